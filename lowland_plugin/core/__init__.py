@@ -1,0 +1,1 @@
+"""Lowland domain core: pure Python on GeoDataFrames, no QGIS imports."""

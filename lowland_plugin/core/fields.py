@@ -1,0 +1,26 @@
+"""Field dictionary: Chinese and English aliases of every canonical field.
+
+Read once from ``resources/codes/fields.csv`` (the one place aliases live).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from .resources import resource_path
+
+
+@lru_cache(maxsize=1)
+def _field_table() -> dict[str, dict[str, str]]:
+    path: Path = resource_path("codes", "fields.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["field"]: row for row in csv.DictReader(fh)}
+
+
+def field_aliases(fields, language: str = "zh") -> dict[str, str]:
+    """Alias of each known field among ``fields`` in ``language`` ('zh' or 'en')."""
+    table = _field_table()
+    key = "alias_en" if language.startswith("en") else "alias_zh"
+    return {f: table[f][key] for f in fields if f in table and table[f][key]}

@@ -1,0 +1,69 @@
+"""Input checks shared by every core function: geometry validity and required fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import geopandas as gpd
+import numpy as np
+import shapely
+
+from .errors import LowlandInputError
+
+#: How many offending ids a message lists before it says "and N more".
+_MAX_IDS_IN_MESSAGE = 10
+
+
+def _id_list(gdf: gpd.GeoDataFrame, mask: np.ndarray, id_field: str | None) -> str:
+    ids = gdf.loc[mask, id_field] if id_field and id_field in gdf.columns else gdf.index[mask]
+    ids = [str(v) for v in list(ids)]
+    shown = ", ".join(ids[:_MAX_IDS_IN_MESSAGE])
+    more = len(ids) - _MAX_IDS_IN_MESSAGE
+    return shown + (f" … (+{more})" if more > 0 else "")
+
+
+def require_valid_geometries(
+    gdf: gpd.GeoDataFrame, layer_label: str, id_field: str | None = None
+) -> None:
+    """Refuse null, empty and invalid geometries, naming the features to fix."""
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    if missing.any():
+        raise LowlandInputError(
+            f"{layer_label}: {int(missing.sum())} 个要素没有几何或几何为空：{_id_list(gdf, missing, id_field)}。"
+            f"请补绘或删除后重试。 / {int(missing.sum())} features have null or empty geometry: "
+            f"{_id_list(gdf, missing, id_field)}."
+        )
+    invalid = ~shapely.is_valid(geoms)
+    if invalid.any():
+        reason = shapely.is_valid_reason(geoms[np.flatnonzero(invalid)[0]])
+        raise LowlandInputError(
+            f"{layer_label}: {int(invalid.sum())} 个要素几何无效（如自相交）：{_id_list(gdf, invalid, id_field)}"
+            f"（首个原因：{reason}）。请先用“修复几何图形”(native:fixgeometries) 处理。"
+            f" / {int(invalid.sum())} features have invalid geometry: {_id_list(gdf, invalid, id_field)} "
+            f"(first: {reason}); run Fix geometries (native:fixgeometries) first."
+        )
+
+
+def require_fields(
+    gdf: gpd.GeoDataFrame, fields: Sequence[str], layer_label: str
+) -> None:
+    """Refuse a layer that lacks required fields; the message lists what it has."""
+    missing = [f for f in fields if f not in gdf.columns]
+    if missing:
+        present = [c for c in gdf.columns if c != gdf.geometry.name]
+        raise LowlandInputError(
+            f"{layer_label}: 缺少必需字段 {missing}；现有字段 {present}。"
+            f" / missing required fields {missing}; the layer has {present}."
+        )
+
+
+def require_any_field(gdf: gpd.GeoDataFrame, fields: Iterable[str], layer_label: str) -> None:
+    """Refuse a layer that has none of ``fields``."""
+    fields = list(fields)
+    if not any(f in gdf.columns for f in fields):
+        present = [c for c in gdf.columns if c != gdf.geometry.name]
+        raise LowlandInputError(
+            f"{layer_label}: 至少需要字段 {fields} 之一；现有字段 {present}。"
+            f" / needs at least one of {fields}; the layer has {present}."
+        )

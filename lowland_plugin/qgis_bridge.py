@@ -1,0 +1,281 @@
+"""QGIS feature sources <-> GeoDataFrames.
+
+Read: any feature source (layer, Processing source with selection or filter,
+PostGIS, memory) through ``getFeatures()`` → WKB → ``shapely.from_wkb``, with
+attributes typed by their QGIS field type and nulls kept. A plain GeoPackage
+layer with no filter and no reprojection takes the columnar fast path of
+:mod:`lowland_plugin.ogr_io` (about 14x faster, DESIGN.md).
+
+Write: a GeoDataFrame → :class:`QgsFields` (types from the pandas dtypes) →
+features added to a sink in batches with progress and cancel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Mapping
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingFeatureSource,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from .ogr_io import read_ogr_layer
+
+#: Features per ``addFeatures`` call when writing a sink.
+_WRITE_BATCH = 5000
+
+
+# --------------------------------------------------------------------------- read
+
+
+def _python_value(value):
+    """A QGIS attribute value as a plain Python value (NULL → None, QDate → date)."""
+    if value is None or value == NULL:
+        return None
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    return value
+
+
+def _typed_column(values: list, qfield: QgsField) -> pd.Series:
+    """Column typed by the QGIS field type, with nulls kept."""
+    vtype = qfield.type()
+    if vtype == QVariant.Bool:
+        return pd.Series(pd.array(values, dtype="boolean"))
+    if vtype in (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong):
+        return pd.Series(pd.array(values, dtype="Int64"))
+    if vtype == QVariant.Double:
+        return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"))
+    return pd.Series(values, dtype=object)
+
+
+def _fast_path_file(source) -> tuple[str, str] | None:
+    """(path, layer name) when ``source`` is a whole, unfiltered GeoPackage layer."""
+    if not isinstance(source, QgsVectorLayer) or source.providerType() != "ogr":
+        return None
+    if source.subsetString():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", source.source())
+    path = parts.get("path", "")
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    layer_name = parts.get("layerName") or None
+    if layer_name is None:
+        return None if source.dataProvider().subLayerCount() > 1 else (path, "")
+    return path, layer_name
+
+
+def source_to_gdf(
+    source,
+    fields: Iterable[str] | None = None,
+    dest_crs: QgsCoordinateReferenceSystem | None = None,
+    context=None,
+    feedback=None,
+) -> gpd.GeoDataFrame:
+    """Read a layer or feature source into a GeoDataFrame indexed by feature id.
+
+    ``fields`` limits the attributes read (those absent from the source are
+    ignored: callers check for required fields with a clear message). With
+    ``dest_crs`` the geometries are transformed by QGIS on the way.
+    """
+    src_fields = source.fields()
+    names = [f.name() for f in src_fields]
+    wanted = names if fields is None else [f for f in names if f in set(fields)]
+    crs = source.sourceCrs() if not isinstance(source, QgsVectorLayer) else source.crs()
+    same_crs = dest_crs is None or not dest_crs.isValid() or dest_crs == crs
+    fast = _fast_path_file(source) if same_crs else None
+    if fast is not None:
+        path, layer_name = fast
+        gdf = read_ogr_layer(path, layer_name or None, columns=wanted)
+        if feedback is not None:
+            feedback.setProgress(100)
+        return gdf
+
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes([src_fields.indexOf(f) for f in wanted])
+    out_crs = crs
+    if not same_crs:
+        ctx = context.transformContext() if context is not None else None
+        if ctx is not None:
+            request.setDestinationCrs(dest_crs, ctx)
+        else:
+            from qgis.core import QgsProject
+
+            request.setDestinationCrs(dest_crs, QgsProject.instance().transformContext())
+        out_crs = dest_crs
+    total = source.featureCount() if source.featureCount() >= 0 else 0
+    step = 100.0 / total if total else 0
+    idx = [src_fields.indexOf(f) for f in wanted]
+    fids: list[int] = []
+    wkbs: list = []
+    columns: list[list] = [[] for _ in wanted]
+    for i, feat in enumerate(source.getFeatures(request)):
+        if feedback is not None and i % 1000 == 0:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(i * step)
+        fids.append(feat.id())
+        geom = feat.geometry()
+        wkbs.append(bytes(geom.asWkb()) if not geom.isNull() else None)
+        attrs = feat.attributes()
+        for col, j in zip(columns, idx):
+            col.append(_python_value(attrs[j]))
+    data = {
+        name: _typed_column(col, src_fields.field(name)) for name, col in zip(wanted, columns)
+    }
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
+    gdf = gpd.GeoDataFrame(
+        pd.DataFrame(data), geometry=gpd.GeoSeries(geoms), crs=_crs_wkt(out_crs)
+    )
+    gdf.index = pd.Index(np.array(fids, dtype="int64"), name="fid")
+    return gdf
+
+
+def _crs_wkt(crs: QgsCoordinateReferenceSystem | None) -> str | None:
+    if crs is None or not crs.isValid():
+        return None
+    auth = crs.authid()
+    if auth.upper().startswith("EPSG:"):
+        return auth
+    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+
+
+def layer_crs(source) -> QgsCoordinateReferenceSystem:
+    """CRS of a layer or a Processing feature source."""
+    if isinstance(source, (QgsProcessingFeatureSource,)) or not isinstance(source, QgsVectorLayer):
+        return source.sourceCrs()
+    return source.crs()
+
+
+# -------------------------------------------------------------------------- write
+
+
+def _qvariant_type(series: pd.Series) -> QVariant.Type:
+    dtype = series.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return QVariant.Bool
+    if pd.api.types.is_integer_dtype(dtype):
+        return QVariant.LongLong
+    if pd.api.types.is_float_dtype(dtype):
+        return QVariant.Double
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return QVariant.DateTime
+    sample = next((v for v in series if v is not None and v is not pd.NA and v == v), None)
+    if isinstance(sample, (bool, np.bool_)):
+        return QVariant.Bool
+    if isinstance(sample, dt.datetime):
+        return QVariant.DateTime
+    if isinstance(sample, dt.date):
+        return QVariant.Date
+    if isinstance(sample, (int, np.integer)):
+        return QVariant.LongLong
+    if isinstance(sample, (float, np.floating)):
+        return QVariant.Double
+    return QVariant.String
+
+
+def gdf_fields(gdf: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> QgsFields:
+    """QgsFields for a (Geo)DataFrame's attribute columns, with aliases set."""
+    fields = QgsFields()
+    geom_name = gdf.geometry.name if isinstance(gdf, gpd.GeoDataFrame) else None
+    for col in gdf.columns:
+        if col == geom_name:
+            continue
+        qfield = QgsField(str(col), _qvariant_type(gdf[col]))
+        if aliases and col in aliases:
+            qfield.setAlias(aliases[col])
+        fields.append(qfield)
+    return fields
+
+
+def gdf_wkb_type(gdf: gpd.GeoDataFrame) -> QgsWkbTypes.Type:
+    """The sink geometry type: multi when any feature is multi (QGIS promotes singles)."""
+    types = set(gdf.geometry.dropna().geom_type.unique())
+    if not types:
+        return QgsWkbTypes.NoGeometry if gdf.geometry.isna().all() and len(gdf) else (
+            QgsWkbTypes.Unknown
+        )
+    if types <= {"Polygon", "MultiPolygon"}:
+        return QgsWkbTypes.MultiPolygon if "MultiPolygon" in types else QgsWkbTypes.Polygon
+    if types <= {"LineString", "MultiLineString"}:
+        return (
+            QgsWkbTypes.MultiLineString if "MultiLineString" in types else QgsWkbTypes.LineString
+        )
+    if types <= {"Point", "MultiPoint"}:
+        return QgsWkbTypes.MultiPoint if "MultiPoint" in types else QgsWkbTypes.Point
+    return QgsWkbTypes.Unknown
+
+
+def _attribute_value(value):
+    if value is None or value is pd.NA or value is pd.NaT:
+        return NULL
+    if isinstance(value, (float, np.floating)):
+        return NULL if np.isnan(value) else float(value)
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, pd.Timestamp):
+        return QDateTime(value.to_pydatetime())
+    if isinstance(value, dt.datetime):
+        return QDateTime(value)
+    if isinstance(value, dt.date):
+        return QDate(value.year, value.month, value.day)
+    return value
+
+
+def write_gdf_to_sink(
+    gdf: gpd.GeoDataFrame, sink, fields: QgsFields, feedback=None
+) -> int:
+    """Add every row of ``gdf`` to ``sink`` (columns in ``fields`` order). Returns the count.
+
+    Stops early, returning the count written so far, when the user cancels.
+    """
+    names = [fields.at(i).name() for i in range(fields.count())]
+    columns = [gdf[name].tolist() for name in names]
+    geoms = np.asarray(gdf.geometry.values, dtype=object) if isinstance(gdf, gpd.GeoDataFrame) else None
+    wkbs = shapely.to_wkb(geoms, flavor="iso") if geoms is not None and len(geoms) else None
+    n = len(gdf)
+    batch: list[QgsFeature] = []
+    written = 0
+    for row in range(n):
+        feat = QgsFeature(fields)
+        feat.setAttributes([_attribute_value(col[row]) for col in columns])
+        if wkbs is not None and wkbs[row] is not None:
+            geom = QgsGeometry()
+            geom.fromWkb(wkbs[row])
+            feat.setGeometry(geom)
+        batch.append(feat)
+        if len(batch) >= _WRITE_BATCH or row == n - 1:
+            if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+                raise RuntimeError(f"写出失败 / writing features failed: {sink.lastError()}")
+            written += len(batch)
+            batch = []
+            if feedback is not None:
+                if feedback.isCanceled():
+                    return written
+                feedback.setProgress(100.0 * written / n)
+    return written

@@ -1,0 +1,1 @@
+"""Processing provider ``lowland`` and its algorithms (thin wrappers around ``lowland_plugin.core``)."""

@@ -1,0 +1,189 @@
+"""Shared plumbing of Lowland algorithms: reading sources, writing sinks, errors, aliases.
+
+Algorithms stay thin: read inputs into GeoDataFrames, call one core function,
+write the result. Core :class:`LowlandInputError` becomes a
+:class:`QgsProcessingException` with the same bilingual message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import geopandas as gpd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.core.crs import require_projected_metres
+from ..lowland_plugin.core.errors import LowlandInputError
+from ..lowland_plugin.core.fields import field_aliases
+from ..lowland_plugin.core.resources import resource_path
+from ..lowland_plugin.i18n import language, tr
+
+
+class AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Sets Chinese/English field aliases and the bundled style on a loaded output layer."""
+
+    #: Keep instances alive until QGIS has called them (QGIS holds no Python reference).
+    _alive: list[AliasPostProcessor] = []
+
+    def __init__(self, aliases: Mapping[str, str], style: str | None = None) -> None:
+        super().__init__()
+        self.aliases = dict(aliases)
+        self.style = style
+        AliasPostProcessor._alive.append(self)
+
+    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS API)
+        if isinstance(layer, QgsVectorLayer):
+            apply_style_and_aliases(layer, self.aliases, self.style)
+
+
+def apply_style_and_aliases(
+    layer: QgsVectorLayer, aliases: Mapping[str, str], style: str | None = None
+) -> None:
+    """Load ``resources/styles/<style>.qml`` (if any) and set field aliases on ``layer``."""
+    if style:
+        qml = resource_path("styles", f"{style}.qml")
+        if qml.is_file():
+            layer.loadNamedStyle(str(qml))
+    fields = layer.fields()
+    for name, alias in aliases.items():
+        idx = fields.indexOf(name)
+        if idx >= 0:
+            layer.setFieldAlias(idx, alias)
+
+
+class LowlandAlgorithm(QgsProcessingAlgorithm):
+    """Base class: translation, grouping, icon and the read/write helpers."""
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return type(self)()
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource_path("icons", "lowland.svg")))
+
+    # ---------------------------------------------------------------- inputs
+
+    def read_layer(
+        self,
+        parameters: dict,
+        name: str,
+        context: QgsProcessingContext,
+        feedback,
+        fields: Iterable[str] | None = None,
+        dest_crs: QgsCoordinateReferenceSystem | None = None,
+    ) -> gpd.GeoDataFrame | None:
+        """The source parameter ``name`` as a GeoDataFrame (None when an optional input is unset).
+
+        Whole GeoPackage layers are read on the columnar fast path; selections,
+        feature limits, filters and other providers go through the QGIS provider.
+        """
+        value = parameters.get(name)
+        if value is None or value == "":
+            return None
+        whole_layer = not (
+            isinstance(value, QgsProcessingFeatureSourceDefinition)
+            and (value.selectedFeaturesOnly or value.featureLimit != -1)
+        )
+        layer = self.parameterAsVectorLayer(parameters, name, context) if whole_layer else None
+        source = layer if layer is not None else self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(
+                self.tr("无法读取输入图层 {0}。").format(name) + f" / cannot read input {name}."
+            )
+        return qgis_bridge.source_to_gdf(
+            source, fields=fields, dest_crs=dest_crs, context=context, feedback=feedback
+        )
+
+    def require_projected(self, gdf: gpd.GeoDataFrame, label: str) -> None:
+        """Refuse a geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use."""
+        lon = None
+        if len(gdf) and gdf.crs is not None and gdf.crs.is_geographic:
+            lon = float(gdf.total_bounds[[0, 2]].mean())
+        self.run_core(require_projected_metres, gdf.crs, label, lon)
+
+    @staticmethod
+    def run_core(func, *args, **kwargs):
+        """Call a core function, turning bad-input errors into QgsProcessingException."""
+        try:
+            return func(*args, **kwargs)
+        except LowlandInputError as err:
+            raise QgsProcessingException(str(err)) from err
+
+    # --------------------------------------------------------------- outputs
+
+    def write_output(
+        self,
+        parameters: dict,
+        name: str,
+        context: QgsProcessingContext,
+        feedback,
+        gdf: gpd.GeoDataFrame,
+        crs: QgsCoordinateReferenceSystem,
+        style: str | None = None,
+    ) -> str:
+        """Write ``gdf`` to the sink parameter ``name`` with aliases; returns its destination id.
+
+        A cancelled run raises instead of leaving a partial output that looks complete.
+        """
+        aliases = field_aliases(gdf.columns, language())
+        fields = qgis_bridge.gdf_fields(gdf, aliases)
+        sink, dest_id = self.parameterAsSink(
+            parameters, name, context, fields, qgis_bridge.gdf_wkb_type(gdf), crs
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        written = qgis_bridge.write_gdf_to_sink(gdf, sink, fields, feedback)
+        sink.flushBuffer()
+        del sink  # closes the file so its style can be stored below
+        if feedback.isCanceled() or written != len(gdf):
+            raise QgsProcessingException(
+                self.tr("已取消：输出不完整，未保留。") + " / cancelled: the partial output is discarded."
+            )
+        self._persist_style(dest_id, context, aliases, style)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
+                AliasPostProcessor(aliases, style)
+            )
+        return dest_id
+
+    @staticmethod
+    def _persist_style(
+        dest_id: str, context: QgsProcessingContext, aliases: Mapping[str, str], style: str | None
+    ) -> None:
+        """Store aliases (and style) as the default style of a GeoPackage output,
+        so they come back whenever the file is opened, also after ``qgis_process``."""
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", dest_id)
+        if not parts.get("path", "").lower().endswith(".gpkg"):
+            return
+        layer = QgsVectorLayer(dest_id, "output", "ogr")
+        if not layer.isValid():
+            return
+        apply_style_and_aliases(layer, aliases, style)
+        layer.saveStyleToDatabase(layer.name(), "Lowland", True, "")
+        del layer
+
+
+class ScaledFeedback:
+    """Feedback proxy mapping 0–100 % of one step onto [start, start + span] of the run."""
+
+    def __init__(self, feedback, start: float, span: float) -> None:
+        self._fb, self._start, self._span = feedback, start, span
+
+    def setProgress(self, value: float) -> None:  # noqa: N802 (QGIS API)
+        self._fb.setProgress(self._start + self._span * value / 100.0)
+
+    def isCanceled(self) -> bool:  # noqa: N802 (QGIS API)
+        return self._fb.isCanceled()

@@ -1,0 +1,128 @@
+"""``lowland:parcelindicators`` 地块指标计算 — thin wrapper around
+:func:`lowland_plugin.core.indicators.compute_parcel_indicators`."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
+
+from ..lowland_plugin.core.indicators import INDICATOR_FIELDS, compute_parcel_indicators
+from .base import LowlandAlgorithm, ScaledFeedback
+
+
+class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
+    """Area, floor area, FAR, density, building age and danger share per parcel."""
+
+    PARCELS = "PARCELS"
+    BUILDINGS = "BUILDINGS"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "parcelindicators"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr("地块指标计算")
+
+    def group(self) -> str:
+        return self.tr("低效用地认定")
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+        return "identification"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、"
+            "C/D 级危房面积占比。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）"
+            "所用的现状指标。</p>"
+            "<p>跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，"
+            "两者都为空时不计入并在 gfa_unknown_count 中标明。</p>"
+            "<p>宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；"
+            "地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。</p>"
+            "<hr/><p>Per parcel: area (m², mu), floor area, FAR, building density, building count, "
+            "oldest building year and the share of floor area in C/D-grade dangerous buildings: the "
+            "current-condition indicators used to identify low-efficiency land (Yinchuan opinions "
+            "clause (1), MNR notice 2023-171 task 12). A building across two parcels counts on each "
+            "by its clipped footprint share. Parcels must be in a projected CRS in metres.</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PARCELS, self.tr("宗地图层"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BUILDINGS,
+                self.tr("建筑图层"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("地块指标"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        feedback.pushInfo(self.tr("读取宗地…"))
+        parcels = self.read_layer(parameters, self.PARCELS, context, None)
+        source = self.parameterAsSource(parameters, self.PARCELS, context)
+        crs = source.sourceCrs()
+        self.require_projected(parcels, self.tr("宗地图层"))
+        feedback.setProgress(5)
+        if feedback.isCanceled():
+            return {}
+        feedback.pushInfo(self.tr("读取建筑…"))
+        buildings = self.read_layer(
+            parameters,
+            self.BUILDINGS,
+            context,
+            None,
+            fields=("building_id", "gfa", "floors", "year_built", "danger_grade"),
+            dest_crs=crs,
+        )
+        if buildings is not None:
+            buildings = buildings.set_crs(parcels.crs, allow_override=True)
+        feedback.setProgress(15)
+        if feedback.isCanceled():
+            return {}
+
+        result = self.run_core(
+            compute_parcel_indicators,
+            parcels,
+            buildings,
+            progress=lambda p: feedback.setProgress(15 + 0.55 * p),
+        )
+        for warning in result.warnings:
+            feedback.reportError(warning, fatalError=False)
+        if feedback.isCanceled():
+            return {}
+
+        shadowed = [f for f in INDICATOR_FIELDS if f in parcels.columns]
+        if shadowed:
+            feedback.pushWarning(
+                self.tr("输入字段 {0} 与指标同名，已由计算结果替换。").format(", ".join(shadowed))
+            )
+        attributes = parcels.drop(columns=[*shadowed, parcels.geometry.name])
+        out = gpd.GeoDataFrame(
+            pd.concat([attributes, result.table], axis=1),
+            geometry=parcels.geometry.values,
+            crs=parcels.crs,
+        )
+        feedback.pushInfo(
+            self.tr("共 {0} 宗地，{1} 栋建筑。").format(
+                len(parcels), 0 if buildings is None else len(buildings)
+            )
+        )
+        dest = self.write_output(
+            parameters, self.OUTPUT, context, ScaledFeedback(feedback, 70, 30), out, crs
+        )
+        return {self.OUTPUT: dest}
+

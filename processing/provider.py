@@ -1,0 +1,36 @@
+"""The ``lowland`` Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..lowland_plugin.core.resources import resource_path
+from ..lowland_plugin.i18n import tr
+from .parcel_indicators import ParcelIndicatorsAlgorithm
+
+#: Algorithm classes, in toolbox order.
+ALGORITHMS = (ParcelIndicatorsAlgorithm,)
+
+
+class LowlandProvider(QgsProcessingProvider):
+    """低效用地再开发 algorithms."""
+
+    def id(self) -> str:
+        return "lowland"
+
+    def name(self) -> str:
+        return tr("低效用地再开发")
+
+    def longName(self) -> str:
+        return tr("低效用地再开发 Lowland")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(resource_path("icons", "lowland.svg")))
+
+    def svgIconPath(self) -> str:
+        return str(resource_path("icons", "lowland.svg"))
+
+    def loadAlgorithms(self) -> None:
+        for cls in ALGORITHMS:
+            self.addAlgorithm(cls())

@@ -1,0 +1,186 @@
+"""Hand-computed parcel indicators (core, no QGIS)."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.indicators import (
+    building_gfa,
+    compute_parcel_indicators,
+)
+
+CRS = "EPSG:4544"
+
+
+def parcels_frame(rows):
+    return gpd.GeoDataFrame(
+        {"parcel_id": [r[0] for r in rows]}, geometry=[r[1] for r in rows], crs=CRS
+    )
+
+
+def buildings_frame(rows):
+    cols = ["building_id", "floors", "gfa", "year_built", "danger_grade"]
+    data = {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+    data["floors"] = pd.array(data["floors"], dtype="Int64")
+    data["gfa"] = np.array([np.nan if v is None else v for v in data["gfa"]], dtype=float)
+    data["year_built"] = pd.array(data["year_built"], dtype="Int64")
+    return gpd.GeoDataFrame(data, geometry=[r[5] for r in rows], crs=CRS)
+
+
+@pytest.fixture
+def two_parcels():
+    # P1: 100 m x 100 m = 10000 m² = 15 亩; P2 to its east, same size.
+    return parcels_frame(
+        [("P1", shapely.box(0, 0, 100, 100)), ("P2", shapely.box(100, 0, 200, 100))]
+    )
+
+
+def test_building_across_two_parcels_counts_by_clipped_share(two_parcels):
+    # B1 20x10 wholly in P1, 3 floors -> 600 m² GFA, 200 m² footprint.
+    # B2 spans x 80..120 (40x10 = 400 m² footprint), gfa 1200 given: half on each parcel.
+    b = buildings_frame(
+        [
+            ("B1", 3, None, 1990, "C", shapely.box(10, 10, 30, 20)),
+            ("B2", 3, 1200.0, 2005, "A", shapely.box(80, 50, 120, 60)),
+        ]
+    )
+    t = compute_parcel_indicators(two_parcels, b).table
+    p1, p2 = t.iloc[0], t.iloc[1]
+    assert p1.area_m2 == pytest.approx(10000)
+    assert p1.area_mu == pytest.approx(15.0)
+    assert p1.gfa == pytest.approx(600 + 600)
+    assert p1.far == pytest.approx(0.12)
+    assert p1.building_density == pytest.approx((200 + 200) / 10000)
+    assert p1.building_count == 2
+    assert p1.oldest_year == 1990
+    assert p1.danger_cd_share == pytest.approx(600 / 1200)
+    assert p2.gfa == pytest.approx(600)
+    assert p2.building_density == pytest.approx(0.02)
+    assert p2.building_count == 1
+    assert p2.oldest_year == 2005
+    assert p2.danger_cd_share == pytest.approx(0.0)
+
+
+def test_parcel_without_buildings(two_parcels):
+    b = buildings_frame([("B1", 2, None, 2000, "B", shapely.box(10, 10, 20, 20))])
+    t = compute_parcel_indicators(two_parcels, b).table
+    p2 = t.iloc[1]
+    assert p2.gfa == 0 and p2.far == 0 and p2.building_density == 0
+    assert p2.building_count == 0
+    assert pd.isna(p2.oldest_year)
+    assert pd.isna(p2.danger_cd_share)
+
+
+def test_no_buildings_layer(two_parcels):
+    t = compute_parcel_indicators(two_parcels, None).table
+    assert list(t.far) == [0.0, 0.0]
+    assert t.building_count.tolist() == [0, 0]
+    assert t.oldest_year.isna().all()
+
+
+def test_multipolygon_parcel_sums_its_parts():
+    # two 50x50 parts = 5000 m²; one building of 10x10 x 2 floors in each part.
+    mp = shapely.MultiPolygon([shapely.box(0, 0, 50, 50), shapely.box(100, 0, 150, 50)])
+    p = parcels_frame([("M1", mp)])
+    b = buildings_frame(
+        [
+            ("B1", 2, None, 1980, "D", shapely.box(10, 10, 20, 20)),
+            ("B2", 2, None, 2010, "B", shapely.box(110, 10, 120, 20)),
+        ]
+    )
+    t = compute_parcel_indicators(p, b).table.iloc[0]
+    assert t.area_m2 == pytest.approx(5000)
+    assert t.area_mu == pytest.approx(7.5)
+    assert t.gfa == pytest.approx(400)
+    assert t.far == pytest.approx(0.08)
+    assert t.building_density == pytest.approx(200 / 5000)
+    assert t.oldest_year == 1980
+    assert t.danger_cd_share == pytest.approx(0.5)
+
+
+def test_parcel_with_hole_excludes_building_in_the_hole():
+    shell = [(0, 0), (100, 0), (100, 100), (0, 100)]
+    hole = [(40, 40), (60, 40), (60, 60), (40, 60)]
+    p = parcels_frame([("H1", shapely.Polygon(shell, [hole]))])
+    b = buildings_frame(
+        [
+            ("IN_HOLE", 5, None, 1999, "D", shapely.box(45, 45, 55, 55)),
+            ("ON_LAND", 1, None, 2001, "A", shapely.box(0, 0, 10, 10)),
+        ]
+    )
+    r = compute_parcel_indicators(p, b)
+    t = r.table.iloc[0]
+    assert t.area_m2 == pytest.approx(10000 - 400)
+    assert t.gfa == pytest.approx(100)
+    assert t.building_count == 1
+    assert r.buildings_outside == 1
+
+
+def test_null_floors_use_gfa_else_unknown(two_parcels):
+    # B1: floors null but gfa given -> 500; B2: floors and gfa null -> unknown, not guessed.
+    b = buildings_frame(
+        [
+            ("B1", None, 500.0, 1995, "A", shapely.box(10, 10, 20, 20)),
+            ("B2", None, None, 1970, "D", shapely.box(30, 30, 40, 40)),
+        ]
+    )
+    r = compute_parcel_indicators(two_parcels, b)
+    t = r.table.iloc[0]
+    assert t.gfa == pytest.approx(500)
+    assert t.far == pytest.approx(0.05)
+    assert t.building_density == pytest.approx(200 / 10000)  # both footprints count
+    assert t.building_count == 2
+    assert t.gfa_unknown_count == 1
+    assert t.danger_cd_share == pytest.approx(0.0)  # the D building's GFA is unknown
+    assert r.buildings_gfa_unknown == 1
+    assert any("gfa_unknown_count" in w for w in r.warnings)
+
+
+def test_building_gfa_prefers_field_then_floors():
+    b = buildings_frame(
+        [
+            ("A", 4, 999.0, 2000, "A", shapely.box(0, 0, 10, 10)),
+            ("B", 4, None, 2000, "A", shapely.box(0, 0, 10, 10)),
+            ("C", None, None, 2000, "A", shapely.box(0, 0, 10, 10)),
+        ]
+    )
+    gfa = building_gfa(b)
+    assert gfa[0] == 999.0 and gfa[1] == 400.0 and np.isnan(gfa[2])
+
+
+def test_touching_building_does_not_count(two_parcels):
+    # shares only the edge x=100 with P2.
+    b = buildings_frame([("B1", 1, None, 2000, "A", shapely.box(90, 0, 100, 10))])
+    t = compute_parcel_indicators(two_parcels, b).table
+    assert t.building_count.tolist() == [1, 0]
+
+
+def test_invalid_parcel_geometry_is_refused_by_id():
+    bowtie = shapely.Polygon([(0, 0), (10, 10), (10, 0), (0, 10)])
+    p = parcels_frame([("OK", shapely.box(20, 0, 30, 10)), ("BOWTIE", bowtie)])
+    with pytest.raises(LowlandInputError, match="BOWTIE"):
+        compute_parcel_indicators(p, None)
+
+
+def test_empty_geometry_is_refused_by_id():
+    p = parcels_frame([("E1", shapely.Polygon()), ("OK", shapely.box(0, 0, 1, 1))])
+    with pytest.raises(LowlandInputError, match="E1"):
+        compute_parcel_indicators(p, None)
+
+
+def test_buildings_without_gfa_or_floors_fields_are_refused(two_parcels):
+    b = gpd.GeoDataFrame({"x": [1]}, geometry=[shapely.box(0, 0, 1, 1)], crs=CRS)
+    with pytest.raises(LowlandInputError, match="gfa"):
+        compute_parcel_indicators(two_parcels, b)
+
+
+def test_inputs_are_not_modified(two_parcels):
+    b = buildings_frame([("B1", 2, None, 2000, "C", shapely.box(90, 0, 110, 10))])
+    before_p, before_b = two_parcels.copy(), b.copy()
+    compute_parcel_indicators(two_parcels, b)
+    pd.testing.assert_frame_equal(two_parcels, before_p)
+    pd.testing.assert_frame_equal(b, before_b)
