@@ -108,13 +108,16 @@ def read_ogr_layer(
         )
     defn = layer.GetLayerDefn()
     all_fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    fid_name = layer.GetFIDColumn()  # QGIS shows a GeoPackage's FID column as a field
     if columns is not None:
-        missing = [c for c in columns if c not in all_fields]
+        missing = [c for c in columns if c not in all_fields and c != fid_name]
         if missing:
             raise LowlandInputError(
                 f"图层 {layer.GetName()} 缺少字段 {missing} / missing fields {missing}"
             )
         layer.SetIgnoredFields([f for f in all_fields if f not in columns])
+    else:
+        columns = all_fields
     srs = layer.GetSpatialRef()
     crs = srs.ExportToWkt() if srs is not None else None
     date_fields = {
@@ -128,8 +131,8 @@ def read_ogr_layer(
         for key, arr in batch.items():
             chunks.setdefault(key, []).append(arr)
     del stream
-    wanted = columns if columns is not None else all_fields
-    fid_key = layer.GetFIDColumn() or "OGC_FID"
+    wanted = columns
+    fid_key = fid_name or "OGC_FID"
     geom_key = layer.GetGeometryColumn() or "wkb_geometry"
     if not chunks:
         gdf = gpd.GeoDataFrame(
@@ -139,8 +142,12 @@ def read_ogr_layer(
         )
         gdf.index.name = "fid"
         return gdf
+    fids = np.concatenate(chunks.get(fid_key) or chunks[next(k for k in chunks if "fid" in k.lower())])
     cols: dict[str, pd.Series] = {}
     for key in wanted:
+        if key == fid_name:
+            cols[key] = pd.Series(fids.astype("int64"))
+            continue
         parts = chunks[key]
         arr = np.ma.concatenate(parts) if any(np.ma.isMaskedArray(p) for p in parts) else (
             np.concatenate(parts)
@@ -148,7 +155,6 @@ def read_ogr_layer(
         cols[key] = _column_from_masked(key, arr).reset_index(drop=True)
         if key in date_fields:
             cols[key] = cols[key].map(_as_date_or_none)
-    fids = np.concatenate(chunks.get(fid_key) or chunks[next(k for k in chunks if "fid" in k.lower())])
     wkb = np.concatenate(chunks[geom_key]) if geom_key in chunks else np.array([], dtype=object)
     geoms = shapely.from_wkb(wkb)
     gdf = gpd.GeoDataFrame(pd.DataFrame(cols), geometry=geoms, crs=crs)

@@ -21,6 +21,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
 os.environ.setdefault("PROJ_LIB", "/usr/share/proj")
 
+# `python -m pytest` puts the working directory on sys.path: take the root off again.
+sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+if "processing" in sys.modules and not hasattr(sys.modules["processing"], "run"):
+    del sys.modules["processing"]
+
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 if os.path.isdir(QGIS_PLUGINS) and QGIS_PLUGINS not in sys.path:
     sys.path.append(QGIS_PLUGINS)

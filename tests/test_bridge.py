@@ -1,0 +1,150 @@
+"""Round trips through the QGIS bridge and the OGR fast path: nothing lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+from lowland_under_test.lowland_plugin import qgis_bridge
+from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
+from qgis.core import (
+    NULL,
+    QgsFeature,
+    QgsGeometry,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate
+
+HOLE = "POLYGON((0 0,100 0,100 100,0 100,0 0),(40 40,60 40,60 60,40 60,40 40))"
+MULTI = "MULTIPOLYGON(((200 0,210 0,210 10,200 10,200 0)),((300 0,310 0,310 10,300 10,300 0)))"
+FIELDS = (
+    "name:string&field=count:integer&field=big:long&field=ratio:double"
+    "&field=flag:boolean&field=day:date"
+)
+
+
+@pytest.fixture
+def memory_source(qgis_app):
+    layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4544&field={FIELDS}", "src", "memory")
+    rows = [
+        (["中文宗地·甲", 1, 12_345_678_901, 0.5, True, QDate(2009, 12, 31)], HOLE),
+        ([NULL, NULL, NULL, NULL, NULL, NULL], MULTI),
+        (["银川市金凤区", -3, 0, 1e-9, False, QDate(2010, 1, 1)], MULTI),
+    ]
+    feats = []
+    for attrs, wkt in rows:
+        f = QgsFeature(layer.fields())
+        f.setAttributes(attrs)
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    assert layer.dataProvider().addFeatures(feats)[0]
+    return layer
+
+
+def test_source_to_gdf_types_nulls_and_geometry(memory_source):
+    gdf = qgis_bridge.source_to_gdf(memory_source)
+    assert len(gdf) == 3
+    assert gdf.crs.to_epsg() == 4544
+    assert gdf["name"].tolist() == ["中文宗地·甲", None, "银川市金凤区"]
+    assert str(gdf["count"].dtype) == "Int64" and gdf["count"].isna().tolist() == [False, True, False]
+    assert gdf["big"].iloc[0] == 12_345_678_901
+    assert np.isnan(gdf["ratio"].iloc[1]) and gdf["ratio"].iloc[2] == 1e-9
+    assert str(gdf["flag"].dtype) == "boolean" and gdf["flag"].isna().iloc[1]
+    assert gdf["day"].iloc[0] == dt.date(2009, 12, 31) and gdf["day"].iloc[1] is None
+    parts = shapely.get_parts(gdf.geometry.iloc[0])
+    assert shapely.get_num_interior_rings(parts[0]) == 1  # the hole survived
+    assert shapely.get_num_geometries(gdf.geometry.iloc[1]) == 2  # both parts survived
+    assert gdf.geometry.iloc[0].area == pytest.approx(10000 - 400)
+
+
+def _sink_roundtrip(gdf, tmp_path, driver):
+    aliases = {"name": "名称"}
+    fields = qgis_bridge.gdf_fields(gdf, aliases)
+    assert fields.field("name").alias() == "名称"
+    path = str(tmp_path / ("out.gpkg" if driver == "GPKG" else "out.shp"))
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = driver
+    options.fileEncoding = "UTF-8"
+    writer = QgsVectorFileWriter.create(
+        path,
+        fields,
+        qgis_bridge.gdf_wkb_type(gdf),
+        QgsCoordinateReferenceSystem("EPSG:4544"),
+        QgsCoordinateTransformContext(),
+        options,
+    )
+    assert qgis_bridge.write_gdf_to_sink(gdf, writer, fields) == len(gdf)
+    del writer
+    return QgsVectorLayer(path, "back", "ogr")
+
+
+def test_gdf_to_gpkg_sink_and_back(memory_source, tmp_path):
+    gdf = qgis_bridge.source_to_gdf(memory_source)
+    back_layer = _sink_roundtrip(gdf, tmp_path, "GPKG")
+    assert back_layer.isValid()
+    back = qgis_bridge.source_to_gdf(back_layer)
+    fast = read_ogr_layer(back_layer.source().split("|")[0])
+    for frame in (back, fast):
+        assert frame["name"].tolist() == gdf["name"].tolist()
+        assert frame["count"].tolist() == gdf["count"].tolist()
+        assert frame["big"].tolist() == gdf["big"].tolist()
+        assert frame["flag"].tolist() == gdf["flag"].tolist()
+        assert frame["day"].tolist() == gdf["day"].tolist()
+        np.testing.assert_array_equal(frame["ratio"].to_numpy(), gdf["ratio"].to_numpy())
+        assert shapely.equals(
+            np.asarray(frame.geometry.values), np.asarray(gdf.geometry.values)
+        ).all()
+
+
+def test_gbk_free_shapefile_roundtrip_keeps_chinese(memory_source, tmp_path):
+    gdf = qgis_bridge.source_to_gdf(memory_source)
+    back = qgis_bridge.source_to_gdf(_sink_roundtrip(gdf, tmp_path, "ESRI Shapefile"))
+    assert back["name"].tolist() == gdf["name"].tolist()
+
+
+def test_ogr_writer_and_fast_reader_roundtrip(tmp_path):
+    gdf = gpd.GeoDataFrame(
+        {
+            "parcel_id": ["宗地1", None],
+            "n": pd.array([7, None], dtype="Int64"),
+            "flag": pd.array([None, True], dtype="boolean"),
+            "day": [None, dt.date(2024, 2, 29)],
+        },
+        geometry=[shapely.from_wkt(HOLE), shapely.from_wkt(MULTI)],
+        crs="EPSG:4544",
+    )
+    path = str(tmp_path / "x.gpkg")
+    write_ogr_layer(gdf, path, "x", aliases={"parcel_id": "宗地编号"}, overwrite_file=True)
+    back = read_ogr_layer(path, "x")
+    assert back["parcel_id"].tolist() == ["宗地1", None]
+    assert back["n"].isna().tolist() == [False, True]
+    assert back["flag"].isna().tolist() == [True, False]
+    assert back["day"].tolist() == [None, dt.date(2024, 2, 29)]
+    assert back.geometry.iloc[0].geoms[0].interiors  # promoted to multi, hole kept
+    layer = QgsVectorLayer(f"{path}|layername=x", "x", "ogr")
+    assert layer.attributeAlias(layer.fields().indexOf("parcel_id")) == "宗地编号"  # alias stored as the default style
+
+
+def test_fast_path_equals_provider_path(sample_gpkg, qgis_app):
+    layer = QgsVectorLayer(f"{sample_gpkg}|layername=parcels", "p", "ogr")
+    assert qgis_bridge._fast_path_file(layer) is not None
+    fast = qgis_bridge.source_to_gdf(layer)
+    slow = qgis_bridge.source_to_gdf(layer.dataProvider())  # provider: no fast path
+    assert fast.index.tolist() == slow.index.tolist()
+    assert list(fast.columns) == list(slow.columns)
+    for col in fast.columns:
+        if col == fast.geometry.name:
+            assert shapely.equals(
+                np.asarray(fast.geometry.values), np.asarray(slow.geometry.values)
+            ).all()
+        else:
+            assert fast[col].astype(object).where(fast[col].notna(), None).tolist() == (
+                slow[col].astype(object).where(slow[col].notna(), None).tolist()
+            ), col
