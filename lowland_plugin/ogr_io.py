@@ -60,7 +60,9 @@ def _column_from_masked(name: str, values: np.ndarray) -> pd.Series:
     mask = np.ma.getmaskarray(values) if np.ma.isMaskedArray(values) else None
     data = np.ma.getdata(values)
     if data.dtype.kind in "SO" and data.size and isinstance(_first_non_null(data, mask), bytes):
-        out = np.array([v.decode("utf-8") if isinstance(v, bytes) else v for v in data], dtype=object)
+        out = np.array(
+            [v.decode("utf-8") if isinstance(v, bytes) else v for v in data], dtype=object
+        )
         if mask is not None:
             out[mask] = None
         return pd.Series(out, name=name, dtype=object)
@@ -142,15 +144,19 @@ def read_ogr_layer(
         )
         gdf.index.name = "fid"
         return gdf
-    fids = np.concatenate(chunks.get(fid_key) or chunks[next(k for k in chunks if "fid" in k.lower())])
+    fids = np.concatenate(
+        chunks.get(fid_key) or chunks[next(k for k in chunks if "fid" in k.lower())]
+    )
     cols: dict[str, pd.Series] = {}
     for key in wanted:
         if key == fid_name:
             cols[key] = pd.Series(fids.astype("int64"))
             continue
         parts = chunks[key]
-        arr = np.ma.concatenate(parts) if any(np.ma.isMaskedArray(p) for p in parts) else (
-            np.concatenate(parts)
+        arr = (
+            np.ma.concatenate(parts)
+            if any(np.ma.isMaskedArray(p) for p in parts)
+            else (np.concatenate(parts))
         )
         cols[key] = _column_from_masked(key, arr).reset_index(drop=True)
         if key in date_fields:
@@ -306,7 +312,7 @@ def alias_style_qml(aliases: Mapping[str, str]) -> str:
     from xml.sax.saxutils import quoteattr
 
     rows = "\n".join(
-        f"    <alias field={quoteattr(f)} index=\"{i}\" name={quoteattr(a)}/>"
+        f'    <alias field={quoteattr(f)} index="{i}" name={quoteattr(a)}/>'
         for i, (f, a) in enumerate(aliases.items())
     )
     return (
@@ -322,8 +328,13 @@ def _store_alias_style(ds, layer_name: str, aliases: Mapping[str, str]) -> None:
     if ds.GetLayerByName("layer_styles") is None:
         styles = ds.CreateLayer("layer_styles", None, ogr.wkbNone, options=["FID=id"])
         for name in (
-            "f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column",
-            "styleName", "styleQML", "styleSLD",
+            "f_table_catalog",
+            "f_table_schema",
+            "f_table_name",
+            "f_geometry_column",
+            "styleName",
+            "styleQML",
+            "styleSLD",
         ):
             styles.CreateField(ogr.FieldDefn(name, ogr.OFTString))
         flag = ogr.FieldDefn("useAsDefault", ogr.OFTInteger)

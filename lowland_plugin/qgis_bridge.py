@@ -141,15 +141,14 @@ def source_to_gdf(
         geom = feat.geometry()
         wkbs.append(bytes(geom.asWkb()) if not geom.isNull() else None)
         attrs = feat.attributes()
-        for col, j in zip(columns, idx):
+        for col, j in zip(columns, idx, strict=True):
             col.append(_python_value(attrs[j]))
     data = {
-        name: _typed_column(col, src_fields.field(name)) for name, col in zip(wanted, columns)
+        name: _typed_column(col, src_fields.field(name))
+        for name, col in zip(wanted, columns, strict=True)
     }
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
-    gdf = gpd.GeoDataFrame(
-        pd.DataFrame(data), geometry=gpd.GeoSeries(geoms), crs=_crs_wkt(out_crs)
-    )
+    gdf = gpd.GeoDataFrame(pd.DataFrame(data), geometry=gpd.GeoSeries(geoms), crs=_crs_wkt(out_crs))
     gdf.index = pd.Index(np.array(fids, dtype="int64"), name="fid")
     return gdf
 
@@ -215,15 +214,15 @@ def gdf_wkb_type(gdf: gpd.GeoDataFrame) -> QgsWkbTypes.Type:
     """The sink geometry type: multi when any feature is multi (QGIS promotes singles)."""
     types = set(gdf.geometry.dropna().geom_type.unique())
     if not types:
-        return QgsWkbTypes.NoGeometry if gdf.geometry.isna().all() and len(gdf) else (
-            QgsWkbTypes.Unknown
+        return (
+            QgsWkbTypes.NoGeometry
+            if gdf.geometry.isna().all() and len(gdf)
+            else (QgsWkbTypes.Unknown)
         )
     if types <= {"Polygon", "MultiPolygon"}:
         return QgsWkbTypes.MultiPolygon if "MultiPolygon" in types else QgsWkbTypes.Polygon
     if types <= {"LineString", "MultiLineString"}:
-        return (
-            QgsWkbTypes.MultiLineString if "MultiLineString" in types else QgsWkbTypes.LineString
-        )
+        return QgsWkbTypes.MultiLineString if "MultiLineString" in types else QgsWkbTypes.LineString
     if types <= {"Point", "MultiPoint"}:
         return QgsWkbTypes.MultiPoint if "MultiPoint" in types else QgsWkbTypes.Point
     return QgsWkbTypes.Unknown
@@ -247,16 +246,16 @@ def _attribute_value(value):
     return value
 
 
-def write_gdf_to_sink(
-    gdf: gpd.GeoDataFrame, sink, fields: QgsFields, feedback=None
-) -> int:
+def write_gdf_to_sink(gdf: gpd.GeoDataFrame, sink, fields: QgsFields, feedback=None) -> int:
     """Add every row of ``gdf`` to ``sink`` (columns in ``fields`` order). Returns the count.
 
     Stops early, returning the count written so far, when the user cancels.
     """
     names = [fields.at(i).name() for i in range(fields.count())]
     columns = [gdf[name].tolist() for name in names]
-    geoms = np.asarray(gdf.geometry.values, dtype=object) if isinstance(gdf, gpd.GeoDataFrame) else None
+    geoms = (
+        np.asarray(gdf.geometry.values, dtype=object) if isinstance(gdf, gpd.GeoDataFrame) else None
+    )
     wkbs = shapely.to_wkb(geoms, flavor="iso") if geoms is not None and len(geoms) else None
     n = len(gdf)
     batch: list[QgsFeature] = []

@@ -150,7 +150,8 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         del sink  # closes the file so its style can be stored below
         if feedback.isCanceled() or written != len(gdf):
             raise QgsProcessingException(
-                self.tr("已取消：输出不完整，未保留。") + " / cancelled: the partial output is discarded."
+                self.tr("已取消：输出不完整，未保留。")
+                + " / cancelled: the partial output is discarded."
             )
         self._persist_style(dest_id, context, aliases, style)
         if context.willLoadLayerOnCompletion(dest_id):

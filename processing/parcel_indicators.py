@@ -125,4 +125,3 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
             parameters, self.OUTPUT, context, ScaledFeedback(feedback, 70, 30), out, crs
         )
         return {self.OUTPUT: dest}
-

@@ -9,8 +9,6 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from lowland_under_test.lowland_plugin import qgis_bridge
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
 from qgis.core import (
     NULL,
     QgsFeature,
@@ -19,6 +17,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate
+
+from lowland_under_test.lowland_plugin import qgis_bridge
+from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
 
 HOLE = "POLYGON((0 0,100 0,100 100,0 100,0 0),(40 40,60 40,60 60,40 60,40 40))"
 MULTI = "MULTIPOLYGON(((200 0,210 0,210 10,200 10,200 0)),((300 0,310 0,310 10,300 10,300 0)))"
@@ -51,7 +52,11 @@ def test_source_to_gdf_types_nulls_and_geometry(memory_source):
     assert len(gdf) == 3
     assert gdf.crs.to_epsg() == 4544
     assert gdf["name"].tolist() == ["中文宗地·甲", None, "银川市金凤区"]
-    assert str(gdf["count"].dtype) == "Int64" and gdf["count"].isna().tolist() == [False, True, False]
+    assert str(gdf["count"].dtype) == "Int64" and gdf["count"].isna().tolist() == [
+        False,
+        True,
+        False,
+    ]
     assert gdf["big"].iloc[0] == 12_345_678_901
     assert np.isnan(gdf["ratio"].iloc[1]) and gdf["ratio"].iloc[2] == 1e-9
     assert str(gdf["flag"].dtype) == "boolean" and gdf["flag"].isna().iloc[1]
@@ -129,7 +134,9 @@ def test_ogr_writer_and_fast_reader_roundtrip(tmp_path):
     assert back["day"].tolist() == [None, dt.date(2024, 2, 29)]
     assert back.geometry.iloc[0].geoms[0].interiors  # promoted to multi, hole kept
     layer = QgsVectorLayer(f"{path}|layername=x", "x", "ogr")
-    assert layer.attributeAlias(layer.fields().indexOf("parcel_id")) == "宗地编号"  # alias stored as the default style
+    assert (
+        layer.attributeAlias(layer.fields().indexOf("parcel_id")) == "宗地编号"
+    )  # alias stored as the default style
 
 
 def test_fast_path_equals_provider_path(sample_gpkg, qgis_app):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from lowland_under_test.lowland_plugin.core.crs import (
     cgcs2000_gk3_epsg,
     require_projected_metres,

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+
 from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
 from lowland_under_test.lowland_plugin.core.indicators import (
     building_gfa,

@@ -58,8 +58,10 @@ def test_sample_district_every_parcel_gets_indicators(lowland_provider, sample_g
 
 def test_memory_layers_and_hand_numbers(lowland_provider):
     parcels = memory_layer(
-        [(["P1"], "POLYGON((0 0,100 0,100 100,0 100,0 0))"),
-         (["P2"], "POLYGON((100 0,200 0,200 100,100 100,100 0))")]
+        [
+            (["P1"], "POLYGON((0 0,100 0,100 100,0 100,0 0))"),
+            (["P2"], "POLYGON((100 0,200 0,200 100,100 100,100 0))"),
+        ]
     )
     buildings = memory_layer(
         [([3, None, 1990, "C"], "POLYGON((80 50,120 50,120 60,80 60,80 50))")],
@@ -77,8 +79,10 @@ def test_memory_layers_and_hand_numbers(lowland_provider):
 
 def test_selected_features_only(lowland_provider):
     parcels = memory_layer(
-        [(["P1"], "POLYGON((0 0,10 0,10 10,0 10,0 0))"),
-         (["P2"], "POLYGON((20 0,30 0,30 10,20 10,20 0))")]
+        [
+            (["P1"], "POLYGON((0 0,10 0,10 10,0 10,0 0))"),
+            (["P2"], "POLYGON((20 0,30 0,30 10,20 10,20 0))"),
+        ]
     )
     QgsProject.instance().addMapLayer(parcels)
     parcels.selectByIds([2])

@@ -45,9 +45,7 @@ def require_valid_geometries(
         )
 
 
-def require_fields(
-    gdf: gpd.GeoDataFrame, fields: Sequence[str], layer_label: str
-) -> None:
+def require_fields(gdf: gpd.GeoDataFrame, fields: Sequence[str], layer_label: str) -> None:
     """Refuse a layer that lacks required fields; the message lists what it has."""
     missing = [f for f in fields if f not in gdf.columns]
     if missing:

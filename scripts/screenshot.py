@@ -1,0 +1,64 @@
+"""Screenshots of QGIS desktop with Lowland loaded, under Xvfb (`bash scripts/run screenshot`).
+
+Starts QGIS (fresh profile) on a virtual 1366x768 screen, loads the sample district,
+opens the 「低效用地再开发」 menu and saves docs/screenshots/qgis_menu_<lang>.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--locale", default="zh_CN")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args(argv)
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        plugins = Path(tmp) / "plugins"
+        plugins.mkdir()
+        (plugins / "lowland").symlink_to(ROOT)
+        env = dict(os.environ)
+        env.pop("QT_QPA_PLATFORM", None)
+        env.update(
+            QGIS_PLUGINPATH=str(plugins),
+            LOWLAND_SHOT_OUT=str(out_dir / f"qgis_menu_{args.locale}.png"),
+            LOWLAND_SAMPLE=str(ROOT / "resources" / "sample" / "sample_district.gpkg"),
+            LANG=f"{args.locale}.UTF-8",
+        )
+        cmd = [
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1366x768x24",
+            "/usr/bin/qgis",
+            "--noversioncheck",
+            "--nologo",
+            "--noplugins",
+            "--profiles-path",
+            str(Path(tmp) / "profiles"),
+            "--lang",
+            args.locale,
+            "--code",
+            str(ROOT / "scripts" / "qgis_screenshot_code.py"),
+        ]
+        proc = subprocess.run(cmd, env=env, timeout=180, capture_output=True, text=True)
+        target = Path(env["LOWLAND_SHOT_OUT"])
+        if not target.exists():
+            sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
+            return 1
+        print(f"[screenshot] {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""The plugin loads under any folder name, registers its provider, menu and toolbar,
+and unloads cleanly (so Plugin Reloader works)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from qgis.core import QgsApplication
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_copy(tmp_path: Path, folder: str):
+    target = tmp_path / folder
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=shutil.ignore_patterns(".venv", ".build", ".git", "output", "__pycache__", "tests"),
+    )
+    spec = importlib.util.spec_from_file_location(
+        folder, target / "__init__.py", submodule_search_locations=[str(target)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[folder] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def plugin_module(tmp_path, qgis_app, qgis_processing):
+    """A copy of the plugin in a folder with another name (as a zip install would give)."""
+    existing = QgsApplication.processingRegistry().providerById("lowland")
+    if existing is not None:  # registered by other tests: take it out while this test runs
+        QgsApplication.processingRegistry().removeProvider(existing)
+    yield _load_copy(tmp_path, "lowland_master_copy")
+    for name in [m for m in sys.modules if m.startswith("lowland_master_copy")]:
+        del sys.modules[name]
+
+
+def test_metadata_declares_provider_and_minimum_version():
+    text = (ROOT / "metadata.txt").read_text(encoding="utf-8")
+    for line in ("qgisMinimumVersion=3.22", "hasProcessingProvider=yes", "icon=", "tracker="):
+        assert line in text
+    assert "低效用地再开发" in text
+
+
+def test_load_menu_toolbar_provider_unload_and_reload(plugin_module, qgis_iface):
+    registry = QgsApplication.processingRegistry()
+    for _round in range(2):  # a second round is what a plugin reload does
+        with (
+            mock.patch.object(qgis_iface, "addPluginToMenu") as add_menu,
+            mock.patch.object(qgis_iface, "removePluginMenu") as remove_menu,
+        ):
+            plugin = plugin_module.classFactory(qgis_iface)
+            plugin.initGui()
+            provider = registry.providerById("lowland")
+            assert provider is not None
+            assert registry.algorithmById("lowland:parcelindicators") is not None
+            menus = {call.args[0] for call in add_menu.call_args_list}
+            assert menus == {"低效用地再开发"}
+            titles = [call.args[1].text() for call in add_menu.call_args_list]
+            assert "地块指标计算" in titles
+            assert [a.text() for a in plugin.toolbar.actions()][0] == "地块指标计算"
+            plugin.unload()
+            assert registry.providerById("lowland") is None
+            assert remove_menu.call_count == add_menu.call_count
+            assert plugin.actions == []
+
+
+def test_init_processing_alone_registers_provider(plugin_module, qgis_iface):
+    """What qgis_process does: initProcessing without initGui."""
+    plugin = plugin_module.classFactory(qgis_iface)
+    plugin.initProcessing()
+    plugin.initProcessing()  # idempotent
+    assert QgsApplication.processingRegistry().providerById("lowland") is not None
+    plugin.unload()
+    assert QgsApplication.processingRegistry().providerById("lowland") is None

@@ -1,0 +1,114 @@
+"""The provider in ``qgis_process`` (a separate QGIS process, as a bureau's batch would run it)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # the /usr/bin/qgis_process wrapper fails on Debian
+
+pytestmark = pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="QGIS not installed")
+
+
+@pytest.fixture(scope="module")
+def qgis_env(tmp_path_factory):
+    home = tmp_path_factory.mktemp("home")  # a fresh QGIS profile, not the user's
+    plugins = tmp_path_factory.mktemp("plugins")
+    (plugins / "lowland").symlink_to(ROOT)
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        QGIS_PLUGINPATH=str(plugins),
+        QT_QPA_PLATFORM="offscreen",
+        PROJ_DATA="/usr/share/proj",
+        PYTHONPATH=os.pathsep.join(
+            [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
+        ).strip(os.pathsep),
+    )
+    out = subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "lowland"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    return env
+
+
+def _run(env, *args, timeout=300):
+    return subprocess.run(
+        [QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def test_list_shows_the_lowland_provider(qgis_env):
+    out = _run(qgis_env, "list")
+    assert out.returncode == 0, out.stderr
+    assert "lowland:parcelindicators" in out.stdout
+
+
+def test_parcelindicators_runs_on_the_sample(qgis_env, sample_gpkg, tmp_path):
+    dest = tmp_path / "ind.gpkg"
+    out = _run(
+        qgis_env,
+        "run",
+        "lowland:parcelindicators",
+        "--json",
+        "--",
+        f"PARCELS={sample_gpkg}|layername=parcels",
+        f"BUILDINGS={sample_gpkg}|layername=buildings",
+        f"OUTPUT={dest}",
+    )
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    result = json.loads(out.stdout[out.stdout.index("{") :])
+    assert Path(result["results"]["OUTPUT"].split("|")[0]) == dest
+    sys.path.append(str(ROOT))
+    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+
+    parcels = read_ogr_layer(str(sample_gpkg), "parcels")
+    ind = read_ogr_layer(str(dest))
+    assert sorted(ind["parcel_id"]) == sorted(parcels["parcel_id"])
+    assert (ind["area_m2"] > 0).all()
+
+
+def test_geographic_input_fails_with_a_message(qgis_env, tmp_path):
+    layer = tmp_path / "geo.geojson"
+    layer.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"parcel_id": "G1"},
+                        "geometry": {
+                            "type": "Polygon",
+                            "coordinates": [
+                                [[106.2, 38.4], [106.21, 38.4], [106.21, 38.41], [106.2, 38.4]]
+                            ],
+                        },
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = _run(
+        qgis_env,
+        "run",
+        "lowland:parcelindicators",
+        "--",
+        f"PARCELS={layer}",
+        f"OUTPUT={tmp_path / 'x.gpkg'}",
+    )
+    assert out.returncode != 0
+    assert "EPSG:4544" in out.stdout + out.stderr
+    assert not (tmp_path / "x.gpkg").exists()
