@@ -43,11 +43,6 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
             "两者都为空时不计入并在 gfa_unknown_count 中标明。</p>"
             "<p>宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；"
             "地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。</p>"
-            "<hr/><p>Per parcel: area (m², mu), floor area, FAR, building density, building count, "
-            "oldest building year and the share of floor area in C/D-grade dangerous buildings: the "
-            "current-condition indicators used to identify low-efficiency land (Yinchuan opinions "
-            "clause (1), MNR notice 2023-171 task 12). A building across two parcels counts on each "
-            "by its clipped footprint share. Parcels must be in a projected CRS in metres.</p>"
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)

@@ -11,7 +11,7 @@ APT_PACKAGES=(
   qgis python3-qgis qgis-providers
   python3-venv python3-pip python3-gdal python3-pandas python3-pyproj
   python3-jsonschema python3-jinja2
-  fonts-noto-cjk xvfb xauth poppler-utils make
+  qttools5-dev-tools fonts-noto-cjk xvfb xauth poppler-utils make
 )
 
 missing=()
@@ -38,6 +38,9 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r "$ROOT/requirements-nodeps.txt"
   echo "$want" >"$stamp"
 fi
+
+# Translations (.qm are committed too; rebuilt here so they always match the .ts).
+"$VENV/bin/python" "$ROOT/scripts/i18n.py" compile
 
 # A plugin folder for QGIS named "lowland", whatever this checkout's folder is called.
 mkdir -p "$ROOT/.build/plugins"
