@@ -7,6 +7,7 @@ write the result. Core :class:`LowlandInputError` becomes a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
@@ -140,6 +141,8 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """
         aliases = field_aliases(gdf.columns, language())
         fields = qgis_bridge.gdf_fields(gdf, aliases)
+        target = _file_of(self.parameterAsOutputLayer(parameters, name, context))
+        existed = target is not None and os.path.exists(target)
         sink, dest_id = self.parameterAsSink(
             parameters, name, context, fields, qgis_bridge.gdf_wkb_type(gdf), crs
         )
@@ -149,6 +152,8 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         sink.flushBuffer()
         del sink  # closes the file so its style can be stored below
         if feedback.isCanceled() or written != len(gdf):
+            if target is not None and not existed and os.path.exists(target):
+                os.remove(target)  # never leave a partial file behind as if complete
             raise QgsProcessingException(
                 self.tr("已取消：输出不完整，未保留。")
                 + " / cancelled: the partial output is discarded."
@@ -175,6 +180,14 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         apply_style_and_aliases(layer, aliases, style)
         layer.saveStyleToDatabase(layer.name(), "Lowland", True, "")
         del layer
+
+
+def _file_of(destination: str | None) -> str | None:
+    """The file behind an output destination (None for memory layers and databases)."""
+    if not destination or destination.startswith(("memory:", "postgres:", "ogr:")):
+        return None
+    path = QgsProviderRegistry.instance().decodeUri("ogr", destination).get("path", "")
+    return path or None
 
 
 class ScaledFeedback:

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
 )
@@ -108,3 +109,31 @@ def test_invalid_geometry_is_refused_naming_the_parcel(lowland_provider):
     parcels = memory_layer([(["BOWTIE"], "POLYGON((0 0,10 10,10 0,0 10,0 0))")])
     with pytest.raises(QgsProcessingException, match="BOWTIE"):
         run({"PARCELS": parcels, "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+class CancelWhenWriting(QgsProcessingFeedback):
+    """Cancels as soon as the algorithm starts writing its output (progress > 70 %)."""
+
+    def setProgress(self, progress):
+        super().setProgress(progress)
+        if progress > 70:
+            self.cancel()
+
+
+def test_cancel_while_writing_leaves_no_output_file(lowland_provider, tmp_path):
+    import processing
+
+    parcels = memory_layer(
+        [
+            (["P1"], "POLYGON((0 0,10 0,10 10,0 10,0 0))"),
+            (["P2"], "POLYGON((20 0,30 0,30 10,20 10,20 0))"),
+        ]
+    )
+    out = tmp_path / "cancelled.gpkg"
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run(
+            "lowland:parcelindicators",
+            {"PARCELS": parcels, "OUTPUT": str(out)},
+            feedback=CancelWhenWriting(),
+        )
+    assert not out.exists()
