@@ -92,12 +92,67 @@ def _first_non_null(data: np.ndarray, mask: np.ndarray | None):
     return None
 
 
+def _concat(parts: list) -> np.ndarray:
+    if any(np.ma.isMaskedArray(p) for p in parts):
+        return np.ma.concatenate(parts)
+    return np.concatenate(parts)
+
+
+def _read_booleans(ds, layer, names: list[str]) -> dict[str, pd.Series]:
+    """Boolean-subtype fields, indexed by fid.
+
+    GDAL 3.6's ``GetArrowStreamAsNumPy`` decodes Arrow's bit-packed booleans
+    wrongly (most values come back from the wrong bits), so booleans are read as
+    integers: through SQL ``CAST`` on a GeoPackage (one columnar pass), feature
+    by feature elsewhere.
+    """
+    fid_name = layer.GetFIDColumn()
+    if ds.GetDriver().GetName() == "GPKG" and fid_name:
+        # COALESCE: SQLite types a result column by its first row; -1 stands for NULL
+        casts = ", ".join(f'COALESCE(CAST("{n}" AS INTEGER), -1) AS "{n}"' for n in names)
+        sql = f'SELECT "{fid_name}" AS lowland_fid_, {casts} FROM "{layer.GetName()}"'
+        result = ds.ExecuteSQL(sql, dialect="SQLITE")
+        try:
+            chunks: dict[str, list] = {}
+            for batch in result.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]):
+                for key, arr in batch.items():
+                    chunks.setdefault(key, []).append(arr)
+        finally:
+            ds.ReleaseResultSet(result)
+        if not chunks:
+            return {n: pd.Series([], dtype="boolean") for n in names}
+        fids = np.ma.getdata(_concat(chunks["lowland_fid_"])).astype("int64")
+        out = {}
+        for n in names:
+            arr = np.ma.getdata(_concat(chunks[n])).astype("int64")
+            mask = arr == -1
+            values = pd.arrays.BooleanArray((arr > 0) & ~mask, mask)
+            out[n] = pd.Series(values, index=fids)
+        return out
+    layer.ResetReading()
+    rows = {n: ([], []) for n in names}
+    for feat in layer:
+        for n in names:
+            null = not feat.IsFieldSetAndNotNull(n)
+            rows[n][0].append(False if null else bool(feat.GetFieldAsInteger(n)))
+            rows[n][1].append(null)
+    layer.ResetReading()
+    fids = np.array([f.GetFID() for f in layer], dtype="int64")
+    return {
+        n: pd.Series(
+            pd.arrays.BooleanArray(np.array(v, dtype=bool), np.array(m, dtype=bool)), index=fids
+        )
+        for n, (v, m) in rows.items()
+    }
+
+
 def read_ogr_layer(
     path: str, layer_name: str | None = None, columns: list[str] | None = None
 ) -> gpd.GeoDataFrame:
     """Read a file layer into a GeoDataFrame indexed by feature id (``fid``).
 
-    ``columns`` limits the attribute columns read (geometry is always read).
+    ``columns`` limits the attribute columns read (geometry is always read). A
+    GeoPackage's FID column may be asked for as a column (QGIS shows it as a field).
     """
     ds = ogr.Open(path)  # keep referenced until the read ends (segfault otherwise)
     if ds is None:
@@ -109,74 +164,58 @@ def read_ogr_layer(
             f"layers: {list_ogr_layers(path)}"
         )
     defn = layer.GetLayerDefn()
-    all_fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    fid_name = layer.GetFIDColumn()  # QGIS shows a GeoPackage's FID column as a field
-    if columns is not None:
-        missing = [c for c in columns if c not in all_fields and c != fid_name]
-        if missing:
-            raise LowlandInputError(
-                f"图层 {layer.GetName()} 缺少字段 {missing} / missing fields {missing}"
-            )
-        layer.SetIgnoredFields([f for f in all_fields if f not in columns])
-    else:
-        columns = all_fields
+    field_defns = {
+        defn.GetFieldDefn(i).GetName(): defn.GetFieldDefn(i) for i in range(defn.GetFieldCount())
+    }
+    fid_name = layer.GetFIDColumn()
+    wanted = list(field_defns) if columns is None else list(columns)
+    missing = [c for c in wanted if c not in field_defns and c != fid_name]
+    if missing:
+        raise LowlandInputError(
+            f"图层 {layer.GetName()} 缺少字段 {missing} / layer {layer.GetName()} lacks {missing}"
+        )
+    booleans = [
+        c for c in wanted if c in field_defns and field_defns[c].GetSubType() == ogr.OFSTBoolean
+    ]
+    layer.SetIgnoredFields([f for f in field_defns if f not in wanted or f in booleans])
     srs = layer.GetSpatialRef()
     crs = srs.ExportToWkt() if srs is not None else None
-    date_fields = {
-        defn.GetFieldDefn(i).GetName()
-        for i in range(defn.GetFieldCount())
-        if defn.GetFieldDefn(i).GetType() in (ogr.OFTDate, ogr.OFTDateTime)
-    }
+
     chunks: dict[str, list] = {}
     stream = layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES", "INCLUDE_FID=YES"])
     for batch in stream:
         for key, arr in batch.items():
             chunks.setdefault(key, []).append(arr)
     del stream
-    wanted = columns
-    fid_key = fid_name or "OGC_FID"
+    layer.SetIgnoredFields([])
+    fid_key = fid_name or next((k for k in chunks if k.lower() in ("fid", "ogc_fid")), "OGC_FID")
     geom_key = layer.GetGeometryColumn() or "wkb_geometry"
-    if not chunks:
-        gdf = gpd.GeoDataFrame(
-            {c: pd.Series([], dtype=object) for c in wanted},
-            geometry=gpd.GeoSeries([], crs=crs),
-            crs=crs,
-        )
-        gdf.index.name = "fid"
-        return gdf
-    fids = np.concatenate(
-        chunks.get(fid_key) or chunks[next(k for k in chunks if "fid" in k.lower())]
+    fids = (
+        np.ma.getdata(_concat(chunks[fid_key])).astype("int64")
+        if chunks
+        else np.array([], dtype="int64")
     )
+    bool_columns = _read_booleans(ds, layer, booleans) if booleans else {}
     cols: dict[str, pd.Series] = {}
     for key in wanted:
         if key == fid_name:
-            cols[key] = pd.Series(fids.astype("int64"))
-            continue
-        parts = chunks[key]
-        arr = (
-            np.ma.concatenate(parts)
-            if any(np.ma.isMaskedArray(p) for p in parts)
-            else (np.concatenate(parts))
-        )
-        cols[key] = _column_from_masked(key, arr).reset_index(drop=True)
-        if key in date_fields:
-            cols[key] = cols[key].map(_as_date_or_none)
-    wkb = np.concatenate(chunks[geom_key]) if geom_key in chunks else np.array([], dtype=object)
+            cols[key] = pd.Series(fids)
+        elif key in bool_columns:
+            cols[key] = bool_columns[key].reindex(fids).reset_index(drop=True)
+        elif chunks:
+            cols[key] = _column_from_masked(key, _concat(chunks[key]))
+        else:
+            cols[key] = pd.Series([], dtype=object)
+    wkb = _concat(chunks[geom_key]) if geom_key in chunks else np.array([], dtype=object)
+    if np.ma.isMaskedArray(wkb):  # null geometries
+        mask = np.ma.getmaskarray(wkb)
+        wkb = np.ma.getdata(wkb).astype(object)
+        wkb[mask] = None
     geoms = shapely.from_wkb(wkb)
     gdf = gpd.GeoDataFrame(pd.DataFrame(cols), geometry=geoms, crs=crs)
-    gdf.index = pd.Index(fids.astype("int64"), name="fid")
-    ds = None
+    gdf.index = pd.Index(fids, name="fid")
+    del layer, ds  # the dataset outlives every read from its layer
     return gdf
-
-
-def _as_date_or_none(v):
-    if v is None or (isinstance(v, float) and np.isnan(v)):
-        return None
-    if isinstance(v, dt.datetime):
-        return v
-    if isinstance(v, dt.date):
-        return v
-    return v
 
 
 def _ogr_field_type(series: pd.Series) -> tuple[int, int]:

@@ -1,42 +1,72 @@
-"""Run inside QGIS desktop by scripts/screenshot.py (``qgis --code``): not part of the plugin."""
+"""Run inside QGIS desktop by scripts/screenshot.py (``qgis --code``): not part of the plugin.
+
+Any error is written to $LOWLAND_SHOT_OUT.err and QGIS quits (no dialog left open).
+"""
 
 import os
+import traceback
 
-import qgis.utils
-from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QPoint, QTimer
 from qgis.PyQt.QtWidgets import QApplication
 
-iface = qgis.utils.iface
-qgis.utils.loadPlugin("lowland")
-qgis.utils.startPlugin("lowland")
-sample = os.environ["LOWLAND_SAMPLE"]
-for name in ("parcels", "buildings", "roads"):
-    layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
-    QgsProject.instance().addMapLayer(layer)
-iface.mainWindow().showMaximized()
+OUT = os.environ["LOWLAND_SHOT_OUT"]
 
 
+def guarded(func):
+    def run():
+        try:
+            func()
+        except Exception:  # noqa: BLE001 (report and quit, whatever went wrong)
+            with open(OUT + ".err", "w", encoding="utf-8") as fh:
+                fh.write(traceback.format_exc())
+            QApplication.instance().quit()
+
+    return run
+
+
+@guarded
+def start():
+    import qgis.utils
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    iface = qgis.utils.iface
+    if not qgis.utils.loadPlugin("lowland") or not qgis.utils.startPlugin("lowland"):
+        raise RuntimeError("the lowland plugin did not load")
+    sample = os.environ["LOWLAND_SAMPLE"]
+    for name in ("roads", "parcels", "buildings"):
+        layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
+        if layer.isValid():
+            QgsProject.instance().addMapLayer(layer)
+    screen = QApplication.primaryScreen().geometry()
+    iface.mainWindow().setGeometry(screen)
+    QTimer.singleShot(3000, open_menu)
+
+
+@guarded
 def open_menu():
+    import qgis.utils
+
+    iface = qgis.utils.iface
     plugin = qgis.utils.plugins["lowland"]
+    iface.mapCanvas().zoomToFullExtent()
+    plugin_menu = iface.pluginMenu()
     bar = iface.mainWindow().menuBar()
     for action in bar.actions():
-        if action.menu() is iface.pluginMenu():
-            bar.setActiveAction(action)
-    for action in iface.pluginMenu().actions():
+        if action.menu() is plugin_menu:
+            plugin_menu.popup(bar.mapToGlobal(bar.actionGeometry(action).bottomLeft()))
+    QApplication.processEvents()
+    for action in plugin_menu.actions():
         if action.menu() is not None and action.text() == plugin.menu_title:
-            iface.pluginMenu().setActiveAction(action)
-            action.menu().popup(
-                iface.pluginMenu().mapToGlobal(QPoint(iface.pluginMenu().width(), 0))
-            )
-    iface.mapCanvas().zoomToFullExtent()
-    QTimer.singleShot(2500, grab)
+            plugin_menu.setActiveAction(action)
+            geom = plugin_menu.actionGeometry(action)
+            action.menu().popup(plugin_menu.mapToGlobal(QPoint(geom.right(), geom.top())))
+    QTimer.singleShot(2000, grab)
 
 
+@guarded
 def grab():
-    screen = QApplication.primaryScreen()
-    screen.grabWindow(0).save(os.environ["LOWLAND_SHOT_OUT"])
+    QApplication.primaryScreen().grabWindow(0).save(OUT)
     QTimer.singleShot(200, QApplication.instance().quit)
 
 
-QTimer.singleShot(4000, open_menu)
+QTimer.singleShot(2000, start)

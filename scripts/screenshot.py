@@ -53,6 +53,11 @@ def main(argv=None) -> int:
         ]
         proc = subprocess.run(cmd, env=env, timeout=180, capture_output=True, text=True)
         target = Path(env["LOWLAND_SHOT_OUT"])
+        error = Path(str(target) + ".err")
+        if error.exists():
+            sys.stderr.write(error.read_text(encoding="utf-8"))
+            error.unlink()
+            return 1
         if not target.exists():
             sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
             return 1

@@ -52,7 +52,10 @@ def test_sample_district_every_parcel_gets_indicators(lowland_provider, sample_g
     for f in ("area_m2", "area_mu", "gfa", "far", "building_density", "danger_cd_share"):
         assert f in names
     # the aliases are stored with the GeoPackage (default style) and come back on load
-    assert result.attributeAlias(result.fields().indexOf("far")) == "容积率"
+    from lowland_under_test.lowland_plugin.i18n import language
+
+    expected = {"zh": "容积率", "en": "Floor area ratio"}[language()]
+    assert result.attributeAlias(result.fields().indexOf("far")) == expected
     for feat in result.getFeatures():
         assert feat["area_mu"] == pytest.approx(feat["area_m2"] * 15 / 10000)
 
