@@ -43,7 +43,6 @@ def main(argv=None) -> int:
             "/usr/bin/qgis",
             "--noversioncheck",
             "--nologo",
-            "--noplugins",
             "--profiles-path",
             str(Path(tmp) / "profiles"),
             "--lang",
