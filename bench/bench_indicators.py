@@ -205,7 +205,9 @@ def main(argv=None) -> int:
     from lowland_bench.lowland_plugin.ogr_io import read_ogr_layer
     from lowland_bench.processing.provider import LowlandProvider
 
-    QgsApplication.processingRegistry().addProvider(LowlandProvider())
+    provider = LowlandProvider()  # keep a reference: the registry holds only the C++ side
+    if not QgsApplication.processingRegistry().addProvider(provider):
+        raise SystemExit("could not register the lowland provider")
     print(f"cores: {os.cpu_count()}", flush=True)
     for n in args.sizes:
         gpkg = district(n)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import geopandas as gpd
 from qgis.core import (
@@ -18,6 +19,8 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
@@ -29,6 +32,7 @@ from ..lowland_plugin.core.errors import LowlandInputError
 from ..lowland_plugin.core.fields import field_aliases
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.i18n import language, tr
+from ..lowland_plugin.ogr_io import write_ogr_layer
 
 
 class AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
@@ -140,6 +144,63 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         A cancelled run raises instead of leaving a partial output that looks complete.
         """
         aliases = field_aliases(gdf.columns, language())
+        destination = self.parameterAsOutputLayer(parameters, name, context)
+        if _is_whole_gpkg_file(destination):
+            dest_id = self._write_gpkg_file(destination, gdf, aliases, style, feedback)
+            self._load_on_completion(parameters, name, context, dest_id)
+        else:
+            dest_id = self._write_sink(parameters, name, context, feedback, gdf, crs, aliases)
+            self._persist_style(dest_id, context, aliases, style)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
+                AliasPostProcessor(aliases, style)
+            )
+        return dest_id
+
+    def _cancelled(self) -> QgsProcessingException:
+        return QgsProcessingException(
+            self.tr("已取消：输出不完整，未保留。")
+            + " / cancelled: the partial output is discarded."
+        )
+
+    def _write_gpkg_file(
+        self,
+        path: str,
+        gdf: gpd.GeoDataFrame,
+        aliases: Mapping[str, str],
+        style: str | None,
+        feedback,
+    ) -> str:
+        """Fast path for a new GeoPackage file: bulk SQLite insert into a temporary file
+        beside the target, moved into place only when complete."""
+        partial = f"{path}.partial-{os.getpid()}.gpkg"
+        try:
+            write_ogr_layer(gdf, partial, Path(path).stem, overwrite_file=True)
+            feedback.setProgress(80)
+            self._persist_style(partial, None, aliases, style)
+            if feedback.isCanceled():
+                raise self._cancelled()
+            os.replace(partial, path)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+        feedback.setProgress(100)
+        return path
+
+    def _load_on_completion(
+        self, parameters: dict, name: str, context: QgsProcessingContext, dest_id: str
+    ) -> None:
+        """What parameterAsSink does for an output the user asked to open."""
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject:
+            layer_name = value.destinationName or self.parameterDefinition(name).description()
+            details = QgsProcessingContext.LayerDetails(
+                layer_name, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector
+            )
+            context.addLayerToLoadOnCompletion(dest_id, details)
+
+    def _write_sink(self, parameters, name, context, feedback, gdf, crs, aliases) -> str:
+        """Any other destination (memory, shapefile, database…) through a QGIS feature sink."""
         fields = qgis_bridge.gdf_fields(gdf, aliases)
         target = _file_of(self.parameterAsOutputLayer(parameters, name, context))
         existed = target is not None and os.path.exists(target)
@@ -150,19 +211,11 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         written = qgis_bridge.write_gdf_to_sink(gdf, sink, fields, feedback)
         sink.flushBuffer()
-        del sink  # closes the file so its style can be stored below
+        del sink  # closes the file so its style can be stored
         if feedback.isCanceled() or written != len(gdf):
-            if target is not None and not existed and os.path.exists(target):
-                os.remove(target)  # never leave a partial file behind as if complete
-            raise QgsProcessingException(
-                self.tr("已取消：输出不完整，未保留。")
-                + " / cancelled: the partial output is discarded."
-            )
-        self._persist_style(dest_id, context, aliases, style)
-        if context.willLoadLayerOnCompletion(dest_id):
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
-                AliasPostProcessor(aliases, style)
-            )
+            if target is not None and not existed:
+                _remove_dataset(target)  # never leave a partial file behind as if complete
+            raise self._cancelled()
         return dest_id
 
     @staticmethod
@@ -180,6 +233,24 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         apply_style_and_aliases(layer, aliases, style)
         layer.saveStyleToDatabase(layer.name(), "Lowland", True, "")
         del layer
+
+
+def _is_whole_gpkg_file(destination: str | None) -> bool:
+    """True for a plain ``….gpkg`` path (the whole file is the output, no layer name)."""
+    return bool(destination) and destination.lower().endswith(".gpkg") and "|" not in destination
+
+
+#: Files that make up one shapefile besides the .shp itself.
+_SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
+
+
+def _remove_dataset(path: str) -> None:
+    """Delete a file output (with a shapefile's side files)."""
+    base, ext = os.path.splitext(path)
+    parts = [path] + ([base + e for e in _SHAPEFILE_PARTS] if ext.lower() == ".shp" else [])
+    for part in parts:
+        if os.path.exists(part):
+            os.remove(part)
 
 
 def _file_of(destination: str | None) -> str | None:

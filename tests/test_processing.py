@@ -123,7 +123,8 @@ class CancelWhenWriting(QgsProcessingFeedback):
             self.cancel()
 
 
-def test_cancel_while_writing_leaves_no_output_file(lowland_provider, tmp_path):
+@pytest.mark.parametrize("name", ["cancelled.gpkg", "cancelled.shp"])
+def test_cancel_while_writing_leaves_no_output_file(lowland_provider, tmp_path, name):
     import processing
 
     parcels = memory_layer(
@@ -132,11 +133,11 @@ def test_cancel_while_writing_leaves_no_output_file(lowland_provider, tmp_path):
             (["P2"], "POLYGON((20 0,30 0,30 10,20 10,20 0))"),
         ]
     )
-    out = tmp_path / "cancelled.gpkg"
+    out = tmp_path / name
     with pytest.raises(QgsProcessingException, match="cancelled"):
         processing.run(
             "lowland:parcelindicators",
             {"PARCELS": parcels, "OUTPUT": str(out)},
             feedback=CancelWhenWriting(),
         )
-    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []  # no partial file, no side files
