@@ -36,6 +36,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from .core.frames import geodataframe
 from .ogr_io import read_ogr_layer
 
 #: Features per ``addFeatures`` call when writing a sink.
@@ -148,8 +149,12 @@ def source_to_gdf(
         for name, col in zip(wanted, columns, strict=True)
     }
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
-    gdf = gpd.GeoDataFrame(pd.DataFrame(data), geometry=gpd.GeoSeries(geoms), crs=_crs_wkt(out_crs))
-    gdf.index = pd.Index(np.array(fids, dtype="int64"), name="fid")
+    gdf = geodataframe(
+        pd.DataFrame(data, index=range(len(fids))),
+        geoms,
+        _crs_wkt(out_crs),
+        pd.Index(np.array(fids, dtype="int64"), name="fid"),
+    )
     return gdf
 
 

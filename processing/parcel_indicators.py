@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import geopandas as gpd
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.indicators import INDICATOR_FIELDS, compute_parcel_indicators
 from .base import LowlandAlgorithm, ScaledFeedback
 
@@ -106,10 +107,10 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
                 self.tr("输入字段 {0} 与指标同名，已由计算结果替换。").format(", ".join(shadowed))
             )
         attributes = parcels.drop(columns=[*shadowed, parcels.geometry.name])
-        out = gpd.GeoDataFrame(
+        out = geodataframe(
             pd.concat([attributes, result.table], axis=1),
-            geometry=parcels.geometry.values,
-            crs=parcels.crs,
+            np.asarray(parcels.geometry.values),
+            parcels.crs,
         )
         feedback.pushInfo(
             self.tr("共 {0} 宗地，{1} 栋建筑。").format(

@@ -155,3 +155,32 @@ def test_fast_path_equals_provider_path(sample_gpkg, qgis_app):
             assert fast[col].astype(object).where(fast[col].notna(), None).tolist() == (
                 slow[col].astype(object).where(slow[col].notna(), None).tolist()
             ), col
+
+
+def test_bulk_gpkg_writer_keeps_index_count_and_triggers(tmp_path, qgis_app):
+    from osgeo import ogr
+
+    boxes = [shapely.box(i * 10, 0, i * 10 + 5, 5) for i in range(50)]
+    gdf = gpd.GeoDataFrame({"k": list(range(50))}, geometry=boxes, crs="EPSG:4544")
+    path = str(tmp_path / "bulk.gpkg")
+    write_ogr_layer(gdf, path, "bulk", overwrite_file=True)
+    ds = ogr.Open(path, update=1)
+    layer = ds.GetLayerByName("bulk")
+    assert layer.GetFeatureCount() == 50
+    assert layer.GetExtent() == (0.0, 495.0, 0.0, 5.0)
+    result = ds.ExecuteSQL("SELECT HasSpatialIndex('bulk', 'geom')")
+    assert result.GetNextFeature().GetField(0) == 1
+    ds.ReleaseResultSet(result)
+    layer.SetSpatialFilterRect(98, 1, 122, 2)  # boxes 10, 11 and 12 (100-105, 110-115, 120-125)
+    assert sorted(f.GetField("k") for f in layer) == [10, 11, 12]
+    layer.SetSpatialFilter(None)
+    # the restored triggers keep the R-tree and the count right for later edits
+    feat = ogr.Feature(layer.GetLayerDefn())
+    feat.SetField("k", 99)
+    feat.SetGeometry(ogr.CreateGeometryFromWkt("POLYGON((1000 0,1001 0,1001 1,1000 0))"))
+    layer.CreateFeature(feat)
+    layer.SetSpatialFilterRect(999, 0, 1002, 1)
+    assert [f.GetField("k") for f in layer] == [99]
+    ds = None
+    qlayer = QgsVectorLayer(f"{path}|layername=bulk", "bulk", "ogr")
+    assert qlayer.featureCount() == 51

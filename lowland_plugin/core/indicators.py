@@ -29,6 +29,7 @@ import pandas as pd
 import shapely
 
 from .errors import LowlandInputError
+from .parallel import chunked
 from .units import m2_to_mu
 from .validation import require_any_field, require_valid_geometries
 
@@ -90,15 +91,19 @@ def footprint_overlaps(
         empty = np.array([], dtype="int64")
         return empty, empty, np.array([], dtype="float64")
     shapely.prepare(parcel_geoms)
-    inside = shapely.contains_properly(parcel_geoms[p_idx], building_geoms[b_idx])
+    inside = chunked(shapely.contains_properly, parcel_geoms[p_idx], building_geoms[b_idx])
     overlap = shapely.area(building_geoms[b_idx])
     cut = ~inside
     if cut.any():
-        overlap[cut] = shapely.area(
-            shapely.intersection(parcel_geoms[p_idx[cut]], building_geoms[b_idx[cut]])
+        overlap[cut] = chunked(
+            _intersection_area, parcel_geoms[p_idx[cut]], building_geoms[b_idx[cut]]
         )
     keep = overlap > 0
     return p_idx[keep], b_idx[keep], overlap[keep]
+
+
+def _intersection_area(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return shapely.area(shapely.intersection(a, b))
 
 
 def compute_parcel_indicators(

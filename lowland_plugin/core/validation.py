@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 
 from .errors import LowlandInputError
+from .parallel import chunked
 
 #: How many offending ids a message lists before it says "and N more".
 _MAX_IDS_IN_MESSAGE = 10
@@ -34,7 +35,7 @@ def require_valid_geometries(
             f"请补绘或删除后重试。 / {int(missing.sum())} features have null or empty geometry: "
             f"{_id_list(gdf, missing, id_field)}."
         )
-    invalid = ~shapely.is_valid(geoms)
+    invalid = ~chunked(shapely.is_valid, geoms)
     if invalid.any():
         reason = shapely.is_valid_reason(geoms[np.flatnonzero(invalid)[0]])
         raise LowlandInputError(
