@@ -63,9 +63,13 @@ def _column_from_masked(name: str, values: np.ndarray) -> pd.Series:
     mask = np.ma.getmaskarray(values) if np.ma.isMaskedArray(values) else None
     data = np.ma.getdata(values)
     if data.dtype.kind in "SO" and data.size and isinstance(_first_non_null(data, mask), bytes):
-        out = np.array(
-            [v.decode("utf-8") if isinstance(v, bytes) else v for v in data], dtype=object
+        # decode each distinct value once (codes, names and owners repeat a lot)
+        codes, uniques = pd.factorize(data)
+        decoded = np.array(
+            [v.decode("utf-8") if isinstance(v, bytes) else v for v in uniques] + [None],
+            dtype=object,
         )
+        out = decoded[codes]  # code -1 (a missing value) picks the trailing None
         if mask is not None:
             out[mask] = None
         return pd.Series(out, name=name, dtype=object)

@@ -185,3 +185,16 @@ def test_inputs_are_not_modified(two_parcels):
     compute_parcel_indicators(two_parcels, b)
     pd.testing.assert_frame_equal(two_parcels, before_p)
     pd.testing.assert_frame_equal(b, before_b)
+
+
+def test_danger_grades_are_read_leniently_and_nulls_are_not_dangerous(two_parcels):
+    b = buildings_frame(
+        [
+            ("LOWER", 1, None, 2000, " c", shapely.box(0, 0, 10, 10)),  # 100 m² GFA
+            ("UPPER", 1, None, 2000, "D", shapely.box(20, 0, 30, 10)),  # 100 m²
+            ("NULL", 1, None, 2000, None, shapely.box(40, 0, 50, 10)),  # 100 m²
+            ("B", 2, None, 2000, "B", shapely.box(60, 0, 70, 10)),  # 200 m²
+        ]
+    )
+    t = compute_parcel_indicators(two_parcels, b).table.iloc[0]
+    assert t.danger_cd_share == pytest.approx(200 / 500)

@@ -218,8 +218,9 @@ def _danger_share(
 ) -> np.ndarray:
     if "danger_grade" not in buildings.columns:
         return np.full(n, np.nan)
-    grades = buildings["danger_grade"].astype("string").str.strip().str.upper()
-    dangerous = grades.isin(DANGEROUS_GRADES).to_numpy(dtype=bool, na_value=False)[b_idx]
+    codes, grades = pd.factorize(buildings["danger_grade"])  # classify each distinct value once
+    is_cd = np.array([str(g).strip().upper() in DANGEROUS_GRADES for g in grades] + [False])
+    dangerous = is_cd[codes][b_idx]  # code -1 (null grade) picks the trailing False
     sel = known & dangerous
     cd_gfa = np.bincount(p_idx[sel], weights=pair_gfa[sel], minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
