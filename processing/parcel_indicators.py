@@ -97,7 +97,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
             progress=lambda p: feedback.setProgress(15 + 0.55 * p),
         )
         for warning in result.warnings:
-            feedback.reportError(warning, fatalError=False)
+            feedback.pushWarning(warning)
         if feedback.isCanceled():
             return {}
 
