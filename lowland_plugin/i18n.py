@@ -14,12 +14,21 @@ def tr(text: str) -> str:
 
 
 def user_locale() -> str:
-    """The QGIS user locale, e.g. 'zh_CN' or 'en_US'."""
-    override = QSettings().value("locale/overrideFlag", False, type=bool)
-    locale = QSettings().value("locale/userLocale", "") if override else ""
+    """The QGIS interface language, e.g. 'zh_CN', 'zh-Hans' or 'en_US'.
+
+    ``QgsApplication.locale()`` follows ``qgis --lang`` and the user's override
+    setting; the system locale is the fallback.
+    """
+    from qgis.core import QgsApplication
+
+    locale = QgsApplication.locale() or ""
+    if not locale:
+        override = QSettings().value("locale/overrideFlag", False, type=bool)
+        locale = QSettings().value("locale/userLocale", "") if override else ""
     return locale or QLocale.system().name()
 
 
 def language() -> str:
-    """'zh' or 'en': the language for field aliases and messages."""
-    return "zh" if user_locale().lower().startswith("zh") else "en"
+    """'en' for an English interface, else 'zh' (the plugin's own language, also for
+    'C' and locales without a translation), matching which translator is loaded."""
+    return "en" if user_locale().lower().startswith("en") else "zh"
