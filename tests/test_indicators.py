@@ -58,6 +58,7 @@ def test_building_across_two_parcels_counts_by_clipped_share(two_parcels):
     assert p1.building_density == pytest.approx((200 + 200) / 10000)
     assert p1.building_count == 2
     assert p1.oldest_year == 1990
+    assert p1.newest_year == 2005
     assert p1.danger_cd_share == pytest.approx(600 / 1200)
     assert p2.gfa == pytest.approx(600)
     assert p2.building_density == pytest.approx(0.02)

@@ -14,7 +14,7 @@ Definitions (one place):
 - ``far`` (容积率) = GFA on the parcel / area_m2; ``building_density`` (建筑密度) =
   footprint on the parcel / area_m2.
 - ``building_count``: buildings with a footprint part of positive area on the parcel.
-- ``oldest_year``: earliest ``year_built`` of those buildings.
+- ``oldest_year`` / ``newest_year``: earliest / latest ``year_built`` of those buildings.
 - ``danger_cd_share``: share of the parcel's known GFA in C/D-grade (危房, JGJ 125-2016) buildings.
 """
 
@@ -29,7 +29,7 @@ import pandas as pd
 import shapely
 
 from .errors import LowlandInputError
-from .parallel import chunked
+from .overlay import overlap_areas
 from .units import m2_to_mu
 from .validation import require_any_field, require_valid_geometries
 
@@ -45,6 +45,7 @@ INDICATOR_FIELDS = (
     "building_density",
     "building_count",
     "oldest_year",
+    "newest_year",
     "danger_cd_share",
     "gfa_unknown_count",
 )
@@ -81,29 +82,8 @@ def _float_column(gdf: pd.DataFrame, name: str, n: int) -> np.ndarray:
 def footprint_overlaps(
     parcel_geoms: np.ndarray, building_geoms: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (parcel index, building index, overlap area m²) with positive overlap.
-
-    Buildings wholly inside one parcel keep their own area; only the rest are clipped.
-    """
-    tree = shapely.STRtree(parcel_geoms)
-    b_idx, p_idx = tree.query(building_geoms, predicate="intersects")
-    if b_idx.size == 0:
-        empty = np.array([], dtype="int64")
-        return empty, empty, np.array([], dtype="float64")
-    shapely.prepare(parcel_geoms)
-    inside = chunked(shapely.contains_properly, parcel_geoms[p_idx], building_geoms[b_idx])
-    overlap = shapely.area(building_geoms[b_idx])
-    cut = ~inside
-    if cut.any():
-        overlap[cut] = chunked(
-            _intersection_area, parcel_geoms[p_idx[cut]], building_geoms[b_idx[cut]]
-        )
-    keep = overlap > 0
-    return p_idx[keep], b_idx[keep], overlap[keep]
-
-
-def _intersection_area(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return shapely.area(shapely.intersection(a, b))
+    """Pairs (parcel index, building index, overlap area m²) with positive overlap."""
+    return overlap_areas(parcel_geoms, building_geoms)
 
 
 def compute_parcel_indicators(
@@ -165,7 +145,8 @@ def compute_parcel_indicators(
         table["far"] = np.where(area > 0, gfa / area, np.nan)
         table["building_density"] = np.where(area > 0, footprint / area, np.nan)
     table["building_count"] = np.bincount(p_idx, minlength=n).astype("int64")
-    table["oldest_year"] = _oldest_year(buildings, p_idx, b_idx, n)
+    table["oldest_year"] = _year_extreme(buildings, p_idx, b_idx, n, np.minimum, np.inf)
+    table["newest_year"] = _year_extreme(buildings, p_idx, b_idx, n, np.maximum, -np.inf)
     table["danger_cd_share"] = _danger_share(buildings, p_idx, b_idx, pair_gfa, known, gfa, n)
     table["gfa_unknown_count"] = np.bincount(p_idx[~known], minlength=n).astype("int64")
 
@@ -192,19 +173,21 @@ def _fill_without_buildings(table: pd.DataFrame, n: int) -> None:
     table["building_density"] = table["far"]
     table["building_count"] = np.zeros(n, dtype="int64")
     table["oldest_year"] = pd.array([pd.NA] * n, dtype="Int64")
+    table["newest_year"] = pd.array([pd.NA] * n, dtype="Int64")
     table["danger_cd_share"] = np.full(n, np.nan)
     table["gfa_unknown_count"] = np.zeros(n, dtype="int64")
 
 
-def _oldest_year(
-    buildings: gpd.GeoDataFrame, p_idx: np.ndarray, b_idx: np.ndarray, n: int
+def _year_extreme(
+    buildings: gpd.GeoDataFrame, p_idx: np.ndarray, b_idx: np.ndarray, n: int, ufunc, start
 ) -> pd.arrays.IntegerArray:
+    """Earliest (``np.minimum``) or latest (``np.maximum``) ``year_built`` per parcel."""
     years = _float_column(buildings, "year_built", len(buildings))[b_idx]
-    oldest = np.full(n, np.inf)
+    out = np.full(n, start)
     has_year = ~np.isnan(years)
-    np.minimum.at(oldest, p_idx[has_year], years[has_year])
-    mask = np.isinf(oldest)
-    return pd.arrays.IntegerArray(np.where(mask, 0, oldest).astype("int64"), mask)
+    ufunc.at(out, p_idx[has_year], years[has_year])
+    mask = np.isinf(out)
+    return pd.arrays.IntegerArray(np.where(mask, 0, out).astype("int64"), mask)
 
 
 def _danger_share(

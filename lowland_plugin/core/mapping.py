@@ -1,0 +1,235 @@
+"""Field mapping: recognise the field names and coded values users really have.
+
+``resources/codes/field_candidates.csv`` lists, per layer, each canonical field
+with the names found in practice (三调 ``DLBM``, Chinese ``地类编码``, …). An
+explicit mapping (``canonical=actual``) always wins. Coded values are normalised
+too: ``是/否``, ``Y/N``, ``1/0`` → booleans; ``出让/划拨/集体`` → ``granted`` /
+``allocated`` / ``collective``; ``已供/批而未供`` → ``supplied`` / ``approved_unsupplied``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from .errors import LowlandInputError
+from .resources import resource_path
+
+_TRUE = {"1", "true", "t", "yes", "y", "是", "有", "√"}
+_FALSE = {"0", "false", "f", "no", "n", "否", "无", "×", ""}
+_TENURE = {
+    "granted": "granted",
+    "出让": "granted",
+    "国有出让": "granted",
+    "allocated": "allocated",
+    "划拨": "allocated",
+    "国有划拨": "allocated",
+    "collective": "collective",
+    "集体": "collective",
+    "集体土地": "collective",
+    "集体所有": "collective",
+}
+_SUPPLY = {
+    "supplied": "supplied",
+    "已供": "supplied",
+    "已供应": "supplied",
+    "approved_unsupplied": "approved_unsupplied",
+    "批而未供": "approved_unsupplied",
+    "已批未供": "approved_unsupplied",
+}
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> dict[str, list[dict[str, str]]]:
+    path = resource_path("codes", "field_candidates.csv")
+    out: dict[str, list[dict[str, str]]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["layer"], []).append(row)
+    return out
+
+
+def parse_field_map(text: str | None) -> dict[str, str]:
+    """``"dlbm=DLBM; parcel_id=宗地代码"`` → ``{"dlbm": "DLBM", "parcel_id": "宗地代码"}``."""
+    out: dict[str, str] = {}
+    for part in (text or "").replace("；", ";").replace("，", ";").replace(",", ";").split(";"):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise LowlandInputError(
+                f"字段映射 {part.strip()!r} 应写成 标准字段=实际字段 / field mapping {part.strip()!r} "
+                "must read canonical=actual, e.g. dlbm=DLBM"
+            )
+        canonical, actual = (s.strip() for s in part.split("=", 1))
+        out[canonical] = actual
+    return out
+
+
+def resolve_fields(
+    columns: Iterable[str],
+    layer: str,
+    explicit: Mapping[str, str] | None = None,
+    required: Iterable[str] = (),
+    label: str | None = None,
+) -> dict[str, str]:
+    """canonical → actual column for every canonical field of ``layer`` that is found.
+
+    Raises :class:`LowlandInputError` listing the missing required fields and, for
+    each, the candidate names looked for and the layer's own fields.
+    """
+    columns = [c for c in columns if c != "geometry"]
+    lower = {c.lower(): c for c in columns}
+    explicit = dict(explicit or {})
+    rows = _candidates().get(layer, [])
+    known = {r["field"] for r in rows}
+    found: dict[str, str] = {}
+    for canonical, actual in explicit.items():
+        if canonical not in known:
+            continue
+        if actual not in columns:
+            raise LowlandInputError(
+                f"{label or layer}: 映射 {canonical}={actual} 中的字段 {actual} 不存在；现有字段 {columns} / "
+                f"mapped field {actual!r} is not in the layer"
+            )
+        found[canonical] = actual
+    for row in rows:
+        canonical = row["field"]
+        if canonical in found:
+            continue
+        for name in [canonical, *row["candidates"].split("|")]:
+            if name.lower() in lower:
+                found[canonical] = lower[name.lower()]
+                break
+    missing = [f for f in required if f not in found]
+    if missing:
+        hints = "; ".join(
+            f"{f}: {[f, *next(r['candidates'].split('|') for r in rows if r['field'] == f)]}"
+            for f in missing
+            if f in known
+        )
+        raise LowlandInputError(
+            f"{label or layer}: 缺少必需字段 {missing}。已查找的候选名：{hints}。现有字段：{columns}。"
+            f"可用字段映射参数指定，如 {missing[0]}=实际字段名。 / missing required fields {missing}; "
+            f"looked for {hints}; the layer has {columns}. Map them explicitly, e.g. "
+            f"{missing[0]}=YOUR_FIELD."
+        )
+    return found
+
+
+def _to_bool(value) -> bool | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer, float, np.floating)):
+        return bool(value)
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(value)
+
+
+def _to_date(value) -> dt.date | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip().replace("/", "-").replace(".", "-")
+    if not text:
+        return None
+    if len(text) == 8 and text.isdigit():  # 20091231
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    return dt.date.fromisoformat(text[:10])
+
+
+def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> pd.Series:
+    """Values of one mapped column in canonical form; bad values are named, not guessed."""
+    if kind in ("string", "code"):
+        out = series.astype(object).where(series.notna(), None)
+        return out.map(lambda v: None if v is None else str(v).strip() or None)
+    if kind in ("float", "int"):
+        out = pd.to_numeric(series, errors="coerce")
+        bad = out.isna() & series.notna() & (series.astype(str).str.strip() != "")
+        _raise_bad(series, bad, field, label, "数值 / a number")
+        return out.astype("Int64") if kind == "int" else out.astype("float64")
+    if kind == "bool" and pd.api.types.is_bool_dtype(series.dtype):
+        return series.astype("boolean")
+    convert = {
+        "bool": _to_bool,
+        "date": _to_date,
+        "tenure": lambda v: _lookup(v, _TENURE),
+        "supply": lambda v: _lookup(v, _SUPPLY),
+    }[kind]
+    codes, uniques = pd.factorize(series.astype(object))  # convert each distinct value once
+    converted, bad_unique = [], []
+    for v in uniques:
+        try:
+            converted.append(convert(v))
+            bad_unique.append(False)
+        except (ValueError, TypeError):
+            converted.append(None)
+            bad_unique.append(True)
+    table = np.array([*converted, None], dtype=object)  # code -1 (null) → None
+    bad = np.array([*bad_unique, False])[codes]
+    allowed = {
+        "bool": "是/否、true/false、1/0",
+        "date": "YYYY-MM-DD",
+        "tenure": sorted(set(_TENURE)),
+        "supply": sorted(set(_SUPPLY)),
+    }[kind]
+    _raise_bad(series, bad, field, label, str(allowed))
+    values = table[codes]
+    if kind == "bool":
+        return pd.Series(pd.array(values.tolist(), dtype="boolean"), index=series.index)
+    return pd.Series(values, index=series.index, dtype=object)
+
+
+def _lookup(value, table: Mapping[str, str]) -> str | None:
+    key = str(value).strip()
+    if not key:
+        return None
+    if key in table:
+        return table[key]
+    if key.lower() in table:
+        return table[key.lower()]
+    raise ValueError(value)
+
+
+def _raise_bad(series: pd.Series, bad, field: str, label: str, allowed: str) -> None:
+    bad = np.asarray(bad, dtype=bool)
+    if bad.any():
+        examples = sorted({str(v) for v in series[bad].tolist()})[:5]
+        raise LowlandInputError(
+            f"{label}: 字段 {field} 有 {int(bad.sum())} 个无法识别的值 {examples}；允许：{allowed}。 / "
+            f"field {field} has {int(bad.sum())} values that cannot be read {examples}; allowed: {allowed}."
+        )
+
+
+def canonical_frame(
+    gdf: gpd.GeoDataFrame,
+    layer: str,
+    explicit: Mapping[str, str] | None = None,
+    required: Iterable[str] = (),
+    label: str | None = None,
+) -> tuple[gpd.GeoDataFrame, dict[str, str]]:
+    """A copy of ``gdf`` with the canonical fields of ``layer`` under canonical names and
+    normalised values (other columns kept as they are), plus the mapping used."""
+    mapping = resolve_fields(gdf.columns, layer, explicit, required, label)
+    kinds = {r["field"]: r["type"] for r in _candidates()[layer]}
+    out = gdf.copy()
+    for canonical, actual in mapping.items():
+        values = _normalise_column(gdf[actual], kinds[canonical], actual, label or layer)
+        if actual != canonical and canonical in out.columns:
+            out = out.drop(columns=canonical)
+        out[canonical] = values.to_numpy() if not hasattr(values, "array") else values.array
+    return out, mapping

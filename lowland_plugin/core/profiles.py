@@ -1,0 +1,162 @@
+"""Rule profiles: the numbers policy leaves to local standards, each with its source.
+
+A profile is a JSON file validated against ``resources/profiles/schema.json``.
+Bundled profiles: ``default`` (published local standards) and ``yinchuan``
+(Y clauses; values the texts leave open are marked ``yinchuan_pending``). A user
+may pass their own file; an error names the key, the bad value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import LowlandInputError
+from .resources import resource_path
+
+PROFILE_DIR = resource_path("profiles")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One criterion or exemption of a profile."""
+
+    id: str
+    enabled: bool
+    clause: str
+    applies_to: tuple[str, ...]
+    params: dict[str, Any] = field(default_factory=dict)  # name -> value
+    sources: dict[str, str] = field(default_factory=dict)  # name -> source key
+    feature: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A validated rule profile."""
+
+    id: str
+    version: str
+    name: str
+    rules: dict[str, Rule]
+    exemptions: dict[str, Rule]
+    sources: dict[str, str]
+    path: str
+
+    @property
+    def label(self) -> str:
+        """``id@version``, recorded on every output."""
+        return f"{self.id}@{self.version}"
+
+
+def bundled_profiles() -> list[str]:
+    """Ids of the profiles shipped in ``resources/profiles/``."""
+    return sorted(p.stem for p in PROFILE_DIR.glob("*.json") if p.stem != "schema")
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    return json.loads((PROFILE_DIR / "schema.json").read_text(encoding="utf-8"))
+
+
+def _allowed(error) -> str:
+    """What the schema allows at the place of a validation error, in words."""
+    schema, kind = error.schema, error.validator
+    if kind == "enum":
+        return f"one of {schema['enum']}"
+    if kind == "type":
+        return f"type {schema['type']}"
+    if kind in ("minimum", "maximum"):
+        lo, hi = schema.get("minimum"), schema.get("maximum")
+        return f"a number in [{lo if lo is not None else '-∞'}, {hi if hi is not None else '∞'}]"
+    if kind == "additionalProperties":
+        return f"only the keys {sorted(schema.get('properties', {}))}"
+    if kind == "required":
+        return f"the keys {schema['required']}"
+    if kind == "pattern":
+        return f"text matching {schema['pattern']}"
+    return f"{kind} = {error.validator_value!r}"
+
+
+def validate_profile_data(data: Any, origin: str = "profile") -> None:
+    """Raise :class:`LowlandInputError` naming key, bad value and what is allowed."""
+    import jsonschema
+
+    validator = jsonschema.Draft7Validator(_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        lines = []
+        for err in errors[:5]:
+            key = ".".join(str(p) for p in err.absolute_path) or "(root)"
+            value = err.instance
+            if err.validator == "additionalProperties" and isinstance(value, dict):
+                extra = sorted(set(value) - set(err.schema.get("properties", {})))
+                key = ".".join([*(str(p) for p in err.absolute_path), *extra[:1]])
+                value = value[extra[0]] if extra else value
+            lines.append(
+                f"{key} = {json.dumps(value, ensure_ascii=False)[:80]}: "
+                f"{err.message[:120]}; allowed: {_allowed(err)}"
+            )
+        raise LowlandInputError(
+            f"规则档案 {origin} 有 {len(errors)} 处错误 / rule profile {origin} has "
+            f"{len(errors)} error(s):\n" + "\n".join(lines)
+        )
+    known = set(data["sources"])
+    for group in ("rules", "exemptions"):
+        for rule_id, rule in data[group].items():
+            refs = [(f"params.{k}.source", p["source"]) for k, p in rule["params"].items()]
+            if "source" in rule:
+                refs.append(("source", rule["source"]))
+            for where, ref in refs:
+                if ref not in known:
+                    raise LowlandInputError(
+                        f"规则档案 {origin}: {group}.{rule_id}.{where} = {ref!r} 不是 sources 中的来源 / "
+                        f"is not a key of sources; allowed: {sorted(known)}"
+                    )
+
+
+def _rule(rule_id: str, raw: dict) -> Rule:
+    params = raw["params"]
+    return Rule(
+        id=rule_id,
+        enabled=raw["enabled"],
+        clause=raw["clause"],
+        applies_to=tuple(raw["applies_to"]),
+        params={k: v["value"] for k, v in params.items()},
+        sources={k: v["source"] for k, v in params.items()},
+        feature=raw.get("feature", ""),
+    )
+
+
+def load_profile(name_or_path: str | Path) -> Profile:
+    """A bundled profile by id (``default``, ``yinchuan``) or a profile file by path."""
+    text = str(name_or_path).strip()
+    path = PROFILE_DIR / f"{text}.json" if text in bundled_profiles() else Path(text)
+    if not path.is_file():
+        raise LowlandInputError(
+            f"找不到规则档案 {text} / no rule profile {text!r}: give one of "
+            f"{bundled_profiles()} or the path of a profile JSON file."
+        )
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as err:
+        raise LowlandInputError(
+            f"规则档案 {path} 不是 UTF-8 编码 / profile {path} is not UTF-8 text: {err}"
+        ) from err
+    except json.JSONDecodeError as err:
+        raise LowlandInputError(
+            f"规则档案 {path} 不是有效的 JSON（第 {err.lineno} 行第 {err.colno} 列）/ "
+            f"profile {path} is not valid JSON (line {err.lineno}, column {err.colno}): {err.msg}"
+        ) from err
+    validate_profile_data(data, str(path))
+    return Profile(
+        id=data["id"],
+        version=data["version"],
+        name=data["name"],
+        rules={k: _rule(k, v) for k, v in data["rules"].items()},
+        exemptions={k: _rule(k, v) for k, v in data["exemptions"].items()},
+        sources=dict(data["sources"]),
+        path=str(path),
+    )
