@@ -12,7 +12,7 @@ from .core.resources import PLUGIN_ROOT, resource_path
 from .i18n import tr, user_locale
 
 #: Processing algorithms offered in the menu and toolbar, in order.
-MENU_ALGORITHMS = ("lowland:parcelindicators",)
+MENU_ALGORITHMS = ("lowland:parcelindicators", "lowland:identifyparcels")
 
 
 def load_translator(locale: str) -> QTranslator | None:

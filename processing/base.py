@@ -55,9 +55,12 @@ class AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
 def apply_style_and_aliases(
     layer: QgsVectorLayer, aliases: Mapping[str, str], style: str | None = None
 ) -> None:
-    """Load ``resources/styles/<style>.qml`` (if any) and set field aliases on ``layer``."""
+    """Load ``resources/styles/<style>_<zh|en>.qml`` (or ``<style>.qml``) and set the
+    field aliases on ``layer``."""
     if style:
-        qml = resource_path("styles", f"{style}.qml")
+        qml = resource_path("styles", f"{style}_{language()}.qml")
+        if not qml.is_file():
+            qml = resource_path("styles", f"{style}.qml")
         if qml.is_file():
             layer.loadNamedStyle(str(qml))
     fields = layer.fields()

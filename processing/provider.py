@@ -7,10 +7,11 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.i18n import tr
+from .identify_parcels import IdentifyParcelsAlgorithm
 from .parcel_indicators import ParcelIndicatorsAlgorithm
 
 #: Algorithm classes, in toolbox order.
-ALGORITHMS = (ParcelIndicatorsAlgorithm,)
+ALGORITHMS = (ParcelIndicatorsAlgorithm, IdentifyParcelsAlgorithm)
 
 
 class LowlandProvider(QgsProcessingProvider):

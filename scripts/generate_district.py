@@ -1392,25 +1392,12 @@ def _landsurvey_frame(geoms, dlbm, czcsxm, qsdwmc, exact: bool) -> gpd.GeoDataFr
 
 
 def ellipsoidal_area(geoms: np.ndarray, exact: bool = True) -> np.ndarray:
-    """Area on the CGCS2000 ellipsoid (GRS80) of EPSG:4544 geometries, in m².
-
-    ``exact``: pyproj ``Geod.geometry_area_perimeter`` on the geometry transformed to
-    EPSG:4490 (a Python loop: ~22 µs per patch). Otherwise the planimetric area divided
-    by the Gauss-Kruger areal scale factor at the centroid (vectorised; for parcels
-    and patches under a few km² it differs from the exact value by < 1e-4 m²).
-    """
-    from pyproj import Geod, Proj, Transformer
-
+    """Area on the CGCS2000 ellipsoid (GRS80) of EPSG:4544 geometries, in m²
+    (lowland_plugin.core.areas: geodesic when ``exact``, else the vectorised
+    equal-area projection)."""
+    areas = _lowland().core.areas
     geoms = np.asarray(geoms, dtype=object)
-    to_geo = Transformer.from_crs(CRS, GEOGRAPHIC_CRS, always_xy=True)
-    if exact:
-        geod = Geod(ellps="GRS80")
-        lonlat = shapely.transform(geoms, lambda xy: np.column_stack(to_geo.transform(*xy.T)))
-        return np.array([abs(geod.geometry_area_perimeter(g)[0]) for g in lonlat])
-    c = shapely.centroid(geoms)
-    lon, lat = to_geo.transform(shapely.get_x(c), shapely.get_y(c))
-    scale = np.asarray(Proj(CRS).get_factors(lon, lat).areal_scale)
-    return shapely.area(geoms) / scale
+    return areas.geodesic_area(geoms, CRS) if exact else areas.ellipsoidal_area(geoms, CRS)
 
 
 def _plan_row(code: str) -> dict:
@@ -2222,6 +2209,7 @@ def _lowland():
     """Import the plugin's modules without putting the repo root first on sys.path."""
     if importlib.util.find_spec("lowland_plugin") is None:
         sys.path.append(str(ROOT))  # at the END: the root's processing/ must not shadow QGIS's
+    import lowland_plugin.core.areas
     import lowland_plugin.core.fields
     import lowland_plugin.core.indicators
     import lowland_plugin.ogr_io

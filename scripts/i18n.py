@@ -101,6 +101,20 @@ def compile_qm() -> None:
             raise SystemExit("lrelease not found: apt-get install qttools5-dev-tools")
 
 
+def set_translations(lang: str, mapping: dict[str, str]) -> None:
+    """Write translations for the given source strings into ``lang``'s .ts file."""
+    path = ts_path(lang)
+    tree = ET.parse(path)
+    for msg in tree.getroot().iter("message"):
+        source, trans = msg.findtext("source"), msg.find("translation")
+        if source in mapping:
+            trans.text = mapping[source]
+            trans.attrib.pop("type", None)
+    ET.indent(tree.getroot())
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', "utf-8")
+
+
 def missing_translations(lang: str = "en") -> list[str]:
     """Source strings used in the code with no translation in ``lang``'s .ts."""
     done = read_ts(ts_path(lang))

@@ -86,5 +86,5 @@ def summed_by_label(
 def _factorize(labels: np.ndarray) -> tuple[np.ndarray, list]:
     import pandas as pd
 
-    codes, uniques = pd.factorize(pd.Series(labels, dtype=object), use_na_sentinel=False)
+    codes, uniques = pd.factorize(np.asarray(labels, dtype=object), use_na_sentinel=False)
     return codes.astype("int64"), list(uniques)

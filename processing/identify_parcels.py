@@ -1,0 +1,215 @@
+"""``lowland:identifyparcels`` 低效用地认定 — thin wrapper around
+:func:`lowland_plugin.core.identify.identify_parcels`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+)
+
+from ..lowland_plugin.core.frames import geodataframe
+from ..lowland_plugin.core.identify import identify_parcels
+from ..lowland_plugin.core.mapping import canonical_frame, parse_field_map
+from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
+from .base import LowlandAlgorithm, ScaledFeedback
+
+#: Buildings fields the identification uses (canonical names).
+_BUILDING_FIELDS = ("building_id", "gfa", "floors", "year_built", "danger_grade")
+
+
+class IdentifyParcelsAlgorithm(LowlandAlgorithm):
+    """Indicators + type + verdict + reasons for every parcel."""
+
+    PARCELS = "PARCELS"
+    BUILDINGS = "BUILDINGS"
+    LANDSURVEY = "LANDSURVEY"
+    PLAN = "PLAN"
+    PROFILE = "PROFILE"
+    FIELD_MAP = "FIELD_MAP"
+    REFERENCE_DATE = "REFERENCE_DATE"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+
+    def name(self) -> str:
+        return "identifyparcels"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr("低效用地认定")
+
+    def group(self) -> str:
+        return self.tr("低效用地认定")
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+        return "identification"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。</p>"
+            "<p>1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；"
+            "按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。</p>"
+            "<p>2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。</p>"
+            "<p>3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、"
+            "C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。</p>"
+            "<p>4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。</p>"
+            "<p>reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。"
+            "规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.PARCELS, self.tr("宗地图层"), polygon)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BUILDINGS, self.tr("建筑图层"), polygon, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LANDSURVEY, self.tr("三调图斑图层"), polygon, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PLAN, self.tr("控规地块图层"), polygon, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PROFILE,
+                self.tr("规则档案（内置 {0}，或 JSON 文件路径）").format(
+                    "/".join(bundled_profiles())
+                ),
+                defaultValue="default",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FIELD_MAP, self.tr("字段映射（标准字段=实际字段; …）"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDateTime(
+                self.REFERENCE_DATE,
+                self.tr("认定基准日（默认今天）"),
+                type=QgsProcessingParameterDateTime.Date,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("低效用地认定结果"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, self.tr("认定汇总表"), QgsProcessing.TypeVector, optional=True
+            )
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        profile = self.run_core(
+            load_profile, self.parameterAsString(parameters, self.PROFILE, context) or "default"
+        )
+        feedback.pushInfo(self.tr("规则档案：{0}（{1}）").format(profile.label, profile.name))
+        explicit = self.run_core(
+            parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
+        )
+        when = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
+        reference = when.date().toPyDate() if when.isValid() else dt.date.today()
+
+        source = self.parameterAsSource(parameters, self.PARCELS, context)
+        crs = source.sourceCrs()
+        parcels = self.read_layer(parameters, self.PARCELS, context, None)
+        self.require_projected(parcels, self.tr("宗地图层"))
+        parcels, _ = self.run_core(
+            canonical_frame, parcels, "parcels", explicit, ("parcel_id",), self.tr("宗地图层")
+        )
+        feedback.setProgress(5)
+        layers = {}
+        for key, kind in (
+            (self.BUILDINGS, "buildings"),
+            (self.LANDSURVEY, "landsurvey"),
+            (self.PLAN, "plan"),
+        ):
+            if feedback.isCanceled():
+                return {}
+            gdf = self.read_layer(parameters, key, context, None, dest_crs=crs)
+            if gdf is not None:
+                gdf = gdf.set_crs(parcels.crs, allow_override=True)
+                required = {"landsurvey": ("dlbm",), "plan": ("plan_code",)}.get(kind, ())
+                gdf, _ = self.run_core(canonical_frame, gdf, kind, explicit, required, key)
+                if kind == "buildings":
+                    gdf = gdf[[c for c in _BUILDING_FIELDS if c in gdf.columns] + ["geometry"]]
+            layers[kind] = gdf
+        feedback.setProgress(15)
+        if feedback.isCanceled():
+            return {}
+
+        result = self.run_core(
+            identify_parcels,
+            parcels,
+            profile,
+            buildings=layers["buildings"],
+            landsurvey=layers["landsurvey"],
+            plan=layers["plan"],
+            reference_date=reference,
+            progress=lambda p: feedback.setProgress(15 + 0.55 * p),
+        )
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        if feedback.isCanceled():
+            return {}
+        attributes = parcels.drop(columns=[parcels.geometry.name])
+        attributes = attributes.drop(columns=[c for c in result.table if c in attributes])
+        out = geodataframe(
+            pd.concat([attributes, result.table], axis=1),
+            np.asarray(parcels.geometry.values),
+            parcels.crs,
+        )
+        self._log_summary(result.summary, feedback)
+        dest = self.write_output(
+            parameters,
+            self.OUTPUT,
+            context,
+            ScaledFeedback(feedback, 70, 25),
+            out,
+            crs,
+            style="identifyparcels",
+        )
+        results = {self.OUTPUT: dest}
+        if parameters.get(self.SUMMARY) not in (None, ""):
+            results[self.SUMMARY] = self._write_summary(parameters, context, result.summary)
+        feedback.setProgress(100)
+        return results
+
+    def _write_summary(self, parameters, context, summary: pd.DataFrame) -> str:
+        from ..lowland_plugin import qgis_bridge
+        from ..lowland_plugin.core.fields import field_aliases
+        from ..lowland_plugin.i18n import language
+
+        fields = qgis_bridge.gdf_fields(summary, field_aliases(summary.columns, language()))
+        sink, dest = self.parameterAsSink(parameters, self.SUMMARY, context, fields)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.SUMMARY))
+        qgis_bridge.write_gdf_to_sink(summary, sink, fields)
+        del sink
+        return dest
+
+    def _log_summary(self, summary: pd.DataFrame, feedback) -> None:
+        feedback.pushInfo(self.tr("认定汇总（宗数，亩，公顷）："))
+        for row in summary.itertuples(index=False):
+            feedback.pushInfo(
+                f"  {row.verdict:<12} {row.current_type:<24} {row.parcel_count:>7} "
+                f"{row.area_mu:>12.2f} {row.area_ha:>10.2f}"
+            )

@@ -1,0 +1,418 @@
+"""低效用地认定, hand-computed: every criterion at its threshold (equal, just below, just
+above), every exclusion and exemption, type per 三调 class family, composite codes,
+a parcel straddling two 三调 classes, parcels without buildings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from lowland_under_test.lowland_plugin.core.identify import identify_parcels
+from lowland_under_test.lowland_plugin.core.profiles import load_profile
+
+CRS = "EPSG:4544"
+REFERENCE = dt.date(2025, 6, 30)
+SIDE = 100.0  # every test parcel is 100 m x 100 m = 10000 m² = 15 亩
+
+
+def parcel_rows(rows: list[dict]) -> gpd.GeoDataFrame:
+    """One 100 m square per row, side by side along x; defaults of a plain, supplied,
+    operating industrial parcel; each row overrides what it tests."""
+    base = {
+        "parcel_id": None,
+        "dlbm": "0601",
+        "tenure": "granted",
+        "supply_status": "supplied",
+        "idle": False,
+        "disputed": False,
+        "industry_code": None,
+        "tax_per_mu": None,
+        "years_operating": 10,
+        "above_scale": False,
+        "operating": True,
+        "contract_date": None,
+    }
+    data = [{**base, "parcel_id": f"T{i}", **row} for i, row in enumerate(rows)]
+    frame = pd.DataFrame(data)
+    for flag in ("idle", "disputed", "above_scale", "operating"):
+        frame[flag] = frame[flag].astype("boolean")
+    frame["years_operating"] = frame["years_operating"].astype("Int64")
+    frame["tax_per_mu"] = frame["tax_per_mu"].astype("float64")
+    geoms = [shapely.box(i * 200, 0, i * 200 + SIDE, SIDE) for i in range(len(rows))]
+    return gpd.GeoDataFrame(frame, geometry=geoms, crs=CRS)
+
+
+def building_for(
+    index: int, gfa: float, coverage: float = 0.4, grade: str = "A", year: int = 2010
+) -> dict:
+    """A building on test parcel ``index`` with the given GFA and footprint share."""
+    width = SIDE * coverage
+    x0 = index * 200
+    return {
+        "geometry": shapely.box(x0, 0, x0 + width, SIDE),
+        "gfa": gfa,
+        "floors": None,
+        "year_built": year,
+        "danger_grade": grade,
+    }
+
+
+def buildings_frame(rows: list[dict]) -> gpd.GeoDataFrame:
+    frame = pd.DataFrame([{k: v for k, v in r.items() if k != "geometry"} for r in rows])
+    frame["floors"] = frame["floors"].astype("Int64")
+    frame["year_built"] = frame["year_built"].astype("Int64")
+    return gpd.GeoDataFrame(frame, geometry=[r["geometry"] for r in rows], crs=CRS)
+
+
+#: Test geometries are drawn near the origin and moved to 银川 (EPSG:4544) here.
+OFFSET = (607_000.0, 4_262_000.0)
+
+
+def at_yinchuan(gdf):
+    if gdf is None:
+        return None
+    return gdf.set_geometry(gdf.geometry.translate(*OFFSET))
+
+
+def identify(parcels, buildings=None, profile="default", **layers):
+    return identify_parcels(
+        at_yinchuan(parcels),
+        load_profile(profile),
+        buildings=at_yinchuan(buildings),
+        reference_date=REFERENCE,
+        **{k: at_yinchuan(v) for k, v in layers.items()},
+    ).table
+
+
+def reason(table: pd.DataFrame, row: int, rule: str) -> dict | None:
+    items = [r for r in json.loads(table["reasons"].iloc[row]) if r["rule"] == rule]
+    assert len(items) <= 1
+    return items[0] if items else None
+
+
+# ------------------------------------------------------------------ criteria
+
+
+def test_far_below_industry_minimum_at_the_threshold():
+    # industry 13 → minimum 1.0 (《工业项目建设用地控制指标》2008); GFA / 10000 m².
+    parcels = parcel_rows([{"industry_code": "13"}] * 3)
+    b = buildings_frame([building_for(0, 10000), building_for(1, 9999), building_for(2, 10001)])
+    t = identify(parcels, b)
+    for row, far, met in ((0, 1.0, False), (1, 0.9999, True), (2, 1.0001, False)):
+        r = reason(t, row, "far_below_min")
+        assert r["value"] == pytest.approx(far) and r["threshold"] == 1.0
+        assert r["met"] is met and r["clause"] == "Y-1"
+    assert t["verdict"].tolist() == ["not_lowland", "lowland", "not_lowland"]
+    assert t["lowland_type"].tolist() == [None, "industrial", None]
+
+
+def test_industry_table_before_type_minimum():
+    # 26 → 0.6 in the 2008 table; 99 is not in the table → type minimum 1.0 (金华).
+    parcels = parcel_rows([{"industry_code": "26"}, {"industry_code": "99"}])
+    b = buildings_frame([building_for(0, 7500), building_for(1, 7500)])
+    t = identify(parcels, b)
+    assert reason(t, 0, "far_below_min")["threshold"] == 0.6
+    assert reason(t, 0, "far_below_min")["met"] is False
+    assert reason(t, 1, "far_below_min")["threshold"] == 1.0
+    assert reason(t, 1, "far_below_min")["met"] is True
+
+
+def test_building_coverage_at_30_percent():
+    parcels = parcel_rows([{"industry_code": "13"}] * 3)
+    b = buildings_frame(
+        [building_for(i, 12000, coverage=c) for i, c in enumerate((0.30, 0.29, 0.31))]
+    )
+    t = identify(parcels, b)
+    assert [reason(t, i, "coverage_below_min")["met"] for i in range(3)] == [False, True, False]
+
+
+def test_tax_below_40_percent_of_same_industry_mean():
+    # industry 30: equal areas, taxes 12, 8, 25, 35 → mean 20 → threshold 8.0 (strict <).
+    # industry 31: taxes 7.99, 20, 20, 32 → mean 20 → 7.99 < 8 met.
+    # industry 32: only two parcels → fewer than min_peers 3 → not tested.
+    taxes = [
+        ("30", 12),
+        ("30", 8),
+        ("30", 25),
+        ("30", 35),
+        ("31", 7.99),
+        ("31", 20),
+        ("31", 20),
+        ("31", 32),
+        ("32", 1),
+        ("32", 50),
+    ]
+    parcels = parcel_rows([{"industry_code": c, "tax_per_mu": v} for c, v in taxes])
+    b = buildings_frame([building_for(i, 15000) for i in range(len(taxes))])
+    t = identify(parcels, b)
+    r = reason(t, 1, "tax_below_industry_share")
+    assert r["value"] == 8 and r["threshold"]["value"] == pytest.approx(8.0)
+    assert r["threshold"]["industry_mean"] == pytest.approx(20.0) and r["met"] is False
+    assert reason(t, 4, "tax_below_industry_share")["met"] is True
+    assert reason(t, 0, "tax_below_industry_share")["met"] is False
+    assert reason(t, 8, "tax_below_industry_share") is None
+    assert t["verdict"].iloc[1] == "not_lowland" and t["verdict"].iloc[4] == "lowland"
+
+
+def test_absolute_tax_minimum_is_off_until_a_profile_sets_it(tmp_path):
+    parcels = parcel_rows([{"industry_code": "13", "tax_per_mu": 0.5}])
+    b = buildings_frame([building_for(0, 15000)])
+    assert reason(identify(parcels, b), 0, "tax_below_min") is None
+    data = json.loads(
+        load_profile("default").path and open(load_profile("default").path, encoding="utf-8").read()
+    )
+    data["rules"]["tax_below_min"]["enabled"] = True
+    data["rules"]["tax_below_min"]["params"]["min_tax_per_mu"]["value"] = 0.5
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = reason(identify(parcels, b, profile=str(path)), 0, "tax_below_min")
+    assert r["threshold"] == 0.5 and r["met"] is False  # 0.5 is not below 0.5
+
+
+def test_danger_share_at_50_percent_inclusive():
+    # each parcel: a C/D building and an A building; share of GFA in C/D.
+    rows, parcels_spec = [], []
+    for i, (cd, ok) in enumerate(((5000, 5000), (4900, 5100), (5100, 4900))):
+        x0 = i * 200
+        rows.append(
+            {
+                "geometry": shapely.box(x0, 0, x0 + 20, SIDE),
+                "gfa": cd,
+                "floors": None,
+                "year_built": 1990,
+                "danger_grade": "C",
+            }
+        )
+        rows.append(
+            {
+                "geometry": shapely.box(x0 + 30, 0, x0 + 50, SIDE),
+                "gfa": ok,
+                "floors": None,
+                "year_built": 2010,
+                "danger_grade": "A",
+            }
+        )
+        parcels_spec.append({"industry_code": "13"})
+    t = identify(parcel_rows(parcels_spec), buildings_frame(rows))
+    assert [reason(t, i, "dangerous_buildings")["met"] for i in range(3)] == [True, False, True]
+    assert reason(t, 0, "dangerous_buildings")["value"] == 0.5
+
+
+def test_old_residential_with_low_far():
+    # 0701 城镇住宅: newest building before 2000 AND FAR < 1.0.
+    spec = [(1999, 9900), (2000, 9900), (1999, 10000)]
+    parcels = parcel_rows([{"dlbm": "0701"}] * 3)
+    b = buildings_frame([building_for(i, g, year=y) for i, (y, g) in enumerate(spec)])
+    t = identify(parcels, b)
+    assert [reason(t, i, "old_residential_low_far")["met"] for i in range(3)] == [
+        True,
+        False,
+        False,
+    ]
+    assert t["lowland_type"].iloc[0] == "commercial_residential"
+    assert reason(t, 0, "far_below_min") is None  # an industrial rule: not tested on housing
+
+
+def test_stopped_operation():
+    parcels = parcel_rows(
+        [{"industry_code": "13", "operating": False}, {"industry_code": "13", "operating": None}]
+    )
+    b = buildings_frame([building_for(0, 15000), building_for(1, 15000)])
+    t = identify(parcels, b)
+    assert reason(t, 0, "stopped_operation")["met"] is True
+    assert reason(t, 1, "stopped_operation") is None  # unknown: not tested, not guessed
+    assert t["verdict"].tolist() == ["lowland", "not_lowland"]
+
+
+def test_stalled_development_two_years_after_contract():
+    # reference 2025-06-30; 2 years = 730.485 days; FAR < 0.1 (nothing built).
+    dates = [dt.date(2023, 6, 29), dt.date(2023, 7, 1), dt.date(2022, 1, 1)]
+    parcels = parcel_rows([{"dlbm": "05H1", "contract_date": d} for d in dates])
+    b = buildings_frame([building_for(0, 500), building_for(1, 500), building_for(2, 1000)])
+    t = identify(parcels, b)
+    met = [reason(t, i, "stalled_development")["met"] for i in range(3)]
+    assert met == [True, False, False]  # the third has FAR 0.1, not below 0.1
+
+
+# ------------------------------------------------------- exclusions, exemptions
+
+
+@pytest.mark.parametrize(
+    ("override", "rule"),
+    [
+        ({"supply_status": "approved_unsupplied"}, "approved_unsupplied"),
+        ({"idle": True}, "idle"),
+        ({"disputed": True}, "disputed"),
+        ({"dlbm": "0103"}, "non_construction_land"),
+    ],
+)
+def test_exclusions(override, rule):
+    parcels = parcel_rows([{"industry_code": "13", **override}])
+    t = identify(parcels, None)  # no buildings: FAR 0 would make it low-efficiency
+    assert t["verdict"].iloc[0] == "excluded"
+    assert t["lowland_type"].iloc[0] is None
+    assert reason(t, 0, rule)["met"] is True
+
+
+def test_exemptions_above_scale_and_young_enterprise():
+    parcels = parcel_rows(
+        [
+            {"industry_code": "13", "above_scale": True},
+            {"industry_code": "13", "years_operating": 2},
+            {"industry_code": "13", "years_operating": 3},
+        ]
+    )
+    b = buildings_frame([building_for(i, 5000) for i in range(3)])  # FAR 0.5 < 1.0
+    t = identify(parcels, b)
+    assert [reason(t, i, "far_below_min")["met"] for i in range(3)] == [True, True, True]
+    assert reason(t, 0, "above_scale")["met"] is True
+    assert reason(t, 1, "young_enterprise")["met"] is True
+    assert reason(t, 2, "young_enterprise")["met"] is False
+    assert t["verdict"].tolist() == ["not_lowland", "not_lowland", "lowland"]
+
+
+# ------------------------------------------------------------- type mapping
+
+
+@pytest.mark.parametrize(
+    ("dlbm", "kind"),
+    [
+        ("0601", "industrial"),
+        ("0508", "industrial"),
+        ("0702", "village"),
+        ("0701", "commercial_residential"),
+        ("05H1", "commercial_residential"),
+        ("05h1", "commercial_residential"),
+        ("08H1", "facility"),
+        ("08H2", "facility"),
+        ("0809", "facility"),
+    ],
+)
+def test_type_by_current_use(dlbm, kind):
+    t = identify(parcel_rows([{"dlbm": dlbm}]), None)
+    assert t["current_type"].iloc[0] == kind
+    assert t["land_category"].iloc[0] == "construction"
+
+
+@pytest.mark.parametrize("dlbm", ["0101", "0103", "0201", "1006", "1202"])
+def test_agricultural_classes_are_excluded(dlbm):
+    t = identify(parcel_rows([{"dlbm": dlbm}]), None)
+    assert t["land_category"].iloc[0] == "agricultural"
+    assert t["verdict"].iloc[0] == "excluded"
+
+
+def test_parcel_straddling_two_survey_classes():
+    # 60 % of the parcel lies in a 0601 patch, 40 % in a 0508 patch.
+    parcels = parcel_rows([{"dlbm": None, "industry_code": "13"}])
+    survey = gpd.GeoDataFrame(
+        {"dlbm": ["0601", "0508"], "czcsxm": ["201A", "201"]},
+        geometry=[shapely.box(0, 0, 60, 100), shapely.box(60, 0, 200, 100)],
+        crs=CRS,
+    )
+    t = identify(parcels, None, landsurvey=survey)
+    assert t["current_dlbm"].iloc[0] == "0601"
+    assert json.loads(t["survey_shares"].iloc[0]) == {"0601": 0.6, "0508": 0.4}
+    assert t["czcsxm"].iloc[0] == "201A"
+    assert t["current_type"].iloc[0] == "industrial"
+
+
+def test_survey_class_overrides_the_parcels_own_code():
+    parcels = parcel_rows([{"dlbm": "0601"}])
+    survey = gpd.GeoDataFrame(
+        {"dlbm": ["0103"], "czcsxm": [None]}, geometry=[shapely.box(-10, -10, 110, 110)], crs=CRS
+    )
+    t = identify(parcels, None, landsurvey=survey)
+    assert t["current_dlbm"].iloc[0] == "0103" and t["verdict"].iloc[0] == "excluded"
+
+
+def test_urban_village_by_czcsxm():
+    parcels = parcel_rows([{"dlbm": "0702"}, {"dlbm": "0702"}])
+    survey = gpd.GeoDataFrame(
+        {"dlbm": ["0702", "0702"], "czcsxm": ["201", "203"]},
+        geometry=[shapely.box(-1, -1, 101, 101), shapely.box(199, -1, 301, 101)],
+        crs=CRS,
+    )
+    b = buildings_frame([building_for(0, 15000), building_for(1, 15000)])
+    t = identify(parcels, b, landsurvey=survey)
+    assert reason(t, 0, "urban_village")["met"] is True
+    assert reason(t, 1, "urban_village")["met"] is False
+    assert t["lowland_type"].tolist() == ["village", None]
+
+
+def test_use_not_conforming_to_the_plan():
+    # industrial (三调 0601 → 用地用海 10 工矿) under residential plan (0701) → 用途不合理.
+    parcels = parcel_rows([{"industry_code": "13"}, {"industry_code": "13"}])
+    plan = gpd.GeoDataFrame(
+        {"plan_code": ["0701", "100101"]},
+        geometry=[shapely.box(-1, -1, 101, 101), shapely.box(199, -1, 301, 101)],
+        crs=CRS,
+    )
+    b = buildings_frame([building_for(0, 15000), building_for(1, 15000)])
+    t = identify(parcels, b, plan=plan)
+    r0, r1 = reason(t, 0, "use_not_conforming"), reason(t, 1, "use_not_conforming")
+    assert r0["met"] is True and r0["threshold"] == "0701" and r0["clause"] == "N-12"
+    assert r1["met"] is False
+    assert t["plan_code"].tolist() == ["0701", "100101"]
+
+
+# ------------------------------------------------------------------- output
+
+
+def test_every_parcel_is_explained_and_recorded():
+    parcels = parcel_rows([{"industry_code": "13"}, {"dlbm": "0701"}, {"idle": True}])
+    b = buildings_frame([building_for(0, 15000), building_for(1, 25000)])
+    t = identify(parcels, b)
+    assert len(t) == 3 and t.index.equals(parcels.index)
+    for row in range(3):
+        items = json.loads(t["reasons"].iloc[row])
+        assert items, "every parcel carries its reasons"
+        for item in items:
+            assert set(item) == {"rule", "clause", "kind", "value", "threshold", "met"}
+            assert item["clause"][:2] in ("Y-", "N-")
+    assert t["review_status"].unique().tolist() == ["pending"]
+    assert t["profile_id"].unique().tolist() == ["default"]
+    assert t["profile_version"].unique().tolist() == ["1.0.0"]
+    # 1 亩 = 10000/15 m²; ellipsoidal area slightly below the Gauss-Kruger plane area
+    assert t["area_mu"].iloc[0] == pytest.approx(15.0)
+    # (银川 lies ≈107 km east of CM 105E: the plane area is ≈1.00028x the ellipsoidal)
+    assert t["ellipsoid_area_m2"].iloc[0] / t["area_m2"].iloc[0] == pytest.approx(
+        1 / 1.00028, rel=2e-5
+    )
+
+
+def test_summary_counts_and_areas():
+    parcels = parcel_rows([{"industry_code": "13"}, {"industry_code": "13"}, {"idle": True}])
+    b = buildings_frame([building_for(1, 15000)])
+    result = identify_parcels(
+        at_yinchuan(parcels),
+        load_profile("default"),
+        buildings=at_yinchuan(b),
+        reference_date=REFERENCE,
+    )
+    s = result.summary.set_index(["verdict", "current_type"])
+    assert s.loc[("lowland", "industrial"), "parcel_count"] == 1
+    assert s.loc[("excluded", "all"), "area_mu"] == pytest.approx(15.0)
+    assert s.loc[("all", "all"), "parcel_count"] == 3
+    assert s.loc[("all", "all"), "area_ha"] == pytest.approx(3.0)
+
+
+def test_yinchuan_profile_marks_pending_values():
+    profile = load_profile("yinchuan")
+    assert profile.rules["far_below_min"].sources["min_far"] == "yinchuan_pending"
+    assert "yinchuan_pending" in profile.sources
+    t = identify(parcel_rows([{"industry_code": "13"}]), None, profile="yinchuan")
+    assert t["profile_id"].iloc[0] == "yinchuan"
+
+
+def test_inputs_are_not_modified():
+    parcels = parcel_rows([{"industry_code": "13"}])
+    before = parcels.copy()
+    identify(parcels, None)
+    pd.testing.assert_frame_equal(parcels, before)
+    assert not np.any(parcels.columns.isin(["verdict", "reasons"]))
