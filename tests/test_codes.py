@@ -222,6 +222,7 @@ def test_tables_are_copies():
         (None, None),
         (float("nan"), None),
         (np.nan, None),
+        (np.float32("nan"), None),
         (pd.NA, None),
         ("", None),
         ("   ", None),

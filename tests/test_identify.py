@@ -416,3 +416,13 @@ def test_inputs_are_not_modified():
     identify(parcels, None)
     pd.testing.assert_frame_equal(parcels, before)
     assert not np.any(parcels.columns.isin(["verdict", "reasons"]))
+
+
+def test_logistics_is_judged_by_its_warehouses_not_by_the_industrial_far():
+    # 0508 物流仓储: skip_dlbm of far_below_min / coverage_below_min (金华: 危旧库房 ≥ 50 %).
+    parcels = parcel_rows([{"dlbm": "0508"}, {"dlbm": "0508"}])
+    b = buildings_frame([building_for(0, 3000, grade="A"), building_for(1, 3000, grade="D")])
+    t = identify(parcels, b)
+    assert reason(t, 0, "far_below_min") is None and reason(t, 0, "coverage_below_min") is None
+    assert t["verdict"].tolist() == ["not_lowland", "lowland"]
+    assert t["lowland_type"].iloc[1] == "industrial"

@@ -1,8 +1,8 @@
 """Land-classification code tables: 三调 classes, 用地用海分类 (2023), crosswalk, 城镇村属性码.
 
 The tables live in ``resources/codes/`` (sources and verification status in its
-README.md); this module only reads them (once) and looks codes up. Pure Python +
-pandas, no QGIS.
+README.md); this module reads them once (``functools.cache``, an unbounded
+``lru_cache``) and looks codes up. Pure Python + pandas, no QGIS.
 
 Lookup rule for 三调 land-class codes (``DLBM``), used by :func:`land_category`,
 :func:`lowland_type_of`, :func:`to_landuse_2023` and :func:`unknown_codes`:
@@ -121,7 +121,9 @@ def czcsxm_table() -> pd.DataFrame:
 def _is_missing(value: object) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True
-    return isinstance(value, float) and math.isnan(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
+        return math.isnan(float(value))
+    return False
 
 
 def _digits(value: object) -> str | None:

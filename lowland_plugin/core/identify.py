@@ -268,8 +268,11 @@ def criterion_checks(
     far = _num(frame, "far")
     checks: list[Check] = []
 
+    current_codes = frame["current_dlbm"].to_numpy(dtype=object)
+
     def applies(rule) -> np.ndarray:
-        return np.isin(current_type, rule.applies_to) & rule.enabled
+        skip = np.isin(current_codes, list(rule.params.get("skip_dlbm", [])))
+        return np.isin(current_type, rule.applies_to) & rule.enabled & ~skip
 
     r = profile.rules["far_below_min"]
     industry = frame["industry_code"] if "industry_code" in frame.columns else pd.Series([None] * n)
