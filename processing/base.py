@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsEditorWidgetSetup,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -29,7 +30,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..lowland_plugin import qgis_bridge
 from ..lowland_plugin.core.crs import require_projected_metres
 from ..lowland_plugin.core.errors import LowlandInputError
-from ..lowland_plugin.core.fields import field_aliases
+from ..lowland_plugin.core.fields import field_aliases, value_maps
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.i18n import language, tr
 from ..lowland_plugin.ogr_io import write_ogr_layer
@@ -55,8 +56,8 @@ class AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
 def apply_style_and_aliases(
     layer: QgsVectorLayer, aliases: Mapping[str, str], style: str | None = None
 ) -> None:
-    """Load ``resources/styles/<style>_<zh|en>.qml`` (or ``<style>.qml``) and set the
-    field aliases on ``layer``."""
+    """Load ``resources/styles/<style>_<zh|en>.qml`` (or ``<style>.qml``: the renderer)
+    and set the field aliases and value maps (``resources/codes``) on ``layer``."""
     if style:
         qml = resource_path("styles", f"{style}_{language()}.qml")
         if not qml.is_file():
@@ -68,6 +69,11 @@ def apply_style_and_aliases(
         idx = fields.indexOf(name)
         if idx >= 0:
             layer.setFieldAlias(idx, alias)
+    for name, pairs in value_maps(fields.names(), language()).items():
+        setup = QgsEditorWidgetSetup(
+            "ValueMap", {"map": [{label: value} for value, label in pairs]}
+        )
+        layer.setEditorWidgetSetup(fields.indexOf(name), setup)
 
 
 class LowlandAlgorithm(QgsProcessingAlgorithm):
@@ -230,7 +236,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         parts = QgsProviderRegistry.instance().decodeUri("ogr", dest_id)
         if not parts.get("path", "").lower().endswith(".gpkg"):
             return
-        layer = QgsVectorLayer(dest_id, "output", "ogr")
+        options = QgsVectorLayer.LayerOptions()
+        options.loadDefaultStyle = False  # else it resets the field setup loaded below
+        layer = QgsVectorLayer(dest_id, "output", "ogr", options)
         if not layer.isValid():
             return
         apply_style_and_aliases(layer, aliases, style)

@@ -54,9 +54,13 @@ def sample_gpkg() -> Path:
     return SAMPLE_GPKG
 
 
-@pytest.fixture(scope="session")
+_PROVIDERS: list = []  # Python references keep registered providers alive
+
+
+@pytest.fixture(scope="module")
 def lowland_provider(qgis_app, qgis_processing):
-    """The ``lowland`` provider registered in the test QGIS application."""
+    """The ``lowland`` provider registered in the test QGIS application (registered again
+    when a plugin load/unload test has taken it out)."""
     from qgis.core import QgsApplication
 
     from lowland_under_test.processing.provider import LowlandProvider
@@ -65,5 +69,6 @@ def lowland_provider(qgis_app, qgis_processing):
     provider = registry.providerById("lowland")
     if provider is None:
         provider = LowlandProvider()
-        registry.addProvider(provider)
+        assert registry.addProvider(provider)
+        _PROVIDERS.append(provider)
     return provider

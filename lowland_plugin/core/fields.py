@@ -24,3 +24,25 @@ def field_aliases(fields, language: str = "zh") -> dict[str, str]:
     table = _field_table()
     key = "alias_en" if language.startswith("en") else "alias_zh"
     return {f: table[f][key] for f in fields if f in table and table[f][key]}
+
+
+@lru_cache(maxsize=1)
+def _value_table() -> dict[str, list[dict[str, str]]]:
+    path: Path = resource_path("codes", "value_maps.csv")
+    out: dict[str, list[dict[str, str]]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out.setdefault(row["field"], []).append(row)
+    return out
+
+
+def value_maps(fields, language: str = "zh") -> dict[str, list[tuple[str, str]]]:
+    """Coded values of the known fields among ``fields``: field → [(value, label)]."""
+    table = _value_table()
+    key = "en" if language.startswith("en") else "zh"
+    return {f: [(r["value"], r[key]) for r in table[f]] for f in fields if f in table}
+
+
+def value_label(field: str, value: str, language: str = "zh") -> str:
+    """The label of one coded value (the value itself when unknown)."""
+    return dict(value_maps([field], language).get(field, [])).get(value, value)
