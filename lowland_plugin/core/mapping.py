@@ -154,12 +154,15 @@ def _to_date(value) -> dt.date | None:
 
 def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> pd.Series:
     """Values of one mapped column in canonical form; bad values are named, not guessed."""
-    if kind in ("string", "code"):
-        out = series.astype(object).where(series.notna(), None)
-        return out.map(lambda v: None if v is None else str(v).strip() or None)
+    if kind in ("string", "code"):  # stripped text, blank → None; once per distinct value
+        codes, uniques = pd.factorize(series.astype(object))
+        text = [str(v).strip() or None for v in uniques]
+        return pd.Series(np.array([*text, None], dtype=object)[codes], index=series.index)
     if kind in ("float", "int"):
         out = pd.to_numeric(series, errors="coerce")
-        bad = out.isna() & series.notna() & (series.astype(str).str.strip() != "")
+        bad = (out.isna() & series.notna()).to_numpy()
+        if bad.any():  # blank text is a null, anything else unreadable is reported
+            bad[bad] = series[bad].astype(str).str.strip().ne("").to_numpy()
         _raise_bad(series, bad, field, label, "数值 / a number")
         return out.astype("Int64") if kind == "int" else out.astype("float64")
     if kind == "bool" and pd.api.types.is_bool_dtype(series.dtype):

@@ -1,0 +1,157 @@
+"""Benchmark: ``lowland:identifyparcels`` end to end in ``qgis_process``, and against the
+QGIS native chain doing the same overlays and aggregations in one QGIS process.
+
+Usage: bash scripts/run bench-identify [--sizes 10000 100000] [--skip-native]
+
+Per district size: (a) wall time of ``qgis_process.bin run lowland:identifyparcels``
+with parcels, buildings, 三调 patches and plan parcels (QGIS start-up included) and
+that process's peak RSS; (b) the same algorithm through ``processing.run`` in this
+process; (c) the native chain: the indicator chain of bench/common.py plus the C/D
+floor-area share, parcels × 三调 patches and parcels × plan parcels overlays
+(native:intersection → field calculator → statistics by categories per parcel and
+class); the ratio (c)/(b). The native chain stops at the per-class sums: picking the
+dominant class and evaluating the rules would only add to its time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent))
+from common import (  # noqa: E402
+    ROOT,
+    calc,
+    district,
+    join,
+    measure,
+    native_indicator_chain,
+    start_qgis,
+    sum_by,
+)
+
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+
+
+def layers(gpkg: Path) -> dict[str, str]:
+    return {
+        "PARCELS": f"{gpkg}|layername=parcels",
+        "BUILDINGS": f"{gpkg}|layername=buildings",
+        "LANDSURVEY": f"{gpkg}|layername=landsurvey",
+        "PLAN": f"{gpkg}|layername=plan",
+    }
+
+
+def run_qgis_process(gpkg: Path, out: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one qgis_process run."""
+    plugins = Path(tempfile.mkdtemp()) / "plugins"
+    plugins.mkdir()
+    (plugins / "lowland").symlink_to(ROOT)
+    env = dict(
+        os.environ,
+        QGIS_PLUGINPATH=str(plugins),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=sysconfig.get_paths()["purelib"],
+        PROJ_DATA="/usr/share/proj",
+    )
+    subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "lowland"], env=env, capture_output=True, check=False
+    )
+    args = [f"{k}={v}" for k, v in layers(gpkg).items()]
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [
+            QGIS_PROCESS,
+            "run",
+            "lowland:identifyparcels",
+            "--",
+            *args,
+            "REFERENCE_DATE=2025-06-30",
+            f"OUTPUT={out}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(proc.stdout[-3000:] + proc.stderr[-3000:])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, peak
+
+
+def native_chain(processing, gpkg: Path):
+    pieces, out = native_indicator_chain(processing, gpkg)
+    pieces = calc(
+        processing, pieces, "cd_gfa", "if(\"danger_grade\" in ('C', 'D'), \"part_gfa\", 0)"
+    )
+    out = join(processing, out, sum_by(processing, pieces, "cd_gfa", ["parcel_id"]), "cd_")
+    parcels = f"{gpkg}|layername=parcels"
+    for layer, field in (("landsurvey", "dlbm"), ("plan", "plan_code")):
+        cut = processing.run(
+            "native:intersection",
+            {
+                "INPUT": parcels,
+                "OVERLAY": f"{gpkg}|layername={layer}",
+                "INPUT_FIELDS": ["parcel_id"],
+                "OVERLAY_FIELDS": [field],
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )["OUTPUT"]
+        cut = calc(processing, cut, "part_area", "$area")
+        sum_by(processing, cut, "part_area", ["parcel_id", field])
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--skip-native", action="store_true")
+    args = parser.parse_args(argv)
+    print(f"cores: {os.cpu_count()}", flush=True)
+    results = {}
+    for n in args.sizes:
+        gpkg = district(n)
+        with tempfile.TemporaryDirectory() as tmp:
+            seconds, peak = run_qgis_process(gpkg, Path(tmp) / "identified.gpkg")
+        results[n] = (seconds, peak)
+    _app, _provider, processing = start_qgis()
+    for n in args.sizes:
+        gpkg = district(n)
+        seconds, peak = results[n]
+        print(f"\n== district of {n} parcels ==", flush=True)
+        print(
+            f"  {'qgis_process run lowland:identifyparcels':<48} {seconds:8.2f} s   "
+            f"peak RSS {peak:8.0f} MB",
+            flush=True,
+        )
+        with tempfile.TemporaryDirectory() as tmp:
+            ours, _ = measure(
+                "lowland:identifyparcels (processing.run)",
+                lambda tmp=tmp: processing.run(
+                    "lowland:identifyparcels",
+                    {
+                        **layers(gpkg),
+                        "REFERENCE_DATE": "2025-06-30",
+                        "OUTPUT": str(Path(tmp) / "identified.gpkg"),
+                    },
+                ),
+            )
+        if args.skip_native:
+            continue
+        native, _ = measure(
+            "QGIS native chain (memory outputs)", lambda: native_chain(processing, gpkg)
+        )
+        print(f"  ratio native / lowland: {native / ours:.1f}x", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,158 @@
+"""Shared pieces of the benchmarks: QGIS start-up, timing with peak memory, districts."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = "lowland_bench"
+CACHE = Path(os.environ.get("LOWLAND_BENCH_CACHE", Path(tempfile.gettempdir()) / "lowland-bench"))
+
+
+def start_qgis():
+    """A headless QGIS with Processing and the lowland provider; returns ``processing``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    spec = importlib.util.spec_from_file_location(
+        PACKAGE, ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[PACKAGE] = module
+    spec.loader.exec_module(module)
+    from lowland_bench.processing.provider import LowlandProvider
+
+    provider = LowlandProvider()  # the registry holds only the C++ side: keep a reference
+    if not QgsApplication.processingRegistry().addProvider(provider):
+        raise SystemExit("could not register the lowland provider")
+    import processing
+
+    return app, provider, processing
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location(
+        "generate_district", ROOT / "scripts" / "generate_district.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def reset_peak() -> None:
+    """Reset the process's peak resident set (VmHWM)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(label: str, func):
+    """Run ``func`` once; print and return (seconds, result)."""
+    reset_peak()
+    start = time.perf_counter()
+    out = func()
+    seconds = time.perf_counter() - start
+    print(f"  {label:<48} {seconds:8.2f} s   peak RSS {peak_mb():8.0f} MB", flush=True)
+    return seconds, out
+
+
+def district(n: int) -> Path:
+    """The cached generated district of about ``n`` parcels."""
+    path = CACHE / f"district_{n}.gpkg"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        _generator().main(["--parcels", str(n), "--out", str(path)])
+        print(f"  generated {path} in {time.perf_counter() - start:.1f} s", flush=True)
+    return path
+
+
+def calc(processing, layer, name: str, formula: str):
+    """native:fieldcalculator adding a double field; returns the memory layer."""
+    return processing.run(
+        "native:fieldcalculator",
+        {
+            "INPUT": layer,
+            "FIELD_NAME": name,
+            "FIELD_TYPE": 0,
+            "FIELD_LENGTH": 20,
+            "FIELD_PRECISION": 6,
+            "FORMULA": formula,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
+
+
+def sum_by(processing, layer, value: str, categories: list[str]):
+    """qgis:statisticsbycategories (sum and the other statistics) of ``value``."""
+    return processing.run(
+        "qgis:statisticsbycategories",
+        {
+            "INPUT": layer,
+            "VALUES_FIELD_NAME": value,
+            "CATEGORIES_FIELD_NAME": categories,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
+
+
+def join(processing, layer, table, prefix: str):
+    """native:joinattributestable by parcel_id, copying the sum."""
+    return processing.run(
+        "native:joinattributestable",
+        {
+            "INPUT": layer,
+            "FIELD": "parcel_id",
+            "INPUT_2": table,
+            "FIELD_2": "parcel_id",
+            "FIELDS_TO_COPY": ["sum"],
+            "METHOD": 1,
+            "PREFIX": prefix,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
+
+
+def native_indicator_chain(processing, gpkg: Path):
+    """GFA, FAR and density per parcel with QGIS native algorithms only: field calculator
+    → native:intersection → field calculator ×2 → statistics by categories ×2 → join ×2
+    → field calculator."""
+    parcels = f"{gpkg}|layername=parcels"
+    b = calc(processing, f"{gpkg}|layername=buildings", "b_area", "$area")
+    b = calc(processing, b, "b_gfa", 'coalesce("gfa", "b_area" * "floors")')
+    pieces = processing.run(
+        "native:intersection",
+        {
+            "INPUT": b,
+            "OVERLAY": parcels,
+            "INPUT_FIELDS": ["b_area", "b_gfa", "danger_grade"],
+            "OVERLAY_FIELDS": ["parcel_id"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
+    pieces = calc(processing, pieces, "part_area", "$area")
+    pieces = calc(processing, pieces, "part_gfa", '"b_gfa" * "part_area" / "b_area"')
+    out = parcels
+    for value, prefix in (("part_gfa", "gfa_"), ("part_area", "fp_")):
+        out = join(processing, out, sum_by(processing, pieces, value, ["parcel_id"]), prefix)
+    return pieces, calc(processing, out, "far", 'coalesce("gfa_sum", 0) / $area')
