@@ -19,12 +19,12 @@
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="165" />
+      <location filename="../processing/base.py" line="171" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>Cancelled: the output was incomplete and has been discarded.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="112" />
+      <location filename="../processing/base.py" line="118" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
@@ -39,12 +39,12 @@
       <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than 3 years, strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="134" />
+      <location filename="../processing/identify_parcels.py" line="136" />
       <source>宗地图层</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="210" />
+      <location filename="../processing/identify_parcels.py" line="228" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -92,6 +92,11 @@
       <location filename="../processing/identify_parcels.py" line="90" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
+    </message>
+    <message>
+      <location filename="../processing/identify_parcels.py" line="170" />
+      <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
+      <translation>Field map entries {0} name fields that no input layer has.</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="30" />

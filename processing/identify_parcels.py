@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.identify import identify_parcels
-from ..lowland_plugin.core.mapping import canonical_frame, parse_field_map
+from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
 from .base import LowlandAlgorithm, ScaledFeedback
 
@@ -125,6 +125,8 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         explicit = self.run_core(
             parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
         )
+        self.run_core(check_field_map, explicit, ("parcels", "buildings", "landsurvey", "plan"))
+        used: set[str] = set()
         when = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
         reference = when.date().toPyDate() if when.isValid() else dt.date.today()
 
@@ -132,9 +134,16 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         crs = source.sourceCrs()
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
         self.require_projected(parcels, self.tr("宗地图层"))
-        parcels, _ = self.run_core(
-            canonical_frame, parcels, "parcels", explicit, ("parcel_id",), self.tr("宗地图层")
+        parcels, mapping = self.run_core(
+            canonical_frame,
+            parcels,
+            "parcels",
+            explicit,
+            ("parcel_id",),
+            self.tr("宗地图层"),
+            False,
         )
+        used |= _used_entries("parcels", mapping, explicit)
         feedback.setProgress(5)
         layers = {}
         for key, kind in (
@@ -148,10 +157,19 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             if gdf is not None:
                 gdf = gdf.set_crs(parcels.crs, allow_override=True)
                 required = {"landsurvey": ("dlbm",), "plan": ("plan_code",)}.get(kind, ())
-                gdf, _ = self.run_core(canonical_frame, gdf, kind, explicit, required, key)
+                gdf, mapping = self.run_core(
+                    canonical_frame, gdf, kind, explicit, required, key, False
+                )
+                used |= _used_entries(kind, mapping, explicit)
                 if kind == "buildings":
                     gdf = gdf[[c for c in _BUILDING_FIELDS if c in gdf.columns] + ["geometry"]]
             layers[kind] = gdf
+        unused = [f"{k}={explicit[k]}" for k in sorted(set(explicit) - used)]
+        if unused:
+            raise QgsProcessingException(
+                self.tr("字段映射 {0} 所指的字段在各输入图层中都不存在。").format(unused)
+                + f" / field map entries {unused} name fields that no input layer has."
+            )
         feedback.setProgress(15)
         if feedback.isCanceled():
             return {}
@@ -213,3 +231,14 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 f"  {row.verdict:<12} {row.current_type:<24} {row.parcel_count:>7} "
                 f"{row.area_mu:>12.2f} {row.area_ha:>10.2f}"
             )
+
+
+def _used_entries(layer: str, mapping: dict[str, str], explicit: dict[str, str]) -> set[str]:
+    """The field-map keys (``field`` or ``layer.field``) that this layer's mapping used."""
+    return {
+        key
+        for key, actual in explicit.items()
+        if key.rpartition(".")[2] in mapping
+        and key.rpartition(".")[0] in ("", layer)
+        and mapping[key.rpartition(".")[2]].lower() == actual.lower()
+    }

@@ -327,13 +327,6 @@ def test_unreadable_values_counted_and_listed():
     assert "field SFXZ has 3 values that cannot be read ['maybe', 'perhaps']" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="int fields (years_operating, floors, year_built): a non-integer number such as "
-    "'3.5' reaches astype('Int64') and raises pandas' TypeError 'cannot safely cast "
-    "non-equivalent float64 to int64' instead of LowlandInputError",
-)
 @pytest.mark.parametrize("raw", [["3", "3.5"], [3.0, 3.5]])
 def test_non_integer_in_int_field_is_named(raw):
     gdf = frame({"ZDDM": ["Z1", "Z2"], "TCNX": raw})
@@ -396,3 +389,48 @@ def test_canonical_frame_missing_required_field():
     assert message.startswith("宗地图层:")
     assert "missing required fields ['parcel_id']" in message
     assert "the layer has ['NAME']" in message
+
+
+def test_blank_yes_no_cell_is_unknown_not_false():
+    gdf = frame({"ZDDM": ["Z1", "Z2", "Z3"], "SFGS": ["是", "", "否"]})
+    out, _ = canonical_frame(gdf, "parcels")
+    assert out["above_scale"].isna().tolist() == [False, True, False]
+    assert bool(out["above_scale"].iloc[0]) and not bool(out["above_scale"].iloc[2])
+
+
+def test_explicit_map_matches_the_actual_name_in_any_case():
+    assert resolve_fields(["DLBM"], "parcels", {"dlbm": "dlbm"}) == {"dlbm": "DLBM"}
+
+
+def test_exact_canonical_column_beats_a_candidate():
+    assert resolve_fields(["dlbm", "DLBM"], "parcels")["dlbm"] == "dlbm"
+
+
+def test_one_field_map_serves_several_layers():
+    # parcels keep their class in XZDL; the 三调 layer has DLBM: one map, non-strict use
+    explicit = {"dlbm": "XZDL"}
+    assert resolve_fields(["XZDL"], "parcels", explicit, strict=False) == {"dlbm": "XZDL"}
+    assert resolve_fields(["DLBM"], "landsurvey", explicit, strict=False)["dlbm"] == "DLBM"
+    # a layer prefix pins an entry to one layer, strictly
+    with pytest.raises(LowlandInputError, match="XZDL"):
+        resolve_fields(["DLBM"], "landsurvey", {"landsurvey.dlbm": "XZDL"}, strict=False)
+
+
+def test_misspelt_canonical_name_in_a_field_map_is_refused():
+    from lowland_under_test.lowland_plugin.core.mapping import check_field_map
+
+    check_field_map({"dlbm": "X", "parcels.tax_per_mu": "Y"}, ["parcels", "landsurvey"])
+    with pytest.raises(LowlandInputError, match="dlmb"):
+        check_field_map({"dlmb": "DLBM"}, ["parcels", "landsurvey"])
+    with pytest.raises(LowlandInputError, match="buildings.dlbm"):
+        check_field_map({"buildings.dlbm": "DLBM"}, ["parcels", "buildings"])
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("2009/1/5", "2009-01-05"), ("2009年12月31日", "2009-12-31"), ("2010.1.1", "2010-01-01")],
+)
+def test_dates_in_the_forms_offices_write(raw, expected):
+    gdf = frame({"ZDDM": ["Z1"], "HTQDRQ": [raw]})
+    out, _ = canonical_frame(gdf, "parcels")
+    assert out["contract_date"].iloc[0].isoformat() == expected

@@ -22,7 +22,7 @@ from .errors import LowlandInputError
 from .resources import resource_path
 
 _TRUE = {"1", "true", "t", "yes", "y", "是", "有", "√"}
-_FALSE = {"0", "false", "f", "no", "n", "否", "无", "×", ""}
+_FALSE = {"0", "false", "f", "no", "n", "否", "无", "×"}
 _TENURE = {
     "granted": "granted",
     "出让": "granted",
@@ -71,36 +71,83 @@ def parse_field_map(text: str | None) -> dict[str, str]:
     return out
 
 
+def known_fields() -> dict[str, set[str]]:
+    """layer → its canonical fields."""
+    return {layer: {r["field"] for r in rows} for layer, rows in _candidates().items()}
+
+
+def explicit_for(layer: str, explicit: Mapping[str, str] | None) -> dict[str, str]:
+    """The entries of a field map that concern ``layer``: ``layer.field=…`` entries for it
+    and unprefixed ``field=…`` entries naming one of its canonical fields."""
+    known = known_fields().get(layer, set())
+    out: dict[str, str] = {}
+    for key, actual in (explicit or {}).items():
+        prefix, _, name = key.rpartition(".")
+        if prefix and prefix != layer:
+            continue
+        if name in known:
+            out[name] = actual
+    return out
+
+
+def check_field_map(explicit: Mapping[str, str], layers: Iterable[str]) -> None:
+    """Refuse field-map keys that name no canonical field of the given layers."""
+    known = known_fields()
+    layers = list(layers)
+    bad = []
+    for key in explicit:
+        prefix, _, name = key.rpartition(".")
+        scope = [prefix] if prefix else layers
+        if not any(name in known.get(layer, set()) for layer in scope):
+            bad.append(key)
+    if bad:
+        allowed = sorted({f for layer in layers for f in known.get(layer, set())})
+        raise LowlandInputError(
+            f"字段映射中的标准字段 {bad} 不存在；可用：{allowed}（可加图层前缀，如 parcels.dlbm）。 / "
+            f"field map names unknown canonical fields {bad}; allowed: {allowed} (optionally "
+            "prefixed by the layer, e.g. parcels.dlbm)."
+        )
+
+
 def resolve_fields(
     columns: Iterable[str],
     layer: str,
     explicit: Mapping[str, str] | None = None,
     required: Iterable[str] = (),
     label: str | None = None,
+    strict: bool = True,
 ) -> dict[str, str]:
     """canonical → actual column for every canonical field of ``layer`` that is found.
 
-    Raises :class:`LowlandInputError` listing the missing required fields and, for
-    each, the candidate names looked for and the layer's own fields.
+    Order: the explicit map (actual names matched case-insensitively; with
+    ``strict=False`` an unprefixed entry whose field this layer lacks is skipped, so
+    one map can serve several layers), then the exact canonical name, then the
+    candidate names case-insensitively. Raises :class:`LowlandInputError` listing the
+    missing required fields, the candidate names looked for and the layer's fields.
     """
     columns = [c for c in columns if c != "geometry"]
-    lower = {c.lower(): c for c in columns}
-    explicit = dict(explicit or {})
+    lower: dict[str, str] = {}
+    for c in columns:
+        lower.setdefault(c.lower(), c)
     rows = _candidates().get(layer, [])
     known = {r["field"] for r in rows}
     found: dict[str, str] = {}
-    for canonical, actual in explicit.items():
-        if canonical not in known:
-            continue
-        if actual not in columns:
+    for canonical, actual in explicit_for(layer, explicit).items():
+        match = actual if actual in columns else lower.get(actual.lower())
+        if match is None:
+            if not strict and f"{layer}.{canonical}" not in (explicit or {}):
+                continue
             raise LowlandInputError(
                 f"{label or layer}: 映射 {canonical}={actual} 中的字段 {actual} 不存在；现有字段 {columns} / "
-                f"mapped field {actual!r} is not in the layer"
+                f"mapped field {actual!r} is not in the layer; it has {columns}"
             )
-        found[canonical] = actual
+        found[canonical] = match
     for row in rows:
         canonical = row["field"]
         if canonical in found:
+            continue
+        if canonical in columns:
+            found[canonical] = canonical
             continue
         for name in [canonical, *row["candidates"].split("|")]:
             if name.lower() in lower:
@@ -130,6 +177,8 @@ def _to_bool(value) -> bool | None:
     if isinstance(value, (int, np.integer, float, np.floating)):
         return bool(value)
     text = str(value).strip().lower()
+    if not text:  # a blank cell is unknown, as in every other field type
+        return None
     if text in _TRUE:
         return True
     if text in _FALSE:
@@ -144,18 +193,24 @@ def _to_date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip().replace("/", "-").replace(".", "-")
+    text = str(value).strip()
     if not text:
         return None
     if len(text) == 8 and text.isdigit():  # 20091231
-        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-    return dt.date.fromisoformat(text[:10])
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    for sep in ("年", "月", "/", "."):
+        text = text.replace(sep, "-")
+    text = text.replace("日", "").split("T")[0].split(" ")[0]
+    year, month, day = (int(p) for p in text.split("-"))  # 2009-1-5, 2009/01/05, 2009年1月5日
+    if year < 1000:
+        raise ValueError(value)
+    return dt.date(year, month, day)
 
 
 def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> pd.Series:
     """Values of one mapped column in canonical form; bad values are named, not guessed."""
     if kind in ("string", "code"):  # stripped text, blank → None; once per distinct value
-        codes, uniques = pd.factorize(series.astype(object))
+        codes, uniques = pd.factorize(series.astype(object).to_numpy())
         text = [str(v).strip() or None for v in uniques]
         return pd.Series(np.array([*text, None], dtype=object)[codes], index=series.index)
     if kind in ("float", "int"):
@@ -163,7 +218,15 @@ def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> p
         bad = (out.isna() & series.notna()).to_numpy()
         if bad.any():  # blank text is a null, anything else unreadable is reported
             bad[bad] = series[bad].astype(str).str.strip().ne("").to_numpy()
-        _raise_bad(series, bad, field, label, "数值 / a number")
+        if kind == "int":
+            bad = bad | (out.notna() & (out % 1 != 0)).to_numpy()
+        _raise_bad(
+            series,
+            bad,
+            field,
+            label,
+            "整数 / a whole number" if kind == "int" else "数值 / a number",
+        )
         return out.astype("Int64") if kind == "int" else out.astype("float64")
     if kind == "bool" and pd.api.types.is_bool_dtype(series.dtype):
         return series.astype("boolean")
@@ -173,7 +236,7 @@ def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> p
         "tenure": lambda v: _lookup(v, _TENURE),
         "supply": lambda v: _lookup(v, _SUPPLY),
     }[kind]
-    codes, uniques = pd.factorize(series.astype(object))  # convert each distinct value once
+    codes, uniques = pd.factorize(series.astype(object).to_numpy())  # once per distinct value
     converted, bad_unique = [], []
     for v in uniques:
         try:
@@ -186,7 +249,7 @@ def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> p
     bad = np.array([*bad_unique, False])[codes]
     allowed = {
         "bool": "是/否、true/false、1/0",
-        "date": "YYYY-MM-DD",
+        "date": "YYYY-MM-DD（或 2009/1/5、20091231、2009年1月5日）",
         "tenure": sorted(set(_TENURE)),
         "supply": sorted(set(_SUPPLY)),
     }[kind]
@@ -224,10 +287,11 @@ def canonical_frame(
     explicit: Mapping[str, str] | None = None,
     required: Iterable[str] = (),
     label: str | None = None,
+    strict: bool = True,
 ) -> tuple[gpd.GeoDataFrame, dict[str, str]]:
     """A copy of ``gdf`` with the canonical fields of ``layer`` under canonical names and
     normalised values (other columns kept as they are), plus the mapping used."""
-    mapping = resolve_fields(gdf.columns, layer, explicit, required, label)
+    mapping = resolve_fields(gdf.columns, layer, explicit, required, label, strict)
     kinds = {r["field"]: r["type"] for r in _candidates()[layer]}
     out = gdf.copy()
     for canonical, actual in mapping.items():

@@ -9,6 +9,7 @@ may pass their own file; an error names the key, the bad value and what is allow
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -80,9 +81,28 @@ def _allowed(error) -> str:
     return f"{kind} = {error.validator_value!r}"
 
 
+def _non_finite(data: Any, path: str = "") -> list[str]:
+    """Paths of NaN/Infinity numbers (Python's json accepts them; JSON does not)."""
+    if isinstance(data, float) and not math.isfinite(data):
+        return [path or "(root)"]
+    if isinstance(data, dict):
+        return [p for k, v in data.items() for p in _non_finite(v, f"{path}.{k}" if path else k)]
+    if isinstance(data, list):
+        return [p for i, v in enumerate(data) for p in _non_finite(v, f"{path}.{i}")]
+    return []
+
+
 def validate_profile_data(data: Any, origin: str = "profile") -> None:
     """Raise :class:`LowlandInputError` naming key, bad value and what is allowed."""
     import jsonschema
+
+    bad_numbers = _non_finite(data)
+    if bad_numbers:
+        raise LowlandInputError(
+            f"规则档案 {origin}: {bad_numbers} 的值为 NaN/Infinity，不是有效数值 / "
+            f"{bad_numbers} hold NaN or Infinity, which is not a number JSON allows; "
+            "allowed: a finite number"
+        )
 
     validator = jsonschema.Draft7Validator(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -98,6 +118,10 @@ def validate_profile_data(data: Any, origin: str = "profile") -> None:
             lines.append(
                 f"{key} = {json.dumps(value, ensure_ascii=False)[:80]}: "
                 f"{err.message[:120]}; allowed: {_allowed(err)}"
+            )
+        if len(errors) > len(lines):
+            lines.append(
+                f"… 另有 {len(errors) - len(lines)} 处 / … and {len(errors) - len(lines)} more"
             )
         raise LowlandInputError(
             f"规则档案 {origin} 有 {len(errors)} 处错误 / rule profile {origin} has "

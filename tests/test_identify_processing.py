@@ -1,0 +1,121 @@
+"""``lowland:identifyparcels`` as a planner meets it: the field names offices really
+have, a field map, and clear messages for what must be fixed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+
+X0, Y0 = 607_000, 4_262_000
+
+
+def layer(fields: str, rows: list[tuple[list, str]], crs: str = "EPSG:4544"):
+    lyr = QgsVectorLayer(f"Polygon?crs={crs}&{fields}", "l", "memory")
+    feats = []
+    for attrs, wkt in rows:
+        f = QgsFeature(lyr.fields())
+        f.setAttributes(attrs)
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    assert lyr.dataProvider().addFeatures(feats)[0]
+    return lyr
+
+
+def square(i: int, size: float = 100.0) -> str:
+    x = X0 + i * 200
+    return f"POLYGON(({x} {Y0},{x + size} {Y0},{x + size} {Y0 + size},{x} {Y0 + size},{x} {Y0}))"
+
+
+def run(**params):
+    import processing
+
+    defaults = {"REFERENCE_DATE": "2025-06-30", "OUTPUT": "TEMPORARY_OUTPUT"}
+    return processing.run("lowland:identifyparcels", {**defaults, **params})
+
+
+def by_id(result, key="parcel_id"):
+    return {f[key]: f for f in result["OUTPUT"].getFeatures()}
+
+
+def test_office_field_names_and_values_are_recognised(lowland_provider):
+    # 宗地代码 / DLBM / 是否闲置 (是/否) / 权利性质 (出让): no field map needed
+    parcels = layer(
+        "field=宗地代码:string&field=DLBM:string&field=是否闲置:string&field=权利性质:string",
+        [(["Z1", "0601", "否", "出让"], square(0)), (["Z2", "0601", "是", "出让"], square(1))],
+    )
+    out = by_id(run(PARCELS=parcels))
+    assert out["Z1"]["verdict"] == "lowland"  # no building: FAR 0 < 1.0
+    assert out["Z2"]["verdict"] == "excluded"
+    reasons = {r["rule"]: r for r in json.loads(out["Z2"]["reasons"])}
+    assert reasons["idle"]["met"] is True
+    assert out["Z1"]["宗地代码"] == "Z1"  # the office's own fields stay beside the canonical ones
+
+
+def test_one_field_map_for_parcels_and_survey(lowland_provider):
+    parcels = layer("field=parcel_id:string&field=XZDL:string", [(["P1", "0103"], square(0))])
+    survey = layer(
+        "field=DLBM:string&field=CZCSXM:string",
+        [(["0601", "201A"], square(0, 120).replace(f"{X0} ", f"{X0 - 10} "))],
+    )
+    out = by_id(run(PARCELS=parcels, LANDSURVEY=survey, FIELD_MAP="dlbm=XZDL"))
+    # the 三调 class (0601 construction) decides over the parcel's own 0103
+    assert out["P1"]["current_dlbm"] == "0601"
+    assert out["P1"]["land_category"] == "construction"
+
+
+def test_missing_id_field_names_the_candidates(lowland_provider):
+    parcels = layer("field=name:string&field=DLBM:string", [(["x", "0601"], square(0))])
+    with pytest.raises(QgsProcessingException) as err:
+        run(PARCELS=parcels)
+    message = str(err.value)
+    assert "parcel_id" in message and "ZDDM" in message and "name" in message
+
+
+@pytest.mark.parametrize(
+    ("params", "needle"),
+    [
+        ({"PROFILE": "/nonexistent/profile.json"}, "default"),
+        ({"FIELD_MAP": "dlmb=DLBM"}, "dlmb"),
+        ({"FIELD_MAP": "dlbm"}, "canonical=actual"),
+        ({"FIELD_MAP": "dlbm=NOPE"}, "NOPE"),
+    ],
+)
+def test_bad_parameters_say_what_to_fix(lowland_provider, params, needle):
+    parcels = layer("field=parcel_id:string&field=dlbm:string", [(["P1", "0601"], square(0))])
+    with pytest.raises(QgsProcessingException, match=needle):
+        run(PARCELS=parcels, **params)
+
+
+def test_bad_value_is_named(lowland_provider):
+    parcels = layer(
+        "field=parcel_id:string&field=dlbm:string&field=idle:string",
+        [(["P1", "0601", "maybe"], square(0))],
+    )
+    with pytest.raises(QgsProcessingException, match="maybe"):
+        run(PARCELS=parcels)
+
+
+def test_geographic_crs_is_refused(lowland_provider):
+    wkt = "POLYGON((106.2 38.4,106.21 38.4,106.21 38.41,106.2 38.41,106.2 38.4))"
+    parcels = layer(
+        "field=parcel_id:string&field=dlbm:string", [(["P1", "0601"], wkt)], crs="EPSG:4490"
+    )
+    with pytest.raises(QgsProcessingException, match="EPSG:4544"):
+        run(PARCELS=parcels)
+
+
+def test_user_profile_file_is_recorded(lowland_provider, tmp_path):
+    from lowland_under_test.lowland_plugin.core.profiles import PROFILE_DIR
+
+    data = json.loads((PROFILE_DIR / "default.json").read_text(encoding="utf-8"))
+    data["id"], data["version"] = "my_city", "2.1.0"
+    data["rules"]["far_below_min"]["params"]["min_far"]["value"] = 0.0  # nothing is below 0
+    data["rules"]["coverage_below_min"]["enabled"] = False
+    path = tmp_path / "my_city.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    parcels = layer("field=parcel_id:string&field=dlbm:string", [(["P1", "0601"], square(0))])
+    out = by_id(run(PARCELS=parcels, PROFILE=str(path)))
+    assert out["P1"]["profile_id"] == "my_city" and out["P1"]["profile_version"] == "2.1.0"
+    assert out["P1"]["verdict"] == "not_lowland"
