@@ -22,6 +22,22 @@ from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, pars
 from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
 from .base import LowlandAlgorithm, ScaledFeedback
 
+#: Output column order: the verdict first (what a planner reads), the explanation last.
+_LEADING_FIELDS = (
+    "parcel_id",
+    "verdict",
+    "lowland_type",
+    "current_type",
+    "criteria_met",
+    "review_status",
+    "area_m2",
+    "area_mu",
+    "far",
+    "building_density",
+    "danger_cd_share",
+)
+_TRAILING_FIELDS = ("reasons", "profile_id", "profile_version")
+
 #: Buildings fields the identification uses (canonical names).
 _BUILDING_FIELDS = ("building_id", "gfa", "floors", "year_built", "danger_grade")
 
@@ -190,10 +206,12 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             return {}
         attributes = parcels.drop(columns=[parcels.geometry.name])
         attributes = attributes.drop(columns=[c for c in result.table if c in attributes])
+        table = pd.concat([attributes, result.table], axis=1)
+        first = [c for c in _LEADING_FIELDS if c in table.columns]
+        last = [c for c in _TRAILING_FIELDS if c in table.columns]
+        middle = [c for c in table.columns if c not in first and c not in last]
         out = geodataframe(
-            pd.concat([attributes, result.table], axis=1),
-            np.asarray(parcels.geometry.values),
-            parcels.crs,
+            table[first + middle + last], np.asarray(parcels.geometry.values), parcels.crs
         )
         self._log_summary(result.summary, feedback)
         dest = self.write_output(

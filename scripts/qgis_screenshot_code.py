@@ -33,13 +33,58 @@ def start():
     if not qgis.utils.loadPlugin("lowland") or not qgis.utils.startPlugin("lowland"):
         raise RuntimeError("the lowland plugin did not load")
     sample = os.environ["LOWLAND_SAMPLE"]
-    for name in ("roads", "parcels", "buildings"):
+    scene = os.environ.get("LOWLAND_SCENE", "menu")
+    names = ("roads", "buildings") if scene == "identify" else ("roads", "parcels", "buildings")
+    for name in names:
         layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
         if layer.isValid():
             QgsProject.instance().addMapLayer(layer)
     screen = QApplication.primaryScreen().geometry()
     iface.mainWindow().setGeometry(screen)
-    QTimer.singleShot(3000, open_menu)
+    if scene == "identify":
+        QTimer.singleShot(1000, identify)
+    else:
+        QTimer.singleShot(3000, open_menu)
+
+
+@guarded
+def identify():
+    """Run lowland:identifyparcels on the sample and show the styled result + its table."""
+    import qgis.utils
+
+    import processing
+
+    iface = qgis.utils.iface
+    sample = os.environ["LOWLAND_SAMPLE"]
+    out = os.environ["LOWLAND_SHOT_OUT"] + ".gpkg"
+    processing.run(
+        "lowland:identifyparcels",
+        {
+            "PARCELS": f"{sample}|layername=parcels",
+            "BUILDINGS": f"{sample}|layername=buildings",
+            "LANDSURVEY": f"{sample}|layername=landsurvey",
+            "REFERENCE_DATE": "2025-06-30",
+            "OUTPUT": out,
+        },
+    )
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    layer = QgsVectorLayer(out, "低效用地认定结果", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    buildings = QgsProject.instance().mapLayersByName("buildings")[0]
+    buildings.setOpacity(0.35)
+    root = QgsProject.instance().layerTreeRoot()
+    node = root.findLayer(buildings.id())
+    root.insertChildNode(0, node.clone())
+    root.removeChildNode(node)
+    iface.setActiveLayer(layer)
+    iface.mapCanvas().setExtent(layer.extent())
+    iface.mapCanvas().refresh()
+    if os.environ.get("LOWLAND_TABLE"):
+        table = iface.showAttributeTable(layer)
+        table.resize(1100, 380)
+        table.move(250, 380)
+    QTimer.singleShot(4000, grab)
 
 
 @guarded

@@ -20,6 +20,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--locale", default="zh_CN")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--scene", choices=("menu", "identify", "identify-table"), default="menu")
     args = parser.parse_args(argv)
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -31,7 +32,9 @@ def main(argv=None) -> int:
         env.pop("QT_QPA_PLATFORM", None)
         env.update(
             QGIS_PLUGINPATH=str(plugins),
-            LOWLAND_SHOT_OUT=str(out_dir / f"qgis_menu_{args.locale}.png"),
+            LOWLAND_SHOT_OUT=str(out_dir / f"qgis_{args.scene}_{args.locale}.png"),
+            LOWLAND_SCENE=args.scene.split("-")[0],
+            LOWLAND_TABLE="1" if args.scene.endswith("table") else "",
             LOWLAND_SAMPLE=str(ROOT / "resources" / "sample" / "sample_district.gpkg"),
             LANG=f"{args.locale}.UTF-8",
         )
@@ -60,6 +63,7 @@ def main(argv=None) -> int:
         if not target.exists():
             sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
             return 1
+        Path(str(target) + ".gpkg").unlink(missing_ok=True)
         print(f"[screenshot] {target}")
     return 0
 
