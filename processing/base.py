@@ -30,7 +30,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..lowland_plugin import qgis_bridge
 from ..lowland_plugin.core.crs import require_projected_metres
 from ..lowland_plugin.core.errors import LowlandInputError
-from ..lowland_plugin.core.fields import field_aliases, value_maps
+from ..lowland_plugin.core.fields import field_aliases, round_for_output, value_maps
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.i18n import language, tr
 from ..lowland_plugin.ogr_io import write_ogr_layer
@@ -152,6 +152,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
 
         A cancelled run raises instead of leaving a partial output that looks complete.
         """
+        gdf = round_for_output(gdf)
         aliases = field_aliases(gdf.columns, language())
         destination = self.parameterAsOutputLayer(parameters, name, context)
         if _is_whole_gpkg_file(destination):

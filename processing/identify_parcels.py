@@ -231,9 +231,10 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
 
     def _write_summary(self, parameters, context, summary: pd.DataFrame) -> str:
         from ..lowland_plugin import qgis_bridge
-        from ..lowland_plugin.core.fields import field_aliases
+        from ..lowland_plugin.core.fields import field_aliases, round_for_output
         from ..lowland_plugin.i18n import language
 
+        summary = round_for_output(summary)
         fields = qgis_bridge.gdf_fields(summary, field_aliases(summary.columns, language()))
         sink, dest = self.parameterAsSink(parameters, self.SUMMARY, context, fields)
         if sink is None:

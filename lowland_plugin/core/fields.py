@@ -46,3 +46,16 @@ def value_maps(fields, language: str = "zh") -> dict[str, list[tuple[str, str]]]
 def value_label(field: str, value: str, language: str = "zh") -> str:
     """The label of one coded value (the value itself when unknown)."""
     return dict(value_maps([field], language).get(field, [])).get(value, value)
+
+
+def round_for_output(frame):
+    """A copy of ``frame`` with measured values rounded as fields.csv says (``decimals``):
+    m² to 0.01, 亩, FAR and shares to 0.0001. The core computes unrounded; outputs
+    round once, here, so a planner reads 28.2855 亩, not 28.285500000000003."""
+    table = _field_table()
+    out = frame.copy()
+    for name in frame.columns:
+        decimals = table.get(name, {}).get("decimals") or ""
+        if decimals and str(out[name].dtype).startswith("float"):
+            out[name] = out[name].round(int(decimals))
+    return out
