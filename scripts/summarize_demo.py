@@ -1,4 +1,4 @@
-"""Print a short summary of the demo's parcel indicators (run by `scripts/run demo`)."""
+"""Print a short summary of the demo's outputs (run by `scripts/run demo`)."""
 
 from __future__ import annotations
 
@@ -8,31 +8,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main(path: str) -> int:
+def main(indicators: str, identified: str) -> int:
     sys.path.append(str(ROOT))  # appended, never first: ROOT/processing must not shadow QGIS's
+    from lowland_plugin.core.fields import value_label
     from lowland_plugin.ogr_io import read_ogr_layer
 
-    gdf = read_ogr_layer(path)
-    area_ha = gdf["area_m2"].sum() / 10000
-    print(f"[demo] wrote {path}")
+    gdf = read_ogr_layer(indicators)
+    print(f"[demo] wrote {indicators}")
     print(
-        f"[demo] parcels: {len(gdf)}, total area {area_ha:.2f} ha ({gdf['area_mu'].sum():.1f} 亩)"
+        f"[demo]   {len(gdf)} parcels, {gdf['area_m2'].sum() / 10000:.2f} ha "
+        f"({gdf['area_mu'].sum():.1f} 亩); floor area {gdf['gfa'].sum() / 10000:.2f} 万m²; "
+        f"median FAR {gdf['far'].median():.2f}"
     )
+    ident = read_ogr_layer(identified)
     print(
-        f"[demo] floor area: {gdf['gfa'].sum() / 10000:.2f} 万m², buildings counted: "
-        f"{int(gdf['building_count'].sum())}"
+        f"[demo] wrote {identified} (profile {ident['profile_id'].iloc[0]}@"
+        f"{ident['profile_version'].iloc[0]})"
     )
-    far = gdf["far"]
-    print(
-        f"[demo] FAR: median {far.median():.2f}; parcels with FAR < 1.0: {int((far < 1.0).sum())}; "
-        f"without buildings: {int((gdf['building_count'] == 0).sum())}"
-    )
-    danger = gdf["danger_cd_share"]
-    print(
-        f"[demo] parcels with >= 50 % floor area in C/D-grade buildings: {int((danger >= 0.5).sum())}"
-    )
+    print(f"[demo]   {'认定结论 / 低效类型':<28}{'宗数':>6}{'面积(亩)':>12}{'面积(公顷)':>12}")
+    ident["group"] = ident["verdict"].where(ident["verdict"] != "lowland", ident["lowland_type"])
+    for key, part in ident.groupby("group", sort=False):
+        field = "lowland_type" if key in set(ident["lowland_type"].dropna()) else "verdict"
+        label = value_label(field, key)
+        print(
+            f"[demo]   {label:<28}{len(part):>6}{part['area_mu'].sum():>12.1f}"
+            f"{part['area_m2'].sum() / 10000:>12.2f}"
+        )
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1]))
+    raise SystemExit(main(sys.argv[1], sys.argv[2]))

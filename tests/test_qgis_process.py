@@ -112,3 +112,47 @@ def test_geographic_input_fails_with_a_message(qgis_env, tmp_path):
     assert out.returncode != 0
     assert "EPSG:4544" in out.stdout + out.stderr
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_identifyparcels_runs_on_the_sample(qgis_env, sample_gpkg, tmp_path):
+    dest = tmp_path / "identified.gpkg"
+    out = _run(
+        qgis_env,
+        "run",
+        "lowland:identifyparcels",
+        "--json",
+        "--",
+        f"PARCELS={sample_gpkg}|layername=parcels",
+        f"BUILDINGS={sample_gpkg}|layername=buildings",
+        f"LANDSURVEY={sample_gpkg}|layername=landsurvey",
+        f"PLAN={sample_gpkg}|layername=plan",
+        "PROFILE=yinchuan",
+        "REFERENCE_DATE=2025-06-30",
+        f"OUTPUT={dest}",
+    )
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+
+    parcels = read_ogr_layer(str(sample_gpkg), "parcels")
+    result = read_ogr_layer(str(dest))
+    assert sorted(result["parcel_id"]) == sorted(parcels["parcel_id"])
+    assert set(result["verdict"]) == {"lowland", "not_lowland", "excluded"}
+    assert (result["profile_id"] == "yinchuan").all()
+    assert result["reasons"].str.startswith("[").all()
+
+
+def test_identifyparcels_bad_profile_fails_with_a_message(qgis_env, sample_gpkg, tmp_path):
+    profile = tmp_path / "broken.json"
+    profile.write_text('{"id": "x", "version": "1"}', encoding="utf-8")
+    out = _run(
+        qgis_env,
+        "run",
+        "lowland:identifyparcels",
+        "--",
+        f"PARCELS={sample_gpkg}|layername=parcels",
+        f"PROFILE={profile}",
+        f"OUTPUT={tmp_path / 'x.gpkg'}",
+    )
+    assert out.returncode != 0
+    assert "version" in out.stdout + out.stderr
+    assert not (tmp_path / "x.gpkg").exists()
