@@ -1,7 +1,7 @@
 """Area overlay of two polygon layers, vectorised: which pieces overlap and by how much.
 
 One STRtree query; pairs whose bounding boxes overlap with zero area (neighbours)
-are dropped at once; a piece covered by its target (most buildings in their parcel)
+are dropped at once; where one bounding box contains the other, a piece covered by its target (most buildings in their parcel)
 or covering it (most parcels in their 三调 patch) needs no clipping; pairs that
 only touch are dropped with a prepared ``touches`` test; only the rest is clipped,
 in threads.
@@ -34,21 +34,28 @@ def overlap_areas(
     width = np.minimum(tb[:, 2], pb[:, 2]) - np.maximum(tb[:, 0], pb[:, 0])
     height = np.minimum(tb[:, 3], pb[:, 3]) - np.maximum(tb[:, 1], pb[:, 1])
     boxed = (width > 0) & (height > 0)
-    p_idx, t_idx = p_idx[boxed], t_idx[boxed]
+    p_idx, t_idx, tb, pb = p_idx[boxed], t_idx[boxed], tb[boxed], pb[boxed]
     if p_idx.size == 0:
         empty = np.array([], dtype="int64")
         return empty, empty, np.array([], dtype="float64")
-    shapely.prepare(targets)
     a, b = targets[t_idx], pieces[p_idx]
-    inside = chunked(shapely.covers, a, b)
     overlap = np.zeros(p_idx.size)
-    overlap[inside] = shapely.area(b[inside])
-    rest = np.flatnonzero(~inside)
-    if rest.size:  # a piece covering its target (a parcel inside one 三调 patch)
-        shapely.prepare(pieces)
-        around = chunked(shapely.covers, b[rest], a[rest])
-        overlap[rest[around]] = shapely.area(a[rest[around]])
-        rest = rest[~around]
+    done = np.zeros(p_idx.size, dtype=bool)
+    # one geometry can only cover the other if its bounding box contains the other's
+    for outer, inner, ob, ib, own in ((a, b, tb, pb, targets), (b, a, pb, tb, pieces)):
+        maybe = np.flatnonzero(
+            ~done
+            & (ob[:, 0] <= ib[:, 0])
+            & (ob[:, 1] <= ib[:, 1])
+            & (ob[:, 2] >= ib[:, 2])
+            & (ob[:, 3] >= ib[:, 3])
+        )
+        if maybe.size:
+            shapely.prepare(own)
+            covered = maybe[chunked(shapely.covers, outer[maybe], inner[maybe])]
+            overlap[covered] = shapely.area(inner[covered])
+            done[covered] = True
+    rest = np.flatnonzero(~done)
     if rest.size:
         touching = chunked(shapely.touches, a[rest], b[rest])
         cut = rest[~touching]
