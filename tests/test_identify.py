@@ -426,3 +426,34 @@ def test_logistics_is_judged_by_its_warehouses_not_by_the_industrial_far():
     assert reason(t, 0, "far_below_min") is None and reason(t, 0, "coverage_below_min") is None
     assert t["verdict"].tolist() == ["not_lowland", "lowland"]
     assert t["lowland_type"].iloc[1] == "industrial"
+
+
+def test_strategic_industry_exemption_from_a_user_profile(tmp_path):
+    data = json.loads(open(load_profile("default").path, encoding="utf-8").read())
+    data["exemptions"]["strategic_industry"]["params"]["industry_codes"]["value"] = ["39"]
+    path = tmp_path / "strategic.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    parcels = parcel_rows([{"industry_code": "39"}, {"industry_code": "13"}])
+    t = identify(parcels, None, profile=str(path))  # no buildings: FAR 0 is below any minimum
+    assert reason(t, 0, "strategic_industry")["met"] is True
+    assert reason(t, 1, "strategic_industry")["met"] is False
+    assert t["verdict"].tolist() == ["not_lowland", "lowland"]
+    # the bundled default lists no strategic industry: the check is not made at all
+    assert reason(identify(parcels, None), 0, "strategic_industry") is None
+
+
+@pytest.mark.parametrize(("dlbm", "kind"), [("0810A", "facility"), ("08H2A", "facility")])
+def test_three_level_composite_codes(dlbm, kind):
+    t = identify(parcel_rows([{"dlbm": dlbm}]), None)
+    assert t["land_category"].iloc[0] == "construction"
+    assert t["current_type"].iloc[0] == kind
+    assert t["current_dlbm"].iloc[0] == dlbm
+
+
+def test_unknown_code_is_excluded_and_reported():
+    parcels = parcel_rows([{"dlbm": "9999"}])
+    result = identify_parcels(
+        at_yinchuan(parcels), load_profile("default"), reference_date=REFERENCE
+    )
+    assert result.table["verdict"].iloc[0] == "excluded"
+    assert any("9999" in w for w in result.warnings)
