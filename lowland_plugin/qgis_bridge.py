@@ -29,7 +29,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessingFeatureSource,
     QgsProviderRegistry,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -165,13 +164,6 @@ def _crs_wkt(crs: QgsCoordinateReferenceSystem | None) -> str | None:
     if auth.upper().startswith("EPSG:"):
         return auth
     return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
-
-
-def layer_crs(source) -> QgsCoordinateReferenceSystem:
-    """CRS of a layer or a Processing feature source."""
-    if isinstance(source, (QgsProcessingFeatureSource,)) or not isinstance(source, QgsVectorLayer):
-        return source.sourceCrs()
-    return source.crs()
 
 
 # -------------------------------------------------------------------------- write

@@ -38,26 +38,6 @@ from .units import m2_to_hectare, m2_to_mu
 #: Relative tolerance of threshold comparisons.
 _EPS = 1e-9
 
-LOWLAND_TYPES = ("industrial", "village", "commercial_residential", "facility", "other")
-VERDICTS = ("lowland", "not_lowland", "excluded")
-
-#: Fields added by identification (after the indicator fields), in order.
-IDENTIFY_FIELDS = (
-    "ellipsoid_area_m2",
-    "current_dlbm",
-    "land_category",
-    "survey_shares",
-    "czcsxm",
-    "plan_code",
-    "current_type",
-    "lowland_type",
-    "verdict",
-    "reasons",
-    "criteria_met",
-    "review_status",
-    "profile_id",
-    "profile_version",
-)
 
 ProgressCallback = Callable[[float], None]
 

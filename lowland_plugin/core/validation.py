@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 import geopandas as gpd
 import numpy as np
@@ -43,17 +43,6 @@ def require_valid_geometries(
             f"（首个原因：{reason}）。请先用“修复几何图形”(native:fixgeometries) 处理。"
             f" / {int(invalid.sum())} features have invalid geometry: {_id_list(gdf, invalid, id_field)} "
             f"(first: {reason}); run Fix geometries (native:fixgeometries) first."
-        )
-
-
-def require_fields(gdf: gpd.GeoDataFrame, fields: Sequence[str], layer_label: str) -> None:
-    """Refuse a layer that lacks required fields; the message lists what it has."""
-    missing = [f for f in fields if f not in gdf.columns]
-    if missing:
-        present = [c for c in gdf.columns if c != gdf.geometry.name]
-        raise LowlandInputError(
-            f"{layer_label}: 缺少必需字段 {missing}；现有字段 {present}。"
-            f" / missing required fields {missing}; the layer has {present}."
         )
 
 
