@@ -20,6 +20,7 @@ from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.identify import identify_parcels
 from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
+from ..lowland_plugin.core.review import REVIEW_FIELDS, carry_over
 from .base import LowlandAlgorithm, ScaledFeedback
 
 #: Output column order: the verdict first (what a planner reads), the explanation last.
@@ -36,7 +37,16 @@ _LEADING_FIELDS = (
     "building_density",
     "danger_cd_share",
 )
-_TRAILING_FIELDS = ("reasons", "profile_id", "profile_version")
+_TRAILING_FIELDS = (
+    "reasons",
+    "review_type",
+    "review_note",
+    "reviewer",
+    "reviewed_at",
+    "reviewed_verdict",
+    "profile_id",
+    "profile_version",
+)
 
 #: Buildings fields the identification uses (canonical names).
 _BUILDING_FIELDS = ("building_id", "gfa", "floors", "year_built", "danger_grade")
@@ -52,6 +62,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
     PROFILE = "PROFILE"
     FIELD_MAP = "FIELD_MAP"
     REFERENCE_DATE = "REFERENCE_DATE"
+    PREVIOUS = "PREVIOUS"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 
@@ -119,6 +130,14 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 self.REFERENCE_DATE,
                 self.tr("认定基准日（默认今天）"),
                 type=QgsProcessingParameterDateTime.Date,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PREVIOUS,
+                self.tr("上次认定结果（保留核查决定）"),
+                [QgsProcessing.TypeVector],
                 optional=True,
             )
         )
@@ -202,6 +221,21 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
+        previous = self.read_layer(
+            parameters, self.PREVIOUS, context, None, fields=("parcel_id", *REVIEW_FIELDS)
+        )
+        if previous is not None:
+            review, counts = self.run_core(
+                carry_over, result.table.assign(parcel_id=parcels["parcel_id"].to_numpy()), previous
+            )
+            for name in review.columns:
+                result.table[name] = review[name].to_numpy()
+            feedback.pushInfo(
+                self.tr(
+                    "保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；"
+                    "上次有决定但本次不存在的宗地 {dropped} 宗。"
+                ).format(**counts)
+            )
         if feedback.isCanceled():
             return {}
         attributes = parcels.drop(columns=[parcels.geometry.name])

@@ -26,6 +26,12 @@ def field_aliases(fields, language: str = "zh") -> dict[str, str]:
     return {f: table[f][key] for f in fields if f in table and table[f][key]}
 
 
+def field_units(fields) -> dict[str, str]:
+    """Unit of each known field among ``fields`` that has one (m², 亩, 万元/亩, 年 …)."""
+    table = _field_table()
+    return {f: table[f]["unit"] for f in fields if f in table and table[f]["unit"]}
+
+
 @lru_cache(maxsize=1)
 def _value_table() -> dict[str, list[dict[str, str]]]:
     path: Path = resource_path("codes", "value_maps.csv")

@@ -33,6 +33,7 @@ from .areas import ellipsoidal_area
 from .indicators import compute_parcel_indicators
 from .overlay import dominant_by_area, overlap_areas, summed_by_label
 from .profiles import Profile
+from .review import empty_review_columns
 from .units import m2_to_hectare, m2_to_mu
 
 #: Relative tolerance of threshold comparisons.
@@ -607,7 +608,9 @@ def identify_parcels(
     out["criteria_met"] = (
         np.sum([c.met for c in criteria], axis=0).astype("int64") if criteria else 0
     )
-    out["review_status"] = "pending"
+    review = empty_review_columns(verdict, out["lowland_type"].to_numpy(dtype=object))
+    for name in review.columns:
+        out[name] = review[name].to_numpy()
     out["profile_id"] = profile.id
     out["profile_version"] = profile.version
     report(95)

@@ -1,0 +1,303 @@
+"""Review of identified parcels (地块核查): decisions, their audit trail, readable reasons.
+
+A planner confirms, rejects or overrides each computed verdict in front of
+colleagues. The decision lives in the review fields of the identification
+output; this module decides what a decision writes (pure: the dock writes it
+through the layer's edit buffer, so undo/redo work), carries decisions over
+when identification is run again (matched by ``parcel_id``, flagging parcels
+whose computed verdict changed since), and turns reasons into readable lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .codes import LOWLAND_TYPES
+from .errors import LowlandInputError
+from .fields import value_label
+from .resources import resource_path
+
+#: Review statuses (``review_status``).
+STATUSES = ("pending", "confirmed", "rejected", "overridden")
+#: Decisions the dock offers.
+ACTIONS = ("confirm", "reject", "override", "reset")
+
+#: Review fields of an identification output, in order, with their pandas dtype.
+REVIEW_FIELDS: dict[str, str] = {
+    "review_status": "object",
+    "review_type": "object",
+    "review_note": "object",
+    "reviewer": "object",
+    "reviewed_at": "object",
+    "reviewed_verdict": "object",
+    "verdict_changed": "boolean",
+    "final_verdict": "object",
+    "final_type": "object",
+}
+#: Fields that mark a layer as an identification output.
+IDENTIFICATION_FIELDS = ("parcel_id", "verdict", "lowland_type", "reasons", *REVIEW_FIELDS)
+
+
+def missing_identification_fields(field_names) -> list[str]:
+    """Fields an identification output must have and this layer lacks ([] if none)."""
+    names = set(field_names)
+    return [f for f in IDENTIFICATION_FIELDS if f not in names]
+
+
+def empty_review_columns(verdict: np.ndarray, lowland_type: np.ndarray) -> pd.DataFrame:
+    """Review columns of a fresh identification: pending; final = computed."""
+    n = len(verdict)
+    frame = pd.DataFrame(
+        {name: pd.Series([None] * n, dtype=dtype) for name, dtype in REVIEW_FIELDS.items()}
+    )
+    frame["review_status"] = "pending"
+    frame["verdict_changed"] = pd.array([False] * n, dtype="boolean")
+    frame["final_verdict"] = np.asarray(verdict, dtype=object)
+    frame["final_type"] = np.asarray(lowland_type, dtype=object)
+    return frame
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a decision writes: field → value."""
+
+    values: dict[str, object]
+
+
+def decide(
+    action: str,
+    verdict: str,
+    lowland_type: str | None,
+    reviewer: str,
+    note: str = "",
+    new_type: str | None = None,
+    now: dt.datetime | None = None,
+) -> Decision:
+    """The review field values for ``action`` on a parcel with this computed verdict.
+
+    - ``confirm``: agree with the computed verdict (note optional);
+    - ``reject``: a computed low-efficiency verdict is wrong → not low-efficiency
+      (note required; only for ``verdict == 'lowland'``);
+    - ``override``: the parcel is low-efficiency of ``new_type`` (note required);
+    - ``reset``: back to pending, decision fields cleared.
+    Raises :class:`LowlandInputError` saying what is missing.
+    """
+    if action not in ACTIONS:
+        raise LowlandInputError(f"未知的核查操作 {action!r} / unknown action; allowed: {ACTIONS}")
+    note = (note or "").strip()
+    reviewer = (reviewer or "").strip()
+    if action == "reset":
+        return Decision(
+            {
+                "review_status": "pending",
+                "review_type": None,
+                "review_note": None,
+                "reviewer": None,
+                "reviewed_at": None,
+                "reviewed_verdict": None,
+                "verdict_changed": False,
+                "final_verdict": verdict,
+                "final_type": lowland_type,
+            }
+        )
+    if not reviewer:
+        raise LowlandInputError("请填写核查人。 / Enter the reviewer's name.")
+    if action in ("reject", "override") and not note:
+        raise LowlandInputError(
+            "否定或改判须填写理由。 / A reason is required to reject or override."
+        )
+    if action == "reject" and verdict != "lowland":
+        raise LowlandInputError(
+            "只有认定为低效用地的宗地可以否定；要改为低效用地请用“改判”。 / Only a "
+            "low-efficiency verdict can be rejected; use override to make a parcel low-efficiency."
+        )
+    if action == "override" and new_type not in LOWLAND_TYPES:
+        raise LowlandInputError(
+            f"改判须选择低效类型 / override needs a type, one of {LOWLAND_TYPES}"
+        )
+    status, final_verdict, final_type, review_type = {
+        "confirm": ("confirmed", verdict, lowland_type, None),
+        "reject": ("rejected", "not_lowland", None, None),
+        "override": ("overridden", "lowland", new_type, new_type),
+    }[action]
+    stamp = (now or dt.datetime.now()).replace(microsecond=0).isoformat()
+    return Decision(
+        {
+            "review_status": status,
+            "review_type": review_type,
+            "review_note": note or None,
+            "reviewer": reviewer,
+            "reviewed_at": stamp,
+            "reviewed_verdict": _verdict_key(verdict, lowland_type),
+            "verdict_changed": False,
+            "final_verdict": final_verdict,
+            "final_type": final_type,
+        }
+    )
+
+
+def _verdict_key(verdict, lowland_type) -> str:
+    """The computed result a decision was made on, e.g. ``lowland:industrial``."""
+    if verdict == "lowland" and lowland_type:
+        return f"lowland:{lowland_type}"
+    return str(verdict)
+
+
+def carry_over(new: pd.DataFrame, previous: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Review columns for a new identification (``parcel_id``, ``verdict``,
+    ``lowland_type``), keeping the decisions of ``previous`` by ``parcel_id``.
+
+    A kept decision whose computed result changed since is flagged
+    (``verdict_changed``); its final result stays the planner's. Parcels without a
+    previous decision are pending. Returns the columns and counts
+    (kept, changed, new, dropped = previous decisions whose parcel is gone).
+    """
+    out = empty_review_columns(new["verdict"].to_numpy(), new["lowland_type"].to_numpy())
+    for column in ("parcel_id", "review_status"):
+        if column not in previous.columns:
+            raise LowlandInputError(
+                f"上次的认定结果缺少字段 {column} / the previous result has no field {column}"
+            )
+    decided = previous[previous["review_status"].fillna("pending") != "pending"]
+    dup = decided["parcel_id"][decided["parcel_id"].duplicated()]
+    if len(dup):
+        raise LowlandInputError(
+            f"上次的认定结果中宗地编号重复：{sorted(set(dup.astype(str)))[:10]} / duplicate "
+            "parcel ids in the previous result"
+        )
+    by_id = decided.set_index("parcel_id")
+    ids = new["parcel_id"].reset_index(drop=True)
+    hit = ids.isin(by_id.index).to_numpy()
+    rows = by_id.reindex(ids[hit])
+    for column in REVIEW_FIELDS:
+        if column in rows.columns and column != "verdict_changed":
+            values = rows[column].astype(object).where(rows[column].notna(), None).to_numpy()
+            out.loc[hit, column] = values
+    now_key = np.array(
+        [_verdict_key(v, t) for v, t in zip(new["verdict"], new["lowland_type"], strict=True)],
+        dtype=object,
+    )
+    changed = hit & (out["reviewed_verdict"].to_numpy(dtype=object) != now_key)
+    out["verdict_changed"] = pd.array(changed, dtype="boolean")
+    counts = {
+        "kept": int(hit.sum()),
+        "changed": int(changed.sum()),
+        "new": int(len(ids) - hit.sum()),
+        "dropped": int((~by_id.index.isin(ids)).sum()),
+    }
+    return out, counts
+
+
+# --------------------------------------------------------------- readable text
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, dict[str, str]]:
+    path: Path = resource_path("codes", "rules.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row["rule"]: row for row in csv.DictReader(fh)}
+
+
+def rule_name(rule: str, language: str = "zh") -> str:
+    row = _rules().get(rule)
+    if row is None:
+        return rule
+    return row["name_en"] if language.startswith("en") else row["name_zh"]
+
+
+def _text(value) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_text(v)}" for k, v in value.items())
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def reason_line(item: Mapping, language: str = "zh") -> str:
+    """One reason as a readable line: ``[Y-1] 容积率低于下限: 0.35 < 1 → 满足``."""
+    met = item.get("met")
+    yes, no = ("满足", "不满足") if not language.startswith("en") else ("met", "not met")
+    symbol = _rules().get(item.get("rule", ""), {}).get("comparison", "")
+    comparison = {"<": "<", ">=": "≥", "!=": "≠", "in": "∈"}.get(symbol, "vs")
+    return (
+        f"[{item.get('clause', '')}] {rule_name(item.get('rule', ''), language)}: "
+        f"{_text(item.get('value'))} {comparison} {_text(item.get('threshold'))} → "
+        f"{yes if met else no}"
+    )
+
+
+def reason_lines(reasons_json: str | None, language: str = "zh") -> list[tuple[str, bool, str]]:
+    """(kind, met, line) for each reason of a parcel; met first within a kind."""
+    if not reasons_json:
+        return []
+    try:
+        items = json.loads(reasons_json)
+    except json.JSONDecodeError as err:
+        raise LowlandInputError(
+            f"reasons 字段不是有效的 JSON / reasons is not JSON: {err}"
+        ) from err
+    order = {"exclusion": 0, "criterion": 1, "exemption": 2}
+    items = sorted(items, key=lambda i: (order.get(i.get("kind"), 3), not i.get("met")))
+    return [(i.get("kind", ""), bool(i.get("met")), reason_line(i, language)) for i in items]
+
+
+# ------------------------------------------------------------------ the log
+
+
+LOG_COLUMNS = (
+    "parcel_id",
+    "owner",
+    "verdict",
+    "lowland_type",
+    "review_status",
+    "final_verdict",
+    "final_type",
+    "review_note",
+    "reviewer",
+    "reviewed_at",
+    "verdict_changed",
+)
+
+
+def review_log(
+    table: pd.DataFrame, language: str = "zh", decided_only: bool = True
+) -> pd.DataFrame:
+    """The review log for the meeting minutes, with readable (translated) values."""
+    frame = table.copy()
+    if decided_only:
+        frame = frame[frame["review_status"].fillna("pending") != "pending"]
+    columns = [c for c in LOG_COLUMNS if c in frame.columns]
+    out = frame[columns].copy()
+    for field in ("verdict", "lowland_type", "review_status", "final_verdict", "final_type"):
+        if field in out.columns:
+            value_field = "lowland_type" if field == "final_type" else field
+            value_field = "verdict" if field == "final_verdict" else value_field
+            out[field] = out[field].map(
+                lambda v, f=value_field: (
+                    None if v is None or v != v else value_label(f, v, language)
+                )
+            )
+    from .fields import field_aliases
+
+    return out.rename(columns=field_aliases(columns, language))
+
+
+def write_review_log(table: pd.DataFrame, path: str | Path, language: str = "zh") -> int:
+    """Write the review log as CSV (UTF-8 with BOM: Excel opens Chinese correctly).
+    Returns the number of rows written."""
+    log = review_log(table, language)
+    log.to_csv(path, index=False, encoding="utf-8-sig")
+    return len(log)
