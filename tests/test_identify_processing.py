@@ -119,3 +119,42 @@ def test_user_profile_file_is_recorded(lowland_provider, tmp_path):
     out = by_id(run(PARCELS=parcels, PROFILE=str(path)))
     assert out["P1"]["profile_id"] == "my_city" and out["P1"]["profile_version"] == "2.1.0"
     assert out["P1"]["verdict"] == "not_lowland"
+
+
+def test_rerun_keeps_decisions_and_flags_changed_verdicts(lowland_provider, tmp_path):
+    from lowland_under_test.lowland_plugin.core.profiles import PROFILE_DIR
+    from lowland_under_test.lowland_plugin.core.review import decide
+
+    parcels = layer(
+        "field=parcel_id:string&field=dlbm:string&field=industry_code:string",
+        [(["P1", "0601", "13"], square(0)), (["P2", "0601", "13"], square(1))],
+    )
+    first = run(PARCELS=parcels, OUTPUT=str(tmp_path / "first.gpkg"))["OUTPUT"]
+    reviewed = QgsVectorLayer(first, "first", "ogr")
+    assert {f["verdict"] for f in reviewed.getFeatures()} == {"lowland"}  # no building: FAR 0
+    reviewed.startEditing()
+    fields = reviewed.fields()
+    for feat in reviewed.getFeatures():
+        values = decide("confirm", feat["verdict"], feat["lowland_type"], "张工").values
+        for name, value in values.items():
+            reviewed.changeAttributeValue(feat.id(), fields.indexOf(name), value)
+    assert reviewed.commitChanges()
+
+    # a city profile under which an empty industrial parcel is no longer low-efficiency
+    data = json.loads((PROFILE_DIR / "default.json").read_text(encoding="utf-8"))
+    data["rules"]["far_below_min"]["enabled"] = False
+    data["rules"]["coverage_below_min"]["enabled"] = False
+    profile = tmp_path / "lenient.json"
+    profile.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    more = layer(
+        "field=parcel_id:string&field=dlbm:string&field=industry_code:string",
+        [(["P1", "0601", "13"], square(0)), (["P3", "0601", "13"], square(2))],
+    )
+    second = by_id(run(PARCELS=more, PREVIOUS=first, PROFILE=str(profile)))
+    assert second["P1"]["verdict"] == "not_lowland"
+    assert second["P1"]["review_status"] == "confirmed"  # the planner's decision is kept
+    assert second["P1"]["reviewer"] == "张工"
+    assert second["P1"]["verdict_changed"] is True or second["P1"]["verdict_changed"] == 1
+    assert second["P1"]["final_verdict"] == "lowland"  # final stays what was decided
+    assert second["P3"]["review_status"] == "pending"
+    assert not second["P3"]["verdict_changed"]

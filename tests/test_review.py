@@ -1,0 +1,239 @@
+"""Review decisions, carry-over across re-runs, readable reasons and the review log (core)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.review import (
+    carry_over,
+    decide,
+    empty_review_columns,
+    missing_identification_fields,
+    reason_lines,
+    write_review_log,
+)
+
+NOW = dt.datetime(2025, 7, 1, 9, 30, 15, 123456)
+
+
+def test_confirm_keeps_the_computed_result_and_stamps_the_decision():
+    d = decide("confirm", "lowland", "industrial", " 张工 ", now=NOW).values
+    assert d["review_status"] == "confirmed"
+    assert d["final_verdict"] == "lowland" and d["final_type"] == "industrial"
+    assert d["reviewer"] == "张工" and d["reviewed_at"] == "2025-07-01T09:30:15"
+    assert d["reviewed_verdict"] == "lowland:industrial"
+    assert d["review_note"] is None
+
+
+def test_reject_needs_a_reason_and_a_lowland_verdict():
+    with pytest.raises(LowlandInputError, match="reason"):
+        decide("reject", "lowland", "industrial", "张工", note="  ")
+    with pytest.raises(LowlandInputError, match="override"):
+        decide("reject", "not_lowland", None, "张工", note="现场核实")
+    d = decide("reject", "lowland", "industrial", "张工", note="已于2024年技改", now=NOW).values
+    assert d["review_status"] == "rejected"
+    assert d["final_verdict"] == "not_lowland" and d["final_type"] is None
+    assert d["review_note"] == "已于2024年技改"
+
+
+def test_override_needs_a_reason_and_a_type():
+    with pytest.raises(LowlandInputError, match="type"):
+        decide("override", "not_lowland", None, "张工", note="城中村", new_type=None)
+    with pytest.raises(LowlandInputError, match="reason"):
+        decide("override", "not_lowland", None, "张工", note="", new_type="village")
+    d = decide("override", "not_lowland", None, "张工", note="城中村", new_type="village").values
+    assert d["review_status"] == "overridden"
+    assert (d["final_verdict"], d["final_type"], d["review_type"]) == (
+        "lowland",
+        "village",
+        "village",
+    )
+    assert d["reviewed_verdict"] == "not_lowland"
+
+
+def test_a_decision_needs_a_reviewer_and_reset_clears_it():
+    with pytest.raises(LowlandInputError, match="reviewer"):
+        decide("confirm", "lowland", "industrial", "")
+    d = decide("reset", "lowland", "industrial", "").values
+    assert d["review_status"] == "pending" and d["reviewer"] is None
+    assert d["final_verdict"] == "lowland" and d["final_type"] == "industrial"
+    with pytest.raises(LowlandInputError, match="allowed"):
+        decide("approve", "lowland", "industrial", "张工")
+
+
+def _previous(rows):
+    cols = [
+        "parcel_id",
+        "review_status",
+        "review_type",
+        "review_note",
+        "reviewer",
+        "reviewed_at",
+        "reviewed_verdict",
+        "final_verdict",
+        "final_type",
+    ]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def test_carry_over_keeps_decisions_by_id_and_flags_changed_verdicts():
+    new = pd.DataFrame(
+        {
+            "parcel_id": ["A", "B", "C", "D"],
+            "verdict": ["lowland", "not_lowland", "lowland", "lowland"],
+            "lowland_type": ["industrial", None, "village", "industrial"],
+        }
+    )
+    previous = _previous(
+        [
+            # A: confirmed on the same result → kept, not changed
+            [
+                "A",
+                "confirmed",
+                None,
+                None,
+                "张工",
+                "2025-01-02T10:00:00",
+                "lowland:industrial",
+                "lowland",
+                "industrial",
+            ],
+            # B: was lowland when rejected, now not_lowland → kept, flagged
+            [
+                "B",
+                "rejected",
+                None,
+                "技改",
+                "李工",
+                "2025-01-02T10:05:00",
+                "lowland:industrial",
+                "not_lowland",
+                None,
+            ],
+            # C: pending before → fresh
+            ["C", "pending", None, None, None, None, None, "lowland", "village"],
+            # E: decided, but gone from the new run
+            [
+                "E",
+                "confirmed",
+                None,
+                None,
+                "张工",
+                "2025-01-02T10:09:00",
+                "not_lowland",
+                "not_lowland",
+                None,
+            ],
+        ]
+    )
+    review, counts = carry_over(new, previous)
+    assert review["review_status"].tolist() == ["confirmed", "rejected", "pending", "pending"]
+    assert review["verdict_changed"].tolist() == [False, True, False, False]
+    assert review["final_verdict"].tolist() == ["lowland", "not_lowland", "lowland", "lowland"]
+    assert review["reviewer"].tolist()[:2] == ["张工", "李工"]
+    assert counts == {"kept": 2, "changed": 1, "new": 2, "dropped": 1}
+
+
+def test_carry_over_refuses_duplicate_decided_ids():
+    new = pd.DataFrame({"parcel_id": ["A"], "verdict": ["lowland"], "lowland_type": ["other"]})
+    previous = _previous(
+        [["A", "confirmed", None, None, "x", "t", "lowland:other", "lowland", "other"]] * 2
+    )
+    with pytest.raises(LowlandInputError, match="A"):
+        carry_over(new, previous)
+
+
+def test_fresh_review_columns():
+    frame = empty_review_columns(["lowland", "excluded"], ["facility", None])
+    assert frame["review_status"].tolist() == ["pending", "pending"]
+    assert frame["final_type"].tolist() == ["facility", None]
+    assert frame["verdict_changed"].tolist() == [False, False]
+
+
+def test_identification_layer_detection():
+    assert "reasons" in missing_identification_fields(["parcel_id", "verdict"])
+    fields = [
+        "parcel_id",
+        "verdict",
+        "lowland_type",
+        "reasons",
+        "review_status",
+        "review_type",
+        "review_note",
+        "reviewer",
+        "reviewed_at",
+        "reviewed_verdict",
+        "verdict_changed",
+        "final_verdict",
+        "final_type",
+    ]
+    assert missing_identification_fields(fields) == []
+
+
+def test_reasons_read_as_lines():
+    reasons = json.dumps(
+        [
+            {
+                "rule": "far_below_min",
+                "clause": "Y-1",
+                "kind": "criterion",
+                "value": 0.35,
+                "threshold": 1.0,
+                "met": True,
+            },
+            {
+                "rule": "idle",
+                "clause": "Y-1",
+                "kind": "exclusion",
+                "value": False,
+                "threshold": False,
+                "met": False,
+            },
+            {
+                "rule": "dangerous_buildings",
+                "clause": "Y-1",
+                "kind": "criterion",
+                "value": 0.2,
+                "threshold": 0.5,
+                "met": False,
+            },
+        ]
+    )
+    lines = reason_lines(reasons, "zh")
+    assert [k for k, _, _ in lines] == ["exclusion", "criterion", "criterion"]
+    assert lines[1] == ("criterion", True, "[Y-1] 容积率低于下限: 0.35 < 1 → 满足")
+    assert lines[2][2] == "[Y-1] C/D级危房面积占比: 0.2 ≥ 0.5 → 不满足"
+    assert reason_lines(reasons, "en")[1][2] == "[Y-1] FAR below the minimum: 0.35 < 1 → met"
+    with pytest.raises(LowlandInputError):
+        reason_lines("[{", "zh")
+
+
+def test_review_log_has_one_row_per_decision(tmp_path):
+    table = pd.DataFrame(
+        {
+            "parcel_id": ["A", "B"],
+            "owner": ["甲厂", "乙村"],
+            "verdict": ["lowland", "not_lowland"],
+            "lowland_type": ["industrial", None],
+            "review_status": ["confirmed", "pending"],
+            "final_verdict": ["lowland", "not_lowland"],
+            "final_type": ["industrial", None],
+            "review_note": ["现场核实", None],
+            "reviewer": ["张工", None],
+            "reviewed_at": ["2025-07-01T09:30:15", None],
+            "verdict_changed": [False, False],
+        }
+    )
+    path = tmp_path / "log.csv"
+    assert write_review_log(table, path, "zh") == 1
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese right
+    log = pd.read_csv(path, encoding="utf-8-sig")
+    assert log.loc[0, "宗地编号"] == "A"
+    assert log.loc[0, "核查状态"] == "已确认"
+    assert log.loc[0, "最终低效类型"] == "低效工业(物流仓储)"
