@@ -7,11 +7,20 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.i18n import tr
+from .compare_versions import CompareVersionsAlgorithm
+from .export_database import ExportDatabaseAlgorithm
 from .identify_parcels import IdentifyParcelsAlgorithm
+from .legacy_land import LegacyLandAlgorithm
 from .parcel_indicators import ParcelIndicatorsAlgorithm
 
 #: Algorithm classes, in toolbox order.
-ALGORITHMS = (ParcelIndicatorsAlgorithm, IdentifyParcelsAlgorithm)
+ALGORITHMS = (
+    ParcelIndicatorsAlgorithm,
+    IdentifyParcelsAlgorithm,
+    LegacyLandAlgorithm,
+    ExportDatabaseAlgorithm,
+    CompareVersionsAlgorithm,
+)
 
 
 class LowlandProvider(QgsProcessingProvider):
