@@ -1,14 +1,39 @@
-"""``lowland:legacyland`` 历史遗留用地认定 — being written in this session (skeleton registered so the
-provider lists it; processAlgorithm refuses to run until the core is in place)."""
+"""``lowland:legacyland`` 历史遗留用地认定 — thin wrapper around
+:func:`lowland_plugin.core.legacy.classify_legacy_land`."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+)
 
+from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.core import codes
+from ..lowland_plugin.core.fields import field_aliases, round_for_output
+from ..lowland_plugin.core.frames import geodataframe
+from ..lowland_plugin.core.identify import current_use_from_survey
+from ..lowland_plugin.core.legacy import classify_legacy_land, summarize_legacy
+from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
+from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm
 
 
 class LegacyLandAlgorithm(LowlandAlgorithm):
+    """Classify unapproved construction land: 常态化管理 / 征收报批 / 待认定."""
+
+    PARCELS = "PARCELS"
+    LANDSURVEY = "LANDSURVEY"
+    FIELD_MAP = "FIELD_MAP"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+
     def name(self) -> str:
         return "legacyland"
 
@@ -21,8 +46,107 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "database"
 
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：</p>"
+            "<ul><li>2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；</li>"
+            "<li>2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），"
+            "该地类取字段 occupied_dlbm，缺失时逐宗报告；</li>"
+            "<li>其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。</li></ul>"
+            "<p>所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层"
+            "面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。"
+            "有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。</p>"
+        )
+
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        pass
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.PARCELS, self.tr("宗地图层"), polygon)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LANDSURVEY, self.tr("三调图斑图层"), polygon, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FIELD_MAP, self.tr("字段映射（标准字段=实际字段; …）"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("历史遗留用地认定结果"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY, self.tr("历史遗留用地汇总表"), QgsProcessing.TypeVector, optional=True
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        raise QgsProcessingException("not implemented yet")
+        explicit = self.run_core(
+            parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
+        )
+        self.run_core(check_field_map, explicit, ("parcels", "landsurvey"))
+        source = self.parameterAsSource(parameters, self.PARCELS, context)
+        crs = source.sourceCrs()
+        parcels = self.read_layer(parameters, self.PARCELS, context, None)
+        self.require_projected(parcels, self.tr("宗地图层"))
+        parcels, _ = self.run_core(
+            canonical_frame,
+            parcels,
+            "parcels",
+            explicit,
+            ("parcel_id",),
+            self.tr("宗地图层"),
+            False,
+        )
+        feedback.setProgress(20)
+        if feedback.isCanceled():
+            return {}
+        category = None
+        survey = self.read_layer(parameters, self.LANDSURVEY, context, None, dest_crs=crs)
+        geoms = np.asarray(parcels.geometry.values)
+        if survey is not None:
+            survey = survey.set_crs(parcels.crs, allow_override=True)
+            survey, _ = self.run_core(
+                canonical_frame, survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
+            )
+            use = current_use_from_survey(geoms, shapely.area(geoms), survey)
+            category = codes.land_category(pd.Series(use.dlbm, dtype=object))
+        elif "land_category" in parcels.columns:
+            category = parcels["land_category"].reset_index(drop=True)
+        feedback.setProgress(50)
+        if feedback.isCanceled():
+            return {}
+        table = self.run_core(classify_legacy_land, parcels, category)
+        missing = table["legacy_failed"].notna() & table["legacy_class"].notna()
+        if missing.any():
+            feedback.pushWarning(
+                self.tr("{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。").format(
+                    int(missing.sum())
+                )
+            )
+        attributes = parcels.drop(columns=[parcels.geometry.name])
+        attributes = attributes.drop(columns=[c for c in table if c in attributes])
+        out = geodataframe(
+            pd.concat([attributes.reset_index(drop=True), table], axis=1), geoms, parcels.crs
+        )
+        summary = summarize_legacy(table, shapely.area(geoms))
+        for row in summary.itertuples(index=False):
+            feedback.pushInfo(
+                f"  {row.legacy_class:<16} {row.parcel_count:>6} {row.area_mu:>10.2f}"
+            )
+        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        results = {self.OUTPUT: dest}
+        if parameters.get(self.SUMMARY) not in (None, ""):
+            summary = round_for_output(summary)
+            fields = qgis_bridge.gdf_fields(summary, field_aliases(summary.columns, language()))
+            sink, summary_dest = self.parameterAsSink(parameters, self.SUMMARY, context, fields)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, self.SUMMARY))
+            qgis_bridge.write_gdf_to_sink(summary, sink, fields)
+            del sink
+            results[self.SUMMARY] = summary_dest
+        return results

@@ -1,0 +1,178 @@
+"""历史遗留用地认定: construction land without lawful approval, by occupation date,
+二调/三调 status and plan conformity (Y-9, N-14; RULES.md "Historical legacy land").
+
+- occupied on or before 2009-12-31, construction land in **both** 二调 and 三调, and
+  conforming to the spatial plan → ``regular`` (常态化管理, managed as construction land);
+- occupied on or after 2010-01-01 → ``expropriation`` (征收/报批/供应 by the actual land
+  class at the time of occupation: the 土地变更调查 of that year, ``occupied_dlbm``);
+- anything else → ``undecided`` (待认定), naming the condition that failed or is missing.
+
+Missing dates or flags are reported per parcel, never guessed. Parcels with lawful
+approval are out of scope (``legacy_class`` empty, reason given): every input
+parcel is in the output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+
+from . import codes
+from .units import m2_to_mu
+
+#: Last day of occupation that can be managed as construction land (Y-9 / N-14).
+CUTOFF = dt.date(2009, 12, 31)
+LEGACY_CLASSES = ("regular", "expropriation", "undecided")
+CLAUSE = "Y-9"
+
+
+def _flag(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name not in frame.columns:
+        return pd.Series(pd.array([pd.NA] * len(frame), dtype="boolean"))
+    return pd.Series(frame[name].astype("boolean").array)
+
+
+def _dates(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name not in frame.columns:
+        return pd.Series([None] * len(frame), dtype=object)
+    values = frame[name].reset_index(drop=True)
+    return values.map(lambda v: v if isinstance(v, dt.date) and not pd.isna(v) else None)
+
+
+def classify_legacy_land(
+    parcels: pd.DataFrame, survey_category: pd.Series | None = None
+) -> pd.DataFrame:
+    """Legacy class and reasons per parcel (same row order, index 0..n-1).
+
+    ``parcels`` in canonical fields: ``lawful_approval``, ``occupied_date`` (date),
+    ``erdiao_construction``, ``plan_conforming``, optional ``occupied_dlbm``; the
+    三调 status comes from ``survey_category`` ('construction'/… per parcel, e.g. the
+    identification's ``land_category``) or else from the parcel's ``dlbm``.
+    """
+    n = len(parcels)
+    lawful = _flag(parcels, "lawful_approval")
+    occupied = _dates(parcels, "occupied_date")
+    erdiao = _flag(parcels, "erdiao_construction")
+    conforming = _flag(parcels, "plan_conforming")
+    if survey_category is None:
+        dlbm = parcels["dlbm"] if "dlbm" in parcels.columns else pd.Series([None] * n)
+        survey_category = codes.land_category(dlbm.reset_index(drop=True))
+    sandiao = survey_category.reset_index(drop=True).map(
+        lambda c: None if c is None or c != c else c == "construction"
+    )
+    then_class = (
+        parcels["occupied_dlbm"].reset_index(drop=True)
+        if "occupied_dlbm" in parcels.columns
+        else pd.Series([None] * n, dtype=object)
+    )
+
+    classes, reasons, failed, years = [], [], [], []
+    for i in range(n):
+        cls, items, missing = _classify_one(
+            lawful.iloc[i],
+            occupied.iloc[i],
+            erdiao.iloc[i],
+            sandiao.iloc[i],
+            conforming.iloc[i],
+            then_class.iloc[i],
+        )
+        classes.append(cls)
+        reasons.append(json.dumps(items, ensure_ascii=False))
+        failed.append("; ".join(missing) or None)
+        years.append(occupied.iloc[i].year if occupied.iloc[i] is not None else None)
+    return pd.DataFrame(
+        {
+            "legacy_class": pd.Series(classes, dtype=object),
+            "occupation_year": pd.array(years, dtype="Int64"),
+            "legacy_failed": pd.Series(failed, dtype=object),
+            "legacy_reasons": pd.Series(reasons, dtype=object),
+        }
+    )
+
+
+def _item(rule: str, value, threshold, met: bool | None) -> dict:
+    return {"rule": rule, "clause": CLAUSE, "value": value, "threshold": threshold, "met": met}
+
+
+def _known(value) -> bool:
+    return (
+        value is not None
+        and value is not pd.NA
+        and not (isinstance(value, float) and np.isnan(value))
+    )
+
+
+def _classify_one(lawful, occupied, erdiao, sandiao, conforming, then_class):
+    """(class, reason items, failed or missing conditions) for one parcel."""
+    if not _known(lawful):
+        return (
+            "undecided",
+            [_item("no_lawful_approval", None, False, None)],
+            ["缺少是否有合法用地手续 lawful_approval missing"],
+        )
+    if bool(lawful):
+        return None, [_item("no_lawful_approval", True, False, False)], []
+    items = [_item("no_lawful_approval", False, False, True)]
+    if occupied is None:
+        items.append(_item("occupied_on_or_before_2009_12_31", None, CUTOFF.isoformat(), None))
+        return "undecided", items, ["缺少实际占用时间 occupied_date missing"]
+    before = occupied <= CUTOFF
+    items.append(
+        _item("occupied_on_or_before_2009_12_31", occupied.isoformat(), CUTOFF.isoformat(), before)
+    )
+    if not before:
+        known_class = _known(then_class) and str(then_class).strip() != ""
+        items.append(
+            _item(
+                "land_class_at_occupation",
+                then_class if known_class else None,
+                f"{occupied.year} 年土地变更调查",
+                known_class or None,
+            )
+        )
+        missing = (
+            []
+            if known_class
+            else [
+                f"须按 {occupied.year} 年土地变更调查地类报批，该地类缺失 / land class of the "
+                f"{occupied.year} change survey missing"
+            ]
+        )
+        return "expropriation", items, missing
+    problems = []
+    for rule, value, label in (
+        (
+            "construction_in_erdiao",
+            erdiao,
+            "二调非建设用地 not construction land in the 2nd survey",
+        ),
+        (
+            "construction_in_sandiao",
+            sandiao,
+            "三调非建设用地 not construction land in the 3rd survey",
+        ),
+        ("plan_conforming", conforming, "不符合国土空间规划 not plan-conforming"),
+    ):
+        if not _known(value):
+            items.append(_item(rule, None, True, None))
+            problems.append(f"{rule} 缺失 missing")
+        else:
+            items.append(_item(rule, bool(value), True, bool(value)))
+            if not bool(value):
+                problems.append(label)
+    return ("undecided" if problems else "regular"), items, problems
+
+
+def summarize_legacy(table: pd.DataFrame, area_m2: np.ndarray) -> pd.DataFrame:
+    """Count and area (亩) per legacy class (out-of-scope parcels as 'not_applicable')."""
+    frame = pd.DataFrame(
+        {"legacy_class": table["legacy_class"].fillna("not_applicable"), "area_m2": area_m2}
+    )
+    out = frame.groupby("legacy_class", sort=True).agg(
+        parcel_count=("area_m2", "size"), area_m2=("area_m2", "sum")
+    )
+    out["area_mu"] = m2_to_mu(out["area_m2"])
+    return out.reset_index()
