@@ -12,6 +12,7 @@ from .export_database import ExportDatabaseAlgorithm
 from .identify_parcels import IdentifyParcelsAlgorithm
 from .legacy_land import LegacyLandAlgorithm
 from .parcel_indicators import ParcelIndicatorsAlgorithm
+from .progress_statistics import ProgressStatisticsAlgorithm
 
 #: Algorithm classes, in toolbox order.
 ALGORITHMS = (
@@ -20,6 +21,7 @@ ALGORITHMS = (
     LegacyLandAlgorithm,
     ExportDatabaseAlgorithm,
     CompareVersionsAlgorithm,
+    ProgressStatisticsAlgorithm,
 )
 
 

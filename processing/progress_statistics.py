@@ -1,0 +1,87 @@
+"""``lowland:progressstats`` 进展统计 — thin wrapper around
+:func:`lowland_plugin.core.progress.progress_statistics`."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+)
+
+from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.core.fields import field_aliases, round_for_output
+from ..lowland_plugin.core.progress import progress_statistics
+from ..lowland_plugin.i18n import language
+from .base import LowlandAlgorithm
+
+
+class ProgressStatisticsAlgorithm(LowlandAlgorithm):
+    """Counts and areas of low-efficiency land by type, district, unit and status."""
+
+    PARCELS = "PARCELS"
+    PERIOD = "PERIOD"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "progressstats"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr("低效用地再开发进展统计")
+
+    def group(self) -> str:
+        return self.tr("上图入库")
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+        return "database"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>为半年度进展报告（自然资发〔2023〕171号 三（二）；银川实施意见（二））统计低效用地的宗数与面积（亩、公顷）："
+            "按低效类型（核查后的最终类型）、行政区（admin_code）、再开发单元（unit_id）和进展状态"
+            "（redevelopment_status：identified 已认定、planned 已纳入实施方案、under_way 实施中、completed 已完成；"
+            "缺失时计为已认定）。输入为低效用地认定结果；输出为长表，可在文档与电子表格中透视。</p>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PARCELS, self.tr("低效用地认定结果"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PERIOD, self.tr("统计期（如 2025年上半年）"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("进展统计表"), QgsProcessing.TypeVector
+            )
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        parcels = self.read_layer(parameters, self.PARCELS, context, None)
+        self.require_projected(parcels, self.tr("低效用地认定结果"))
+        if "area_m2" not in parcels.columns:
+            parcels = parcels.assign(area_m2=parcels.geometry.area)
+        table = self.run_core(progress_statistics, parcels.drop(columns="geometry"))
+        period = self.parameterAsString(parameters, self.PERIOD, context)
+        if period:
+            table.insert(0, "period", period)
+        table = round_for_output(table)
+        fields = qgis_bridge.gdf_fields(table, field_aliases(table.columns, language()))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        qgis_bridge.write_gdf_to_sink(table, sink, fields, feedback)
+        del sink
+        total = table[(table["dimension"] == "total") & (table["status"] == "all")].iloc[0]
+        feedback.pushInfo(
+            self.tr("低效用地 {0} 宗，{1:.2f} 亩。").format(
+                int(total["parcel_count"]), total["area_mu"]
+            )
+        )
+        return {self.OUTPUT: dest}
