@@ -8,7 +8,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main(indicators: str, identified: str) -> int:
+def main(out_dir: str) -> int:
+    out = Path(out_dir)
+    indicators = str(out / "parcel_indicators.gpkg")
+    identified = str(out / "identified_parcels.gpkg")
     sys.path.append(str(ROOT))  # appended, never first: ROOT/processing must not shadow QGIS's
     from lowland_plugin.core.fields import value_label
     from lowland_plugin.ogr_io import read_ogr_layer
@@ -34,8 +37,13 @@ def main(indicators: str, identified: str) -> int:
             f"[demo]   {label:<28}{len(part):>6}{part['area_mu'].sum():>12.1f}"
             f"{part['area_m2'].sum() / 10000:>12.2f}"
         )
+    legacy = read_ogr_layer(str(out / "legacy_land.gpkg"))
+    counts = legacy["legacy_class"].dropna().map(lambda v: value_label("legacy_class", v))
+    summary = ", ".join(f"{k} {v}" for k, v in counts.value_counts().sort_index().items())
+    print(f"[demo] wrote {out / 'legacy_land.gpkg'}: {summary}")
+    print(f"[demo] wrote {out / 'progress.gpkg'} (progress table for the half-yearly report)")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1], sys.argv[2]))
+    raise SystemExit(main(sys.argv[1]))
