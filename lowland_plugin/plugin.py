@@ -1,9 +1,9 @@
-"""Plugin object: menu, toolbar, Processing provider and translator."""
+"""Plugin object: menu, toolbar, docks, Processing provider and translator."""
 
 from __future__ import annotations
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -38,6 +38,8 @@ class LowlandPlugin:
         self.actions: list[QAction] = []
         self.menu_title = tr("低效用地再开发")
         self.toolbar = None
+        self.review_action: QAction | None = None
+        self.review_dock = None
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API)
         """Register the provider (called by QGIS also when no GUI exists, e.g. qgis_process)."""
@@ -60,6 +62,19 @@ class LowlandPlugin:
             self.iface.addPluginToMenu(self.menu_title, action)
             self.toolbar.addAction(action)
             self.actions.append(action)
+        review = QAction(
+            QIcon(str(resource_path("icons", "review.svg"))),
+            tr("地块核查"),
+            self.iface.mainWindow(),
+        )
+        review.setObjectName("lowland_review")
+        review.setCheckable(True)
+        review.setToolTip(tr("地块核查：逐宗核查认定结果，确认、否定或改判"))
+        review.toggled.connect(self.show_review_dock)
+        self.iface.addPluginToMenu(self.menu_title, review)
+        self.toolbar.addAction(review)
+        self.actions.append(review)
+        self.review_action = review
         about = QAction(
             QIcon(str(resource_path("icons", "lowland.svg"))),
             tr("关于 Lowland"),
@@ -76,6 +91,26 @@ class LowlandPlugin:
 
         execAlgorithmDialog(alg_id, {})
 
+    def show_review_dock(self, show: bool = True) -> None:
+        """Show (creating it on first use) or hide the 地块核查 dock."""
+        if show and self.review_dock is None:
+            from .gui.review_dock import ReviewDock
+
+            self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.review_dock)
+            self.review_dock.closedStateChanged.connect(self._review_dock_closed)
+        if self.review_dock is None:
+            return
+        if show:
+            self.review_dock.bind_active_layer()
+            self.review_dock.setUserVisible(True)
+        else:
+            self.review_dock.close()
+
+    def _review_dock_closed(self, closed: bool) -> None:
+        if self.review_action is not None:
+            self.review_action.setChecked(not closed)
+
     def show_about(self) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox
 
@@ -89,6 +124,13 @@ class LowlandPlugin:
         )
 
     def unload(self) -> None:
+        if self.review_dock is not None:
+            self.review_dock.closedStateChanged.disconnect(self._review_dock_closed)
+            self.review_dock.unload()
+            self.iface.removeDockWidget(self.review_dock)
+            self.review_dock.deleteLater()
+            self.review_dock = None
+        self.review_action = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)
             if self.toolbar is not None:

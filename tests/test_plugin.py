@@ -55,6 +55,8 @@ def test_load_menu_toolbar_provider_unload_and_reload(plugin_module, qgis_iface)
         with (
             mock.patch.object(qgis_iface, "addPluginToMenu") as add_menu,
             mock.patch.object(qgis_iface, "removePluginMenu") as remove_menu,
+            mock.patch.object(qgis_iface, "addDockWidget") as add_dock,
+            mock.patch.object(qgis_iface, "removeDockWidget") as remove_dock,
         ):
             plugin = plugin_module.classFactory(qgis_iface)
             plugin.initGui()
@@ -66,7 +68,26 @@ def test_load_menu_toolbar_provider_unload_and_reload(plugin_module, qgis_iface)
             titles = [call.args[1].text() for call in add_menu.call_args_list]
             assert "地块指标计算" in titles
             assert [a.text() for a in plugin.toolbar.actions()][0] == "地块指标计算"
+            # 地块核查: a checkable action in menu and toolbar that shows/hides the dock
+            review = [a for a in plugin.actions if a.objectName() == "lowland_review"]
+            assert len(review) == 1 and review[0].isCheckable()
+            assert review[0].text() == "地块核查" and "地块核查" in titles
+            assert review[0] in plugin.toolbar.actions()
+            review[0].setChecked(True)
+            dock = plugin.review_dock
+            assert dock is not None and not dock.isHidden()
+            assert add_dock.call_args.args[1] is dock
+            assert dock.windowTitle() == "地块核查"
+            review[0].setChecked(False)
+            assert dock.isHidden()
+            review[0].setChecked(True)
+            assert not dock.isHidden() and plugin.review_dock is dock
+            dock.close()  # the dock's own close button unchecks the action
+            assert not review[0].isChecked()
+            review[0].setChecked(True)
             plugin.unload()
+            remove_dock.assert_called_once_with(dock)
+            assert plugin.review_dock is None
             assert registry.providerById("lowland") is None
             assert remove_menu.call_count == add_menu.call_count
             assert plugin.actions == []
