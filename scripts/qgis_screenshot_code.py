@@ -7,7 +7,7 @@ import os
 import traceback
 
 from qgis.PyQt.QtCore import QPoint, QTimer
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 
 OUT = os.environ["LOWLAND_SHOT_OUT"]
 
@@ -34,14 +34,15 @@ def start():
         raise RuntimeError("the lowland plugin did not load")
     sample = os.environ["LOWLAND_SAMPLE"]
     scene = os.environ.get("LOWLAND_SCENE", "menu")
-    names = ("roads", "buildings") if scene == "identify" else ("roads", "parcels", "buildings")
+    with_result = scene in ("identify", "review")
+    names = ("roads", "buildings") if with_result else ("roads", "parcels", "buildings")
     for name in names:
         layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
         if layer.isValid():
             QgsProject.instance().addMapLayer(layer)
     screen = QApplication.primaryScreen().geometry()
     iface.mainWindow().setGeometry(screen)
-    if scene == "identify":
+    if with_result:
         QTimer.singleShot(1000, identify)
     else:
         QTimer.singleShot(3000, open_menu)
@@ -84,6 +85,43 @@ def identify():
         table = iface.showAttributeTable(layer)
         table.resize(1100, 380)
         table.move(250, 380)
+    if os.environ.get("LOWLAND_SCENE") == "review":
+        QTimer.singleShot(500, review)
+        return
+    QTimer.singleShot(4000, grab)
+
+
+@guarded
+def review():
+    """The 地块核查 dock on the result: lowland parcels listed, a few already decided,
+    P0024 selected (zoomed on the map) with its reasons."""
+    import qgis.utils
+    from qgis.PyQt.QtCore import Qt
+
+    iface = qgis.utils.iface
+    plugin = qgis.utils.plugins["lowland"]
+    plugin.review_action.setChecked(True)
+    dock = plugin.review_dock
+    browser = iface.mainWindow().findChild(QDockWidget, "Browser")
+    if browser is not None:  # the layers panel gets the whole left side
+        browser.hide()
+    iface.mainWindow().resizeDocks([dock], [600], Qt.Horizontal)
+    chinese = os.environ.get("LANG", "").startswith("zh")
+    dock.reviewerEdit.setText("张工" if chinese else "Zhang")
+    dock.set_filters(verdict="lowland")
+    for row in (1, 2, 4):
+        dock.select_row(row)
+        dock.apply_decision("confirm")
+    dock.select_row(3)
+    dock.noteEdit.setText(
+        "厂房已出租，现场核实为仓储" if chinese else "Leased out: a warehouse now"
+    )
+    dock.overrideTypeCombo.setCurrentIndex(dock.overrideTypeCombo.findData("industrial"))
+    dock.apply_decision("override")
+    dock.noteEdit.clear()
+    dock.select_parcel("P0024")
+    dock.splitter.setSizes([200, 330])
+    dock.parcelView.scrollTo(dock.parcelView.currentIndex(), dock.parcelView.PositionAtBottom)
     QTimer.singleShot(4000, grab)
 
 

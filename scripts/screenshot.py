@@ -2,6 +2,9 @@
 
 Starts QGIS (fresh profile) on a virtual 1366x768 screen, loads the sample district,
 opens the 「低效用地再开发」 menu and saves docs/screenshots/qgis_menu_<lang>.png.
+Other scenes (``--scene``): ``identify`` (the styled identification result),
+``identify-table`` (with its attribute table), ``review`` (the 地块核查 dock on the
+result, a low-efficiency parcel selected with its reasons).
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--locale", default="zh_CN")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--scene", choices=("menu", "identify", "identify-table"), default="menu")
+    parser.add_argument(
+        "--scene", choices=("menu", "identify", "identify-table", "review"), default="menu"
+    )
     args = parser.parse_args(argv)
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -63,7 +68,8 @@ def main(argv=None) -> int:
         if not target.exists():
             sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
             return 1
-        Path(str(target) + ".gpkg").unlink(missing_ok=True)
+        for suffix in (".gpkg", ".gpkg-shm", ".gpkg-wal"):  # the scenes' identification output
+            Path(str(target) + suffix).unlink(missing_ok=True)
         print(f"[screenshot] {target}")
     return 0
 
