@@ -106,7 +106,7 @@
     <message>
       <location filename="../lowland_plugin/gui/review_dock.py" line="507" />
       <source>仅显示结论已变化</source>
-      <translation>Changed verdicts only</translation>
+      <translation>⚠ only</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/review_dock.py" line="509" />
