@@ -23,7 +23,7 @@ import pandas as pd
 
 from .codes import LOWLAND_TYPES
 from .errors import LowlandInputError
-from .fields import value_label
+from .fields import field_aliases, value_label
 from .resources import resource_path
 
 #: Review statuses (``review_status``).
@@ -214,28 +214,35 @@ def rule_name(rule: str, language: str = "zh") -> str:
     return row["name_en"] if language.startswith("en") else row["name_zh"]
 
 
-def _text(value) -> str:
+def _text(value, language: str = "zh", field: str = "") -> str:
+    """A reason's value or threshold as text: booleans as 是/否 (yes/no), coded values
+    by their label, objects as ``label=value`` pairs with field aliases."""
+    english = language.startswith("en")
     if isinstance(value, dict):
-        return ", ".join(f"{k}={_text(v)}" for k, v in value.items())
+        labels = field_aliases(value, language)
+        return ", ".join(f"{labels.get(k, k)}={_text(v, language)}" for k, v in value.items())
+    if isinstance(value, list):
+        return "、".join(_text(v, language, field) for v in value)
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if english else ("是" if value else "否")
     if isinstance(value, float):
         return f"{value:.4g}"
     if value is None:
         return "—"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return str(value)
+    return value_label(field, str(value), language) if field else str(value)
 
 
 def reason_line(item: Mapping, language: str = "zh") -> str:
     """One reason as a readable line: ``[Y-1] 容积率低于下限: 0.35 < 1 → 满足``."""
     met = item.get("met")
     yes, no = ("满足", "不满足") if not language.startswith("en") else ("met", "not met")
-    symbol = _rules().get(item.get("rule", ""), {}).get("comparison", "")
-    comparison = {"<": "<", ">=": "≥", "!=": "≠", "in": "∈"}.get(symbol, "vs")
+    row = _rules().get(item.get("rule", ""), {})
+    comparison = {"<": "<", ">=": "≥", "!=": "≠", "in": "∈"}.get(row.get("comparison", ""), "vs")
+    field = row.get("value_field", "")
     return (
         f"[{item.get('clause', '')}] {rule_name(item.get('rule', ''), language)}: "
-        f"{_text(item.get('value'))} {comparison} {_text(item.get('threshold'))} → "
-        f"{yes if met else no}"
+        f"{_text(item.get('value'), language, field)} {comparison} "
+        f"{_text(item.get('threshold'), language, field)} → {yes if met else no}"
     )
 
 
@@ -290,8 +297,6 @@ def review_log(
                     None if v is None or v != v else value_label(f, v, language)
                 )
             )
-    from .fields import field_aliases
-
     return out.rename(columns=field_aliases(columns, language))
 
 
