@@ -26,7 +26,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from osgeo import ogr, osr
+from osgeo import gdal, ogr, osr
 
 from .core.errors import LowlandInputError
 from .core.frames import geodataframe
@@ -475,3 +475,102 @@ def _store_alias_style(ds, layer_name: str, aliases: Mapping[str, str]) -> None:
     feat.SetField("owner", "")
     feat.SetField("ui", "")
     styles.CreateFeature(feat)
+
+
+#: OGR field types of the ``type`` names used by field standards.
+_SHAPEFILE_TYPES = {
+    "string": ogr.OFTString,
+    "int": ogr.OFTInteger64,
+    "real": ogr.OFTReal,
+    "date": ogr.OFTDate,
+}
+
+
+def write_shapefile(
+    gdf: gpd.GeoDataFrame,
+    path: str,
+    fields: list[tuple[str, str, int, int]],
+    encoding: str = "UTF-8",
+) -> None:
+    """Write ``gdf`` as an ESRI Shapefile at ``path`` (replaced if it exists).
+
+    ``fields``: the DBF fields in order, ``(name, type, width, precision)`` with type
+    ``string``/``int``/``real``/``date`` and ASCII names of at most 10 characters (the
+    DBF limit; other names are refused, never shortened). ``encoding`` (``UTF-8``,
+    ``GBK``…) is GDAL's layer creation option ``ENCODING``: text is written in it
+    and GDAL writes it to the ``.cpg`` file. Values are written as given: check
+    widths and encodability first (GDAL would otherwise truncate or replace).
+    Polygons are stored as multipolygons (one shapefile type); null geometry stays null.
+
+    Trap: QGIS sets GDAL's global ``SHAPE_ENCODING`` to ``""`` (no recoding), with which
+    GDAL writes the UTF-8 text unchanged under a ``GBK`` ``.cpg``; the option is set
+    to ``encoding`` for this thread while writing.
+    """
+    bad = [name for name, *_ in fields if not name.isascii() or not 0 < len(name) <= 10]
+    if bad:
+        raise LowlandInputError(
+            f"DBF 字段名须为不超过 10 个字符的 ASCII：{bad} / DBF field names must be ASCII, "
+            f"at most 10 characters: {bad}"
+        )
+    previous = gdal.GetThreadLocalConfigOption("SHAPE_ENCODING", None)
+    gdal.SetThreadLocalConfigOption("SHAPE_ENCODING", encoding)
+    try:
+        _write_shapefile(gdf, path, fields, encoding)
+    finally:
+        gdal.SetThreadLocalConfigOption("SHAPE_ENCODING", previous)
+
+
+def _write_shapefile(gdf, path, fields, encoding) -> None:
+    drv = ogr.GetDriverByName("ESRI Shapefile")
+    if os.path.exists(path):
+        drv.DeleteDataSource(path)
+    srs = None
+    if gdf.crs is not None:
+        srs = osr.SpatialReference()
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        epsg = gdf.crs.to_epsg()
+        if epsg:
+            srs.ImportFromEPSG(epsg)
+        else:
+            srs.ImportFromWkt(gdf.crs.to_wkt())
+    ds = drv.CreateDataSource(path)
+    layer = ds.CreateLayer(
+        os.path.splitext(os.path.basename(path))[0],
+        srs,
+        ogr.wkbMultiPolygon,
+        options=[f"ENCODING={encoding}"],
+    )
+    for name, kind, width, precision in fields:
+        fdefn = ogr.FieldDefn(name, _SHAPEFILE_TYPES[kind])
+        fdefn.SetWidth(int(width))
+        if kind == "real":
+            fdefn.SetPrecision(int(precision))
+        layer.CreateField(fdefn)
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    polygons = shapely.get_type_id(geoms) == 3
+    geoms = geoms.copy()
+    if polygons.any():
+        geoms[polygons] = shapely.multipolygons(geoms[polygons].reshape(-1, 1))
+    wkbs = shapely.to_wkb(geoms, flavor="iso") if len(geoms) else []
+    columns = [gdf[name].astype(object).tolist() for name, *_ in fields]
+    defn = layer.GetLayerDefn()
+    for row, wkb in enumerate(wkbs):
+        feat = ogr.Feature(defn)
+        for i, ((_name, kind, _w, _p), column) in enumerate(zip(fields, columns, strict=True)):
+            value = column[row]
+            if value is None or value is pd.NA or value is pd.NaT or value != value:
+                feat.SetFieldNull(i)
+            elif kind == "date":
+                feat.SetField(i, value.year, value.month, value.day, 0, 0, 0, 0)
+            elif kind == "int":
+                feat.SetField(i, int(value))
+            elif kind == "real":
+                feat.SetField(i, float(value))
+            else:
+                feat.SetField(i, str(value))
+        if wkb is not None:
+            feat.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
+        layer.CreateFeature(feat)
+    layer.SyncToDisk()
+    del layer
+    ds = None
