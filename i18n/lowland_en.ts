@@ -451,212 +451,212 @@
     <message>
       <location filename="../processing/compare_versions.py" line="48" />
       <source>年度更新对比</source>
-      <translation type="unfinished" />
+      <translation>Annual version comparison</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="51" />
       <source>上图入库</source>
-      <translation type="unfinished" />
+      <translation>Database (上图入库)</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="57" />
       <source>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Compares two versions of the low-efficiency land database (or two identification results) parcel by parcel: added, removed, geometry changed (with the area change), attributes changed (which fields, old → new), renumbered and unchanged, with counts and areas per kind of change (Yinchuan opinions clause (2) yearly update; MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;1. Matching: by the ID field first (default parcel_id, compared as trimmed text); features whose ID is missing or in one version only are then matched by geometry: the same parcel when the overlap reaches the minimum overlap share (default 0.9) of both areas, one to one, largest overlap first; a parcel split in halves is therefore reported as removed + added. A geometric match with a different ID is renumbered. Duplicate IDs within a version are refused.&lt;/p&gt;&lt;p&gt;2. Geometry changed: the symmetric difference exceeds the geometry tolerance (default 0.01 m²). area_change_m2 = new − old (added +new, removed −old).&lt;/p&gt;&lt;p&gt;3. Attributes changed: by default all fields both versions share, except the ID field and volatile fields (fid, ogc_fid, objectid, shape_area, shape_length, shape_leng, area_m2, area_mu, ellipsoid_area_m2, reviewed_at, verdict_changed); fields listed to compare are compared anyway. Numbers are equal within 1e-9 relative, nulls equal only nulls, dates compare as dates, text must match exactly.&lt;/p&gt;&lt;p&gt;The output geometry is the new one (the old one for removed parcels) with that version's attributes. Both layers must be in a projected CRS in metres; the new version is reprojected to the old one's CRS.&lt;/p&gt;</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="146" />
       <source>旧版本</source>
-      <translation type="unfinished" />
+      <translation>Old version</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="198" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
-      <translation type="unfinished" />
+      <translation>Changes (parcels, of which renumbered, area change m²):</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="81" />
       <source>旧版本（上一年度）</source>
-      <translation type="unfinished" />
+      <translation>Old version (previous year)</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="84" />
       <source>新版本（本年度）</source>
-      <translation type="unfinished" />
+      <translation>New version (this year)</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="89" />
       <source>编号字段（默认 parcel_id）</source>
-      <translation type="unfinished" />
+      <translation>ID field (default parcel_id)</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="98" />
       <source>对比字段（默认：两个版本共有的字段，易变字段除外）</source>
-      <translation type="unfinished" />
+      <translation>Fields to compare (default: all fields both versions share, except volatile ones)</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="107" />
       <source>图形匹配的最小重叠比例（占新、旧两个图形面积）</source>
-      <translation type="unfinished" />
+      <translation>Minimum overlap share for geometric matching (of both the old and the new area)</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="117" />
       <source>图形容差（对称差面积，平方米）</source>
-      <translation type="unfinished" />
+      <translation>Geometry tolerance (symmetric difference area, m²)</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="125" />
       <source>年度更新对比结果</source>
-      <translation type="unfinished" />
+      <translation>Version comparison</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="130" />
       <source>变化汇总表</source>
-      <translation type="unfinished" />
+      <translation>Change summary</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="154" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
-      <translation type="unfinished" />
+      <translation>Old version {0} features, new version {1} features; ID field {2}.</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="173" />
       <source>对比字段：{0}</source>
-      <translation type="unfinished" />
+      <translation>Compared fields: {0}</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="87" />
       <source>上图入库成果导出与质检</source>
-      <translation type="unfinished" />
+      <translation>Database export and quality check</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="96" />
       <source>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Exports the identified low-efficiency land as the database in a field standard, with a quality check (Yinchuan opinions clause (2) Y-2; MNR notice 2023-171 task 12 N-12: mapping on the 三调 and the latest change survey, yearly update).&lt;/p&gt;&lt;p&gt;Export: parcels whose final verdict (after review, else the computed one) is low-efficiency; untick 'Export low-efficiency land only' to export all parcels, told apart by SFDX 是/否. The field standard is the resource resources/standards/lowland_db_v1.csv (pinyin-abbreviation field names TBBH, XZQDM, ZDDM, SFDX, DXLX, XZDL, XZYT, GHYT, PZYT, CYLX, RJL, JZMD, DJRKSJ, MJ, MJM, TQMJ, HCZT, RDYJ, RKSJ … with Chinese aliases). Patch number TBBH = 6-digit administrative code + 6-digit sequence (by parcel ID); areas MJ to 2 decimals (m²), MJM to 4 decimals (mu), rounded half up. Format GeoPackage or Shapefile (.cpg UTF-8 or GBK, field names of at most 10 characters).&lt;/p&gt;&lt;p&gt;Quality check (reports, never modifies): mandatory fields, value domains (codes in the code tables), field widths and encoding, duplicate IDs, patch number format, invalid/self-intersecting geometry, multipart (warning), slivers, overlaps, non-construction land, consistency with 三调 (current class, area difference within the tolerance; non-construction 三调 land as a warning), areas that do not add up. Outputs an error layer with geometry and an HTML report; any error fails the check (QC_PASSED = false), optionally failing the algorithm. Values that exceed a Shapefile field width or encoding stop the Shapefile being written; nothing is truncated.&lt;/p&gt;</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="151" />
       <source>碎片图斑面积阈值（平方米）</source>
-      <translation type="unfinished" />
+      <translation>Sliver area threshold (m²)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="234" />
       <source>低效用地认定成果</source>
-      <translation type="unfinished" />
+      <translation>Identified low-efficiency land</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="451" />
       <source>质检结果（规则、数量、结论）：</source>
-      <translation type="unfinished" />
+      <translation>Quality check (rule, count, result):</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="453" />
       <source>通过</source>
-      <translation type="unfinished" />
+      <translation>passed</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="454" />
       <source>不通过</source>
-      <translation type="unfinished" />
+      <translation>failed</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="455" />
       <source>警告</source>
-      <translation type="unfinished" />
+      <translation>warning</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="456" />
       <source>未检查</source>
-      <translation type="unfinished" />
+      <translation>not checked</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="116" />
       <source>低效用地认定成果（lowland:identifyparcels 输出）</source>
-      <translation type="unfinished" />
+      <translation>Identified parcels (output of lowland:identifyparcels)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="121" />
       <source>三调图斑图层（一致性检查）</source>
-      <translation type="unfinished" />
+      <translation>Land survey (三调) patches (consistency check)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="127" />
       <source>行政区代码（6 位；留空则取输入的 admin_code 字段）</source>
-      <translation type="unfinished" />
+      <translation>Administrative code (6 digits; empty = the input field admin_code)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="133" />
       <source>仅导出低效用地</source>
-      <translation type="unfinished" />
+      <translation>Export low-efficiency land only</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="138" />
       <source>输出格式</source>
-      <translation type="unfinished" />
+      <translation>Output format</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="144" />
       <source>Shapefile 字符编码</source>
-      <translation type="unfinished" />
+      <translation>Shapefile character encoding</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="160" />
       <source>与三调面积差容差（相对值，0.001 = 0.1%）</source>
-      <translation type="unfinished" />
+      <translation>Tolerance of the area difference to 三调 (relative, 0.001 = 0.1 %)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="170" />
       <source>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</source>
-      <translation type="unfinished" />
+      <translation>Field standard (bundled lowland_db_v1, or the path of a CSV file)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="175" />
       <source>入库时间（默认今天）</source>
-      <translation type="unfinished" />
+      <translation>Database date (default: today)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="180" />
       <source>质检不通过时算法失败</source>
-      <translation type="unfinished" />
+      <translation>Fail the algorithm when the quality check fails</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="189" />
       <source>上图入库数据库</source>
-      <translation type="unfinished" />
+      <translation>Low-efficiency land database</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="190" />
       <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
-      <translation type="unfinished" />
+      <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="195" />
       <source>质检错误图层</source>
-      <translation type="unfinished" />
+      <translation>Quality check errors</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="200" />
       <source>质检报告（HTML）</source>
-      <translation type="unfinished" />
+      <translation>Quality check report (HTML)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="200" />
       <source>HTML (*.html)</source>
-      <translation type="unfinished" />
+      <translation>HTML (*.html)</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="203" />
       <source>质检通过</source>
-      <translation type="unfinished" />
+      <translation>Quality check passed</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="204" />
       <source>错误数</source>
-      <translation type="unfinished" />
+      <translation>Errors</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="205" />
       <source>警告数</source>
-      <translation type="unfinished" />
+      <translation>Warnings</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="246" />
@@ -666,52 +666,52 @@
     <message>
       <location filename="../processing/export_database.py" line="252" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
-      <translation type="unfinished" />
+      <translation>No 三调 layer given: the consistency rules against 三调 were not checked (the report says so).</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="265" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
-      <translation type="unfinished" />
+      <translation>No parcel has the final verdict low-efficiency land: the database is empty.</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="344" />
       <source>请指定上图入库数据库的输出文件。</source>
-      <translation type="unfinished" />
+      <translation>Choose the output file of the database.</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="260" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
-      <translation type="unfinished" />
+      <translation>Exported {0} records ({1} parcels in), field standard {2}.</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="284" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
-      <translation type="unfinished" />
+      <translation>{0} values exceed a Shapefile field width or cannot be encoded in {1}: no Shapefile written (nothing is truncated); fix them and export again, or export a GeoPackage.</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="291" />
       <source>数据库已写出：{0}</source>
-      <translation type="unfinished" />
+      <translation>Database written: {0}</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="312" />
       <source>质检通过（警告 {0} 处）。</source>
-      <translation type="unfinished" />
+      <translation>Quality check passed ({0} warnings).</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="315" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
-      <translation type="unfinished" />
+      <translation>Quality check failed: {0} errors, {1} warnings; see the report and the error layer.</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="376" />
       <source>输出不得覆盖输入图层：{0}</source>
-      <translation type="unfinished" />
+      <translation>The output must not overwrite an input layer: {0}</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="322" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
-      <translation type="unfinished" />
+      <translation>Quality check failed: {0} errors (report: {1}).</translation>
     </message>
     <message>
       <location filename="../processing/identify_parcels.py" line="73" />
@@ -786,27 +786,27 @@
     <message>
       <location filename="../processing/legacy_land.py" line="41" />
       <source>历史遗留用地认定</source>
-      <translation type="unfinished" />
+      <translation>Historical legacy land</translation>
     </message>
     <message>
       <location filename="../processing/legacy_land.py" line="50" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before 2009-12-31, construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied on or after 2010-01-01 → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; the 三调 status is the class covering most of the parcel in the 三调 layer (or the parcel's land_category / dlbm). Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
       <location filename="../processing/legacy_land.py" line="78" />
       <source>历史遗留用地认定结果</source>
-      <translation type="unfinished" />
+      <translation>Legacy land classes</translation>
     </message>
     <message>
       <location filename="../processing/legacy_land.py" line="83" />
       <source>历史遗留用地汇总表</source>
-      <translation type="unfinished" />
+      <translation>Legacy land summary</translation>
     </message>
     <message>
       <location filename="../processing/legacy_land.py" line="127" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
-      <translation type="unfinished" />
+      <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="30" />
@@ -846,27 +846,27 @@
     <message>
       <location filename="../processing/progress_statistics.py" line="32" />
       <source>低效用地再开发进展统计</source>
-      <translation type="unfinished" />
+      <translation>Redevelopment progress statistics</translation>
     </message>
     <message>
       <location filename="../processing/progress_statistics.py" line="41" />
       <source>&lt;p&gt;为半年度进展报告（自然资发〔2023〕171号 三（二）；银川实施意见（二））统计低效用地的宗数与面积（亩、公顷）：按低效类型（核查后的最终类型）、行政区（admin_code）、再开发单元（unit_id）和进展状态（redevelopment_status：identified 已认定、planned 已纳入实施方案、under_way 实施中、completed 已完成；缺失时计为已认定）。输入为低效用地认定结果；输出为长表，可在文档与电子表格中透视。&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;For the half-yearly progress report (MNR notice 2023-171 section 3(2); Yinchuan opinions clause (2)): counts and areas (mu, hectares) of low-efficiency land by type (the final type after review), district (admin_code), redevelopment unit (unit_id) and progress (redevelopment_status: identified, planned = in an implementation plan, under_way, completed; missing counts as identified). Input: an identification result; output: a long table to pivot in documents and spreadsheets.&lt;/p&gt;</translation>
     </message>
     <message>
       <location filename="../processing/progress_statistics.py" line="56" />
       <source>统计期（如 2025年上半年）</source>
-      <translation type="unfinished" />
+      <translation>Period (e.g. first half of 2025)</translation>
     </message>
     <message>
       <location filename="../processing/progress_statistics.py" line="61" />
       <source>进展统计表</source>
-      <translation type="unfinished" />
+      <translation>Progress statistics</translation>
     </message>
     <message>
       <location filename="../processing/progress_statistics.py" line="83" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
-      <translation type="unfinished" />
+      <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>
     <message>
       <location filename="../processing/provider.py" line="38" />
