@@ -12,7 +12,16 @@ from .core.resources import PLUGIN_ROOT, resource_path
 from .i18n import tr, user_locale
 
 #: Processing algorithms offered in the menu and toolbar, in order.
-MENU_ALGORITHMS = ("lowland:parcelindicators", "lowland:identifyparcels")
+MENU_ALGORITHMS = (
+    "lowland:parcelindicators",
+    "lowland:identifyparcels",
+    "lowland:legacyland",
+    "lowland:exportdatabase",
+    "lowland:compareversions",
+    "lowland:progressstats",
+)
+#: Of those, the ones also on the toolbar (the daily work; the rest is in the menu).
+TOOLBAR_ALGORITHMS = ("lowland:parcelindicators", "lowland:identifyparcels")
 
 
 def load_translator(locale: str) -> QTranslator | None:
@@ -60,7 +69,8 @@ class LowlandPlugin:
             action.setObjectName(alg_id.replace(":", "_"))
             action.triggered.connect(lambda _=False, a=alg_id: self.open_algorithm(a))
             self.iface.addPluginToMenu(self.menu_title, action)
-            self.toolbar.addAction(action)
+            if alg_id in TOOLBAR_ALGORITHMS:
+                self.toolbar.addAction(action)
             self.actions.append(action)
         review = QAction(
             QIcon(str(resource_path("icons", "review.svg"))),
