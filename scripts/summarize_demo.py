@@ -41,6 +41,7 @@ def main(out_dir: str) -> int:
     counts = legacy["legacy_class"].dropna().map(lambda v: value_label("legacy_class", v))
     summary = ", ".join(f"{k} {v}" for k, v in counts.value_counts().sort_index().items())
     print(f"[demo] wrote {out / 'legacy_land.gpkg'}: {summary}")
+    print(f"[demo] wrote {out / 'database.gpkg'} (上图入库 database) and {out / 'qc_report.html'}")
     print(f"[demo] wrote {out / 'progress.gpkg'} (progress table for the half-yearly report)")
     return 0
 
