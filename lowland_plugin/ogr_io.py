@@ -366,6 +366,10 @@ def write_ogr_layer(
     ds = None  # close: OGR has made the table, its spatial index and triggers
 
     con = sqlite3.connect(path)
+    # one bulk load: keep the rollback journal in memory and skip fsyncs (an interrupted
+    # write is discarded anyway: Processing outputs go to a temporary file first)
+    con.execute("PRAGMA journal_mode = MEMORY")
+    con.execute("PRAGMA synchronous = OFF")
     try:
         with con:
             _bulk_insert(con, layer_name, names, columns, kinds, gdf, geoms)

@@ -71,9 +71,11 @@ class IdentifyResult:
 def _json_numbers(values, digits: int = 4) -> np.ndarray:
     """Numbers as JSON text (rounded; ``1.0`` stays ``1.0``), NaN/NA as null — vectorised."""
     arr = pd.to_numeric(pd.Series(values), errors="coerce").astype("float64").to_numpy()
-    text = np.round(arr, digits).astype(str).astype(object)
-    text[np.isnan(arr)] = "null"
-    return text
+    # format each distinct value once: thresholds are mostly one value repeated
+    distinct, inverse = np.unique(np.round(arr, digits), return_inverse=True)
+    text = distinct.astype(str).astype(object)
+    text[np.isnan(distinct)] = "null"
+    return text[inverse]
 
 
 def _json_strings(values) -> np.ndarray:
@@ -509,20 +511,28 @@ def exemption_checks(
 def reasons_json(checks: list[Check], n: int) -> np.ndarray:
     """JSON list of ``{rule, clause, kind, value, threshold, met}`` for the checks tested.
 
-    Built on the tested rows of each check only, with numpy object arrays (one
-    string concatenation pass per piece), ~10x faster than row-wise ``json.dumps``.
+    Each check's items are built on its tested rows only (numpy object arrays), then
+    every row's items are joined once: ~10x faster than row-wise ``json.dumps``.
     """
-    out = np.full(n, "", dtype=object)
+    columns = []
     for c in checks:
         rows = np.flatnonzero(c.tested)
-        if rows.size == 0:
-            continue
-        head = f'{{"rule":"{c.rule}","clause":"{c.clause}","kind":"{c.kind}","value":'
-        met = np.where(c.met[rows], ',"met":true},', ',"met":false},').astype(object)
-        value = np.asarray(c.value, dtype=object)[rows]
-        threshold = np.asarray(c.threshold, dtype=object)[rows]
-        out[rows] = out[rows] + (head + value + (',"threshold":' + threshold + met))
-    return np.array(["[" + s[:-1] + "]" for s in out], dtype=object)
+        item = np.full(n, None, dtype=object)
+        if rows.size:
+            head = f'{{"rule":"{c.rule}","clause":"{c.clause}","kind":"{c.kind}","value":'
+            met = np.where(c.met[rows], ',"met":true}', ',"met":false}').astype(object)
+            value = np.asarray(c.value, dtype=object)[rows]
+            threshold = np.asarray(c.threshold, dtype=object)[rows]
+            item[rows] = head + value + (',"threshold":' + threshold + met)
+        columns.append(item)
+    return (
+        np.array(
+            ["[" + ",".join([i for i in row if i is not None]) + "]" for row in zip(*columns)],
+            dtype=object,
+        )
+        if columns
+        else np.full(n, "[]", dtype=object)
+    )
 
 
 # ----------------------------------------------------------------- the whole
