@@ -527,7 +527,10 @@ def reasons_json(checks: list[Check], n: int) -> np.ndarray:
         columns.append(item)
     return (
         np.array(
-            ["[" + ",".join([i for i in row if i is not None]) + "]" for row in zip(*columns)],
+            [
+                "[" + ",".join([i for i in row if i is not None]) + "]"
+                for row in zip(*columns, strict=True)
+            ],
             dtype=object,
         )
         if columns
