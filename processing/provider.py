@@ -7,12 +7,19 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.i18n import tr
+from .building_conversion import BuildingConversionAlgorithm
 from .compare_versions import CompareVersionsAlgorithm
 from .export_database import ExportDatabaseAlgorithm
+from .far_check import FarCheckAlgorithm
 from .identify_parcels import IdentifyParcelsAlgorithm
+from .land_price import LandPriceAlgorithm
 from .legacy_land import LegacyLandAlgorithm
+from .mixed_use import MixedUseAlgorithm
 from .parcel_indicators import ParcelIndicatorsAlgorithm
 from .progress_statistics import ProgressStatisticsAlgorithm
+from .scattered_land import ScatteredLandAlgorithm
+from .status_quo_check import StatusQuoCheckAlgorithm
+from .use_change import UseChangeAlgorithm
 
 #: Algorithm classes, in toolbox order.
 ALGORITHMS = (
@@ -22,6 +29,13 @@ ALGORITHMS = (
     ExportDatabaseAlgorithm,
     CompareVersionsAlgorithm,
     ProgressStatisticsAlgorithm,
+    FarCheckAlgorithm,
+    StatusQuoCheckAlgorithm,
+    ScatteredLandAlgorithm,
+    MixedUseAlgorithm,
+    UseChangeAlgorithm,
+    BuildingConversionAlgorithm,
+    LandPriceAlgorithm,
 )
 
 

@@ -45,6 +45,7 @@ class Profile:
     exemptions: dict[str, Rule]
     sources: dict[str, str]
     path: str
+    conversion: Rule | None = None
 
     @property
     def label(self) -> str:
@@ -128,8 +129,10 @@ def validate_profile_data(data: Any, origin: str = "profile") -> None:
             f"{len(errors)} error(s):\n" + "\n".join(lines)
         )
     known = set(data["sources"])
-    for group in ("rules", "exemptions"):
-        for rule_id, rule in data[group].items():
+    groups = [("rules", data["rules"]), ("exemptions", data["exemptions"])]
+    groups.append(("profile", {"conversion": data["conversion"]}))
+    for group, rules in groups:
+        for rule_id, rule in rules.items():
             refs = [(f"params.{k}.source", p["source"]) for k, p in rule["params"].items()]
             if "source" in rule:
                 refs.append(("source", rule["source"]))
@@ -183,4 +186,5 @@ def load_profile(name_or_path: str | Path) -> Profile:
         exemptions={k: _rule(k, v) for k, v in data["exemptions"].items()},
         sources=dict(data["sources"]),
         path=str(path),
+        conversion=_rule("conversion", {"enabled": True, "applies_to": [], **data["conversion"]}),
     )
