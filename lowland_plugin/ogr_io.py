@@ -47,6 +47,7 @@ _OGR_GEOM = {
     "MultiLineString": ogr.wkbMultiLineString,
     "MultiPolygon": ogr.wkbMultiPolygon,
     "GeometryCollection": ogr.wkbGeometryCollection,
+    "None": ogr.wkbNone,
 }
 
 
@@ -213,7 +214,8 @@ def read_ogr_layer(
             cols[key] = _column_from_masked(key, _concat(chunks[key]))
         else:
             cols[key] = pd.Series([], dtype=object)
-    wkb = _concat(chunks[geom_key]) if geom_key in chunks else np.array([], dtype=object)
+    # a table without geometry column: every row's geometry is None
+    wkb = _concat(chunks[geom_key]) if geom_key in chunks else np.full(len(fids), None, object)
     if np.ma.isMaskedArray(wkb):  # null geometries
         mask = np.ma.getmaskarray(wkb)
         wkb = np.ma.getdata(wkb).astype(object)
@@ -323,8 +325,12 @@ def write_ogr_layer(
     layer_name: str,
     aliases: Mapping[str, str] | None = None,
     overwrite_file: bool = False,
+    geometry_type: str | None = None,
 ) -> None:
     """Write a GeoDataFrame as one layer of a GeoPackage (created if absent).
+
+    ``geometry_type`` (e.g. ``"MultiPolygon"``) fixes the layer's type, needed for an
+    empty template layer; otherwise it follows the geometries (none → a table).
 
     Field types follow the pandas dtypes (nullable ints/booleans keep nulls, dates
     stay dates); the feature ids are 1..n in row order. ``aliases`` (field →
@@ -351,7 +357,16 @@ def write_ogr_layer(
             srs.ImportFromWkt(gdf.crs.to_wkt())
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     gtype, geoms = _layer_geometry_type(geoms)
-    layer = ds.CreateLayer(layer_name, srs, gtype, options=["GEOMETRY_NAME=geom", "FID=fid"])
+    if geometry_type is not None:
+        gtype = _OGR_GEOM[geometry_type]
+    elif len(geoms) and shapely.is_missing(geoms).all():
+        gtype = ogr.wkbNone  # an attribute table (no geometry column at all)
+    layer = ds.CreateLayer(
+        layer_name,
+        None if gtype == ogr.wkbNone else srs,
+        gtype,
+        options=["GEOMETRY_NAME=geom", "FID=fid"],
+    )
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     kinds = []
     for col in columns:
@@ -386,9 +401,11 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     feature count, which call GeoPackage SQL functions plain SQLite lacks) are
     dropped meanwhile; their work is done in bulk here and they are restored."""
     n = len(gdf)
-    (srs_id,) = con.execute(
+    row = con.execute(
         "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
     ).fetchone()
+    has_geometry = row is not None
+    srs_id = row[0] if has_geometry else 0
     triggers = con.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
     ).fetchall()
@@ -396,11 +413,18 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
         con.execute(f'DROP TRIGGER "{name}"')
     data = [list(range(1, n + 1))]
     data += [_sql_values(gdf[c], f, s) for c, (f, s) in zip(columns, kinds, strict=True)]
-    data.append(gpkg_geometry_blobs(geoms, srs_id) if n else [])
-    quoted = ", ".join('"' + c.replace('"', '""') + '"' for c in ["fid", *names, "geom"])
-    marks = ", ".join("?" for _ in range(len(names) + 2))
+    targets = ["fid", *names]
+    if has_geometry:
+        data.append(gpkg_geometry_blobs(geoms, srs_id) if n else [])
+        targets.append("geom")
+    quoted = ", ".join('"' + c.replace('"', '""') + '"' for c in targets)
+    marks = ", ".join("?" for _ in targets)
     con.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', zip(*data, strict=True))
-    present = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms)) if n else np.array([], bool)
+    present = (
+        ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+        if n and has_geometry
+        else np.zeros(n, dtype=bool)
+    )
     rtree = f"rtree_{table}_geom"
     has_rtree = con.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)
