@@ -1,14 +1,33 @@
-"""``lowland:landprice`` 补缴地价与缴款计划 — being written in this session (skeleton registered so the
-provider lists it; processAlgorithm refuses to run until the core is in place)."""
+"""``lowland:landprice`` 补缴地价与缴款计划 — thin wrapper around
+:func:`lowland_plugin.core.checks_price.land_price`."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
 
+from ..lowland_plugin.core.checks_price import land_price
 from .base import LowlandAlgorithm
+from .project_checks import (
+    field_map_parameter,
+    joined_output,
+    log_verdicts,
+    read_field_map,
+    read_template_layer,
+    refuse_unused_map_entries,
+)
 
 
 class LandPriceAlgorithm(LowlandAlgorithm):
+    """Land price difference, instalments, N-9 alternative and Y-15 transition per project."""
+
+    PROJECTS = "PROJECTS"
+    FIELD_MAP = "FIELD_MAP"
+    OUTPUT = "OUTPUT"
+
     def name(self) -> str:
         return "landprice"
 
@@ -21,8 +40,61 @@ class LandPriceAlgorithm(LowlandAlgorithm):
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "checks"
 
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。</p>"
+            "<ul><li>补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），"
+            "不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，"
+            "否则不计并在 reasons 中说明（十四）；</li>"
+            "<li>新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，"
+            "缺一则无法核对（price_pass 为空）；</li>"
+            "<li>分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），"
+            "其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日"
+            "（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，"
+            "余款 = 应缴 − 首期，两者之和恰等于应缴；</li>"
+            "<li>第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − "
+            "（土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；</li>"
+            "<li>过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年"
+            "（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。</li></ul>"
+            "<p>value_new 或 value_old 为空、金额为负、old_land_class 无法识别时报错并列出项目。</p>"
+        )
+
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        pass
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PROJECTS, self.tr("项目图层"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(field_map_parameter())
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("补缴地价与缴款计划"), QgsProcessing.TypeVectorPolygon
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        raise QgsProcessingException("not implemented yet")
+        explicit = read_field_map(self, parameters, context, ("projects",))
+        crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
+        projects = read_template_layer(
+            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+        )
+        refuse_unused_map_entries(explicit, {"projects": projects})
+        feedback.setProgress(30)
+        if feedback.isCanceled():
+            return {}
+        result = self.run_core(land_price, projects, self.tr("项目图层"))
+        log_verdicts(
+            feedback,
+            projects["project_id"],
+            result.table["price_pass"],
+            self.tr("补缴地价核算无问题 {0} 个项目。"),
+            self.tr("{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}"),
+        )
+        total = result.table["price_due"].sum()
+        feedback.pushInfo(self.tr("应补缴地价合计 {0:,.2f} 元。").format(total))
+        feedback.setProgress(60)
+        if feedback.isCanceled():
+            return {}
+        out = joined_output(projects, result.table)
+        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        return {self.OUTPUT: dest}

@@ -1,14 +1,36 @@
-"""``lowland:scatteredland`` 零星用地核查 — being written in this session (skeleton registered so the
-provider lists it; processAlgorithm refuses to run until the core is in place)."""
+"""``lowland:scatteredland`` 零星用地核查 — thin wrapper around
+:func:`lowland_plugin.core.checks_price.scattered_check`."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
 
+from ..lowland_plugin.core.checks_price import scattered_check
 from .base import LowlandAlgorithm
+from .project_checks import (
+    field_map_parameter,
+    joined_output,
+    log_verdicts,
+    read_field_map,
+    read_template_layer,
+    refuse_unused_map_entries,
+    write_table,
+)
 
 
 class ScatteredLandAlgorithm(LowlandAlgorithm):
+    """Scattered pieces per project (Y-7, N-4) and swap balance (N-10)."""
+
+    PROJECTS = "PROJECTS"
+    PIECES = "PIECES"
+    FIELD_MAP = "FIELD_MAP"
+    OUTPUT = "OUTPUT"
+    SWAPS = "SWAPS"
+
     def name(self) -> str:
         return "scatteredland"
 
@@ -21,8 +43,93 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "checks"
 
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），"
+            "自然资发〔2023〕171号 第4、10项）。每个项目输出一行：</p>"
+            "<ul><li>total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为"
+            "零星用地（scattered）的地块面积之和；scattered_share = 二者之比；</li>"
+            "<li>scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的"
+            " 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。</li>"
+            "<li>未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。</li></ul>"
+            "<p>置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），"
+            "置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。"
+            "文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。</p>"
+        )
+
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        pass
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.PROJECTS, self.tr("项目图层"), polygon)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.PIECES, self.tr("零星用地地块图层"), polygon)
+        )
+        self.addParameter(field_map_parameter())
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("零星用地核查结果"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SWAPS,
+                self.tr("置换面积与价值对比表"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        raise QgsProcessingException("not implemented yet")
+        explicit = read_field_map(self, parameters, context, ("projects", "pieces"))
+        crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
+        projects = read_template_layer(
+            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+        )
+        feedback.setProgress(20)
+        if feedback.isCanceled():
+            return {}
+        pieces = read_template_layer(
+            self,
+            parameters,
+            self.PIECES,
+            context,
+            "pieces",
+            explicit,
+            self.tr("零星用地地块图层"),
+            dest_crs=crs,
+        )
+        refuse_unused_map_entries(explicit, {"projects": projects, "pieces": pieces})
+        pieces = pieces.set_crs(projects.crs, allow_override=True)
+        feedback.setProgress(40)
+        if feedback.isCanceled():
+            return {}
+        result = self.run_core(
+            scattered_check,
+            projects,
+            pieces,
+            self.tr("项目图层"),
+            self.tr("零星用地地块图层"),
+        )
+        for line in result.info:
+            feedback.pushInfo(line)
+        for line in result.warnings:
+            feedback.pushWarning(line)
+        log_verdicts(
+            feedback,
+            result.table["project_id"],
+            result.table["scattered_pass"],
+            self.tr("零星用地核查通过 {0} 个项目。"),
+            self.tr("{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}"),
+        )
+        feedback.pushInfo(self.tr("置换组 {0} 个。").format(len(result.extra)))
+        feedback.setProgress(60)
+        if feedback.isCanceled():
+            return {}
+        out = joined_output(projects, result.table)
+        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        results = {self.OUTPUT: dest}
+        if parameters.get(self.SWAPS) not in (None, ""):
+            results[self.SWAPS] = write_table(self, parameters, self.SWAPS, context, result.extra)
+        return results

@@ -1,0 +1,101 @@
+"""Plumbing shared by the project-template checks (``farcheck``, ``scatteredland``,
+``landprice``): read the project layers in canonical names, join a core result to the
+project features, write a table sink. Rules live in
+:mod:`lowland_plugin.core.checks_price`."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsProcessingException, QgsProcessingParameterString
+
+from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.core.checks_price import (
+    check_template_field_map,
+    template_frame,
+    unused_map_entries,
+)
+from ..lowland_plugin.core.fields import field_aliases, round_for_output
+from ..lowland_plugin.core.frames import geodataframe
+from ..lowland_plugin.core.mapping import parse_field_map
+from ..lowland_plugin.i18n import language, tr
+
+FIELD_MAP = "FIELD_MAP"
+
+
+def field_map_parameter() -> QgsProcessingParameterString:
+    return QgsProcessingParameterString(
+        FIELD_MAP, tr("字段映射（标准字段=实际字段; …）"), optional=True
+    )
+
+
+def read_field_map(alg, parameters, context, layers) -> dict[str, str]:
+    explicit = alg.run_core(parse_field_map, alg.parameterAsString(parameters, FIELD_MAP, context))
+    alg.run_core(check_template_field_map, explicit, layers)
+    return explicit
+
+
+def read_template_layer(alg, parameters, name, context, layer, explicit, label, dest_crs=None):
+    """The source parameter ``name`` in canonical template fields (``project_id`` required),
+    refused in a geographic CRS."""
+    gdf = alg.read_layer(parameters, name, context, None, dest_crs=dest_crs)
+    alg.require_projected(gdf, label)
+    required = ("project_id", "piece_id") if layer == "pieces" else ("project_id",)
+    gdf = alg.run_core(template_frame, gdf, layer, explicit, required, label)
+    mapping = gdf.attrs.get("template_mapping", {})
+    gdf = gdf.reset_index(drop=True)
+    gdf.attrs["template_mapping"] = mapping
+    return gdf
+
+
+def refuse_unused_map_entries(explicit, layers: dict) -> None:
+    """A field-map entry no input layer used is a typo: say so instead of ignoring it.
+    ``layers``: template layer name → frame read by :func:`read_template_layer`."""
+    mappings = {name: gdf.attrs.get("template_mapping", {}) for name, gdf in layers.items()}
+    unused = unused_map_entries(explicit, mappings)
+    if unused:
+        raise QgsProcessingException(
+            tr("字段映射 {0} 所指的字段在各输入图层中都不存在。").format(unused)
+            + f" / field map entries {unused} name fields that no input layer has."
+        )
+
+
+def joined_output(projects, table: pd.DataFrame):
+    """Project attributes followed by the computed columns (``reasons`` last), with the
+    project geometry. A computed column replaces an input column of the same name."""
+    attributes = projects.drop(columns=[projects.geometry.name])
+    computed = table.drop(columns=[c for c in ("project_id",) if c in table and c in attributes])
+    attributes = attributes.drop(columns=[c for c in computed if c in attributes])
+    joined = pd.concat([attributes.reset_index(drop=True), computed.reset_index(drop=True)], axis=1)
+    order = ["project_id"] + [c for c in joined.columns if c not in ("project_id", "reasons")]
+    order += ["reasons"]
+    return geodataframe(joined[order], np.asarray(projects.geometry.values), projects.crs)
+
+
+def write_table(alg, parameters, name, context, table: pd.DataFrame) -> str:
+    """Write a table without geometry to the sink parameter ``name`` (aliases set)."""
+    table = round_for_output(table)
+    fields = qgis_bridge.gdf_fields(table, field_aliases(table.columns, language()))
+    sink, dest = alg.parameterAsSink(parameters, name, context, fields)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    qgis_bridge.write_gdf_to_sink(table, sink, fields)
+    del sink
+    return dest
+
+
+def log_verdicts(feedback, ids, verdicts, label_pass: str, label_fail: str) -> None:
+    """One line per verdict group: how many projects passed, which failed or are unknown."""
+    values = [None if pd.isna(v) else bool(v) for v in verdicts]
+    passed = [i for i, v in zip(ids, values, strict=True) if v is True]
+    failed = [i for i, v in zip(ids, values, strict=True) if v is False]
+    unknown = [i for i, v in zip(ids, values, strict=True) if v is not True and v is not False]
+    feedback.pushInfo(label_pass.format(len(passed)))
+    if failed:
+        feedback.pushWarning(label_fail.format(len(failed), ", ".join(map(str, failed))))
+    if unknown:
+        feedback.pushInfo(
+            tr("{0} 个项目无法判定（见 reasons）：{1}").format(
+                len(unknown), ", ".join(map(str, unknown))
+            )
+        )

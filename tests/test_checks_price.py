@@ -1,0 +1,868 @@
+"""容积率核定 (Y-4), 零星用地核查 (Y-7, N-10), 补缴地价 (Y-14, Y-15, N-9): hand-computed
+numbers at every boundary, then the three algorithms through processing.run and
+qgis_process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sysconfig
+from decimal import Decimal
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import box
+
+from lowland_under_test.lowland_plugin.core import checks_price as cp
+from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+
+ROOT = Path(__file__).resolve().parents[1]
+X0, Y0 = 607000.0, 4262000.0  # EPSG:4544 (CGCS2000 3-degree GK CM 105E), Yinchuan
+FIVE_MU = 10000 / 15 * 5  # 3333.333… m²
+
+
+def square(x, y, w, h=None):
+    return box(X0 + x, Y0 + y, X0 + x + w, Y0 + y + (w if h is None else h))
+
+
+def projects_frame(rows, geoms=None):
+    geoms = geoms or [square(200 * i, 0, 100) for i in range(len(rows))]  # 10000 m² each
+    gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4544")
+    return cp.template_frame(gdf, "projects", required=("project_id",))
+
+
+def reasons(table, i):
+    return {item["rule"]: item for item in json.loads(table["reasons"].iloc[i])}
+
+
+# ============================================================== FAR (Y-4)
+
+
+def far_rows(**over):
+    base = {
+        "project_id": "P1",
+        "far_max": 2.0,
+        "gfa_proposed": 20000.0,
+        "gfa_addon": 0.0,
+        "gfa_handover": 0.0,
+        "public_project": False,
+    }
+    return base | over
+
+
+def test_far_margin_zero_passes_and_minus_one_cent_fails():
+    # allowed = 2.0 × 10000 + 500 = 20500; counted = 20800 − 300 = 20500 → margin 0, pass
+    frame = projects_frame(
+        [
+            far_rows(project_id="ZERO", gfa_proposed=20800.0, gfa_addon=300.0, gfa_handover=500.0),
+            far_rows(project_id="OVER", gfa_proposed=20800.01, gfa_addon=300.0, gfa_handover=500.0),
+        ]
+    )
+    t = cp.far_check(frame).table
+    assert t["area_m2"].tolist() == [10000.0, 10000.0]
+    assert t["gfa_counted"].tolist() == pytest.approx([20500.0, 20500.01])
+    assert t["gfa_allowed"].tolist() == [20500.0, 20500.0]
+    assert t["gfa_margin"].iloc[0] == 0.0
+    assert t["gfa_margin"].iloc[1] == pytest.approx(-0.01)
+    assert t["far_counted"].tolist() == pytest.approx([2.05, 2.050001])
+    assert t["far_pass"].tolist() == [True, False]
+    cap = reasons(t, 1)["gfa_counted_within_allowed"]
+    assert cap["clause"] == "Y-4"
+    assert (cap["value"], cap["threshold"], cap["met"]) == (20500.01, 20500.0, False)
+
+
+def test_far_addon_is_not_counted():
+    # 20300 proposed of which 300 lifts/stairs on existing housing: counted 20000 = allowed
+    t = cp.far_check(projects_frame([far_rows(gfa_proposed=20300.0, gfa_addon=300.0)])).table
+    assert t["gfa_counted"].iloc[0] == 20000.0
+    assert bool(t["far_pass"].iloc[0])
+    assert reasons(t, 0)["gfa_addon_not_counted"]["value"]["gfa_addon"] == 300.0
+    # without declaring the add-on the same building fails
+    t = cp.far_check(projects_frame([far_rows(gfa_proposed=20300.0)])).table
+    assert not bool(t["far_pass"].iloc[0])
+
+
+def test_far_handover_is_compensated_one_to_one():
+    without = cp.far_check(projects_frame([far_rows(gfa_proposed=21200.0)])).table
+    assert without["gfa_margin"].iloc[0] == -1200.0 and not bool(without["far_pass"].iloc[0])
+    cats = json.dumps({"education": 800, "elderly": 300, "open_space": 100})
+    with_handover = cp.far_check(
+        projects_frame(
+            [far_rows(gfa_proposed=21200.0, gfa_handover=1200.0, handover_by_category=cats)]
+        )
+    ).table
+    assert with_handover["gfa_allowed"].iloc[0] == 20000.0 + 1200.0
+    assert with_handover["gfa_margin"].iloc[0] == 0.0
+    assert bool(with_handover["far_pass"].iloc[0])
+    item = reasons(with_handover, 0)["gfa_handover_compensated"]
+    assert item["value"] == 1200.0
+    assert item["by_category"] == {"education": 800.0, "elderly": 300.0, "open_space": 100.0}
+
+
+def test_far_public_project_is_uncapped():
+    frame = projects_frame(
+        [
+            far_rows(project_id="PUB", far_max=None, gfa_proposed=90000.0, public_project=True),
+            far_rows(project_id="PUB2", gfa_proposed=90000.0, public_project=True),
+        ]
+    )
+    t = cp.far_check(frame).table
+    assert t["far_pass"].tolist() == [True, True]
+    assert t["gfa_allowed"].isna().iloc[0] and t["gfa_margin"].isna().iloc[0]
+    assert t["far_counted"].iloc[0] == 9.0
+    first = reasons(t, 0)
+    assert first["public_project_uncapped"]["met"] is True
+    assert "traffic and building safety" in first["public_project_uncapped"]["note"]
+    assert "gfa_counted_within_allowed" not in first  # no planned FAR: nothing to compare
+    second = reasons(t, 1)  # with a planned FAR the comparison is shown for information
+    assert second["gfa_counted_within_allowed"]["met"] is False
+    assert t["gfa_margin"].iloc[1] == 20000.0 - 90000.0
+
+
+def test_far_null_far_max_on_a_non_public_project_names_it():
+    frame = projects_frame([far_rows(), far_rows(project_id="NOFAR", far_max=None)])
+    with pytest.raises(LowlandInputError, match="NOFAR.*far_max"):
+        cp.far_check(frame)
+    frame = projects_frame([far_rows(project_id="NOPUB", far_max=None, public_project=None)])
+    with pytest.raises(LowlandInputError, match="NOPUB"):
+        cp.far_check(frame)
+
+
+@pytest.mark.parametrize(
+    "cats, message",
+    [
+        ({"education": 800, "health": 300}, "1100"),  # adds up to 1100, not 1200
+        ({"education": 1200, "shopping": 0}, "shopping"),
+        ({"education": -1}, "education"),
+    ],
+)
+def test_far_handover_categories_must_add_up(cats, message):
+    frame = projects_frame(
+        [
+            far_rows(
+                project_id="HC",
+                gfa_proposed=21200.0,
+                gfa_handover=1200.0,
+                handover_by_category=json.dumps(cats),
+            )
+        ]
+    )
+    with pytest.raises(LowlandInputError, match=f"(?s)HC.*{message}"):
+        cp.far_check(frame)
+
+
+def test_far_other_input_errors_are_listed_together():
+    frame = projects_frame(
+        [
+            far_rows(project_id="A", gfa_proposed=None),
+            far_rows(project_id="B", gfa_addon=30000.0),
+            far_rows(project_id="C", handover_by_category="{not json"),
+        ]
+    )
+    with pytest.raises(LowlandInputError) as err:
+        cp.far_check(frame)
+    text = str(err.value)
+    assert "A：gfa_proposed" in text and "B：gfa_addon" in text and "C：handover" in text
+
+
+# ============================================================== scattered land (Y-7)
+
+
+def pieces_frame(rows, geoms):
+    gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4544")
+    return cp.template_frame(gdf, "pieces", required=("project_id", "piece_id"))
+
+
+def big_project(pid="P1", size=300.0):
+    return projects_frame([{"project_id": pid}], [square(0, 0, size)])  # 90000 m²
+
+
+def piece(pid, pc, scattered=True, **extra):
+    return {"project_id": pid, "piece_id": pc, "scattered": scattered} | extra
+
+
+def test_piece_of_exactly_five_mu_passes_and_just_above_fails():
+    h = FIVE_MU / 50.0
+    pieces = pieces_frame(
+        [piece("P1", "EXACT"), piece("P1", "BELOW")],
+        [square(0, 0, 50, h), square(60, 0, 50, 3333.33 / 50)],
+    )
+    t = cp.scattered_check(big_project(), pieces).table
+    assert t["scattered_area_m2"].iloc[0] == pytest.approx(FIVE_MU + 3333.33)
+    assert bool(t["scattered_pass"].iloc[0])
+    item = reasons(t, 0)["scattered_piece_max_5_mu"]
+    assert item["met"] is True and item["piece_id"] == "EXACT" and item["value_mu"] == 5.0
+
+    pieces = pieces_frame(
+        [piece("P1", "EXACT"), piece("P1", "ABOVE")],
+        [square(0, 0, 50, h), square(60, 0, 50, h + 0.001)],  # + 0.05 m²
+    )
+    t = cp.scattered_check(big_project(), pieces).table
+    assert not bool(t["scattered_pass"].iloc[0])
+    items = json.loads(t["reasons"].iloc[0])
+    over = [i for i in items if i["rule"] == "scattered_piece_max_5_mu"]
+    assert len(over) == 1  # only the piece that breaks the limit is named
+    assert over[0]["piece_id"] == "ABOVE" and over[0]["met"] is False
+    assert over[0]["value"] == pytest.approx(3333.38) and over[0]["value_mu"] == 5.0001
+    assert over[0]["threshold"] == 3333.33 and over[0]["threshold_mu"] == 5.0
+    assert over[0]["clause"] == "Y-7"
+    share = reasons(t, 0)["scattered_share_max_10_percent"]
+    assert share["met"] is True  # 6666.7 m² of 90000 m² (7.4 %): only the piece limit fails
+
+
+def test_share_of_exactly_ten_percent_passes_and_just_above_fails():
+    project = projects_frame([{"project_id": "P1"}], [square(0, 0, 100)])  # 10000 m²
+    exact = pieces_frame(
+        [piece("P1", "S1"), piece("P1", "S2")], [square(0, 0, 50, 10), square(0, 20, 25, 20)]
+    )
+    t = cp.scattered_check(project, exact).table
+    assert t["total_area_m2"].iloc[0] == 10000.0
+    assert t["scattered_area_m2"].iloc[0] == pytest.approx(1000.0)
+    assert t["scattered_share"].iloc[0] == pytest.approx(0.1)
+    assert bool(t["scattered_pass"].iloc[0])
+    above = pieces_frame([piece("P1", "S1")], [square(0, 0, 50, 20.0002)])  # 1000.01 m²
+    t = cp.scattered_check(project, above).table
+    assert t["scattered_share"].iloc[0] == pytest.approx(0.100001)
+    assert not bool(t["scattered_pass"].iloc[0])
+    share = reasons(t, 0)["scattered_share_max_10_percent"]
+    assert (share["value"], share["threshold"], share["met"]) == (0.100001, 0.1, False)
+    assert share["scattered_area_m2"] == 1000.01 and share["total_area_m2"] == 10000.0
+
+
+def test_unflagged_pieces_count_in_nothing_and_are_listed():
+    project = projects_frame(
+        [{"project_id": "P1"}, {"project_id": "P2"}], [square(0, 0, 100), square(200, 0, 100)]
+    )
+    pieces = pieces_frame(
+        [piece("P1", "S1"), piece("P1", "N1", False), piece("P1", "N2", None)],
+        [square(0, 0, 10), square(20, 0, 90), square(40, 40, 30)],
+    )
+    res = cp.scattered_check(project, pieces)
+    t = res.table
+    assert t["project_id"].tolist() == ["P1", "P2"]
+    assert t["scattered_area_m2"].tolist() == [100.0, 0.0]
+    assert t["scattered_count"].tolist() == [1, 0]
+    assert t["scattered_pass"].tolist() == [True, True]  # N1 (8100 m²) counts in nothing
+    assert len(res.info) == 1 and "P1/N1" in res.info[0] and "P1/N2" in res.info[0]
+
+
+def test_pieces_of_unknown_projects_are_listed():
+    pieces = pieces_frame(
+        [piece("P1", "S1"), piece("PX", "S2"), piece("PY", "S3")],
+        [square(0, 0, 10), square(20, 0, 10), square(40, 0, 10)],
+    )
+    with pytest.raises(LowlandInputError, match="(?s)S2.*PX.*S3.*PY"):
+        cp.scattered_check(big_project(), pieces)
+
+
+def test_piece_outside_its_project_is_warned():
+    pieces = pieces_frame([piece("P1", "OUT")], [square(-50, 0, 20)])
+    res = cp.scattered_check(big_project(), pieces)
+    assert len(res.warnings) == 1 and "P1/OUT" in res.warnings[0]
+
+
+def test_swaps_report_area_and_value_differences():
+    project = projects_frame(
+        [{"project_id": "P1"}, {"project_id": "P2"}], [square(0, 0, 100), square(200, 0, 100)]
+    )
+    rows = [
+        piece("P1", "A", swap_group="G1", swap_side="out", value=1_000_000.0),  # 400 m²
+        piece("P2", "B", swap_group="G1", swap_side="调入", value=900_000.0),  # 300 m²
+        piece("P2", "C", swap_group="G1", swap_side="in", value=150_000.0),  # 150 m²
+        piece("P1", "D", swap_group="G2", swap_side="out"),  # only one side, no value
+        piece("P1", "E"),
+    ]
+    geoms = [
+        square(0, 0, 20),
+        square(200, 0, 20, 15),
+        square(230, 0, 10, 15),
+        square(50, 50, 10),
+        square(70, 70, 5),
+    ]
+    swaps = cp.scattered_check(project, pieces_frame(rows, geoms)).extra
+    assert swaps["swap_group"].tolist() == ["G1", "G2"]
+    g1 = swaps.iloc[0]
+    assert g1["project_id"] == "P1,P2" and g1["pieces_out"] == "A" and g1["pieces_in"] == "B,C"
+    assert (g1["area_out_m2"], g1["area_in_m2"], g1["area_diff_m2"]) == (400.0, 450.0, 50.0)
+    assert g1["area_ratio"] == pytest.approx(1.125)
+    assert (g1["value_out"], g1["value_in"], g1["value_diff"]) == (1e6, 1.05e6, 50_000.0)
+    assert g1["value_ratio"] == pytest.approx(1.05)
+    items = {i["rule"]: i for i in json.loads(g1["reasons"])}
+    assert items["swap_area_similar"]["clause"] == "N-10"
+    assert items["swap_area_similar"]["met"] is None  # N-10 gives no number: not judged
+    assert items["swap_has_both_sides"]["met"] is True
+    g2 = swaps.iloc[1]
+    assert g2["pieces_in"] == "" and g2["area_in_m2"] == 0.0
+    assert g2["value_out"] != g2["value_out"]  # NaN: no appraised value
+    items = {i["rule"]: i for i in json.loads(g2["reasons"])}
+    assert items["swap_has_both_sides"]["met"] is False
+    assert "P1/D" in items["swap_value_equal"]["note"]
+
+
+def test_swap_fields_must_be_complete():
+    rows = [piece("P1", "A", swap_group="G1"), piece("P1", "B", swap_side="sideways")]
+    with pytest.raises(LowlandInputError, match="(?s)P1/A.*P1/B.*sideways"):
+        cp.scattered_check(big_project(), pieces_frame(rows, [square(0, 0, 5), square(9, 0, 5)]))
+
+
+# ============================================================== land price (Y-14, Y-15, N-9)
+
+
+def price_rows(**over):
+    base = {
+        "project_id": "L1",
+        "value_new": 5_000_000.0,
+        "value_old": 3_000_000.0,
+        "residual_value": 0.0,
+        "old_land_class": "other",
+        "demolition": False,
+        "valuation_date_new": "2025-01-01",
+        "valuation_date_old": "2025-01-01",
+        "contract_date": "2025-03-15",
+    }
+    return base | over
+
+
+@pytest.mark.parametrize(
+    "contract, first, final",
+    [
+        ("2025-01-31", dt.date(2025, 2, 28), dt.date(2027, 1, 31)),
+        ("2024-01-31", dt.date(2024, 2, 29), dt.date(2026, 1, 31)),
+        ("2024-02-29", dt.date(2024, 3, 29), dt.date(2026, 2, 28)),
+        ("2025-08-31", dt.date(2025, 9, 30), dt.date(2027, 8, 31)),
+        ("2025-12-31", dt.date(2026, 1, 31), dt.date(2027, 12, 31)),
+        ("2025-03-15", dt.date(2025, 4, 15), dt.date(2027, 3, 15)),
+    ],
+)
+def test_payment_dates_at_month_ends(contract, first, final):
+    assert cp.payment_schedule(dt.date.fromisoformat(contract)) == (first, final)
+
+
+def test_calendar_arithmetic():
+    assert cp.add_months(dt.date(2025, 1, 31), 1) == dt.date(2025, 2, 28)
+    assert cp.add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert cp.add_years(dt.date(2024, 2, 29), 2) == dt.date(2026, 2, 28)
+    assert cp.add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
+    assert cp.add_months(dt.date(2025, 8, 31), 1) == dt.date(2025, 9, 30)
+    assert cp.transition_end(dt.date(2025, 3, 1)) == dt.date(2030, 3, 1)
+    assert cp.transition_end(dt.date(2024, 2, 29)) == dt.date(2029, 2, 28)
+
+
+def test_price_difference_and_instalments():
+    t = cp.land_price(projects_frame([price_rows()])).table
+    assert t["price_due"].iloc[0] == 2_000_000.0
+    assert (t["first_amount"].iloc[0], t["rest_amount"].iloc[0]) == (1_000_000.0, 1_000_000.0)
+    assert t["first_due_date"].iloc[0] == dt.date(2025, 4, 15)
+    assert t["final_due_date"].iloc[0] == dt.date(2027, 3, 15)
+    assert bool(t["price_pass"].iloc[0])
+    item = reasons(t, 0)["price_difference"]
+    assert item["clause"] == "Y-14" and item["price_due"] == 2_000_000.0
+
+
+@pytest.mark.parametrize(
+    "new, old, due, first, rest",
+    [
+        (100.01, 0.0, "100.01", "50.01", "50.00"),  # odd cents: half rounded up, rest gets less
+        (0.3, 0.1, "0.20", "0.10", "0.10"),  # exact decimals, no float noise
+        (1000.005, 0.0, "1000.01", "500.01", "500.00"),  # 0.005 rounds half up
+        (1_234_567.89, 234_567.88, "1000000.01", "500000.01", "500000.00"),
+    ],
+)
+def test_money_rounded_to_cents_and_instalments_add_up(new, old, due, first, rest):
+    t = cp.land_price(projects_frame([price_rows(value_new=new, value_old=old)])).table
+    got = [Decimal(repr(t[c].iloc[0])) for c in ("price_due", "first_amount", "rest_amount")]
+    assert got == [Decimal(due), Decimal(first), Decimal(rest)]
+    assert got[1] + got[2] == got[0]
+
+
+def test_price_is_never_negative():
+    t = cp.land_price(projects_frame([price_rows(value_new=2_000_000.0)])).table
+    assert t["price_due"].iloc[0] == 0.0
+    assert t["first_amount"].iloc[0] == 0.0 and t["rest_amount"].iloc[0] == 0.0
+    item = reasons(t, 0)["price_difference"]
+    assert item["value"] == -1_000_000.0 and "no refund" in item["note"]
+
+
+@pytest.mark.parametrize(
+    "cls, demolition, counted",
+    [
+        ("industrial", True, True),
+        ("warehouse", True, True),
+        ("cultural", True, True),
+        ("research", True, True),
+        ("工业", True, True),
+        ("industrial", False, False),
+        ("industrial", None, False),
+        ("other", True, False),
+        (None, True, False),
+    ],
+)
+def test_residual_value_only_for_listed_classes_with_demolition(cls, demolition, counted):
+    row = price_rows(residual_value=500_000.0, old_land_class=cls, demolition=demolition)
+    t = cp.land_price(projects_frame([row])).table
+    assert bool(t["residual_counted"].iloc[0]) is counted
+    assert t["price_due"].iloc[0] == (1_500_000.0 if counted else 2_000_000.0)
+    item = reasons(t, 0)["residual_value_counted"]
+    assert item["met"] is counted and item["clause"] == "Y-14"
+    if not counted:
+        assert "ignored" in item["note"]
+
+
+def test_residual_can_bring_the_price_to_zero_not_below():
+    row = price_rows(residual_value=2_500_000.0, old_land_class="warehouse", demolition=True)
+    t = cp.land_price(projects_frame([row])).table
+    assert t["price_due"].iloc[0] == 0.0
+
+
+def test_different_valuation_dates_are_flagged():
+    frame = projects_frame(
+        [
+            price_rows(project_id="DIFF", valuation_date_old="2024-06-30"),
+            price_rows(project_id="MISSING", valuation_date_old=None),
+        ]
+    )
+    t = cp.land_price(frame).table
+    assert t["price_pass"].notna().iloc[0] and not t["price_pass"].iloc[0]
+    item = reasons(t, 0)["same_valuation_date"]
+    assert (item["value"], item["threshold"], item["met"]) == ("2025-01-01", "2024-06-30", False)
+    assert t["price_pass"].isna().iloc[1]  # cannot be verified
+    assert reasons(t, 1)["same_valuation_date"]["met"] is None
+    assert t["price_due"].tolist() == [2_000_000.0, 2_000_000.0]  # still computed
+
+
+def test_benchmark_alternative_with_deductions():
+    # 10000 m² × 1200 元/m² × 0.4 = 4 800 000 − (300 000 + 200 000 + 100 000.5) = 4 199 999.50
+    row = price_rows(
+        benchmark_price=1200.0,
+        benchmark_ratio=0.4,
+        deduction_preparation=300_000.0,
+        deduction_handover=200_000.0,
+        deduction_facilities=100_000.5,
+    )
+    t = cp.land_price(projects_frame([row])).table
+    assert t["alt_price"].iloc[0] == 4_199_999.5
+    assert t["price_due"].iloc[0] == 2_000_000.0  # reported beside, not instead
+    item = reasons(t, 0)["benchmark_price_alternative"]
+    assert item["clause"] == "N-9" and item["deductions"]["facilities"] == 100_000.5
+    # not below 0; no benchmark → no alternative
+    low = price_rows(benchmark_price=10.0, benchmark_ratio=0.1, deduction_preparation=1e6)
+    none = price_rows(project_id="L2")
+    t = cp.land_price(projects_frame([low, none])).table
+    assert t["alt_price"].iloc[0] == 0.0 and t["alt_price"].isna().iloc[1]
+    assert "benchmark_price_alternative" not in reasons(t, 1)
+
+
+def test_transition_end_and_missing_contract_date():
+    t = cp.land_price(
+        projects_frame([price_rows(contract_date=None, transition_start="2024-02-29")])
+    ).table
+    assert t["transition_end"].iloc[0] == dt.date(2029, 2, 28)
+    assert t["first_due_date"].iloc[0] is None and t["final_due_date"].iloc[0] is None
+    assert t["first_amount"].iloc[0] == 1_000_000.0
+    item = reasons(t, 0)["transition_period"]
+    assert item["clause"] == "Y-15" and item["threshold"] == "2029-02-28"
+
+
+def test_project_without_appraisal_gets_no_price():
+    row = price_rows(value_new=None, value_old=None, transition_start="2025-03-01")
+    t = cp.land_price(projects_frame([row])).table
+    assert t[["price_due", "first_amount", "rest_amount"]].isna().all(axis=None)
+    assert t["first_due_date"].iloc[0] is None and t["price_pass"].isna().iloc[0]
+    assert t["transition_end"].iloc[0] == dt.date(2030, 3, 1)
+    assert "no price difference computed" in reasons(t, 0)["price_difference"]["note"]
+
+
+@pytest.mark.parametrize(
+    "over, message",
+    [
+        ({"value_old": None}, "value_old"),
+        ({"value_new": None}, "value_new"),
+        ({"value_new": -1.0}, "value_new"),
+        ({"benchmark_price": 1000.0, "benchmark_ratio": 30.0}, "benchmark_ratio"),
+        ({"benchmark_price": 1000.0}, "benchmark_ratio"),
+        ({"old_land_class": "shopping"}, "shopping"),
+    ],
+)
+def test_price_input_errors_name_the_project(over, message):
+    with pytest.raises(LowlandInputError, match=f"(?s)BAD.*{message}"):
+        cp.land_price(projects_frame([price_rows(project_id="BAD", **over)]))
+
+
+# ============================================================== template fields
+
+
+def test_template_frame_reads_aliases_maps_and_coded_values():
+    gdf = gpd.GeoDataFrame(
+        {"项目编号": ["P9"], "FAR": ["2.5"], "公益": ["是"], "合同签订日期": ["2025年1月31日"]},
+        geometry=[square(0, 0, 10)],
+        crs="EPSG:4544",
+    )
+    out = cp.template_frame(gdf, "projects", {"far_max": "far", "public_project": "公益"})
+    assert out["project_id"].tolist() == ["P9"]
+    assert out["far_max"].tolist() == [2.5]
+    assert out["public_project"].tolist() == [True]
+    assert out["contract_date"].tolist() == [dt.date(2025, 1, 31)]
+    with pytest.raises(LowlandInputError, match="piece_id"):
+        cp.template_frame(gdf, "pieces", required=("project_id", "piece_id"))
+    with pytest.raises(LowlandInputError, match="nonsense"):
+        cp.check_template_field_map({"nonsense": "x"}, ("projects",))
+
+
+# ============================================================== processing.run
+
+
+def memory_layer(fields, rows):
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer(f"Polygon?crs=EPSG:4544&{fields}", "m", "memory")
+    feats = []
+    for attrs, geom in rows:
+        f = QgsFeature(layer.fields())
+        f.setAttributes(list(attrs))
+        f.setGeometry(QgsGeometry.fromWkt(geom.wkt))
+        feats.append(f)
+    assert layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def features(layer, key="project_id"):
+    return {f[key]: f for f in layer.getFeatures()}
+
+
+def test_farcheck_processing(lowland_provider):
+    from qgis.core import QgsProcessingException
+
+    import processing
+
+    fields = (
+        "field=project_id:string&field=far_max:double&field=gfa_proposed:double"
+        "&field=gfa_addon:double&field=gfa_handover:double&field=public_project:boolean"
+    )
+    layer = memory_layer(
+        fields,
+        [
+            (["ZERO", 2.0, 20800.0, 300.0, 500.0, False], square(0, 0, 100)),
+            (["OVER", 2.0, 20800.01, 300.0, 500.0, False], square(200, 0, 100)),
+            (["PUB", None, 90000.0, None, None, True], square(400, 0, 100)),
+        ],
+    )
+    res = processing.run("lowland:farcheck", {"PROJECTS": layer, "OUTPUT": "TEMPORARY_OUTPUT"})
+    out = features(res["OUTPUT"])
+    assert out["ZERO"]["far_pass"] is True and out["ZERO"]["gfa_margin"] == 0.0
+    assert out["OVER"]["far_pass"] is False and out["OVER"]["gfa_margin"] == -0.01
+    assert out["PUB"]["far_pass"] is True
+    assert out["ZERO"]["gfa_allowed"] == 20500.0 and out["ZERO"]["far_counted"] == 2.05
+    assert json.loads(out["PUB"]["reasons"])[-1]["rule"] == "public_project_uncapped"
+    names = res["OUTPUT"].fields().names()
+    assert names[-1] == "reasons" and names[0] == "project_id"
+
+    with pytest.raises(QgsProcessingException, match="far_max=FAR_TYPO"):
+        processing.run(
+            "lowland:farcheck",
+            {"PROJECTS": layer, "FIELD_MAP": "far_max=FAR_TYPO", "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
+    bad = memory_layer(fields, [(["NOFAR", None, 100.0, None, None, False], square(0, 0, 10))])
+    with pytest.raises(QgsProcessingException, match="NOFAR"):
+        processing.run("lowland:farcheck", {"PROJECTS": bad, "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_scatteredland_processing_with_a_field_map(lowland_provider):
+    import processing
+
+    projects = memory_layer(
+        "field=编号:string", [(["P1"], square(0, 0, 100)), (["P2"], square(200, 0, 100))]
+    )
+    h = FIVE_MU / 50.0
+    pieces = memory_layer(
+        "field=project_id:string&field=piece_id:string&field=scattered:boolean"
+        "&field=swap_group:string&field=swap_side:string&field=value:double",
+        [
+            (["P1", "S1", True, "G1", "out", 100.0], square(0, 0, 10, 10)),
+            (["P1", "S2", True, None, None, None], square(0, 20, 30, 30)),
+            (["P2", "S3", True, "G1", "in", 120.0], square(200, 0, 50, h)),
+            (["P2", "S4", True, None, None, None], square(200, 80, 50, h + 0.001)),
+            (["P2", "N1", False, None, None, None], square(260, 0, 10)),
+        ],
+    )
+    res = processing.run(
+        "lowland:scatteredland",
+        {
+            "PROJECTS": projects,
+            "PIECES": pieces,
+            "FIELD_MAP": "projects.project_id=编号",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SWAPS": "TEMPORARY_OUTPUT",
+        },
+    )
+    out = features(res["OUTPUT"])
+    assert out["P1"]["scattered_area_m2"] == 1000.0 and out["P1"]["scattered_share"] == 0.1
+    assert out["P1"]["scattered_pass"] is True
+    assert out["P2"]["scattered_pass"] is False
+    over = [i for i in json.loads(out["P2"]["reasons"]) if i["met"] is False]
+    assert {i.get("piece_id") for i in over} == {"S4", None}  # S4 > 5 亩, share 66.7 % > 10 %
+    swaps = list(res["SWAPS"].getFeatures())
+    assert len(swaps) == 1 and swaps[0]["swap_group"] == "G1"
+    assert swaps[0]["area_out_m2"] == 100.0 and swaps[0]["area_in_m2"] == round(FIVE_MU, 2)
+    assert swaps[0]["value_diff"] == 20.0 and swaps[0]["value_ratio"] == 1.2
+
+
+def test_landprice_processing(lowland_provider, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    import processing
+
+    layer = memory_layer(
+        "field=project_id:string&field=value_new:double&field=value_old:double"
+        "&field=residual_value:double&field=old_land_class:string&field=demolition:boolean"
+        "&field=valuation_date_new:date&field=valuation_date_old:date&field=contract_date:date"
+        "&field=transition_start:date&field=benchmark_price:double&field=benchmark_ratio:double",
+        [
+            (
+                [
+                    "A",
+                    5e6,
+                    3e6,
+                    5e5,
+                    "industrial",
+                    True,
+                    "2025-01-01",
+                    "2025-01-01",
+                    "2025-01-31",
+                    None,
+                    1200.0,
+                    0.4,
+                ],
+                square(0, 0, 100),
+            ),
+            (
+                [
+                    "B",
+                    100.01,
+                    0.0,
+                    None,
+                    None,
+                    None,
+                    "2025-01-01",
+                    "2024-12-31",
+                    "2024-02-29",
+                    "2024-02-29",
+                    None,
+                    None,
+                ],
+                square(200, 0, 100),
+            ),
+        ],
+    )
+    dest = tmp_path / "price.gpkg"
+    res = processing.run("lowland:landprice", {"PROJECTS": layer, "OUTPUT": str(dest)})
+    result = QgsVectorLayer(res["OUTPUT"], "r", "ogr")
+    assert result.isValid()
+    out = features(result)
+    a, b = out["A"], out["B"]
+    assert a["price_due"] == 1_500_000.0 and a["residual_counted"] is True
+    assert a["first_amount"] == 750_000.0 and a["rest_amount"] == 750_000.0
+    assert a["first_due_date"].toPyDate() == dt.date(2025, 2, 28)
+    assert a["final_due_date"].toPyDate() == dt.date(2027, 1, 31)
+    assert a["alt_price"] == 4_800_000.0 and a["price_pass"] is True
+    assert b["first_amount"] == 50.01 and b["rest_amount"] == 50.0
+    assert b["final_due_date"].toPyDate() == dt.date(2026, 2, 28)
+    assert b["transition_end"].toPyDate() == dt.date(2029, 2, 28)
+    assert b["price_pass"] is False
+    from lowland_under_test.lowland_plugin.i18n import language
+
+    expected = {"zh": "应补缴地价(元)", "en": "Land price due (yuan)"}[language()]
+    assert result.attributeAlias(result.fields().indexOf("price_due")) == expected
+
+
+SAMPLE_PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
+
+
+@pytest.mark.skipif(
+    not SAMPLE_PROJECTS.is_file(),
+    reason="resources/sample/sample_projects.gpkg (layers projects, pieces) is not written yet",
+)
+def test_the_three_checks_on_the_sample_projects(lowland_provider):
+    """Hand-computed from the sample's attributes and polygon areas (38406, 34189, 55638 m²;
+    pieces S1 3000, S2 3500, S3 3600 m²)."""
+    from qgis.core import NULL
+
+    import processing
+
+    projects = f"{SAMPLE_PROJECTS}|layername=projects"
+    pieces = f"{SAMPLE_PROJECTS}|layername=pieces"
+    far = features(
+        processing.run("lowland:farcheck", {"PROJECTS": projects, "OUTPUT": "TEMPORARY_OUTPUT"})[
+            "OUTPUT"
+        ]
+    )
+    # PRJ01: 1.8 × 38406 + 1500 = 70630.8 = 70630.8 − 0: on the limit, passes
+    assert far["PRJ01"]["gfa_allowed"] == 70630.8 and far["PRJ01"]["gfa_margin"] == 0.0
+    assert far["PRJ01"]["far_pass"] is True
+    # PRJ02: 1.6 × 34189 = 54702.4; 51283.5 − 860 (lifts) = 50423.5
+    assert far["PRJ02"]["gfa_counted"] == 50423.5 and far["PRJ02"]["gfa_margin"] == 4278.9
+    # PRJ03: a school, FAR 105712.2 / 55638 = 1.9 > 1.2, uncapped
+    assert far["PRJ03"]["far_pass"] is True and far["PRJ03"]["far_counted"] == 1.9
+
+    res = processing.run(
+        "lowland:scatteredland",
+        {
+            "PROJECTS": projects,
+            "PIECES": pieces,
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "SWAPS": "TEMPORARY_OUTPUT",
+        },
+    )
+    scattered = features(res["OUTPUT"])
+    # S1 3000 + S2 3500 (S3 not flagged) = 6500 of 38406 m² = 16.92 %; S2 > 5 亩
+    assert scattered["PRJ01"]["scattered_area_m2"] == 6500.0
+    assert scattered["PRJ01"]["scattered_share"] == round(6500 / 38406, 4)
+    assert scattered["PRJ01"]["scattered_pass"] is False
+    named = [i.get("piece_id") for i in json.loads(scattered["PRJ01"]["reasons"]) if not i["met"]]
+    assert named == ["S2", None]  # the piece over 5 亩, then the share
+    assert scattered["PRJ02"]["scattered_pass"] is True
+    (swap,) = list(res["SWAPS"].getFeatures())
+    assert (swap["pieces_out"], swap["pieces_in"], swap["area_diff_m2"]) == ("S3", "S2", -100.0)
+    assert swap["value_diff"] == 50_000.0 and swap["area_ratio"] == round(3500 / 3600, 4)
+
+    price = features(
+        processing.run("lowland:landprice", {"PROJECTS": projects, "OUTPUT": "TEMPORARY_OUTPUT"})[
+            "OUTPUT"
+        ]
+    )
+    p1 = price["PRJ01"]  # 38.6M − (21.3M + 2.15M industrial residual) = 15.15M
+    assert p1["price_due"] == 15_150_000.0 and p1["first_amount"] == 7_575_000.0
+    assert p1["first_due_date"].toPyDate() == dt.date(2025, 2, 28)  # contract 2025-01-31
+    assert p1["final_due_date"].toPyDate() == dt.date(2027, 1, 31)
+    assert p1["alt_price"] == 1250 * 0.4 * 38406 - 870_000  # 18 333 000
+    assert p1["transition_end"].toPyDate() == dt.date(2029, 2, 28)  # 2024-02-29 + 5 y
+    p2 = price["PRJ02"]
+    assert p2["price_due"] == 500_000.0 and p2["residual_counted"] is False
+    assert p2["first_due_date"].toPyDate() == dt.date(2024, 9, 30)  # contract 2024-08-31
+    p3 = price["PRJ03"]  # a school with no appraisal: no price
+    assert p3["price_due"] == NULL and p3["price_pass"] == NULL
+
+
+# ============================================================== qgis_process
+
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+
+
+@pytest.fixture(scope="module")
+def qgis_env(tmp_path_factory):
+    if not Path(QGIS_PROCESS).exists():
+        pytest.skip("QGIS not installed")
+    home = tmp_path_factory.mktemp("home")
+    plugins = tmp_path_factory.mktemp("plugins")
+    (plugins / "lowland").symlink_to(ROOT)
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        QGIS_PLUGINPATH=str(plugins),
+        QT_QPA_PLATFORM="offscreen",
+        PROJ_DATA="/usr/share/proj",
+        PYTHONPATH=os.pathsep.join(
+            [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
+        ).strip(os.pathsep),
+    )
+    out = subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "lowland"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0 or "already enabled" in out.stdout + out.stderr, out.stderr
+    return env
+
+
+def geojson(path, rows):
+    feats = [
+        {
+            "type": "Feature",
+            "properties": props,
+            "geometry": json.loads(gpd.GeoSeries([geom]).to_json())["features"][0]["geometry"],
+        }
+        for props, geom in rows
+    ]
+    path.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::4544"}},
+                "features": feats,
+            }
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def qgis_run(env, alg, *params):
+    out = subprocess.run(
+        [QGIS_PROCESS, "run", alg, "--json", "--", *params],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    return json.loads(out.stdout[out.stdout.index("{") :])
+
+
+def read_output(path):
+    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+
+    return read_ogr_layer(str(path)).set_index("project_id")
+
+
+@pytest.fixture(scope="module")
+def project_files(tmp_path_factory):
+    d = tmp_path_factory.mktemp("projects")
+    projects = geojson(
+        d / "projects.geojson",
+        [
+            (
+                far_rows(project_id="Q1", gfa_proposed=20800.0, gfa_addon=300.0, gfa_handover=500.0)
+                | price_rows(project_id="Q1", contract_date="2025-01-31"),
+                square(0, 0, 100),
+            ),
+        ],
+    )
+    pieces = geojson(
+        d / "pieces.geojson",
+        [(piece("Q1", "S1", swap_group="G", swap_side="out", value=1.0), square(0, 0, 50, 20))],
+    )
+    return projects, pieces
+
+
+def test_farcheck_in_qgis_process(qgis_env, project_files, tmp_path):
+    dest = tmp_path / "far.gpkg"
+    qgis_run(qgis_env, "lowland:farcheck", f"PROJECTS={project_files[0]}", f"OUTPUT={dest}")
+    out = read_output(dest)
+    assert bool(out.loc["Q1", "far_pass"]) and out.loc["Q1", "gfa_margin"] == 0.0
+
+
+def test_scatteredland_in_qgis_process(qgis_env, project_files, tmp_path):
+    dest, swaps = tmp_path / "scattered.gpkg", tmp_path / "swaps.gpkg"
+    qgis_run(
+        qgis_env,
+        "lowland:scatteredland",
+        f"PROJECTS={project_files[0]}",
+        f"PIECES={project_files[1]}",
+        f"OUTPUT={dest}",
+        f"SWAPS={swaps}",
+    )
+    out = read_output(dest)
+    assert out.loc["Q1", "scattered_share"] == 0.1 and bool(out.loc["Q1", "scattered_pass"])
+    assert swaps.exists()
+
+
+def test_landprice_in_qgis_process(qgis_env, project_files, tmp_path):
+    dest = tmp_path / "price.gpkg"
+    qgis_run(qgis_env, "lowland:landprice", f"PROJECTS={project_files[0]}", f"OUTPUT={dest}")
+    out = read_output(dest)
+    assert out.loc["Q1", "price_due"] == 2_000_000.0
+    assert str(out.loc["Q1", "first_due_date"])[:10] == "2025-02-28"
