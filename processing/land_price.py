@@ -56,7 +56,8 @@ class LandPriceAlgorithm(LowlandAlgorithm):
             "（土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；</li>"
             "<li>过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年"
             "（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。</li></ul>"
-            "<p>value_new 或 value_old 为空、金额为负、old_land_class 无法识别时报错并列出项目。</p>"
+            "<p>只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；"
+            "二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。</p>"
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
