@@ -1,14 +1,37 @@
-"""``lowland:mixeduse`` 混合用地核算 — being written in this session (skeleton registered so the
-provider lists it; processAlgorithm refuses to run until the core is in place)."""
+"""``lowland:mixeduse`` 混合用地核算 — thin wrapper around
+:func:`lowland_plugin.core.checks_plan.mixed_use`."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
 
+from ..lowland_plugin.core.checks_plan import mixed_use
+from ..lowland_plugin.core.frames import geodataframe
 from .base import LowlandAlgorithm
+from .project_checks import (
+    field_map_parameter,
+    joined_output,
+    read_field_map,
+    read_template_layer,
+    refuse_unused_map_entries,
+)
 
 
 class MixedUseAlgorithm(LowlandAlgorithm):
+    """Y-10, N-8: use shares, main use, lease term per use, combined start price."""
+
+    PROJECTS = "PROJECTS"
+    ZONES = "ZONES"
+    FIELD_MAP = "FIELD_MAP"
+    OUTPUT = "OUTPUT"
+    USES = "USES"
+
     def name(self) -> str:
         return "mixeduse"
 
@@ -21,8 +44,116 @@ class MixedUseAlgorithm(LowlandAlgorithm):
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "checks"
 
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），"
+            "自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。</p>"
+            "<ul><li>用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到"
+            "项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；"
+            "无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。"
+            "用途代码为用地用海分类（2023）代码。</li>"
+            "<li>主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，"
+            "tied_uses 列出并列用途，由审批确定。</li>"
+            "<li>出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和"
+            "转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，"
+            "教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，"
+            "未拟定的取最高年限。</li>"
+            "<li>综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价"
+            "（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；"
+            "缺少任一用途单价时不计算并说明。</li></ul>"
+        )
+
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        pass
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.PROJECTS, self.tr("项目图层"), polygon)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES, self.tr("功能分区图层"), polygon, optional=True
+            )
+        )
+        self.addParameter(field_map_parameter())
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("混合用地核算结果"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.USES,
+                self.tr("分用途明细表"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        raise QgsProcessingException("not implemented yet")
+        explicit = read_field_map(self, parameters, context, ("projects", "zones"))
+        crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
+        projects = read_template_layer(
+            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+        )
+        layers = {"projects": projects}
+        feedback.setProgress(20)
+        if feedback.isCanceled():
+            return {}
+        zones = None
+        if parameters.get(self.ZONES) not in (None, ""):
+            zones = read_template_layer(
+                self,
+                parameters,
+                self.ZONES,
+                context,
+                "zones",
+                explicit,
+                self.tr("功能分区图层"),
+                dest_crs=crs,
+            )
+            zones = zones.set_crs(projects.crs, allow_override=True)
+            layers["zones"] = zones
+        refuse_unused_map_entries(explicit, layers)
+        feedback.setProgress(40)
+        if feedback.isCanceled():
+            return {}
+        result = self.run_core(
+            mixed_use, projects, zones, self.tr("项目图层"), self.tr("功能分区图层")
+        )
+        for line in result.warnings:
+            feedback.pushWarning(line)
+        self._log(feedback, result.table)
+        feedback.setProgress(60)
+        if feedback.isCanceled():
+            return {}
+        out = joined_output(projects, result.table)
+        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        results = {self.OUTPUT: dest}
+        if parameters.get(self.USES) not in (None, ""):
+            uses = geodataframe(result.extra, np.full(len(result.extra), None, dtype=object))
+            results[self.USES] = self.write_output(
+                parameters, self.USES, context, feedback, uses, QgsCoordinateReferenceSystem()
+            )
+        feedback.setProgress(100)
+        return results
+
+    def _log(self, feedback, table) -> None:
+        for row in table.itertuples(index=False):
+            if row.main_use_tie:
+                feedback.pushWarning(
+                    self.tr("项目 {0} 多个用途比例并列最大（{1}），主要用途留空。").format(
+                        row.project_id, row.tied_uses
+                    )
+                )
+            elif row.main_use:
+                feedback.pushInfo(
+                    self.tr("项目 {0} 主要用途 {1}（比例 {2:.4f}）。").format(
+                        row.project_id, row.main_use, row.main_share
+                    )
+                )
+            if row.lease_capped:
+                feedback.pushWarning(
+                    self.tr(
+                        "项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}"
+                    ).format(row.project_id, row.lease_terms)
+                )

@@ -1,14 +1,38 @@
-"""``lowland:statusquocheck`` 按现状条件核定 — being written in this session (skeleton registered so the
-provider lists it; processAlgorithm refuses to run until the core is in place)."""
+"""``lowland:statusquocheck`` 按现状条件核定 — thin wrapper around
+:func:`lowland_plugin.core.checks_plan.status_quo_check`."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+)
 
+from ..lowland_plugin.core.checks_plan import status_quo_check
+from ..lowland_plugin.core.checks_price import template_frame
+from ..lowland_plugin.core.frames import geodataframe
 from .base import LowlandAlgorithm
+from .project_checks import (
+    field_map_parameter,
+    read_field_map,
+    read_template_layer,
+    refuse_unused_map_entries,
+)
 
 
 class StatusQuoCheckAlgorithm(LowlandAlgorithm):
+    """Y-5: indicators that cannot meet the current norm may not fall below the current
+    condition; safety, fire and environmental norms are never relaxed."""
+
+    STATUSQUO = "STATUSQUO"
+    PROJECTS = "PROJECTS"
+    FIELD_MAP = "FIELD_MAP"
+    OUTPUT = "OUTPUT"
+    SUMMARY = "SUMMARY"
+
     def name(self) -> str:
         return "statusquocheck"
 
@@ -21,8 +45,127 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "checks"
 
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。"
+            "输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、"
+            "proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。</p>"
+            "<ul><li>meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，"
+            "方向见 statusquo_items.csv，含等于）→ pass；</li>"
+            "<li>退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值"
+            "（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经"
+            "行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 "
+            "conditional_needs_review（有条件通过，待审查）；低于现状 → fail；</li>"
+            "<li>安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；</li>"
+            "<li>核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。</li></ul>"
+            "<p>item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果"
+            "（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、"
+            "未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。</p>"
+        )
+
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        pass
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.STATUSQUO, self.tr("现状指标表"), [QgsProcessing.TypeVector]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PROJECTS,
+                self.tr("项目图层"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(field_map_parameter())
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("按现状条件核定结果"), QgsProcessing.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.SUMMARY,
+                self.tr("按现状条件核定项目汇总"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        raise QgsProcessingException("not implemented yet")
+        explicit = read_field_map(self, parameters, context, ("statusquo", "projects"))
+        label = self.tr("现状指标表")
+        table = self.read_layer(parameters, self.STATUSQUO, context, None)
+        table = self.run_core(
+            template_frame, table, "statusquo", explicit, ("project_id", "item"), label
+        )
+        feedback.setProgress(20)
+        if feedback.isCanceled():
+            return {}
+        projects, crs = None, QgsCoordinateReferenceSystem()
+        layers = {"statusquo": table}
+        if parameters.get(self.PROJECTS) not in (None, ""):
+            crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
+            projects = read_template_layer(
+                self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+            )
+            layers["projects"] = projects
+        refuse_unused_map_entries(explicit, layers)
+        feedback.setProgress(40)
+        if feedback.isCanceled():
+            return {}
+        result = self.run_core(status_quo_check, table, projects, label, self.tr("项目图层"))
+        for line in result.info:
+            feedback.pushInfo(line)
+        self._log(feedback, result.table, result.extra)
+        feedback.setProgress(60)
+        if feedback.isCanceled():
+            return {}
+        rows = geodataframe(result.table, np.full(len(result.table), None, dtype=object))
+        dest = self.write_output(
+            parameters, self.OUTPUT, context, feedback, rows, QgsCoordinateReferenceSystem()
+        )
+        results = {self.OUTPUT: dest}
+        if parameters.get(self.SUMMARY) not in (None, ""):
+            summary = result.extra
+            if projects is None:
+                summary = geodataframe(summary, np.full(len(summary), None, dtype=object))
+            results[self.SUMMARY] = self.write_output(
+                parameters, self.SUMMARY, context, feedback, summary, crs
+            )
+        feedback.setProgress(100)
+        return results
+
+    def _log(self, feedback, rows, summary) -> None:
+        counts = rows["sq_status"].value_counts()
+        feedback.pushInfo(
+            self.tr(
+                "核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，"
+                "未通过 {4}，缺值 {5}。"
+            ).format(
+                len(rows),
+                int(counts.get("pass", 0)),
+                int(counts.get("pass_not_worse", 0)),
+                int(counts.get("conditional_needs_review", 0)),
+                int(counts.get("fail", 0)),
+                int(counts.get("missing", 0)),
+            )
+        )
+        for row in summary.itertuples(index=False):
+            if row.sq_project_status == "fail":
+                feedback.pushWarning(
+                    self.tr("项目 {0} 未通过的指标：{1}").format(row.project_id, row.sq_fail_items)
+                )
+            if row.sq_review_items:
+                feedback.pushInfo(
+                    self.tr("项目 {0} 待征询意见、公示及联合审查的指标：{1}").format(
+                        row.project_id, row.sq_review_items
+                    )
+                )
+            if row.sq_missing_items:
+                feedback.pushWarning(
+                    self.tr("项目 {0} 缺少核定数值的指标：{1}").format(
+                        row.project_id, row.sq_missing_items
+                    )
+                )
