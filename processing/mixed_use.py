@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
@@ -20,6 +22,7 @@ from .project_checks import (
     read_field_map,
     read_template_layer,
     refuse_unused_map_entries,
+    write_table,
 )
 
 
@@ -95,6 +98,10 @@ class MixedUseAlgorithm(LowlandAlgorithm):
         projects = read_template_layer(
             self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
+        if projects.empty:
+            raise QgsProcessingException(
+                self.tr("项目图层没有要素。") + " / the projects layer has no features."
+            )
         layers = {"projects": projects}
         feedback.setProgress(20)
         if feedback.isCanceled():
@@ -130,30 +137,39 @@ class MixedUseAlgorithm(LowlandAlgorithm):
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         results = {self.OUTPUT: dest}
         if parameters.get(self.USES) not in (None, ""):
-            uses = geodataframe(result.extra, np.full(len(result.extra), None, dtype=object))
-            results[self.USES] = self.write_output(
-                parameters, self.USES, context, feedback, uses, QgsCoordinateReferenceSystem()
-            )
+            uses = result.extra
+            if len(uses):
+                uses = geodataframe(uses, np.full(len(uses), None, dtype=object))
+                results[self.USES] = self.write_output(
+                    parameters, self.USES, context, feedback, uses, QgsCoordinateReferenceSystem()
+                )
+            else:  # no project has a use: an empty table (a sink without geometry)
+                results[self.USES] = write_table(self, parameters, self.USES, context, uses)
         feedback.setProgress(100)
         return results
 
     def _log(self, feedback, table) -> None:
         for row in table.itertuples(index=False):
-            if row.main_use_tie:
+            if _true(row.main_use_tie):
                 feedback.pushWarning(
                     self.tr("项目 {0} 多个用途比例并列最大（{1}），主要用途留空。").format(
                         row.project_id, row.tied_uses
                     )
                 )
-            elif row.main_use:
+            elif isinstance(row.main_use, str):
                 feedback.pushInfo(
                     self.tr("项目 {0} 主要用途 {1}（比例 {2:.4f}）。").format(
                         row.project_id, row.main_use, row.main_share
                     )
                 )
-            if row.lease_capped:
+            if _true(row.lease_capped):
                 feedback.pushWarning(
                     self.tr(
                         "项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}"
                     ).format(row.project_id, row.lease_terms)
                 )
+
+
+def _true(flag) -> bool:
+    """A nullable boolean cell (numpy bool, pandas NA) as a plain truth value."""
+    return flag is not None and not pd.isna(flag) and bool(flag)

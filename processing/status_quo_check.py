@@ -7,6 +7,7 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
@@ -97,6 +98,10 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
         explicit = read_field_map(self, parameters, context, ("statusquo", "projects"))
         label = self.tr("现状指标表")
         table = self.read_layer(parameters, self.STATUSQUO, context, None)
+        if table.empty:
+            raise QgsProcessingException(
+                self.tr("现状指标表没有记录。") + " / the status-quo table has no rows."
+            )
         table = self.run_core(
             template_frame, table, "statusquo", explicit, ("project_id", "item"), label
         )

@@ -581,6 +581,7 @@ def test_statusquocheck_processing_on_a_table_without_geometry(lowland_provider,
             (["P3", "三号"], square(400, 0, 50)),
         ],
     )
+    feedback = Messages()
     res = processing.run(
         "lowland:statusquocheck",
         {
@@ -589,7 +590,12 @@ def test_statusquocheck_processing_on_a_table_without_geometry(lowland_provider,
             "OUTPUT": str(tmp_path / "sq.gpkg"),
             "SUMMARY": "TEMPORARY_OUTPUT",
         },
+        feedback=feedback,
     )
+    assert any("P1" in w and "fire" in w for w in feedback.warnings)
+    assert any("P2" in w and "sunlight" in w for w in feedback.warnings)
+    assert any("P1" in i and "density" in i for i in feedback.infos)
+    assert any("P3" in i for i in feedback.infos)  # no status-quo rows
     out = QgsVectorLayer(res["OUTPUT"], "sq", "ogr")
     assert out.isValid() and out.wkbType() == QgsWkbTypes.NoGeometry
     rows = by_key(out, "project_id", "item")
@@ -652,6 +658,26 @@ def test_statusquocheck_processing_without_projects_and_a_field_map(lowland_prov
     assert summary["sq_review_items"] == "green_ratio"
 
 
+def Messages():  # noqa: N802 (a class made at call time: qgis.core is imported late)
+    from qgis.core import QgsProcessingFeedback
+
+    class _Messages(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings, self.infos, self.progress = [], [], 0
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS API)
+            self.warnings.append(text)
+
+        def pushInfo(self, text):  # noqa: N802 (QGIS API)
+            self.infos.append(text)
+
+        def setProgress(self, value):  # noqa: N802 (QGIS API)
+            self.progress = value
+
+    return _Messages()
+
+
 def test_mixeduse_processing(lowland_provider, tmp_path):
     from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
 
@@ -680,10 +706,15 @@ def test_mixeduse_processing(lowland_provider, tmp_path):
         [(["Z", "0901"], square(0, 0, 60, 100)), (["Z", "0701"], square(60, 0, 30, 100))],
     )
     dest = tmp_path / "mixed.gpkg"
+    feedback = Messages()
     res = processing.run(
         "lowland:mixeduse",
         {"PROJECTS": projects, "ZONES": zones, "OUTPUT": str(dest), "USES": "TEMPORARY_OUTPUT"},
+        feedback=feedback,
     )
+    assert any("T" in w and "100101,110101" in w for w in feedback.warnings)  # the tie
+    assert any("Z" in w and '"0701": 70' in w for w in feedback.warnings)  # 71 → 70 years
+    assert feedback.progress == 100
     layer = QgsVectorLayer(res["OUTPUT"], "r", "ogr")
     assert layer.isValid()
     out = by_key(layer, "project_id")
@@ -714,6 +745,33 @@ def test_mixeduse_processing(lowland_provider, tmp_path):
     )
     with pytest.raises(QgsProcessingException, match="X"):
         processing.run("lowland:mixeduse", {"PROJECTS": bad, "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def test_empty_inputs_are_refused_and_an_empty_use_table_is_written(lowland_provider, tmp_path):
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    import processing
+
+    empty_table = memory_layer("None", SQ_FIELDS, [])
+    with pytest.raises(QgsProcessingException, match="no rows"):
+        processing.run(
+            "lowland:statusquocheck", {"STATUSQUO": empty_table, "OUTPUT": "TEMPORARY_OUTPUT"}
+        )
+    no_projects = memory_layer("Polygon", "field=project_id:string", [])
+    with pytest.raises(QgsProcessingException, match="no features"):
+        processing.run("lowland:mixeduse", {"PROJECTS": no_projects, "OUTPUT": "TEMPORARY_OUTPUT"})
+    # a project with neither zones nor floor area: no shares, an empty per-use table
+    bare = memory_layer("Polygon", "field=project_id:string", [(["E"], square(0, 0, 10))])
+    for uses in ("TEMPORARY_OUTPUT", str(tmp_path / "uses.gpkg")):
+        res = processing.run(
+            "lowland:mixeduse", {"PROJECTS": bare, "OUTPUT": "TEMPORARY_OUTPUT", "USES": uses}
+        )
+        table = res["USES"]
+        table = table if isinstance(table, QgsVectorLayer) else QgsVectorLayer(table, "u", "ogr")
+        assert table.isValid() and table.featureCount() == 0
+        assert "use_share" in table.fields().names()
+        (row,) = list(res["OUTPUT"].getFeatures())
+        assert row["mix_use_count"] == 0
 
 
 # ============================================================== sample projects
