@@ -156,3 +156,22 @@ def test_identifyparcels_bad_profile_fails_with_a_message(qgis_env, sample_gpkg,
     assert out.returncode != 0
     assert "version" in out.stdout + out.stderr
     assert not (tmp_path / "x.gpkg").exists()
+
+
+@pytest.mark.parametrize(
+    ("algorithm", "inputs"),
+    [
+        ("lowland:usechange", ["PROJECTS={sample}|layername=projects"]),
+        ("lowland:buildingconversion", ["CONVERSION={sample}|layername=conversion"]),
+    ],
+)
+def test_use_checks_run_on_the_sample_projects(qgis_env, tmp_path, algorithm, inputs):
+    sample = ROOT / "resources" / "sample" / "sample_projects.gpkg"
+    dest = tmp_path / "out.gpkg"
+    args = [a.format(sample=sample) for a in inputs]
+    out = _run(qgis_env, "run", algorithm, "--", *args, f"OUTPUT={dest}")
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+
+    result = read_ogr_layer(str(dest))
+    assert len(result) >= 2 and result["reasons"].str.startswith("[").all()
