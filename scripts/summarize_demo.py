@@ -43,6 +43,19 @@ def main(out_dir: str) -> int:
     print(f"[demo] wrote {out / 'legacy_land.gpkg'}: {summary}")
     print(f"[demo] wrote {out / 'database.gpkg'} (上图入库 database) and {out / 'qc_report.html'}")
     print(f"[demo] wrote {out / 'progress.gpkg'} (progress table for the half-yearly report)")
+    checks = (
+        ("check_far", "project_id", "far_pass", "容积率核定 far_pass"),
+        ("check_scattered", "project_id", "scattered_pass", "零星用地 scattered_pass"),
+        ("check_landprice", "project_id", "price_due", "补缴地价 price_due (元)"),
+        ("check_mixeduse", "project_id", "main_use", "混合用地主用途 main_use"),
+        ("check_statusquo", "item", "sq_status", "按现状核定 sq_status (PRJ02)"),
+        ("check_usechange", "project_id", "usechange_pathway", "用途转变路径"),
+        ("check_conversion", "unit_ref", "conversion_status", "功能转换"),
+    )
+    for name, key, value, label in checks:
+        table = read_ogr_layer(str(out / f"{name}.gpkg"))
+        pairs = ", ".join(f"{k}={v}" for k, v in zip(table[key], table[value], strict=True))
+        print(f"[demo] {label}: {pairs}")
     return 0
 
 
