@@ -117,7 +117,7 @@ class UseChangeAlgorithm(LowlandAlgorithm):
             strict=True,
         ):
             line = f"  {pid}: {pathway} — {why}"
-            if pathway is not None and missing:
+            if pathway == "formal_change" and missing:  # a flag left empty decided
                 feedback.pushWarning(line)
             else:
                 feedback.pushInfo(line)
