@@ -419,22 +419,22 @@
       <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”. Check the decision again.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="39" />
+      <location filename="../lowland_plugin/plugin.py" line="48" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="72" />
+      <location filename="../lowland_plugin/plugin.py" line="82" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="80" />
+      <location filename="../lowland_plugin/plugin.py" line="90" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="120" />
+      <location filename="../lowland_plugin/plugin.py" line="130" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
@@ -447,6 +447,56 @@
       <location filename="../processing/base.py" line="118" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="41" />
+      <source>存量建筑功能转换</source>
+      <translation>Function conversion of existing buildings</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="44" />
+      <source>再开发政策核算</source>
+      <translation>Redevelopment policy checks</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="50" />
+      <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks the function conversion of existing buildings per building or per floor (Yinchuan opinions clause (12); MNR notice 2023-171 task 11). Each condition is checked and listed: application by the original land-use right holder (applicant_is_user), land grant contract honoured (contract_honoured), land-use right holder unchanged (user_unchanged), main structure not altered (structure_changed), height and number of floors not altered (height_changed), no added floor area (gfa_added must be 0), no illegal construction (illegal), no advance notice registration (advance_notice), seizure registration (seized) or objection registration (objection), not within an expropriation area (in_expropriation_area), no effective court or arbitration ruling changing the real property rights (court_ruling).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;all conditions met, the new function (new_function, 2023 land and sea use code) on the rule profile's positive list (code or prefix) and the converted share of the building's total floor area (gfa / total_gfa) not above the cap (equal passes) → deemed to conform to the detailed plan (eligible_plan_conforming); the natural resources department issues a joint review opinion;&lt;/li&gt;&lt;li&gt;all conditions met but outside the positive list or above the share cap → formal change of use under the law (formal_use_change);&lt;/li&gt;&lt;li&gt;a condition not met → not_eligible, named in failed_conditions;&lt;/li&gt;&lt;li&gt;a condition or a value needed for the check is empty → missing, the fields named in missing_conditions; nothing is guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Historic buildings, protected heritage sites and buildings in historic conservation areas (heritage is yes) are also flagged heritage_rules: the heritage protection rules apply, without changing the result above; when heritage is empty, heritage_rules is empty and heritage is listed in missing_conditions. The input may be a table or a buildings layer (geometry kept); the output records the rule profile and its version.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="101" />
+      <source>功能转换申报表（幢或层）</source>
+      <translation>Conversion applications (buildings or floors)</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="86" />
+      <source>功能转换核查结果</source>
+      <translation>Function conversion results</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="96" />
+      <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
+      <translation>Rule profile: {0} ({1}); positive list {2}, share cap {3}</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="105" />
+      <source>功能转换申报表没有记录。</source>
+      <translation>The conversion application table has no records.</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="158" />
+      <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
+      <translation>{0} application units: deemed to conform to the detailed plan {1}, formal change of use {2}, not eligible {3}, data missing {4}; heritage protection rules apply to {5}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="77" />
+      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
+      <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="116" />
+      <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
+      <translation>The application table has no fields {0}: they count as missing for every record.</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="48" />
@@ -714,6 +764,36 @@
       <translation>Quality check failed: {0} errors (report: {1}).</translation>
     </message>
     <message>
+      <location filename="../processing/far_check.py" line="35" />
+      <source>容积率核定</source>
+      <translation>FAR check</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="44" />
+      <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks per project whether the FAR-counted floor area is within the allowed floor area (Yinchuan opinions clause (4); MNR notice 2023-171 task 1).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;FAR-counted floor area gfa_counted = proposed total floor area gfa_proposed − floor area of add-on facilities to existing housing such as lifts, stairs, public corridors, accessibility facilities and insulation gfa_addon (not FAR-counted);&lt;/li&gt;&lt;li&gt;allowed floor area gfa_allowed = planned maximum FAR far_max × project site area area_m2 (planar area in the projected CRS) + floor area of public-interest facilities and public open space handed over to the government free of charge gfa_handover (compensated 1:1 by the contributed floor area); when handover_by_category is filled in (JSON: education, health, elderly, community, utility, open_space), the categories must add up to gfa_handover;&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted; far_pass: passes when the FAR-counted floor area does not exceed the allowed floor area (equal passes);&lt;/li&gt;&lt;li&gt;public projects (public_project: municipal infrastructure, public service facilities, public safety facilities; commercial projects excluded) are not bound by the planned FAR: far_pass is true, with the stated proviso that the project does not affect the surrounding living environment, traffic or the safety of existing buildings.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty gfa_addon and gfa_handover count as 0; an empty far_max on a non-public project, an empty gfa_proposed, or category areas that do not add up are errors listing the projects. The reasons field lists, as JSON, the clauses, values, thresholds and whether each is met.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="76" />
+      <source>项目图层</source>
+      <translation>Projects</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="87" />
+      <source>容积率核定通过（含公益项目）{0} 个项目。</source>
+      <translation>FAR check passed (public projects included): {0} projects.</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="88" />
+      <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
+      <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="68" />
+      <source>容积率核定结果</source>
+      <translation>FAR check results</translation>
+    </message>
+    <message>
       <location filename="../processing/identify_parcels.py" line="73" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
@@ -769,11 +849,6 @@
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="117" />
-      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
-      <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
-    </message>
-    <message>
       <location filename="../processing/identify_parcels.py" line="234" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
@@ -782,6 +857,31 @@
       <location filename="../processing/identify_parcels.py" line="205" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>Field map entries {0} name fields that no input layer has.</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="35" />
+      <source>补缴地价与缴款计划</source>
+      <translation>Land price difference and payment plan</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="44" />
+      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Computes per project the land price difference and its payment plan (Yinchuan opinions clauses (14) and (15); MNR notice 2023-171 tasks 9 and 11).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;land price difference price_due = land value under the new conditions value_new − (land value under the original conditions value_old + residual value of demolished structures residual_value), not below 0 (nothing is refunded); the residual value counts only when the original use old_land_class is industrial, warehousing, cultural or research and demolition is involved (demolition), otherwise it is left out and reasons says so (14);&lt;/li&gt;&lt;li&gt;the new and the original conditions must have the same valuation date: when valuation_date_new and valuation_date_old differ, price_pass is false; with one of them missing the check cannot be made (price_pass empty);&lt;/li&gt;&lt;li&gt;instalments (15): 50% within one month of signing the contract (first_amount, due date first_due_date = contract_date + 1 month), the rest within two years (rest_amount, final_due_date = contract_date + 2 years); when the target month has no such day, its last day applies (Civil Code 《民法典》 article 202), with no shift for holidays. Amounts are rounded to 0.01 yuan; the first instalment is 50% rounded up to the cent, the rest = amount due − first instalment, so the two add up to exactly the amount due;&lt;/li&gt;&lt;li&gt;task 9 alternative method: alt_price = published land price benchmark_price × ratio benchmark_ratio × site area − (deductions for land consolidation, public-interest land or buildings handed over, and facilities built with the project), not below 0, given next to price_due;&lt;/li&gt;&lt;li&gt;transition period (15): new industries and new business forms using existing buildings may keep the original use for 5 years, transition_end = transition_start + 5 years (the start day is not counted; the corresponding day of the final year is the last day; Civil Code 《民法典》 articles 201 and 202).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Only one of value_new and value_old filled in, a negative amount, a published land price ratio outside 0–1 or an unrecognised old_land_class is an error listing the projects; projects with neither value (such as public projects) get no land price, and reasons says so.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="91" />
+      <source>补缴地价核算无问题 {0} 个项目。</source>
+      <translation>Land price difference without issues: {0} projects.</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="92" />
+      <source>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</source>
+      <translation>{0} projects have different valuation dates for the new and the original conditions (they must share one valuation date): {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="95" />
+      <source>应补缴地价合计 {0:,.2f} 元。</source>
+      <translation>Total land price difference due: {0:,.2f} yuan.</translation>
     </message>
     <message>
       <location filename="../processing/legacy_land.py" line="41" />
@@ -807,6 +907,51 @@
       <location filename="../processing/legacy_land.py" line="127" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="42" />
+      <source>混合用地核算</source>
+      <translation>Mixed-use land check</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="51" />
+      <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Computes for mixed-use land the use shares, the main use, the lease term of each use and the combined starting price of the land grant (Yinchuan opinions clause (10); MNR notice 2023-171 task 8). One row per project, optionally also a detail table with one row per project and use.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Use shares: when the project has functional zones (ZONES, fields project_id, use_code), share = zone area of each use (clipped to the project site) / total project site area; site area not covered by any zone is listed separately (uncovered_m2) and counts toward no use; where functional zones cannot be drawn, share = FAR-counted floor area of each use / total FAR-counted floor area (gfa_by_use, JSON {use code: m²}). Use codes are codes of the land and sea use classification (2023).&lt;/li&gt;&lt;li&gt;Main use: the use with the largest share; when several uses have equal shares (differing by at most 1e-9), main_use is left empty, main_use_tie = yes and tied_uses lists the tied uses, for the approval to decide.&lt;/li&gt;&lt;li&gt;Lease terms: set per use (lease_years_by_use), not above the statutory maximum for that use (Interim Regulations on the Grant and Transfer of the Right to Use State-owned Urban Land 《城镇国有土地使用权出让和转让暂行条例》 article 12, looked up in lease_terms.csv by use code prefix: residential 07 70 years, industrial 10 and warehousing 11 50 years, education, science, culture, health and sports 08 50 years, commercial, tourism and entertainment 09 40 years, other 50 years); a longer term is capped at the maximum with the reason stated, and a use with no proposed term gets the maximum.&lt;/li&gt;&lt;li&gt;Combined starting price: appraised per use, then combined: combined_unit_price = Σ use share × appraised unit price of that use (price_by_use, yuan per m² of land), combined_price = combined_unit_price × site area (yuan); when any use lacks a unit price, nothing is computed and the reason is stated.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="128" />
+      <source>功能分区图层</source>
+      <translation>Functional zones</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="82" />
+      <source>混合用地核算结果</source>
+      <translation>Mixed-use land results</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="88" />
+      <source>分用途明细表</source>
+      <translation>Per-use detail table</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="103" />
+      <source>项目图层没有要素。</source>
+      <translation>The projects layer has no features.</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="155" />
+      <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
+      <translation>Project {0}: several uses tie for the largest share ({1}); main use left empty.</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="167" />
+      <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
+      <translation>Project {0}: the proposed lease term exceeds the statutory maximum and was capped at the maximum: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="161" />
+      <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
+      <translation>Project {0}: main use {1} (share {2:.4f}).</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="30" />
@@ -869,9 +1014,124 @@
       <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="38" />
+      <location filename="../processing/project_checks.py" line="98" />
+      <source>{0} 个项目无法判定（见 reasons）：{1}</source>
+      <translation>{0} projects cannot be decided (see reasons): {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/provider.py" line="52" />
       <source>低效用地再开发 Lowland</source>
       <translation>Lowland — low-efficiency land redevelopment</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="38" />
+      <source>零星用地核查</source>
+      <translation>Scattered land check</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="47" />
+      <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks the scattered construction land (leftover corners, enclosed plots, interspersed plots) merged into redevelopment projects (Yinchuan opinions clause (7); MNR notice 2023-171 tasks 4 and 10). One row per project:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = area of the project site geometry (planar area in the projected CRS); scattered_area_m2 = total area of the project's plots marked as scattered land (scattered); scattered_share = the ratio of the two;&lt;/li&gt;&lt;li&gt;scattered_pass: each scattered plot at most 5 mu (10000/15×5 ≈ 3333.33 m²) and together at most 10% of the project's total site area (equal passes in both); reasons lists the IDs and areas (m², mu) of the plots over the limits. The documents say “in principle”: cases over the limits need separate approval.&lt;/li&gt;&lt;li&gt;Plots not marked as scattered land count toward no indicator and are listed in the log; plots whose project_id is not in the projects layer are an error.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Swaps (task 10, “similar area or equivalent value”): grouped by swap_group, swap_side out (swapped out) or in (swapped in); the swaps table SWAPS gives the areas and appraised values (value) swapped out and in, their difference (in − out) and ratio (in / out). The documents set no numeric standard for “similar” or “equivalent”: this tool only reports the numbers, and the approval decides.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="100" />
+      <source>零星用地地块图层</source>
+      <translation>Scattered land plots</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="123" />
+      <source>零星用地核查通过 {0} 个项目。</source>
+      <translation>Scattered land check passed: {0} projects.</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="124" />
+      <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
+      <translation>{0} projects exceed the scattered land limits (5 mu per plot or 10% in total): {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="71" />
+      <source>零星用地核查结果</source>
+      <translation>Scattered land results</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="77" />
+      <source>置换面积与价值对比表</source>
+      <translation>Swap area and value comparison</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="126" />
+      <source>置换组 {0} 个。</source>
+      <translation>{0} swap groups.</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="41" />
+      <source>按现状条件核定</source>
+      <translation>Status-quo approval</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="50" />
+      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 conditional_needs_review（有条件通过，待审查）；低于现状 → fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Status-quo approval of the technical indicators of projects building new on the original site, rebuilding or extending, or renovating (Yinchuan opinions clause (5)). The input is a status-quo indicators table (one row per project and indicator: item, norm_value current standard, current_value status-quo value, proposed_value proposed value, consulted views sought and published, joint_review joint review held), which may be an attribute table without geometry.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm: the proposed value meets the current standard in the indicator's better direction (higher: proposed ≥ standard; lower: proposed ≤ standard; directions in statusquo_items.csv; equal passes) → pass;&lt;/li&gt;&lt;li&gt;indicators that may be controlled at the status quo — setbacks, frontage width, density, sunlight, green space ratio, parking spaces and the like — pass below the standard only if the proposed value is no worse than the status quo (higher: ≥ status quo; lower: ≤ status quo), and needs_consultation = yes: the views of interested parties must be sought, the proposal published, and the competent sector departments must hold a joint review; consulted and joint_review both yes → pass_not_worse, otherwise conditional_needs_review (conditional pass, review pending); worse than the status quo → fail;&lt;/li&gt;&lt;li&gt;safety, fire and environmental indicators (fire, safety, environment) must not be lowered: below the standard is fail, even when no worse than the status quo;&lt;/li&gt;&lt;li&gt;a value needed for the approval is empty → missing, sq_missing_fields names the missing fields; nothing is guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item may be a code or a Chinese name (such as setback or 退距); unknown indicators are an error listing the available ones. The output has one approval result per row (sq_status, sq_pass, reasons); the summary table has one row per project: whether all indicators pass (sq_all_pass), and the indicators that failed, await review or lack values. When a projects layer is given, the project names and site geometries are carried over.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="99" />
+      <source>现状指标表</source>
+      <translation>Status-quo indicators table</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="84" />
+      <source>按现状条件核定结果</source>
+      <translation>Status-quo approval results</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="90" />
+      <source>按现状条件核定项目汇总</source>
+      <translation>Status-quo approval summary by project</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="103" />
+      <source>现状指标表没有记录。</source>
+      <translation>The status-quo indicators table has no records.</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="148" />
+      <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
+      <translation>{0} indicators checked: passed {1}, no worse than the status quo and reviewed {2}, conditional pass pending review {3}, failed {4}, values missing {5}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="163" />
+      <source>项目 {0} 未通过的指标：{1}</source>
+      <translation>Project {0}, failed indicators: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="167" />
+      <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
+      <translation>Project {0}, indicators awaiting consultation, publication and joint review: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="173" />
+      <source>项目 {0} 缺少核定数值的指标：{1}</source>
+      <translation>Project {0}, indicators lacking values for the approval: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="35" />
+      <source>用途转变路径</source>
+      <translation>Use change pathway</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="44" />
+      <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Decides per project the procedure for a change of land use (Yinchuan opinions clause (11)).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;new use (for mixed-use land, the main use) with the same code as the original use → managed under the original use (original_use);&lt;/li&gt;&lt;li&gt;the level-2 construction land class unchanged with only a level-3 switch (e.g. 100101 → 100102), commercial land turned into public-interest land (both code sets and their basis in resources/codes/use_character.csv), or a switch between class-1 industrial and class-1 logistics and warehousing land (100101 ↔ 110101), provided the mandatory controls of the detailed plan are kept, neither the public interest nor the lawful rights of neighbouring right holders are harmed, and neither the land user nor the planning and design conditions change (mandatory_controls_kept, no_public_harm, same_land_user, same_planning_conditions all yes) → dynamic maintenance of the detailed plan (dynamic_maintenance);&lt;/li&gt;&lt;li&gt;anything else → formal change of use under the law (formal_change).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty preconditions are not guessed: the project cannot take dynamic maintenance, and missing_conditions names the missing fields; decided_by names the deciding condition (the switch type switch_type, or the precondition not met or missing). land_management compares the main use with the original use at level 2: the same → managed under the original use, otherwise a formal change of land use. Use codes are codes of the 2023 land and sea use classification, at level 2 or level 3; unknown codes or only one code filled in are errors listing the projects; projects with neither code are not decided.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="68" />
+      <source>用途转变路径结果</source>
+      <translation>Use change pathways</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="102" />
+      <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
+      <translation>{0} projects: managed under the original use {1}, dynamic maintenance of the detailed plan {2}, formal change of use {3}, use not filled in {4}.</translation>
     </message>
   </context>
 </TS>

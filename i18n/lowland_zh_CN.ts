@@ -419,22 +419,22 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="39" />
+      <location filename="../lowland_plugin/plugin.py" line="48" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="72" />
+      <location filename="../lowland_plugin/plugin.py" line="82" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="80" />
+      <location filename="../lowland_plugin/plugin.py" line="90" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="120" />
+      <location filename="../lowland_plugin/plugin.py" line="130" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
@@ -447,6 +447,56 @@
       <location filename="../processing/base.py" line="118" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="41" />
+      <source>存量建筑功能转换</source>
+      <translation>存量建筑功能转换</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="44" />
+      <source>再开发政策核算</source>
+      <translation>再开发政策核算</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="50" />
+      <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="101" />
+      <source>功能转换申报表（幢或层）</source>
+      <translation>功能转换申报表（幢或层）</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="86" />
+      <source>功能转换核查结果</source>
+      <translation>功能转换核查结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="96" />
+      <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
+      <translation>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="105" />
+      <source>功能转换申报表没有记录。</source>
+      <translation>功能转换申报表没有记录。</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="158" />
+      <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
+      <translation>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="77" />
+      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
+      <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="116" />
+      <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
+      <translation>申报表没有字段 {0}：所有记录按缺失处理。</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="48" />
@@ -714,6 +764,36 @@
       <translation>质检不通过：错误 {0} 处（报告：{1}）。</translation>
     </message>
     <message>
+      <location filename="../processing/far_check.py" line="35" />
+      <source>容积率核定</source>
+      <translation>容积率核定</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="44" />
+      <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="76" />
+      <source>项目图层</source>
+      <translation>项目图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="87" />
+      <source>容积率核定通过（含公益项目）{0} 个项目。</source>
+      <translation>容积率核定通过（含公益项目）{0} 个项目。</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="88" />
+      <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
+      <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="68" />
+      <source>容积率核定结果</source>
+      <translation>容积率核定结果</translation>
+    </message>
+    <message>
       <location filename="../processing/identify_parcels.py" line="73" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
@@ -769,11 +849,6 @@
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="117" />
-      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
-      <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
-    </message>
-    <message>
       <location filename="../processing/identify_parcels.py" line="234" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
@@ -782,6 +857,31 @@
       <location filename="../processing/identify_parcels.py" line="205" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>字段映射 {0} 所指的字段在各输入图层中都不存在。</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="35" />
+      <source>补缴地价与缴款计划</source>
+      <translation>补缴地价与缴款计划</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="44" />
+      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="91" />
+      <source>补缴地价核算无问题 {0} 个项目。</source>
+      <translation>补缴地价核算无问题 {0} 个项目。</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="92" />
+      <source>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</source>
+      <translation>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="95" />
+      <source>应补缴地价合计 {0:,.2f} 元。</source>
+      <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
     <message>
       <location filename="../processing/legacy_land.py" line="41" />
@@ -807,6 +907,51 @@
       <location filename="../processing/legacy_land.py" line="127" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="42" />
+      <source>混合用地核算</source>
+      <translation>混合用地核算</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="51" />
+      <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="128" />
+      <source>功能分区图层</source>
+      <translation>功能分区图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="82" />
+      <source>混合用地核算结果</source>
+      <translation>混合用地核算结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="88" />
+      <source>分用途明细表</source>
+      <translation>分用途明细表</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="103" />
+      <source>项目图层没有要素。</source>
+      <translation>项目图层没有要素。</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="155" />
+      <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
+      <translation>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="167" />
+      <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
+      <translation>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/mixed_use.py" line="161" />
+      <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
+      <translation>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="30" />
@@ -869,9 +1014,124 @@
       <translation>低效用地 {0} 宗，{1:.2f} 亩。</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="38" />
+      <location filename="../processing/project_checks.py" line="98" />
+      <source>{0} 个项目无法判定（见 reasons）：{1}</source>
+      <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/provider.py" line="52" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="38" />
+      <source>零星用地核查</source>
+      <translation>零星用地核查</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="47" />
+      <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="100" />
+      <source>零星用地地块图层</source>
+      <translation>零星用地地块图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="123" />
+      <source>零星用地核查通过 {0} 个项目。</source>
+      <translation>零星用地核查通过 {0} 个项目。</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="124" />
+      <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
+      <translation>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="71" />
+      <source>零星用地核查结果</source>
+      <translation>零星用地核查结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="77" />
+      <source>置换面积与价值对比表</source>
+      <translation>置换面积与价值对比表</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="126" />
+      <source>置换组 {0} 个。</source>
+      <translation>置换组 {0} 个。</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="41" />
+      <source>按现状条件核定</source>
+      <translation>按现状条件核定</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="50" />
+      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 conditional_needs_review（有条件通过，待审查）；低于现状 → fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 conditional_needs_review（有条件通过，待审查）；低于现状 → fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="99" />
+      <source>现状指标表</source>
+      <translation>现状指标表</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="84" />
+      <source>按现状条件核定结果</source>
+      <translation>按现状条件核定结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="90" />
+      <source>按现状条件核定项目汇总</source>
+      <translation>按现状条件核定项目汇总</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="103" />
+      <source>现状指标表没有记录。</source>
+      <translation>现状指标表没有记录。</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="148" />
+      <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
+      <translation>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="163" />
+      <source>项目 {0} 未通过的指标：{1}</source>
+      <translation>项目 {0} 未通过的指标：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="167" />
+      <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
+      <translation>项目 {0} 待征询意见、公示及联合审查的指标：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/status_quo_check.py" line="173" />
+      <source>项目 {0} 缺少核定数值的指标：{1}</source>
+      <translation>项目 {0} 缺少核定数值的指标：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="35" />
+      <source>用途转变路径</source>
+      <translation>用途转变路径</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="44" />
+      <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="68" />
+      <source>用途转变路径结果</source>
+      <translation>用途转变路径结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/use_change.py" line="102" />
+      <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
+      <translation>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</translation>
     </message>
   </context>
 </TS>
