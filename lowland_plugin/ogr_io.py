@@ -319,6 +319,20 @@ def gpkg_geometry_blobs(geoms: np.ndarray, srs_id: int) -> list:
     return out
 
 
+def ogr_srs(crs) -> osr.SpatialReference | None:
+    """The OGR spatial reference of a pyproj CRS (by EPSG code where it has one)."""
+    if crs is None:
+        return None
+    srs = osr.SpatialReference()
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    epsg = crs.to_epsg()
+    if epsg:
+        srs.ImportFromEPSG(epsg)
+    else:
+        srs.ImportFromWkt(crs.to_wkt())
+    return srs
+
+
 def write_ogr_layer(
     gdf: gpd.GeoDataFrame,
     path: str,
@@ -346,15 +360,7 @@ def write_ogr_layer(
     ds = ogr.Open(path, update=1) if os.path.exists(path) else drv.CreateDataSource(path)
     if ds.GetLayerByName(layer_name) is not None:
         ds.DeleteLayer(layer_name)
-    srs = None
-    if gdf.crs is not None:
-        srs = osr.SpatialReference()
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        epsg = gdf.crs.to_epsg()
-        if epsg:
-            srs.ImportFromEPSG(epsg)
-        else:
-            srs.ImportFromWkt(gdf.crs.to_wkt())
+    srs = ogr_srs(gdf.crs)
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     gtype, geoms = _layer_geometry_type(geoms)
     if geometry_type is not None:
@@ -552,15 +558,7 @@ def _write_shapefile(gdf, path, fields, encoding) -> None:
     drv = ogr.GetDriverByName("ESRI Shapefile")
     if os.path.exists(path):
         drv.DeleteDataSource(path)
-    srs = None
-    if gdf.crs is not None:
-        srs = osr.SpatialReference()
-        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        epsg = gdf.crs.to_epsg()
-        if epsg:
-            srs.ImportFromEPSG(epsg)
-        else:
-            srs.ImportFromWkt(gdf.crs.to_wkt())
+    srs = ogr_srs(gdf.crs)
     ds = drv.CreateDataSource(path)
     layer = ds.CreateLayer(
         os.path.splitext(os.path.basename(path))[0],

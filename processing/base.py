@@ -167,6 +167,20 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             )
         return dest_id
 
+    def write_table(
+        self, parameters: dict, name: str, context: QgsProcessingContext, table, feedback=None
+    ) -> str:
+        """Write a table without geometry (rounded, with aliases) to the sink parameter
+        ``name``; returns its destination id."""
+        table = round_for_output(table)
+        fields = qgis_bridge.gdf_fields(table, field_aliases(table.columns, language()))
+        sink, dest = self.parameterAsSink(parameters, name, context, fields)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        qgis_bridge.write_gdf_to_sink(table, sink, fields, feedback)
+        del sink
+        return dest
+
     def _cancelled(self) -> QgsProcessingException:
         return QgsProcessingException(
             self.tr("已取消：输出不完整，未保留。")

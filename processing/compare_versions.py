@@ -22,9 +22,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..lowland_plugin import qgis_bridge
 from ..lowland_plugin.core.compare import compare_versions
-from ..lowland_plugin.core.fields import field_aliases, round_for_output, value_label
+from ..lowland_plugin.core.fields import value_label
 from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm, ScaledFeedback
 
@@ -180,19 +179,11 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         )
         results = {self.OUTPUT: dest}
         if parameters.get(self.SUMMARY) not in (None, ""):
-            results[self.SUMMARY] = self._write_summary(parameters, context, result.summary)
+            results[self.SUMMARY] = self.write_table(
+                parameters, self.SUMMARY, context, result.summary
+            )
         feedback.setProgress(100)
         return results
-
-    def _write_summary(self, parameters, context, summary) -> str:
-        summary = round_for_output(summary)
-        fields = qgis_bridge.gdf_fields(summary, field_aliases(summary.columns, language()))
-        sink, dest = self.parameterAsSink(parameters, self.SUMMARY, context, fields)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.SUMMARY))
-        qgis_bridge.write_gdf_to_sink(summary, sink, fields)
-        del sink
-        return dest
 
     def _log_summary(self, summary, feedback) -> None:
         feedback.pushInfo(self.tr("变化汇总（宗数，其中重新编号，面积变化 平方米）："))

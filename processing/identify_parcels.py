@@ -259,23 +259,11 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         )
         results = {self.OUTPUT: dest}
         if parameters.get(self.SUMMARY) not in (None, ""):
-            results[self.SUMMARY] = self._write_summary(parameters, context, result.summary)
+            results[self.SUMMARY] = self.write_table(
+                parameters, self.SUMMARY, context, result.summary
+            )
         feedback.setProgress(100)
         return results
-
-    def _write_summary(self, parameters, context, summary: pd.DataFrame) -> str:
-        from ..lowland_plugin import qgis_bridge
-        from ..lowland_plugin.core.fields import field_aliases, round_for_output
-        from ..lowland_plugin.i18n import language
-
-        summary = round_for_output(summary)
-        fields = qgis_bridge.gdf_fields(summary, field_aliases(summary.columns, language()))
-        sink, dest = self.parameterAsSink(parameters, self.SUMMARY, context, fields)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.SUMMARY))
-        qgis_bridge.write_gdf_to_sink(summary, sink, fields)
-        del sink
-        return dest
 
     def _log_summary(self, summary: pd.DataFrame, feedback) -> None:
         feedback.pushInfo(self.tr("认定汇总（宗数，亩，公顷）："))

@@ -8,20 +8,16 @@ import pandas as pd
 import shapely
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
 
-from ..lowland_plugin import qgis_bridge
 from ..lowland_plugin.core import codes
-from ..lowland_plugin.core.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.identify import current_use_from_survey
 from ..lowland_plugin.core.legacy import classify_legacy_land, summarize_legacy
 from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
-from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm
 
 
@@ -141,12 +137,5 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         results = {self.OUTPUT: dest}
         if parameters.get(self.SUMMARY) not in (None, ""):
-            summary = round_for_output(summary)
-            fields = qgis_bridge.gdf_fields(summary, field_aliases(summary.columns, language()))
-            sink, summary_dest = self.parameterAsSink(parameters, self.SUMMARY, context, fields)
-            if sink is None:
-                raise QgsProcessingException(self.invalidSinkError(parameters, self.SUMMARY))
-            qgis_bridge.write_gdf_to_sink(summary, sink, fields)
-            del sink
-            results[self.SUMMARY] = summary_dest
+            results[self.SUMMARY] = self.write_table(parameters, self.SUMMARY, context, summary)
         return results

@@ -22,7 +22,6 @@ from .project_checks import (
     read_field_map,
     read_template_layer,
     refuse_unused_map_entries,
-    write_table,
 )
 
 
@@ -144,7 +143,7 @@ class MixedUseAlgorithm(LowlandAlgorithm):
                     parameters, self.USES, context, feedback, uses, QgsCoordinateReferenceSystem()
                 )
             else:  # no project has a use: an empty table (a sink without geometry)
-                results[self.USES] = write_table(self, parameters, self.USES, context, uses)
+                results[self.USES] = self.write_table(parameters, self.USES, context, uses)
         feedback.setProgress(100)
         return results
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
 
-from ..lowland_plugin import qgis_bridge
-from ..lowland_plugin.core.fields import field_aliases, round_for_output
+from ..lowland_plugin.core.fields import round_for_output
 from ..lowland_plugin.core.progress import progress_statistics
-from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm
 
 
@@ -71,13 +68,8 @@ class ProgressStatisticsAlgorithm(LowlandAlgorithm):
         period = self.parameterAsString(parameters, self.PERIOD, context)
         if period:
             table.insert(0, "period", period)
-        table = round_for_output(table)
-        fields = qgis_bridge.gdf_fields(table, field_aliases(table.columns, language()))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        qgis_bridge.write_gdf_to_sink(table, sink, fields, feedback)
-        del sink
+        table = round_for_output(table)  # the log line below reads the rounded figures
+        dest = self.write_table(parameters, self.OUTPUT, context, table, feedback)
         total = table[(table["dimension"] == "total") & (table["status"] == "all")].iloc[0]
         feedback.pushInfo(
             self.tr("低效用地 {0} 宗，{1:.2f} 亩。").format(

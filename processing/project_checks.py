@@ -9,16 +9,14 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsProcessingException, QgsProcessingParameterString
 
-from ..lowland_plugin import qgis_bridge
 from ..lowland_plugin.core.checks_price import (
     check_template_field_map,
     template_frame,
     unused_map_entries,
 )
-from ..lowland_plugin.core.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.mapping import parse_field_map
-from ..lowland_plugin.i18n import language, tr
+from ..lowland_plugin.i18n import tr
 
 FIELD_MAP = "FIELD_MAP"
 
@@ -70,18 +68,6 @@ def joined_output(projects, table: pd.DataFrame):
     order = ["project_id"] + [c for c in joined.columns if c not in ("project_id", "reasons")]
     order += ["reasons"]
     return geodataframe(joined[order], np.asarray(projects.geometry.values), projects.crs)
-
-
-def write_table(alg, parameters, name, context, table: pd.DataFrame) -> str:
-    """Write a table without geometry to the sink parameter ``name`` (aliases set)."""
-    table = round_for_output(table)
-    fields = qgis_bridge.gdf_fields(table, field_aliases(table.columns, language()))
-    sink, dest = alg.parameterAsSink(parameters, name, context, fields)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
-    qgis_bridge.write_gdf_to_sink(table, sink, fields)
-    del sink
-    return dest
 
 
 def log_verdicts(feedback, ids, verdicts, label_pass: str, label_fail: str) -> None:

@@ -18,7 +18,6 @@ from .project_checks import (
     read_field_map,
     read_template_layer,
     refuse_unused_map_entries,
-    write_table,
 )
 
 
@@ -131,5 +130,5 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         results = {self.OUTPUT: dest}
         if parameters.get(self.SWAPS) not in (None, ""):
-            results[self.SWAPS] = write_table(self, parameters, self.SWAPS, context, result.extra)
+            results[self.SWAPS] = self.write_table(parameters, self.SWAPS, context, result.extra)
         return results
