@@ -72,3 +72,39 @@ def lowland_provider(qgis_app, qgis_processing):
         assert registry.addProvider(provider)
         _PROVIDERS.append(provider)
     return provider
+
+
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # the /usr/bin/qgis_process wrapper fails on Debian
+
+
+@pytest.fixture(scope="session")
+def qgis_env(tmp_path_factory):
+    """Environment for ``qgis_process.bin`` subprocesses: a fresh profile (not the user's),
+    the plugin linked as ``lowland`` and enabled, the venv's packages on PYTHONPATH."""
+    import subprocess
+    import sysconfig
+
+    if not Path(QGIS_PROCESS).exists():
+        pytest.skip("QGIS not installed")
+    home = tmp_path_factory.mktemp("home")
+    plugins = tmp_path_factory.mktemp("plugins")
+    (plugins / "lowland").symlink_to(ROOT)
+    env = dict(os.environ)
+    env.update(
+        HOME=str(home),
+        QGIS_PLUGINPATH=str(plugins),
+        QT_QPA_PLATFORM="offscreen",
+        PROJ_DATA="/usr/share/proj",
+        PYTHONPATH=os.pathsep.join(
+            [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
+        ).strip(os.pathsep),
+    )
+    out = subprocess.run(
+        [QGIS_PROCESS, "plugins", "enable", "lowland"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0 or "already enabled" in out.stdout + out.stderr, out.stderr
+    return env

@@ -5,9 +5,7 @@ qgis_process."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sysconfig
 from pathlib import Path
 
 import geopandas as gpd
@@ -856,34 +854,6 @@ def test_both_checks_on_the_sample_projects(lowland_provider):
 # ============================================================== qgis_process
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
-
-
-@pytest.fixture(scope="module")
-def qgis_env(tmp_path_factory):
-    if not Path(QGIS_PROCESS).exists():
-        pytest.skip("QGIS not installed")
-    home = tmp_path_factory.mktemp("home")
-    plugins = tmp_path_factory.mktemp("plugins")
-    (plugins / "lowland").symlink_to(ROOT)
-    env = dict(os.environ)
-    env.update(
-        HOME=str(home),
-        QGIS_PLUGINPATH=str(plugins),
-        QT_QPA_PLATFORM="offscreen",
-        PROJ_DATA="/usr/share/proj",
-        PYTHONPATH=os.pathsep.join(
-            [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
-        ).strip(os.pathsep),
-    )
-    out = subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "lowland"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 0 or "already enabled" in out.stdout + out.stderr, out.stderr
-    return env
 
 
 def qgis_run(env, alg, *params):

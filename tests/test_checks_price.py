@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import subprocess
-import sysconfig
 from decimal import Decimal
 from pathlib import Path
 
@@ -748,34 +746,6 @@ def test_the_three_checks_on_the_sample_projects(lowland_provider):
 # ============================================================== qgis_process
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
-
-
-@pytest.fixture(scope="module")
-def qgis_env(tmp_path_factory):
-    if not Path(QGIS_PROCESS).exists():
-        pytest.skip("QGIS not installed")
-    home = tmp_path_factory.mktemp("home")
-    plugins = tmp_path_factory.mktemp("plugins")
-    (plugins / "lowland").symlink_to(ROOT)
-    env = dict(os.environ)
-    env.update(
-        HOME=str(home),
-        QGIS_PLUGINPATH=str(plugins),
-        QT_QPA_PLATFORM="offscreen",
-        PROJ_DATA="/usr/share/proj",
-        PYTHONPATH=os.pathsep.join(
-            [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
-        ).strip(os.pathsep),
-    )
-    out = subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "lowland"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 0 or "already enabled" in out.stdout + out.stderr, out.stderr
-    return env
 
 
 def geojson(path, rows):

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
-import sysconfig
 from pathlib import Path
 
 import pandas as pd
@@ -569,34 +567,6 @@ def test_sample_projects_through_processing(lowland_provider):
 
 
 # ================================================================ qgis_process
-
-
-@pytest.fixture(scope="module")
-def qgis_env(tmp_path_factory):
-    if not Path(QGIS_PROCESS).exists():
-        pytest.skip("QGIS not installed")
-    home = tmp_path_factory.mktemp("home")  # a fresh QGIS profile, not the user's
-    plugins = tmp_path_factory.mktemp("plugins")
-    (plugins / "lowland").symlink_to(ROOT)
-    env = dict(os.environ)
-    env.update(
-        HOME=str(home),
-        QGIS_PLUGINPATH=str(plugins),
-        QT_QPA_PLATFORM="offscreen",
-        PROJ_DATA="/usr/share/proj",
-        PYTHONPATH=os.pathsep.join(
-            [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
-        ).strip(os.pathsep),
-    )
-    out = subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "lowland"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 0 or "already enabled" in out.stdout + out.stderr, out.stderr
-    return env
 
 
 def _write_gpkg(path, name, frame):

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
@@ -15,32 +13,6 @@ ROOT = Path(__file__).resolve().parents[1]
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # the /usr/bin/qgis_process wrapper fails on Debian
 
 pytestmark = pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="QGIS not installed")
-
-
-@pytest.fixture(scope="module")
-def qgis_env(tmp_path_factory):
-    home = tmp_path_factory.mktemp("home")  # a fresh QGIS profile, not the user's
-    plugins = tmp_path_factory.mktemp("plugins")
-    (plugins / "lowland").symlink_to(ROOT)
-    env = dict(os.environ)
-    env.update(
-        HOME=str(home),
-        QGIS_PLUGINPATH=str(plugins),
-        QT_QPA_PLATFORM="offscreen",
-        PROJ_DATA="/usr/share/proj",
-        PYTHONPATH=os.pathsep.join(
-            [sysconfig.get_paths()["purelib"], env.get("PYTHONPATH", "")]
-        ).strip(os.pathsep),
-    )
-    out = subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "lowland"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 0 or "already enabled" in out.stdout + out.stderr, out.stderr
-    return env
 
 
 def _run(env, *args, timeout=300):
