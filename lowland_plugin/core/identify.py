@@ -248,6 +248,12 @@ def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
     return checks
 
 
+def _applies(rule, current_type: np.ndarray, current_codes: np.ndarray) -> np.ndarray:
+    """Where ``rule`` is tested: enabled, for its types, not on its ``skip_dlbm`` classes."""
+    skip = np.isin(current_codes, list(rule.params.get("skip_dlbm", [])))
+    return np.isin(current_type, rule.applies_to) & rule.enabled & ~skip
+
+
 def criterion_checks(
     frame: pd.DataFrame,
     current_type: np.ndarray,
@@ -264,8 +270,7 @@ def criterion_checks(
     current_codes = frame["current_dlbm"].to_numpy(dtype=object)
 
     def applies(rule) -> np.ndarray:
-        skip = np.isin(current_codes, list(rule.params.get("skip_dlbm", [])))
-        return np.isin(current_type, rule.applies_to) & rule.enabled & ~skip
+        return _applies(rule, current_type, current_codes)
 
     r = profile.rules["far_below_min"]
     industry = frame["industry_code"] if "industry_code" in frame.columns else pd.Series([None] * n)
@@ -457,8 +462,10 @@ def exemption_checks(
     n = len(frame)
     checks = []
 
+    current_codes = frame["current_dlbm"].to_numpy(dtype=object)
+
     def applies(rule) -> np.ndarray:
-        return np.isin(current_type, rule.applies_to) & rule.enabled
+        return _applies(rule, current_type, current_codes)
 
     r = profile.exemptions["above_scale"]
     flag = _flag(frame, "above_scale")
