@@ -40,7 +40,11 @@ ALGORITHMS = (
 
 
 class LowlandProvider(QgsProcessingProvider):
-    """低效用地再开发 algorithms."""
+    """低效用地再开发 algorithms, and the bundled models (``resources/models``)."""
+
+    def __init__(self, load_models: bool = True) -> None:
+        super().__init__()
+        self.load_models = load_models
 
     def id(self) -> str:
         return "lowland"
@@ -60,3 +64,8 @@ class LowlandProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for cls in ALGORITHMS:
             self.addAlgorithm(cls())
+        if self.load_models:  # after the algorithms: the models' children are these
+            from .models import bundled_models
+
+            for model in bundled_models():
+                self.addAlgorithm(model)

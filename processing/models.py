@@ -1,0 +1,80 @@
+"""Processing models shipped in ``resources/models/*.model3``, exposed by the provider.
+
+Each ``.model3`` file becomes the algorithm ``lowland:<file stem>`` in the
+toolbox's 「流程模型」 group, runnable from the toolbox, the model designer (open
+it with 「编辑模型」 / the .model3 file) and ``qgis_process``. The files are built by
+``scripts/make_models.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsProcessingModelAlgorithm
+
+from ..lowland_plugin.core.resources import resource_path
+from ..lowland_plugin.i18n import tr
+
+
+class LowlandModel(QgsProcessingModelAlgorithm):
+    """A bundled model with a stable id (its file stem) and a translated name."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__()
+        self._path = Path(path)
+        if not self.fromFile(str(self._path)):
+            raise ValueError(f"cannot read the model {self._path}")
+        self._title = super().displayName()
+        self._help = self.helpContent().get("ALG_DESC", "")
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return LowlandModel(self._path)
+
+    def name(self) -> str:
+        return self._path.stem
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return model_texts().get(self.name(), (self._title, ""))[0]
+
+    def group(self) -> str:
+        return tr("流程模型")
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+        return "models"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return model_texts().get(self.name(), ("", self._help))[1]
+
+
+def bundled_models() -> list[LowlandModel]:
+    """One algorithm per ``resources/models/*.model3``, in file-name order."""
+    return [LowlandModel(path) for path in sorted(resource_path("models").glob("*.model3"))]
+
+
+def model_texts() -> dict[str, tuple[str, str]]:
+    """Translated (name, description) of each bundled model, by file stem; the .model3
+    files hold the Chinese source texts (scripts/make_models.py writes them from here)."""
+    return {
+        "fullchain": (
+            tr("全流程：调查数据 → 实施方案"),
+            tr(
+                "从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、"
+                "历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、"
+                "上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；"
+                "银川实施意见（三）等）。"
+            ),
+        ),
+        "identifyexport": (
+            tr("认定与上图入库"),
+            tr(
+                "低效用地认定、历史遗留用地认定和上图入库成果导出与质检"
+                "（自然资发〔2023〕171号 第二、三项）。"
+            ),
+        ),
+        "blocksunits": (
+            tr("街坊与单元"),
+            tr(
+                "低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。"
+            ),
+        ),
+    }

@@ -1,0 +1,370 @@
+"""Build the Processing models in ``resources/models/`` (``bash scripts/run models``).
+
+The models are written by code so that they stay in step with the algorithms'
+parameter keys: a child's parameter that does not exist makes the build fail here
+instead of in a planner's model designer. Each model is validated, saved as
+``.model3`` (the model designer's format) and loaded back.
+
+Models (the provider exposes them in the toolbox as ``lowland:<file stem>``):
+
+- ``fullchain`` 全流程：调查数据 → 实施方案 — indicators → identification → legacy
+  land → blocks → units → checks → database export → 实施方案;
+- ``identifyexport`` 认定与上图入库 — identification, legacy land, database export;
+- ``blocksunits`` 街坊与单元 — blocks from roads, units and their statistics.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MODELS = ROOT / "resources" / "models"
+
+
+@dataclass
+class Input:
+    """A model input: ``kind`` is the QgsProcessingParameter class name suffix."""
+
+    name: str
+    label: str
+    kind: str  # FeatureSource | String | DateTime | Enum | FolderDestination | Number | Boolean
+    optional: bool = False
+    default: object = None
+    options: tuple[str, ...] = ()
+    geometry: str = ""  # polygon | line | any
+
+
+@dataclass
+class Child:
+    child_id: str
+    alg_id: str
+    label: str
+    #: parameter key → "@input" (model input), "child_id.OUTPUT" (another child's output)
+    #: or a static value
+    params: dict[str, object] = field(default_factory=dict)
+    #: child output key → model output name
+    outputs: dict[str, str] = field(default_factory=dict)
+
+
+SURVEY_INPUTS = [
+    Input("parcels", "宗地图层", "FeatureSource", geometry="polygon"),
+    Input("buildings", "建筑图层", "FeatureSource", geometry="polygon"),
+    Input("landsurvey", "三调图斑图层", "FeatureSource", True, geometry="polygon"),
+    Input("plan", "控规地块图层", "FeatureSource", True, geometry="polygon"),
+    Input("profile", "规则配置（default / yinchuan / JSON 文件路径）", "String", default="default"),
+    Input("reference_date", "认定基准日", "DateTime"),
+]
+EXPORT_INPUTS = [Input("admin_code", "行政区划代码（6 位）", "String", default="640106")]
+BLOCK_INPUTS = [
+    Input("roads", "道路中心线图层", "FeatureSource", geometry="line"),
+    Input("boundary", "研究范围图层", "FeatureSource", geometry="polygon"),
+    Input("units", "手绘单元图层（可选）", "FeatureSource", True, geometry="polygon"),
+    Input(
+        "unit_mode",
+        "单元划定方式",
+        "Enum",
+        default=2,
+        options=("手绘单元", "控规单元", "自动组合街坊"),
+    ),
+]
+PROJECT_INPUTS = [
+    Input("projects", "再开发项目图层", "FeatureSource", geometry="polygon"),
+    Input("pieces", "零星用地图层", "FeatureSource", True, geometry="polygon"),
+    Input("zones", "混合用地分区图层", "FeatureSource", True, geometry="polygon"),
+    Input("documents", "实施方案输出文件夹", "FolderDestination"),
+]
+
+IDENTIFY = Child(
+    "identify",
+    "lowland:identifyparcels",
+    "低效用地认定",
+    {
+        "PARCELS": "@parcels",
+        "BUILDINGS": "@buildings",
+        "LANDSURVEY": "@landsurvey",
+        "PLAN": "@plan",
+        "PROFILE": "@profile",
+        "REFERENCE_DATE": "@reference_date",
+    },
+    {"OUTPUT": "identified"},
+)
+INDICATORS = Child(
+    "indicators",
+    "lowland:parcelindicators",
+    "地块指标计算",
+    {"PARCELS": "@parcels", "BUILDINGS": "@buildings"},
+    {"OUTPUT": "indicators"},
+)
+LEGACY = Child(
+    "legacy",
+    "lowland:legacyland",
+    "历史遗留用地认定",
+    {"PARCELS": "@parcels", "LANDSURVEY": "@landsurvey"},
+    {"OUTPUT": "legacy"},
+)
+EXPORT = Child(
+    "export",
+    "lowland:exportdatabase",
+    "上图入库成果导出与质检",
+    {"PARCELS": "identify.OUTPUT", "LANDSURVEY": "@landsurvey", "ADMIN_CODE": "@admin_code"},
+    {"OUTPUT": "database", "ERRORS": "qc_errors", "REPORT": "qc_report"},
+)
+BLOCKS = Child(
+    "blocks",
+    "lowland:delineateblocks",
+    "街坊划分",
+    {"ROADS": "@roads", "BOUNDARY": "@boundary", "PARCELS": "identify.OUTPUT"},
+    {"OUTPUT": "blocks", "PARCELS_OUTPUT": "parcels_in_blocks"},
+)
+UNITS = Child(
+    "units",
+    "lowland:buildunits",
+    "再开发单元划定与统计",
+    {
+        "BLOCKS": "blocks.OUTPUT",
+        "PARCELS": "blocks.PARCELS_OUTPUT",
+        "PLAN": "@plan",
+        "MODE": "@unit_mode",
+        "UNITS": "@units",
+    },
+    {"OUTPUT": "units", "PARCELS_OUTPUT": "parcels_in_units"},
+)
+CHECKS = [
+    Child("far", "lowland:farcheck", "容积率核定", {"PROJECTS": "@projects"}, {"OUTPUT": "far"}),
+    Child(
+        "scattered",
+        "lowland:scatteredland",
+        "零星用地核查",
+        {"PROJECTS": "@projects", "PIECES": "@pieces"},
+        {"OUTPUT": "scattered"},
+    ),
+    Child(
+        "mixeduse",
+        "lowland:mixeduse",
+        "混合用地核算",
+        {"PROJECTS": "@projects", "ZONES": "@zones"},
+        {"OUTPUT": "mixeduse"},
+    ),
+    Child(
+        "landprice",
+        "lowland:landprice",
+        "补缴地价与缴款计划",
+        {"PROJECTS": "@projects"},
+        {"OUTPUT": "landprice"},
+    ),
+]
+PLAN_DOCS = Child(
+    "plan",
+    "lowland:generateplan",
+    "生成实施方案",
+    {
+        "UNITS": "units.OUTPUT",
+        "PARCELS": "units.PARCELS_OUTPUT",
+        "PROJECTS": "@projects",
+        "LEGACY": "legacy.OUTPUT",
+        "PROFILE": "@profile",
+        "OUTPUT_FOLDER": "@documents",
+    },
+    {},
+)
+
+
+@dataclass
+class ModelSpec:
+    """A model; its name and description come from ``processing/models.py`` (translated)."""
+
+    stem: str
+    inputs: list[Input]
+    children: list[Child]
+
+
+SPECS = [
+    ModelSpec(
+        "fullchain",
+        SURVEY_INPUTS + EXPORT_INPUTS + BLOCK_INPUTS + PROJECT_INPUTS,
+        [INDICATORS, IDENTIFY, LEGACY, BLOCKS, UNITS, *CHECKS, EXPORT, PLAN_DOCS],
+    ),
+    ModelSpec(
+        "identifyexport",
+        SURVEY_INPUTS + EXPORT_INPUTS,
+        [IDENTIFY, LEGACY, EXPORT],
+    ),
+    ModelSpec(
+        "blocksunits",
+        SURVEY_INPUTS + BLOCK_INPUTS,
+        [IDENTIFY, BLOCKS, UNITS],
+    ),
+]
+
+
+def _parameter(spec: Input):
+    from qgis.core import (
+        QgsProcessing,
+        QgsProcessingParameterBoolean,
+        QgsProcessingParameterDateTime,
+        QgsProcessingParameterEnum,
+        QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterFolderDestination,
+        QgsProcessingParameterNumber,
+        QgsProcessingParameterString,
+    )
+
+    types = {
+        "polygon": [QgsProcessing.TypeVectorPolygon],
+        "line": [QgsProcessing.TypeVectorLine],
+    }.get(spec.geometry, [QgsProcessing.TypeVectorAnyGeometry])
+    if spec.kind == "FeatureSource":
+        return QgsProcessingParameterFeatureSource(
+            spec.name, spec.label, types, optional=spec.optional
+        )
+    if spec.kind == "String":
+        return QgsProcessingParameterString(
+            spec.name, spec.label, defaultValue=spec.default, optional=spec.optional
+        )
+    if spec.kind == "DateTime":
+        return QgsProcessingParameterDateTime(
+            spec.name,
+            spec.label,
+            type=QgsProcessingParameterDateTime.Date,
+            optional=spec.optional,
+        )
+    if spec.kind == "Enum":
+        return QgsProcessingParameterEnum(
+            spec.name, spec.label, list(spec.options), defaultValue=spec.default
+        )
+    if spec.kind == "FolderDestination":
+        return QgsProcessingParameterFolderDestination(spec.name, spec.label)
+    if spec.kind == "Number":
+        return QgsProcessingParameterNumber(spec.name, spec.label, defaultValue=spec.default)
+    if spec.kind == "Boolean":
+        return QgsProcessingParameterBoolean(spec.name, spec.label, defaultValue=spec.default)
+    raise ValueError(spec.kind)
+
+
+def build(spec: ModelSpec, texts: dict[str, tuple[str, str]]):
+    """The QgsProcessingModelAlgorithm of ``spec`` (the algorithms must be registered)."""
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFolderDestination,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    registry = QgsApplication.processingRegistry()
+    name, description = texts[spec.stem]
+    model = QgsProcessingModelAlgorithm(name, "流程模型")
+    model.setHelpContent({"ALG_DESC": description, "ALG_CREATOR": "Lowland"})
+    for row, item in enumerate(spec.inputs):
+        component = QgsProcessingModelParameter(item.name)
+        component.setPosition(QPointF(120, 60 + 60 * row))
+        model.addModelParameter(_parameter(item), component)
+    for col, child_spec in enumerate(spec.children):
+        alg = registry.algorithmById(child_spec.alg_id)
+        if alg is None:
+            raise RuntimeError(f"algorithm {child_spec.alg_id} is not registered")
+        child = QgsProcessingModelChildAlgorithm(child_spec.alg_id)
+        child.setChildId(child_spec.child_id)
+        child.setDescription(child_spec.label)
+        child.setPosition(QPointF(480 + 260 * (col % 4), 80 + 140 * (col // 4)))
+        for key, value in child_spec.params.items():
+            if alg.parameterDefinition(key) is None:
+                raise RuntimeError(f"{child_spec.alg_id} has no parameter {key}")
+            if isinstance(value, str) and value.startswith("@"):
+                source = QgsProcessingModelChildParameterSource.fromModelParameter(value[1:])
+            elif (
+                isinstance(value, str)
+                and "." in value
+                and value.split(".")[0] in {c.child_id for c in spec.children}
+            ):
+                other, output = value.split(".", 1)
+                source = QgsProcessingModelChildParameterSource.fromChildOutput(other, output)
+            else:
+                source = QgsProcessingModelChildParameterSource.fromStaticValue(value)
+            child.addParameterSources(key, [source])
+        for definition in alg.parameterDefinitions():  # as the model designer does: defaults
+            key = definition.name()
+            if key in child_spec.params or definition.isDestination():
+                continue
+            if definition.defaultValue() is not None:
+                static = QgsProcessingModelChildParameterSource.fromStaticValue(
+                    definition.defaultValue()
+                )
+                child.addParameterSources(key, [static])
+        outputs = {}
+        for key, name in child_spec.outputs.items():
+            if alg.outputDefinition(key) is None and alg.parameterDefinition(key) is None:
+                raise RuntimeError(f"{child_spec.alg_id} has no output {key}")
+            output = QgsProcessingModelOutput(name)
+            output.setChildId(child_spec.child_id)
+            output.setChildOutputName(key)
+            output.setDescription(f"{child_spec.label}：{name}")
+            outputs[name] = output
+        child.setModelOutputs(outputs)
+        model.addChildAlgorithm(child)
+    # a folder destination input is passed as a plain string to the child
+    for item in spec.inputs:
+        definition = model.parameterDefinition(item.name)
+        if isinstance(definition, QgsProcessingParameterFolderDestination):
+            definition.setCreateByDefault(True)
+    ok, errors = model.validate()
+    if not ok:
+        raise RuntimeError(f"model {spec.stem} is not valid: {errors}")
+    return model
+
+
+def write_all(texts, out_dir: Path = MODELS, specs=SPECS) -> list[Path]:
+    """Build, save and reload every model; returns the written paths."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in specs:
+        model = build(spec, texts)
+        path = out_dir / f"{spec.stem}.model3"
+        if not model.toFile(str(path)):
+            raise RuntimeError(f"cannot write {path}")
+        check = QgsProcessingModelAlgorithm()
+        if not check.fromFile(str(path)):
+            raise RuntimeError(f"cannot read back {path}")
+        written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    import importlib.util
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    spec = importlib.util.spec_from_file_location(
+        "lowland_models_build", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+    )
+    package = importlib.util.module_from_spec(spec)
+    sys.modules["lowland_models_build"] = package
+    spec.loader.exec_module(package)
+    from lowland_models_build.processing.models import model_texts
+    from lowland_models_build.processing.provider import LowlandProvider
+
+    provider = LowlandProvider(load_models=False)
+    QgsApplication.processingRegistry().addProvider(provider)
+    names = set(argv or [])
+    for path in write_all(model_texts(), specs=[s for s in SPECS if not names or s.stem in names]):
+        print(f"[models] {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
