@@ -439,7 +439,7 @@
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="172" />
+      <location filename="../processing/base.py" line="186" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>Cancelled: the output was incomplete and has been discarded.</translation>
     </message>
@@ -499,77 +499,77 @@
       <translation>The application table has no fields {0}: they count as missing for every record.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="48" />
+      <location filename="../processing/compare_versions.py" line="47" />
       <source>年度更新对比</source>
       <translation>Annual version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="51" />
+      <location filename="../processing/compare_versions.py" line="50" />
       <source>上图入库</source>
       <translation>Database (上图入库)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="57" />
+      <location filename="../processing/compare_versions.py" line="56" />
       <source>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Compares two versions of the low-efficiency land database (or two identification results) parcel by parcel: added, removed, geometry changed (with the area change), attributes changed (which fields, old → new), renumbered and unchanged, with counts and areas per kind of change (Yinchuan opinions clause (2) yearly update; MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;1. Matching: by the ID field first (default parcel_id, compared as trimmed text); features whose ID is missing or in one version only are then matched by geometry: the same parcel when the overlap reaches the minimum overlap share (default 0.9) of both areas, one to one, largest overlap first; a parcel split in halves is therefore reported as removed + added. A geometric match with a different ID is renumbered. Duplicate IDs within a version are refused.&lt;/p&gt;&lt;p&gt;2. Geometry changed: the symmetric difference exceeds the geometry tolerance (default 0.01 m²). area_change_m2 = new − old (added +new, removed −old).&lt;/p&gt;&lt;p&gt;3. Attributes changed: by default all fields both versions share, except the ID field and volatile fields (fid, ogc_fid, objectid, shape_area, shape_length, shape_leng, area_m2, area_mu, ellipsoid_area_m2, reviewed_at, verdict_changed); fields listed to compare are compared anyway. Numbers are equal within 1e-9 relative, nulls equal only nulls, dates compare as dates, text must match exactly.&lt;/p&gt;&lt;p&gt;The output geometry is the new one (the old one for removed parcels) with that version's attributes. Both layers must be in a projected CRS in metres; the new version is reprojected to the old one's CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="146" />
+      <location filename="../processing/compare_versions.py" line="145" />
       <source>旧版本</source>
       <translation>Old version</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="198" />
+      <location filename="../processing/compare_versions.py" line="189" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>Changes (parcels, of which renumbered, area change m²):</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="81" />
+      <location filename="../processing/compare_versions.py" line="80" />
       <source>旧版本（上一年度）</source>
       <translation>Old version (previous year)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="84" />
+      <location filename="../processing/compare_versions.py" line="83" />
       <source>新版本（本年度）</source>
       <translation>New version (this year)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="89" />
+      <location filename="../processing/compare_versions.py" line="88" />
       <source>编号字段（默认 parcel_id）</source>
       <translation>ID field (default parcel_id)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="98" />
+      <location filename="../processing/compare_versions.py" line="97" />
       <source>对比字段（默认：两个版本共有的字段，易变字段除外）</source>
       <translation>Fields to compare (default: all fields both versions share, except volatile ones)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="107" />
+      <location filename="../processing/compare_versions.py" line="106" />
       <source>图形匹配的最小重叠比例（占新、旧两个图形面积）</source>
       <translation>Minimum overlap share for geometric matching (of both the old and the new area)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="117" />
+      <location filename="../processing/compare_versions.py" line="116" />
       <source>图形容差（对称差面积，平方米）</source>
       <translation>Geometry tolerance (symmetric difference area, m²)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="125" />
+      <location filename="../processing/compare_versions.py" line="124" />
       <source>年度更新对比结果</source>
       <translation>Version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="130" />
+      <location filename="../processing/compare_versions.py" line="129" />
       <source>变化汇总表</source>
       <translation>Change summary</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="154" />
+      <location filename="../processing/compare_versions.py" line="153" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>Old version {0} features, new version {1} features; ID field {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="173" />
+      <location filename="../processing/compare_versions.py" line="172" />
       <source>对比字段：{0}</source>
       <translation>Compared fields: {0}</translation>
     </message>
@@ -809,7 +809,7 @@
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="281" />
+      <location filename="../processing/identify_parcels.py" line="269" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -884,74 +884,109 @@
       <translation>Total land price difference due: {0:,.2f} yuan.</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="41" />
+      <location filename="../processing/legacy_land.py" line="37" />
       <source>历史遗留用地认定</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="50" />
+      <location filename="../processing/legacy_land.py" line="46" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before 2009-12-31, construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied on or after 2010-01-01 → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; the 三调 status is the class covering most of the parcel in the 三调 layer (or the parcel's land_category / dlbm). Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="78" />
+      <location filename="../processing/legacy_land.py" line="74" />
       <source>历史遗留用地认定结果</source>
       <translation>Legacy land classes</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="83" />
+      <location filename="../processing/legacy_land.py" line="79" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="127" />
+      <location filename="../processing/legacy_land.py" line="123" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="42" />
+      <location filename="../processing/mixed_use.py" line="41" />
       <source>混合用地核算</source>
       <translation>Mixed-use land check</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="51" />
+      <location filename="../processing/mixed_use.py" line="50" />
       <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Computes for mixed-use land the use shares, the main use, the lease term of each use and the combined starting price of the land grant (Yinchuan opinions clause (10); MNR notice 2023-171 task 8). One row per project, optionally also a detail table with one row per project and use.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Use shares: when the project has functional zones (ZONES, fields project_id, use_code), share = zone area of each use (clipped to the project site) / total project site area; site area not covered by any zone is listed separately (uncovered_m2) and counts toward no use; where functional zones cannot be drawn, share = FAR-counted floor area of each use / total FAR-counted floor area (gfa_by_use, JSON {use code: m²}). Use codes are codes of the land and sea use classification (2023).&lt;/li&gt;&lt;li&gt;Main use: the use with the largest share; when several uses have equal shares (differing by at most 1e-9), main_use is left empty, main_use_tie = yes and tied_uses lists the tied uses, for the approval to decide.&lt;/li&gt;&lt;li&gt;Lease terms: set per use (lease_years_by_use), not above the statutory maximum for that use (Interim Regulations on the Grant and Transfer of the Right to Use State-owned Urban Land 《城镇国有土地使用权出让和转让暂行条例》 article 12, looked up in lease_terms.csv by use code prefix: residential 07 70 years, industrial 10 and warehousing 11 50 years, education, science, culture, health and sports 08 50 years, commercial, tourism and entertainment 09 40 years, other 50 years); a longer term is capped at the maximum with the reason stated, and a use with no proposed term gets the maximum.&lt;/li&gt;&lt;li&gt;Combined starting price: appraised per use, then combined: combined_unit_price = Σ use share × appraised unit price of that use (price_by_use, yuan per m² of land), combined_price = combined_unit_price × site area (yuan); when any use lacks a unit price, nothing is computed and the reason is stated.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="128" />
+      <location filename="../processing/mixed_use.py" line="127" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="82" />
+      <location filename="../processing/mixed_use.py" line="81" />
       <source>混合用地核算结果</source>
       <translation>Mixed-use land results</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="88" />
+      <location filename="../processing/mixed_use.py" line="87" />
       <source>分用途明细表</source>
       <translation>Per-use detail table</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="103" />
+      <location filename="../processing/mixed_use.py" line="102" />
       <source>项目图层没有要素。</source>
       <translation>The projects layer has no features.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="155" />
+      <location filename="../processing/mixed_use.py" line="154" />
       <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
       <translation>Project {0}: several uses tie for the largest share ({1}); main use left empty.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="167" />
+      <location filename="../processing/mixed_use.py" line="166" />
       <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
       <translation>Project {0}: the proposed lease term exceeds the statutory maximum and was capped at the maximum: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="161" />
+      <location filename="../processing/mixed_use.py" line="160" />
       <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
       <translation>Project {0}: main use {1} (share {2:.4f}).</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="40" />
+      <source>流程模型</source>
+      <translation>Models</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="59" />
+      <source>全流程：调查数据 → 实施方案</source>
+      <translation>Whole chain: survey data → implementation plans</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="60" />
+      <source>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</source>
+      <translation>From parcels, buildings, the third land survey, the detailed plan, roads and redevelopment projects, runs in turn: parcel indicators, low-efficiency land identification, historical legacy land, block delineation, redevelopment units and their statistics, the FAR / scattered land / mixed use / land price checks, the database export with quality checks, and writes an implementation plan for each unit (MNR notice 〔2023〕171; Yinchuan opinions (3) and others).</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="68" />
+      <source>认定与上图入库</source>
+      <translation>Identification and database export</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="69" />
+      <source>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</source>
+      <translation>Low-efficiency land identification, historical legacy land and the database export with quality checks (MNR notice 〔2023〕171, items 2 and 3).</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="75" />
+      <source>街坊与单元</source>
+      <translation>Blocks and units</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="76" />
+      <source>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</source>
+      <translation>After identification, delineates blocks from road red lines, then draws redevelopment units and computes their statistics (Yinchuan opinions (3)).</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="30" />
@@ -989,77 +1024,77 @@
       <translation>Input fields {0} have the names of indicators and were replaced by the computed values.</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="32" />
+      <location filename="../processing/progress_statistics.py" line="29" />
       <source>低效用地再开发进展统计</source>
       <translation>Redevelopment progress statistics</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="41" />
+      <location filename="../processing/progress_statistics.py" line="38" />
       <source>&lt;p&gt;为半年度进展报告（自然资发〔2023〕171号 三（二）；银川实施意见（二））统计低效用地的宗数与面积（亩、公顷）：按低效类型（核查后的最终类型）、行政区（admin_code）、再开发单元（unit_id）和进展状态（redevelopment_status：identified 已认定、planned 已纳入实施方案、under_way 实施中、completed 已完成；缺失时计为已认定）。输入为低效用地认定结果；输出为长表，可在文档与电子表格中透视。&lt;/p&gt;</source>
       <translation>&lt;p&gt;For the half-yearly progress report (MNR notice 2023-171 section 3(2); Yinchuan opinions clause (2)): counts and areas (mu, hectares) of low-efficiency land by type (the final type after review), district (admin_code), redevelopment unit (unit_id) and progress (redevelopment_status: identified, planned = in an implementation plan, under_way, completed; missing counts as identified). Input: an identification result; output: a long table to pivot in documents and spreadsheets.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="56" />
+      <location filename="../processing/progress_statistics.py" line="53" />
       <source>统计期（如 2025年上半年）</source>
       <translation>Period (e.g. first half of 2025)</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="61" />
+      <location filename="../processing/progress_statistics.py" line="58" />
       <source>进展统计表</source>
       <translation>Progress statistics</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="83" />
+      <location filename="../processing/progress_statistics.py" line="75" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>
     <message>
-      <location filename="../processing/project_checks.py" line="98" />
+      <location filename="../processing/project_checks.py" line="84" />
       <source>{0} 个项目无法判定（见 reasons）：{1}</source>
       <translation>{0} projects cannot be decided (see reasons): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="52" />
+      <location filename="../processing/provider.py" line="56" />
       <source>低效用地再开发 Lowland</source>
       <translation>Lowland — low-efficiency land redevelopment</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="38" />
+      <location filename="../processing/scattered_land.py" line="37" />
       <source>零星用地核查</source>
       <translation>Scattered land check</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="47" />
+      <location filename="../processing/scattered_land.py" line="46" />
       <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Checks the scattered construction land (leftover corners, enclosed plots, interspersed plots) merged into redevelopment projects (Yinchuan opinions clause (7); MNR notice 2023-171 tasks 4 and 10). One row per project:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = area of the project site geometry (planar area in the projected CRS); scattered_area_m2 = total area of the project's plots marked as scattered land (scattered); scattered_share = the ratio of the two;&lt;/li&gt;&lt;li&gt;scattered_pass: each scattered plot at most 5 mu (10000/15×5 ≈ 3333.33 m²) and together at most 10% of the project's total site area (equal passes in both); reasons lists the IDs and areas (m², mu) of the plots over the limits. The documents say “in principle”: cases over the limits need separate approval.&lt;/li&gt;&lt;li&gt;Plots not marked as scattered land count toward no indicator and are listed in the log; plots whose project_id is not in the projects layer are an error.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Swaps (task 10, “similar area or equivalent value”): grouped by swap_group, swap_side out (swapped out) or in (swapped in); the swaps table SWAPS gives the areas and appraised values (value) swapped out and in, their difference (in − out) and ratio (in / out). The documents set no numeric standard for “similar” or “equivalent”: this tool only reports the numbers, and the approval decides.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="100" />
+      <location filename="../processing/scattered_land.py" line="99" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="123" />
+      <location filename="../processing/scattered_land.py" line="122" />
       <source>零星用地核查通过 {0} 个项目。</source>
       <translation>Scattered land check passed: {0} projects.</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="124" />
+      <location filename="../processing/scattered_land.py" line="123" />
       <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
       <translation>{0} projects exceed the scattered land limits (5 mu per plot or 10% in total): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="71" />
+      <location filename="../processing/scattered_land.py" line="70" />
       <source>零星用地核查结果</source>
       <translation>Scattered land results</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="77" />
+      <location filename="../processing/scattered_land.py" line="76" />
       <source>置换面积与价值对比表</source>
       <translation>Swap area and value comparison</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="126" />
+      <location filename="../processing/scattered_land.py" line="125" />
       <source>置换组 {0} 个。</source>
       <translation>{0} swap groups.</translation>
     </message>

@@ -439,7 +439,7 @@
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="172" />
+      <location filename="../processing/base.py" line="186" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>已取消：输出不完整，未保留。</translation>
     </message>
@@ -499,77 +499,77 @@
       <translation>申报表没有字段 {0}：所有记录按缺失处理。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="48" />
+      <location filename="../processing/compare_versions.py" line="47" />
       <source>年度更新对比</source>
       <translation>年度更新对比</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="51" />
+      <location filename="../processing/compare_versions.py" line="50" />
       <source>上图入库</source>
       <translation>上图入库</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="57" />
+      <location filename="../processing/compare_versions.py" line="56" />
       <source>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="146" />
+      <location filename="../processing/compare_versions.py" line="145" />
       <source>旧版本</source>
       <translation>旧版本</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="198" />
+      <location filename="../processing/compare_versions.py" line="189" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>变化汇总（宗数，其中重新编号，面积变化 平方米）：</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="81" />
+      <location filename="../processing/compare_versions.py" line="80" />
       <source>旧版本（上一年度）</source>
       <translation>旧版本（上一年度）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="84" />
+      <location filename="../processing/compare_versions.py" line="83" />
       <source>新版本（本年度）</source>
       <translation>新版本（本年度）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="89" />
+      <location filename="../processing/compare_versions.py" line="88" />
       <source>编号字段（默认 parcel_id）</source>
       <translation>编号字段（默认 parcel_id）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="98" />
+      <location filename="../processing/compare_versions.py" line="97" />
       <source>对比字段（默认：两个版本共有的字段，易变字段除外）</source>
       <translation>对比字段（默认：两个版本共有的字段，易变字段除外）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="107" />
+      <location filename="../processing/compare_versions.py" line="106" />
       <source>图形匹配的最小重叠比例（占新、旧两个图形面积）</source>
       <translation>图形匹配的最小重叠比例（占新、旧两个图形面积）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="117" />
+      <location filename="../processing/compare_versions.py" line="116" />
       <source>图形容差（对称差面积，平方米）</source>
       <translation>图形容差（对称差面积，平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="125" />
+      <location filename="../processing/compare_versions.py" line="124" />
       <source>年度更新对比结果</source>
       <translation>年度更新对比结果</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="130" />
+      <location filename="../processing/compare_versions.py" line="129" />
       <source>变化汇总表</source>
       <translation>变化汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="154" />
+      <location filename="../processing/compare_versions.py" line="153" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="173" />
+      <location filename="../processing/compare_versions.py" line="172" />
       <source>对比字段：{0}</source>
       <translation>对比字段：{0}</translation>
     </message>
@@ -809,7 +809,7 @@
       <translation>宗地图层</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="281" />
+      <location filename="../processing/identify_parcels.py" line="269" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -884,74 +884,109 @@
       <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="41" />
+      <location filename="../processing/legacy_land.py" line="37" />
       <source>历史遗留用地认定</source>
       <translation>历史遗留用地认定</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="50" />
+      <location filename="../processing/legacy_land.py" line="46" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="78" />
+      <location filename="../processing/legacy_land.py" line="74" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="83" />
+      <location filename="../processing/legacy_land.py" line="79" />
       <source>历史遗留用地汇总表</source>
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="127" />
+      <location filename="../processing/legacy_land.py" line="123" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="42" />
+      <location filename="../processing/mixed_use.py" line="41" />
       <source>混合用地核算</source>
       <translation>混合用地核算</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="51" />
+      <location filename="../processing/mixed_use.py" line="50" />
       <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="128" />
+      <location filename="../processing/mixed_use.py" line="127" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="82" />
+      <location filename="../processing/mixed_use.py" line="81" />
       <source>混合用地核算结果</source>
       <translation>混合用地核算结果</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="88" />
+      <location filename="../processing/mixed_use.py" line="87" />
       <source>分用途明细表</source>
       <translation>分用途明细表</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="103" />
+      <location filename="../processing/mixed_use.py" line="102" />
       <source>项目图层没有要素。</source>
       <translation>项目图层没有要素。</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="155" />
+      <location filename="../processing/mixed_use.py" line="154" />
       <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
       <translation>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="167" />
+      <location filename="../processing/mixed_use.py" line="166" />
       <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
       <translation>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="161" />
+      <location filename="../processing/mixed_use.py" line="160" />
       <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
       <translation>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="40" />
+      <source>流程模型</source>
+      <translation>流程模型</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="59" />
+      <source>全流程：调查数据 → 实施方案</source>
+      <translation>全流程：调查数据 → 实施方案</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="60" />
+      <source>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</source>
+      <translation>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="68" />
+      <source>认定与上图入库</source>
+      <translation>认定与上图入库</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="69" />
+      <source>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</source>
+      <translation>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="75" />
+      <source>街坊与单元</source>
+      <translation>街坊与单元</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="76" />
+      <source>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</source>
+      <translation>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="30" />
@@ -989,77 +1024,77 @@
       <translation>输入字段 {0} 与指标同名，已由计算结果替换。</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="32" />
+      <location filename="../processing/progress_statistics.py" line="29" />
       <source>低效用地再开发进展统计</source>
       <translation>低效用地再开发进展统计</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="41" />
+      <location filename="../processing/progress_statistics.py" line="38" />
       <source>&lt;p&gt;为半年度进展报告（自然资发〔2023〕171号 三（二）；银川实施意见（二））统计低效用地的宗数与面积（亩、公顷）：按低效类型（核查后的最终类型）、行政区（admin_code）、再开发单元（unit_id）和进展状态（redevelopment_status：identified 已认定、planned 已纳入实施方案、under_way 实施中、completed 已完成；缺失时计为已认定）。输入为低效用地认定结果；输出为长表，可在文档与电子表格中透视。&lt;/p&gt;</source>
       <translation>&lt;p&gt;为半年度进展报告（自然资发〔2023〕171号 三（二）；银川实施意见（二））统计低效用地的宗数与面积（亩、公顷）：按低效类型（核查后的最终类型）、行政区（admin_code）、再开发单元（unit_id）和进展状态（redevelopment_status：identified 已认定、planned 已纳入实施方案、under_way 实施中、completed 已完成；缺失时计为已认定）。输入为低效用地认定结果；输出为长表，可在文档与电子表格中透视。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="56" />
+      <location filename="../processing/progress_statistics.py" line="53" />
       <source>统计期（如 2025年上半年）</source>
       <translation>统计期（如 2025年上半年）</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="61" />
+      <location filename="../processing/progress_statistics.py" line="58" />
       <source>进展统计表</source>
       <translation>进展统计表</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="83" />
+      <location filename="../processing/progress_statistics.py" line="75" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>低效用地 {0} 宗，{1:.2f} 亩。</translation>
     </message>
     <message>
-      <location filename="../processing/project_checks.py" line="98" />
+      <location filename="../processing/project_checks.py" line="84" />
       <source>{0} 个项目无法判定（见 reasons）：{1}</source>
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="52" />
+      <location filename="../processing/provider.py" line="56" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="38" />
+      <location filename="../processing/scattered_land.py" line="37" />
       <source>零星用地核查</source>
       <translation>零星用地核查</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="47" />
+      <location filename="../processing/scattered_land.py" line="46" />
       <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="100" />
+      <location filename="../processing/scattered_land.py" line="99" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="123" />
+      <location filename="../processing/scattered_land.py" line="122" />
       <source>零星用地核查通过 {0} 个项目。</source>
       <translation>零星用地核查通过 {0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="124" />
+      <location filename="../processing/scattered_land.py" line="123" />
       <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
       <translation>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="71" />
+      <location filename="../processing/scattered_land.py" line="70" />
       <source>零星用地核查结果</source>
       <translation>零星用地核查结果</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="77" />
+      <location filename="../processing/scattered_land.py" line="76" />
       <source>置换面积与价值对比表</source>
       <translation>置换面积与价值对比表</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="126" />
+      <location filename="../processing/scattered_land.py" line="125" />
       <source>置换组 {0} 个。</source>
       <translation>置换组 {0} 个。</translation>
     </message>
