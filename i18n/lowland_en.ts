@@ -671,7 +671,7 @@
     <message>
       <location filename="../processing/export_database.py" line="189" />
       <source>上图入库数据库</source>
-      <translation>Low-efficiency land database</translation>
+      <translation>Database for submission</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="190" />
@@ -711,7 +711,7 @@
     <message>
       <location filename="../processing/export_database.py" line="246" />
       <source>三调图斑图层</source>
-      <translation>Land survey (三调) patches</translation>
+      <translation>Third land survey patches</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="252" />
@@ -791,7 +791,7 @@
     <message>
       <location filename="../processing/far_check.py" line="68" />
       <source>容积率核定结果</source>
-      <translation>FAR check results</translation>
+      <translation>FAR check</translation>
     </message>
     <message>
       <location filename="../processing/identify_parcels.py" line="73" />
@@ -861,7 +861,7 @@
     <message>
       <location filename="../processing/land_price.py" line="35" />
       <source>补缴地价与缴款计划</source>
-      <translation>Land price difference and payment plan</translation>
+      <translation>Land price difference and instalments</translation>
     </message>
     <message>
       <location filename="../processing/land_price.py" line="44" />
@@ -896,7 +896,7 @@
     <message>
       <location filename="../processing/legacy_land.py" line="74" />
       <source>历史遗留用地认定结果</source>
-      <translation>Legacy land classes</translation>
+      <translation>Historical legacy land</translation>
     </message>
     <message>
       <location filename="../processing/legacy_land.py" line="79" />
@@ -926,7 +926,7 @@
     <message>
       <location filename="../processing/mixed_use.py" line="81" />
       <source>混合用地核算结果</source>
-      <translation>Mixed-use land results</translation>
+      <translation>Mixed-use accounting</translation>
     </message>
     <message>
       <location filename="../processing/mixed_use.py" line="87" />
@@ -954,37 +954,132 @@
       <translation>Project {0}: main use {1} (share {2:.4f}).</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="40" />
+      <location filename="../processing/models.py" line="44" />
       <source>流程模型</source>
       <translation>Models</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="59" />
+      <location filename="../processing/models.py" line="94" />
+      <source>规则配置（default / yinchuan / JSON 文件路径）</source>
+      <translation>Rule profile (default / yinchuan / path of a JSON file)</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="95" />
+      <source>认定基准日</source>
+      <translation>Reference date</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="96" />
+      <source>行政区划代码（6 位）</source>
+      <translation>Administrative code (6 digits)</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="97" />
+      <source>道路中心线图层</source>
+      <translation>Road centre lines</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="98" />
+      <source>研究范围图层</source>
+      <translation>Study boundary</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="99" />
+      <source>手绘单元图层（可选）</source>
+      <translation>Hand-drawn units (optional)</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="100" />
+      <source>单元划定方式</source>
+      <translation>How units are formed</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="101" />
+      <source>再开发项目图层</source>
+      <translation>Redevelopment projects</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="102" />
+      <source>零星用地图层</source>
+      <translation>Scattered land pieces</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="103" />
+      <source>混合用地分区图层</source>
+      <translation>Mixed-use zones</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="104" />
+      <source>实施方案输出文件夹</source>
+      <translation>Folder for the implementation plans</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="105" />
+      <source>地块指标</source>
+      <translation>Parcel indicators</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="109" />
+      <source>质检问题图层</source>
+      <translation>Quality-check issues</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="110" />
+      <source>质检报告</source>
+      <translation>Quality-check report</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="111" />
+      <source>街坊</source>
+      <translation>Blocks</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="112" />
+      <source>宗地（含所属街坊）</source>
+      <translation>Parcels with their block</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="113" />
+      <source>再开发单元</source>
+      <translation>Redevelopment units</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="114" />
+      <source>宗地（含所属单元）</source>
+      <translation>Parcels with their unit</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="116" />
+      <source>零星用地核查结果</source>
+      <translation>Scattered land check</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="63" />
       <source>全流程：调查数据 → 实施方案</source>
       <translation>Whole chain: survey data → implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="60" />
+      <location filename="../processing/models.py" line="64" />
       <source>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</source>
       <translation>From parcels, buildings, the third land survey, the detailed plan, roads and redevelopment projects, runs in turn: parcel indicators, low-efficiency land identification, historical legacy land, block delineation, redevelopment units and their statistics, the FAR / scattered land / mixed use / land price checks, the database export with quality checks, and writes an implementation plan for each unit (MNR notice 〔2023〕171; Yinchuan opinions (3) and others).</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="68" />
+      <location filename="../processing/models.py" line="72" />
       <source>认定与上图入库</source>
       <translation>Identification and database export</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="69" />
+      <location filename="../processing/models.py" line="73" />
       <source>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</source>
       <translation>Low-efficiency land identification, historical legacy land and the database export with quality checks (MNR notice 〔2023〕171, items 2 and 3).</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="75" />
+      <location filename="../processing/models.py" line="79" />
       <source>街坊与单元</source>
       <translation>Blocks and units</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="76" />
+      <location filename="../processing/models.py" line="80" />
       <source>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</source>
       <translation>After identification, delineates blocks from road red lines, then draws redevelopment units and computes their statistics (Yinchuan opinions (3)).</translation>
     </message>
@@ -1007,11 +1102,6 @@
       <location filename="../processing/parcel_indicators.py" line="78" />
       <source>读取建筑…</source>
       <translation>Reading buildings…</translation>
-    </message>
-    <message>
-      <location filename="../processing/parcel_indicators.py" line="65" />
-      <source>地块指标</source>
-      <translation>Parcel indicators</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="116" />
@@ -1082,11 +1172,6 @@
       <location filename="../processing/scattered_land.py" line="123" />
       <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
       <translation>{0} projects exceed the scattered land limits (5 mu per plot or 10% in total): {1}</translation>
-    </message>
-    <message>
-      <location filename="../processing/scattered_land.py" line="70" />
-      <source>零星用地核查结果</source>
-      <translation>Scattered land results</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="76" />

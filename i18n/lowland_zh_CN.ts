@@ -954,37 +954,132 @@
       <translation>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="40" />
+      <location filename="../processing/models.py" line="44" />
       <source>流程模型</source>
       <translation>流程模型</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="59" />
+      <location filename="../processing/models.py" line="94" />
+      <source>规则配置（default / yinchuan / JSON 文件路径）</source>
+      <translation>规则配置（default / yinchuan / JSON 文件路径）</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="95" />
+      <source>认定基准日</source>
+      <translation>认定基准日</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="96" />
+      <source>行政区划代码（6 位）</source>
+      <translation>行政区划代码（6 位）</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="97" />
+      <source>道路中心线图层</source>
+      <translation>道路中心线图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="98" />
+      <source>研究范围图层</source>
+      <translation>研究范围图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="99" />
+      <source>手绘单元图层（可选）</source>
+      <translation>手绘单元图层（可选）</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="100" />
+      <source>单元划定方式</source>
+      <translation>单元划定方式</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="101" />
+      <source>再开发项目图层</source>
+      <translation>再开发项目图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="102" />
+      <source>零星用地图层</source>
+      <translation>零星用地图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="103" />
+      <source>混合用地分区图层</source>
+      <translation>混合用地分区图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="104" />
+      <source>实施方案输出文件夹</source>
+      <translation>实施方案输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="105" />
+      <source>地块指标</source>
+      <translation>地块指标</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="109" />
+      <source>质检问题图层</source>
+      <translation>质检问题图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="110" />
+      <source>质检报告</source>
+      <translation>质检报告</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="111" />
+      <source>街坊</source>
+      <translation>街坊</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="112" />
+      <source>宗地（含所属街坊）</source>
+      <translation>宗地（含所属街坊）</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="113" />
+      <source>再开发单元</source>
+      <translation>再开发单元</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="114" />
+      <source>宗地（含所属单元）</source>
+      <translation>宗地（含所属单元）</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="116" />
+      <source>零星用地核查结果</source>
+      <translation>零星用地核查结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="63" />
       <source>全流程：调查数据 → 实施方案</source>
       <translation>全流程：调查数据 → 实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="60" />
+      <location filename="../processing/models.py" line="64" />
       <source>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</source>
       <translation>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="68" />
+      <location filename="../processing/models.py" line="72" />
       <source>认定与上图入库</source>
       <translation>认定与上图入库</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="69" />
+      <location filename="../processing/models.py" line="73" />
       <source>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</source>
       <translation>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="75" />
+      <location filename="../processing/models.py" line="79" />
       <source>街坊与单元</source>
       <translation>街坊与单元</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="76" />
+      <location filename="../processing/models.py" line="80" />
       <source>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</source>
       <translation>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</translation>
     </message>
@@ -1007,11 +1102,6 @@
       <location filename="../processing/parcel_indicators.py" line="78" />
       <source>读取建筑…</source>
       <translation>读取建筑…</translation>
-    </message>
-    <message>
-      <location filename="../processing/parcel_indicators.py" line="65" />
-      <source>地块指标</source>
-      <translation>地块指标</translation>
     </message>
     <message>
       <location filename="../processing/parcel_indicators.py" line="116" />
@@ -1082,11 +1172,6 @@
       <location filename="../processing/scattered_land.py" line="123" />
       <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
       <translation>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</translation>
-    </message>
-    <message>
-      <location filename="../processing/scattered_land.py" line="70" />
-      <source>零星用地核查结果</source>
-      <translation>零星用地核查结果</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="76" />

@@ -26,6 +26,21 @@ class LowlandModel(QgsProcessingModelAlgorithm):
             raise ValueError(f"cannot read the model {self._path}")
         self._title = super().displayName()
         self._help = self.helpContent().get("ALG_DESC", "")
+        self._translate_labels()
+
+    def _translate_labels(self) -> None:
+        """Inputs' and outputs' labels in the interface language (the file holds Chinese)."""
+        for child_id in self.childAlgorithms():
+            child = self.childAlgorithm(child_id)
+            outputs = child.modelOutputs()
+            for output in outputs.values():
+                output.setDescription(tr(output.description()))
+            child.setModelOutputs(outputs)
+            self.setChildAlgorithm(child)
+        self.updateDestinationParameters()
+        for definition in self.parameterDefinitions():
+            if not definition.isDestination():
+                definition.setDescription(tr(definition.description()))
 
     def createInstance(self):  # noqa: N802 (QGIS API)
         return LowlandModel(self._path)
@@ -77,4 +92,39 @@ def model_texts() -> dict[str, tuple[str, str]]:
                 "低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。"
             ),
         ),
+    }
+
+
+def model_labels() -> dict[str, str]:
+    """Translated labels of the models' inputs and outputs, by name."""
+    return {
+        "parcels": tr("宗地图层"),
+        "buildings": tr("建筑图层"),
+        "landsurvey": tr("三调图斑图层"),
+        "plan": tr("控规地块图层"),
+        "profile": tr("规则配置（default / yinchuan / JSON 文件路径）"),
+        "reference_date": tr("认定基准日"),
+        "admin_code": tr("行政区划代码（6 位）"),
+        "roads": tr("道路中心线图层"),
+        "boundary": tr("研究范围图层"),
+        "units": tr("手绘单元图层（可选）"),
+        "unit_mode": tr("单元划定方式"),
+        "projects": tr("再开发项目图层"),
+        "pieces": tr("零星用地图层"),
+        "zones": tr("混合用地分区图层"),
+        "documents": tr("实施方案输出文件夹"),
+        "indicators": tr("地块指标"),
+        "identified": tr("低效用地认定结果"),
+        "legacy": tr("历史遗留用地认定结果"),
+        "database": tr("上图入库数据库"),
+        "qc_errors": tr("质检问题图层"),
+        "qc_report": tr("质检报告"),
+        "blocks": tr("街坊"),
+        "parcels_in_blocks": tr("宗地（含所属街坊）"),
+        "redevelopment_units": tr("再开发单元"),
+        "parcels_in_units": tr("宗地（含所属单元）"),
+        "far": tr("容积率核定结果"),
+        "scattered": tr("零星用地核查结果"),
+        "mixeduse": tr("混合用地核算结果"),
+        "landprice": tr("补缴地价与缴款计划"),
     }

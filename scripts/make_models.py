@@ -28,7 +28,6 @@ class Input:
     """A model input: ``kind`` is the QgsProcessingParameter class name suffix."""
 
     name: str
-    label: str
     kind: str  # FeatureSource | String | DateTime | Enum | FolderDestination | Number | Boolean
     optional: bool = False
     default: object = None
@@ -49,31 +48,30 @@ class Child:
 
 
 SURVEY_INPUTS = [
-    Input("parcels", "宗地图层", "FeatureSource", geometry="polygon"),
-    Input("buildings", "建筑图层", "FeatureSource", geometry="polygon"),
-    Input("landsurvey", "三调图斑图层", "FeatureSource", True, geometry="polygon"),
-    Input("plan", "控规地块图层", "FeatureSource", True, geometry="polygon"),
-    Input("profile", "规则配置（default / yinchuan / JSON 文件路径）", "String", default="default"),
-    Input("reference_date", "认定基准日", "DateTime"),
+    Input("parcels", "FeatureSource", geometry="polygon"),
+    Input("buildings", "FeatureSource", geometry="polygon"),
+    Input("landsurvey", "FeatureSource", True, geometry="polygon"),
+    Input("plan", "FeatureSource", True, geometry="polygon"),
+    Input("profile", "String", default="default"),
+    Input("reference_date", "DateTime"),
 ]
-EXPORT_INPUTS = [Input("admin_code", "行政区划代码（6 位）", "String", default="640106")]
+EXPORT_INPUTS = [Input("admin_code", "String", default="640106")]
 BLOCK_INPUTS = [
-    Input("roads", "道路中心线图层", "FeatureSource", geometry="line"),
-    Input("boundary", "研究范围图层", "FeatureSource", geometry="polygon"),
-    Input("units", "手绘单元图层（可选）", "FeatureSource", True, geometry="polygon"),
+    Input("roads", "FeatureSource", geometry="line"),
+    Input("boundary", "FeatureSource", geometry="polygon"),
+    Input("units", "FeatureSource", True, geometry="polygon"),
     Input(
         "unit_mode",
-        "单元划定方式",
         "Enum",
         default=2,
         options=("手绘单元", "控规单元", "自动组合街坊"),
     ),
 ]
 PROJECT_INPUTS = [
-    Input("projects", "再开发项目图层", "FeatureSource", geometry="polygon"),
-    Input("pieces", "零星用地图层", "FeatureSource", True, geometry="polygon"),
-    Input("zones", "混合用地分区图层", "FeatureSource", True, geometry="polygon"),
-    Input("documents", "实施方案输出文件夹", "FolderDestination"),
+    Input("projects", "FeatureSource", geometry="polygon"),
+    Input("pieces", "FeatureSource", True, geometry="polygon"),
+    Input("zones", "FeatureSource", True, geometry="polygon"),
+    Input("documents", "FolderDestination"),
 ]
 
 IDENTIFY = Child(
@@ -129,7 +127,7 @@ UNITS = Child(
         "MODE": "@unit_mode",
         "UNITS": "@units",
     },
-    {"OUTPUT": "units", "PARCELS_OUTPUT": "parcels_in_units"},
+    {"OUTPUT": "redevelopment_units", "PARCELS_OUTPUT": "parcels_in_units"},
 )
 CHECKS = [
     Child("far", "lowland:farcheck", "容积率核定", {"PROJECTS": "@projects"}, {"OUTPUT": "far"}),
@@ -199,7 +197,7 @@ SPECS = [
 ]
 
 
-def _parameter(spec: Input):
+def _parameter(spec: Input, label: str):
     from qgis.core import (
         QgsProcessing,
         QgsProcessingParameterBoolean,
@@ -216,34 +214,32 @@ def _parameter(spec: Input):
         "line": [QgsProcessing.TypeVectorLine],
     }.get(spec.geometry, [QgsProcessing.TypeVectorAnyGeometry])
     if spec.kind == "FeatureSource":
-        return QgsProcessingParameterFeatureSource(
-            spec.name, spec.label, types, optional=spec.optional
-        )
+        return QgsProcessingParameterFeatureSource(spec.name, label, types, optional=spec.optional)
     if spec.kind == "String":
         return QgsProcessingParameterString(
-            spec.name, spec.label, defaultValue=spec.default, optional=spec.optional
+            spec.name, label, defaultValue=spec.default, optional=spec.optional
         )
     if spec.kind == "DateTime":
         return QgsProcessingParameterDateTime(
             spec.name,
-            spec.label,
+            label,
             type=QgsProcessingParameterDateTime.Date,
             optional=spec.optional,
         )
     if spec.kind == "Enum":
         return QgsProcessingParameterEnum(
-            spec.name, spec.label, list(spec.options), defaultValue=spec.default
+            spec.name, label, list(spec.options), defaultValue=spec.default
         )
     if spec.kind == "FolderDestination":
-        return QgsProcessingParameterFolderDestination(spec.name, spec.label)
+        return QgsProcessingParameterFolderDestination(spec.name, label)
     if spec.kind == "Number":
-        return QgsProcessingParameterNumber(spec.name, spec.label, defaultValue=spec.default)
+        return QgsProcessingParameterNumber(spec.name, label, defaultValue=spec.default)
     if spec.kind == "Boolean":
-        return QgsProcessingParameterBoolean(spec.name, spec.label, defaultValue=spec.default)
+        return QgsProcessingParameterBoolean(spec.name, label, defaultValue=spec.default)
     raise ValueError(spec.kind)
 
 
-def build(spec: ModelSpec, texts: dict[str, tuple[str, str]]):
+def build(spec: ModelSpec, texts: dict[str, tuple[str, str]], labels: dict[str, str]):
     """The QgsProcessingModelAlgorithm of ``spec`` (the algorithms must be registered)."""
     from qgis.core import (
         QgsApplication,
@@ -263,7 +259,7 @@ def build(spec: ModelSpec, texts: dict[str, tuple[str, str]]):
     for row, item in enumerate(spec.inputs):
         component = QgsProcessingModelParameter(item.name)
         component.setPosition(QPointF(120, 60 + 60 * row))
-        model.addModelParameter(_parameter(item), component)
+        model.addModelParameter(_parameter(item, labels[item.name]), component)
     for col, child_spec in enumerate(spec.children):
         alg = registry.algorithmById(child_spec.alg_id)
         if alg is None:
@@ -303,7 +299,7 @@ def build(spec: ModelSpec, texts: dict[str, tuple[str, str]]):
             output = QgsProcessingModelOutput(name)
             output.setChildId(child_spec.child_id)
             output.setChildOutputName(key)
-            output.setDescription(f"{child_spec.label}：{name}")
+            output.setDescription(labels[name])
             outputs[name] = output
         child.setModelOutputs(outputs)
         model.addChildAlgorithm(child)
@@ -318,14 +314,14 @@ def build(spec: ModelSpec, texts: dict[str, tuple[str, str]]):
     return model
 
 
-def write_all(texts, out_dir: Path = MODELS, specs=SPECS) -> list[Path]:
+def write_all(texts, labels, out_dir: Path = MODELS, specs=SPECS) -> list[Path]:
     """Build, save and reload every model; returns the written paths."""
     from qgis.core import QgsProcessingModelAlgorithm
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for spec in specs:
-        model = build(spec, texts)
+        model = build(spec, texts, labels)
         path = out_dir / f"{spec.stem}.model3"
         if not model.toFile(str(path)):
             raise RuntimeError(f"cannot write {path}")
@@ -355,13 +351,15 @@ def main(argv=None) -> int:
     package = importlib.util.module_from_spec(spec)
     sys.modules["lowland_models_build"] = package
     spec.loader.exec_module(package)
-    from lowland_models_build.processing.models import model_texts
+    from lowland_models_build.processing.models import model_labels, model_texts
     from lowland_models_build.processing.provider import LowlandProvider
 
     provider = LowlandProvider(load_models=False)
     QgsApplication.processingRegistry().addProvider(provider)
     names = set(argv or [])
-    for path in write_all(model_texts(), specs=[s for s in SPECS if not names or s.stem in names]):
+    for path in write_all(
+        model_texts(), model_labels(), specs=[s for s in SPECS if not names or s.stem in names]
+    ):
         print(f"[models] {path.relative_to(ROOT)}")
     return 0
 
