@@ -108,3 +108,16 @@ def qgis_env(tmp_path_factory):
     )
     assert out.returncode == 0 or "already enabled" in out.stdout + out.stderr, out.stderr
     return env
+
+
+def _load_helper(name: str, filename: str):
+    """A helper module of tests/ by path (tests/ is no package and not on sys.path)."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(filename))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# A throw-away PostgreSQL/PostGIS server for the session (started on first use).
+postgis_server = _load_helper("lowland_postgis_server", "postgis_server.py").postgis_server
