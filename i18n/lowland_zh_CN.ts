@@ -419,29 +419,284 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>
     <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="141" />
+      <source>再开发单元</source>
+      <translation>再开发单元</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="670" />
+      <source>绘制再开发单元</source>
+      <translation>绘制再开发单元</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="671" />
+      <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
+      <translation>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="672" />
+      <source>新建 GeoPackage…</source>
+      <translation>新建 GeoPackage…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="673" />
+      <source>临时图层</source>
+      <translation>临时图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
+      <source>取消</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="195" />
+      <source>再开发单元属性</source>
+      <translation>再开发单元属性</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="196" />
+      <source>单元编号</source>
+      <translation>单元编号</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="197" />
+      <source>单元名称</source>
+      <translation>单元名称</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="198" />
+      <source>实施时序</source>
+      <translation>实施时序</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="199" />
+      <source>备注</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="200" />
+      <source>图层内唯一，如 DY01</source>
+      <translation>图层内唯一，如 DY01</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="201" />
+      <source>未定</source>
+      <translation>未定</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="205" />
+      <source>确定</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="234" />
+      <source>请填写单元编号。</source>
+      <translation>请填写单元编号。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
+      <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
+      <translation>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
+      <source>单元边界面积为零，未添加。</source>
+      <translation>单元边界面积为零，未添加。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="165" />
+      <source>无法创建再开发单元图层 / Cannot create the units layer: </source>
+      <translation>无法创建再开发单元图层 / Cannot create the units layer: </translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="331" />
+      <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
+      <translation>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="469" />
+      <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
+      <translation>单元边界无效（{detail}），未添加；请重新绘制。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="483" />
+      <source>没有可绘制的再开发单元图层。</source>
+      <translation>没有可绘制的再开发单元图层。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="552" />
+      <source>图层拒绝了新单元。</source>
+      <translation>图层拒绝了新单元。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="575" />
+      <source>图层拒绝了新的单元范围。</source>
+      <translation>图层拒绝了新的单元范围。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="684" />
+      <source>新建再开发单元图层</source>
+      <translation>新建再开发单元图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="236" />
+      <source>单元编号 {id} 已被图层中另一个单元使用。</source>
+      <translation>单元编号 {id} 已被图层中另一个单元使用。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="464" />
+      <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
+      <translation>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="466" />
+      <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
+      <translation>单元边界自相交（{detail}），未添加；请重新绘制。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="540" />
+      <source>未添加。</source>
+      <translation>未添加。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="549" />
+      <source>添加再开发单元 {id}</source>
+      <translation>添加再开发单元 {id}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="557" />
+      <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
+      <translation>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="572" />
+      <source>重新绘制再开发单元 {id}</source>
+      <translation>重新绘制再开发单元 {id}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
+      <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
+      <translation>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="607" />
+      <source>修改再开发单元 {id} 的属性</source>
+      <translation>修改再开发单元 {id} 的属性</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="486" />
+      <source>图层「{name}」不能编辑。</source>
+      <translation>图层「{name}」不能编辑。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="508" />
+      <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
+      <translation>选中了 {n} 个单元；重新绘制范围时只能选中一个。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="651" />
+      <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
+      <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="422" />
+      <source>本单元</source>
+      <translation>本单元</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="426" />
+      <source>其他单元</source>
+      <translation>其他单元</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="480" />
+      <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
+      <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="382" />
+      <source>低效用地认定</source>
+      <translation>低效用地认定</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="475" />
+      <source>已取消：输出不完整，未保留。</source>
+      <translation>已取消：输出不完整，未保留。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="387" />
+      <source>宗地</source>
+      <translation>宗地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="390" />
+      <source>街坊</source>
+      <translation>街坊</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="206" />
+      <source>打印模板无法读取：{0}</source>
+      <translation>打印模板无法读取：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="318" />
+      <source>打印模板缺少图元「{0}」。</source>
+      <translation>打印模板缺少图元「{0}」。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="349" />
+      <source>图层无法打开：{0}</source>
+      <translation>图层无法打开：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="395" />
+      <source>道路</source>
+      <translation>道路</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="188" />
+      <source>图集 PDF 导出失败：{0}</source>
+      <translation>图集 PDF 导出失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="239" />
+      <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
+      <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="123" />
+      <source>单元图导出失败：无法定位第 {0} 个单元。</source>
+      <translation>单元图导出失败：无法定位第 {0} 个单元。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="137" />
+      <source>单元 {0} 的图片写入失败：{1}</source>
+      <translation>单元 {0} 的图片写入失败：{1}</translation>
+    </message>
+    <message>
       <location filename="../lowland_plugin/plugin.py" line="48" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="82" />
+      <location filename="../lowland_plugin/plugin.py" line="84" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="90" />
+      <location filename="../lowland_plugin/plugin.py" line="97" />
+      <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
+      <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="105" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="130" />
+      <location filename="../lowland_plugin/plugin.py" line="165" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
-    </message>
-    <message>
-      <location filename="../processing/base.py" line="186" />
-      <source>已取消：输出不完整，未保留。</source>
-      <translation>已取消：输出不完整，未保留。</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="118" />
@@ -794,11 +1049,6 @@
       <translation>容积率核定结果</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="73" />
-      <source>低效用地认定</source>
-      <translation>低效用地认定</translation>
-    </message>
-    <message>
       <location filename="../processing/identify_parcels.py" line="82" />
       <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
@@ -954,132 +1204,122 @@
       <translation>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="44" />
+      <location filename="../processing/models.py" line="55" />
       <source>流程模型</source>
       <translation>流程模型</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="94" />
+      <location filename="../processing/models.py" line="105" />
       <source>规则配置（default / yinchuan / JSON 文件路径）</source>
       <translation>规则配置（default / yinchuan / JSON 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="95" />
+      <location filename="../processing/models.py" line="106" />
       <source>认定基准日</source>
       <translation>认定基准日</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="96" />
+      <location filename="../processing/models.py" line="107" />
       <source>行政区划代码（6 位）</source>
       <translation>行政区划代码（6 位）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="97" />
+      <location filename="../processing/models.py" line="108" />
       <source>道路中心线图层</source>
       <translation>道路中心线图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="98" />
+      <location filename="../processing/models.py" line="109" />
       <source>研究范围图层</source>
       <translation>研究范围图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="99" />
+      <location filename="../processing/models.py" line="110" />
       <source>手绘单元图层（可选）</source>
       <translation>手绘单元图层（可选）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="100" />
+      <location filename="../processing/models.py" line="111" />
       <source>单元划定方式</source>
       <translation>单元划定方式</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="101" />
+      <location filename="../processing/models.py" line="112" />
       <source>再开发项目图层</source>
       <translation>再开发项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="102" />
+      <location filename="../processing/models.py" line="113" />
       <source>零星用地图层</source>
       <translation>零星用地图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="103" />
+      <location filename="../processing/models.py" line="114" />
       <source>混合用地分区图层</source>
       <translation>混合用地分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="104" />
+      <location filename="../processing/models.py" line="115" />
       <source>实施方案输出文件夹</source>
       <translation>实施方案输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="105" />
+      <location filename="../processing/models.py" line="116" />
       <source>地块指标</source>
       <translation>地块指标</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="109" />
+      <location filename="../processing/models.py" line="120" />
       <source>质检问题图层</source>
       <translation>质检问题图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="110" />
+      <location filename="../processing/models.py" line="121" />
       <source>质检报告</source>
       <translation>质检报告</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="111" />
-      <source>街坊</source>
-      <translation>街坊</translation>
-    </message>
-    <message>
-      <location filename="../processing/models.py" line="112" />
+      <location filename="../processing/models.py" line="123" />
       <source>宗地（含所属街坊）</source>
       <translation>宗地（含所属街坊）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="113" />
-      <source>再开发单元</source>
-      <translation>再开发单元</translation>
-    </message>
-    <message>
-      <location filename="../processing/models.py" line="114" />
+      <location filename="../processing/models.py" line="125" />
       <source>宗地（含所属单元）</source>
       <translation>宗地（含所属单元）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="116" />
+      <location filename="../processing/models.py" line="127" />
       <source>零星用地核查结果</source>
       <translation>零星用地核查结果</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="63" />
+      <location filename="../processing/models.py" line="74" />
       <source>全流程：调查数据 → 实施方案</source>
       <translation>全流程：调查数据 → 实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="64" />
+      <location filename="../processing/models.py" line="75" />
       <source>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</source>
       <translation>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="72" />
+      <location filename="../processing/models.py" line="83" />
       <source>认定与上图入库</source>
       <translation>认定与上图入库</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="73" />
+      <location filename="../processing/models.py" line="84" />
       <source>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</source>
       <translation>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="79" />
+      <location filename="../processing/models.py" line="90" />
       <source>街坊与单元</source>
       <translation>街坊与单元</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="80" />
+      <location filename="../processing/models.py" line="91" />
       <source>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</source>
       <translation>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</translation>
     </message>

@@ -1,0 +1,493 @@
+"""Unit maps from the review print layout (``resources/layouts/review_a3.qpt``).
+
+QGIS-side and thin: the layout is built by ``scripts/make_layouts.py``; this module
+loads it into a project of its own (never the user's project, so it works headless in
+``qgis_process`` and pytest), binds the layers and runs the atlas over the units:
+
+- :func:`export_unit_maps` — one PNG per unit (the maps in the 实施方案 documents);
+- :func:`export_atlas_pdf` — one PDF, a page per unit sorted by ``unit_id``
+  (the review-meeting print, Y-3 / N-3).
+
+``units_layer`` is the ``lowland:buildunits`` output (``unit_id`` required; the key
+table reads ``unit_name``, ``area_m2``, ``area_mu``, ``lowland_area_m2``,
+``lowland_share``, ``lowland_count``, ``phase``). ``layers`` are the other layers to
+draw: a parcels layer with ``verdict``/``lowland_type`` (identifyparcels output) gets
+the bundled 低效用地 style, blocks (``block_id`` without ``parcel_id``) and roads (lines)
+get plain styles; any other layer keeps its own style. Layers may be given as
+``QgsVectorLayer`` or as a data source string. They are cloned: the inputs are not
+changed.
+
+Call from the main thread (a Processing algorithm using these should set
+``FlagNoThreading``: layout rendering uses fonts and QPainter on page images).
+Cancelling (``feedback.isCanceled()``) raises :class:`QgsProcessingException` and
+leaves no file of the call behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from osgeo import gdal
+from qgis.core import (
+    QgsExpressionContextUtils,
+    QgsFeedback,
+    QgsFillSymbol,
+    QgsLayoutExporter,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLineSymbol,
+    QgsPalLayerSettings,
+    QgsPrintLayout,
+    QgsProcessingException,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument
+
+from .core.resources import resource_path
+from .i18n import tr
+
+#: The bundled review layout (A3 landscape).
+TEMPLATE = resource_path("layouts", "review_a3.qpt")
+#: Resolution of the unit images for the documents (A3 page → 2480 × 1754 px).
+PNG_DPI = 150
+#: Resolution of raster parts of the PDF.
+PDF_DPI = 200
+#: The layout's texts are Chinese: so are the legend entries.
+STYLE_PARCELS = resource_path("styles", "identifyparcels_zh.qml")
+FONT = "Noto Sans CJK SC"
+#: Map item ids in the template (scripts/make_layouts.py).
+MAIN_MAP, LOCATOR_MAP, LEGEND, SCALEBAR, NORTH_ARROW = (
+    "main_map",
+    "locator_map",
+    "legend",
+    "scalebar",
+    "north_arrow",
+)
+
+LayerLike = QgsVectorLayer | str
+
+
+# ----------------------------------------------------------------------------- public
+
+
+def export_unit_maps(
+    units_layer: LayerLike,
+    layers: Sequence[LayerLike],
+    out_dir: str | os.PathLike,
+    feedback=None,
+    *,
+    unit_ids: Iterable[str] | None = None,
+    dpi: int = PNG_DPI,
+) -> dict[str, str]:
+    """One PNG per unit (the whole review page: title, map, legend, scale …) in
+    ``out_dir`` as ``map_<unit_id>.png``; returns ``{unit_id: path}`` in unit order.
+
+    ``unit_ids`` limits the export to those units (default: all). ``feedback`` (a
+    QgsFeedback or anything with ``setProgress``/``isCanceled``) gets 0–100 % over
+    the units; cancelling removes the images written by this call and raises.
+    """
+    sheet = _ReviewSheet(units_layer, layers, unit_ids)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    atlas = sheet.layout.atlas()
+    written: dict[str, str] = {}
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    exporter = QgsLayoutExporter(sheet.layout)
+    try:
+        if not atlas.beginRender():
+            raise QgsProcessingException(_no_units_message())
+        total = atlas.count()
+        for index in range(total):
+            if feedback is not None and feedback.isCanceled():
+                raise _cancelled()
+            if not atlas.seekTo(index):
+                raise QgsProcessingException(
+                    tr("单元图导出失败：无法定位第 {0} 个单元。").format(index + 1)
+                    + f" / unit map export failed at unit {index + 1}."
+                )
+            unit_id = str(sheet.layout.reportContext().feature()["unit_id"])
+            path = out / f"map_{safe_file_part(unit_id)}.png"
+            partial = path.with_name(path.stem + ".partial.png")
+            gdal.PushErrorHandler("CPLQuietErrorHandler")  # QGIS tries to georeference
+            try:  # the PNG in place, which GDAL's PNG driver refuses (harmless, noisy)
+                result = exporter.exportToImage(str(partial), settings)
+            finally:
+                gdal.PopErrorHandler()
+            if result != QgsLayoutExporter.Success or not partial.is_file():
+                partial.unlink(missing_ok=True)
+                raise QgsProcessingException(
+                    tr("单元 {0} 的图片写入失败：{1}").format(unit_id, path)
+                    + f" / could not write the map of unit {unit_id}: {path}"
+                )
+            os.replace(partial, path)
+            written[unit_id] = str(path)
+            if feedback is not None:
+                feedback.setProgress(100.0 * (index + 1) / total)
+    except BaseException:
+        for path in written.values():
+            Path(path).unlink(missing_ok=True)
+        raise
+    finally:
+        atlas.endRender()
+        sheet.close()
+    return written
+
+
+def export_atlas_pdf(
+    units_layer: LayerLike,
+    layers: Sequence[LayerLike],
+    pdf_path: str | os.PathLike,
+    feedback=None,
+    *,
+    unit_ids: Iterable[str] | None = None,
+) -> str:
+    """One PDF with a review page per unit, sorted by ``unit_id``; returns its path.
+
+    Written to a temporary file beside ``pdf_path`` and moved into place when
+    complete: a failure or cancel leaves no (partial) PDF.
+    """
+    sheet = _ReviewSheet(units_layer, layers, unit_ids)
+    target = Path(pdf_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(suffix=".pdf", prefix=".partial-", dir=target.parent)
+    os.close(handle)
+    inner = _bridge(feedback)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = PDF_DPI
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = False
+    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable PDF
+    try:
+        if sheet.layout.atlas().updateFeatures() == 0:
+            raise QgsProcessingException(_no_units_message())
+        result, error = QgsLayoutExporter.exportToPdf(
+            sheet.layout.atlas(), partial, settings, inner
+        )
+        if inner.isCanceled() or (feedback is not None and feedback.isCanceled()):
+            raise _cancelled()
+        if result != QgsLayoutExporter.Success:
+            raise QgsProcessingException(
+                tr("图集 PDF 导出失败：{0}").format(error or target)
+                + f" / atlas PDF export failed: {error or target}"
+            )
+        os.replace(partial, target)
+    finally:
+        Path(partial).unlink(missing_ok=True)
+        sheet.close()
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return str(target)
+
+
+def load_review_layout(project: QgsProject, template: str | os.PathLike = TEMPLATE):
+    """The review layout read from ``template`` into ``project`` (not added to it)."""
+    document = QDomDocument()
+    text = Path(template).read_text(encoding="utf-8")
+    if not document.setContent(text):
+        raise QgsProcessingException(
+            tr("打印模板无法读取：{0}").format(template) + f" / unreadable layout: {template}"
+        )
+    layout = QgsPrintLayout(project)
+    items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not ok or not items:
+        raise QgsProcessingException(
+            tr("打印模板无法读取：{0}").format(template) + f" / unreadable layout: {template}"
+        )
+    layout.setName(Path(template).stem)
+    return layout
+
+
+def safe_file_part(text: str) -> str:
+    """``text`` usable in a file name on Windows and Linux (CJK kept)."""
+    cleaned = re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("._")
+    return cleaned or "unit"
+
+
+# ----------------------------------------------------------------------------- sheet
+
+
+class _ReviewSheet:
+    """The review layout in a project of its own with clones of the layers bound."""
+
+    def __init__(
+        self,
+        units_layer: LayerLike,
+        layers: Sequence[LayerLike],
+        unit_ids: Iterable[str] | None,
+    ) -> None:
+        units = _as_layer(units_layer, tr("再开发单元"))
+        if units.fields().indexOf("unit_id") < 0:
+            raise QgsProcessingException(
+                tr(
+                    "单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。"
+                ).format(units.name())
+                + f" / the units layer {units.name()!r} has no unit_id field: "
+                "use the output of lowland:buildunits."
+            )
+        self.project = QgsProject()
+        self.project.setCrs(units.crs())
+        self.units = units.clone()
+        self.units.setName(tr("再开发单元"))
+        _style_units(self.units)
+        others = [_as_layer(layer, None) for layer in layers or ()]
+        self.others = [_styled_clone(layer) for layer in others if layer is not None]
+        # drawing order: units on top, then lines, then blocks, then parcels and the rest
+        ordered = [self.units, *sorted(self.others, key=_draw_rank)]
+        self.project.addMapLayers(ordered, False)
+        source = QgsExpressionContextUtils.projectScope(QgsProject.instance()).variable(
+            "lowland_data_source"
+        )
+        if source:  # the user's wording of the data source (project variable)
+            QgsExpressionContextUtils.setProjectVariable(
+                self.project, "lowland_data_source", str(source)
+            )
+        self.layout = load_review_layout(self.project)
+        self._bind(ordered, unit_ids)
+
+    def _bind(self, ordered: list[QgsVectorLayer], unit_ids: Iterable[str] | None) -> None:
+        layout = self.layout
+        atlas = layout.atlas()
+        atlas.setCoverageLayer(self.units)
+        atlas.setEnabled(True)
+        atlas.setHideCoverage(False)
+        atlas.setSortFeatures(True)
+        atlas.setSortExpression('"unit_id"')
+        atlas.setSortAscending(True)
+        atlas.setPageNameExpression('"unit_id"')
+        if unit_ids is not None:
+            wanted = sorted({str(u) for u in unit_ids})
+            quoted = ", ".join("'" + u.replace("'", "''") + "'" for u in wanted)
+            atlas.setFilterFeatures(True)
+            atlas.setFilterExpression(f'"unit_id" IN ({quoted})' if wanted else "FALSE")
+        main = _item(layout, MAIN_MAP, QgsLayoutItemMap)
+        main.setLayers(ordered)
+        main.setKeepLayerSet(True)
+        main.setCrs(self.units.crs())
+        main.setAtlasDriven(True)
+        _zoom(main, _extent(self.units))
+        locator = _item(layout, LOCATOR_MAP, QgsLayoutItemMap)
+        context_layers = [self.units] + [
+            layer for layer in self.others if _role(layer) in ("roads", "blocks")
+        ]
+        locator.setLayers(context_layers)
+        locator.setKeepLayerSet(True)
+        locator.setCrs(self.units.crs())
+        extent = _extent(self.units)
+        extent.scale(1.08)
+        _zoom(locator, extent)
+        for overview in locator.overviews().asList():
+            overview.setLinkedMap(main)
+        legend = _item(layout, LEGEND, QgsLayoutItemLegend)
+        legend.setLinkedMap(main)
+        legend.setAutoUpdateModel(False)
+        root = legend.model().rootGroup()
+        root.removeAllChildren()
+        for layer in ordered:
+            root.addLayer(layer)
+        legend.updateLegend()
+        _item(layout, SCALEBAR, QgsLayoutItemScaleBar).setLinkedMap(main)
+        _item(layout, NORTH_ARROW, QgsLayoutItemPicture).setLinkedMap(main)
+
+    def close(self) -> None:
+        """Release the clones (file handles) now rather than at garbage collection."""
+        self.project.removeAllMapLayers()
+
+
+def _item(layout, item_id: str, kind):
+    item = layout.itemById(item_id)
+    if not isinstance(item, kind):
+        raise QgsProcessingException(
+            tr("打印模板缺少图元「{0}」。").format(item_id)
+            + f" / the layout template has no item {item_id!r}."
+        )
+    return item
+
+
+def _zoom(item: QgsLayoutItemMap, extent: QgsRectangle) -> None:
+    """Show ``extent`` in the map item keeping the item's size (``zoomToExtent`` does
+    nothing while the item's extent is still empty, as after loading the template)."""
+    size = item.sizeWithUnits()
+    if item.extent().isEmpty():
+        item.setExtent(extent)
+        item.attemptResize(size)
+    item.zoomToExtent(extent)
+
+
+def _extent(layer: QgsVectorLayer) -> QgsRectangle:
+    layer.updateExtents()
+    return QgsRectangle(layer.extent())
+
+
+def _as_layer(layer: LayerLike | None, name: str | None) -> QgsVectorLayer | None:
+    if layer is None:
+        return None
+    if isinstance(layer, QgsVectorLayer):
+        result = layer
+    else:
+        source = str(layer)
+        result = QgsVectorLayer(source, name or Path(source.split("|")[0]).stem, "ogr")
+    if not result.isValid():
+        raise QgsProcessingException(
+            tr("图层无法打开：{0}").format(result.source())
+            + f" / cannot open layer: {result.source()}"
+        )
+    return result
+
+
+# ----------------------------------------------------------------------------- styles
+
+
+def _role(layer: QgsVectorLayer) -> str | None:
+    names = set(layer.fields().names())
+    geometry = layer.geometryType()
+    if geometry == QgsWkbTypes.LineGeometry:
+        return "roads"
+    if geometry != QgsWkbTypes.PolygonGeometry:
+        return None
+    if {"verdict", "lowland_type"} <= names:
+        return "parcels"
+    if "block_id" in names and "parcel_id" not in names and "unit_id" not in names:
+        return "blocks"
+    if "parcel_id" in names:
+        return "raw_parcels"
+    return None
+
+
+def _draw_rank(layer: QgsVectorLayer) -> int:
+    return {"roads": 0, "blocks": 1, "parcels": 2, "raw_parcels": 2}.get(_role(layer), 3)
+
+
+def _styled_clone(layer: QgsVectorLayer) -> QgsVectorLayer:
+    clone = layer.clone()
+    role = _role(layer)
+    if role == "parcels":
+        clone.setName(tr("低效用地认定"))
+        _message, ok = clone.loadNamedStyle(str(STYLE_PARCELS))
+        if not ok:
+            clone.setRenderer(QgsSingleSymbolRenderer(_fill("#ffffff", "#666666", 0.15)))
+    elif role == "raw_parcels":
+        clone.setName(tr("宗地"))
+        clone.setRenderer(QgsSingleSymbolRenderer(_fill("#f4f1ea", "#8c8c8c", 0.15)))
+    elif role == "blocks":
+        clone.setName(tr("街坊"))
+        symbol = _fill("0,0,0,0", "#1f4e9a", 0.35)
+        symbol.symbolLayer(0).setStrokeStyle(_dash())
+        clone.setRenderer(QgsSingleSymbolRenderer(symbol))
+    elif role == "roads":
+        clone.setName(tr("道路"))
+        clone.setRenderer(
+            QgsSingleSymbolRenderer(
+                QgsLineSymbol.createSimple({"line_color": "#7f7f7f", "line_width": "0.5"})
+            )
+        )
+    clone.setLabelsEnabled(False)
+    return clone
+
+
+def _fill(colour: str, outline: str, width: float) -> QgsFillSymbol:
+    return QgsFillSymbol.createSimple(
+        {"color": colour, "outline_color": outline, "outline_width": str(width)}
+    )
+
+
+def _dash():
+    from qgis.PyQt.QtCore import Qt
+
+    return Qt.DashLine
+
+
+def _style_units(layer: QgsVectorLayer) -> None:
+    """The atlas unit drawn with a thick red outline, the other units thin and dashed,
+    every unit labelled with its id."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    current = QgsRuleBasedRenderer.Rule(
+        _fill("0,0,0,0", "#d00000", 0.9), 0, 0, "@atlas_featureid = $id", tr("本单元")
+    )
+    other_symbol = _fill("0,0,0,0", "#d00000", 0.35)
+    other_symbol.symbolLayer(0).setStrokeStyle(_dash())
+    others = QgsRuleBasedRenderer.Rule(other_symbol, 0, 0, "ELSE", tr("其他单元"))
+    root.appendChild(current)
+    root.appendChild(others)
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "unit_id"
+    settings.placement = QgsPalLayerSettings.OverPoint
+    text = QgsTextFormat()
+    font = QFont(FONT)
+    font.setBold(True)
+    text.setFont(font)
+    text.setSize(11)
+    text.setColor(QColor("#b00000"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    buffer.setColor(QColor("#ffffff"))
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+# ----------------------------------------------------------------------------- feedback
+
+
+def _bridge(feedback) -> QgsFeedback:
+    """A QgsFeedback for QGIS's atlas exporter that reports progress to ``feedback`` and
+    is cancelled when ``feedback`` is (checked at each page)."""
+    inner = QgsFeedback()
+    if feedback is None:
+        return inner
+
+    def forward(value: float) -> None:
+        if feedback.isCanceled():
+            inner.cancel()
+        feedback.setProgress(value)
+
+    inner.progressChanged.connect(forward)
+    if isinstance(feedback, QgsFeedback):
+        feedback.canceled.connect(inner.cancel)
+        if feedback.isCanceled():
+            inner.cancel()
+    inner._lowland_forward = forward  # keep the slot alive with the feedback
+    return inner
+
+
+def _cancelled() -> QgsProcessingException:
+    return QgsProcessingException(
+        tr("已取消：输出不完整，未保留。") + " / cancelled: the partial output is discarded."
+    )
+
+
+def _no_units_message() -> str:
+    return tr("没有可出图的再开发单元：单元图层为空或所选单元不存在。") + (
+        " / no redevelopment unit to map: the units layer is empty or the chosen units "
+        "do not exist."
+    )
+
+
+__all__ = [
+    "PNG_DPI",
+    "TEMPLATE",
+    "export_atlas_pdf",
+    "export_unit_maps",
+    "load_review_layout",
+    "safe_file_part",
+]
