@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from osgeo import gdal
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 
 REFERENCE_DATE = "2025-06-30"
 SAMPLE_LAYERS = ("parcels", "buildings", "landsurvey", "plan")
@@ -154,3 +154,166 @@ def test_export_database_from_postgis(district, pg_result, gpkg_result, sample_g
     assert district.psql("SELECT string_agg(parcel_id || ':' || severity, ',') FROM qc_errors") == (
         "P0038:warning"
     )
+
+
+# ------------------------------------------------------------------ two reviewers
+
+_TABLES = iter(range(1, 1000))
+
+
+@pytest.fixture
+def review_table(district, pg_result) -> str:
+    """A fresh copy of the PostGIS identification result for one test."""
+    table = f"review_{next(_TABLES)}"
+    district.psql(
+        f"CREATE TABLE {table} AS SELECT * FROM {pg_result}; ALTER TABLE {table} ADD PRIMARY KEY (id)"
+    )
+    return table
+
+
+@pytest.fixture
+def reviewers(qgis_iface, qgis_new_project):
+    """Two docks, as two reviewers' QGIS would have them (restores the remembered name)."""
+    from qgis.PyQt.QtCore import QCoreApplication, QSettings
+
+    from lowland_under_test.lowland_plugin.gui.review_dock import REVIEWER_KEY, ReviewDock
+
+    old = QSettings().value(REVIEWER_KEY, None)
+    docks: list = []
+
+    def open_dock(layer: QgsVectorLayer, reviewer: str):
+        dock = ReviewDock(qgis_iface)
+        assert dock.set_layer(layer), dock.message_text()
+        dock.reviewerEdit.setText(reviewer)
+        docks.append((dock, layer))
+        return dock
+
+    yield open_dock
+    for dock, layer in docks:
+        if layer.isEditable():
+            layer.rollBack()
+        dock.unload()
+        dock.deleteLater()
+    QCoreApplication.processEvents()
+    QgsProject.instance().setAutoTransaction(False)
+    if old is None:
+        QSettings().remove(REVIEWER_KEY)
+    else:
+        QSettings().setValue(REVIEWER_KEY, old)
+
+
+def stored(server, table: str, parcel_id: str) -> str:
+    """``status|reviewer|note`` of a parcel as the database holds it (committed)."""
+    return server.psql(
+        f"SELECT concat_ws('|', review_status, reviewer, review_note) FROM {table} "
+        f"WHERE parcel_id = '{parcel_id}'"
+    )
+
+
+def decide(dock, parcel_id: str, action: str, note: str = "") -> bool:
+    dock.set_filters(text=parcel_id)
+    assert dock.select_parcel(parcel_id)
+    dock.noteEdit.setText(note)
+    return dock.apply_decision(action)
+
+
+def shown_status(dock, parcel_id: str) -> str:
+    row = next(r for r in dock.model.records if r["parcel_id"] == parcel_id)
+    return row["review_status"]
+
+
+# two low-efficiency parcels of the sample (test_identify_sample.py)
+X, Y = "P0015", "P0024"
+
+
+def test_the_two_parcels_are_low_efficiency(gpkg_result):
+    got = verdicts(gpkg_result)
+    assert got[X][0] == got[Y][0] == "lowland"
+
+
+def test_decisions_on_different_parcels_are_both_saved(district, review_table, reviewers):
+    """A confirms X and saves while B has an unsaved decision on Y: B saves too, without
+    touching X; B's list is re-read on saving and shows A's decision."""
+    layer_a = pg_layer(district, review_table, "A")
+    layer_b = pg_layer(district, review_table, "B")
+    dock_a, dock_b = reviewers(layer_a, "张工"), reviewers(layer_b, "李工")
+    assert decide(dock_b, Y, "reject", "已整改") and layer_b.isEditable()
+    assert decide(dock_a, X, "confirm")
+    assert stored(district, review_table, X) == "pending"  # buffered until saved
+    assert layer_a.commitChanges(), layer_a.commitErrors()
+    assert stored(district, review_table, X) == "confirmed|张工"
+    assert shown_status(dock_b, X) == "pending"  # B has not re-read yet
+    assert layer_b.commitChanges(), layer_b.commitErrors()
+    assert stored(district, review_table, Y) == "rejected|李工|已整改"
+    assert stored(district, review_table, X) == "confirmed|张工"  # B's save kept A's
+    assert shown_status(dock_b, X) == "confirmed" and dock_b.error_text() == ""
+
+
+def test_a_stale_decision_is_refused_and_the_list_refreshed(district, review_table, reviewers):
+    """B decides X after A saved a decision on X that B has not seen: nothing is written,
+    B is told who decided what and sees it; deciding again (now knowingly) is written."""
+    layer_a = pg_layer(district, review_table, "A")
+    layer_b = pg_layer(district, review_table, "B")
+    dock_a, dock_b = reviewers(layer_a, "张工"), reviewers(layer_b, "李工")
+    assert decide(dock_b, Y, "confirm")
+    assert decide(dock_a, X, "confirm") and layer_a.commitChanges()
+    assert not decide(dock_b, X, "reject", "仍在生产")
+    message = dock_b.error_text()
+    assert f"宗地 {X}" in message and "张工" in message and "已确认" in message
+    assert "未写入" in message
+    changed = layer_b.editBuffer().changedAttributeValues()
+    assert layer_b.getFeature(dock_b.current_fid()).id() not in changed  # nothing buffered on X
+    assert len(changed) == 1  # only the decision on Y
+    assert shown_status(dock_b, X) == "confirmed"  # the refreshed list shows A's decision
+    assert shown_status(dock_b, Y) == "confirmed"  # B's unsaved decision is still there
+    assert decide(dock_b, X, "reject", "仍在生产")  # B has seen it: a deliberate change
+    assert layer_b.commitChanges(), layer_b.commitErrors()
+    assert stored(district, review_table, X) == "rejected|李工|仍在生产"
+    assert stored(district, review_table, Y) == "confirmed|李工"
+
+
+def test_saving_drops_a_decision_someone_else_saved_first(district, review_table, reviewers):
+    """B decides X (nobody had) and Y; A decides X and saves first; B's save keeps A's
+    decision on X, saves Y and says which decision was not saved."""
+    layer_a = pg_layer(district, review_table, "A")
+    layer_b = pg_layer(district, review_table, "B")
+    dock_a, dock_b = reviewers(layer_a, "张工"), reviewers(layer_b, "李工")
+    assert decide(dock_b, X, "reject", "仍在生产")
+    assert decide(dock_b, Y, "confirm")
+    assert decide(dock_a, X, "confirm") and layer_a.commitChanges()
+    assert layer_b.commitChanges(), layer_b.commitErrors()
+    assert stored(district, review_table, X) == "confirmed|张工"
+    assert stored(district, review_table, Y) == "confirmed|李工"
+    message = dock_b.error_text()
+    assert X in message and Y not in message and "未保存" in message
+    assert shown_status(dock_b, X) == "confirmed"
+
+
+def test_transaction_mode_writes_into_each_reviewers_transaction(district, review_table, reviewers):
+    """Project transaction mode: each decision is an UPDATE in the reviewer's open
+    transaction (invisible to others until saved); a stale decision is refused; deciding
+    a parcel twice in one's own transaction is no conflict."""
+    QgsProject.instance().setAutoTransaction(True)
+    layer_a = pg_layer(district, review_table, "A")
+    # another connection string (TCP instead of the socket): its own transaction group
+    uri_b = (
+        pg_layer(district, review_table).source().replace(f"host={district.host}", "host=127.0.0.1")
+    )
+    layer_b = QgsVectorLayer(uri_b, "B", "postgres")
+    assert layer_b.isValid()
+    QgsProject.instance().addMapLayers([layer_a, layer_b])
+    dock_a, dock_b = reviewers(layer_a, "张工"), reviewers(layer_b, "李工")
+    assert decide(dock_a, X, "confirm")
+    assert layer_a.dataProvider().transaction() is not None
+    assert layer_b.dataProvider().transaction() is not layer_a.dataProvider().transaction()
+    assert stored(district, review_table, X) == "pending"  # in A's open transaction
+    assert layer_a.commitChanges(), layer_a.commitErrors()
+    assert stored(district, review_table, X) == "confirmed|张工"
+    assert not decide(dock_b, X, "reject", "仍在生产")
+    assert "张工" in dock_b.error_text()
+    assert decide(dock_b, Y, "confirm")
+    assert decide(dock_b, Y, "reject", "已整改")  # its own uncommitted decision: no conflict
+    assert stored(district, review_table, Y) == "pending"
+    assert layer_b.commitChanges(), layer_b.commitErrors()
+    assert stored(district, review_table, Y) == "rejected|李工|已整改"
+    assert stored(district, review_table, X) == "confirmed|张工"

@@ -237,3 +237,33 @@ def test_review_log_has_one_row_per_decision(tmp_path):
     assert log.loc[0, "宗地编号"] == "A"
     assert log.loc[0, "核查状态"] == "已确认"
     assert log.loc[0, "最终低效类型"] == "低效工业(物流仓储)"
+
+
+def test_a_decision_is_refused_when_someone_else_changed_the_parcel_since_loading():
+    from lowland_under_test.lowland_plugin.core.review import (
+        ReviewConflictError,
+        check_decision_unchanged,
+        commit_conflict_message,
+    )
+
+    loaded = {f: None for f in ("review_type", "review_note", "reviewer", "reviewed_at")}
+    loaded |= {"review_status": "pending", "final_verdict": "lowland", "verdict_changed": False}
+    mine = decide("reject", "lowland", "industrial", "李工", "仍在生产", now=NOW).values
+    theirs = decide("confirm", "lowland", "industrial", "张工", now=NOW).values
+    check_decision_unchanged("P0015", loaded, dict(loaded))  # nobody changed it
+    # NULL, NaN and '' are the same 'no value'; verdict_changed is no decision field
+    check_decision_unchanged(
+        "P0015", loaded, loaded | {"review_note": "", "reviewer": float("nan")}
+    )
+    check_decision_unchanged("P0015", loaded, loaded | {"verdict_changed": True})
+    # what this reviewer wrote in an open database transaction is no conflict
+    check_decision_unchanged("P0015", loaded, dict(mine), own=mine)
+    with pytest.raises(ReviewConflictError) as err:
+        check_decision_unchanged("P0015", loaded, dict(theirs), own=mine)
+    assert str(err.value).startswith(
+        "宗地 P0015 的核查决定在您载入后已被他人修改（张工，2025-07-01 09:30:15：已确认）。"
+    )
+    assert "(张工, 2025-07-01 09:30:15: Confirmed)" in str(err.value)
+    assert isinstance(err.value, LowlandInputError)
+    message = commit_conflict_message(["P0024", "P0015"])
+    assert "P0015, P0024" in message and " / " in message

@@ -152,6 +152,71 @@ def _verdict_key(verdict, lowland_type) -> str:
     return str(verdict)
 
 
+# ------------------------------------------------------------ several reviewers
+
+#: Fields a decision writes that show whether someone else decided a parcel meanwhile.
+DECISION_FIELDS = tuple(f for f in REVIEW_FIELDS if f != "verdict_changed")
+
+
+class ReviewConflictError(LowlandInputError):
+    """Another reviewer changed a parcel's decision since this reviewer loaded it."""
+
+
+def _stored_value(value):
+    """A review field value for comparison: NULL, NaN and '' are all 'no value'."""
+    if value is None or value == "" or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
+
+
+def _same_decision(a: Mapping, b: Mapping) -> bool:
+    return all(_stored_value(a.get(f)) == _stored_value(b.get(f)) for f in DECISION_FIELDS)
+
+
+def check_decision_unchanged(
+    parcel_id: str,
+    loaded: Mapping,
+    stored: Mapping,
+    own: Mapping | None = None,
+) -> None:
+    """Refuse to decide a parcel whose stored decision changed since it was loaded.
+
+    ``loaded``: the review fields as the data source held them when the reviewer's
+    list was (re)loaded; ``stored``: as the source holds them now; ``own``: what this
+    reviewer wrote since (a database transaction shows it before it is committed).
+    Several reviewers may work on one PostGIS table: a decision is only written on
+    the state the reviewer saw, never over a colleague's decision made meanwhile.
+    Raises :class:`ReviewConflictError` naming who decided what and when.
+    """
+    if _same_decision(stored, loaded) or (own is not None and _same_decision(stored, own)):
+        return
+    status = _stored_value(stored.get("review_status")) or "pending"
+    who = _stored_value(stored.get("reviewer")) or "—"
+    when = (_stored_value(stored.get("reviewed_at")) or "—").replace("T", " ")
+    raise ReviewConflictError(
+        f"宗地 {parcel_id} 的核查决定在您载入后已被他人修改（{who}，{when}："
+        f"{value_label('review_status', status, 'zh')}）。为免覆盖他人的决定，本次决定未写入；"
+        "列表已刷新，请查看其决定后再作决定。 / "
+        f"Parcel {parcel_id} was decided by someone else since you loaded it ({who}, {when}: "
+        f"{value_label('review_status', status, 'en')}). Your decision was not written so as "
+        "not to overwrite theirs; the list has been refreshed: look at their decision and "
+        "decide again."
+    )
+
+
+def commit_conflict_message(parcel_ids: list[str]) -> str:
+    """What a reviewer is told when saving dropped decisions on parcels that someone else
+    decided (and saved) first."""
+    ids = ", ".join(sorted(str(p) for p in parcel_ids))
+    return (
+        f"保存时发现以下宗地已被他人先行核查并保存：{ids}。您对这些宗地的决定未保存，"
+        "保留了对方的决定；请查看后再作决定。其余决定已保存。 / "
+        f"These parcels were decided and saved by someone else first: {ids}. Your decisions "
+        "on them were not saved (theirs are kept): look at them and decide again. Your other "
+        "decisions were saved."
+    )
+
+
 def carry_over(new: pd.DataFrame, previous: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
     """Review columns for a new identification (``parcel_id``, ``verdict``,
     ``lowland_type``), keeping the decisions of ``previous`` by ``parcel_id``.

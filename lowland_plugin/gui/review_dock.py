@@ -6,6 +6,12 @@ readable reasons from :func:`core.review.reason_lines`, the log from
 :func:`core.review.write_review_log`. Decisions go through the layer's edit buffer
 (one edit command each), so QGIS undo/redo works and nothing is saved until the
 user saves the layer.
+
+Several reviewers may work on one table (PostGIS). A decision is written only on the
+state the reviewer's list was loaded with: when someone else saved a decision on the
+parcel meanwhile, it is refused and the list re-read; on saving, decisions on parcels
+someone else saved first are dropped for theirs, with a message
+(:func:`core.review.check_decision_unchanged`).
 """
 
 from __future__ import annotations
@@ -57,8 +63,13 @@ from ..core.errors import LowlandInputError
 from ..core.fields import field_aliases, field_units, value_label
 from ..core.resources import PLUGIN_ROOT
 from ..core.review import (
+    DECISION_FIELDS,
     LOG_COLUMNS,
+    REVIEW_FIELDS,
     STATUSES,
+    ReviewConflictError,
+    check_decision_unchanged,
+    commit_conflict_message,
     decide,
     missing_identification_fields,
     reason_lines,
@@ -439,6 +450,10 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self._zoom_next = True
         self._inputs_stale = False
         self.reviewed_count = 0
+        # Several reviewers on one table (PostGIS): the review fields as the data source
+        # held them when the list was loaded, and this reviewer's unsaved decisions.
+        self._loaded: dict[int, dict] = {}
+        self._own: dict[int, dict] = {}
         self.shown_count = 0
 
         self.model = ParcelTableModel(self)
@@ -671,6 +686,8 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.layer = layer
         self._bind_signals(layer)
         self.model.set_layer(layer)
+        self._own = {}
+        self._loaded = self._stored_reviews()
         self._fit_columns()
         self._fill_unit_filter()
         if self.buildingsCombo.currentLayer() is None:
@@ -695,8 +712,9 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             (layer.attributeValueChanged, self._attribute_changed),
             (layer.featureAdded, self._schedule_reload),
             (layer.featuresDeleted, self._schedule_reload),
-            (layer.afterRollBack, self._reload),
-            (layer.afterCommitChanges, self._reload),
+            (layer.beforeCommitChanges, self._before_commit),
+            (layer.afterRollBack, self._saved_or_discarded),
+            (layer.afterCommitChanges, self._saved_or_discarded),
             (layer.dataSourceChanged, self._reload),
             (layer.willBeDeleted, self._layer_deleted),
             (layer.undoStack().indexChanged, self._undo_index_changed),
@@ -715,6 +733,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.layer = None
         self._current_fid = None
         self.model.set_layer(None)
+        self._loaded, self._own = {}, {}
         self._fill_unit_filter()
         self._set_bound(False)
         self._clear_details()
@@ -801,11 +820,21 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
     def _schedule_reload(self, *_args) -> None:
         QTimer.singleShot(0, self._reload)
 
+    def _saved_or_discarded(self, *_args) -> None:
+        """After a commit or rollback: no unsaved decisions of this reviewer are left."""
+        self._own = {}
+        self._reload()
+
     def _reload(self, *_args) -> None:
         if self.layer is None:
             return
         fid = self._current_fid
         self.model.reload()
+        stored = self._stored_reviews()
+        # parcels with an unsaved decision keep the state it was made on (checked on save)
+        self._loaded = {
+            f: self._loaded.get(f, v) if f in self._own else v for f, v in stored.items()
+        }
         self._fill_unit_filter()
         if fid is not None:
             self.select_fid(fid, zoom=False)
@@ -1256,6 +1285,12 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             return False
         if reviewer:
             QSettings().setValue(REVIEWER_KEY, reviewer)
+        try:
+            self._check_unchanged(fid, py_value(feature["parcel_id"]))
+        except ReviewConflictError as err:
+            self._reload()
+            self._show_error(localised(str(err)))
+            return False
         if not self.layer.isEditable() and not self.layer.startEditing():
             self._show_error(
                 tr("图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。").format(
@@ -1282,11 +1317,67 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self._show_error(tr("写入图层失败，核查决定未写入。"))
             return False
         self.layer.endEditCommand()
+        self._own[fid] = dict(decision.values)
         if self._proxy_row(fid) is None and old_row is not None and self.proxy.rowCount():
             # the decided parcel left the filtered list (e.g. 待核查): go on with the next
             self.select_row(min(old_row, self.proxy.rowCount() - 1))
         self._refresh(populate_inputs=True)
         return True
+
+    # ------------------------------------------------------------------ several reviewers
+
+    def _stored_reviews(self, fids=None) -> dict[int, dict]:
+        """Review fields as the data source holds them now (not the edit buffer): what
+        another reviewer saved shows here, on a database also after the list was loaded."""
+        if self.layer is None or self.layer.dataProvider() is None:
+            return {}
+        provider = self.layer.dataProvider()
+        fields = provider.fields()
+        names = [n for n in REVIEW_FIELDS if fields.indexOf(n) >= 0]
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes(names, fields)
+        if fids is not None:
+            request.setFilterFids([f for f in fids if f >= 0])
+        return {f.id(): {n: py_value(f[n]) for n in names} for f in provider.getFeatures(request)}
+
+    def _check_unchanged(self, fid: int, parcel_id) -> None:
+        """Raise :class:`ReviewConflictError` when someone else saved a decision on this
+        parcel since the list was loaded (:func:`core.review.check_decision_unchanged`)."""
+        if fid < 0 or fid not in self._loaded:
+            return  # a feature added in this session: nobody else can have decided it
+        stored = self._stored_reviews([fid]).get(fid)
+        if stored is not None:
+            check_decision_unchanged(parcel_id, self._loaded[fid], stored, self._own.get(fid))
+
+    def _before_commit(self, *_args) -> None:
+        """On save (edit buffer): decisions on parcels that someone else decided and saved
+        meanwhile are dropped for theirs, and the reviewer is told which. In a database
+        transaction (project transaction mode) each decision went to the database at
+        once, checked when made."""
+        layer = self.layer
+        if layer is None or layer.dataProvider().transaction() is not None:
+            return
+        buffer = layer.editBuffer()
+        if buffer is None:
+            return
+        fields = layer.fields()
+        decision_indexes = {fields.indexOf(n) for n in DECISION_FIELDS} - {-1}
+        changed = buffer.changedAttributeValues()
+        fids = [f for f, values in changed.items() if f >= 0 and decision_indexes & set(values)]
+        stored = self._stored_reviews(fids)
+        dropped = []
+        for fid in fids:
+            if fid not in stored or fid not in self._loaded:
+                continue
+            parcel_id = py_value(layer.getFeature(fid)["parcel_id"])
+            try:
+                check_decision_unchanged(parcel_id, self._loaded[fid], stored[fid])
+            except ReviewConflictError:
+                for name, value in stored[fid].items():
+                    layer.changeAttributeValue(fid, fields.indexOf(name), value)
+                dropped.append(parcel_id)
+        if dropped:
+            self._show_error(localised(commit_conflict_message(dropped)))
 
     # ------------------------------------------------------------------ export
 
