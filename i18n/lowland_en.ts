@@ -4,417 +4,667 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="134" />
+      <source>实施方案生成</source>
+      <translation>Implementation plans</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="135" />
+      <source>单元图层</source>
+      <translation>Units layer</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="136" />
+      <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
+      <translation>Redevelopment units (output of lowland:buildunits, with unit_id)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="137" />
+      <source>宗地图层</source>
+      <translation>Parcels</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="138" />
+      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
+      <translation>Identification result with unit_id (the parcels output of buildunits)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="139" />
+      <source>项目图层</source>
+      <translation>Projects</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="140" />
+      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
+      <translation>Redevelopment projects (project template): the basis of the FAR, land price and other checks</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
+      <source>历史遗留</source>
+      <translation>Legacy land</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
+      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
+      <translation>Optional: output of lowland:legacyland</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <source>单元</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
+      <translation>Check the units to write plans for; the preview shows the highlighted unit</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <source>全选</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
+      <source>全不选</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
+      <source>模板</source>
+      <translation>Templates</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
+      <source>DOCX 模板</source>
+      <translation>DOCX template</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
+      <source>HTML 模板</source>
+      <translation>HTML template</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="153" />
+      <source>Word 文档 (*.docx)</source>
+      <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
+      <source>HTML 文件 (*.html *.htm)</source>
+      <translation>HTML files (*.html *.htm)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
+      <source>规则配置</source>
+      <translation>Rule profile</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <source>规则配置：default、yinchuan 或配置文件的路径</source>
+      <translation>Rule profile: default, yinchuan or the path of a profile file</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <source>格式</source>
+      <translation>Formats</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
+      <source>输出文件夹</source>
+      <translation>Output folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
+      <source>选择输出文件夹</source>
+      <translation>Choose the output folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <source>预览</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <source>在下方预览当前单元的实施方案（HTML）</source>
+      <translation>Preview the highlighted unit's plan (HTML) below</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
+      <source>生成</source>
+      <translation>Generate</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <source>为勾选的单元生成实施方案，写入输出文件夹</source>
+      <translation>Write the plans of the checked units into the output folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <source>打开文件夹</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <source>打开最近一次生成的输出文件夹</source>
+      <translation>Open the folder of the last run</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="407" />
+      <source>正在生成…</source>
+      <translation>Generating…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <source>默认（内置模板）</source>
+      <translation>Default (bundled template)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="216" />
+      <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
+      <translation>Choose a units layer (output of lowland:buildunits).</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="310" />
+      <source>请至少勾选一个单元。</source>
+      <translation>Check at least one unit.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="312" />
+      <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
+      <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="314" />
+      <source>请选择输出文件夹。</source>
+      <translation>Choose an output folder.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="395" />
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="414" />
+      <source>已为 {0} 个单元生成实施方案：{1}</source>
+      <translation>Plans written for {0} units: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="426" />
+      <source>请先选择要预览的单元。</source>
+      <translation>Choose the unit to preview first.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="441" />
+      <source>预览失败：算法没有写出 HTML 文件。</source>
+      <translation>Preview failed: the algorithm wrote no HTML file.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="502" />
+      <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
+      <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <source>单元（{0} 个）</source>
+      <translation>Units ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <source>已取消。</source>
+      <translation>Cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
+      <source>正在生成预览：{0}…</source>
+      <translation>Rendering the preview of {0}…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="446" />
+      <source>预览：单元 {0}</source>
+      <translation>Preview: unit {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
+      <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
+      <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="452" />
+      <source>输出文件夹不存在：{0}</source>
+      <translation>The output folder does not exist: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="220" />
+      <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
+      <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="340" />
+      <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
+      <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <source>生成失败：{0}</source>
+      <translation>Generation failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="191" />
       <source>亩</source>
       <translation>mu</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="192" />
       <source>万元/亩</source>
       <translation>10k yuan/mu</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="193" />
       <source>年</source>
       <translation>years</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="183" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="194" />
       <source>栋</source>
       <translation>buildings</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
       <source>层</source>
       <translation>floors</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="173" />
       <source>是</source>
       <translation>yes</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="173" />
       <source>否</source>
       <translation>no</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="484" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="499" />
       <source>地块核查</source>
       <translation>Parcel review</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="485" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="500" />
       <source>结果图层</source>
       <translation>Result layer</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="486" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="501" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>Result layer of the low-efficiency land identification (lowland:identifyparcels)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="487" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="502" />
       <source>建筑图层</source>
       <translation>Buildings</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="488" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="503" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>Optional: lists the buildings intersecting the selected parcel</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="490" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="505" />
       <source>全部类型</source>
       <translation>All types</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="493" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="508" />
       <source>按现状用途类型或低效类型筛选</source>
       <translation>Filter by current use type or low-efficiency type</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="495" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="510" />
       <source>全部结论</source>
       <translation>All verdicts</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="498" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="513" />
       <source>按计算的认定结论筛选</source>
       <translation>Filter by the computed verdict</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="500" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="515" />
       <source>全部状态</source>
       <translation>All statuses</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="503" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="518" />
       <source>按核查状态筛选</source>
       <translation>Filter by review status</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="505" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="520" />
       <source>全部单元</source>
       <translation>All units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="506" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="521" />
       <source>搜索宗地编号或权利人</source>
       <translation>Search parcel ID or owner</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="507" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="522" />
       <source>仅显示结论已变化</source>
       <translation>⚠ only</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="509" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="524" />
       <source>只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核</source>
       <translation>List only parcels whose computed verdict differs, after re-running the identification, from the one they were reviewed on (⚠): their decision needs another look</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="511" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="526" />
       <source>认定理由</source>
       <translation>Reasons</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="512" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="527" />
       <source>指标</source>
       <translation>Indicators</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="528" />
       <source>建筑</source>
       <translation>Buildings</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="514" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="529" />
       <source>三调地类</source>
       <translation>Survey classes</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="515" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="530" />
       <source>核查人</source>
       <translation>Reviewer</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="516" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="531" />
       <source>姓名（会被记住）</source>
       <translation>Name (remembered)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="517" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="532" />
       <source>为</source>
       <translation>to</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="519" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
       <source>（选择低效类型）</source>
       <translation>(choose a low-efficiency type)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="522" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="537" />
       <source>改判时宗地认定为此类型的低效用地</source>
       <translation>On override the parcel becomes low-efficiency land of this type</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="523" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="538" />
       <source>核查意见</source>
       <translation>Review note</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="524" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="539" />
       <source>否定、改判时必填</source>
       <translation>Required to reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="525" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="540" />
       <source>确认</source>
       <translation>Confirm</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="526" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="541" />
       <source>否定</source>
       <translation>Reject</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="527" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="542" />
       <source>改判</source>
       <translation>Override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="528" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="543" />
       <source>重置</source>
       <translation>Reset</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="529" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="544" />
       <source>撤销该宗地的核查决定，恢复为待核查</source>
       <translation>Withdraw the decision on this parcel: back to pending</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="530" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
       <source>导出核查记录…</source>
       <translation>Export review log…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="532" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="547" />
       <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
       <translation>Export the decisions on reviewed parcels as CSV (unsaved edits included) for the meeting minutes</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="831" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="860" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>How many of the parcels now listed have a review decision</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1092" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1121" />
       <source>排除情形</source>
       <translation>Exclusions</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1093" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1122" />
       <source>认定标准</source>
       <translation>Criteria</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1094" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1123" />
       <source>豁免情形</source>
       <translation>Exemptions</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="320" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="331" />
       <source>⚠：重新认定后结论与核查时不同，请复核</source>
       <translation>⚠: after re-running the identification the verdict differs from the one reviewed; check again</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="543" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="558" />
       <source>数值</source>
       <translation>Value</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
       <source>地类编码</source>
       <translation>Class code</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
       <source>地类名称</source>
       <translation>Class name</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
       <source>占比</source>
       <translation>Share</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="571" />
       <source>下一宗（{0}）</source>
       <translation>Next parcel ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="557" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="572" />
       <source>上一宗（{0}）</source>
       <translation>Previous parcel ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="562" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="577" />
       <source>确认计算的认定结论（{0}）</source>
       <translation>Confirm the computed verdict ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="568" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="583" />
       <source>否定低效用地认定，改为非低效用地；须填写核查意见（{0}）</source>
       <translation>Reject the low-efficiency verdict: the parcel becomes not low-efficiency; a review note is required ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="574" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="589" />
       <source>改判为所选类型的低效用地；须填写核查意见（{0}）</source>
       <translation>Override: the parcel becomes low-efficiency land of the chosen type; a review note is required ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="655" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="670" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>Choose a result layer of the low-efficiency land identification (lowland:identifyparcels).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="763" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="782" />
       <source>按再开发单元（unit_id）筛选</source>
       <translation>Filter by redevelopment unit (unit_id)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="765" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="784" />
       <source>图层没有 unit_id 字段（再开发单元），不能按单元筛选</source>
       <translation>The layer has no unit_id field (redevelopment unit): no filter by unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1001" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1030" />
       <source>在列表中选择一宗地，或在地图上选择宗地。</source>
       <translation>Select a parcel in the list or on the map.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1047" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1076" />
       <source>认定结论：{0}</source>
       <translation>Verdict: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1125" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1154" />
       <source>没有认定理由。</source>
       <translation>No reasons.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1239" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1268" />
       <source>请先在列表中选择一宗地。</source>
       <translation>Select a parcel in the list first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1282" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1317" />
       <source>写入图层失败，核查决定未写入。</source>
       <translation>Writing to the layer failed: the decision was not written.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1309" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1400" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>Choose an identification result layer first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1316" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1407" />
       <source>导出核查记录</source>
       <translation>Export review log</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1316" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1407" />
       <source>CSV 文件 (*.csv)</source>
       <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="830" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="859" />
       <source>已核查 {0} / {1}</source>
       <translation>Reviewed {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="971" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1000" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>The parcel selected on the map is not in the filtered list.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1054" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1083" />
       <source>核查状态：{0}</source>
       <translation>Review status: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1173" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1202" />
       <source>请在上方选择建筑图层。</source>
       <translation>Choose a buildings layer above.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1193" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1222" />
       <source>建筑（{0}）</source>
       <translation>Buildings ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1213" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1242" />
       <source>无三调数据（认定时未给出三调图层）</source>
       <translation>No land survey data (no survey layer was given to the identification)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1275" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1310" />
       <source>地块核查 {0}：{1}</source>
       <translation>Parcel review {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1314" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1405" />
       <source>地块核查记录</source>
       <translation>parcel_review_log</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="340" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="351" />
       <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</source>
       <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="659" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="674" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>Layer “{0}” is not a vector layer.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="664" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="679" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>Layer “{0}” is not a low-efficiency land identification result; missing fields: {1}. Choose an output layer of lowland:identifyparcels.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1051" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1080" />
       <source>（满足认定标准 {0} 条）</source>
       <translation> ({0} criteria met)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1062" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1091" />
       <source>最终：{0}</source>
       <translation>final: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1261" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1296" />
       <source>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</source>
       <translation>Layer “{0}” cannot be edited (read-only, or its data source does not support editing): the decision was not written.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1330" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1421" />
       <source>已导出 {0} 条核查记录：{1}</source>
       <translation>Exported {0} review records: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1069" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1098" />
       <source>核查意见：{0}</source>
       <translation>Review note: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1325" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1416" />
       <source>无法写入 {0}：{1}</source>
       <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1075" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1104" />
       <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</source>
       <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”. Check the decision again.</translation>
     </message>
@@ -441,11 +691,6 @@
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="673" />
       <source>临时图层</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
-      <source>取消</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -674,34 +919,174 @@
       <translation>Could not write the map of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="48" />
+      <location filename="../lowland_plugin/plugin.py" line="49" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="84" />
+      <location filename="../lowland_plugin/plugin.py" line="87" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="97" />
+      <location filename="../lowland_plugin/plugin.py" line="100" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="105" />
+      <location filename="../lowland_plugin/plugin.py" line="113" />
+      <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
+      <translation>Implementation plans: write a plan per unit (DOCX/HTML/PDF), with a preview</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="121" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="165" />
+      <location filename="../lowland_plugin/plugin.py" line="201" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="118" />
+      <location filename="../processing/base.py" line="169" />
+      <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="174" />
+      <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="129" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="43" />
+      <source>再开发单元划定与统计</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="46" />
+      <source>单元与街坊</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="52" />
+      <source>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 5 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="173" />
+      <source>街坊（街坊划分结果）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="79" />
+      <source>低效用地认定结果（宗地）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="84" />
+      <source>控规地块（plan_code、far_max）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="90" />
+      <source>单元划定方式</source>
+      <translation>How units are formed</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="97" />
+      <source>手绘单元图层</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="102" />
+      <source>控规单元图层</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="108" />
+      <source>控规单元编号字段（默认 unit_id）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="114" />
+      <source>吸附容差（米）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="117" />
+      <source>自动划分目标面积（公顷）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="123" />
+      <source>自动划分低效用地最低占比（0–1）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="129" />
+      <source>自动划分邻接距离（米，跨越道路）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="151" />
+      <source>街坊（含单元编号）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="152" />
+      <source>宗地（含单元编号）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="153" />
+      <source>单元划定冲突表</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="165" />
+      <source>手绘单元方式需要“手绘单元图层”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="170" />
+      <source>控规单元方式需要“控规单元图层”。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="216" />
+      <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="225" />
+      <source>没有形成任何单元。</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="91" />
+      <source>手绘单元</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="91" />
+      <source>控规单元</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="91" />
+      <source>自动划分</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="228" />
+      <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../processing/building_conversion.py" line="41" />
@@ -739,7 +1124,7 @@
       <translation>The conversion application table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="158" />
+      <location filename="../processing/building_conversion.py" line="156" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} application units: deemed to conform to the detailed plan {1}, formal change of use {2}, not eligible {3}, data missing {4}; heritage protection rules apply to {5}.</translation>
     </message>
@@ -774,7 +1159,7 @@
       <translation>Old version</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="189" />
+      <location filename="../processing/compare_versions.py" line="186" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>Changes (parcels, of which renumbered, area change m²):</translation>
     </message>
@@ -819,12 +1204,12 @@
       <translation>Change summary</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="153" />
+      <location filename="../processing/compare_versions.py" line="152" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>Old version {0} features, new version {1} features; ID field {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="172" />
+      <location filename="../processing/compare_versions.py" line="170" />
       <source>对比字段：{0}</source>
       <translation>Compared fields: {0}</translation>
     </message>
@@ -844,32 +1229,32 @@
       <translation>Sliver area threshold (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="234" />
+      <location filename="../processing/export_database.py" line="235" />
       <source>低效用地认定成果</source>
       <translation>Identified low-efficiency land</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="451" />
+      <location filename="../processing/export_database.py" line="455" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>Quality check (rule, count, result):</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="453" />
+      <location filename="../processing/export_database.py" line="457" />
       <source>通过</source>
       <translation>passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="454" />
+      <location filename="../processing/export_database.py" line="458" />
       <source>不通过</source>
       <translation>failed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="455" />
+      <location filename="../processing/export_database.py" line="459" />
       <source>警告</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="456" />
+      <location filename="../processing/export_database.py" line="460" />
       <source>未检查</source>
       <translation>not checked</translation>
     </message>
@@ -964,12 +1349,12 @@
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="246" />
+      <location filename="../processing/export_database.py" line="247" />
       <source>三调图斑图层</source>
       <translation>Third land survey patches</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="252" />
+      <location filename="../processing/export_database.py" line="253" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>No 三调 layer given: the consistency rules against 三调 were not checked (the report says so).</translation>
     </message>
@@ -979,7 +1364,7 @@
       <translation>No parcel has the final verdict low-efficiency land: the database is empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="344" />
+      <location filename="../processing/export_database.py" line="348" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>Choose the output file of the database.</translation>
     </message>
@@ -989,7 +1374,7 @@
       <translation>Exported {0} records ({1} parcels in), field standard {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="284" />
+      <location filename="../processing/export_database.py" line="283" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>{0} values exceed a Shapefile field width or cannot be encoded in {1}: no Shapefile written (nothing is truncated); fix them and export again, or export a GeoPackage.</translation>
     </message>
@@ -999,22 +1384,22 @@
       <translation>Database written: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="312" />
+      <location filename="../processing/export_database.py" line="316" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>Quality check passed ({0} warnings).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="315" />
+      <location filename="../processing/export_database.py" line="319" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>Quality check failed: {0} errors, {1} warnings; see the report and the error layer.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="376" />
+      <location filename="../processing/export_database.py" line="380" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>The output must not overwrite an input layer: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="322" />
+      <location filename="../processing/export_database.py" line="326" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>Quality check failed: {0} errors (report: {1}).</translation>
     </message>
@@ -1029,17 +1414,12 @@
       <translation>&lt;p&gt;Checks per project whether the FAR-counted floor area is within the allowed floor area (Yinchuan opinions clause (4); MNR notice 2023-171 task 1).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;FAR-counted floor area gfa_counted = proposed total floor area gfa_proposed − floor area of add-on facilities to existing housing such as lifts, stairs, public corridors, accessibility facilities and insulation gfa_addon (not FAR-counted);&lt;/li&gt;&lt;li&gt;allowed floor area gfa_allowed = planned maximum FAR far_max × project site area area_m2 (planar area in the projected CRS) + floor area of public-interest facilities and public open space handed over to the government free of charge gfa_handover (compensated 1:1 by the contributed floor area); when handover_by_category is filled in (JSON: education, health, elderly, community, utility, open_space), the categories must add up to gfa_handover;&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted; far_pass: passes when the FAR-counted floor area does not exceed the allowed floor area (equal passes);&lt;/li&gt;&lt;li&gt;public projects (public_project: municipal infrastructure, public service facilities, public safety facilities; commercial projects excluded) are not bound by the planned FAR: far_pass is true, with the stated proviso that the project does not affect the surrounding living environment, traffic or the safety of existing buildings.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty gfa_addon and gfa_handover count as 0; an empty far_max on a non-public project, an empty gfa_proposed, or category areas that do not add up are errors listing the projects. The reasons field lists, as JSON, the clauses, values, thresholds and whether each is met.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="76" />
-      <source>项目图层</source>
-      <translation>Projects</translation>
-    </message>
-    <message>
-      <location filename="../processing/far_check.py" line="87" />
+      <location filename="../processing/far_check.py" line="86" />
       <source>容积率核定通过（含公益项目）{0} 个项目。</source>
       <translation>FAR check passed (public projects included): {0} projects.</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="88" />
+      <location filename="../processing/far_check.py" line="87" />
       <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
@@ -1054,12 +1434,7 @@
       <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than 3 years, strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="171" />
-      <source>宗地图层</source>
-      <translation>Parcels</translation>
-    </message>
-    <message>
-      <location filename="../processing/identify_parcels.py" line="269" />
+      <location filename="../processing/identify_parcels.py" line="266" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -1099,12 +1474,12 @@
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="234" />
+      <location filename="../processing/identify_parcels.py" line="232" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="205" />
+      <location filename="../processing/identify_parcels.py" line="204" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>Field map entries {0} name fields that no input layer has.</translation>
     </message>
@@ -1119,17 +1494,17 @@
       <translation>&lt;p&gt;Computes per project the land price difference and its payment plan (Yinchuan opinions clauses (14) and (15); MNR notice 2023-171 tasks 9 and 11).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;land price difference price_due = land value under the new conditions value_new − (land value under the original conditions value_old + residual value of demolished structures residual_value), not below 0 (nothing is refunded); the residual value counts only when the original use old_land_class is industrial, warehousing, cultural or research and demolition is involved (demolition), otherwise it is left out and reasons says so (14);&lt;/li&gt;&lt;li&gt;the new and the original conditions must have the same valuation date: when valuation_date_new and valuation_date_old differ, price_pass is false; with one of them missing the check cannot be made (price_pass empty);&lt;/li&gt;&lt;li&gt;instalments (15): 50% within one month of signing the contract (first_amount, due date first_due_date = contract_date + 1 month), the rest within two years (rest_amount, final_due_date = contract_date + 2 years); when the target month has no such day, its last day applies (Civil Code 《民法典》 article 202), with no shift for holidays. Amounts are rounded to 0.01 yuan; the first instalment is 50% rounded up to the cent, the rest = amount due − first instalment, so the two add up to exactly the amount due;&lt;/li&gt;&lt;li&gt;task 9 alternative method: alt_price = published land price benchmark_price × ratio benchmark_ratio × site area − (deductions for land consolidation, public-interest land or buildings handed over, and facilities built with the project), not below 0, given next to price_due;&lt;/li&gt;&lt;li&gt;transition period (15): new industries and new business forms using existing buildings may keep the original use for 5 years, transition_end = transition_start + 5 years (the start day is not counted; the corresponding day of the final year is the last day; Civil Code 《民法典》 articles 201 and 202).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Only one of value_new and value_old filled in, a negative amount, a published land price ratio outside 0–1 or an unrecognised old_land_class is an error listing the projects; projects with neither value (such as public projects) get no land price, and reasons says so.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="91" />
+      <location filename="../processing/land_price.py" line="90" />
       <source>补缴地价核算无问题 {0} 个项目。</source>
       <translation>Land price difference without issues: {0} projects.</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="92" />
+      <location filename="../processing/land_price.py" line="91" />
       <source>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</source>
       <translation>{0} projects have different valuation dates for the new and the original conditions (they must share one valuation date): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="95" />
+      <location filename="../processing/land_price.py" line="94" />
       <source>应补缴地价合计 {0:,.2f} 元。</source>
       <translation>Total land price difference due: {0:,.2f} yuan.</translation>
     </message>
@@ -1154,7 +1529,7 @@
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="123" />
+      <location filename="../processing/legacy_land.py" line="121" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
@@ -1169,7 +1544,7 @@
       <translation>&lt;p&gt;Computes for mixed-use land the use shares, the main use, the lease term of each use and the combined starting price of the land grant (Yinchuan opinions clause (10); MNR notice 2023-171 task 8). One row per project, optionally also a detail table with one row per project and use.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Use shares: when the project has functional zones (ZONES, fields project_id, use_code), share = zone area of each use (clipped to the project site) / total project site area; site area not covered by any zone is listed separately (uncovered_m2) and counts toward no use; where functional zones cannot be drawn, share = FAR-counted floor area of each use / total FAR-counted floor area (gfa_by_use, JSON {use code: m²}). Use codes are codes of the land and sea use classification (2023).&lt;/li&gt;&lt;li&gt;Main use: the use with the largest share; when several uses have equal shares (differing by at most 1e-9), main_use is left empty, main_use_tie = yes and tied_uses lists the tied uses, for the approval to decide.&lt;/li&gt;&lt;li&gt;Lease terms: set per use (lease_years_by_use), not above the statutory maximum for that use (Interim Regulations on the Grant and Transfer of the Right to Use State-owned Urban Land 《城镇国有土地使用权出让和转让暂行条例》 article 12, looked up in lease_terms.csv by use code prefix: residential 07 70 years, industrial 10 and warehousing 11 50 years, education, science, culture, health and sports 08 50 years, commercial, tourism and entertainment 09 40 years, other 50 years); a longer term is capped at the maximum with the reason stated, and a use with no proposed term gets the maximum.&lt;/li&gt;&lt;li&gt;Combined starting price: appraised per use, then combined: combined_unit_price = Σ use share × appraised unit price of that use (price_by_use, yuan per m² of land), combined_price = combined_unit_price × site area (yuan); when any use lacks a unit price, nothing is computed and the reason is stated.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="127" />
+      <location filename="../processing/mixed_use.py" line="125" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
@@ -1189,17 +1564,17 @@
       <translation>The projects layer has no features.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="154" />
+      <location filename="../processing/mixed_use.py" line="151" />
       <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
       <translation>Project {0}: several uses tie for the largest share ({1}); main use left empty.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="166" />
+      <location filename="../processing/mixed_use.py" line="163" />
       <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
       <translation>Project {0}: the proposed lease term exceeds the statutory maximum and was capped at the maximum: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="160" />
+      <location filename="../processing/mixed_use.py" line="157" />
       <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
       <translation>Project {0}: main use {1} (share {2:.4f}).</translation>
     </message>
@@ -1237,11 +1612,6 @@
       <location filename="../processing/models.py" line="110" />
       <source>手绘单元图层（可选）</source>
       <translation>Hand-drawn units (optional)</translation>
-    </message>
-    <message>
-      <location filename="../processing/models.py" line="111" />
-      <source>单元划定方式</source>
-      <translation>How units are formed</translation>
     </message>
     <message>
       <location filename="../processing/models.py" line="112" />
@@ -1339,17 +1709,17 @@
       <translation>Reading parcels…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="78" />
+      <location filename="../processing/parcel_indicators.py" line="77" />
       <source>读取建筑…</source>
       <translation>Reading buildings…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="116" />
+      <location filename="../processing/parcel_indicators.py" line="113" />
       <source>共 {0} 宗地，{1} 栋建筑。</source>
       <translation>{0} parcels, {1} buildings.</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="107" />
+      <location filename="../processing/parcel_indicators.py" line="104" />
       <source>输入字段 {0} 与指标同名，已由计算结果替换。</source>
       <translation>Input fields {0} have the names of indicators and were replaced by the computed values.</translation>
     </message>
@@ -1374,7 +1744,7 @@
       <translation>Progress statistics</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="75" />
+      <location filename="../processing/progress_statistics.py" line="76" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>
@@ -1384,7 +1754,7 @@
       <translation>{0} projects cannot be decided (see reasons): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="56" />
+      <location filename="../processing/provider.py" line="58" />
       <source>低效用地再开发 Lowland</source>
       <translation>Lowland — low-efficiency land redevelopment</translation>
     </message>
@@ -1399,17 +1769,17 @@
       <translation>&lt;p&gt;Checks the scattered construction land (leftover corners, enclosed plots, interspersed plots) merged into redevelopment projects (Yinchuan opinions clause (7); MNR notice 2023-171 tasks 4 and 10). One row per project:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = area of the project site geometry (planar area in the projected CRS); scattered_area_m2 = total area of the project's plots marked as scattered land (scattered); scattered_share = the ratio of the two;&lt;/li&gt;&lt;li&gt;scattered_pass: each scattered plot at most 5 mu (10000/15×5 ≈ 3333.33 m²) and together at most 10% of the project's total site area (equal passes in both); reasons lists the IDs and areas (m², mu) of the plots over the limits. The documents say “in principle”: cases over the limits need separate approval.&lt;/li&gt;&lt;li&gt;Plots not marked as scattered land count toward no indicator and are listed in the log; plots whose project_id is not in the projects layer are an error.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Swaps (task 10, “similar area or equivalent value”): grouped by swap_group, swap_side out (swapped out) or in (swapped in); the swaps table SWAPS gives the areas and appraised values (value) swapped out and in, their difference (in − out) and ratio (in / out). The documents set no numeric standard for “similar” or “equivalent”: this tool only reports the numbers, and the approval decides.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="99" />
+      <location filename="../processing/scattered_land.py" line="98" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="122" />
+      <location filename="../processing/scattered_land.py" line="120" />
       <source>零星用地核查通过 {0} 个项目。</source>
       <translation>Scattered land check passed: {0} projects.</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="123" />
+      <location filename="../processing/scattered_land.py" line="121" />
       <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
       <translation>{0} projects exceed the scattered land limits (5 mu per plot or 10% in total): {1}</translation>
     </message>
@@ -1419,7 +1789,7 @@
       <translation>Swap area and value comparison</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="125" />
+      <location filename="../processing/scattered_land.py" line="123" />
       <source>置换组 {0} 个。</source>
       <translation>{0} swap groups.</translation>
     </message>
@@ -1454,22 +1824,22 @@
       <translation>The status-quo indicators table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="148" />
+      <location filename="../processing/status_quo_check.py" line="145" />
       <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
       <translation>{0} indicators checked: passed {1}, no worse than the status quo and reviewed {2}, conditional pass pending review {3}, failed {4}, values missing {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="163" />
+      <location filename="../processing/status_quo_check.py" line="160" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>Project {0}, failed indicators: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="167" />
+      <location filename="../processing/status_quo_check.py" line="164" />
       <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
       <translation>Project {0}, indicators awaiting consultation, publication and joint review: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="173" />
+      <location filename="../processing/status_quo_check.py" line="170" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>Project {0}, indicators lacking values for the approval: {1}</translation>
     </message>
@@ -1489,7 +1859,7 @@
       <translation>Use change pathways</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="102" />
+      <location filename="../processing/use_change.py" line="100" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} projects: managed under the original use {1}, dynamic maintenance of the detailed plan {2}, formal change of use {3}, use not filled in {4}.</translation>
     </message>

@@ -4,417 +4,667 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="134" />
+      <source>实施方案生成</source>
+      <translation>实施方案生成</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="135" />
+      <source>单元图层</source>
+      <translation>单元图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="136" />
+      <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
+      <translation>再开发单元（lowland:buildunits 的输出，需有 unit_id）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="137" />
+      <source>宗地图层</source>
+      <translation>宗地图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="138" />
+      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
+      <translation>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="139" />
+      <source>项目图层</source>
+      <translation>项目图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="140" />
+      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
+      <translation>再开发项目（项目模板）：容积率、地价等核算的依据</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
+      <source>历史遗留</source>
+      <translation>历史遗留</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
+      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
+      <translation>可选：历史遗留用地认定（lowland:legacyland）的输出</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <source>单元</source>
+      <translation>单元</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
+      <translation>勾选要生成实施方案的单元；预览显示当前选中的单元</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <source>全选</source>
+      <translation>全选</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
+      <source>全不选</source>
+      <translation>全不选</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
+      <source>模板</source>
+      <translation>模板</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
+      <source>DOCX 模板</source>
+      <translation>DOCX 模板</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
+      <source>HTML 模板</source>
+      <translation>HTML 模板</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="153" />
+      <source>Word 文档 (*.docx)</source>
+      <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
+      <source>HTML 文件 (*.html *.htm)</source>
+      <translation>HTML 文件 (*.html *.htm)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
+      <source>规则配置</source>
+      <translation>规则配置</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <source>规则配置：default、yinchuan 或配置文件的路径</source>
+      <translation>规则配置：default、yinchuan 或配置文件的路径</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <source>格式</source>
+      <translation>格式</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
+      <source>输出文件夹</source>
+      <translation>输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
+      <source>选择输出文件夹</source>
+      <translation>选择输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <source>预览</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <source>在下方预览当前单元的实施方案（HTML）</source>
+      <translation>在下方预览当前单元的实施方案（HTML）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
+      <source>生成</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <source>为勾选的单元生成实施方案，写入输出文件夹</source>
+      <translation>为勾选的单元生成实施方案，写入输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <source>取消</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <source>打开文件夹</source>
+      <translation>打开文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <source>打开最近一次生成的输出文件夹</source>
+      <translation>打开最近一次生成的输出文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="407" />
+      <source>正在生成…</source>
+      <translation>正在生成…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <source>默认（内置模板）</source>
+      <translation>默认（内置模板）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="216" />
+      <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
+      <translation>请选择再开发单元图层（lowland:buildunits 的输出）。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="310" />
+      <source>请至少勾选一个单元。</source>
+      <translation>请至少勾选一个单元。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="312" />
+      <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
+      <translation>请至少选择一种格式（DOCX、HTML 或 PDF）。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="314" />
+      <source>请选择输出文件夹。</source>
+      <translation>请选择输出文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="395" />
+      <source>正在取消…</source>
+      <translation>正在取消…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="414" />
+      <source>已为 {0} 个单元生成实施方案：{1}</source>
+      <translation>已为 {0} 个单元生成实施方案：{1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="426" />
+      <source>请先选择要预览的单元。</source>
+      <translation>请先选择要预览的单元。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="441" />
+      <source>预览失败：算法没有写出 HTML 文件。</source>
+      <translation>预览失败：算法没有写出 HTML 文件。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="502" />
+      <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
+      <translation>实施方案生成算法（{0}）未注册：请更新插件。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <source>单元（{0} 个）</source>
+      <translation>单元（{0} 个）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <source>已取消。</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
+      <source>正在生成预览：{0}…</source>
+      <translation>正在生成预览：{0}…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="446" />
+      <source>预览：单元 {0}</source>
+      <translation>预览：单元 {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
+      <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
+      <translation>留空使用内置的{0}模板；或选择本局修改过的模板文件</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="452" />
+      <source>输出文件夹不存在：{0}</source>
+      <translation>输出文件夹不存在：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="220" />
+      <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
+      <translation>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="340" />
+      <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
+      <translation>模板文件不存在或类型不对：{0}（需要 {1}）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <source>生成失败：{0}</source>
+      <translation>生成失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="191" />
       <source>亩</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="192" />
       <source>万元/亩</source>
       <translation>万元/亩</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="193" />
       <source>年</source>
       <translation>年</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="183" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="194" />
       <source>栋</source>
       <translation>栋</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
       <source>层</source>
       <translation>层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="173" />
       <source>是</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="173" />
       <source>否</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="484" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="499" />
       <source>地块核查</source>
       <translation>地块核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="485" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="500" />
       <source>结果图层</source>
       <translation>结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="486" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="501" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>低效用地认定（lowland:identifyparcels）的结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="487" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="502" />
       <source>建筑图层</source>
       <translation>建筑图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="488" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="503" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>可选：列出与所选宗地相交的建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="490" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="505" />
       <source>全部类型</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="493" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="508" />
       <source>按现状用途类型或低效类型筛选</source>
       <translation>按现状用途类型或低效类型筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="495" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="510" />
       <source>全部结论</source>
       <translation>全部结论</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="498" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="513" />
       <source>按计算的认定结论筛选</source>
       <translation>按计算的认定结论筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="500" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="515" />
       <source>全部状态</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="503" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="518" />
       <source>按核查状态筛选</source>
       <translation>按核查状态筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="505" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="520" />
       <source>全部单元</source>
       <translation>全部单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="506" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="521" />
       <source>搜索宗地编号或权利人</source>
       <translation>搜索宗地编号或权利人</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="507" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="522" />
       <source>仅显示结论已变化</source>
       <translation>仅显示结论已变化</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="509" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="524" />
       <source>只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核</source>
       <translation>只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="511" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="526" />
       <source>认定理由</source>
       <translation>认定理由</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="512" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="527" />
       <source>指标</source>
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="528" />
       <source>建筑</source>
       <translation>建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="514" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="529" />
       <source>三调地类</source>
       <translation>三调地类</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="515" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="530" />
       <source>核查人</source>
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="516" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="531" />
       <source>姓名（会被记住）</source>
       <translation>姓名（会被记住）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="517" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="532" />
       <source>为</source>
       <translation>为</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="519" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
       <source>（选择低效类型）</source>
       <translation>（选择低效类型）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="522" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="537" />
       <source>改判时宗地认定为此类型的低效用地</source>
       <translation>改判时宗地认定为此类型的低效用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="523" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="538" />
       <source>核查意见</source>
       <translation>核查意见</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="524" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="539" />
       <source>否定、改判时必填</source>
       <translation>否定、改判时必填</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="525" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="540" />
       <source>确认</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="526" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="541" />
       <source>否定</source>
       <translation>否定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="527" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="542" />
       <source>改判</source>
       <translation>改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="528" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="543" />
       <source>重置</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="529" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="544" />
       <source>撤销该宗地的核查决定，恢复为待核查</source>
       <translation>撤销该宗地的核查决定，恢复为待核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="530" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
       <source>导出核查记录…</source>
       <translation>导出核查记录…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="532" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="547" />
       <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
       <translation>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="831" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="860" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>列表中当前显示的宗地里已作出核查决定的数量</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1092" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1121" />
       <source>排除情形</source>
       <translation>排除情形</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1093" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1122" />
       <source>认定标准</source>
       <translation>认定标准</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1094" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1123" />
       <source>豁免情形</source>
       <translation>豁免情形</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="320" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="331" />
       <source>⚠：重新认定后结论与核查时不同，请复核</source>
       <translation>⚠：重新认定后结论与核查时不同，请复核</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="543" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="558" />
       <source>数值</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
       <source>地类编码</source>
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
       <source>地类名称</source>
       <translation>地类名称</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
       <source>占比</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="571" />
       <source>下一宗（{0}）</source>
       <translation>下一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="557" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="572" />
       <source>上一宗（{0}）</source>
       <translation>上一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="562" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="577" />
       <source>确认计算的认定结论（{0}）</source>
       <translation>确认计算的认定结论（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="568" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="583" />
       <source>否定低效用地认定，改为非低效用地；须填写核查意见（{0}）</source>
       <translation>否定低效用地认定，改为非低效用地；须填写核查意见（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="574" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="589" />
       <source>改判为所选类型的低效用地；须填写核查意见（{0}）</source>
       <translation>改判为所选类型的低效用地；须填写核查意见（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="655" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="670" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>请选择低效用地认定（lowland:identifyparcels）的结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="763" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="782" />
       <source>按再开发单元（unit_id）筛选</source>
       <translation>按再开发单元（unit_id）筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="765" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="784" />
       <source>图层没有 unit_id 字段（再开发单元），不能按单元筛选</source>
       <translation>图层没有 unit_id 字段（再开发单元），不能按单元筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1001" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1030" />
       <source>在列表中选择一宗地，或在地图上选择宗地。</source>
       <translation>在列表中选择一宗地，或在地图上选择宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1047" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1076" />
       <source>认定结论：{0}</source>
       <translation>认定结论：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1125" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1154" />
       <source>没有认定理由。</source>
       <translation>没有认定理由。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1239" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1268" />
       <source>请先在列表中选择一宗地。</source>
       <translation>请先在列表中选择一宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1282" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1317" />
       <source>写入图层失败，核查决定未写入。</source>
       <translation>写入图层失败，核查决定未写入。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1309" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1400" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>请先选择低效用地认定结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1316" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1407" />
       <source>导出核查记录</source>
       <translation>导出核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1316" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1407" />
       <source>CSV 文件 (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="830" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="859" />
       <source>已核查 {0} / {1}</source>
       <translation>已核查 {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="971" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1000" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>地图上所选的宗地不在当前筛选结果中。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1054" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1083" />
       <source>核查状态：{0}</source>
       <translation>核查状态：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1173" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1202" />
       <source>请在上方选择建筑图层。</source>
       <translation>请在上方选择建筑图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1193" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1222" />
       <source>建筑（{0}）</source>
       <translation>建筑（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1213" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1242" />
       <source>无三调数据（认定时未给出三调图层）</source>
       <translation>无三调数据（认定时未给出三调图层）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1275" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1310" />
       <source>地块核查 {0}：{1}</source>
       <translation>地块核查 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1314" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1405" />
       <source>地块核查记录</source>
       <translation>地块核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="340" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="351" />
       <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</source>
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="659" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="674" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>图层「{0}」不是矢量图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="664" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="679" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1051" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1080" />
       <source>（满足认定标准 {0} 条）</source>
       <translation>（满足认定标准 {0} 条）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1062" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1091" />
       <source>最终：{0}</source>
       <translation>最终：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1261" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1296" />
       <source>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</source>
       <translation>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1330" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1421" />
       <source>已导出 {0} 条核查记录：{1}</source>
       <translation>已导出 {0} 条核查记录：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1069" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1098" />
       <source>核查意见：{0}</source>
       <translation>核查意见：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1325" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1416" />
       <source>无法写入 {0}：{1}</source>
       <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1075" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1104" />
       <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</source>
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>
@@ -442,11 +692,6 @@
       <location filename="../lowland_plugin/gui/unit_tool.py" line="673" />
       <source>临时图层</source>
       <translation>临时图层</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
-      <source>取消</source>
-      <translation>取消</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="195" />
@@ -674,34 +919,174 @@
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="48" />
+      <location filename="../lowland_plugin/plugin.py" line="49" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="84" />
+      <location filename="../lowland_plugin/plugin.py" line="87" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="97" />
+      <location filename="../lowland_plugin/plugin.py" line="100" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="105" />
+      <location filename="../lowland_plugin/plugin.py" line="113" />
+      <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
+      <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="121" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="165" />
+      <location filename="../lowland_plugin/plugin.py" line="201" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="118" />
+      <location filename="../processing/base.py" line="169" />
+      <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
+      <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="174" />
+      <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
+      <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="129" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="43" />
+      <source>再开发单元划定与统计</source>
+      <translation>再开发单元划定与统计</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="46" />
+      <source>单元与街坊</source>
+      <translation>单元与街坊</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="52" />
+      <source>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 5 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 5 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="173" />
+      <source>街坊（街坊划分结果）</source>
+      <translation>街坊（街坊划分结果）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="79" />
+      <source>低效用地认定结果（宗地）</source>
+      <translation>低效用地认定结果（宗地）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="84" />
+      <source>控规地块（plan_code、far_max）</source>
+      <translation>控规地块（plan_code、far_max）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="90" />
+      <source>单元划定方式</source>
+      <translation>单元划定方式</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="97" />
+      <source>手绘单元图层</source>
+      <translation>手绘单元图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="102" />
+      <source>控规单元图层</source>
+      <translation>控规单元图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="108" />
+      <source>控规单元编号字段（默认 unit_id）</source>
+      <translation>控规单元编号字段（默认 unit_id）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="114" />
+      <source>吸附容差（米）</source>
+      <translation>吸附容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="117" />
+      <source>自动划分目标面积（公顷）</source>
+      <translation>自动划分目标面积（公顷）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="123" />
+      <source>自动划分低效用地最低占比（0–1）</source>
+      <translation>自动划分低效用地最低占比（0–1）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="129" />
+      <source>自动划分邻接距离（米，跨越道路）</source>
+      <translation>自动划分邻接距离（米，跨越道路）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="151" />
+      <source>街坊（含单元编号）</source>
+      <translation>街坊（含单元编号）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="152" />
+      <source>宗地（含单元编号）</source>
+      <translation>宗地（含单元编号）</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="153" />
+      <source>单元划定冲突表</source>
+      <translation>单元划定冲突表</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="165" />
+      <source>手绘单元方式需要“手绘单元图层”。</source>
+      <translation>手绘单元方式需要“手绘单元图层”。</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="170" />
+      <source>控规单元方式需要“控规单元图层”。</source>
+      <translation>控规单元方式需要“控规单元图层”。</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="216" />
+      <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
+      <translation>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="225" />
+      <source>没有形成任何单元。</source>
+      <translation>没有形成任何单元。</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="91" />
+      <source>手绘单元</source>
+      <translation>手绘单元</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="91" />
+      <source>控规单元</source>
+      <translation>控规单元</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="91" />
+      <source>自动划分</source>
+      <translation>自动划分</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="228" />
+      <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
+      <translation>冲突 {0} 条，见单元划定冲突表：{1}</translation>
     </message>
     <message>
       <location filename="../processing/building_conversion.py" line="41" />
@@ -739,7 +1124,7 @@
       <translation>功能转换申报表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="158" />
+      <location filename="../processing/building_conversion.py" line="156" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</translation>
     </message>
@@ -774,7 +1159,7 @@
       <translation>旧版本</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="189" />
+      <location filename="../processing/compare_versions.py" line="186" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>变化汇总（宗数，其中重新编号，面积变化 平方米）：</translation>
     </message>
@@ -819,12 +1204,12 @@
       <translation>变化汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="153" />
+      <location filename="../processing/compare_versions.py" line="152" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="172" />
+      <location filename="../processing/compare_versions.py" line="170" />
       <source>对比字段：{0}</source>
       <translation>对比字段：{0}</translation>
     </message>
@@ -844,32 +1229,32 @@
       <translation>碎片图斑面积阈值（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="234" />
+      <location filename="../processing/export_database.py" line="235" />
       <source>低效用地认定成果</source>
       <translation>低效用地认定成果</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="451" />
+      <location filename="../processing/export_database.py" line="455" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>质检结果（规则、数量、结论）：</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="453" />
+      <location filename="../processing/export_database.py" line="457" />
       <source>通过</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="454" />
+      <location filename="../processing/export_database.py" line="458" />
       <source>不通过</source>
       <translation>不通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="455" />
+      <location filename="../processing/export_database.py" line="459" />
       <source>警告</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="456" />
+      <location filename="../processing/export_database.py" line="460" />
       <source>未检查</source>
       <translation>未检查</translation>
     </message>
@@ -964,12 +1349,12 @@
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="246" />
+      <location filename="../processing/export_database.py" line="247" />
       <source>三调图斑图层</source>
       <translation>三调图斑图层</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="252" />
+      <location filename="../processing/export_database.py" line="253" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</translation>
     </message>
@@ -979,7 +1364,7 @@
       <translation>没有最终结论为低效用地的宗地：数据库为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="344" />
+      <location filename="../processing/export_database.py" line="348" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>请指定上图入库数据库的输出文件。</translation>
     </message>
@@ -989,7 +1374,7 @@
       <translation>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="284" />
+      <location filename="../processing/export_database.py" line="283" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</translation>
     </message>
@@ -999,22 +1384,22 @@
       <translation>数据库已写出：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="312" />
+      <location filename="../processing/export_database.py" line="316" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>质检通过（警告 {0} 处）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="315" />
+      <location filename="../processing/export_database.py" line="319" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="376" />
+      <location filename="../processing/export_database.py" line="380" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>输出不得覆盖输入图层：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="322" />
+      <location filename="../processing/export_database.py" line="326" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>质检不通过：错误 {0} 处（报告：{1}）。</translation>
     </message>
@@ -1029,17 +1414,12 @@
       <translation>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="76" />
-      <source>项目图层</source>
-      <translation>项目图层</translation>
-    </message>
-    <message>
-      <location filename="../processing/far_check.py" line="87" />
+      <location filename="../processing/far_check.py" line="86" />
       <source>容积率核定通过（含公益项目）{0} 个项目。</source>
       <translation>容积率核定通过（含公益项目）{0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="88" />
+      <location filename="../processing/far_check.py" line="87" />
       <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
@@ -1054,12 +1434,7 @@
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="171" />
-      <source>宗地图层</source>
-      <translation>宗地图层</translation>
-    </message>
-    <message>
-      <location filename="../processing/identify_parcels.py" line="269" />
+      <location filename="../processing/identify_parcels.py" line="266" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -1099,12 +1474,12 @@
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="234" />
+      <location filename="../processing/identify_parcels.py" line="232" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="205" />
+      <location filename="../processing/identify_parcels.py" line="204" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>字段映射 {0} 所指的字段在各输入图层中都不存在。</translation>
     </message>
@@ -1119,17 +1494,17 @@
       <translation>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="91" />
+      <location filename="../processing/land_price.py" line="90" />
       <source>补缴地价核算无问题 {0} 个项目。</source>
       <translation>补缴地价核算无问题 {0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="92" />
+      <location filename="../processing/land_price.py" line="91" />
       <source>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</source>
       <translation>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="95" />
+      <location filename="../processing/land_price.py" line="94" />
       <source>应补缴地价合计 {0:,.2f} 元。</source>
       <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
@@ -1154,7 +1529,7 @@
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="123" />
+      <location filename="../processing/legacy_land.py" line="121" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
@@ -1169,7 +1544,7 @@
       <translation>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="127" />
+      <location filename="../processing/mixed_use.py" line="125" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
@@ -1189,17 +1564,17 @@
       <translation>项目图层没有要素。</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="154" />
+      <location filename="../processing/mixed_use.py" line="151" />
       <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
       <translation>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="166" />
+      <location filename="../processing/mixed_use.py" line="163" />
       <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
       <translation>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="160" />
+      <location filename="../processing/mixed_use.py" line="157" />
       <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
       <translation>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</translation>
     </message>
@@ -1237,11 +1612,6 @@
       <location filename="../processing/models.py" line="110" />
       <source>手绘单元图层（可选）</source>
       <translation>手绘单元图层（可选）</translation>
-    </message>
-    <message>
-      <location filename="../processing/models.py" line="111" />
-      <source>单元划定方式</source>
-      <translation>单元划定方式</translation>
     </message>
     <message>
       <location filename="../processing/models.py" line="112" />
@@ -1339,17 +1709,17 @@
       <translation>读取宗地…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="78" />
+      <location filename="../processing/parcel_indicators.py" line="77" />
       <source>读取建筑…</source>
       <translation>读取建筑…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="116" />
+      <location filename="../processing/parcel_indicators.py" line="113" />
       <source>共 {0} 宗地，{1} 栋建筑。</source>
       <translation>共 {0} 宗地，{1} 栋建筑。</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="107" />
+      <location filename="../processing/parcel_indicators.py" line="104" />
       <source>输入字段 {0} 与指标同名，已由计算结果替换。</source>
       <translation>输入字段 {0} 与指标同名，已由计算结果替换。</translation>
     </message>
@@ -1374,7 +1744,7 @@
       <translation>进展统计表</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="75" />
+      <location filename="../processing/progress_statistics.py" line="76" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>低效用地 {0} 宗，{1:.2f} 亩。</translation>
     </message>
@@ -1384,7 +1754,7 @@
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="56" />
+      <location filename="../processing/provider.py" line="58" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
     </message>
@@ -1399,17 +1769,17 @@
       <translation>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="99" />
+      <location filename="../processing/scattered_land.py" line="98" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="122" />
+      <location filename="../processing/scattered_land.py" line="120" />
       <source>零星用地核查通过 {0} 个项目。</source>
       <translation>零星用地核查通过 {0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="123" />
+      <location filename="../processing/scattered_land.py" line="121" />
       <source>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</source>
       <translation>{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}</translation>
     </message>
@@ -1419,7 +1789,7 @@
       <translation>置换面积与价值对比表</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="125" />
+      <location filename="../processing/scattered_land.py" line="123" />
       <source>置换组 {0} 个。</source>
       <translation>置换组 {0} 个。</translation>
     </message>
@@ -1454,22 +1824,22 @@
       <translation>现状指标表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="148" />
+      <location filename="../processing/status_quo_check.py" line="145" />
       <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
       <translation>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="163" />
+      <location filename="../processing/status_quo_check.py" line="160" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>项目 {0} 未通过的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="167" />
+      <location filename="../processing/status_quo_check.py" line="164" />
       <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
       <translation>项目 {0} 待征询意见、公示及联合审查的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="173" />
+      <location filename="../processing/status_quo_check.py" line="170" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>项目 {0} 缺少核定数值的指标：{1}</translation>
     </message>
@@ -1489,7 +1859,7 @@
       <translation>用途转变路径结果</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="102" />
+      <location filename="../processing/use_change.py" line="100" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</translation>
     </message>

@@ -49,6 +49,8 @@ class LowlandPlugin:
         self.toolbar = None
         self.review_action: QAction | None = None
         self.review_dock = None
+        self.plan_action: QAction | None = None
+        self.plan_dock = None
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API)
         """Register the provider (called by QGIS also when no GUI exists, e.g. qgis_process)."""
@@ -85,6 +87,19 @@ class LowlandPlugin:
         self.toolbar.addAction(review)
         self.actions.append(review)
         self.review_action = review
+        plan = QAction(
+            QIcon(str(resource_path("icons", "plan.svg"))),
+            tr("实施方案生成"),
+            self.iface.mainWindow(),
+        )
+        plan.setObjectName("lowland_plan")
+        plan.setCheckable(True)
+        plan.setToolTip(tr("实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览"))
+        plan.toggled.connect(self.show_plan_dock)
+        self.iface.addPluginToMenu(self.menu_title, plan)
+        self.toolbar.addAction(plan)
+        self.actions.append(plan)
+        self.plan_action = plan
         about = QAction(
             QIcon(str(resource_path("icons", "lowland.svg"))),
             tr("关于 Lowland"),
@@ -121,6 +136,26 @@ class LowlandPlugin:
         if self.review_action is not None:
             self.review_action.setChecked(not closed)
 
+    def show_plan_dock(self, show: bool = True) -> None:
+        """Show (creating it on first use) or hide the 实施方案生成 dock."""
+        if show and self.plan_dock is None:
+            from .gui.plan_dock import PlanDock
+
+            self.plan_dock = PlanDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.plan_dock)
+            self.plan_dock.closedStateChanged.connect(self._plan_dock_closed)
+        if self.plan_dock is None:
+            return
+        if show:
+            self.plan_dock.bind_project_layers()
+            self.plan_dock.setUserVisible(True)
+        else:
+            self.plan_dock.close()
+
+    def _plan_dock_closed(self, closed: bool) -> None:
+        if self.plan_action is not None:
+            self.plan_action.setChecked(not closed)
+
     def show_about(self) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox
 
@@ -141,6 +176,13 @@ class LowlandPlugin:
             self.review_dock.deleteLater()
             self.review_dock = None
         self.review_action = None
+        if self.plan_dock is not None:
+            self.plan_dock.closedStateChanged.disconnect(self._plan_dock_closed)
+            self.plan_dock.unload()
+            self.iface.removeDockWidget(self.plan_dock)
+            self.plan_dock.deleteLater()
+            self.plan_dock = None
+        self.plan_action = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)
             if self.toolbar is not None:
