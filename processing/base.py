@@ -14,6 +14,7 @@ from pathlib import Path
 import geopandas as gpd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsDataSourceUri,
     QgsEditorWidgetSetup,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingUtils,
+    QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
@@ -226,8 +228,10 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
     def _write_sink(self, parameters, name, context, feedback, gdf, crs, aliases) -> str:
         """Any other destination (memory, shapefile, database…) through a QGIS feature sink."""
         fields = qgis_bridge.gdf_fields(gdf, aliases)
-        target = _file_of(self.parameterAsOutputLayer(parameters, name, context))
+        destination = self.parameterAsOutputLayer(parameters, name, context)
+        target = _file_of(destination)
         existed = target is not None and os.path.exists(target)
+        new_table = _new_database_table(destination)
         sink, dest_id = self.parameterAsSink(
             parameters, name, context, fields, qgis_bridge.gdf_wkb_type(gdf), crs
         )
@@ -239,6 +243,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         if feedback.isCanceled() or written != len(gdf):
             if target is not None and not existed:
                 _remove_dataset(target)  # never leave a partial file behind as if complete
+            if new_table is not None:
+                connection, schema, table = new_table
+                connection.dropVectorTable(schema, table)  # nor a partial database table
             raise self._cancelled()
         return dest_id
 
@@ -246,19 +253,44 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
     def _persist_style(
         dest_id: str, context: QgsProcessingContext, aliases: Mapping[str, str], style: str | None
     ) -> None:
-        """Store aliases (and style) as the default style of a GeoPackage output,
-        so they come back whenever the file is opened, also after ``qgis_process``."""
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", dest_id)
-        if not parts.get("path", "").lower().endswith(".gpkg"):
-            return
+        """Store aliases (and style) as the default style of a GeoPackage or PostGIS
+        output, so they come back whenever it is opened, also after ``qgis_process``."""
         options = QgsVectorLayer.LayerOptions()
         options.loadDefaultStyle = False  # else it resets the field setup loaded below
-        layer = QgsVectorLayer(dest_id, "output", "ogr", options)
+        if dest_id.startswith(_POSTGRES):  # the database's layer_styles table
+            layer = QgsVectorLayer(dest_id[len(_POSTGRES) :], "output", "postgres", options)
+        else:
+            parts = QgsProviderRegistry.instance().decodeUri("ogr", dest_id)
+            if not parts.get("path", "").lower().endswith(".gpkg"):
+                return
+            layer = QgsVectorLayer(dest_id, "output", "ogr", options)
         if not layer.isValid():
             return
         apply_style_and_aliases(layer, aliases, style)
         layer.saveStyleToDatabase(layer.name(), "Lowland", True, "")
         del layer
+
+
+#: Prefix of a Processing destination that is a new PostGIS table.
+_POSTGRES = "postgres://"
+
+
+def _new_database_table(destination: str | None):
+    """(connection, schema, table) of a ``postgres://…`` destination whose table does not
+    exist yet (None otherwise): what to drop when the run is cancelled."""
+    if not destination or not destination.startswith(_POSTGRES):
+        return None
+    uri = destination[len(_POSTGRES) :]
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    parsed = QgsDataSourceUri(uri)
+    schema, table = parsed.schema() or "public", parsed.table()
+    try:
+        connection = metadata.createConnection(uri, {})
+        if not table or connection.tableExists(schema, table):
+            return None
+    except QgsProviderConnectionException:
+        return None
+    return connection, schema, table
 
 
 def _is_whole_gpkg_file(destination: str | None) -> bool:

@@ -102,6 +102,66 @@ def test_identify_reads_and_writes_postgis(district, pg_result, gpkg_result):
     assert got == want
 
 
+def test_postgis_result_opens_with_aliases_and_value_maps(district, pg_result):
+    """The aliases and value maps are stored as the table's default style (layer_styles)."""
+    layer = pg_layer(district, pg_result)
+    fields = layer.fields()
+    assert fields.field("verdict").alias() == "认定结论"
+    assert fields.field("area_mu").alias() == "面积(亩)"
+    setup = layer.editorWidgetSetup(fields.indexOf("verdict"))
+    assert setup.type() == "ValueMap"
+    assert district.psql("SELECT count(*) FROM layer_styles WHERE f_table_name = 'identified'") == (
+        "1"
+    )
+
+
+class _CancelledFeedback:
+    """A run the user has cancelled (checked while the output is written)."""
+
+    def setProgress(self, value: float) -> None:  # noqa: N802 (QGIS API)
+        pass
+
+    def isCanceled(self) -> bool:  # noqa: N802 (QGIS API)
+        return True
+
+
+def test_a_cancelled_run_leaves_no_partial_table(district, pg_result, lowland_provider):
+    """Cancelled while writing: the new PostGIS table is dropped again (an existing
+    table given as the destination is not)."""
+    import geopandas as gpd
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException
+    from shapely.geometry import box
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("lowland:identifyparcels")
+    gdf = gpd.GeoDataFrame({"parcel_id": ["A", "B"]}, geometry=[box(0, 0, 1, 1)] * 2, crs=4544)
+    crs = pg_layer(district, pg_result).crs()
+    destination = "postgres://" + district.table_uri("cancelled")
+    with pytest.raises(QgsProcessingException, match="已取消"):
+        alg.write_output(
+            {"OUTPUT": destination},
+            "OUTPUT",
+            QgsProcessingContext(),
+            _CancelledFeedback(),
+            gdf,
+            crs,
+        )
+    exists = "SELECT count(*) FROM pg_tables WHERE tablename = 'cancelled'"
+    assert district.psql(exists) == "0"
+
+    # the same call, not cancelled, leaves the table: the check above can fail
+    class _Running(_CancelledFeedback):
+        def isCanceled(self) -> bool:  # noqa: N802 (QGIS API)
+            return False
+
+    alg.write_output(
+        {"OUTPUT": destination}, "OUTPUT", QgsProcessingContext(), _Running(), gdf, crs
+    )
+    assert district.psql(exists) == "1"
+    assert district.psql("SELECT string_agg(parcel_id, ',' ORDER BY parcel_id) FROM cancelled") == (
+        "A,B"
+    )
+
+
 def export(parcels, survey, output: Path, errors: str = "TEMPORARY_OUTPUT") -> dict:
     import processing
 
