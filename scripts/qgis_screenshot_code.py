@@ -34,7 +34,7 @@ def start():
         raise RuntimeError("the lowland plugin did not load")
     sample = os.environ["LOWLAND_SAMPLE"]
     scene = os.environ.get("LOWLAND_SCENE", "menu")
-    with_result = scene in ("identify", "review")
+    with_result = scene in ("identify", "review", "plan")
     names = ("roads", "buildings") if with_result else ("roads", "parcels", "buildings")
     for name in names:
         layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
@@ -88,6 +88,9 @@ def identify():
     if os.environ.get("LOWLAND_SCENE") == "review":
         QTimer.singleShot(500, review)
         return
+    if os.environ.get("LOWLAND_SCENE") == "plan":
+        QTimer.singleShot(500, plan)
+        return
     QTimer.singleShot(4000, grab)
 
 
@@ -122,6 +125,72 @@ def review():
     dock.select_parcel("P0024")
     dock.splitter.setSizes([200, 330])
     dock.parcelView.scrollTo(dock.parcelView.currentIndex(), dock.parcelView.PositionAtBottom)
+    QTimer.singleShot(4000, grab)
+
+
+@guarded
+def plan():
+    """The 实施方案生成 dock: three units over the result, DY02 highlighted, DY01 and DY02
+    checked; its preview when lowland:generateplan is registered."""
+    import qgis.utils
+    from qgis.core import (
+        QgsFeature,
+        QgsFillSymbol,
+        QgsGeometry,
+        QgsProject,
+        QgsRectangle,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import Qt
+
+    iface = qgis.utils.iface
+    chinese = os.environ.get("LANG", "").startswith("zh")
+    units = QgsVectorLayer(
+        "Polygon?crs=EPSG:4544&field=unit_id:string&field=unit_name:string&field=phase:string",
+        "再开发单元" if chinese else "Redevelopment units",
+        "memory",
+    )
+    x0, y0, x1, y1 = 606400.0, 4261850.0, 608200.0, 4263385.0
+    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
+    rows = (
+        ("DY01", "西南片区" if chinese else "South-west", "near", (x0, y0, xm, ym)),
+        ("DY02", "北部片区" if chinese else "North", "mid", (x0, ym, x1, y1)),
+        ("DY03", "东南片区" if chinese else "South-east", "far", (xm, y0, x1, ym)),
+    )
+    features = []
+    for unit_id, name, phase, rect in rows:
+        feature = QgsFeature(units.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(*rect)))
+        feature.setAttributes([unit_id, name, phase])
+        features.append(feature)
+    units.dataProvider().addFeatures(features)
+    units.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": "0,0,0,0", "outline_color": "#d00000", "outline_width": "0.8"}
+            )
+        )
+    )
+    QgsProject.instance().addMapLayer(units)
+    plugin = qgis.utils.plugins["lowland"]
+    plugin.plan_action.setChecked(True)
+    dock = plugin.plan_dock
+    browser = iface.mainWindow().findChild(QDockWidget, "Browser")
+    if browser is not None:
+        browser.hide()
+    iface.mainWindow().resizeDocks([dock], [520], Qt.Horizontal)
+    dock.set_units_layer(units)
+    dock.set_checked(["DY01", "DY02"])
+    dock.select_unit("DY02")
+    dock.pdfCheck.setChecked(True)
+    dock.outputFolder.setFilePath(
+        "/home/planner/实施方案/2025" if chinese else "/home/planner/plans/2025"
+    )
+    iface.mapCanvas().setExtent(units.extent())
+    iface.mapCanvas().refresh()
+    if plugin.plan_dock.previewButton.isEnabled():
+        dock.preview()
     QTimer.singleShot(4000, grab)
 
 

@@ -4,7 +4,8 @@ Starts QGIS (fresh profile) on a virtual 1366x768 screen, loads the sample distr
 opens the 「低效用地再开发」 menu and saves docs/screenshots/qgis_menu_<lang>.png.
 Other scenes (``--scene``): ``identify`` (the styled identification result),
 ``identify-table`` (with its attribute table), ``review`` (the 地块核查 dock on the
-result, a low-efficiency parcel selected with its reasons).
+result, a low-efficiency parcel selected with its reasons), ``plan`` (the 实施方案生成
+dock on three units drawn over the result).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ def main(argv=None) -> int:
     parser.add_argument("--locale", default="zh_CN")
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument(
-        "--scene", choices=("menu", "identify", "identify-table", "review"), default="menu"
+        "--scene",
+        choices=("menu", "identify", "identify-table", "review", "plan"),
+        default="menu",
     )
     args = parser.parse_args(argv)
     out_dir = Path(args.out)
