@@ -949,49 +949,49 @@
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="169" />
+      <location filename="../processing/base.py" line="171" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/base.py" line="176" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../processing/base.py" line="129" />
+      <location filename="../processing/base.py" line="131" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="43" />
       <source>再开发单元划定与统计</source>
-      <translation type="unfinished" />
+      <translation>Build redevelopment units and statistics</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="46" />
       <source>单元与街坊</source>
-      <translation type="unfinished" />
+      <translation>Units and blocks</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="52" />
       <source>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 5 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</source>
-      <translation type="unfinished" />
+      <translation>&lt;p&gt;Groups blocks into redevelopment units under the “unit + block” control (Yinchuan implementation opinions (3), MNR notice 〔2023〕171 items 1 and 3) and reports each unit. A unit consists of whole blocks and its geometry is the union of its blocks; every block and every parcel belongs to at most one unit. Three ways to form units:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Drawn units: a block belongs to a drawn unit when the block, shrunk by the snapping tolerance, lies wholly inside the drawn polygon (a drawn edge may cut into a block by at most the tolerance); a block covered by two units goes to the one covering more of it; a drawn polygon reaching deeper than the tolerance into a block it does not cover, and a unit with no block, are listed in the conflicts table. The unit fields unit_id, unit_name, phase (near / mid / far) and notes are kept; missing ids are numbered DY01… from north-west to south-east;&lt;/li&gt;&lt;li&gt;Plan units: each block goes to the plan unit (控规单元) it overlaps most (features with the same id form one unit); blocks reaching into another unit beyond the tolerance, or in no unit, are listed in the conflicts table;&lt;/li&gt;&lt;li&gt;Automatic: blocks at most the adjacency distance apart (across a road reserve) are neighbours; starting from the block with the most low-efficiency land, a unit takes the neighbouring block with the highest own low-efficiency share that brings the unit area closer to the target area and keeps the unit's low-efficiency share at or above the minimum; a unit below the minimum share is not formed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Parcels go to the unit of the block named by their block_id, else to the unit they overlap most; a parcel that, shrunk by the tolerance, still lies in two units is listed in the conflicts table. Per unit: area; count, area, share and area by type of low-efficiency land (final_verdict/final_type after review first); existing floor area (sum of gfa); planned floor-area capacity (sum of plan far_max × plan-parcel area inside the unit); count and area of scattered pieces (low-efficiency parcels of at most 5 mu, inclusive; Yinchuan opinions (7)); public-facility land by category (plan plan_code, resources/codes/public_facilities.csv).&lt;/p&gt;</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="173" />
       <source>街坊（街坊划分结果）</source>
-      <translation type="unfinished" />
+      <translation>Blocks (block delineation result)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="79" />
       <source>低效用地认定结果（宗地）</source>
-      <translation type="unfinished" />
+      <translation>Identification result (parcels)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="84" />
       <source>控规地块（plan_code、far_max）</source>
-      <translation type="unfinished" />
+      <translation>Regulatory plan parcels (plan_code, far_max)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="90" />
@@ -1001,92 +1001,92 @@
     <message>
       <location filename="../processing/build_units.py" line="97" />
       <source>手绘单元图层</source>
-      <translation type="unfinished" />
+      <translation>Drawn units layer</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="102" />
       <source>控规单元图层</source>
-      <translation type="unfinished" />
+      <translation>Plan units layer</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="108" />
       <source>控规单元编号字段（默认 unit_id）</source>
-      <translation type="unfinished" />
+      <translation>Plan unit id field (default unit_id)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="114" />
       <source>吸附容差（米）</source>
-      <translation type="unfinished" />
+      <translation>Snapping tolerance (m)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="117" />
       <source>自动划分目标面积（公顷）</source>
-      <translation type="unfinished" />
+      <translation>Automatic: target unit area (ha)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="123" />
       <source>自动划分低效用地最低占比（0–1）</source>
-      <translation type="unfinished" />
+      <translation>Automatic: minimum low-efficiency share (0–1)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="129" />
       <source>自动划分邻接距离（米，跨越道路）</source>
-      <translation type="unfinished" />
+      <translation>Automatic: adjacency distance (m, across roads)</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="151" />
       <source>街坊（含单元编号）</source>
-      <translation type="unfinished" />
+      <translation>Blocks with unit id</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="152" />
       <source>宗地（含单元编号）</source>
-      <translation type="unfinished" />
+      <translation>Parcels with unit id</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="153" />
       <source>单元划定冲突表</source>
-      <translation type="unfinished" />
+      <translation>Unit conflicts</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="165" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
-      <translation type="unfinished" />
+      <translation>Drawn-unit mode needs the drawn units layer.</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="170" />
       <source>控规单元方式需要“控规单元图层”。</source>
-      <translation type="unfinished" />
+      <translation>Plan-unit mode needs the plan units layer.</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="216" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
-      <translation type="unfinished" />
+      <translation>{0} units holding {1} of {2} blocks and {3} of {4} parcels.</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="225" />
       <source>没有形成任何单元。</source>
-      <translation type="unfinished" />
+      <translation>No unit was formed.</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="91" />
       <source>手绘单元</source>
-      <translation type="unfinished" />
+      <translation>Drawn units</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="91" />
       <source>控规单元</source>
-      <translation type="unfinished" />
+      <translation>Plan units</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="91" />
       <source>自动划分</source>
-      <translation type="unfinished" />
+      <translation>Automatic grouping</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="228" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
-      <translation type="unfinished" />
+      <translation>{0} conflicts, see the unit conflicts table: {1}</translation>
     </message>
     <message>
       <location filename="../processing/building_conversion.py" line="41" />
@@ -1124,7 +1124,7 @@
       <translation>The conversion application table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="156" />
+      <location filename="../processing/building_conversion.py" line="157" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} application units: deemed to conform to the detailed plan {1}, formal change of use {2}, not eligible {3}, data missing {4}; heritage protection rules apply to {5}.</translation>
     </message>
@@ -1139,77 +1139,77 @@
       <translation>The application table has no fields {0}: they count as missing for every record.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="47" />
+      <location filename="../processing/compare_versions.py" line="48" />
       <source>年度更新对比</source>
       <translation>Annual version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="50" />
+      <location filename="../processing/compare_versions.py" line="51" />
       <source>上图入库</source>
       <translation>Database (上图入库)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="56" />
+      <location filename="../processing/compare_versions.py" line="57" />
       <source>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Compares two versions of the low-efficiency land database (or two identification results) parcel by parcel: added, removed, geometry changed (with the area change), attributes changed (which fields, old → new), renumbered and unchanged, with counts and areas per kind of change (Yinchuan opinions clause (2) yearly update; MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;1. Matching: by the ID field first (default parcel_id, compared as trimmed text); features whose ID is missing or in one version only are then matched by geometry: the same parcel when the overlap reaches the minimum overlap share (default 0.9) of both areas, one to one, largest overlap first; a parcel split in halves is therefore reported as removed + added. A geometric match with a different ID is renumbered. Duplicate IDs within a version are refused.&lt;/p&gt;&lt;p&gt;2. Geometry changed: the symmetric difference exceeds the geometry tolerance (default 0.01 m²). area_change_m2 = new − old (added +new, removed −old).&lt;/p&gt;&lt;p&gt;3. Attributes changed: by default all fields both versions share, except the ID field and volatile fields (fid, ogc_fid, objectid, shape_area, shape_length, shape_leng, area_m2, area_mu, ellipsoid_area_m2, reviewed_at, verdict_changed); fields listed to compare are compared anyway. Numbers are equal within 1e-9 relative, nulls equal only nulls, dates compare as dates, text must match exactly.&lt;/p&gt;&lt;p&gt;The output geometry is the new one (the old one for removed parcels) with that version's attributes. Both layers must be in a projected CRS in metres; the new version is reprojected to the old one's CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="145" />
+      <location filename="../processing/compare_versions.py" line="146" />
       <source>旧版本</source>
       <translation>Old version</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="186" />
+      <location filename="../processing/compare_versions.py" line="196" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>Changes (parcels, of which renumbered, area change m²):</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="80" />
+      <location filename="../processing/compare_versions.py" line="81" />
       <source>旧版本（上一年度）</source>
       <translation>Old version (previous year)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="83" />
+      <location filename="../processing/compare_versions.py" line="84" />
       <source>新版本（本年度）</source>
       <translation>New version (this year)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="88" />
+      <location filename="../processing/compare_versions.py" line="89" />
       <source>编号字段（默认 parcel_id）</source>
       <translation>ID field (default parcel_id)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="97" />
+      <location filename="../processing/compare_versions.py" line="98" />
       <source>对比字段（默认：两个版本共有的字段，易变字段除外）</source>
       <translation>Fields to compare (default: all fields both versions share, except volatile ones)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="106" />
+      <location filename="../processing/compare_versions.py" line="107" />
       <source>图形匹配的最小重叠比例（占新、旧两个图形面积）</source>
       <translation>Minimum overlap share for geometric matching (of both the old and the new area)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="116" />
+      <location filename="../processing/compare_versions.py" line="117" />
       <source>图形容差（对称差面积，平方米）</source>
       <translation>Geometry tolerance (symmetric difference area, m²)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="124" />
+      <location filename="../processing/compare_versions.py" line="125" />
       <source>年度更新对比结果</source>
       <translation>Version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="129" />
+      <location filename="../processing/compare_versions.py" line="130" />
       <source>变化汇总表</source>
       <translation>Change summary</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="152" />
+      <location filename="../processing/compare_versions.py" line="153" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>Old version {0} features, new version {1} features; ID field {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="170" />
+      <location filename="../processing/compare_versions.py" line="171" />
       <source>对比字段：{0}</source>
       <translation>Compared fields: {0}</translation>
     </message>
@@ -1434,7 +1434,7 @@
       <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than 3 years, strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="266" />
+      <location filename="../processing/identify_parcels.py" line="267" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -1749,7 +1749,7 @@
       <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>
     <message>
-      <location filename="../processing/project_checks.py" line="84" />
+      <location filename="../processing/project_checks.py" line="92" />
       <source>{0} 个项目无法判定（见 reasons）：{1}</source>
       <translation>{0} projects cannot be decided (see reasons): {1}</translation>
     </message>
@@ -1824,22 +1824,22 @@
       <translation>The status-quo indicators table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="145" />
+      <location filename="../processing/status_quo_check.py" line="146" />
       <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
       <translation>{0} indicators checked: passed {1}, no worse than the status quo and reviewed {2}, conditional pass pending review {3}, failed {4}, values missing {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="160" />
+      <location filename="../processing/status_quo_check.py" line="161" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>Project {0}, failed indicators: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="164" />
+      <location filename="../processing/status_quo_check.py" line="165" />
       <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
       <translation>Project {0}, indicators awaiting consultation, publication and joint review: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="170" />
+      <location filename="../processing/status_quo_check.py" line="171" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>Project {0}, indicators lacking values for the approval: {1}</translation>
     </message>

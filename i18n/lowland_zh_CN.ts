@@ -949,17 +949,17 @@
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="169" />
+      <location filename="../processing/base.py" line="171" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/base.py" line="176" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="129" />
+      <location filename="../processing/base.py" line="131" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
     </message>
@@ -1124,7 +1124,7 @@
       <translation>功能转换申报表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="156" />
+      <location filename="../processing/building_conversion.py" line="157" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</translation>
     </message>
@@ -1139,77 +1139,77 @@
       <translation>申报表没有字段 {0}：所有记录按缺失处理。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="47" />
+      <location filename="../processing/compare_versions.py" line="48" />
       <source>年度更新对比</source>
       <translation>年度更新对比</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="50" />
+      <location filename="../processing/compare_versions.py" line="51" />
       <source>上图入库</source>
       <translation>上图入库</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="56" />
+      <location filename="../processing/compare_versions.py" line="57" />
       <source>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="145" />
+      <location filename="../processing/compare_versions.py" line="146" />
       <source>旧版本</source>
       <translation>旧版本</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="186" />
+      <location filename="../processing/compare_versions.py" line="196" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>变化汇总（宗数，其中重新编号，面积变化 平方米）：</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="80" />
+      <location filename="../processing/compare_versions.py" line="81" />
       <source>旧版本（上一年度）</source>
       <translation>旧版本（上一年度）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="83" />
+      <location filename="../processing/compare_versions.py" line="84" />
       <source>新版本（本年度）</source>
       <translation>新版本（本年度）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="88" />
+      <location filename="../processing/compare_versions.py" line="89" />
       <source>编号字段（默认 parcel_id）</source>
       <translation>编号字段（默认 parcel_id）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="97" />
+      <location filename="../processing/compare_versions.py" line="98" />
       <source>对比字段（默认：两个版本共有的字段，易变字段除外）</source>
       <translation>对比字段（默认：两个版本共有的字段，易变字段除外）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="106" />
+      <location filename="../processing/compare_versions.py" line="107" />
       <source>图形匹配的最小重叠比例（占新、旧两个图形面积）</source>
       <translation>图形匹配的最小重叠比例（占新、旧两个图形面积）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="116" />
+      <location filename="../processing/compare_versions.py" line="117" />
       <source>图形容差（对称差面积，平方米）</source>
       <translation>图形容差（对称差面积，平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="124" />
+      <location filename="../processing/compare_versions.py" line="125" />
       <source>年度更新对比结果</source>
       <translation>年度更新对比结果</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="129" />
+      <location filename="../processing/compare_versions.py" line="130" />
       <source>变化汇总表</source>
       <translation>变化汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="152" />
+      <location filename="../processing/compare_versions.py" line="153" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="170" />
+      <location filename="../processing/compare_versions.py" line="171" />
       <source>对比字段：{0}</source>
       <translation>对比字段：{0}</translation>
     </message>
@@ -1434,7 +1434,7 @@
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="266" />
+      <location filename="../processing/identify_parcels.py" line="267" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -1749,7 +1749,7 @@
       <translation>低效用地 {0} 宗，{1:.2f} 亩。</translation>
     </message>
     <message>
-      <location filename="../processing/project_checks.py" line="84" />
+      <location filename="../processing/project_checks.py" line="92" />
       <source>{0} 个项目无法判定（见 reasons）：{1}</source>
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
@@ -1824,22 +1824,22 @@
       <translation>现状指标表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="145" />
+      <location filename="../processing/status_quo_check.py" line="146" />
       <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
       <translation>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="160" />
+      <location filename="../processing/status_quo_check.py" line="161" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>项目 {0} 未通过的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="164" />
+      <location filename="../processing/status_quo_check.py" line="165" />
       <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
       <translation>项目 {0} 待征询意见、公示及联合审查的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="170" />
+      <location filename="../processing/status_quo_check.py" line="171" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>项目 {0} 缺少核定数值的指标：{1}</translation>
     </message>

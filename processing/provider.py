@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.i18n import tr
+from .build_units import BuildUnitsAlgorithm
 from .building_conversion import BuildingConversionAlgorithm
 from .compare_versions import CompareVersionsAlgorithm
 from .export_database import ExportDatabaseAlgorithm
@@ -29,6 +30,7 @@ ALGORITHMS = (
     ExportDatabaseAlgorithm,
     CompareVersionsAlgorithm,
     ProgressStatisticsAlgorithm,
+    BuildUnitsAlgorithm,
     FarCheckAlgorithm,
     StatusQuoCheckAlgorithm,
     ScatteredLandAlgorithm,

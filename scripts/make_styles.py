@@ -1,6 +1,7 @@
 """Build the bundled QGIS styles (.qml) with PyQGIS, so they stay reproducible.
 
-Run: ``bash scripts/run styles`` (writes resources/styles/identifyparcels_{zh,en}.qml).
+Run: ``bash scripts/run styles`` (writes resources/styles/identifyparcels_{zh,en}.qml and
+buildunits_{zh,en}.qml).
 Each style is a categorised renderer on the identification result (low-efficiency
 type where the verdict is low-efficiency, else the verdict), labelled from
 resources/codes/value_maps.csv; value maps and aliases are set by the algorithms.
@@ -65,6 +66,68 @@ def build(language: str) -> Path:
     return out
 
 
+#: buildunits: unit fill by 实施时序 (phase); no phase = outline only. Labels from value_maps.csv.
+PHASE_COLOURS = {"near": "#1a9850", "mid": "#fee08b", "far": "#91bfdb"}
+
+
+def build_units(language: str) -> Path:
+    """Units (lowland:buildunits): filled by phase, thick outline, labelled with unit_id."""
+    import csv
+
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsMapLayer,
+        QgsPalLayerSettings,
+        QgsRendererCategory,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayer,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    layer = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:4544&field=unit_id:string&field=phase:string", "u", "memory"
+    )
+    with (ROOT / "resources" / "codes" / "value_maps.csv").open(encoding="utf-8") as fh:
+        key = "zh" if language == "zh" else "en"
+        labels = {r["value"]: r[key] for r in csv.DictReader(fh) if r["field"] == "phase"}
+    outline = {"outline_color": "#542788", "outline_width": "0.8"}
+    categories = [
+        QgsRendererCategory(
+            value,
+            QgsFillSymbol.createSimple({"color": colour + "99", **outline}),
+            labels[value],
+        )
+        for value, colour in PHASE_COLOURS.items()
+    ]
+    unset = {"zh": "未定时序", "en": "No phase"}[language]
+    categories.append(
+        QgsRendererCategory(None, QgsFillSymbol.createSimple({"style": "no", **outline}), unset)
+    )
+    layer.setRenderer(QgsCategorizedSymbolRenderer("phase", categories))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "unit_id"
+    settings.placement = QgsPalLayerSettings.OverPoint
+    text = QgsTextFormat()
+    text.setFont(QFont("Noto Sans CJK SC"))  # fonts-noto-cjk (scripts/setup.sh)
+    text.setSize(11)
+    text.setColor(QColor("#542788"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    out = ROOT / "resources" / "styles" / f"buildunits_{language}.qml"
+    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+    if not ok:
+        raise SystemExit(message)
+    return out
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
@@ -73,6 +136,7 @@ def main() -> int:
     app.initQgis()
     for language in ("zh", "en"):
         print(f"[styles] {build(language)}")
+        print(f"[styles] {build_units(language)}")
     return 0
 
 

@@ -1,0 +1,263 @@
+"""``lowland:buildunits`` through Processing and ``qgis_process``: parameters, outputs,
+aliases, errors, cancel — on a 2 × 2 grid of 100 m blocks with 20 m roads."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import box
+
+from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
+
+CRS = "EPSG:4544"
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+
+
+def grid_layers() -> dict[str, gpd.GeoDataFrame]:
+    """JF001 (NW) JF002 (NE) / JF003 (SW) JF004 (SE); one parcel per block half."""
+    blocks = gpd.GeoDataFrame(
+        {"block_id": ["JF001", "JF002", "JF003", "JF004"]},
+        geometry=[
+            box(0, 120, 100, 220),
+            box(120, 120, 220, 220),
+            box(0, 0, 100, 100),
+            box(120, 0, 220, 100),
+        ],
+        crs=CRS,
+    )
+    rows = []
+    for bid, geom in zip(blocks["block_id"], blocks.geometry, strict=True):
+        x0, y0 = geom.bounds[:2]
+        rows.append(
+            (f"{bid}-W", bid, "lowland", "industrial", 1000.0, box(x0, y0, x0 + 50, y0 + 100))
+        )
+        rows.append(
+            (f"{bid}-E", bid, "not_lowland", None, 2000.0, box(x0 + 50, y0, x0 + 100, y0 + 100))
+        )
+    parcels = gpd.GeoDataFrame(
+        {
+            "parcel_id": [r[0] for r in rows],
+            "block_id": [r[1] for r in rows],
+            "verdict": [r[2] for r in rows],
+            "lowland_type": [r[3] for r in rows],
+            "gfa": [r[4] for r in rows],
+            "area_m2": [5000.0] * len(rows),
+        },
+        geometry=[r[5] for r in rows],
+        crs=CRS,
+    )
+    plan = gpd.GeoDataFrame(
+        {"plan_id": ["K1", "K2"], "plan_code": ["0804", "0701"], "far_max": [1.0, 2.5]},
+        geometry=[box(0, 120, 50, 220), box(50, 120, 100, 220)],
+        crs=CRS,
+    )
+    units = gpd.GeoDataFrame(
+        {"unit_id": ["U1", "U2"], "unit_name": ["北", "半"], "phase": ["near", None]},
+        geometry=[box(-10, 110, 230, 230), box(120, 0, 170, 100)],  # U2 covers half of JF004
+        crs=CRS,
+    )
+    plan_units = gpd.GeoDataFrame(
+        {"DYBH": ["KG1", "KG2"]},
+        geometry=[box(-10, 110, 230, 230), box(-10, -10, 230, 110)],
+        crs=CRS,
+    )
+    return {
+        "blocks": blocks,
+        "parcels": parcels,
+        "plan": plan,
+        "units": units,
+        "plan_units": plan_units,
+    }
+
+
+@pytest.fixture(scope="module")
+def grid_gpkg(tmp_path_factory):
+    path = tmp_path_factory.mktemp("units") / "grid.gpkg"
+    for name, gdf in grid_layers().items():
+        write_ogr_layer(gdf, str(path), name)
+    geographic = grid_layers()["blocks"].set_crs("EPSG:4490", allow_override=True)
+    write_ogr_layer(geographic, str(path), "blocks_geographic")
+    write_ogr_layer(grid_layers()["blocks"].drop(columns="block_id"), str(path), "blocks_noid")
+    return path
+
+
+def layer(path, name):
+    return f"{path}|layername={name}"
+
+
+def features(qgs_layer, key="unit_id"):
+    return {f[key]: f for f in qgs_layer.getFeatures()}
+
+
+def test_buildunits_drawn_units(lowland_provider, grid_gpkg, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    import processing
+
+    res = processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": layer(grid_gpkg, "blocks"),
+            "PARCELS": layer(grid_gpkg, "parcels"),
+            "PLAN": layer(grid_gpkg, "plan"),
+            "MODE": 0,
+            "UNITS": layer(grid_gpkg, "units"),
+            "SNAP_TOLERANCE": 5.0,
+            "OUTPUT": str(tmp_path / "units.gpkg"),
+            "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
+            "PARCELS_OUTPUT": "TEMPORARY_OUTPUT",
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+        },
+    )
+    out = QgsVectorLayer(res["OUTPUT"], "units", "ogr")
+    units = features(out)
+    assert list(units) == ["U1"]  # U2 covers no whole block
+    u1 = units["U1"]
+    assert json.loads(u1["block_ids"]) == ["JF001", "JF002"]
+    assert (u1["area_m2"], u1["parcel_count"], u1["lowland_count"]) == (20000.0, 4, 2)
+    assert (u1["lowland_area_m2"], u1["lowland_share"], u1["lowland_industrial_m2"]) == (
+        10000.0,
+        0.5,
+        10000.0,
+    )
+    assert u1["gfa_existing"] == 6000.0
+    assert u1["gfa_capacity"] == 1.0 * 5000 + 2.5 * 5000
+    assert json.loads(u1["facilities"]) == {"education": 5000.0}
+    assert u1["phase"] == "near" and u1["source"] == "drawn"
+    assert u1["scattered_count"] == 0  # 5000 m² parcels are above 5 亩
+    blocks = features(res["BLOCKS_OUTPUT"], "block_id")
+    from qgis.core import NULL
+
+    assert blocks["JF001"]["unit_id"] == "U1" and blocks["JF004"]["unit_id"] in (None, NULL)
+    parcels = features(res["PARCELS_OUTPUT"], "parcel_id")
+    assert len(parcels) == 8 and parcels["JF002-E"]["unit_id"] == "U1"
+    conflicts = sorted((f["conflict"], f["unit_id"]) for f in res["CONFLICTS"].getFeatures())
+    assert conflicts == [("block_partly_covered", "U2"), ("unit_without_blocks", "U2")]
+    from lowland_under_test.lowland_plugin.i18n import language
+
+    expected = {"zh": "低效用地占比", "en": "Low-efficiency share"}[language()]
+    assert out.attributeAlias(out.fields().indexOf("lowland_share")) == expected
+
+
+def test_buildunits_plan_units_and_auto(lowland_provider, grid_gpkg):
+    import processing
+
+    common = {
+        "BLOCKS": layer(grid_gpkg, "blocks"),
+        "PARCELS": layer(grid_gpkg, "parcels"),
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    res = processing.run(
+        "lowland:buildunits",
+        common
+        | {"MODE": 1, "PLAN_UNITS": layer(grid_gpkg, "plan_units"), "PLAN_UNIT_ID_FIELD": "DYBH"},
+    )
+    units = features(res["OUTPUT"])
+    assert json.loads(units["KG1"]["block_ids"]) == ["JF001", "JF002"]
+    assert json.loads(units["KG2"]["block_ids"]) == ["JF003", "JF004"]
+    # auto: every block has share 0.5; target 2 ha → two units of two blocks, north first
+    res = processing.run(
+        "lowland:buildunits",
+        common
+        | {"MODE": 2, "TARGET_AREA": 2.0, "MIN_LOWLAND_SHARE": 0.5, "ADJACENCY_DISTANCE": 25.0},
+    )
+    units = features(res["OUTPUT"])
+    assert json.loads(units["DY01"]["block_ids"]) == ["JF001", "JF002"]
+    assert json.loads(units["DY02"]["block_ids"]) == ["JF003", "JF004"]
+    assert units["DY01"]["source"] == "auto"
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"MODE": 0}, "UNITS"),
+        ({"MODE": 1}, "PLAN_UNITS"),
+        ({"MODE": 1, "PLAN_UNITS": "plan_units"}, "unit_id"),  # no id field given, no unit_id
+        ({"MODE": 2, "BLOCKS": "blocks_noid"}, "block_id"),
+        ({"MODE": 2, "BLOCKS": "blocks_geographic"}, "EPSG:45"),
+    ],
+)
+def test_buildunits_errors(lowland_provider, grid_gpkg, params, message):
+    from qgis.core import QgsProcessingException
+
+    import processing
+
+    full = {"BLOCKS": "blocks", "PARCELS": "parcels", "OUTPUT": "TEMPORARY_OUTPUT"} | params
+    full = {
+        k: layer(grid_gpkg, v) if k in ("BLOCKS", "PARCELS", "PLAN_UNITS") else v
+        for k, v in full.items()
+    }
+    with pytest.raises(QgsProcessingException, match=message):
+        processing.run("lowland:buildunits", full)
+
+
+def test_buildunits_cancelled_leaves_no_output(lowland_provider, grid_gpkg, tmp_path):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    import processing
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    dest = tmp_path / "units.gpkg"
+    with pytest.raises(QgsProcessingException):
+        processing.run(
+            "lowland:buildunits",
+            {
+                "BLOCKS": layer(grid_gpkg, "blocks"),
+                "PARCELS": layer(grid_gpkg, "parcels"),
+                "MODE": 2,
+                "OUTPUT": str(dest),
+            },
+            feedback=feedback,
+        )
+    assert not dest.exists()
+
+
+def test_buildunits_is_in_the_provider_and_menu(lowland_provider):
+    from lowland_under_test.lowland_plugin.plugin import MENU_ALGORITHMS
+    from lowland_under_test.processing.provider import ALGORITHMS
+
+    names = [cls().name() for cls in ALGORITHMS]
+    assert "buildunits" in names and "lowland:buildunits" in MENU_ALGORITHMS
+    alg = lowland_provider.algorithm("buildunits")
+    assert "（三）" in alg.shortHelpString() and "（七）" in alg.shortHelpString()
+
+
+def test_buildunits_in_qgis_process(qgis_env, grid_gpkg, tmp_path):
+    dest, conflicts = tmp_path / "units.gpkg", tmp_path / "conflicts.gpkg"
+    out = subprocess.run(
+        [
+            QGIS_PROCESS,
+            "run",
+            "lowland:buildunits",
+            "--json",
+            "--",
+            f"BLOCKS={layer(grid_gpkg, 'blocks')}",
+            f"PARCELS={layer(grid_gpkg, 'parcels')}",
+            f"PLAN={layer(grid_gpkg, 'plan')}",
+            "MODE=0",
+            f"UNITS={layer(grid_gpkg, 'units')}",
+            f"OUTPUT={dest}",
+            f"CONFLICTS={conflicts}",
+        ],
+        env=qgis_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    units = read_ogr_layer(str(dest)).set_index("unit_id")
+    assert list(units.index) == ["U1"]
+    assert units.loc["U1", "gfa_capacity"] == 17500.0
+    assert units.loc["U1", "lowland_share"] == 0.5
+    assert len(read_ogr_layer(str(conflicts))) == 2
+    # aliases and the units style are stored as the GeoPackage's default style
+    from osgeo import ogr
+
+    ds = ogr.Open(str(dest))
+    styles = ds.GetLayerByName("layer_styles")
+    qml = next(iter(styles)).GetField("styleQML")
+    assert 'fieldName="unit_id"' in qml and "phase" in qml
