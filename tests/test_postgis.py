@@ -82,6 +82,7 @@ def gpkg_result(tmp_path_factory, lowland_provider, sample_gpkg) -> QgsVectorLay
 def pg_result(district, lowland_provider) -> str:
     """identifyparcels from the PostGIS layers into the new PostGIS table ``identified``."""
     sources = {name: pg_layer(district, name) for name in SAMPLE_LAYERS}
+    sources["parcels"] = "postgres://" + district.table_uri("parcels", key="fid")  # as typed
     identify(sources, "postgres://" + district.table_uri("identified"))
     return "identified"
 
@@ -377,3 +378,60 @@ def test_transaction_mode_writes_into_each_reviewers_transaction(district, revie
     assert layer_b.commitChanges(), layer_b.commitErrors()
     assert stored(district, review_table, Y) == "rejected|李工|已整改"
     assert stored(district, review_table, X) == "confirmed|张工"
+
+
+def test_rerun_keeps_the_decisions_saved_in_postgis(district, review_table, reviewers):
+    """Identification run again with the reviewed PostGIS table as PREVIOUS, into a new
+    PostGIS table: the saved decision is carried over by parcel_id."""
+    layer = pg_layer(district, review_table, "A")
+    dock = reviewers(layer, "张工")
+    assert decide(dock, Y, "reject", "已整改") and layer.commitChanges()
+    sources = {name: pg_layer(district, name) for name in SAMPLE_LAYERS}
+    sources["PREVIOUS"] = layer
+    import processing
+
+    processing.run(
+        "lowland:identifyparcels",
+        {
+            **{key.upper(): value for key, value in sources.items()},
+            "REFERENCE_DATE": REFERENCE_DATE,
+            "OUTPUT": "postgres://" + district.table_uri(f"{review_table}_rerun"),
+        },
+    )
+    assert stored(district, f"{review_table}_rerun", Y) == "rejected|张工|已整改"
+    assert stored(district, f"{review_table}_rerun", X) == "pending"
+    assert district.psql(f"SELECT count(*) FROM {review_table}_rerun") == "437"
+
+
+@pytest.mark.slow
+def test_qgis_process_reads_and_writes_postgis(district, pg_result, qgis_env):
+    """The README's command: ``qgis_process`` with PostGIS sources and destination."""
+    import subprocess
+
+    def uri(table: str, key: str | None = "fid") -> str:
+        return "postgres://" + district.table_uri(table, key=key)
+
+    out = subprocess.run(
+        [
+            "/usr/bin/qgis_process.bin",
+            "run",
+            "lowland:identifyparcels",
+            "--",
+            f"PARCELS={uri('parcels')}",
+            f"BUILDINGS={uri('buildings')}",
+            f"LANDSURVEY={uri('landsurvey')}",
+            f"PLAN={uri('plan')}",
+            f"REFERENCE_DATE={REFERENCE_DATE}",
+            f"OUTPUT={uri('identified_cli', key=None)}",
+        ],
+        env=qgis_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    same = district.psql(
+        f"SELECT count(*) FROM identified_cli c JOIN {pg_result} p USING (parcel_id) "
+        "WHERE c.verdict = p.verdict AND c.lowland_type IS NOT DISTINCT FROM p.lowland_type"
+    )
+    assert same == "437"
