@@ -37,10 +37,13 @@ from qgis.core import (
     QgsFeedback,
     QgsFillSymbol,
     QgsLayoutExporter,
+    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutTable,
+    QgsLegendStyle,
     QgsLineSymbol,
     QgsPalLayerSettings,
     QgsPrintLayout,
@@ -215,6 +218,43 @@ def load_review_layout(project: QgsProject, template: str | os.PathLike = TEMPLA
     return layout
 
 
+def unshaped(font: QFont) -> QFont:
+    """``font`` drawn without OpenType shaping: with shaping, Qt's PDF writer gives the
+    digits of Noto Sans CJK no Unicode mapping ("DY01" is found as "DY"); CJK and Latin
+    text need no shaping."""
+    font = QFont(font)
+    font.setStyleStrategy(QFont.PreferNoShaping)
+    return font
+
+
+def searchable_text(layout) -> None:
+    """Every text item of ``layout`` set :func:`unshaped` (the font strategy is not kept
+    in the .qpt), so the exported PDF's text is found and copied as printed."""
+    for item in layout.items():
+        if isinstance(item, QgsLayoutItemLabel):
+            item.setFont(unshaped(item.font()))
+        elif isinstance(item, QgsLayoutItemLegend):
+            for style in (
+                QgsLegendStyle.Title,
+                QgsLegendStyle.Group,
+                QgsLegendStyle.Subgroup,
+                QgsLegendStyle.SymbolLabel,
+            ):
+                item.setStyleFont(style, unshaped(item.style(style).font()))
+        elif isinstance(item, QgsLayoutItemScaleBar):
+            item.setTextFormat(_unshaped_format(item.textFormat()))
+    for frame in layout.multiFrames():
+        if isinstance(frame, QgsLayoutTable):
+            frame.setContentTextFormat(_unshaped_format(frame.contentTextFormat()))
+            frame.setHeaderTextFormat(_unshaped_format(frame.headerTextFormat()))
+
+
+def _unshaped_format(fmt: QgsTextFormat) -> QgsTextFormat:
+    fmt = QgsTextFormat(fmt)
+    fmt.setFont(unshaped(fmt.font()))
+    return fmt
+
+
 def safe_file_part(text: str) -> str:
     """``text`` usable in a file name on Windows and Linux (CJK kept)."""
     cleaned = re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("._")
@@ -260,6 +300,7 @@ class _ReviewSheet:
                 self.project, "lowland_data_source", str(source)
             )
         self.layout = load_review_layout(self.project)
+        searchable_text(self.layout)
         self._bind(ordered, unit_ids)
 
     def _bind(self, ordered: list[QgsVectorLayer], unit_ids: Iterable[str] | None) -> None:
@@ -431,7 +472,7 @@ def _style_units(layer: QgsVectorLayer) -> None:
     settings.fieldName = "unit_id"
     settings.placement = QgsPalLayerSettings.OverPoint
     text = QgsTextFormat()
-    font = QFont(FONT)
+    font = unshaped(QFont(FONT))
     font.setBold(True)
     text.setFont(font)
     text.setSize(11)

@@ -157,7 +157,9 @@ def test_atlas_pdf_has_a_page_per_unit_sorted_with_chinese_text(tmp_path, layers
     assert len(texts) == 3
     names = ("西南单元", "北部单元", "东南单元")  # DY01, DY02, DY03
     for number, (text, name) in enumerate(zip(texts, names, strict=True), start=1):
-        assert "低效用地再开发单元" in text and "实施方案图" in text
+        # unit ids are searchable (fonts unshaped: with shaping "DY01" reads "DY")
+        assert f"低效用地再开发单元 DY0{number} 实施方案图" in text
+        assert "EPSG:4544" in text
         assert name in text and all(other not in text for other in names if other != name)
         assert "图例" in text and "再开发单元" in text and "道路" in text
         assert "低效用地认定" in text and "非低效用地" in text  # parcels legend (zh style)
