@@ -674,22 +674,22 @@
       <translation>Redevelopment units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="670" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
       <source>绘制再开发单元</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="671" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="675" />
       <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="672" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="676" />
       <source>新建 GeoPackage…</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="673" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="677" />
       <source>临时图层</source>
       <translation type="unfinished" />
     </message>
@@ -739,12 +739,12 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="339" />
       <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="472" />
       <source>单元边界面积为零，未添加。</source>
       <translation type="unfinished" />
     </message>
@@ -754,32 +754,32 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="331" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
       <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="469" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="473" />
       <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="483" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="487" />
       <source>没有可绘制的再开发单元图层。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="552" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="556" />
       <source>图层拒绝了新单元。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="575" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
       <source>图层拒绝了新的单元范围。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="684" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="688" />
       <source>新建再开发单元图层</source>
       <translation type="unfinished" />
     </message>
@@ -789,132 +789,132 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="464" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
       <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="466" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="470" />
       <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="540" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="544" />
       <source>未添加。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="549" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="553" />
       <source>添加再开发单元 {id}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="557" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="561" />
       <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="572" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="576" />
       <source>重新绘制再开发单元 {id}</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="583" />
       <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="607" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="611" />
       <source>修改再开发单元 {id} 的属性</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="486" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="490" />
       <source>图层「{name}」不能编辑。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="508" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="512" />
       <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="651" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="655" />
       <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="422" />
+      <location filename="../lowland_plugin/layout_export.py" line="463" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="426" />
+      <location filename="../lowland_plugin/layout_export.py" line="467" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="480" />
+      <location filename="../lowland_plugin/layout_export.py" line="521" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="382" />
+      <location filename="../lowland_plugin/layout_export.py" line="423" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="475" />
+      <location filename="../lowland_plugin/layout_export.py" line="516" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>Cancelled: the output was incomplete and has been discarded.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="387" />
+      <location filename="../lowland_plugin/layout_export.py" line="428" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="390" />
+      <location filename="../lowland_plugin/layout_export.py" line="431" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="206" />
+      <location filename="../lowland_plugin/layout_export.py" line="209" />
       <source>打印模板无法读取：{0}</source>
       <translation>Cannot read the print layout template: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="318" />
+      <location filename="../lowland_plugin/layout_export.py" line="359" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="349" />
+      <location filename="../lowland_plugin/layout_export.py" line="390" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="395" />
+      <location filename="../lowland_plugin/layout_export.py" line="436" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="188" />
+      <location filename="../lowland_plugin/layout_export.py" line="191" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>Atlas PDF export failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="239" />
+      <location filename="../lowland_plugin/layout_export.py" line="279" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="123" />
+      <location filename="../lowland_plugin/layout_export.py" line="126" />
       <source>单元图导出失败：无法定位第 {0} 个单元。</source>
       <translation>Unit map export failed: cannot move to unit {0}.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="137" />
+      <location filename="../lowland_plugin/layout_export.py" line="140" />
       <source>单元 {0} 的图片写入失败：{1}</source>
       <translation>Could not write the map of unit {0}: {1}</translation>
     </message>
@@ -951,12 +951,12 @@
     <message>
       <location filename="../processing/base.py" line="171" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
-      <translation type="unfinished" />
+      <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="176" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
-      <translation type="unfinished" />
+      <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="131" />

@@ -674,22 +674,22 @@
       <translation>再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="670" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
       <source>绘制再开发单元</source>
       <translation>绘制再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="671" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="675" />
       <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
       <translation>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="672" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="676" />
       <source>新建 GeoPackage…</source>
       <translation>新建 GeoPackage…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="673" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="677" />
       <source>临时图层</source>
       <translation>临时图层</translation>
     </message>
@@ -739,12 +739,12 @@
       <translation>请填写单元编号。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="339" />
       <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
       <translation>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="472" />
       <source>单元边界面积为零，未添加。</source>
       <translation>单元边界面积为零，未添加。</translation>
     </message>
@@ -754,32 +754,32 @@
       <translation>无法创建再开发单元图层 / Cannot create the units layer: </translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="331" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
       <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
       <translation>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="469" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="473" />
       <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
       <translation>单元边界无效（{detail}），未添加；请重新绘制。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="483" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="487" />
       <source>没有可绘制的再开发单元图层。</source>
       <translation>没有可绘制的再开发单元图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="552" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="556" />
       <source>图层拒绝了新单元。</source>
       <translation>图层拒绝了新单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="575" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
       <source>图层拒绝了新的单元范围。</source>
       <translation>图层拒绝了新的单元范围。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="684" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="688" />
       <source>新建再开发单元图层</source>
       <translation>新建再开发单元图层</translation>
     </message>
@@ -789,132 +789,132 @@
       <translation>单元编号 {id} 已被图层中另一个单元使用。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="464" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
       <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
       <translation>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="466" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="470" />
       <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
       <translation>单元边界自相交（{detail}），未添加；请重新绘制。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="540" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="544" />
       <source>未添加。</source>
       <translation>未添加。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="549" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="553" />
       <source>添加再开发单元 {id}</source>
       <translation>添加再开发单元 {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="557" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="561" />
       <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
       <translation>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="572" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="576" />
       <source>重新绘制再开发单元 {id}</source>
       <translation>重新绘制再开发单元 {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="583" />
       <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
       <translation>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="607" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="611" />
       <source>修改再开发单元 {id} 的属性</source>
       <translation>修改再开发单元 {id} 的属性</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="486" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="490" />
       <source>图层「{name}」不能编辑。</source>
       <translation>图层「{name}」不能编辑。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="508" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="512" />
       <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
       <translation>选中了 {n} 个单元；重新绘制范围时只能选中一个。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="651" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="655" />
       <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="422" />
+      <location filename="../lowland_plugin/layout_export.py" line="463" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="426" />
+      <location filename="../lowland_plugin/layout_export.py" line="467" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="480" />
+      <location filename="../lowland_plugin/layout_export.py" line="521" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="382" />
+      <location filename="../lowland_plugin/layout_export.py" line="423" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="475" />
+      <location filename="../lowland_plugin/layout_export.py" line="516" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>已取消：输出不完整，未保留。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="387" />
+      <location filename="../lowland_plugin/layout_export.py" line="428" />
       <source>宗地</source>
       <translation>宗地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="390" />
+      <location filename="../lowland_plugin/layout_export.py" line="431" />
       <source>街坊</source>
       <translation>街坊</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="206" />
+      <location filename="../lowland_plugin/layout_export.py" line="209" />
       <source>打印模板无法读取：{0}</source>
       <translation>打印模板无法读取：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="318" />
+      <location filename="../lowland_plugin/layout_export.py" line="359" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="349" />
+      <location filename="../lowland_plugin/layout_export.py" line="390" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="395" />
+      <location filename="../lowland_plugin/layout_export.py" line="436" />
       <source>道路</source>
       <translation>道路</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="188" />
+      <location filename="../lowland_plugin/layout_export.py" line="191" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>图集 PDF 导出失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="239" />
+      <location filename="../lowland_plugin/layout_export.py" line="279" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="123" />
+      <location filename="../lowland_plugin/layout_export.py" line="126" />
       <source>单元图导出失败：无法定位第 {0} 个单元。</source>
       <translation>单元图导出失败：无法定位第 {0} 个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="137" />
+      <location filename="../lowland_plugin/layout_export.py" line="140" />
       <source>单元 {0} 的图片写入失败：{1}</source>
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>

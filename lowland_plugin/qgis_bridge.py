@@ -106,7 +106,13 @@ def source_to_gdf(
     wanted = names if fields is None else [f for f in names if f in set(fields)]
     crs = source.sourceCrs() if not isinstance(source, QgsVectorLayer) else source.crs()
     same_crs = dest_crs is None or not dest_crs.isValid() or dest_crs == crs
-    fast = _fast_path_file(source) if same_crs else None
+    wkb_type = source.wkbType()
+    plain = not (
+        QgsWkbTypes.isCurvedType(wkb_type)
+        or QgsWkbTypes.hasZ(wkb_type)
+        or QgsWkbTypes.hasM(wkb_type)
+    )
+    fast = _fast_path_file(source) if same_crs and plain else None
     if fast is not None:
         path, layer_name = fast
         gdf = read_ogr_layer(path, layer_name or None, columns=wanted)
@@ -132,6 +138,8 @@ def source_to_gdf(
     fids: list[int] = []
     wkbs: list = []
     columns: list[list] = [[] for _ in wanted]
+    curved: list[int] = []
+    dropped_zm: list[int] = []
     for i, feat in enumerate(source.getFeatures(request)):
         if feedback is not None and i % 1000 == 0:
             if feedback.isCanceled():
@@ -139,6 +147,12 @@ def source_to_gdf(
             feedback.setProgress(i * step)
         fids.append(feat.id())
         geom = feat.geometry()
+        if not plain and not geom.isNull():
+            geom, was_curved, had_zm = _linear_2d(geom)
+            if was_curved:
+                curved.append(feat.id())
+            if had_zm:
+                dropped_zm.append(feat.id())
         wkbs.append(bytes(geom.asWkb()) if not geom.isNull() else None)
         attrs = feat.attributes()
         for col, j in zip(columns, idx, strict=True):
@@ -154,7 +168,23 @@ def source_to_gdf(
         _crs_wkt(out_crs),
         pd.Index(np.array(fids, dtype="int64"), name="fid"),
     )
+    gdf.attrs["geometry_repairs"] = {"segmentized": curved, "dropped_zm": dropped_zm}
     return gdf
+
+
+def _linear_2d(geom: QgsGeometry) -> tuple[QgsGeometry, bool, bool]:
+    """``geom`` with curves replaced by straight segments (at most 1° of arc per segment,
+    the QGIS default) and Z/M values dropped; whether it had curves, whether Z or M."""
+    geom = QgsGeometry(geom)
+    wkb_type = geom.wkbType()
+    was_curved = geom.constGet().hasCurvedSegments()
+    had_zm = QgsWkbTypes.hasZ(wkb_type) or QgsWkbTypes.hasM(wkb_type)
+    if QgsWkbTypes.isCurvedType(wkb_type):  # also a MultiSurface of plain polygons
+        geom.convertToStraightSegment()
+    if had_zm:
+        geom.get().dropZValue()
+        geom.get().dropMValue()
+    return geom, was_curved, had_zm
 
 
 def _crs_wkt(crs: QgsCoordinateReferenceSystem | None) -> str | None:

@@ -12,10 +12,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
     QgsEditorWidgetSetup,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
@@ -30,10 +33,12 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.core.conservation import check_geometry_kept, check_ids_accounted
 from ..lowland_plugin.core.crs import require_projected_metres
-from ..lowland_plugin.core.errors import LowlandInputError
+from ..lowland_plugin.core.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.fields import field_aliases, round_for_output, value_maps
 from ..lowland_plugin.core.resources import resource_path
+from ..lowland_plugin.core.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language, tr
 from ..lowland_plugin.ogr_io import write_ogr_layer
 
@@ -100,15 +105,21 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         feedback,
         fields: Iterable[str] | None = None,
         dest_crs: QgsCoordinateReferenceSystem | None = None,
+        check_geometry: bool = True,
     ) -> gpd.GeoDataFrame | None:
         """The source parameter ``name`` as a GeoDataFrame (None when an optional input is unset).
 
         Whole GeoPackage layers are read on the columnar fast path; selections,
         feature limits, filters and other providers go through the QGIS provider.
+        Curves are segmentized and Z/M values dropped, with a warning naming the
+        features (issue 11). For a point/line/polygon source, null, empty and invalid
+        geometries are refused naming the features to fix, unless ``check_geometry`` is
+        False (an algorithm that reports them itself, or does not use the geometry).
         """
         value = parameters.get(name)
         if value is None or value == "":
             return None
+        feedback = feedback if feedback is not None else getattr(self, "_feedback", None)
         whole_layer = not (
             isinstance(value, QgsProcessingFeatureSourceDefinition)
             and (value.selectedFeaturesOnly or value.featureLimit != -1)
@@ -119,9 +130,58 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(
                 self.tr("无法读取输入图层 {0}。").format(name) + f" / cannot read input {name}."
             )
-        return qgis_bridge.source_to_gdf(
+        gdf = qgis_bridge.source_to_gdf(
             source, fields=fields, dest_crs=dest_crs, context=context, feedback=feedback
         )
+        label = self._input_label(name)
+        self._report_repairs(gdf, label, feedback)
+        if check_geometry and self._needs_geometry(name):
+            self.run_core(require_valid_geometries, gdf, label, _id_field_of(gdf))
+        return gdf
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802 (QGIS API)
+        """Keep the run's feedback so that input repairs are reported wherever inputs are read."""
+        self._feedback = feedback
+        return True
+
+    def _input_label(self, name: str) -> str:
+        definition = self.parameterDefinition(name)
+        return f"{definition.description()} {name}" if definition is not None else name
+
+    def _needs_geometry(self, name: str) -> bool:
+        """True for a source that accepts only points, lines or polygons (not tables)."""
+        definition = self.parameterDefinition(name)
+        types = set(definition.dataTypes()) if hasattr(definition, "dataTypes") else set()
+        spatial = {
+            QgsProcessing.TypeVectorPoint,
+            QgsProcessing.TypeVectorLine,
+            QgsProcessing.TypeVectorPolygon,
+        }
+        return bool(types) and types <= spatial
+
+    def _report_repairs(self, gdf: gpd.GeoDataFrame, label: str, feedback) -> None:
+        """Say which features were repaired on reading (curves segmentized, Z/M dropped)."""
+        repairs = gdf.attrs.get("geometry_repairs") or {}
+        if feedback is None:
+            return
+        id_field = _id_field_of(gdf)
+        for key, text in (
+            (
+                "segmentized",
+                self.tr("{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}")
+                + " / {1} curved features were segmentized (1° per segment): {2}",
+            ),
+            (
+                "dropped_zm",
+                self.tr("{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}")
+                + " / {1} features had Z/M values, dropped (planar measures): {2}",
+            ),
+        ):
+            fids = repairs.get(key) or []
+            if fids:
+                ids = gdf.loc[fids, id_field] if id_field else pd.Series(fids)
+                shown = ", ".join(str(v) for v in list(ids)[:10]) + (" …" if len(ids) > 10 else "")
+                feedback.pushWarning(text.format(label, len(fids), shown))
 
     def require_projected(self, gdf: gpd.GeoDataFrame, label: str) -> None:
         """Refuse a geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use."""
@@ -132,11 +192,36 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def run_core(func, *args, **kwargs):
-        """Call a core function, turning bad-input errors into QgsProcessingException."""
+        """Call a core function, turning bad-input errors (and failed self-checks) into
+        QgsProcessingException."""
         try:
             return func(*args, **kwargs)
-        except LowlandInputError as err:
+        except (LowlandInputError, LowlandInternalError) as err:
             raise QgsProcessingException(str(err)) from err
+
+    def check_accounted(
+        self,
+        inputs: gpd.GeoDataFrame,
+        output: gpd.GeoDataFrame,
+        id_field: str | None,
+        label: str,
+        same_geometry: bool = True,
+    ) -> None:
+        """Conservation check before writing: one output row per input feature with its id
+        and (``same_geometry``) its geometry and area unchanged."""
+        if id_field is not None and id_field in inputs.columns:
+            self.run_core(
+                check_ids_accounted, inputs[id_field].tolist(), output[id_field].tolist(), label
+            )
+        if same_geometry:
+            self.run_core(
+                check_geometry_kept,
+                np.asarray(inputs.geometry.values),
+                np.asarray(output.geometry.values),
+                label,
+            )
+        elif len(inputs) != len(output):
+            self.run_core(check_ids_accounted, range(len(inputs)), range(len(output)), label)
 
     # --------------------------------------------------------------- outputs
 
@@ -176,12 +261,24 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         ``name``; returns its destination id."""
         table = round_for_output(table)
         fields = qgis_bridge.gdf_fields(table, field_aliases(table.columns, language()))
+        target = _file_of(self.parameterAsOutputLayer(parameters, name, context))
+        existed = target is not None and os.path.exists(target)
         sink, dest = self.parameterAsSink(parameters, name, context, fields)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        qgis_bridge.write_gdf_to_sink(table, sink, fields, feedback)
+        feedback = feedback if feedback is not None else getattr(self, "_feedback", None)
+        written = qgis_bridge.write_gdf_to_sink(table, sink, fields, feedback)
         del sink
+        if (feedback is not None and feedback.isCanceled()) or written != len(table):
+            if target is not None and not existed:
+                _remove_dataset(target)  # never leave a partial file behind as if complete
+            raise self._cancelled()
         return dest
+
+    def check_canceled(self, feedback) -> None:
+        """Raise (no partial output is ever written) when the user has cancelled."""
+        if feedback is not None and feedback.isCanceled():
+            raise self._cancelled()
 
     def _cancelled(self) -> QgsProcessingException:
         return QgsProcessingException(
@@ -269,6 +366,28 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         apply_style_and_aliases(layer, aliases, style)
         layer.saveStyleToDatabase(layer.name(), "Lowland", True, "")
         del layer
+
+
+#: Id fields that name a feature in messages, in order of preference (else the fid).
+_ID_FIELDS = (
+    "parcel_id",
+    "project_id",
+    "piece_id",
+    "building_id",
+    "unit_ref",
+    "unit_id",
+    "block_id",
+    "plan_id",
+    "road_id",
+    "tbbh",
+    "BSM",
+    "ZDDM",
+    "宗地代码",
+)
+
+
+def _id_field_of(gdf: gpd.GeoDataFrame) -> str | None:
+    return next((f for f in _ID_FIELDS if f in gdf.columns), None)
 
 
 #: Prefix of a Processing destination that is a new PostGIS table.

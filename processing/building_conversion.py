@@ -117,8 +117,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
             )
         units = units.reset_index(drop=True)
         feedback.setProgress(20)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         table = self.run_core(
             conversion_table,
             units.drop(columns=units.geometry.name),
@@ -126,8 +125,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
             params["max_ratio"],
             progress=lambda p: feedback.setProgress(20 + 0.4 * p),
         )
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         table["profile_id"] = profile.id
         table["profile_version"] = profile.version
         self._log(feedback, units["unit_ref"].tolist(), table)
@@ -148,6 +146,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
         out = geodataframe(
             joined[first + middle + last], geometry, units.crs if has_geometry else None
         )
+        self.check_accounted(units, out, "unit_ref", self.displayName(), has_geometry)
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         feedback.setProgress(100)
         return {self.OUTPUT: dest}

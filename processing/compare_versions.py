@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.core.compare import compare_versions
+from ..lowland_plugin.core.conservation import check_ids_accounted
 from ..lowland_plugin.core.fields import value_label
 from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm, ScaledFeedback
@@ -143,8 +144,7 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         crs = source.sourceCrs()
         old = self.read_layer(parameters, self.OLD, context, ScaledFeedback(feedback, 0, 15))
         self.require_projected(old, self.tr("旧版本"))
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         new = self.read_layer(
             parameters, self.NEW, context, ScaledFeedback(feedback, 15, 15), dest_crs=crs
         )
@@ -154,8 +154,7 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
                 len(old), len(new), id_field
             )
         )
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
 
         result = self.run_core(
             compare_versions,
@@ -171,9 +170,17 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
             feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("对比字段：{0}").format(", ".join(result.fields) or "—"))
         self._log_summary(result.summary, feedback)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
 
+        for frame, column in ((old, "old_id"), (new, "new_id")):  # every feature of both versions
+            if id_field not in frame.columns or column not in result.table.columns:
+                continue
+            self.run_core(
+                check_ids_accounted,
+                frame[id_field].dropna().astype(str).tolist(),
+                result.table[column].dropna().astype(str).tolist(),
+                self.displayName(),
+            )
         dest = self.write_output(
             parameters, self.OUTPUT, context, ScaledFeedback(feedback, 70, 25), result.table, crs
         )

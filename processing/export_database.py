@@ -47,7 +47,7 @@ from ..lowland_plugin.core.qc_report import ReportInfo, render_html
 from ..lowland_plugin.core.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language
 from ..lowland_plugin.ogr_io import write_ogr_layer, write_shapefile
-from .base import AliasPostProcessor, LowlandAlgorithm
+from .base import AliasPostProcessor, LowlandAlgorithm, _remove_dataset
 
 #: Layer name of the database inside a GeoPackage (低效用地图斑).
 LAYER_NAME = "DXYDTB"
@@ -230,7 +230,8 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.PARCELS))
         crs = source.sourceCrs()
-        parcels = self.read_layer(parameters, self.PARCELS, context, feedback)
+        # null, empty and invalid geometries are QC errors (invalid_geometry), not a refusal
+        parcels = self.read_layer(parameters, self.PARCELS, context, feedback, check_geometry=False)
         self.require_projected(parcels, self.tr("低效用地认定成果"))
         self.run_core(require_input_fields, parcels, standard, self.tr("低效用地认定成果"))
         feedback.setProgress(5)
@@ -251,8 +252,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             feedback.pushWarning(
                 self.tr("未提供三调图层：与三调一致性的规则未检查（报告中注明）。")
             )
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         feedback.setProgress(10)
 
         db = self.run_core(standardize, parcels, standard, admin_code, only_lowland, export_date)
@@ -274,8 +274,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             qc_encoding,
             progress=lambda p: feedback.setProgress(15 + 0.55 * p),
         )
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         self._log_summary(result, feedback)
 
         written, note = None, ""
@@ -287,9 +286,14 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             ).format(int(blocking.sum()), encoding)
             feedback.reportError(note, False)
         else:
+            existed = os.path.exists(output)
             written = self._write_database(db, output, standard, shapefile, encoding, feedback)
             feedback.pushInfo(self.tr("数据库已写出：{0}").format(written))
         feedback.setProgress(90)
+        if feedback.isCanceled():  # cancelled after the database was moved into place
+            if written is not None and not existed:
+                _remove_dataset(written)
+            raise self._cancelled()
 
         errors_id = self._write_errors(parameters, context, result.errors, crs)
         info = ReportInfo(

@@ -77,8 +77,7 @@ class FarCheckAlgorithm(LowlandAlgorithm):
         )
         refuse_unused_map_entries(explicit, {"projects": projects})
         feedback.setProgress(30)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         result = self.run_core(far_check, projects, self.tr("项目图层"))
         log_verdicts(
             feedback,
@@ -88,8 +87,7 @@ class FarCheckAlgorithm(LowlandAlgorithm):
             self.tr("{0} 个项目计容建筑面积超出允许面积：{1}"),
         )
         feedback.setProgress(60)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         out = joined_output(projects, result.table)
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         return {self.OUTPUT: dest}

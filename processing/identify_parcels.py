@@ -186,8 +186,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             (self.LANDSURVEY, "landsurvey"),
             (self.PLAN, "plan"),
         ):
-            if feedback.isCanceled():
-                return {}
+            self.check_canceled(feedback)
             gdf = self.read_layer(parameters, key, context, None, dest_crs=crs)
             if gdf is not None:
                 gdf = gdf.set_crs(parcels.crs, allow_override=True)
@@ -206,8 +205,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 + f" / field map entries {unused} name fields that no input layer has."
             )
         feedback.setProgress(15)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
 
         result = self.run_core(
             identify_parcels,
@@ -236,8 +234,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                     "上次有决定但本次不存在的宗地 {dropped} 宗。"
                 ).format(**counts)
             )
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         attributes = parcels.drop(columns=[parcels.geometry.name])
         attributes = attributes.drop(columns=[c for c in result.table if c in attributes])
         table = pd.concat([attributes, result.table], axis=1)
@@ -248,6 +245,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             table[first + middle + last], np.asarray(parcels.geometry.values), parcels.crs
         )
         self._log_summary(result.summary, feedback)
+        self.check_accounted(parcels, out, "parcel_id", self.displayName())
         dest = self.write_output(
             parameters,
             self.OUTPUT,

@@ -81,8 +81,7 @@ class LandPriceAlgorithm(LowlandAlgorithm):
         )
         refuse_unused_map_entries(explicit, {"projects": projects})
         feedback.setProgress(30)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         result = self.run_core(land_price, projects, self.tr("项目图层"))
         log_verdicts(
             feedback,
@@ -94,8 +93,7 @@ class LandPriceAlgorithm(LowlandAlgorithm):
         total = result.table["price_due"].sum()
         feedback.pushInfo(self.tr("应补缴地价合计 {0:,.2f} 元。").format(total))
         feedback.setProgress(60)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         out = joined_output(projects, result.table)
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         return {self.OUTPUT: dest}

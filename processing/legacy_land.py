@@ -99,8 +99,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             False,
         )
         feedback.setProgress(20)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         category = None
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, dest_crs=crs)
         geoms = np.asarray(parcels.geometry.values)
@@ -114,8 +113,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         elif "land_category" in parcels.columns:
             category = parcels["land_category"].reset_index(drop=True)
         feedback.setProgress(50)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         table = self.run_core(classify_legacy_land, parcels, category)
         missing = table["legacy_failed"].notna() & table["legacy_class"].notna()
         if missing.any():
@@ -134,6 +132,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             feedback.pushInfo(
                 f"  {row.legacy_class:<16} {row.parcel_count:>6} {row.area_mu:>10.2f}"
             )
+        self.check_accounted(parcels, out, "parcel_id", self.displayName())
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         results = {self.OUTPUT: dest}
         if parameters.get(self.SUMMARY) not in (None, ""):

@@ -103,8 +103,7 @@ class MixedUseAlgorithm(LowlandAlgorithm):
             )
         layers = {"projects": projects}
         feedback.setProgress(20)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         zones = None
         if parameters.get(self.ZONES) not in (None, ""):
             zones = read_template_layer(
@@ -121,8 +120,7 @@ class MixedUseAlgorithm(LowlandAlgorithm):
             layers["zones"] = zones
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         result = self.run_core(
             mixed_use, projects, zones, self.tr("项目图层"), self.tr("功能分区图层")
         )
@@ -130,8 +128,7 @@ class MixedUseAlgorithm(LowlandAlgorithm):
             feedback.pushWarning(line)
         self._log(feedback, result.table)
         feedback.setProgress(60)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         out = joined_output(projects, result.table)
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         results = {self.OUTPUT: dest}

@@ -73,8 +73,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         crs = source.sourceCrs()
         self.require_projected(parcels, self.tr("宗地图层"))
         feedback.setProgress(5)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         feedback.pushInfo(self.tr("读取建筑…"))
         buildings = self.read_layer(
             parameters,
@@ -87,8 +86,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         if buildings is not None:
             buildings = buildings.set_crs(parcels.crs, allow_override=True)
         feedback.setProgress(15)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
 
         result = self.run_core(
             compute_parcel_indicators,
@@ -98,8 +96,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         )
         for warning in result.warnings:
             feedback.pushWarning(warning)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
 
         shadowed = [f for f in INDICATOR_FIELDS if f in parcels.columns]
         if shadowed:
@@ -117,6 +114,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
                 len(parcels), 0 if buildings is None else len(buildings)
             )
         )
+        self.check_accounted(parcels, out, "parcel_id", self.displayName())
         dest = self.write_output(
             parameters, self.OUTPUT, context, ScaledFeedback(feedback, 70, 30), out, crs
         )

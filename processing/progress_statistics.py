@@ -60,7 +60,8 @@ class ProgressStatisticsAlgorithm(LowlandAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        parcels = self.read_layer(parameters, self.PARCELS, context, None)
+        # geometry is not used (areas come from area_m2 where present): not checked
+        parcels = self.read_layer(parameters, self.PARCELS, context, None, check_geometry=False)
         self.require_projected(parcels, self.tr("低效用地认定结果"))
         if "area_m2" not in parcels.columns:
             parcels = parcels.assign(area_m2=parcels.geometry.area)

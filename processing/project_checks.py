@@ -14,6 +14,8 @@ from ..lowland_plugin.core.checks_price import (
     template_frame,
     unused_map_entries,
 )
+from ..lowland_plugin.core.conservation import check_geometry_kept, check_ids_accounted
+from ..lowland_plugin.core.errors import LowlandInternalError
 from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.mapping import parse_field_map
 from ..lowland_plugin.i18n import tr
@@ -67,7 +69,13 @@ def joined_output(projects, table: pd.DataFrame):
     joined = pd.concat([attributes.reset_index(drop=True), computed.reset_index(drop=True)], axis=1)
     order = ["project_id"] + [c for c in joined.columns if c not in ("project_id", "reasons")]
     order += ["reasons"]
-    return geodataframe(joined[order], np.asarray(projects.geometry.values), projects.crs)
+    out = geodataframe(joined[order], np.asarray(projects.geometry.values), projects.crs)
+    try:  # conservation: one row per project, ids kept, geometry unchanged (issue 11)
+        check_ids_accounted(projects["project_id"].tolist(), out["project_id"].tolist(), "projects")
+        check_geometry_kept(projects.geometry.values, out.geometry.values, "projects")
+    except LowlandInternalError as err:
+        raise QgsProcessingException(str(err)) from err
+    return out
 
 
 def log_verdicts(feedback, ids, verdicts, label_pass: str, label_fail: str) -> None:

@@ -87,8 +87,7 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
             self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
         feedback.setProgress(20)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         pieces = read_template_layer(
             self,
             parameters,
@@ -102,8 +101,7 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
         refuse_unused_map_entries(explicit, {"projects": projects, "pieces": pieces})
         pieces = pieces.set_crs(projects.crs, allow_override=True)
         feedback.setProgress(40)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         result = self.run_core(
             scattered_check,
             projects,
@@ -124,8 +122,7 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
         )
         feedback.pushInfo(self.tr("置换组 {0} 个。").format(len(result.extra)))
         feedback.setProgress(60)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         out = joined_output(projects, result.table)
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         results = {self.OUTPUT: dest}

@@ -106,8 +106,7 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
             template_frame, table, "statusquo", explicit, ("project_id", "item"), label
         )
         feedback.setProgress(20)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         projects, crs = None, QgsCoordinateReferenceSystem()
         layers = {"statusquo": table}
         if parameters.get(self.PROJECTS) not in (None, ""):
@@ -118,16 +117,15 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
             layers["projects"] = projects
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         result = self.run_core(status_quo_check, table, projects, label, self.tr("项目图层"))
         for line in result.info:
             feedback.pushInfo(line)
         self._log(feedback, result.table, result.extra)
         feedback.setProgress(60)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         rows = geodataframe(result.table, np.full(len(result.table), None, dtype=object))
+        self.check_accounted(table, rows, "project_id", self.displayName(), same_geometry=False)
         dest = self.write_output(
             parameters, self.OUTPUT, context, feedback, rows, QgsCoordinateReferenceSystem()
         )

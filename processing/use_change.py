@@ -80,15 +80,13 @@ class UseChangeAlgorithm(LowlandAlgorithm):
             )
         refuse_unused_map_entries(explicit, {"projects": projects})
         feedback.setProgress(20)
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         table = self.run_core(
             use_change_table,
             projects.drop(columns=projects.geometry.name),
             progress=lambda p: feedback.setProgress(20 + 0.4 * p),
         )
-        if feedback.isCanceled():
-            return {}
+        self.check_canceled(feedback)
         self._log(feedback, projects["project_id"].tolist(), table)
         out = joined_output(projects, table)
         crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()

@@ -74,9 +74,24 @@ def building_gfa(buildings: gpd.GeoDataFrame) -> np.ndarray:
 
 
 def _float_column(gdf: pd.DataFrame, name: str, n: int) -> np.ndarray:
+    """A numeric column as floats (null → NaN); text that is no number is refused,
+    naming the field and the buildings, never read as unknown (issue 11)."""
     if name not in gdf.columns:
         return np.full(n, np.nan)
-    return pd.to_numeric(gdf[name], errors="coerce").astype("float64").to_numpy(na_value=np.nan)
+    numbers = pd.to_numeric(gdf[name], errors="coerce")
+    bad = gdf[name].notna().to_numpy() & numbers.isna().to_numpy()
+    if bad.any():
+        ids = gdf["building_id"] if "building_id" in gdf.columns else pd.Series(gdf.index)
+        shown = [
+            f"{i}={v}"
+            for i, v in zip(ids[bad].tolist()[:5], gdf[name][bad].tolist()[:5], strict=True)
+        ]
+        raise LowlandInputError(
+            f"建筑图层 BUILDINGS: 字段 {name} 有 {int(bad.sum())} 个值不是数值 {shown}，"
+            f"请改为数字（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} values "
+            f"that are no numbers {shown}; enter plain numbers (12, not '12层')."
+        )
+    return numbers.astype("float64").to_numpy(na_value=np.nan)
 
 
 def footprint_overlaps(

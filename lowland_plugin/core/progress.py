@@ -51,6 +51,19 @@ def progress_statistics(table: pd.DataFrame) -> pd.DataFrame:
 
     Needs ``area_m2``; the district and unit dimensions appear when their fields do.
     """
+    if "area_m2" in table.columns:
+        area = pd.to_numeric(table["area_m2"], errors="coerce")
+        bad = table["area_m2"].notna() & area.isna()
+        if bad.any():
+            ids = table["parcel_id"] if "parcel_id" in table.columns else table.index.to_series()
+            shown = [
+                f"{i}={v}" for i, v in zip(ids[bad][:5], table["area_m2"][bad][:5], strict=True)
+            ]
+            raise LowlandInputError(
+                f"字段 area_m2 有 {int(bad.sum())} 个值不是数值 {shown}，请改为平方米数值。"
+                f" / field area_m2 has {int(bad.sum())} values that are no numbers {shown}."
+            )
+        table = table.assign(area_m2=area.astype("float64"))
     parcels = lowland_parcels(table)
     if "area_m2" not in parcels.columns:
         raise LowlandInputError("缺少面积字段 area_m2 / the input has no area_m2 field")
