@@ -261,3 +261,151 @@ def test_buildunits_in_qgis_process(qgis_env, grid_gpkg, tmp_path):
     styles = ds.GetLayerByName("layer_styles")
     qml = next(iter(styles)).GetField("styleQML")
     assert 'fieldName="unit_id"' in qml and "phase" in qml
+
+
+# ============================================================== sample district
+
+
+def _root():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def sample_run(lowland_provider, sample_gpkg, tmp_path_factory):
+    """The sample identified (default profile) and blocks made from the 控规 parcels
+    (plan_id LTnn-mm: the plan parcels tile each block between the road reserves)."""
+    import processing
+
+    folder = tmp_path_factory.mktemp("sample_units")
+    identified = folder / "identified.gpkg"
+    processing.run(
+        "lowland:identifyparcels",
+        {
+            "PARCELS": f"{sample_gpkg}|layername=parcels",
+            "BUILDINGS": f"{sample_gpkg}|layername=buildings",
+            "LANDSURVEY": f"{sample_gpkg}|layername=landsurvey",
+            "PROFILE": "default",
+            "REFERENCE_DATE": "2025-06-30",
+            "OUTPUT": str(identified),
+        },
+    )
+    plan = read_ogr_layer(str(sample_gpkg), "plan")
+    plan["block_id"] = plan["plan_id"].str[:4]
+    blocks = plan.dissolve(by="block_id", as_index=False)[["block_id", "geometry"]]
+    write_ogr_layer(blocks, str(folder / "blocks.gpkg"), "blocks")
+    return {
+        "identified": str(identified),
+        "blocks": f"{folder / 'blocks.gpkg'}|layername=blocks",
+        "plan": f"{sample_gpkg}|layername=plan",
+        "units": f"{_root() / 'resources' / 'sample' / 'sample_units.gpkg'}|layername=units",
+        "plan_units": (
+            f"{_root() / 'resources' / 'sample' / 'sample_units.gpkg'}|layername=plan_units"
+        ),
+    }
+
+
+def test_sample_drawn_units(sample_run):
+    import processing
+
+    res = processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": sample_run["blocks"],
+            "PARCELS": sample_run["identified"],
+            "PLAN": sample_run["plan"],
+            "MODE": 0,
+            "UNITS": sample_run["units"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "PARCELS_OUTPUT": "TEMPORARY_OUTPUT",
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+        },
+    )
+    units = features(res["OUTPUT"])
+    assert {u: json.loads(f["block_ids"]) for u, f in units.items()} == {
+        "DY01": ["LT01", "LT02"],
+        "DY02": ["LT04", "LT05"],
+        "DY03": ["LT08", "LT09"],
+        "DY04": ["LT11", "LT12"],
+    }
+    # DY01: LT01 337 × 343 m and LT02 335 × 343 m, both 一类工业 at FAR 2.0
+    assert units["DY01"]["area_m2"] == 230496.0
+    assert units["DY01"]["gfa_capacity"] == (115591 + 114905) * 2.0
+    # DY02: LT04-01 343 × 171 (FAR 2), LT04-02 343 × 172 (3), 0804 281 × 171 (1.2), 0806 281 × 172 (1.8)
+    assert units["DY02"]["gfa_capacity"] == 438952.8
+    assert json.loads(units["DY02"]["facilities"]) == {"education": 48051.0, "health": 48332.0}
+    assert units["DY01"]["phase"] == "near" and units["DY03"]["unit_name"] == "中部商住更新单元"
+    assert res["CONFLICTS"].featureCount() == 0
+    # every parcel accounted for; a unit's counts are its parcels'
+    parcels = list(res["PARCELS_OUTPUT"].getFeatures())
+    assert len(parcels) == 437
+    for uid, unit in units.items():
+        mine = [p for p in parcels if p["unit_id"] == uid]
+        low = [p for p in mine if p["verdict"] == "lowland"]
+        assert unit["parcel_count"] == len(mine) > 0
+        assert unit["lowland_count"] == len(low)
+        assert unit["lowland_area_m2"] == pytest.approx(sum(p["area_m2"] for p in low), abs=0.01)
+    assert units["DY01"]["lowland_count"] > 0  # the industrial south-west has 低效 land
+
+
+def test_sample_plan_units(sample_run):
+    import processing
+
+    res = processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": sample_run["blocks"],
+            "PARCELS": sample_run["identified"],
+            "MODE": 1,
+            "PLAN_UNITS": sample_run["plan_units"],
+            "PLAN_UNIT_ID_FIELD": "kgdy_id",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+        },
+    )
+    units = features(res["OUTPUT"])
+    assert json.loads(units["YC-JF-01"]["block_ids"]) == ["LT01", "LT02"]
+    assert json.loads(units["YC-JF-02"]["block_ids"]) == ["LT03", "LT04", "LT05"]
+    assert units["YC-JF-03"]["block_count"] == 12
+    assert units["YC-JF-01"]["unit_name"] == "金凤工业控规单元"
+    assert res["CONFLICTS"].featureCount() == 0
+    assert all(f["unit_id"] for f in res["BLOCKS_OUTPUT"].getFeatures())
+
+
+def test_sample_chain_delineateblocks_to_buildunits(lowland_provider, sample_gpkg, sample_run):
+    """Roads → blocks → units: the drawn sample units pick the same blocks as above."""
+    import processing
+
+    if lowland_provider.algorithm("delineateblocks") is None:
+        pytest.skip("lowland:delineateblocks is not registered yet")
+    blocks = processing.run(
+        "lowland:delineateblocks",
+        {
+            "ROADS": f"{sample_gpkg}|layername=roads",
+            "BOUNDARY": f"{sample_gpkg}|layername=boundary",
+            "PARCELS": sample_run["identified"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "PARCELS_OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    res = processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": blocks["OUTPUT"],
+            "PARCELS": blocks["PARCELS_OUTPUT"],
+            "PLAN": sample_run["plan"],
+            "MODE": 0,
+            "UNITS": sample_run["units"],
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+        },
+    )
+    units = features(res["OUTPUT"])
+    assert sorted(units) == ["DY01", "DY02", "DY03", "DY04"]
+    assert [units[u]["block_count"] for u in sorted(units)] == [2, 2, 2, 2]
+    assert units["DY01"]["area_m2"] == pytest.approx(230496.0, rel=1e-3)
+    assert units["DY02"]["area_m2"] == pytest.approx(214032.0, rel=1e-3)
+    assert units["DY01"]["gfa_capacity"] == pytest.approx(460992.0, rel=1e-3)
+    assert res["CONFLICTS"].featureCount() == 0
