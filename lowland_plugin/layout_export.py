@@ -405,7 +405,7 @@ def _role(layer: QgsVectorLayer) -> str | None:
         return None
     if {"verdict", "lowland_type"} <= names:
         return "parcels"
-    if "block_id" in names and "parcel_id" not in names and "unit_id" not in names:
+    if "block_id" in names and "parcel_id" not in names:  # delineateblocks / buildunits
         return "blocks"
     if "parcel_id" in names:
         return "raw_parcels"

@@ -148,6 +148,14 @@ def test_atlas_pdf_has_a_page_per_unit_sorted_with_chinese_text(tmp_path, layers
     from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf
 
     units = units_layer()
+    blocks = QgsVectorLayer(
+        "Polygon?crs=EPSG:4544&field=block_id:string&field=unit_id:string", "b", "memory"
+    )
+    block = QgsFeature(blocks.fields())
+    block.setGeometry(QgsGeometry.fromRect(QgsRectangle(X0 + 100, Y0 + 100, XM - 100, YM - 500)))
+    block.setAttributes(["JF001", "DY01"])
+    assert blocks.dataProvider().addFeatures([block])
+    layers = [*layers, blocks]
     feedback = QgsProcessingFeedback()
     progress: list[float] = []
     feedback.progressChanged.connect(progress.append)
@@ -163,6 +171,7 @@ def test_atlas_pdf_has_a_page_per_unit_sorted_with_chinese_text(tmp_path, layers
         assert name in text and all(other not in text for other in names if other != name)
         assert "图例" in text and "再开发单元" in text and "道路" in text
         assert "低效用地认定" in text and "非低效用地" in text  # parcels legend (zh style)
+        assert ("街坊" in text) == (number == 1)  # the block shows on the DY01 map only
         assert "单元面积" in text and "实施时序" in text
         assert norm("数据来源：") in text and norm("制图日期：") in text
         assert f"第 {number} / 3 页" in text
