@@ -676,172 +676,172 @@
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
       <source>绘制再开发单元</source>
-      <translation type="unfinished" />
+      <translation>Draw redevelopment unit</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="675" />
       <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
-      <translation type="unfinished" />
+      <translation>The project has no redevelopment units layer (a polygon layer with unit_id). Create one?</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="676" />
       <source>新建 GeoPackage…</source>
-      <translation type="unfinished" />
+      <translation>New GeoPackage…</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="677" />
       <source>临时图层</source>
-      <translation type="unfinished" />
+      <translation>Temporary layer</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="195" />
       <source>再开发单元属性</source>
-      <translation type="unfinished" />
+      <translation>Redevelopment unit attributes</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="196" />
       <source>单元编号</source>
-      <translation type="unfinished" />
+      <translation>Unit ID</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="197" />
       <source>单元名称</source>
-      <translation type="unfinished" />
+      <translation>Unit name</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="198" />
       <source>实施时序</source>
-      <translation type="unfinished" />
+      <translation>Phase</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="199" />
       <source>备注</source>
-      <translation type="unfinished" />
+      <translation>Notes</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="200" />
       <source>图层内唯一，如 DY01</source>
-      <translation type="unfinished" />
+      <translation>Unique in the layer, e.g. DY01</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="201" />
       <source>未定</source>
-      <translation type="unfinished" />
+      <translation>Not set</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="205" />
       <source>确定</source>
-      <translation type="unfinished" />
+      <translation>OK</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="234" />
       <source>请填写单元编号。</source>
-      <translation type="unfinished" />
+      <translation>Please enter a unit ID.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="339" />
       <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
-      <translation type="unfinished" />
+      <translation>Left click adds a corner (snapping to block edges and corners), right click or Enter finishes, Backspace removes the last corner, Esc cancels; with one unit selected the drawing replaces its outline; Ctrl+click selects a unit, Shift+click edits its attributes.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="472" />
       <source>单元边界面积为零，未添加。</source>
-      <translation type="unfinished" />
+      <translation>The unit outline has no area; not added.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="165" />
-      <source>无法创建再开发单元图层 / Cannot create the units layer: </source>
-      <translation type="unfinished" />
+      <source>无法创建再开发单元图层：</source>
+      <translation>Cannot create the redevelopment units layer: </translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
       <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
-      <translation type="unfinished" />
+      <translation>No blocks layer (a polygon layer with block_id): unit outlines will not snap to blocks.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="473" />
       <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
-      <translation type="unfinished" />
+      <translation>The unit outline is invalid ({detail}) and was not added; please draw it again.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="487" />
       <source>没有可绘制的再开发单元图层。</source>
-      <translation type="unfinished" />
+      <translation>There is no redevelopment units layer to draw into.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="556" />
       <source>图层拒绝了新单元。</source>
-      <translation type="unfinished" />
+      <translation>The layer refused the new unit.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
       <source>图层拒绝了新的单元范围。</source>
-      <translation type="unfinished" />
+      <translation>The layer refused the new unit outline.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="688" />
       <source>新建再开发单元图层</source>
-      <translation type="unfinished" />
+      <translation>New redevelopment units layer</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="236" />
       <source>单元编号 {id} 已被图层中另一个单元使用。</source>
-      <translation type="unfinished" />
+      <translation>Unit ID {id} is already used by another unit in the layer.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
       <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
-      <translation type="unfinished" />
+      <translation>A unit outline needs at least 3 distinct corners ({n} drawn); not added.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="470" />
       <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
-      <translation type="unfinished" />
+      <translation>The unit outline intersects itself ({detail}) and was not added; please draw it again.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="544" />
       <source>未添加。</source>
-      <translation type="unfinished" />
+      <translation> Not added.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="553" />
       <source>添加再开发单元 {id}</source>
-      <translation type="unfinished" />
+      <translation>Add redevelopment unit {id}</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="561" />
       <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
-      <translation type="unfinished" />
+      <translation>Redevelopment unit {id} added; it is written when you save the layer, Ctrl+Z undoes it.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="576" />
       <source>重新绘制再开发单元 {id}</source>
-      <translation type="unfinished" />
+      <translation>Redraw redevelopment unit {id}</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="583" />
       <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
-      <translation type="unfinished" />
+      <translation>Outline of redevelopment unit {id} redrawn; Ctrl+Z undoes it.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="611" />
       <source>修改再开发单元 {id} 的属性</source>
-      <translation type="unfinished" />
+      <translation>Edit the attributes of redevelopment unit {id}</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="490" />
       <source>图层「{name}」不能编辑。</source>
-      <translation type="unfinished" />
+      <translation>Layer “{name}” cannot be edited.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="512" />
       <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
-      <translation type="unfinished" />
+      <translation>{n} units are selected; select exactly one to redraw its outline.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="655" />
       <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
-      <translation type="unfinished" />
+      <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/layout_export.py" line="463" />
@@ -931,7 +931,7 @@
     <message>
       <location filename="../lowland_plugin/plugin.py" line="100" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
-      <translation type="unfinished" />
+      <translation>Draw redevelopment unit: draw or redraw a unit's outline on the map, snapping to block edges</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/plugin.py" line="113" />

@@ -750,8 +750,8 @@
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="165" />
-      <source>无法创建再开发单元图层 / Cannot create the units layer: </source>
-      <translation>无法创建再开发单元图层 / Cannot create the units layer: </translation>
+      <source>无法创建再开发单元图层：</source>
+      <translation>无法创建再开发单元图层：</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />

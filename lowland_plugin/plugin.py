@@ -52,6 +52,8 @@ class LowlandPlugin:
         self.review_dock = None
         self.plan_action: QAction | None = None
         self.plan_dock = None
+        self.unit_action: QAction | None = None
+        self.unit_tool = None
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API)
         """Register the provider (called by QGIS also when no GUI exists, e.g. qgis_process)."""
@@ -88,6 +90,19 @@ class LowlandPlugin:
         self.toolbar.addAction(review)
         self.actions.append(review)
         self.review_action = review
+        unit = QAction(
+            QIcon(str(resource_path("icons", "unit.svg"))),
+            tr("绘制再开发单元"),
+            self.iface.mainWindow(),
+        )
+        unit.setObjectName("lowland_draw_unit")
+        unit.setCheckable(True)
+        unit.setToolTip(tr("绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线"))
+        unit.triggered.connect(self.toggle_unit_tool)
+        self.iface.addPluginToMenu(self.menu_title, unit)
+        self.toolbar.addAction(unit)
+        self.actions.append(unit)
+        self.unit_action = unit
         plan = QAction(
             QIcon(str(resource_path("icons", "plan.svg"))),
             tr("实施方案生成"),
@@ -137,6 +152,26 @@ class LowlandPlugin:
         if self.review_action is not None:
             self.review_action.setChecked(not closed)
 
+    def toggle_unit_tool(self, checked: bool = True) -> None:
+        """Make the 绘制再开发单元 map tool current (asking for a units layer when the
+        project has none), or leave it."""
+        from .gui.unit_tool import UnitMapTool, choose_units_layer, find_blocks_layer
+
+        canvas = self.iface.mapCanvas()
+        if not checked:
+            if self.unit_tool is not None and canvas.mapTool() is self.unit_tool:
+                canvas.unsetMapTool(self.unit_tool)
+            return
+        units = choose_units_layer(self.iface)
+        if units is None:
+            self.unit_action.setChecked(False)
+            return
+        if self.unit_tool is None:
+            self.unit_tool = UnitMapTool(self.iface)
+            self.unit_tool.setAction(self.unit_action)
+        self.unit_tool.set_layers(units, find_blocks_layer())
+        canvas.setMapTool(self.unit_tool)
+
     def show_plan_dock(self, show: bool = True) -> None:
         """Show (creating it on first use) or hide the 实施方案生成 dock."""
         if show and self.plan_dock is None:
@@ -184,6 +219,13 @@ class LowlandPlugin:
             self.plan_dock.deleteLater()
             self.plan_dock = None
         self.plan_action = None
+        if self.unit_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.unit_tool:
+                canvas.unsetMapTool(self.unit_tool)  # deactivate: the user's snapping back
+            self.unit_tool.deleteLater()
+            self.unit_tool = None
+        self.unit_action = None
         for action in self.actions:
             self.iface.removePluginMenu(self.menu_title, action)
             if self.toolbar is not None:

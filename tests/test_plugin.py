@@ -85,6 +85,10 @@ def test_load_menu_toolbar_provider_unload_and_reload(plugin_module, qgis_iface)
             dock.close()  # the dock's own close button unchecks the action
             assert not review[0].isChecked()
             review[0].setChecked(True)
+            # 绘制再开发单元: a checkable map-tool action in menu and toolbar
+            unit = [a for a in plugin.actions if a.objectName() == "lowland_draw_unit"]
+            assert len(unit) == 1 and unit[0].isCheckable() and "绘制再开发单元" in titles
+            assert unit[0] in plugin.toolbar.actions()
             plugin.unload()
             remove_dock.assert_called_once_with(dock)
             assert plugin.review_dock is None

@@ -1,0 +1,699 @@
+"""绘制再开发单元: a map tool to draw a redevelopment unit (Y-3 「单元+街坊」) on the
+canvas, snapping to the 街坊 (blocks) edges and corners, or to redraw / re-attribute a
+selected unit.
+
+- Left click adds a corner (snapped to the blocks layer, and to the other units, within
+  the tolerance); right click or Enter finishes; Backspace takes the last corner back;
+  Esc cancels the outline (or, with none, clears the selection).
+- A finished outline with fewer than 3 corners or an invalid ring is refused with a
+  message (:func:`core.unit_drawing.outline_problem`).
+- With no unit selected, the outline becomes a new unit after the attribute form
+  (``forms/unit_form.ui``: unit id with the next ``DY…`` suggested, name, phase, notes);
+  with one unit selected it replaces that unit's outline, keeping its attributes.
+- Ctrl+click selects the unit under the cursor; Shift+click opens its attribute form.
+
+Every change is one edit command in the layer's edit buffer (editing is started when
+needed), so Ctrl+Z undoes it; nothing is saved until the user saves the layer. While
+the tool is active the project's snapping is set to the blocks (and units) layer; the
+user's own snapping configuration comes back when the tool is deactivated.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import shapely
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsPointLocator,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsSnappingConfig,
+    QgsTolerance,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsVectorLayerUtils,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMapTool, QgsRubberBand, QgsSnapIndicator
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QSettings, Qt, QVariant
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
+
+from ...processing.base import apply_style_and_aliases
+from ..core.fields import field_aliases, value_maps
+from ..core.resources import PLUGIN_ROOT
+from ..core.unit_drawing import outline_problem, suggest_unit_id, unit_id_problem
+from ..i18n import language, tr
+
+FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "unit_form.ui"))
+
+#: Fields of a units layer (the ``UNITS`` input of lowland:buildunits, contracts.md).
+UNIT_FIELDS = ("unit_id", "unit_name", "phase", "notes")
+#: Phase codes in the order the form offers them (labels: resources/codes/value_maps.csv).
+PHASES = ("near", "mid", "far")
+#: QSettings keys of the snapping tolerance (a user preference, not policy).
+TOLERANCE_KEY = "lowland/unit_tool/tolerance"
+TOLERANCE_UNITS_KEY = "lowland/unit_tool/tolerance_units"
+#: QGIS's own default snapping tolerance: 12 screen pixels.
+DEFAULT_TOLERANCE = 12.0
+DEFAULT_TOLERANCE_UNITS = QgsTolerance.Pixels
+#: Overlaps smaller than this (m² in a metre CRS) are drawing noise, not a conflict.
+OVERLAP_NOISE = 0.01
+
+
+# ----------------------------------------------------------------------------- layers
+
+
+def _field_names(layer) -> set[str]:
+    return set(layer.fields().names()) if isinstance(layer, QgsVectorLayer) else set()
+
+
+def _is_polygon_layer(layer) -> bool:
+    return (
+        isinstance(layer, QgsVectorLayer)
+        and layer.isValid()
+        and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+    )
+
+
+def is_units_layer(layer) -> bool:
+    """A polygon layer with ``unit_id`` that is not a blocks or parcels layer (those carry
+    a ``unit_id`` too once buildunits has run)."""
+    names = _field_names(layer)
+    return _is_polygon_layer(layer) and "unit_id" in names and not names & {"block_id", "parcel_id"}
+
+
+def is_blocks_layer(layer) -> bool:
+    """A polygon layer with ``block_id`` that is not a parcels layer."""
+    names = _field_names(layer)
+    return _is_polygon_layer(layer) and "block_id" in names and "parcel_id" not in names
+
+
+def find_units_layer(active=None, project: QgsProject | None = None) -> QgsVectorLayer | None:
+    """The active layer when it is a units layer, else the first units layer of the project."""
+    if is_units_layer(active):
+        return active
+    project = project or QgsProject.instance()
+    return next((lyr for lyr in _ordered_layers(project) if is_units_layer(lyr)), None)
+
+
+def find_blocks_layer(project: QgsProject | None = None) -> QgsVectorLayer | None:
+    """The first blocks layer of the project (a layer without ``unit_id`` preferred)."""
+    project = project or QgsProject.instance()
+    blocks = [lyr for lyr in _ordered_layers(project) if is_blocks_layer(lyr)]
+    plain = [lyr for lyr in blocks if "unit_id" not in _field_names(lyr)]
+    return (plain or blocks or [None])[0]
+
+
+def _ordered_layers(project: QgsProject) -> list[QgsMapLayer]:
+    """Layers in layer-tree order (top first), then any not in the tree."""
+    in_tree = [n.layer() for n in project.layerTreeRoot().findLayers() if n.layer() is not None]
+    rest = [lyr for lyr in project.mapLayers().values() if lyr not in in_tree]
+    return in_tree + rest
+
+
+def units_fields() -> QgsFields:
+    """The four fields of a units layer."""
+    fields = QgsFields()
+    fields.append(QgsField("unit_id", QVariant.String, "string", 32))
+    fields.append(QgsField("unit_name", QVariant.String, "string", 100))
+    fields.append(QgsField("phase", QVariant.String, "string", 8))
+    fields.append(QgsField("notes", QVariant.String, "string", 500))
+    return fields
+
+
+def create_units_layer(
+    crs: QgsCoordinateReferenceSystem, path: str | Path | None = None, name: str | None = None
+) -> QgsVectorLayer:
+    """A new, empty units layer in ``crs`` with Chinese (or English) aliases and the phase
+    value map: a GeoPackage layer ``units`` at ``path`` (written there, with its aliases as
+    default style), or a memory layer when ``path`` is None. Not added to the project."""
+    name = name or tr("再开发单元")
+    fields = units_fields()
+    if path is None:
+        layer = QgsVectorLayer("MultiPolygon", name, "memory")
+        layer.setCrs(crs)
+        layer.dataProvider().addAttributes(fields.toList())
+        layer.updateFields()
+    else:
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = "units"
+        writer = QgsVectorFileWriter.create(
+            str(path),
+            fields,
+            QgsWkbTypes.MultiPolygon,
+            crs,
+            QgsProject.instance().transformContext(),
+            options,
+        )
+        if writer.hasError() != QgsVectorFileWriter.NoError:
+            raise OSError(writer.errorMessage())
+        del writer  # closes the file
+        layer = QgsVectorLayer(f"{path}|layername=units", name, "ogr")
+    if not layer.isValid():
+        raise OSError(tr("无法创建再开发单元图层：") + str(path))
+    apply_style_and_aliases(layer, field_aliases(UNIT_FIELDS, language()))
+    if path is not None:
+        layer.saveStyleToDatabase("units", "Lowland", True, "")
+    return layer
+
+
+# ----------------------------------------------------------------------------- form
+
+
+def _text(value) -> str:
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return ""
+    return str(value)
+
+
+class UnitForm(QDialog, FORM_CLASS):
+    """再开发单元属性: unit id (unique in the layer), name, phase, notes."""
+
+    def __init__(
+        self,
+        existing_ids,
+        values: dict | None = None,
+        own_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setupUi(self)
+        self.existing_ids = list(existing_ids)
+        self.own_id = own_id
+        self.setWindowTitle(tr("再开发单元属性"))
+        self.unitIdLabel.setText(tr("单元编号"))
+        self.unitNameLabel.setText(tr("单元名称"))
+        self.phaseLabel.setText(tr("实施时序"))
+        self.notesLabel.setText(tr("备注"))
+        self.unitIdEdit.setToolTip(tr("图层内唯一，如 DY01"))
+        self.phaseCombo.addItem(tr("未定"), None)
+        labels = dict(value_maps(["phase"], language()).get("phase", []))
+        for code in PHASES:
+            self.phaseCombo.addItem(labels.get(code, code), code)
+        self.buttonBox.button(QDialogButtonBox.Ok).setText(tr("确定"))
+        self.buttonBox.button(QDialogButtonBox.Cancel).setText(tr("取消"))
+        self.buttonBox.accepted.connect(self.accept)
+        self.buttonBox.rejected.connect(self.reject)
+        self.messageLabel.setStyleSheet("color: #b42318;")
+        self.set_values(values or {})
+
+    def set_values(self, values: dict) -> None:
+        self.unitIdEdit.setText(_text(values.get("unit_id")))
+        self.unitNameEdit.setText(_text(values.get("unit_name")))
+        index = self.phaseCombo.findData(_text(values.get("phase")) or None)
+        self.phaseCombo.setCurrentIndex(max(index, 0))
+        self.notesEdit.setPlainText(_text(values.get("notes")))
+        self.unitIdEdit.selectAll()
+
+    def values(self) -> dict:
+        """The form's attributes (empty texts as None)."""
+        return {
+            "unit_id": self.unitIdEdit.text().strip() or None,
+            "unit_name": self.unitNameEdit.text().strip() or None,
+            "phase": self.phaseCombo.currentData(),
+            "notes": self.notesEdit.toPlainText().strip() or None,
+        }
+
+    def problem(self) -> str:
+        """What keeps the form from being accepted ('' when nothing)."""
+        unit_id = self.unitIdEdit.text()
+        code = unit_id_problem(unit_id, self.existing_ids, self.own_id)
+        if code == "empty":
+            return tr("请填写单元编号。")
+        if code == "duplicate":
+            return tr("单元编号 {id} 已被图层中另一个单元使用。").format(id=unit_id.strip())
+        return ""
+
+    def accept(self) -> None:
+        message = self.problem()
+        self.messageLabel.setText(message)
+        if message:
+            self.unitIdEdit.setFocus()
+            self.unitIdEdit.selectAll()
+            return
+        super().accept()
+
+
+# ----------------------------------------------------------------------------- map tool
+
+
+class UnitMapTool(QgsMapTool):
+    """Draw a new redevelopment unit, or redraw the selected one, snapping to blocks."""
+
+    def __init__(
+        self,
+        iface,
+        units_layer: QgsVectorLayer | None = None,
+        blocks_layer: QgsVectorLayer | None = None,
+    ) -> None:
+        super().__init__(iface.mapCanvas())
+        self.iface = iface
+        self.units_layer = units_layer
+        self.blocks_layer = blocks_layer
+        settings = QSettings()
+        self.tolerance = float(settings.value(TOLERANCE_KEY, DEFAULT_TOLERANCE))
+        self.tolerance_units = QgsTolerance.UnitType(
+            int(settings.value(TOLERANCE_UNITS_KEY, int(DEFAULT_TOLERANCE_UNITS)))
+        )
+        self.points: list[QgsPointXY] = []
+        self.saved_snapping: QgsSnappingConfig | None = None
+        self.rubber_band: QgsRubberBand | None = None
+        self.snap_indicator = QgsSnapIndicator(self.canvas())
+        self.setCursor(Qt.CrossCursor)
+
+    # -- set-up -------------------------------------------------------------------
+
+    def set_layers(
+        self, units_layer: QgsVectorLayer | None, blocks_layer: QgsVectorLayer | None
+    ) -> None:
+        """Draw into ``units_layer`` snapping to ``blocks_layer`` (reapplied when active)."""
+        self.units_layer = units_layer
+        self.blocks_layer = blocks_layer
+        if self.isActive():
+            self._apply_snapping()
+
+    def snapping_config(self) -> QgsSnappingConfig:
+        """The user's configuration with per-layer snapping on the blocks and units layers
+        (corners and edges, at the tool's tolerance) and off for every other layer."""
+        project = QgsProject.instance()
+        config = QgsSnappingConfig(self.saved_snapping or project.snappingConfig())
+        config.setEnabled(True)
+        config.setMode(QgsSnappingConfig.AdvancedConfiguration)
+        config.setScaleDependencyMode(QgsSnappingConfig.Disabled)
+        config.setIntersectionSnapping(False)
+        off = QgsSnappingConfig.IndividualLayerSettings(
+            False, QgsSnappingConfig.VertexFlag, self.tolerance, self.tolerance_units
+        )
+        for layer in project.mapLayers().values():
+            if isinstance(layer, QgsVectorLayer):
+                config.setIndividualLayerSettings(layer, off)
+        on = QgsSnappingConfig.IndividualLayerSettings(
+            True,
+            QgsSnappingConfig.SnappingTypes(
+                QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag
+            ),
+            self.tolerance,
+            self.tolerance_units,
+        )
+        for layer in (self.blocks_layer, self.units_layer):
+            if isinstance(layer, QgsVectorLayer):
+                config.setIndividualLayerSettings(layer, on)
+        return config
+
+    def _set_snapping(self, config: QgsSnappingConfig) -> None:
+        QgsProject.instance().setSnappingConfig(config)
+        utils = self.canvas().snappingUtils()
+        if utils is not None:  # QGIS desktop syncs it from the project; a bare canvas not
+            utils.setConfig(config)
+            # Locators are cached by layer address: a blocks layer removed and made
+            # again (delineateblocks re-run) can reuse the address and inherit an
+            # empty index, and nothing would snap. Cheap to rebuild for blocks.
+            utils.clearAllLocators()
+
+    def _apply_snapping(self) -> None:
+        self._set_snapping(self.snapping_config())
+
+    def activate(self) -> None:
+        super().activate()
+        if self.saved_snapping is None:
+            self.saved_snapping = QgsSnappingConfig(QgsProject.instance().snappingConfig())
+        self._apply_snapping()
+        if self.blocks_layer is None:
+            self._message(
+                tr("没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。"),
+                Qgis.Warning,
+            )
+        self._message(
+            tr(
+                "左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；"
+                "选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。"
+            ),
+            Qgis.Info,
+        )
+
+    def deactivate(self) -> None:
+        self.reset()
+        self.snap_indicator.setMatch(QgsPointLocator.Match())
+        if self.saved_snapping is not None:
+            self._set_snapping(self.saved_snapping)
+            self.saved_snapping = None
+        super().deactivate()
+
+    # -- drawing ------------------------------------------------------------------
+
+    def snap(self, point: QgsPointXY) -> QgsPointXY:
+        """``point`` (map coordinates) moved onto the nearest block/unit corner or edge
+        within the tolerance; unchanged when there is none."""
+        utils = self.canvas().snappingUtils()
+        if utils is None:
+            return QgsPointXY(point)
+        match = utils.snapToMap(QgsPointXY(point))
+        self.snap_indicator.setMatch(match)
+        return QgsPointXY(match.point()) if match.isValid() else QgsPointXY(point)
+
+    def _band(self) -> QgsRubberBand:
+        if self.rubber_band is None:
+            band = QgsRubberBand(self.canvas(), QgsWkbTypes.PolygonGeometry)
+            band.setStrokeColor(QColor(214, 39, 40))
+            band.setFillColor(QColor(214, 39, 40, 50))
+            band.setWidth(2)
+            self.rubber_band = band
+        return self.rubber_band
+
+    def _redraw(self, hover: QgsPointXY | None = None) -> None:
+        band = self._band()
+        points = self.points + ([hover] if hover is not None else [])
+        band.setToGeometry(QgsGeometry.fromPolygonXY([points]) if points else QgsGeometry())
+
+    def add_vertex(self, map_point: QgsPointXY) -> QgsPointXY:
+        """Add a corner at ``map_point`` after snapping; returns the corner used."""
+        point = self.snap(map_point)
+        self.points.append(point)
+        self._redraw()
+        return point
+
+    def undo_vertex(self) -> None:
+        if self.points:
+            self.points.pop()
+            self._redraw()
+
+    def reset(self) -> None:
+        """Forget the outline being drawn."""
+        self.points = []
+        if self.rubber_band is not None:
+            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+
+    def finish(self) -> int | None:
+        """Close the outline drawn so far and use it (see :meth:`use_outline`)."""
+        points, self.points = list(self.points), []
+        self._redraw()
+        if self.rubber_band is not None:
+            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+        if not points:
+            return None
+        return self.use_outline(QgsGeometry.fromPolygonXY([points]))
+
+    def canvasMoveEvent(self, event) -> None:  # noqa: N802 (QGIS API)
+        point = self.snap(event.mapPoint())
+        if self.points:
+            self._redraw(point)
+
+    def canvasReleaseEvent(self, event) -> None:  # noqa: N802 (QGIS API)
+        if event.button() == Qt.RightButton:
+            self.finish()
+            return
+        if event.button() != Qt.LeftButton:
+            return
+        modifiers = event.modifiers()
+        if not self.points and modifiers & Qt.ControlModifier:
+            self.select_unit_at(event.mapPoint())
+        elif not self.points and modifiers & Qt.ShiftModifier:
+            fid = self.unit_at(event.mapPoint())
+            if fid is not None:
+                self.edit_attributes(fid)
+        else:
+            self.add_vertex(event.mapPoint())
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (QGIS API)
+        key = event.key()
+        if key in (Qt.Key_Backspace, Qt.Key_Delete) and self.points:
+            self.undo_vertex()
+        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.points:
+            self.finish()
+        elif key == Qt.Key_Escape:
+            if self.points:
+                self.reset()
+            elif self.units_layer is not None:
+                self.units_layer.removeSelection()
+        else:
+            event.ignore()
+            return
+        event.accept()
+
+    # -- units --------------------------------------------------------------------
+
+    def _message(self, text: str, level=Qgis.Info) -> None:
+        self.iface.messageBar().pushMessage(tr("绘制再开发单元"), text, level=level, duration=8)
+
+    def _to_layer(self, geometry: QgsGeometry, layer: QgsVectorLayer) -> QgsGeometry:
+        """``geometry`` (map CRS) in ``layer``'s CRS and geometry type."""
+        out = QgsGeometry(geometry)
+        source = self.canvas().mapSettings().destinationCrs()
+        if source.isValid() and layer.crs().isValid() and source != layer.crs():
+            out.transform(QgsCoordinateTransform(source, layer.crs(), QgsProject.instance()))
+        if QgsWkbTypes.isMultiType(layer.wkbType()):
+            out.convertToMultiType()
+        return out
+
+    def refusal(self, geometry: QgsGeometry) -> str:
+        """Why a drawn outline cannot be a unit ('' when it can)."""
+        shape = shapely.from_wkb(bytes(geometry.asWkb())) if not geometry.isNull() else None
+        problem = outline_problem(shape)
+        if problem is None:
+            return ""
+        code, detail = problem
+        if code == "too_few_vertices":
+            return tr("单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。").format(n=detail)
+        if code == "self_intersection":
+            return tr("单元边界自相交（{detail}），未添加；请重新绘制。").format(detail=detail)
+        if code == "zero_area":
+            return tr("单元边界面积为零，未添加。")
+        return tr("单元边界无效（{detail}），未添加；请重新绘制。").format(detail=detail)
+
+    def existing_ids(self, layer: QgsVectorLayer | None = None) -> list:
+        layer = layer or self.units_layer
+        index = layer.fields().indexOf("unit_id")
+        if index < 0:
+            return []
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes([index])
+        return [f.attribute(index) for f in layer.getFeatures(request)]
+
+    def _ready_layer(self) -> QgsVectorLayer | None:
+        layer = self.units_layer
+        if layer is None or not layer.isValid():
+            self._message(tr("没有可绘制的再开发单元图层。"), Qgis.Warning)
+            return None
+        if not layer.isEditable() and not layer.startEditing():
+            self._message(tr("图层「{name}」不能编辑。").format(name=layer.name()), Qgis.Critical)
+            return None
+        return layer
+
+    def use_outline(self, geometry: QgsGeometry) -> int | None:
+        """A finished outline (map CRS): refused with a message when unusable; else it
+        replaces the outline of the one selected unit, or becomes a new unit after the
+        attribute form. Returns the feature id changed or added, None when nothing was."""
+        layer = self.units_layer
+        if layer is None:
+            self._message(tr("没有可绘制的再开发单元图层。"), Qgis.Warning)
+            return None
+        geometry = self._to_layer(geometry, layer)
+        message = self.refusal(geometry)
+        if message:
+            self._message(message, Qgis.Warning)
+            return None
+        selected = layer.selectedFeatureIds()
+        if len(selected) == 1:
+            return self.replace_geometry(selected[0], geometry)
+        if len(selected) > 1:
+            self._message(
+                tr("选中了 {n} 个单元；重新绘制范围时只能选中一个。").format(n=len(selected)),
+                Qgis.Warning,
+            )
+            return None
+        existing = self.existing_ids(layer)
+        values = self.ask_attributes(existing, {"unit_id": suggest_unit_id(existing)})
+        if values is None:
+            return None
+        return self.add_unit(geometry, values)
+
+    def ask_attributes(self, existing_ids, values: dict, own_id=None) -> dict | None:
+        """The attribute form (modal); the entered values, or None when cancelled."""
+        form = UnitForm(existing_ids, values, own_id, self.iface.mainWindow())
+        try:
+            accepted = form.exec_() == QDialog.Accepted
+            return form.values() if accepted else None
+        finally:
+            form.deleteLater()
+
+    def add_unit(self, geometry: QgsGeometry, values: dict) -> int | None:
+        """Add a unit (geometry in the layer's CRS) as one edit command; None when the
+        unit id is empty or taken (message) or the layer refuses the feature."""
+        layer = self._ready_layer()
+        if layer is None:
+            return None
+        code = unit_id_problem(values.get("unit_id"), self.existing_ids(layer))
+        if code is not None:
+            text = (
+                tr("请填写单元编号。")
+                if code == "empty"
+                else tr("单元编号 {id} 已被图层中另一个单元使用。").format(id=values["unit_id"])
+            )
+            self._message(text + tr("未添加。"), Qgis.Warning)
+            return None
+        fields = layer.fields()
+        attributes = {
+            fields.indexOf(name): value
+            for name, value in values.items()
+            if fields.indexOf(name) >= 0
+        }
+        feature = QgsVectorLayerUtils.createFeature(layer, geometry, attributes)
+        layer.beginEditCommand(tr("添加再开发单元 {id}").format(id=values["unit_id"]))
+        if not layer.addFeature(feature):
+            layer.destroyEditCommand()
+            self._message(tr("图层拒绝了新单元。"), Qgis.Critical)
+            return None
+        layer.endEditCommand()
+        fid = feature.id()
+        self._message(
+            tr("已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。").format(
+                id=values["unit_id"]
+            ),
+            Qgis.Success,
+        )
+        self.warn_overlaps(fid, geometry)
+        return fid
+
+    def replace_geometry(self, fid: int, geometry: QgsGeometry) -> int | None:
+        """Give unit ``fid`` the outline ``geometry`` (layer CRS), attributes kept, as one
+        edit command."""
+        layer = self._ready_layer()
+        if layer is None:
+            return None
+        unit_id = _text(layer.getFeature(fid).attribute("unit_id")) or str(fid)
+        layer.beginEditCommand(tr("重新绘制再开发单元 {id}").format(id=unit_id))
+        if not layer.changeGeometry(fid, geometry):
+            layer.destroyEditCommand()
+            self._message(tr("图层拒绝了新的单元范围。"), Qgis.Critical)
+            return None
+        layer.endEditCommand()
+        self._message(
+            tr("已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。").format(id=unit_id),
+            Qgis.Success,
+        )
+        self.warn_overlaps(fid, geometry)
+        return fid
+
+    def edit_attributes(self, fid: int) -> bool:
+        """Open the form on unit ``fid`` and write the changes as one edit command."""
+        layer = self.units_layer
+        if layer is None:
+            return False
+        feature = layer.getFeature(fid)
+        if not feature.isValid():
+            return False
+        names = layer.fields().names()
+        current = {name: feature.attribute(name) for name in UNIT_FIELDS if name in names}
+        own = _text(current.get("unit_id")) or None
+        values = self.ask_attributes(self.existing_ids(layer), current, own)
+        if values is None or self._ready_layer() is None:
+            return False
+        changes = {
+            layer.fields().indexOf(name): value
+            for name, value in values.items()
+            if name in names and (_text(current.get(name)) or None) != value
+        }
+        if not changes:
+            return False
+        label = values.get("unit_id") or own or str(fid)
+        layer.beginEditCommand(tr("修改再开发单元 {id} 的属性").format(id=label))
+        layer.changeAttributeValues(fid, changes)
+        layer.endEditCommand()
+        return True
+
+    def unit_at(self, map_point: QgsPointXY) -> int | None:
+        """Id of the unit under ``map_point`` (the smallest, when units overlap)."""
+        layer = self.units_layer
+        if layer is None:
+            return None
+        point = QgsGeometry.fromPointXY(self.toLayerCoordinates(layer, map_point))
+        radius = self.searchRadiusMU(self.canvas()) if self.canvas() else 0.0
+        box = QgsRectangle(point.asPoint(), point.asPoint())
+        box.grow(radius)
+        hits = [
+            f
+            for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(box))
+            if f.geometry().intersects(point)
+        ]
+        if not hits:
+            return None
+        return min(hits, key=lambda f: f.geometry().area()).id()
+
+    def select_unit_at(self, map_point: QgsPointXY) -> int | None:
+        """Select only the unit under ``map_point`` (clear the selection when none)."""
+        fid = self.unit_at(map_point)
+        if self.units_layer is not None:
+            self.units_layer.selectByIds([fid] if fid is not None else [])
+        return fid
+
+    def warn_overlaps(self, fid: int, geometry: QgsGeometry) -> list[str]:
+        """Warn (not refuse: lowland:buildunits reports the conflicts) when the unit
+        overlaps other units; returns their ids."""
+        layer = self.units_layer
+        request = QgsFeatureRequest().setFilterRect(geometry.boundingBox())
+        others = []
+        for other in layer.getFeatures(request):
+            if other.id() == fid or not other.hasGeometry():
+                continue
+            overlap = other.geometry().intersection(geometry)
+            if not overlap.isNull() and overlap.area() > OVERLAP_NOISE:
+                others.append(_text(other.attribute("unit_id")) or str(other.id()))
+        if others:
+            self._message(
+                tr("该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。").format(
+                    ids="、".join(sorted(others))
+                ),
+                Qgis.Warning,
+            )
+        return others
+
+
+# ----------------------------------------------------------------------------- plugin glue
+
+
+def choose_units_layer(iface) -> QgsVectorLayer | None:
+    """The units layer to draw into: the active/first one of the project, else (asked)
+    a new one — a GeoPackage the user names, or a temporary layer — added to the project."""
+    layer = find_units_layer(iface.activeLayer())
+    if layer is not None:
+        return layer
+    box = QMessageBox(iface.mainWindow())
+    box.setIcon(QMessageBox.Question)
+    box.setWindowTitle(tr("绘制再开发单元"))
+    box.setText(tr("项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？"))
+    gpkg = box.addButton(tr("新建 GeoPackage…"), QMessageBox.AcceptRole)
+    memory = box.addButton(tr("临时图层"), QMessageBox.AcceptRole)
+    box.addButton(tr("取消"), QMessageBox.RejectRole)
+    box.exec_()
+    clicked = box.clickedButton()
+    crs = QgsProject.instance().crs()
+    if clicked is memory:
+        layer = create_units_layer(crs)
+    elif clicked is gpkg:
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            iface.mainWindow(), tr("新建再开发单元图层"), "units.gpkg", "GeoPackage (*.gpkg)"
+        )
+        if not path:
+            return None
+        if not path.lower().endswith(".gpkg"):
+            path += ".gpkg"
+        layer = create_units_layer(crs, path)
+    else:
+        return None
+    QgsProject.instance().addMapLayer(layer)
+    iface.setActiveLayer(layer)
+    return layer
