@@ -177,8 +177,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
         feedback.setProgress(10)
         layers = {}
         for step, key in enumerate((self.PARCELS, self.PLAN, self.UNITS, self.PLAN_UNITS)):
-            if feedback.isCanceled():
-                raise self._cancelled()
+            self.check_canceled(feedback)
             skip = (key == self.UNITS and mode != "drawn") or (
                 key == self.PLAN_UNITS and mode != "plan_unit"
             )
@@ -186,8 +185,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             layers[key] = None if gdf is None else gdf.set_crs(blocks.crs, allow_override=True)
             feedback.setProgress(10 + 10 * (step + 1))
         id_fields = self.parameterAsFields(parameters, self.PLAN_UNIT_ID_FIELD, context)
-        if feedback.isCanceled():
-            raise self._cancelled()
+        self.check_canceled(feedback)
         result = self.run_core(
             core.build_units,
             blocks,
@@ -209,6 +207,11 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             },
         )
         feedback.setProgress(60)
+        # every input block and parcel is one output row with its geometry (conservation)
+        self.check_accounted(blocks, result.blocks, "block_id", label_blocks)
+        self.check_accounted(
+            layers[self.PARCELS], result.parcels, "parcel_id", self.tr("低效用地认定结果（宗地）")
+        )
         for line in result.warnings:
             feedback.pushWarning(line)
         units = result.units
@@ -230,8 +233,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                     "; ".join(result.conflicts["reason"].head(10)),
                 )
             )
-        if feedback.isCanceled():
-            raise self._cancelled()
+        self.check_canceled(feedback)
         results = {
             self.OUTPUT: self.write_output(
                 parameters, self.OUTPUT, context, feedback, units, crs, style="buildunits"
@@ -241,8 +243,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             (self.BLOCKS_OUTPUT, result.blocks),
             (self.PARCELS_OUTPUT, result.parcels),
         ):
-            if feedback.isCanceled():
-                raise self._cancelled()
+            self.check_canceled(feedback)
             if parameters.get(key) not in (None, ""):
                 results[key] = self.write_output(parameters, key, context, feedback, gdf, crs)
         if parameters.get(self.CONFLICTS) not in (None, ""):
