@@ -45,6 +45,7 @@ from qgis.core import (
     QgsLayoutTable,
     QgsLegendStyle,
     QgsLineSymbol,
+    QgsMapLayer,
     QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProcessingException,
@@ -421,8 +422,7 @@ def _styled_clone(layer: QgsVectorLayer) -> QgsVectorLayer:
     role = _role(layer)
     if role == "parcels":
         clone.setName(tr("低效用地认定"))
-        _message, ok = clone.loadNamedStyle(str(STYLE_PARCELS))
-        if not ok:
+        if not _import_style(clone, STYLE_PARCELS):
             clone.setRenderer(QgsSingleSymbolRenderer(_fill("#ffffff", "#666666", 0.15)))
     elif role == "raw_parcels":
         clone.setName(tr("宗地"))
@@ -441,6 +441,16 @@ def _styled_clone(layer: QgsVectorLayer) -> QgsVectorLayer:
         )
     clone.setLabelsEnabled(False)
     return clone
+
+
+def _import_style(layer: QgsVectorLayer, qml: Path) -> bool:
+    """Apply the symbology of ``qml`` (``loadNamedStyle`` would prefer the style a
+    GeoPackage stores for the layer, as the Lowland outputs do)."""
+    document = QDomDocument()
+    if not document.setContent(qml.read_text(encoding="utf-8")):
+        return False
+    ok, _error = layer.importNamedStyle(document, categories=QgsMapLayer.Symbology)
+    return bool(ok)
 
 
 def _fill(colour: str, outline: str, width: float) -> QgsFillSymbol:

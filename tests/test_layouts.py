@@ -9,6 +9,7 @@ identification result.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -268,3 +269,71 @@ def test_cancel_leaves_no_file(tmp_path, layers):
     with pytest.raises(QgsProcessingException, match="已取消"):
         export_unit_maps(units_layer(), layers, tmp_path / "maps", CancelAfter(2))
     assert not list((tmp_path / "maps").iterdir())  # the two maps written are removed
+
+
+# ----------------------------------------------------------------------------- buildunits
+
+
+@pytest.fixture(scope="module")
+def sample_units(identified, sample_gpkg, tmp_path_factory):
+    """lowland:buildunits on the sample: the four drawn units of sample_units.gpkg over
+    blocks dissolved from the 控规 parcels (as tests/test_build_units_processing.py)."""
+    import processing
+    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
+
+    folder = tmp_path_factory.mktemp("layout_units")
+    plan = read_ogr_layer(str(sample_gpkg), "plan")
+    plan["block_id"] = plan["plan_id"].str[:4]
+    blocks = plan.dissolve(by="block_id", as_index=False)[["block_id", "geometry"]]
+    write_ogr_layer(blocks, str(folder / "blocks.gpkg"), "blocks")
+    units_gpkg = sample_gpkg.parent / "sample_units.gpkg"
+    return processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": f"{folder / 'blocks.gpkg'}|layername=blocks",
+            "PARCELS": identified,
+            "PLAN": f"{sample_gpkg}|layername=plan",
+            "MODE": 0,
+            "UNITS": f"{units_gpkg}|layername=units",
+            "OUTPUT": str(folder / "units.gpkg"),
+            "BLOCKS_OUTPUT": str(folder / "unit_blocks.gpkg"),
+            "PARCELS_OUTPUT": str(folder / "unit_parcels.gpkg"),
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+        },
+    )
+
+
+def test_atlas_of_the_sample_units_from_buildunits(sample_units, sample_gpkg, tmp_path):
+    from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf
+
+    units = QgsVectorLayer(sample_units["OUTPUT"], "units", "ogr")
+    parcels = QgsVectorLayer(sample_units["PARCELS_OUTPUT"], "parcels", "ogr")
+    blocks = QgsVectorLayer(sample_units["BLOCKS_OUTPUT"], "blocks", "ogr")
+    roads = QgsVectorLayer(f"{sample_gpkg}|layername=roads", "roads", "ogr")
+    assert all(layer.isValid() for layer in (units, parcels, blocks, roads))
+    pdf = tmp_path / "sample_atlas.pdf"
+    export_atlas_pdf(units, [parcels, blocks, roads], pdf)
+    texts = page_texts(pdf)
+    assert len(texts) == units.featureCount() == 4
+    names = (
+        "西南工业片区改造单元",
+        "东南物流与设施更新单元",
+        "中部商住更新单元",
+        "西北老旧住区更新单元",
+    )
+    phases = ("近期", "中期", "未定", "远期")
+    for number, (text, name, phase) in enumerate(zip(texts, names, phases, strict=True), 1):
+        assert f"低效用地再开发单元 DY0{number} 实施方案图" in text and name in text
+        assert f"实施时序\n\n{phase}" in text
+        assert "街坊" in text and "低效用地认定" in text
+        # the bundled 低效 style, not the style buildunits stored in its GeoPackage
+        assert "非低效用地" in text
+    # DY01 = LT01 + LT02, 230 496 m² (tests/test_build_units_processing.py):
+    # 23.05 公顷, 230 496 × 15 / 10 000 = 345.744 亩
+    assert norm("23.05 公顷（345.74 亩）") in texts[0]
+    dy01 = next(units.getFeatures("\"unit_id\" = 'DY01'"))
+    share = f"{dy01['lowland_share'] * 100:.1f} %"
+    assert f"低效用地占比\n\n{share}" in texts[0]
+    # (pdftotext may drop the space before 宗)
+    assert re.search(rf"低效用地宗数\s+{dy01['lowland_count']}\s*宗", texts[0])
+    assert dy01["lowland_count"] > 0 and dy01["lowland_share"] > 0
