@@ -844,27 +844,27 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="463" />
+      <location filename="../lowland_plugin/layout_export.py" line="473" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="467" />
+      <location filename="../lowland_plugin/layout_export.py" line="477" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="521" />
+      <location filename="../lowland_plugin/layout_export.py" line="531" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="423" />
+      <location filename="../lowland_plugin/layout_export.py" line="424" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="516" />
+      <location filename="../lowland_plugin/layout_export.py" line="526" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>已取消：输出不完整，未保留。</translation>
     </message>
@@ -879,17 +879,17 @@
       <translation>街坊</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="209" />
+      <location filename="../lowland_plugin/layout_export.py" line="210" />
       <source>打印模板无法读取：{0}</source>
       <translation>打印模板无法读取：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="359" />
+      <location filename="../lowland_plugin/layout_export.py" line="360" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="390" />
+      <location filename="../lowland_plugin/layout_export.py" line="391" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
@@ -899,62 +899,62 @@
       <translation>道路</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="191" />
+      <location filename="../lowland_plugin/layout_export.py" line="192" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>图集 PDF 导出失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="279" />
+      <location filename="../lowland_plugin/layout_export.py" line="280" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="126" />
+      <location filename="../lowland_plugin/layout_export.py" line="127" />
       <source>单元图导出失败：无法定位第 {0} 个单元。</source>
       <translation>单元图导出失败：无法定位第 {0} 个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="140" />
+      <location filename="../lowland_plugin/layout_export.py" line="141" />
       <source>单元 {0} 的图片写入失败：{1}</source>
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="49" />
+      <location filename="../lowland_plugin/plugin.py" line="50" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="87" />
+      <location filename="../lowland_plugin/plugin.py" line="88" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="100" />
+      <location filename="../lowland_plugin/plugin.py" line="101" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="113" />
+      <location filename="../lowland_plugin/plugin.py" line="114" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="121" />
+      <location filename="../lowland_plugin/plugin.py" line="122" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="201" />
+      <location filename="../lowland_plugin/plugin.py" line="202" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="171" />
+      <location filename="../processing/base.py" line="190" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="176" />
+      <location filename="../processing/base.py" line="195" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
@@ -962,6 +962,11 @@
       <location filename="../processing/base.py" line="131" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="173" />
+      <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
+      <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../processing/build_units.py" line="43" />
@@ -984,7 +989,7 @@
       <translation>街坊（街坊划分结果）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="79" />
+      <location filename="../processing/build_units.py" line="213" />
       <source>低效用地认定结果（宗地）</source>
       <translation>低效用地认定结果（宗地）</translation>
     </message>
@@ -1059,12 +1064,12 @@
       <translation>控规单元方式需要“控规单元图层”。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="216" />
+      <location filename="../processing/build_units.py" line="219" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="225" />
+      <location filename="../processing/build_units.py" line="228" />
       <source>没有形成任何单元。</source>
       <translation>没有形成任何单元。</translation>
     </message>
@@ -1084,7 +1089,7 @@
       <translation>自动划分</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="228" />
+      <location filename="../processing/build_units.py" line="231" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>冲突 {0} 条，见单元划定冲突表：{1}</translation>
     </message>
@@ -1212,6 +1217,66 @@
       <location filename="../processing/compare_versions.py" line="171" />
       <source>对比字段：{0}</source>
       <translation>对比字段：{0}</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="43" />
+      <source>街坊划分</source>
+      <translation>街坊划分</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="52" />
+      <source>&lt;p&gt;按道路红线划分街坊，为“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）提供街坊底图，并把宗地归入街坊。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;道路用地 = 道路中心线按红线宽度一半作平头缓冲（不向路端延伸）；宽度取宽度字段，为空时按道路等级（快速路/主干路/次干路/支路，或 expressway/arterial/secondary/branch）取 resources/codes/road_widths.csv 的默认宽度（GB 50220-95），并在日志中列出这些道路；既无宽度又无可识别等级的道路报错。&lt;/li&gt;&lt;li&gt;街坊 = 范围减去道路用地后的各个部分。容差内的断头、未接上和冲出的道路端点先连接或截除；尽端路只切入街坊，不把街坊分开（会分开时从尽端截短，并列出道路）。&lt;/li&gt;&lt;li&gt;面积小于最小面积或等效宽度（同面积同周长矩形的短边）小于最小宽度的碎片（如双幅路中间的分隔带、环岛中心岛、范围切出的边角）不作为街坊，输出到“剔除的碎片”并注明面积和原因。&lt;/li&gt;&lt;li&gt;街坊编号 JF001…按自北向南分行、每行自西向东排列，名称 街坊001…；街坊互不重叠，街坊 + 道路用地 + 剔除碎片的面积等于范围面积（每次运行都核对）。&lt;/li&gt;&lt;li&gt;宗地归入重叠面积最大的街坊，并给出位于道路用地、剔除碎片和范围以外的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;各图层须使用以米为单位的投影坐标系（以范围图层的坐标系计算，其他图层自动转换）。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;按道路红线划分街坊，为“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）提供街坊底图，并把宗地归入街坊。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;道路用地 = 道路中心线按红线宽度一半作平头缓冲（不向路端延伸）；宽度取宽度字段，为空时按道路等级（快速路/主干路/次干路/支路，或 expressway/arterial/secondary/branch）取 resources/codes/road_widths.csv 的默认宽度（GB 50220-95），并在日志中列出这些道路；既无宽度又无可识别等级的道路报错。&lt;/li&gt;&lt;li&gt;街坊 = 范围减去道路用地后的各个部分。容差内的断头、未接上和冲出的道路端点先连接或截除；尽端路只切入街坊，不把街坊分开（会分开时从尽端截短，并列出道路）。&lt;/li&gt;&lt;li&gt;面积小于最小面积或等效宽度（同面积同周长矩形的短边）小于最小宽度的碎片（如双幅路中间的分隔带、环岛中心岛、范围切出的边角）不作为街坊，输出到“剔除的碎片”并注明面积和原因。&lt;/li&gt;&lt;li&gt;街坊编号 JF001…按自北向南分行、每行自西向东排列，名称 街坊001…；街坊互不重叠，街坊 + 道路用地 + 剔除碎片的面积等于范围面积（每次运行都核对）。&lt;/li&gt;&lt;li&gt;宗地归入重叠面积最大的街坊，并给出位于道路用地、剔除碎片和范围以外的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;各图层须使用以米为单位的投影坐标系（以范围图层的坐标系计算，其他图层自动转换）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="145" />
+      <source>范围图层</source>
+      <translation>范围图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="73" />
+      <source>道路中心线图层</source>
+      <translation>道路中心线图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="79" />
+      <source>红线宽度字段（米）</source>
+      <translation>红线宽度字段（米）</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="89" />
+      <source>道路等级字段</source>
+      <translation>道路等级字段</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="105" />
+      <source>街坊最小面积（平方米）</source>
+      <translation>街坊最小面积（平方米）</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="106" />
+      <source>街坊最小等效宽度（米）</source>
+      <translation>街坊最小等效宽度（米）</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="107" />
+      <source>端点连接容差（米）</source>
+      <translation>端点连接容差（米）</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="124" />
+      <source>道路用地</source>
+      <translation>道路用地</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="125" />
+      <source>剔除的碎片</source>
+      <translation>剔除的碎片</translation>
+    </message>
+    <message>
+      <location filename="../processing/delineate_blocks.py" line="126" />
+      <source>宗地（含所属街坊）</source>
+      <translation>宗地（含所属街坊）</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="87" />
@@ -1599,11 +1664,6 @@
       <translation>行政区划代码（6 位）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="108" />
-      <source>道路中心线图层</source>
-      <translation>道路中心线图层</translation>
-    </message>
-    <message>
       <location filename="../processing/models.py" line="109" />
       <source>研究范围图层</source>
       <translation>研究范围图层</translation>
@@ -1647,11 +1707,6 @@
       <location filename="../processing/models.py" line="121" />
       <source>质检报告</source>
       <translation>质检报告</translation>
-    </message>
-    <message>
-      <location filename="../processing/models.py" line="123" />
-      <source>宗地（含所属街坊）</source>
-      <translation>宗地（含所属街坊）</translation>
     </message>
     <message>
       <location filename="../processing/models.py" line="125" />
@@ -1754,7 +1809,7 @@
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="58" />
+      <location filename="../processing/provider.py" line="60" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
     </message>

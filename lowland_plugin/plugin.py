@@ -19,6 +19,7 @@ MENU_ALGORITHMS = (
     "lowland:exportdatabase",
     "lowland:compareversions",
     "lowland:progressstats",
+    "lowland:delineateblocks",
     "lowland:buildunits",
 )
 #: Of those, the ones also on the toolbar (the daily work; the rest is in the menu).

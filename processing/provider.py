@@ -10,6 +10,7 @@ from ..lowland_plugin.i18n import tr
 from .build_units import BuildUnitsAlgorithm
 from .building_conversion import BuildingConversionAlgorithm
 from .compare_versions import CompareVersionsAlgorithm
+from .delineate_blocks import DelineateBlocksAlgorithm
 from .export_database import ExportDatabaseAlgorithm
 from .far_check import FarCheckAlgorithm
 from .identify_parcels import IdentifyParcelsAlgorithm
@@ -30,6 +31,7 @@ ALGORITHMS = (
     ExportDatabaseAlgorithm,
     CompareVersionsAlgorithm,
     ProgressStatisticsAlgorithm,
+    DelineateBlocksAlgorithm,
     BuildUnitsAlgorithm,
     FarCheckAlgorithm,
     StatusQuoCheckAlgorithm,

@@ -1,7 +1,7 @@
 """Build the bundled QGIS styles (.qml) with PyQGIS, so they stay reproducible.
 
 Run: ``bash scripts/run styles`` (writes resources/styles/identifyparcels_{zh,en}.qml and
-buildunits_{zh,en}.qml).
+buildunits_{zh,en}.qml, blocks.qml).
 Each style is a categorised renderer on the identification result (low-efficiency
 type where the verdict is low-efficiency, else the verdict), labelled from
 resources/codes/value_maps.csv; value maps and aliases are set by the algorithms.
@@ -128,6 +128,46 @@ def build_units(language: str) -> Path:
     return out
 
 
+def build_blocks() -> Path:
+    """Blocks (lowland:delineateblocks): outline only, labelled with block_id (any language)."""
+    from qgis.core import (
+        QgsFillSymbol,
+        QgsMapLayer,
+        QgsPalLayerSettings,
+        QgsSingleSymbolRenderer,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayer,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4544&field=block_id:string", "b", "memory")
+    symbol = QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "#636363", "outline_width": "0.4"}
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "block_id"
+    settings.placement = QgsPalLayerSettings.OverPoint
+    text = QgsTextFormat()
+    text.setFont(QFont("Noto Sans CJK SC"))  # fonts-noto-cjk (scripts/setup.sh)
+    text.setSize(8)
+    text.setColor(QColor("#252525"))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    out = ROOT / "resources" / "styles" / "blocks.qml"
+    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.Symbology | QgsMapLayer.Labeling)
+    if not ok:
+        raise SystemExit(message)
+    return out
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
@@ -137,6 +177,7 @@ def main() -> int:
     for language in ("zh", "en"):
         print(f"[styles] {build(language)}")
         print(f"[styles] {build_units(language)}")
+    print(f"[styles] {build_blocks()}")
     return 0
 
 

@@ -201,7 +201,7 @@ def test_dual_carriageway_median_is_removed_as_narrow():
     assert sorted(result.blocks["area_m2"]) == pytest.approx([300 * 134, 300 * 134])
     assert len(result.removed) == 1
     median = result.removed.iloc[0]
-    assert median["reason"] == "narrow"
+    assert median["removed_reason"] == "narrow"
     assert median["area_m2"] == pytest.approx(8 * 300)  # 146–154, above MIN_AREA
     assert median["equivalent_width_m"] == pytest.approx(8.0)
     assert identity_gap(result, boundary) < 1e-6
@@ -228,7 +228,7 @@ def test_roundabout_island_is_a_block_only_above_min_area(radius, island_is_bloc
     else:
         assert len(result.blocks) == 4
         island = result.removed[result.removed.contains(Point(X0 + 200, Y0 + 200))]
-        assert list(island["reason"]) == ["area_below_min"]
+        assert list(island["removed_reason"]) == ["area_below_min"]
         assert island["area_m2"].iloc[0] == pytest.approx(island_area, rel=0.01)
     assert identity_gap(result, boundary) < 1e-5
 
@@ -242,7 +242,7 @@ def test_boundary_cutting_blocks_with_fragments_reported():
     # two 20-leg corners (x, y ≥ 205/105) left over
     expected = [9025.0, 8550.0, 8550.0, 8100 - 1800.0, 7362.5, 7362.5]
     assert sorted(result.blocks["area_m2"]) == pytest.approx(sorted(expected))
-    assert list(result.removed["reason"]) == ["area_below_min"] * 2
+    assert list(result.removed["removed_reason"]) == ["area_below_min"] * 2
     assert list(result.removed["area_m2"]) == pytest.approx([200.0, 200.0])
     assert result.reserve["area_m2"].iloc[0] == pytest.approx(330**2 / 2 - 47150 - 400)
 

@@ -603,6 +603,11 @@ def delineate_blocks(
     widths = resolve_road_widths(roads, width_field, grade_field, id_field)
     info: list[str] = []
     warnings: list[str] = []
+    if width_field and width_field not in roads.columns:
+        warnings.append(
+            f"道路图层没有宽度字段 {width_field!r}，全部按道路等级默认宽度计。"
+            f" / The roads layer has no width field {width_field!r}: grade defaults are used."
+        )
     defaulted = widths["width_source"] == "default"
     if defaulted.any():
         warnings.append(
@@ -689,7 +694,7 @@ def delineate_blocks(
     removed_area_each = shapely.area(removed_geoms)
     removed = gpd.GeoDataFrame(
         {
-            "reason": reason[~is_block].astype(object),
+            "removed_reason": reason[~is_block].astype(object),
             "area_m2": removed_area_each,
             "equivalent_width_m": eq_width[~is_block],
         },
