@@ -154,7 +154,7 @@
       <translation>Open the folder of the last run</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="407" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="409" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
@@ -184,27 +184,27 @@
       <translation>Choose an output folder.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="395" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="397" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="414" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="416" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>Plans written for {0} units: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="426" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="428" />
       <source>请先选择要预览的单元。</source>
       <translation>Choose the unit to preview first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="441" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="443" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>Preview failed: the algorithm wrote no HTML file.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="502" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="504" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
     </message>
@@ -214,17 +214,17 @@
       <translation>Units ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="437" />
       <source>正在生成预览：{0}…</source>
       <translation>Rendering the preview of {0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="446" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
       <source>预览：单元 {0}</source>
       <translation>Preview: unit {0}</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="452" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="454" />
       <source>输出文件夹不存在：{0}</source>
       <translation>The output folder does not exist: {0}</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
       <source>生成失败：{0}</source>
       <translation>Generation failed: {0}</translation>
     </message>
@@ -919,32 +919,42 @@
       <translation>Could not write the map of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="50" />
+      <location filename="../lowland_plugin/plugin.py" line="62" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="88" />
+      <location filename="../lowland_plugin/plugin.py" line="101" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="101" />
+      <location filename="../lowland_plugin/plugin.py" line="114" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>Draw redevelopment unit: draw or redraw a unit's outline on the map, snapping to block edges</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="114" />
+      <location filename="../lowland_plugin/plugin.py" line="127" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>Implementation plans: write a plan per unit (DOCX/HTML/PDF), with a preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="122" />
+      <location filename="../lowland_plugin/plugin.py" line="135" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="202" />
+      <location filename="../lowland_plugin/plugin.py" line="142" />
+      <source>使用手册</source>
+      <translation>User guide</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="146" />
+      <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
+      <translation>Open the Lowland user guide (installation, sample walk-through, algorithms and parameters, field standard, rule profiles)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="233" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>

@@ -154,7 +154,7 @@
       <translation>打开最近一次生成的输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="407" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="409" />
       <source>正在生成…</source>
       <translation>正在生成…</translation>
     </message>
@@ -184,27 +184,27 @@
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="395" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="397" />
       <source>正在取消…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="414" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="416" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>已为 {0} 个单元生成实施方案：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="426" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="428" />
       <source>请先选择要预览的单元。</source>
       <translation>请先选择要预览的单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="441" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="443" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>预览失败：算法没有写出 HTML 文件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="502" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="504" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>实施方案生成算法（{0}）未注册：请更新插件。</translation>
     </message>
@@ -214,17 +214,17 @@
       <translation>单元（{0} 个）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
       <source>已取消。</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="437" />
       <source>正在生成预览：{0}…</source>
       <translation>正在生成预览：{0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="446" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
       <source>预览：单元 {0}</source>
       <translation>预览：单元 {0}</translation>
     </message>
@@ -234,7 +234,7 @@
       <translation>留空使用内置的{0}模板；或选择本局修改过的模板文件</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="452" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="454" />
       <source>输出文件夹不存在：{0}</source>
       <translation>输出文件夹不存在：{0}</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>模板文件不存在或类型不对：{0}（需要 {1}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="380" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
       <source>生成失败：{0}</source>
       <translation>生成失败：{0}</translation>
     </message>
@@ -919,32 +919,42 @@
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="50" />
+      <location filename="../lowland_plugin/plugin.py" line="62" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="88" />
+      <location filename="../lowland_plugin/plugin.py" line="101" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="101" />
+      <location filename="../lowland_plugin/plugin.py" line="114" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="114" />
+      <location filename="../lowland_plugin/plugin.py" line="127" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="122" />
+      <location filename="../lowland_plugin/plugin.py" line="135" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="202" />
+      <location filename="../lowland_plugin/plugin.py" line="142" />
+      <source>使用手册</source>
+      <translation>使用手册</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="146" />
+      <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
+      <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="233" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>

@@ -21,9 +21,21 @@ MENU_ALGORITHMS = (
     "lowland:progressstats",
     "lowland:delineateblocks",
     "lowland:buildunits",
+    "lowland:farcheck",
+    "lowland:statusquocheck",
+    "lowland:scatteredland",
+    "lowland:mixeduse",
+    "lowland:usechange",
+    "lowland:buildingconversion",
+    "lowland:landprice",
 )
 #: Of those, the ones also on the toolbar (the daily work; the rest is in the menu).
 TOOLBAR_ALGORITHMS = ("lowland:parcelindicators", "lowland:identifyparcels")
+
+
+def guide_path():
+    """The user guide (Markdown; Chinese, with the English algorithm reference beside it)."""
+    return PLUGIN_ROOT / "docs" / "guide" / "README.md"
 
 
 def load_translator(locale: str) -> QTranslator | None:
@@ -51,6 +63,7 @@ class LowlandPlugin:
         self.toolbar = None
         self.review_action: QAction | None = None
         self.review_dock = None
+        self.guide_action: QAction | None = None
         self.plan_action: QAction | None = None
         self.plan_dock = None
         self.unit_action: QAction | None = None
@@ -124,8 +137,21 @@ class LowlandPlugin:
         )
         about.setObjectName("lowland_about")
         about.triggered.connect(self.show_about)
+        guide = QAction(
+            QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
+            tr("使用手册"),
+            self.iface.mainWindow(),
+        )
+        guide.setObjectName("lowland_guide")
+        guide.setToolTip(
+            tr("打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）")
+        )
+        guide.triggered.connect(self.show_guide)
+        self.iface.addPluginToMenu(self.menu_title, guide)
+        self.iface.pluginHelpMenu().addAction(guide)  # QGIS 帮助 → 插件
+        self.guide_action = guide
         self.iface.addPluginToMenu(self.menu_title, about)
-        self.actions.append(about)
+        self.actions += [guide, about]
 
     def open_algorithm(self, alg_id: str) -> None:
         """Open an algorithm's dialog (the standard Processing dialog)."""
@@ -193,6 +219,13 @@ class LowlandPlugin:
         if self.plan_action is not None:
             self.plan_action.setChecked(not closed)
 
+    def show_guide(self) -> None:
+        """Open the user guide (docs/guide/README.md) with the system's viewer."""
+        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtGui import QDesktopServices
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide_path())))
+
     def show_about(self) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox
 
@@ -206,6 +239,9 @@ class LowlandPlugin:
         )
 
     def unload(self) -> None:
+        if self.guide_action is not None:
+            self.iface.pluginHelpMenu().removeAction(self.guide_action)
+            self.guide_action = None
         if self.review_dock is not None:
             self.review_dock.closedStateChanged.disconnect(self._review_dock_closed)
             self.review_dock.unload()

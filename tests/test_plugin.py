@@ -51,8 +51,12 @@ def test_metadata_declares_provider_and_minimum_version():
 
 def test_load_menu_toolbar_provider_unload_and_reload(plugin_module, qgis_iface):
     registry = QgsApplication.processingRegistry()
+    from qgis.PyQt.QtWidgets import QMenu
+
+    help_menu = QMenu()  # pytest-qgis's iface has no real 帮助 → 插件 menu
     for _round in range(2):  # a second round is what a plugin reload does
         with (
+            mock.patch.object(qgis_iface, "pluginHelpMenu", return_value=help_menu),
             mock.patch.object(qgis_iface, "addPluginToMenu") as add_menu,
             mock.patch.object(qgis_iface, "removePluginMenu") as remove_menu,
             mock.patch.object(qgis_iface, "addDockWidget") as add_dock,
@@ -89,7 +93,16 @@ def test_load_menu_toolbar_provider_unload_and_reload(plugin_module, qgis_iface)
             unit = [a for a in plugin.actions if a.objectName() == "lowland_draw_unit"]
             assert len(unit) == 1 and unit[0].isCheckable() and "绘制再开发单元" in titles
             assert unit[0] in plugin.toolbar.actions()
+            # 使用手册: in the plugin's menu and in QGIS's 帮助 → 插件 menu; the guide exists
+            guide = [a for a in plugin.actions if a.objectName() == "lowland_guide"]
+            assert len(guide) == 1 and "使用手册" in titles
+            assert guide[0] in help_menu.actions()
+            assert plugin_module.lowland_plugin.plugin.guide_path().is_file()
+            # every algorithm of the provider except the bundled models is in the menu
+            algorithms = {a.id() for a in provider.algorithms() if a.groupId() != "models"}
+            assert algorithms <= set(plugin_module.lowland_plugin.plugin.MENU_ALGORITHMS)
             plugin.unload()
+            assert help_menu.actions() == []
             remove_dock.assert_called_once_with(dock)
             assert plugin.review_dock is None
             assert registry.providerById("lowland") is None
