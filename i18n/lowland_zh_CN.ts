@@ -949,12 +949,12 @@
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="146" />
+      <location filename="../lowland_plugin/plugin.py" line="147" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="233" />
+      <location filename="../lowland_plugin/plugin.py" line="235" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
@@ -1659,74 +1659,84 @@
       <translation>流程模型</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="105" />
+      <location filename="../processing/models.py" line="106" />
       <source>规则配置（default / yinchuan / JSON 文件路径）</source>
       <translation>规则配置（default / yinchuan / JSON 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="106" />
+      <location filename="../processing/models.py" line="107" />
       <source>认定基准日</source>
       <translation>认定基准日</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="107" />
+      <location filename="../processing/models.py" line="108" />
       <source>行政区划代码（6 位）</source>
       <translation>行政区划代码（6 位）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="109" />
+      <location filename="../processing/models.py" line="110" />
       <source>研究范围图层</source>
       <translation>研究范围图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="110" />
+      <location filename="../processing/models.py" line="111" />
       <source>手绘单元图层（可选）</source>
       <translation>手绘单元图层（可选）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="112" />
+      <location filename="../processing/models.py" line="113" />
       <source>再开发项目图层</source>
       <translation>再开发项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="113" />
+      <location filename="../processing/models.py" line="114" />
       <source>零星用地图层</source>
       <translation>零星用地图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="114" />
+      <location filename="../processing/models.py" line="115" />
       <source>混合用地分区图层</source>
       <translation>混合用地分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="115" />
+      <location filename="../processing/models.py" line="116" />
       <source>实施方案输出文件夹</source>
       <translation>实施方案输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="116" />
+      <location filename="../processing/models.py" line="117" />
       <source>地块指标</source>
       <translation>地块指标</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="120" />
+      <location filename="../processing/models.py" line="121" />
       <source>质检问题图层</source>
       <translation>质检问题图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="121" />
+      <location filename="../processing/models.py" line="122" />
       <source>质检报告</source>
       <translation>质检报告</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="125" />
+      <location filename="../processing/models.py" line="126" />
       <source>宗地（含所属单元）</source>
       <translation>宗地（含所属单元）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="127" />
+      <location filename="../processing/models.py" line="128" />
       <source>零星用地核查结果</source>
       <translation>零星用地核查结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="131" />
+      <source>用途转变路径结果</source>
+      <translation>用途转变路径结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="132" />
+      <source>进展统计表</source>
+      <translation>进展统计表</translation>
     </message>
     <message>
       <location filename="../processing/models.py" line="74" />
@@ -1735,26 +1745,26 @@
     </message>
     <message>
       <location filename="../processing/models.py" line="75" />
-      <source>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</source>
-      <translation>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、容积率/零星用地/混合用地/补缴地价核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。</translation>
+      <source>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、进展统计、容积率/零星用地/混合用地/补缴地价/用途转变路径核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。按现状条件核定和存量建筑功能转换需要各自的申报表，请在有申报时单独运行。</source>
+      <translation>从宗地、建筑、三调、控规、道路和再开发项目数据出发，依次运行地块指标计算、低效用地认定、历史遗留用地认定、街坊划分、再开发单元划定与统计、进展统计、容积率/零星用地/混合用地/补缴地价/用途转变路径核算、上图入库成果导出与质检，并为每个单元生成实施方案（自然资发〔2023〕171号；银川实施意见（三）等）。按现状条件核定和存量建筑功能转换需要各自的申报表，请在有申报时单独运行。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="83" />
+      <location filename="../processing/models.py" line="84" />
       <source>认定与上图入库</source>
       <translation>认定与上图入库</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="84" />
+      <location filename="../processing/models.py" line="85" />
       <source>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</source>
       <translation>低效用地认定、历史遗留用地认定和上图入库成果导出与质检（自然资发〔2023〕171号 第二、三项）。</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="90" />
+      <location filename="../processing/models.py" line="91" />
       <source>街坊与单元</source>
       <translation>街坊与单元</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="91" />
+      <location filename="../processing/models.py" line="92" />
       <source>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</source>
       <translation>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</translation>
     </message>
@@ -1802,11 +1812,6 @@
       <location filename="../processing/progress_statistics.py" line="53" />
       <source>统计期（如 2025年上半年）</source>
       <translation>统计期（如 2025年上半年）</translation>
-    </message>
-    <message>
-      <location filename="../processing/progress_statistics.py" line="58" />
-      <source>进展统计表</source>
-      <translation>进展统计表</translation>
     </message>
     <message>
       <location filename="../processing/progress_statistics.py" line="76" />
@@ -1917,11 +1922,6 @@
       <location filename="../processing/use_change.py" line="44" />
       <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/use_change.py" line="68" />
-      <source>用途转变路径结果</source>
-      <translation>用途转变路径结果</translation>
     </message>
     <message>
       <location filename="../processing/use_change.py" line="100" />

@@ -8,7 +8,11 @@ instead of in a planner's model designer. Each model is validated, saved as
 Models (the provider exposes them in the toolbox as ``lowland:<file stem>``):
 
 - ``fullchain`` 全流程：调查数据 → 实施方案 — indicators → identification → legacy
-  land → blocks → units → checks → database export → 实施方案;
+  land → blocks → units → progress table → project checks (FAR, scattered land,
+  mixed use, land price, use change) → database export → 实施方案. The status-quo and
+  building-conversion checks take application tables of their own (one row per
+  indicator or per building/floor) and are run on their own when there are
+  applications;
 - ``identifyexport`` 认定与上图入库 — identification, legacy land, database export;
 - ``blocksunits`` 街坊与单元 — blocks from roads, units and their statistics.
 """
@@ -152,7 +156,21 @@ CHECKS = [
         {"PROJECTS": "@projects"},
         {"OUTPUT": "landprice"},
     ),
+    Child(
+        "usechange",
+        "lowland:usechange",
+        "用途转变路径",
+        {"PROJECTS": "@projects"},
+        {"OUTPUT": "usechange"},
+    ),
 ]
+PROGRESS = Child(
+    "progress",
+    "lowland:progressstats",
+    "低效用地再开发进展统计",
+    {"PARCELS": "units.PARCELS_OUTPUT"},
+    {"OUTPUT": "progress"},
+)
 PLAN_DOCS = Child(
     "plan",
     "lowland:generateplan",
@@ -182,7 +200,7 @@ SPECS = [
     ModelSpec(
         "fullchain",
         SURVEY_INPUTS + EXPORT_INPUTS + BLOCK_INPUTS + PROJECT_INPUTS,
-        [INDICATORS, IDENTIFY, LEGACY, BLOCKS, UNITS, *CHECKS, EXPORT, PLAN_DOCS],
+        [INDICATORS, IDENTIFY, LEGACY, BLOCKS, UNITS, PROGRESS, *CHECKS, EXPORT, PLAN_DOCS],
     ),
     ModelSpec(
         "identifyexport",
@@ -212,6 +230,7 @@ def _parameter(spec: Input, label: str):
     types = {
         "polygon": [QgsProcessing.TypeVectorPolygon],
         "line": [QgsProcessing.TypeVectorLine],
+        "table": [QgsProcessing.TypeVector],
     }.get(spec.geometry, [QgsProcessing.TypeVectorAnyGeometry])
     if spec.kind == "FeatureSource":
         return QgsProcessingParameterFeatureSource(spec.name, label, types, optional=spec.optional)
