@@ -29,6 +29,7 @@ from qgis.core import (
     QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -242,11 +243,19 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         gdf = round_for_output(gdf)
         aliases = field_aliases(gdf.columns, language())
         destination = self.parameterAsOutputLayer(parameters, name, context)
+        # an empty output takes the geometry type its parameter declares (no rows to tell)
+        declared = (
+            None
+            if gdf.geometry.notna().any()
+            else _declared_geometry(self.parameterDefinition(name))
+        )
         if _is_whole_gpkg_file(destination):
-            dest_id = self._write_gpkg_file(destination, gdf, aliases, style, feedback)
+            dest_id = self._write_gpkg_file(destination, gdf, aliases, style, feedback, declared)
             self._load_on_completion(parameters, name, context, dest_id)
         else:
-            dest_id = self._write_sink(parameters, name, context, feedback, gdf, crs, aliases)
+            dest_id = self._write_sink(
+                parameters, name, context, feedback, gdf, crs, aliases, declared
+            )
             self._persist_style(dest_id, context, aliases, style)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
@@ -293,12 +302,15 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         aliases: Mapping[str, str],
         style: str | None,
         feedback,
+        geometry_type: str | None = None,
     ) -> str:
         """Fast path for a new GeoPackage file: bulk SQLite insert into a temporary file
         beside the target, moved into place only when complete."""
         partial = f"{path}.partial-{os.getpid()}.gpkg"
         try:
-            write_ogr_layer(gdf, partial, Path(path).stem, overwrite_file=True)
+            write_ogr_layer(
+                gdf, partial, Path(path).stem, overwrite_file=True, geometry_type=geometry_type
+            )
             feedback.setProgress(80)
             self._persist_style(partial, None, aliases, style)
             if feedback.isCanceled():
@@ -322,7 +334,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             )
             context.addLayerToLoadOnCompletion(dest_id, details)
 
-    def _write_sink(self, parameters, name, context, feedback, gdf, crs, aliases) -> str:
+    def _write_sink(
+        self, parameters, name, context, feedback, gdf, crs, aliases, geometry_type=None
+    ) -> str:
         """Any other destination (memory, shapefile, database…) through a QGIS feature sink."""
         fields = qgis_bridge.gdf_fields(gdf, aliases)
         destination = self.parameterAsOutputLayer(parameters, name, context)
@@ -330,7 +344,12 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         existed = target is not None and os.path.exists(target)
         new_table = _new_database_table(destination)
         sink, dest_id = self.parameterAsSink(
-            parameters, name, context, fields, qgis_bridge.gdf_wkb_type(gdf), crs
+            parameters,
+            name,
+            context,
+            fields,
+            _WKB_TYPES[geometry_type] if geometry_type else qgis_bridge.gdf_wkb_type(gdf),
+            crs,
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
@@ -410,6 +429,25 @@ def _new_database_table(destination: str | None):
     except QgsProviderConnectionException:
         return None
     return connection, schema, table
+
+
+#: Sink parameter data type → the geometry type of an empty output.
+_DECLARED_GEOMETRY = {
+    QgsProcessing.TypeVectorPolygon: "MultiPolygon",
+    QgsProcessing.TypeVectorLine: "MultiLineString",
+    QgsProcessing.TypeVectorPoint: "MultiPoint",
+}
+_WKB_TYPES = {
+    "MultiPolygon": QgsWkbTypes.MultiPolygon,
+    "MultiLineString": QgsWkbTypes.MultiLineString,
+    "MultiPoint": QgsWkbTypes.MultiPoint,
+}
+
+
+def _declared_geometry(definition) -> str | None:
+    """The geometry type a polygon/line/point sink parameter declares (None otherwise)."""
+    kind = definition.dataType() if hasattr(definition, "dataType") else None
+    return _DECLARED_GEOMETRY.get(kind)
 
 
 def _is_whole_gpkg_file(destination: str | None) -> bool:

@@ -409,3 +409,28 @@ def test_sample_chain_delineateblocks_to_buildunits(lowland_provider, sample_gpk
     assert units["DY02"]["area_m2"] == pytest.approx(214032.0, rel=1e-3)
     assert units["DY01"]["gfa_capacity"] == pytest.approx(460992.0, rel=1e-3)
     assert res["CONFLICTS"].featureCount() == 0
+
+
+def test_no_unit_formed_gives_empty_polygon_outputs(lowland_provider, grid_gpkg, tmp_path):
+    """Nothing reaches the minimum share: the units output is empty but still a polygon
+    layer (memory and GeoPackage), and the run says so."""
+    from qgis.core import QgsVectorLayer, QgsWkbTypes
+
+    import processing
+
+    for dest in ("TEMPORARY_OUTPUT", str(tmp_path / "none.gpkg")):
+        res = processing.run(
+            "lowland:buildunits",
+            {
+                "BLOCKS": layer(grid_gpkg, "blocks"),
+                "PARCELS": layer(grid_gpkg, "parcels"),
+                "MODE": 2,
+                "MIN_LOWLAND_SHARE": 0.9,
+                "OUTPUT": dest,
+            },
+        )
+        out = res["OUTPUT"]
+        out = out if isinstance(out, QgsVectorLayer) else QgsVectorLayer(out, "u", "ogr")
+        assert out.featureCount() == 0
+        assert QgsWkbTypes.geometryType(out.wkbType()) == QgsWkbTypes.PolygonGeometry
+        assert "lowland_share" in out.fields().names()
