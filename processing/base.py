@@ -136,6 +136,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         )
         label = self._input_label(name)
         self._report_repairs(gdf, label, feedback)
+        self._warn_truncated_names(source, gdf, label, feedback)
         if check_geometry and self._needs_geometry(name):
             self.run_core(require_valid_geometries, gdf, label, _id_field_of(gdf))
         return gdf
@@ -159,6 +160,24 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             QgsProcessing.TypeVectorPolygon,
         }
         return bool(types) and types <= spatial
+
+    def _warn_truncated_names(self, source, gdf: gpd.GeoDataFrame, label: str, feedback) -> None:
+        """A shapefile (dBase) cuts field names to 10 characters: contract_date arrives as
+        contract_d and is then not recognised. Say so, naming the fields and the fix."""
+        layer = source if isinstance(source, QgsVectorLayer) else None
+        storage = layer.dataProvider().storageType() if layer is not None else ""
+        if feedback is None or "shapefile" not in storage.lower() and "dbf" not in storage.lower():
+            return
+        cut = [c for c in gdf.columns if c != gdf.geometry.name and len(c) == 10]
+        if cut:
+            feedback.pushWarning(
+                self.tr(
+                    "{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；"
+                    "请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。"
+                ).format(label, ", ".join(cut))
+                + f" / shapefile field names are cut to 10 characters: {', '.join(cut)} may be "
+                "truncated names; map them with FIELD_MAP or use a GeoPackage."
+            )
 
     def _report_repairs(self, gdf: gpd.GeoDataFrame, label: str, feedback) -> None:
         """Say which features were repaired on reading (curves segmentized, Z/M dropped)."""
@@ -487,3 +506,9 @@ class ScaledFeedback:
 
     def isCanceled(self) -> bool:  # noqa: N802 (QGIS API)
         return self._fb.isCanceled()
+
+    def pushInfo(self, text: str) -> None:  # noqa: N802 (QGIS API)
+        self._fb.pushInfo(text)
+
+    def pushWarning(self, text: str) -> None:  # noqa: N802 (QGIS API)
+        self._fb.pushWarning(text)
