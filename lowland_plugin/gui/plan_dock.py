@@ -356,7 +356,9 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
                 match = [i for i, option in enumerate(options) if fmt in option]
                 if match:
                     indexes.append(match[0])
-            return indexes if definition.allowMultiple() else indexes[0]
+            if definition.allowMultiple():
+                return indexes
+            return indexes[0] if indexes else None
         return ",".join(formats)
 
     # ------------------------------------------------------------------ running
