@@ -70,7 +70,8 @@ TEXT = {
 def html_to_markdown(text: str) -> str:
     """The small HTML subset of the help strings (p, ul/li, b, br, code) as Markdown."""
     text = re.sub(r"\s*<li>\s*", "\n- ", text)
-    text = re.sub(r"</li>|<ul>|</ul>", "\n", text)
+    text = re.sub(r"</li>", "", text)
+    text = re.sub(r"<ul>|</ul>", "\n", text)
     text = re.sub(r"<br\s*/?>", "\n", text)
     text = re.sub(r"</?p>", "\n\n", text)
     text = re.sub(r"</?b>", "**", text)
@@ -175,8 +176,8 @@ def generated_files(provider) -> dict[str, str]:
     """File name → content of every generated guide file (English needs the translator)."""
     from qgis.PyQt.QtCore import QCoreApplication
 
-    package = sys.modules[type(provider).__module__.rsplit(".", 2)[0]]
-    load_translator = sys.modules[f"{package.__name__}.lowland_plugin.plugin"].load_translator
+    package = type(provider).__module__.rsplit(".", 2)[0]
+    load_translator = importlib.import_module(f"{package}.lowland_plugin.plugin").load_translator
     files = {"reference_zh.md": algorithm_reference(provider, "zh")}
     translator = load_translator("en_US")
     try:
@@ -199,7 +200,6 @@ def main() -> int:
     package = importlib.util.module_from_spec(spec)
     sys.modules["lowland_guide_build"] = package
     spec.loader.exec_module(package)
-    from lowland_guide_build.lowland_plugin import plugin  # noqa: F401 (load_translator)
     from lowland_guide_build.processing.provider import LowlandProvider
 
     provider = LowlandProvider()
