@@ -76,7 +76,7 @@ def test_grid_3x3_exact_blocks_ids_and_reserve():
     # corners 95×95, edge blocks 95×90, centre 90×90 (10 m red lines)
     assert sorted(blocks["area_m2"].round(6)) == sorted([9025.0] * 4 + [8550.0] * 4 + [8100.0])
     # 4 strips 300×10 minus the 4 crossings counted twice
-    assert result.reserve["area_m2"].iloc[0] == pytest.approx(4 * 3000 - 4 * 100)
+    assert result.reserve["area_m2"].sum() == pytest.approx(4 * 3000 - 4 * 100)
     assert identity_gap(result, boundary) < 1e-6
     # north-west → south-east, readable names
     assert block_at(result, 50, 250)["block_id"] == "JF001"
@@ -121,14 +121,14 @@ def test_segments_split_at_vertices_leave_no_notch_at_a_bend():
         roads_frame([LineString([(0, 150), (150, 150), (150, 0)])]), boundary, min_area=0
     )
     assert len(split.blocks) == len(merged.blocks) == 2
-    assert split.reserve["area_m2"].iloc[0] == pytest.approx(
-        merged.reserve["area_m2"].iloc[0], rel=1e-9
+    assert split.reserve["area_m2"].sum() == pytest.approx(
+        merged.reserve["area_m2"].sum(), rel=1e-9
     )
     # the two flat-capped rectangles (1500 + 1500 − 25 overlap) + the quarter disc
     # (a polygon of 8 segments per quarter: within 0.2 m² of π·5²/4)
     quarter = math.pi * 25 / 4
-    assert split.reserve["area_m2"].iloc[0] == pytest.approx(1500 + 1500 - 25 + quarter, abs=0.2)
-    assert split.reserve["area_m2"].iloc[0] > 1500 + 1500 - 25 + 0.99 * quarter
+    assert split.reserve["area_m2"].sum() == pytest.approx(1500 + 1500 - 25 + quarter, abs=0.2)
+    assert split.reserve["area_m2"].sum() > 1500 + 1500 - 25 + 0.99 * quarter
 
 
 # ---------------------------------------------------------------- dangles
@@ -142,7 +142,9 @@ def test_dangle_bites_but_does_not_split():
     centre = block_at(result, 120, 150)
     assert centre["area_m2"] == pytest.approx(8100 - 10 * 45)  # 145–155 × 105–150
     assert centre.geometry.geom_type == "Polygon"
-    assert result.reserve["area_m2"].iloc[0] == pytest.approx(11600 + 450)
+    assert result.reserve["area_m2"].sum() == pytest.approx(11600 + 450)
+    kinds = result.reserve.set_index("reserve_kind")["area_m2"]
+    assert kinds["network"] == pytest.approx(11600) and kinds["dead_end"] == pytest.approx(450)
     assert not result.blocks.contains(Point(X0 + 150, Y0 + 140)).any()
 
 
@@ -244,7 +246,7 @@ def test_boundary_cutting_blocks_with_fragments_reported():
     assert sorted(result.blocks["area_m2"]) == pytest.approx(sorted(expected))
     assert list(result.removed["removed_reason"]) == ["area_below_min"] * 2
     assert list(result.removed["area_m2"]) == pytest.approx([200.0, 200.0])
-    assert result.reserve["area_m2"].iloc[0] == pytest.approx(330**2 / 2 - 47150 - 400)
+    assert result.reserve["area_m2"].sum() == pytest.approx(330**2 / 2 - 47150 - 400)
 
 
 # ---------------------------------------------------------------- widths
@@ -404,4 +406,4 @@ def test_real_street_network_bubenec_prague():
     check_result(result, boundary)
     assert len(result.blocks) >= 8
     # the red lines take at most the streets' length × width (crossings counted once)
-    assert result.reserve["area_m2"].iloc[0] < streets.length.sum() * 12
+    assert result.reserve["area_m2"].sum() < streets.length.sum() * 12
