@@ -170,7 +170,7 @@ def test_near_miss_within_tolerance_is_joined_and_splits():
     assert len(result.blocks) == 10
     assert block_at(result, 120, 150)["area_m2"] == pytest.approx(40 * 90, abs=0.01)
     assert block_at(result, 180, 150)["area_m2"] == pytest.approx(40 * 90, abs=0.01)
-    assert any("1 " in line for line in result.info)
+    assert any(line.startswith("1 个道路端点") for line in result.info)
     # with a zero tolerance it stays a dangle (cut back, one centre block)
     strict = bk.delineate_blocks(
         roads_frame(lines), boundary_frame(box(0, 0, 300, 300)), tolerance=0
@@ -189,6 +189,40 @@ def test_overshoot_within_tolerance_is_dropped():
     )
     north = block_at(result, 150, 250)
     assert north["area_m2"] == pytest.approx(300 * 95)
+
+
+def test_end_to_end_gap_within_tolerance_is_closed():
+    # x=100 drawn in two pieces with a 1.5 m gap at y≈150
+    lines = [
+        LineString([(100, 0), (100, 149)]),
+        LineString([(100, 150.5), (100, 300)]),
+        *grid_lines()[1:],
+    ]
+    boundary = boundary_frame(box(0, 0, 300, 300))
+    joined = bk.delineate_blocks(roads_frame(lines), boundary)
+    assert len(joined.blocks) == 9
+    assert block_at(joined, 50, 150)["area_m2"] == pytest.approx(95 * 90)
+    # without the tolerance the 1.5 m gap connects the two blocks beside it
+    loose = bk.delineate_blocks(roads_frame(lines), boundary, tolerance=0)
+    assert len(loose.blocks) == 8
+    assert block_at(loose, 50, 150)["block_id"] == block_at(loose, 150, 150)["block_id"]
+
+
+def test_multi_part_boundary_with_a_hole_and_multi_line_roads():
+    from shapely.geometry import MultiLineString
+
+    outer = box(0, 0, 300, 300).difference(box(220, 220, 280, 280))  # a hole in the NE block
+    boundary = gpd.GeoDataFrame(
+        {"name": ["a", "b"]},
+        geometry=[at(outer), at(box(400, 0, 500, 100))],  # a second, road-free part
+        crs=CRS,
+    )
+    roads = roads_frame([MultiLineString([g.coords for g in grid_lines()[:2]]), *grid_lines()[2:]])
+    result = bk.delineate_blocks(roads, boundary)
+    assert len(result.blocks) == 10
+    assert block_at(result, 250, 210)["area_m2"] == pytest.approx(95 * 95 - 60 * 60)
+    assert block_at(result, 450, 50)["area_m2"] == pytest.approx(100 * 100)
+    assert identity_gap(result, boundary) < 1e-6
 
 
 # ---------------------------------------------------------------- fragments
@@ -333,12 +367,27 @@ def test_parcels_go_to_the_largest_overlap_with_reserve_and_outside_parts():
     assert out.loc["P2", "block_overlap_m2"] == pytest.approx(2500)
     assert out.loc["P3", "road_reserve_m2"] == pytest.approx(400)
     assert out.loc["P4", "road_reserve_m2"] == pytest.approx(0, abs=1e-6)
+    assert (out["block_overlap_m2"] <= out.area + 1e-9).all()
     counts = result.blocks.set_index("block_id")["parcel_count"]
     assert counts["JF004"] == 1 and counts["JF005"] == 1 and counts["JF009"] == 0
     assert any("1 " in w and "no block" in w for w in result.warnings)
 
 
 # ---------------------------------------------------------------- guarantees
+
+
+def test_parcel_over_a_removed_median_reports_it():
+    lines = [LineString([(0, 140), (300, 140)]), LineString([(0, 160), (300, 160)])]
+    parcels = gpd.GeoDataFrame({"parcel_id": ["M"]}, geometry=[at(box(0, 120, 100, 180))], crs=CRS)
+    result = bk.delineate_blocks(
+        roads_frame(lines, width=12.0), boundary_frame(box(0, 0, 300, 300)), parcels
+    )
+    row = result.parcels.iloc[0]
+    assert row["removed_m2"] == pytest.approx(8 * 100)  # the median 146–154
+    assert row["road_reserve_m2"] == pytest.approx(2 * 12 * 100)
+    assert row["block_overlap_m2"] == pytest.approx(14 * 100)  # 120–134 or 166–180
+    assert row["block_id"] == "JF001"  # equal overlaps: the lower id, the northern block
+    assert row["outside_m2"] == pytest.approx(0)
 
 
 def test_invariant_check_catches_overlap_and_area_loss():
