@@ -40,6 +40,9 @@ geopandas, no QGIS. The steps, each one function below:
    not in any block nor in a removed piece, ``removed_m2`` = part in removed pieces,
    ``outside_m2`` = part outside the boundary.
 
+The road reserve is returned as two rows: ``network`` (the connected roads' red
+lines inside the boundary) and ``dead_end`` (what the dead ends bit off blocks).
+
 Guarantees, checked on every run by :func:`check_block_invariants`: every block is
 valid, no two blocks overlap, and area(blocks) + area(reserve) + area(removed) =
 area(boundary) within ``AREA_IDENTITY_RTOL``.
@@ -394,7 +397,7 @@ def _splits(geom) -> bool:
 
 def bite_dangles(
     blocks: np.ndarray, net: Network, dangling: np.ndarray, degree: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cut each dangling road edge's reserve from the block(s) it overlaps without
     splitting any block. Returns the new blocks (same order), the pieces cut off
     (reserve of the dangles) and the road parts whose dangling edges were cut back."""
@@ -636,6 +639,13 @@ def delineate_blocks(
     region_area = float(shapely.area(region))
     rings = boundary_rings(region)
     parts, owner = _line_parts(roads)
+    shapely.prepare(region)
+    outside = np.setdiff1d(np.arange(len(roads)), owner[shapely.intersects(parts, region)])
+    if len(outside):
+        info.append(
+            f"{len(outside)} 条道路完全在范围以外，未参与划分。 / {len(outside)} roads lie wholly "
+            "outside the boundary."
+        )
     part_width = widths["width_m"].to_numpy(float)[owner]
     lines, moved = snap_road_ends(parts, rings, tolerance)
     if moved:
