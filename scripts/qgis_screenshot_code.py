@@ -34,7 +34,7 @@ def start():
         raise RuntimeError("the lowland plugin did not load")
     sample = os.environ["LOWLAND_SAMPLE"]
     scene = os.environ.get("LOWLAND_SCENE", "menu")
-    with_result = scene in ("identify", "review", "plan")
+    with_result = scene in ("identify", "review", "plan", "units")
     names = ("roads", "buildings") if with_result else ("roads", "parcels", "buildings")
     for name in names:
         layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
@@ -90,6 +90,9 @@ def identify():
         return
     if os.environ.get("LOWLAND_SCENE") == "plan":
         QTimer.singleShot(500, plan)
+        return
+    if os.environ.get("LOWLAND_SCENE") == "units":
+        QTimer.singleShot(500, units)
         return
     QTimer.singleShot(4000, grab)
 
@@ -192,6 +195,129 @@ def plan():
     if plugin.plan_dock.previewButton.isEnabled():
         dock.preview()
     QTimer.singleShot(4000, grab)
+
+
+@guarded
+def units():
+    """Blocks and units over the identification result: lowland:delineateblocks on the
+    sample roads and boundary, lowland:buildunits on the four hand-drawn sample units,
+    and the 绘制再开发单元 tool drawing a fifth unit snapped to block corners."""
+    import qgis.utils
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    import processing
+
+    iface = qgis.utils.iface
+    project = QgsProject.instance()
+    chinese = os.environ.get("LANG", "").startswith("zh")
+    sample = os.environ["LOWLAND_SAMPLE"]
+    sample_units = os.path.join(os.path.dirname(sample), "sample_units.gpkg")
+    work = os.environ["LOWLAND_WORK"]
+    identified = os.environ["LOWLAND_SHOT_OUT"] + ".gpkg"
+    blocks_out = os.path.join(work, "blocks.gpkg")
+    units_out = os.path.join(work, "units.gpkg")
+    processing.run(
+        "lowland:delineateblocks",
+        {
+            "ROADS": f"{sample}|layername=roads",
+            "BOUNDARY": f"{sample}|layername=boundary",
+            "OUTPUT": blocks_out,
+        },
+    )
+    processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": blocks_out,
+            "PARCELS": identified,
+            "PLAN": f"{sample}|layername=plan",
+            "MODE": 0,
+            "UNITS": f"{sample_units}|layername=units",
+            "OUTPUT": units_out,
+        },
+    )
+    for layer in project.mapLayersByName("buildings") + project.mapLayersByName("roads"):
+        project.removeMapLayer(layer.id())
+    result = project.mapLayersByName("低效用地认定结果")[0]
+    result.setOpacity(0.55)
+    blocks = QgsVectorLayer(blocks_out, "街坊" if chinese else "Blocks", "ogr")
+    if blocks.labeling() is not None:  # the blocks style labels block_id: below units
+        block_labels = blocks.labeling().clone()
+        settings = block_labels.settings()
+        settings.priority = 0
+        block_labels.setSettings(settings)
+        blocks.setLabeling(block_labels)
+    units_layer = QgsVectorLayer(
+        units_out, "再开发单元" if chinese else "Redevelopment units", "ogr"
+    )
+    labeling = units_layer.labeling().clone() if units_layer.labeling() else None
+    if labeling is not None:  # the style labels unit_id; the scene adds the name
+        settings = labeling.settings()
+        settings.isExpression = True
+        settings.fieldName = '"unit_id" || char(10) || "unit_name"'
+        settings.priority = 10
+        settings.displayAll = True
+        labeling.setSettings(settings)
+        units_layer.setLabeling(labeling)
+    project.addMapLayer(blocks)
+    project.addMapLayer(units_layer)
+    canvas = iface.mapCanvas()
+    browser = iface.mainWindow().findChild(QDockWidget, "Browser")
+    if browser is not None:  # the layers panel gets the whole left side
+        browser.hide()
+    canvas.setExtent(blocks.extent().buffered(150))  # room for the tool's message bar
+    canvas.refresh()
+    iface.setActiveLayer(units_layer)
+    plugin = qgis.utils.plugins["lowland"]
+    plugin.unit_action.trigger()  # the units layer is active: no question asked
+    QTimer.singleShot(1500, guarded(lambda: draw_unit(plugin.unit_tool, blocks, units_layer)))
+
+
+def draw_unit(tool, blocks, units_layer):
+    """Mouse clicks a few metres off three corners of two neighbouring blocks outside every
+    unit (each snapped onto the block corner), the cursor near the fourth."""
+    import qgis.utils
+    from qgis.core import QgsGeometry, QgsPointXY
+    from qgis.gui import QgsMapMouseEvent
+    from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+
+    canvas = tool.canvas()
+    drawn = [f.geometry() for f in units_layer.getFeatures()]
+    free = sorted(
+        (
+            f
+            for f in blocks.getFeatures()
+            if not any(g.intersects(f.geometry().pointOnSurface()) for g in drawn)
+        ),
+        key=lambda f: f["block_id"],
+    )
+    pair = next(
+        (
+            (a, b)
+            for a, b in zip(free, free[1:], strict=False)
+            if a.geometry().distance(b.geometry()) < 60.0
+            and abs(a.geometry().centroid().asPoint().y() - b.geometry().centroid().asPoint().y())
+            < 30.0
+        ),
+        (free or list(blocks.getFeatures()))[:1] * 2,
+    )
+    box = QgsGeometry.unaryUnion([pair[0].geometry(), pair[1].geometry()]).boundingBox()
+    corners = [
+        QgsPointXY(box.xMinimum(), box.yMaximum()),
+        QgsPointXY(box.xMaximum(), box.yMaximum()),
+        QgsPointXY(box.xMaximum(), box.yMinimum()),
+        QgsPointXY(box.xMinimum(), box.yMinimum()),
+    ]
+
+    def event(kind, point, button=Qt.NoButton):
+        pixel = canvas.getCoordinateTransform().transform(point.x() + 4.0, point.y() - 3.0)
+        position = QPoint(round(pixel.x()), round(pixel.y()))
+        return QgsMapMouseEvent(canvas, kind, position, button, button)
+
+    qgis.utils.iface.layerTreeView().expandAllNodes()  # the units' phase legend
+    for corner in corners[:3]:
+        tool.canvasReleaseEvent(event(QEvent.MouseButtonRelease, corner, Qt.LeftButton))
+    tool.canvasMoveEvent(event(QEvent.MouseMove, corners[3]))
+    QTimer.singleShot(3000, grab)
 
 
 @guarded
