@@ -408,3 +408,22 @@ def test_plugin_action_makes_the_tool_current_and_unload_restores_snapping(
     plugin.unload()
     assert canvas.mapTool() is None and project.snappingConfig() == user
     assert plugin.unit_tool is None and not action.isChecked()
+
+
+def test_the_tool_follows_the_active_units_layer_and_forgets_a_removed_one(
+    tool, canvas, units, blocks, qgis_iface
+):
+    other = ut.create_units_layer(QgsCoordinateReferenceSystem(CRS), name="第二批单元")
+    QgsProject.instance().addMapLayer(other)
+    tool._current_layer_changed(blocks)  # not a units layer: kept
+    assert tool.units_layer is units
+    tool._current_layer_changed(other)
+    assert tool.units_layer is other
+    assert QgsProject.instance().snappingConfig().individualLayerSettings(other).enabled()
+    QgsProject.instance().removeMapLayer(other.id())
+    assert tool.units_layer is None
+    ring = [QgsPointXY(*p) for p in BLOCKS["JF001"]]
+    assert tool.use_outline(QgsGeometry.fromPolygonXY([ring])) is None
+    assert any("没有可绘制" in m for m in messages(qgis_iface, Qgis.Warning))
+    QgsProject.instance().removeMapLayer(blocks.id())
+    assert tool.blocks_layer is None

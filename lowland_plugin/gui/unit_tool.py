@@ -272,6 +272,22 @@ class UnitMapTool(QgsMapTool):
         self.rubber_band: QgsRubberBand | None = None
         self.snap_indicator = QgsSnapIndicator(self.canvas())
         self.setCursor(Qt.CrossCursor)
+        QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed)
+
+    def _layers_removed(self, layer_ids) -> None:
+        """Forget a units or blocks layer taken out of the project (and its snapping)."""
+        for name in ("units_layer", "blocks_layer"):
+            layer = getattr(self, name)
+            if layer is not None and layer.id() in layer_ids:
+                setattr(self, name, None)
+                if name == "units_layer":
+                    self.reset()
+
+    def _current_layer_changed(self, layer) -> None:
+        """Follow the active layer when the user makes another units layer active."""
+        if is_units_layer(layer) and layer is not self.units_layer:
+            self.reset()
+            self.set_layers(layer, self.blocks_layer)
 
     # -- set-up -------------------------------------------------------------------
 
@@ -327,6 +343,7 @@ class UnitMapTool(QgsMapTool):
 
     def activate(self) -> None:
         super().activate()
+        self.iface.currentLayerChanged.connect(self._current_layer_changed)
         if self.saved_snapping is None:
             self.saved_snapping = QgsSnappingConfig(QgsProject.instance().snappingConfig())
         self._apply_snapping()
@@ -345,7 +362,14 @@ class UnitMapTool(QgsMapTool):
 
     def deactivate(self) -> None:
         self.reset()
+        if self.rubber_band is not None:  # off the canvas (also when the plugin unloads)
+            self.canvas().scene().removeItem(self.rubber_band)
+            self.rubber_band = None
         self.snap_indicator.setMatch(QgsPointLocator.Match())
+        try:
+            self.iface.currentLayerChanged.disconnect(self._current_layer_changed)
+        except (TypeError, RuntimeError):  # not connected
+            pass
         if self.saved_snapping is not None:
             self._set_snapping(self.saved_snapping)
             self.saved_snapping = None
