@@ -178,6 +178,24 @@ def test_near_miss_within_tolerance_is_joined_and_splits():
     assert len(strict.blocks) == 9
 
 
+@pytest.mark.parametrize("fraction", [0.123457, 0.3712345, 0.77])
+def test_branch_ending_on_a_road_up_to_float_noise_splits(fraction):
+    # a branch ending at an interpolated point of a diagonal: 1e-10 m off the line, so
+    # noding alone misses the junction; snapping must join it, whatever the noise's sign
+    diag = LineString([(X0, Y0), (X0 + 300, Y0 + 310)])
+    end = shapely.line_interpolate_point(diag, fraction, normalized=True)
+    assert 0 < diag.distance(end) < 1e-6
+    roads = gpd.GeoDataFrame(
+        {"road_id": ["D", "B"], "width": [10.0, 10.0]},
+        geometry=[diag, LineString([(X0 + 300, Y0), (end.x, end.y)])],
+        crs=CRS,
+    )
+    boundary = boundary_frame(box(0, 0, 300, 300))
+    result = bk.delineate_blocks(roads, boundary, grade_field=None)
+    assert len(result.blocks) == 3 and result.removed.empty
+    assert identity_gap(result, boundary) < 1e-5
+
+
 def test_overshoot_within_tolerance_is_dropped():
     # x=100 runs 1.5 m past the y=200 road's centre line into nothing: no bite
     lines = [

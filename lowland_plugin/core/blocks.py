@@ -287,11 +287,15 @@ def snap_road_ends(
             nearest = shapely.get_coordinates(shapely.shortest_line(points[a], targets[b])).reshape(
                 -1, 2, 2
             )[:, 1]
-            step = nearest - coords[end_pos[a]]
-            step_len = np.hypot(step[:, 0], step[:, 1])
-            off = step_len > 0  # else touching up to float noise: noding joins it
-            a, nearest, step, step_len = a[off], nearest[off], step[off], step_len[off]
-            coords[end_pos[a]] = nearest + step / step_len[:, None] * _OVERSHOOT_M
+            # 1 mm past the target along the road's own heading at that end (a heading
+            # taken from the end to its nearest point is float noise when the end lies
+            # on the target up to 1e-10 m but not exactly)
+            inner = np.concatenate([first + 1, last - 1])[a]
+            heading = coords[end_pos[a]] - coords[inner]
+            length = np.hypot(heading[:, 0], heading[:, 1])
+            ok = length > 0
+            a, nearest, heading, length = a[ok], nearest[ok], heading[ok], length[ok]
+            coords[end_pos[a]] = nearest + heading / length[:, None] * _OVERSHOOT_M
             moved += len(a)
             lines = shapely.linestrings(coords, indices=index)
     return lines, moved
@@ -406,6 +410,8 @@ def bite_dangles(
         return blocks, np.array([], dtype=object), np.array([], dtype=int)
     reserve = shapely.buffer(net.edges[idx], net.width[idx] / 2, cap_style="flat")
     d, b = shapely.STRtree(blocks).query(reserve, predicate="intersects")
+    if len(d) == 0:  # dead ends outside every block (e.g. beyond the boundary)
+        return blocks, np.array([], dtype=object), np.array([], dtype=int)
     out = blocks.copy()
     cut_back: list[int] = []
     changed: list[int] = []
@@ -628,10 +634,15 @@ def delineate_blocks(
         )
     defaulted = widths["width_source"] == "default"
     if defaulted.any():
+        listed = _listed(
+            widths.loc[defaulted, "road"]
+            + "="
+            + widths.loc[defaulted, "width_m"].map("{:g}".format)
+            + "m"
+        )
         warnings.append(
-            f"{int(defaulted.sum())} 条道路无红线宽度，按等级默认宽度（road_widths.csv）计："
-            f"{_listed(widths.loc[defaulted, 'road'] + '=' + widths.loc[defaulted, 'width_m'].map('{:g}'.format))}"
-            f" / {int(defaulted.sum())} roads without width use their grade's default."
+            f"{int(defaulted.sum())} 条道路无红线宽度，按等级默认宽度（road_widths.csv）计：{listed}"
+            f" / {int(defaulted.sum())} roads without a width use their grade's default: {listed}"
         )
     report(5)
 
