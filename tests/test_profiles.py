@@ -32,6 +32,8 @@ RULE_IDS = {
 EXEMPTION_IDS = {"above_scale", "young_enterprise", "strategic_industry"}
 TYPES = ["industrial", "village", "commercial_residential", "facility", "other"]
 DEFAULT_SOURCES = [
+    "funding_example",  # 资金平衡 unit rates (example values the city sets), generateplan
+    "funding_phases",
     "jgj_125_2016",
     "jinhua_draft",
     "lowland_local_choice",

@@ -46,6 +46,8 @@ class Profile:
     sources: dict[str, str]
     path: str
     conversion: Rule | None = None
+    #: 资金平衡 unit rates and phase years (Y-3, N-3); None when the profile has none.
+    funding: Rule | None = None
 
     @property
     def label(self) -> str:
@@ -131,6 +133,8 @@ def validate_profile_data(data: Any, origin: str = "profile") -> None:
     known = set(data["sources"])
     groups = [("rules", data["rules"]), ("exemptions", data["exemptions"])]
     groups.append(("profile", {"conversion": data["conversion"]}))
+    if "funding" in data:
+        groups.append(("profile", {"funding": data["funding"]}))
     for group, rules in groups:
         for rule_id, rule in rules.items():
             refs = [(f"params.{k}.source", p["source"]) for k, p in rule["params"].items()]
@@ -187,4 +191,9 @@ def load_profile(name_or_path: str | Path) -> Profile:
         sources=dict(data["sources"]),
         path=str(path),
         conversion=_rule("conversion", {"enabled": True, "applies_to": [], **data["conversion"]}),
+        funding=(
+            _rule("funding", {"enabled": True, "applies_to": [], **data["funding"]})
+            if "funding" in data
+            else None
+        ),
     )
