@@ -8,12 +8,15 @@ valid polygons in a projected CRS (EPSG:4544, metres) in, invariants out.
   the parcel's polygon, one row per parcel;
 - ellipsoidal area: positive, within 0.1 % of the plane area near the central meridian;
 - conservation checks: accept permutations, refuse a lost or extra id;
-- blocks / redevelopment units, once committed (skipped until then).
+- blocks: never overlapping, valid, blocks + reserve + removed = boundary, ids
+  independent of the road order;
+- redevelopment units: each block in at most one unit, unit area = Σ its blocks,
+  automatic grouping independent of the row order.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import json
 
 import geopandas as gpd
 import numpy as np
@@ -230,10 +233,261 @@ def test_geometry_kept_check(geoms):
             check_geometry_kept(geoms, shrunk, "t")
 
 
-# ------------------------------------------------------- blocks and units (when present)
+# ------------------------------------------------------------------------- blocks
 
-_CORE = "lowland_under_test.lowland_plugin.core."
+#: Absolute area tolerance (m²) for geometry comparisons of blocks and units.
+AREA_ATOL = 1e-3
 
 
-def _has(module: str) -> bool:
-    return importlib.util.find_spec(_CORE + module) is not None
+@st.composite
+def road_networks(draw):
+    """A box boundary (150–600 m a side) crossed by 1–6 roads: full-width vertical and
+    horizontal roads, oblique roads from one side to another, and dead ends starting
+    inside the box; widths 4–40 m, some given only by grade."""
+    w = draw(st.floats(min_value=150.0, max_value=600.0))
+    h = draw(st.floats(min_value=150.0, max_value=600.0))
+    n = draw(st.integers(min_value=1, max_value=6))
+    lines, widths, grades = [], [], []
+    frac = st.floats(min_value=0.05, max_value=0.95)
+    for _ in range(n):
+        kind = draw(st.sampled_from(["vertical", "horizontal", "oblique", "dead_end"]))
+        over = draw(st.floats(min_value=0.0, max_value=20.0))  # may stop short or overshoot
+        if kind == "vertical":
+            x = draw(frac) * w
+            line = [(x, -over), (x, h + over)]
+        elif kind == "horizontal":
+            y = draw(frac) * h
+            line = [(-over, y), (w + over, y)]
+        elif kind == "oblique":
+            line = [(draw(frac) * w, -over), (draw(frac) * w, h + over)]
+            if draw(st.booleans()):
+                line = [(-over, draw(frac) * h), (w + over, draw(frac) * h)]
+        else:
+            line = [(draw(frac) * w, draw(frac) * h), (draw(frac) * w, draw(frac) * h)]
+            if shapely.LineString(line).length < 1.0:
+                line = [line[0], (line[0][0] + 30.0, line[0][1])]
+        lines.append(shapely.LineString([(X0 + x, Y0 + y) for x, y in line]))
+        by_grade = draw(st.booleans())
+        widths.append(None if by_grade else draw(st.floats(min_value=4.0, max_value=40.0)))
+        grades.append(draw(st.sampled_from(["branch", "secondary", "支路", "主干路"])))
+    roads = gpd.GeoDataFrame(
+        {
+            "road_id": [f"R{i + 1}" for i in range(n)],
+            "width": pd.array(widths, dtype="Float64"),
+            "grade": grades,
+        },
+        geometry=lines,
+        crs=CRS,
+    )
+    boundary = gpd.GeoDataFrame(
+        {"name": ["study"]}, geometry=[shapely.box(X0, Y0, X0 + w, Y0 + h)], crs=CRS
+    )
+    params = {
+        "min_area": draw(st.sampled_from([0.0, 500.0, 2000.0])),
+        "min_width": draw(st.sampled_from([0.0, 5.0, 10.0])),
+        "tolerance": draw(st.sampled_from([0.0, 2.0])),
+    }
+    return roads, boundary, params
+
+
+def _delineate_or_none(roads, boundary, params):
+    """The blocks, or None when no block is left (refused with a message saying so)."""
+    from lowland_under_test.lowland_plugin.core import blocks as bk
+    from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+
+    try:
+        return bk.delineate_blocks(roads, boundary, **params)
+    except LowlandInputError as err:
+        assert "没有留下任何街坊" in str(err), str(err)
+        return None
+
+
+@SETTINGS
+@given(net=road_networks())
+def test_blocks_never_overlap_are_valid_and_areas_add_up(net):
+    roads, boundary, params = net
+    result = _delineate_or_none(roads, boundary, params)
+    if result is None:
+        return
+    blocks = np.asarray(result.blocks.geometry.values, dtype=object)
+    assert shapely.is_valid(blocks).all()
+    assert (shapely.area(blocks) >= params["min_area"] - 1e-9).all()
+    a, b = shapely.STRtree(blocks).query(blocks, predicate="intersects")
+    pair = a < b
+    overlap = shapely.area(shapely.intersection(blocks[a[pair]], blocks[b[pair]]))
+    assert (overlap <= AREA_ATOL).all()
+    region = boundary.geometry.iloc[0]
+    total = (
+        shapely.area(blocks).sum()
+        + result.reserve["area_m2"].sum()
+        + result.removed["area_m2"].sum()
+    )
+    assert total == pytest.approx(region.area, rel=1e-6)
+    # every block lies inside the boundary, outside the road reserve
+    reserve = shapely.union_all(np.asarray(result.reserve.geometry.values, dtype=object))
+    inside = shapely.area(shapely.intersection(blocks, region))
+    assert np.allclose(inside, shapely.area(blocks), atol=AREA_ATOL)
+    assert (shapely.area(shapely.intersection(blocks, reserve)) <= AREA_ATOL).all()
+    # ids: JF001… in order, unique
+    ids = result.blocks["block_id"].tolist()
+    assert ids == [f"JF{i + 1:03d}" for i in range(len(ids))]
+
+
+@SETTINGS
+@given(net=road_networks(), seed=st.randoms(use_true_random=False))
+def test_block_ids_do_not_depend_on_the_order_of_the_roads(net, seed):
+    roads, boundary, params = net
+    first = _delineate_or_none(roads, boundary, params)
+    again = _delineate_or_none(roads, boundary, params)
+    order = list(range(len(roads)))
+    seed.shuffle(order)
+    shuffled = _delineate_or_none(roads.iloc[order].reset_index(drop=True), boundary, params)
+    if first is None:
+        assert again is None and shuffled is None
+        return
+    for other in (again, shuffled):
+        assert other is not None
+        assert other.blocks["block_id"].tolist() == first.blocks["block_id"].tolist()
+        sym = shapely.area(
+            shapely.symmetric_difference(
+                np.asarray(first.blocks.geometry.values, dtype=object),
+                np.asarray(other.blocks.geometry.values, dtype=object),
+            )
+        )
+        assert (sym <= AREA_ATOL).all(), (list(sym), first.blocks["block_id"].tolist())
+        assert other.removed["area_m2"].sum() == pytest.approx(
+            first.removed["area_m2"].sum(), abs=AREA_ATOL
+        )
+
+
+# ---------------------------------------------------------------- redevelopment units
+
+
+@st.composite
+def block_grids(draw):
+    """Blocks of a rows × cols grid of random cell sizes separated by 10–40 m roads, each
+    block cut into 1–3 parcels with random verdicts, types and GFA; automatic-grouping
+    parameters."""
+    rows = draw(st.integers(min_value=1, max_value=4))
+    cols = draw(st.integers(min_value=1, max_value=4))
+    gap = draw(st.floats(min_value=10.0, max_value=40.0))
+    heights = [draw(st.floats(min_value=40.0, max_value=250.0)) for _ in range(rows)]
+    widths = [draw(st.floats(min_value=40.0, max_value=250.0)) for _ in range(cols)]
+    block_geoms, block_ids, parcels = [], [], []
+    y = 0.0
+    for r in range(rows):
+        x = 0.0
+        for c in range(cols):
+            geom = shapely.box(X0 + x, Y0 - y - heights[r], X0 + x + widths[c], Y0 - y)
+            block_geoms.append(geom)
+            block_ids.append(f"JF{len(block_ids) + 1:03d}")
+            k = draw(st.integers(min_value=1, max_value=3))
+            step = widths[c] / k
+            for j in range(k):
+                verdict = draw(st.sampled_from(["lowland", "not_lowland", "excluded"]))
+                kind = (
+                    draw(st.sampled_from(["industrial", "village", "commercial_residential"]))
+                    if verdict == "lowland"
+                    else None
+                )
+                parcels.append(
+                    {
+                        "parcel_id": f"P{len(parcels) + 1:03d}",
+                        "verdict": verdict,
+                        "lowland_type": kind,
+                        "gfa": draw(st.floats(min_value=0.0, max_value=50_000.0)),
+                        "block_id": block_ids[-1] if draw(st.booleans()) else None,
+                        "geometry": shapely.box(
+                            X0 + x + j * step, Y0 - y - heights[r], X0 + x + (j + 1) * step, Y0 - y
+                        ),
+                    }
+                )
+            x += widths[c] + gap
+        y += heights[r] + gap
+    blocks = gpd.GeoDataFrame({"block_id": block_ids}, geometry=block_geoms, crs=CRS)
+    parcel_frame = gpd.GeoDataFrame(pd.DataFrame(parcels), geometry="geometry", crs=CRS)
+    params = {
+        "target_area_ha": draw(st.floats(min_value=0.5, max_value=20.0)),
+        "min_lowland_share": draw(st.sampled_from([0.0, 0.1, 0.3, 0.6])),
+        "adjacency_distance": draw(st.sampled_from([0.0, 15.0, 30.0, 50.0])),
+    }
+    return blocks, parcel_frame, params
+
+
+def _unit_of_block(result) -> dict[str, str | None]:
+    return dict(zip(result.blocks["block_id"], result.blocks["unit_id"], strict=True))
+
+
+def _check_units(result, blocks) -> None:
+    """Each block in at most one unit; unit area = Σ of its blocks; parcels follow."""
+    listed = [b for ids in result.units["block_ids"] for b in json.loads(ids)]
+    assert len(listed) == len(set(listed))  # no block in two units
+    unit_of = _unit_of_block(result)
+    area_of = dict(zip(blocks["block_id"], blocks.geometry.area, strict=True))
+    for _, unit in result.units.iterrows():
+        members = json.loads(unit["block_ids"])
+        assert members and sorted(members) == sorted(
+            b for b, u in unit_of.items() if u == unit["unit_id"]
+        )
+        assert unit["block_count"] == len(members)
+        expected = sum(area_of[b] for b in members)
+        assert unit["area_m2"] == pytest.approx(expected, rel=1e-9, abs=AREA_ATOL)
+        assert unit.geometry.area == pytest.approx(expected, rel=1e-9, abs=AREA_ATOL)
+    assert set(result.units["unit_id"]) == {u for u in unit_of.values() if u is not None}
+    assert len(result.parcels) == result.parcels["parcel_id"].nunique()
+
+
+@SETTINGS
+@given(grid=block_grids(), seed=st.randoms(use_true_random=False))
+def test_automatic_units_are_disjoint_sum_their_blocks_and_ignore_row_order(grid, seed):
+    from lowland_under_test.lowland_plugin.core.redevelopment_units import build_units
+
+    blocks, parcels, params = grid
+    result = build_units(blocks, parcels, "auto", **params)
+    _check_units(result, blocks)
+    for _, unit in result.units.iterrows():
+        assert unit["lowland_share"] >= params["min_lowland_share"] - 1e-9
+    b_order, p_order = list(range(len(blocks))), list(range(len(parcels)))
+    seed.shuffle(b_order)
+    seed.shuffle(p_order)
+    shuffled = build_units(
+        blocks.iloc[b_order].reset_index(drop=True),
+        parcels.iloc[p_order].reset_index(drop=True),
+        "auto",
+        **params,
+    )
+    assert _unit_of_block(shuffled) == _unit_of_block(result)
+    pd.testing.assert_frame_equal(
+        pd.DataFrame(shuffled.units.drop(columns="geometry")),
+        pd.DataFrame(result.units.drop(columns="geometry")),
+    )
+
+
+@SETTINGS
+@given(
+    grid=block_grids(),
+    cuts=st.lists(
+        st.tuples(
+            st.floats(min_value=-50.0, max_value=900.0),
+            st.floats(min_value=-900.0, max_value=50.0),
+            st.floats(min_value=30.0, max_value=600.0),
+            st.floats(min_value=30.0, max_value=600.0),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    tolerance=st.sampled_from([0.0, 5.0]),
+)
+def test_drawn_units_never_share_a_block(grid, cuts, tolerance):
+    """Randomly drawn, possibly overlapping unit rectangles: every block goes to at most
+    one unit, and units are the union of whole blocks."""
+    from lowland_under_test.lowland_plugin.core.redevelopment_units import build_units
+
+    blocks, parcels, _ = grid
+    units = gpd.GeoDataFrame(
+        {"unit_id": [f"U{i}" for i in range(len(cuts))]},
+        geometry=[shapely.box(X0 + x, Y0 + y, X0 + x + w, Y0 + y + h) for x, y, w, h in cuts],
+        crs=CRS,
+    )
+    result = build_units(blocks, parcels, "drawn", units=units, snap_tolerance=tolerance)
+    _check_units(result, blocks)

@@ -232,8 +232,8 @@ def snap_road_ends(
 ) -> tuple[np.ndarray, int]:
     """Close near-misses of the centre lines within ``tolerance``.
 
-    Ends within the tolerance of each other are moved onto one point (the lowest
-    index of their cluster); a still free end within the tolerance of another line or
+    Ends within the tolerance of each other are moved onto one point (the end of
+    their cluster with the smallest x, then y: whatever the order of the roads); a still free end within the tolerance of another line or
     a boundary ring is extended onto it, ``_OVERSHOOT_M`` past it so that noding
     finds the crossing. Returns the new lines and how many ends moved.
     """
@@ -246,11 +246,15 @@ def snap_road_ends(
     points = shapely.points(coords[end_pos])
     lengths = shapely.length(lines)
 
-    # ends near ends: cluster, every end moves to its cluster's lowest index
+    # ends near ends: cluster, every end moves to its cluster's first end by (x, y)
     tree = shapely.STRtree(points)
     a, b = tree.query(points, predicate="dwithin", distance=tolerance)
     keep = (a != b) & ((end_line[a] != end_line[b]) | (lengths[end_line[a]] > 2 * tolerance))
-    a, b = a[keep], b[keep]
+    xy = coords[end_pos]
+    by_xy = np.lexsort((xy[:, 1], xy[:, 0]))
+    rank = np.empty_like(by_xy)
+    rank[by_xy] = np.arange(len(by_xy))
+    a, b = rank[a[keep]], rank[b[keep]]
     root = np.arange(len(points))
     for _ in range(len(points)):
         new = root.copy()
@@ -259,6 +263,7 @@ def snap_road_ends(
         if np.array_equal(new, root):
             break
         root = new
+    root = by_xy[root[rank]]  # back from (x, y) ranks to ends
     target = coords[end_pos[root]]
     moved = int((np.abs(target - coords[end_pos]).sum(axis=1) > 0).sum())
     coords = coords.copy()
@@ -426,7 +431,12 @@ def bite_dangles(
         if not _splits(whole):
             out[b[s]] = whole
             continue
-        for k in mine:  # the slow path: one dangling edge at a time
+        # the slow path: one dangling edge at a time, in an order of their own (bounds,
+        # length) so that the result does not depend on the order of the roads
+        key = np.column_stack(
+            [shapely.bounds(net.edges[idx[mine]]), shapely.length(net.edges[idx[mine]])]
+        )
+        for k in mine[np.lexsort(key.T[::-1])]:
             trial = shapely.difference(block, reserve[k])
             if _splits(trial):
                 cut_back.append(int(net.part[idx[k]]))

@@ -23,8 +23,9 @@ Y-3 asks for "单元+街坊" control: a unit is a group of whole blocks, tied to
   ``adjacency_distance`` apart (default 30 m: across branch and secondary roads,
   not across 50–60 m arterials, which usually bound a unit). Deterministic greedy
   growth: the block with the most low-efficiency area not yet in a unit seeds a
-  unit (ties: block order); the unit then repeatedly takes the neighbouring free
-  block with the highest own low-efficiency share (ties: block order) among those
+  unit (ties: block_id order, never the row order); the unit then repeatedly takes
+  the neighbouring free block with the highest own low-efficiency share (ties:
+  block_id order) among those
   that bring the unit area closer to the target area and keep the unit's
   low-efficiency share ≥ the minimum; it stops when no block qualifies. A unit
   whose share is below the minimum is not formed (its seed is not tried again).
@@ -750,13 +751,16 @@ def build_units(
                 "positive and the minimum share between 0 and 1"
             )
         lowland_by_block = block_lowland_areas(parcels, by_block, block_geoms)
+        # ties go to the smaller block_id whatever the row order of the layers
+        rank = np.argsort(np.array(block_ids, dtype=object), kind="stable")
         groups = group_blocks(
-            shapely.area(block_geoms),
-            lowland_by_block,
-            block_neighbours(block_geoms, adjacency_distance),
+            shapely.area(block_geoms[rank]),
+            lowland_by_block[rank],
+            block_neighbours(block_geoms[rank], adjacency_distance),
             target_area_ha * 10000.0,
             min_lowland_share,
         )
+        groups = [[int(rank[i]) for i in group] for group in groups]
         table, assignment = auto_unit_table(groups, block_geoms, blocks.crs)
         found = []
         source = "auto"
