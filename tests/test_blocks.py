@@ -90,6 +90,20 @@ def test_grid_3x3_exact_blocks_ids_and_reserve():
     assert blocks["area_mu"].iloc[0] == pytest.approx(blocks["area_m2"].iloc[0] * 15 / 10000)
 
 
+@pytest.mark.parametrize("outside", ["extended", "lone"])
+def test_roads_outside_the_boundary_give_the_same_blocks(outside):
+    if outside == "extended":  # every road 50 m longer at both ends
+        lines = [LineString([(x, -50), (x, 350)]) for x in (100, 200)] + [
+            LineString([(-50, y), (350, y)]) for y in (100, 200)
+        ]
+    else:  # a lone dead end far outside, touching no block
+        lines = [*grid_lines(), LineString([(500, 0), (600, 0)])]
+    result = bk.delineate_blocks(roads_frame(lines), boundary_frame(box(0, 0, 300, 300)))
+    expected = [9025.0] * 4 + [8550.0] * 4 + [8100.0]
+    assert sorted(result.blocks["area_m2"].round(6)) == sorted(expected)
+    assert result.reserve["area_m2"].sum() == pytest.approx(11600)
+
+
 def test_widths_per_road_move_the_red_lines():
     # x=100 is 20 m wide, the other three 10 m
     roads = roads_frame(grid_lines(), width=[20.0, 10.0, 10.0, 10.0])
