@@ -1,0 +1,222 @@
+"""Rendering the 实施方案 templates safely (issue 9): Jinja2 in a sandbox, strict about
+undefined names, and never a half-written file.
+
+- Templates run in :class:`jinja2.sandbox.ImmutableSandboxedEnvironment`: a bureau may
+  edit them, but ``{{ ''.__class__.__mro__ }}`` and the like raise a SecurityError
+  instead of reaching Python internals, and lists/dicts of the context cannot be
+  changed from a template.
+- Undefined names raise (:class:`jinja2.StrictUndefined`): a misspelt field shows up
+  as an error naming it, not as an empty cell in a printed plan.
+- HTML is autoescaped (a parcel owner ``<script>…`` is printed as text); DOCX values
+  are XML-escaped the same way (docxtpl with the sandboxed environment).
+- Any template problem (syntax error, undefined name, sandbox violation) becomes a
+  :class:`LowlandInputError` naming the template file, the line and the error.
+- Output is rendered fully in memory and written through :func:`write_atomic` (a
+  temporary file beside the target, then ``os.replace``).
+
+For DOCX templates the line is the line of the document XML as docxtpl hands it to
+Jinja2 (one paragraph per line); the message also quotes the paragraph's text.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import traceback
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .errors import LowlandInputError
+from .plan_document import FILTERS
+from .resources import resource_path
+
+#: Bundled templates (``resources/templates``).
+DEFAULT_HTML = resource_path("templates", "implementation_plan.html.j2")
+DEFAULT_DOCX = resource_path("templates", "implementation_plan.docx")
+#: Width of the unit map in the DOCX (mm; A4 with 25 mm margins leaves 160 mm).
+DOCX_MAP_WIDTH_MM = 160
+#: Jinja's file name of code compiled from a string template.
+_TEMPLATE_FILE = "<template>"
+
+
+def sandbox_environment(autoescape: bool = True) -> ImmutableSandboxedEnvironment:
+    """The sandboxed Jinja2 environment of the 实施方案 templates, with :data:`FILTERS`."""
+    env = ImmutableSandboxedEnvironment(
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def template_error(
+    template: str | os.PathLike, err: Exception, snippet: str = ""
+) -> LowlandInputError:
+    """A bilingual error naming the template file, the line and the error."""
+    name = str(template)
+    line = _error_line(err)
+    where = f"第 {line} 行" if line is not None else "行号未知"
+    where_en = f"line {line}" if line is not None else "line unknown"
+    kind = type(err).__name__
+    text = (getattr(err, "message", None) or str(err)).rstrip("。.")
+    context = f"（该处文字：「{snippet}」）" if snippet else ""
+    return LowlandInputError(
+        f"模板 {name} {where}有错误{context}：{kind}: {text}。请修改模板后重试。 / template "
+        f"{name}, {where_en}: {kind}: {text}"
+    )
+
+
+def _error_line(err: Exception) -> int | None:
+    """The template line of a Jinja2 error: a syntax error carries it; a runtime error
+    (undefined name, sandbox violation) is found in the traceback's template frame."""
+    lineno = getattr(err, "lineno", None)
+    if isinstance(err, jinja2.TemplateSyntaxError) and lineno:
+        return int(lineno)
+    line = None
+    for frame, frame_line in traceback.walk_tb(err.__traceback__):
+        if frame.f_code.co_filename == _TEMPLATE_FILE:
+            line = frame_line  # the innermost template frame wins
+    return line if line is not None else (int(lineno) if lineno else None)
+
+
+# ------------------------------------------------------------------ HTML
+
+
+def load_html_template(path: str | os.PathLike | None = None) -> jinja2.Template:
+    """The HTML template at ``path`` (default: the bundled one), compiled in the sandbox;
+    a syntax error is refused naming the file and line."""
+    path = Path(path) if path else DEFAULT_HTML
+    source = _read_text(path)
+    try:
+        template = sandbox_environment(autoescape=True).from_string(source)
+    except jinja2.TemplateSyntaxError as err:
+        raise template_error(path, err, _line_text(source, err.lineno)) from err
+    template.lowland_path = str(path)  # for messages
+    template.lowland_source = source
+    return template
+
+
+def render_html(template: jinja2.Template, context: Mapping) -> str:
+    """The whole HTML document as text (errors: :func:`template_error`)."""
+    try:
+        return template.render(context)
+    except jinja2.TemplateError as err:
+        source = getattr(template, "lowland_source", "")
+        raise template_error(
+            getattr(template, "lowland_path", "HTML"), err, _line_text(source, _error_line(err))
+        ) from err
+
+
+def _read_text(path: Path) -> str:
+    if not path.is_file():
+        raise LowlandInputError(f"模板文件不存在：{path} / template not found: {path}")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise LowlandInputError(
+            f"模板 {path} 不是 UTF-8 编码 / template {path} is not UTF-8 text: {err}"
+        ) from err
+
+
+def _line_text(source: str, line: int | None, limit: int = 60) -> str:
+    if not source or not line:
+        return ""
+    lines = source.splitlines()
+    if not 1 <= line <= len(lines):
+        return ""
+    text = re.sub(r"<[^>]+>", "", lines[line - 1]).strip()
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+# ------------------------------------------------------------------ DOCX
+
+
+def check_docx_template(path: str | os.PathLike | None = None) -> Path:
+    """Check that the DOCX template opens and its Jinja2 tags compile (before any unit is
+    rendered); returns its path."""
+    path = Path(path) if path else DEFAULT_DOCX
+    tpl = _open_docx(path)
+    env = sandbox_environment(autoescape=True)
+    xml = _body_source(tpl)
+    try:
+        env.parse(xml)
+    except jinja2.TemplateSyntaxError as err:
+        raise template_error(path, err, _line_text(xml, err.lineno)) from err
+    return path
+
+
+def render_docx(
+    path: str | os.PathLike | None, context: Mapping, unit_map: str | None = None
+) -> bytes:
+    """The DOCX rendered from the template at ``path`` (default: bundled) as bytes.
+
+    The context gets ``unit_map_image``: the unit map as a docxtpl InlineImage
+    (:data:`DOCX_MAP_WIDTH_MM` wide), or None when there is no map (the template then
+    prints ``maps.missing_text``).
+    """
+    from docx.shared import Mm
+    from docxtpl import InlineImage
+
+    path = Path(path) if path else DEFAULT_DOCX
+    tpl = _open_docx(path)
+    env = sandbox_environment(autoescape=True)
+    values = dict(context)
+    values["unit_map_image"] = (
+        InlineImage(tpl, str(unit_map), width=Mm(DOCX_MAP_WIDTH_MM)) if unit_map else None
+    )
+    try:
+        tpl.render(values, jinja_env=env, autoescape=True)
+    except jinja2.TemplateError as err:
+        source = _body_source(_open_docx(path))
+        raise template_error(path, err, _line_text(source, _error_line(err))) from err
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def _open_docx(path: Path):
+    from docxtpl import DocxTemplate
+
+    if not path.is_file():
+        raise LowlandInputError(f"模板文件不存在：{path} / template not found: {path}")
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise LowlandInputError(
+            f"模板 {path} 不是有效的 DOCX 文件（{err}）/ template {path} is not a valid DOCX file"
+        ) from err
+    return tpl
+
+
+def _body_source(tpl) -> str:
+    """The document XML as docxtpl gives it to Jinja2 (a paragraph per line), so that
+    line numbers of errors can be shown with their text."""
+    xml = tpl.patch_xml(tpl.get_xml())
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
+# ------------------------------------------------------------------ files
+
+
+def write_atomic(path: str | os.PathLike, data: bytes | str) -> str:
+    """Write ``data`` to a temporary file beside ``path`` and move it into place: the
+    target is either complete or untouched."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(prefix=".partial-", suffix=target.suffix, dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(partial, target)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    return str(target)
