@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -16,30 +15,12 @@ CACHE = Path(os.environ.get("LOWLAND_BENCH_CACHE", Path(tempfile.gettempdir()) /
 
 def start_qgis():
     """A headless QGIS with Processing and the lowland provider; returns ``processing``."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
     spec = importlib.util.spec_from_file_location(
-        PACKAGE, ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
+        "qgis_standalone", ROOT / "scripts" / "qgis_standalone.py"
     )
     module = importlib.util.module_from_spec(spec)
-    sys.modules[PACKAGE] = module
     spec.loader.exec_module(module)
-    from lowland_bench.processing.provider import LowlandProvider
-
-    provider = LowlandProvider()  # the registry holds only the C++ side: keep a reference
-    if not QgsApplication.processingRegistry().addProvider(provider):
-        raise SystemExit("could not register the lowland provider")
-    import processing
-
-    return app, provider, processing
+    return module.start_qgis(PACKAGE)
 
 
 def _generator():

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import html
 import importlib.util
-import os
 import re
 import sys
 from pathlib import Path
@@ -189,21 +188,10 @@ def generated_files(provider) -> dict[str, str]:
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from qgis_standalone import start_qgis
 
-    app = QgsApplication([], False)
-    app.initQgis()
-    spec = importlib.util.spec_from_file_location(
-        "lowland_guide_build", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
-    )
-    package = importlib.util.module_from_spec(spec)
-    sys.modules["lowland_guide_build"] = package
-    spec.loader.exec_module(package)
-    from lowland_guide_build.processing.provider import LowlandProvider
-
-    provider = LowlandProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
+    app, provider, _ = start_qgis("lowland_guide_build")
     GUIDE.mkdir(parents=True, exist_ok=True)
     for name, content in generated_files(provider).items():
         (GUIDE / name).write_text(content, encoding="utf-8")

@@ -352,29 +352,12 @@ def write_all(texts, labels, out_dir: Path = MODELS, specs=SPECS) -> list[Path]:
 
 
 def main(argv=None) -> int:
-    import importlib.util
-    import os
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from qgis_standalone import start_qgis
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    spec = importlib.util.spec_from_file_location(
-        "lowland_models_build", ROOT / "__init__.py", submodule_search_locations=[str(ROOT)]
-    )
-    package = importlib.util.module_from_spec(spec)
-    sys.modules["lowland_models_build"] = package
-    spec.loader.exec_module(package)
+    app, provider, _ = start_qgis("lowland_models_build", load_models=False)
     from lowland_models_build.processing.models import model_labels, model_texts
-    from lowland_models_build.processing.provider import LowlandProvider
 
-    provider = LowlandProvider(load_models=False)
-    QgsApplication.processingRegistry().addProvider(provider)
     names = set(argv or [])
     for path in write_all(
         model_texts(), model_labels(), specs=[s for s in SPECS if not names or s.stem in names]
