@@ -28,6 +28,7 @@ MENU_ALGORITHMS = (
     "lowland:usechange",
     "lowland:buildingconversion",
     "lowland:landprice",
+    "lowland:generateplan",
 )
 #: Of those, the ones also on the toolbar (the daily work; the rest is in the menu).
 TOOLBAR_ALGORITHMS = ("lowland:parcelindicators", "lowland:identifyparcels")

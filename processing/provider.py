@@ -13,6 +13,7 @@ from .compare_versions import CompareVersionsAlgorithm
 from .delineate_blocks import DelineateBlocksAlgorithm
 from .export_database import ExportDatabaseAlgorithm
 from .far_check import FarCheckAlgorithm
+from .generate_plan import GeneratePlanAlgorithm
 from .identify_parcels import IdentifyParcelsAlgorithm
 from .land_price import LandPriceAlgorithm
 from .legacy_land import LegacyLandAlgorithm
@@ -40,6 +41,7 @@ ALGORITHMS = (
     UseChangeAlgorithm,
     BuildingConversionAlgorithm,
     LandPriceAlgorithm,
+    GeneratePlanAlgorithm,
 )
 
 

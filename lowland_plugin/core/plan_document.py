@@ -545,7 +545,9 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
                 "gfa": _float(gfa),
                 "far": _float(far),
                 "reasons": lines,
-                "review": value_label("review_status", status, "zh") if status else None,
+                "review": value_label("review_status", status, "zh")
+                if status not in (None, "pending")
+                else None,
                 "review_note": _text(note),
             }
         )

@@ -215,8 +215,16 @@ def write_atomic(path: str | os.PathLike, data: bytes | str) -> str:
     try:
         with os.fdopen(handle, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(partial, default_file_mode())  # mkstemp makes it private (0600)
         os.replace(partial, target)
     finally:
         if os.path.exists(partial):
             os.remove(partial)
     return str(target)
+
+
+def default_file_mode() -> int:
+    """The mode a new file gets under the current umask (0666 & ~umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

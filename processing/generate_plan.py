@@ -1,0 +1,504 @@
+"""``lowland:generateplan`` 生成实施方案 — thin wrapper: the context comes from
+:func:`lowland_plugin.core.plan_document.build_unit_context`, the documents from
+:mod:`lowland_plugin.core.plan_render` (sandboxed Jinja2), the PDF from the HTML
+through Qt (QTextDocument → QPdfWriter, A4), the unit maps and the atlas from
+:mod:`lowland_plugin.layout_export` when it is there.
+
+Everything of a run is written into a hidden staging folder inside ``OUTPUT_FOLDER``
+and moved into place only when every unit is done: a cancelled or failed run leaves
+no file (and no earlier document replaced).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+    QgsProviderRegistry,
+)
+from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
+from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+from ..lowland_plugin.core.checks_price import template_frame
+from ..lowland_plugin.core.plan_document import (
+    NO_MAP_TEXT,
+    build_unit_context,
+    funding_rates,
+    project_checks,
+)
+from ..lowland_plugin.core.plan_render import (
+    DEFAULT_DOCX,
+    DEFAULT_HTML,
+    check_docx_template,
+    default_file_mode,
+    load_html_template,
+    render_docx,
+    render_html,
+    write_atomic,
+)
+from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
+from ..lowland_plugin.ogr_io import read_ogr_layer
+from .base import LowlandAlgorithm, ScaledFeedback
+
+FORMAT_CODES = ("docx", "html", "pdf")
+#: Name of the document files: ``DY01_实施方案.docx`` (ASCII ``DY01_plan.docx`` where
+#: the file system encoding cannot store Chinese).
+DOCUMENT_NAME, DOCUMENT_NAME_ASCII = "实施方案", "plan"
+ATLAS_NAME, ATLAS_NAME_ASCII = "实施方案图集", "plan_atlas"
+MAPS_FOLDER = "maps"
+#: Font of the PDF (installed by scripts/setup.sh: fonts-noto-cjk).
+PDF_FONT = "Noto Sans CJK SC"
+
+
+def chinese_file_names() -> bool:
+    """True when file names can hold Chinese characters here."""
+    try:
+        os.fsencode(DOCUMENT_NAME)
+    except UnicodeEncodeError:
+        return False
+    return sys.getfilesystemencoding().lower().replace("-", "") in ("utf8", "mbcs")
+
+
+def safe_file_part(text: str) -> str:
+    """``text`` usable in a file name (no separators, quotes or control characters)."""
+    out = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch.isspace() else ch for ch in text)
+    return out.strip("._") or "unit"
+
+
+def document_file(unit_id: str, fmt: str) -> str:
+    """``DY01_实施方案.docx`` (or ``DY01_plan.docx``)."""
+    name = DOCUMENT_NAME if chinese_file_names() else DOCUMENT_NAME_ASCII
+    part = safe_file_part(unit_id)
+    if not chinese_file_names():
+        part = part.encode("ascii", "replace").decode("ascii").replace("?", "_")
+    return f"{part}_{name}.{fmt}"
+
+
+def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike, title: str) -> str:
+    """The HTML document printed to an A4 PDF with Qt (QTextDocument → QPdfWriter).
+
+    The default font is Noto Sans CJK SC drawn without OpenType shaping: with shaping,
+    Qt's PDF writer loses the Unicode mapping of that font's digits (the PDF text would
+    read "DY" for "DY01"); CJK and Latin text need no shaping.
+    """
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.A4))
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Millimeter)
+    writer.setResolution(150)
+    writer.setTitle(title)
+    writer.setCreator("Lowland 低效用地再开发")
+    document = QTextDocument()
+    # lay the text out on the PDF device itself, so that point sizes are true sizes
+    document.documentLayout().setPaintDevice(writer)
+    document.setPageSize(QSizeF(writer.pageLayout().paintRectPixels(writer.resolution()).size()))
+    font = QFont(PDF_FONT, 10)
+    font.setStyleStrategy(QFont.PreferNoShaping)
+    document.setDefaultFont(font)
+    document.setBaseUrl(QUrl.fromLocalFile(str(Path(base_dir).resolve()) + os.sep))
+    document.setHtml(html)
+    document.print_(writer)
+    del writer  # finishes the file
+    return str(path)
+
+
+class GeneratePlanAlgorithm(LowlandAlgorithm):
+    """实施方案 DOCX/HTML/PDF per unit, with unit maps and the review atlas."""
+
+    UNITS = "UNITS"
+    PARCELS = "PARCELS"
+    PROJECTS = "PROJECTS"
+    PIECES = "PIECES"
+    ZONES = "ZONES"
+    LEGACY = "LEGACY"
+    UNIT_IDS = "UNIT_IDS"
+    TEMPLATE_DOCX = "TEMPLATE_DOCX"
+    TEMPLATE_HTML = "TEMPLATE_HTML"
+    PROFILE = "PROFILE"
+    FORMATS = "FORMATS"
+    MAPS = "MAPS"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    DOCUMENTS = "DOCUMENTS"
+
+    def name(self) -> str:
+        return "generateplan"
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr("生成实施方案")
+
+    def group(self) -> str:
+        return self.tr("街坊与再开发单元")
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+        return "units"
+
+    def flags(self):
+        # layouts and QTextDocument/QPdfWriter paint with fonts: main thread only
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return self.tr(
+            "<p>为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）："
+            "DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。</p>"
+            "<ul><li>内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；"
+            "历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、"
+            "补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、"
+            "基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；"
+            "公共服务设施配置；所依据的政策条款；单元图。</li>"
+            "<li>资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。</li>"
+            "<li>项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，"
+            "从项目图层所在 GeoPackage 的 pieces、zones 图层读取。</li>"
+            "<li>模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，"
+            "不写出任何文件。取消或出错时本次运行的文件全部不保留。</li>"
+            "<li>单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。</li></ul>"
+        )
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.UNITS, self.tr("再开发单元（单元划定结果）"), polygon
+            )
+        )
+        for key, label in (
+            (self.PARCELS, self.tr("宗地（含单元编号的认定结果）")),
+            (self.PROJECTS, self.tr("项目图层")),
+            (self.PIECES, self.tr("零星用地地块图层")),
+            (self.ZONES, self.tr("功能分区图层")),
+            (self.LEGACY, self.tr("历史遗留用地认定结果")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(key, label, polygon, optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.UNIT_IDS, self.tr("单元编号（逗号分隔，留空为全部）"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.TEMPLATE_DOCX,
+                self.tr("DOCX 模板（留空用内置模板）"),
+                extension="docx",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.TEMPLATE_HTML,
+                self.tr("HTML 模板（留空用内置模板）"),
+                fileFilter=self.tr("HTML 模板 (*.html *.htm *.j2)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.PROFILE,
+                self.tr("规则档案（内置 {0}，或 JSON 文件路径）").format(
+                    "/".join(bundled_profiles())
+                ),
+                defaultValue="default",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.FORMATS,
+                self.tr("输出格式"),
+                options=["DOCX", "HTML", "PDF"],
+                allowMultiple=True,
+                defaultValue=[0, 1, 2],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.MAPS, self.tr("导出单元图与审查图集"), defaultValue=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("输出文件夹"))
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.DOCUMENTS,
+                self.tr("生成的文件清单"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+
+    # ------------------------------------------------------------------ inputs
+
+    def _formats(self, parameters, context) -> list[str]:
+        value = parameters.get(self.FORMATS)
+        if isinstance(value, str) and value.strip() and not value.replace(",", "").isdigit():
+            codes = [v.strip().lower() for v in value.split(",") if v.strip()]
+            bad = [c for c in codes if c not in FORMAT_CODES]
+            if bad:
+                raise QgsProcessingException(
+                    self.tr("输出格式 {0} 无效，可用 docx、html、pdf。").format(bad)
+                    + f" / unknown formats {bad}; use docx, html, pdf."
+                )
+        else:
+            codes = [
+                FORMAT_CODES[i] for i in self.parameterAsEnums(parameters, self.FORMATS, context)
+            ]
+        codes = [c for c in FORMAT_CODES if c in codes]
+        if not codes:
+            raise QgsProcessingException(
+                self.tr("请至少选择一种输出格式（DOCX、HTML 或 PDF）。")
+                + " / choose at least one format (DOCX, HTML or PDF)."
+            )
+        return codes
+
+    def _selected_units(self, units, parameters, context):
+        text = self.parameterAsString(parameters, self.UNIT_IDS, context) or ""
+        wanted = [t.strip() for t in text.replace("，", ",").split(",") if t.strip()]
+        ids = [str(u) for u in units["unit_id"]]
+        if not wanted:
+            return units
+        unknown = [w for w in wanted if w not in ids]
+        if unknown:
+            raise QgsProcessingException(
+                self.tr("单元 {0} 不在单元图层中；现有单元：{1}").format(unknown, sorted(ids))
+                + f" / units {unknown} are not in the units layer; it has {sorted(ids)}"
+            )
+        return units[units["unit_id"].astype(str).isin(wanted)]
+
+    def _sibling_layer(self, parameters, context, name: str, crs):
+        """Layer ``name`` of the GeoPackage that holds the projects layer (the project
+        template keeps projects, pieces and zones together), or None."""
+        layer = self.parameterAsVectorLayer(parameters, self.PROJECTS, context)
+        if layer is None:
+            return None
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path", "")
+        if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+            return None
+        from osgeo import ogr
+
+        ds = ogr.Open(path)
+        has = ds is not None and ds.GetLayerByName(name) is not None
+        del ds
+        if not has:
+            return None
+        gdf = self.run_core(read_ogr_layer, path, name)
+        if gdf.crs is not None and crs is not None and gdf.crs != crs:
+            gdf = gdf.to_crs(crs)
+        self._feedback.pushInfo(
+            self.tr("从项目图层所在 GeoPackage 读取 {0} 图层：{1}").format(name, path)
+            + f" / read layer {name} of the projects GeoPackage"
+        )
+        return gdf.reset_index(drop=True)
+
+    # ------------------------------------------------------------------ run
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        self._feedback = feedback
+        units_all = self.read_layer(parameters, self.UNITS, context, feedback)
+        self.require_projected(units_all, self.tr("再开发单元"))
+        if "unit_id" not in units_all.columns:
+            raise QgsProcessingException(
+                self.tr("单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。")
+                + " / the units layer has no unit_id field (use the lowland:buildunits output)."
+            )
+        crs = self.parameterAsSource(parameters, self.UNITS, context).sourceCrs()
+        units = self._selected_units(units_all, parameters, context)
+        formats = self._formats(parameters, context)
+        profile = self.run_core(
+            load_profile, self.parameterAsString(parameters, self.PROFILE, context) or "default"
+        )
+        self.run_core(funding_rates, profile)
+
+        docx_path = self.parameterAsFile(parameters, self.TEMPLATE_DOCX, context) or str(
+            DEFAULT_DOCX
+        )
+        html_path = self.parameterAsFile(parameters, self.TEMPLATE_HTML, context) or str(
+            DEFAULT_HTML
+        )
+        html_template = None
+        if "html" in formats or "pdf" in formats:
+            html_template = self.run_core(load_html_template, html_path)
+        if "docx" in formats:
+            self.run_core(check_docx_template, docx_path)
+
+        read = {}
+        for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY):
+            read[key] = self.read_layer(parameters, key, context, feedback, dest_crs=crs)
+            if read[key] is not None:
+                read[key] = read[key].set_crs(units_all.crs, allow_override=True)
+        projects = read[self.PROJECTS]
+        pieces, zones = read[self.PIECES], read[self.ZONES]
+        if projects is not None:
+            if pieces is None:
+                pieces = self._sibling_layer(parameters, context, "pieces", units_all.crs)
+            if zones is None:
+                zones = self._sibling_layer(parameters, context, "zones", units_all.crs)
+        checks = None
+        if projects is not None and len(projects):
+            projects = self.run_core(
+                template_frame, projects, "projects", None, ("project_id",), self.tr("项目图层")
+            )
+            checks = self.run_core(
+                project_checks, projects, units_all, pieces, zones, self.tr("项目图层")
+            )
+            for line in checks.warnings:
+                feedback.pushWarning(line)
+        self.check_canceled(feedback)
+
+        out_dir = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".lowland-plan-", dir=out_dir))
+        written: list[tuple[str | None, str, Path]] = []  # (unit_id, kind, staged path)
+        try:
+            maps, atlas = self._maps(parameters, context, feedback, units, formats, staging)
+            written += [(u, "map_png", Path(p)) for u, p in maps.items()]
+            if atlas:
+                written.append((None, "atlas_pdf", Path(atlas)))
+            self._documents(
+                units, read, checks, profile, formats, html_template, docx_path,
+                maps, atlas, staging, written, feedback,
+            )  # fmt: skip
+            self.check_canceled(feedback)
+            final = self._move_into_place(staging, out_dir, written)
+        except BaseException as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            if feedback.isCanceled() and not isinstance(err, QgsProcessingException):
+                raise self._cancelled() from err
+            raise
+        shutil.rmtree(staging, ignore_errors=True)
+
+        table = pd.DataFrame(
+            {
+                "unit_id": [u for u, _, _ in final],
+                "format": [k for _, k, _ in final],
+                "path": [str(p) for _, _, p in final],
+            }
+        )
+        results = {self.OUTPUT_FOLDER: str(out_dir)}
+        if parameters.get(self.DOCUMENTS) not in (None, ""):
+            results[self.DOCUMENTS] = self.write_table(
+                parameters, self.DOCUMENTS, context, table, feedback
+            )
+        docs = [p for _, k, p in final if k in FORMAT_CODES]
+        feedback.pushInfo(
+            self.tr("已为 {0} 个单元生成 {1} 个文件：{2}").format(len(units), len(docs), out_dir)
+            + f" / {len(docs)} documents for {len(units)} units in {out_dir}"
+        )
+        feedback.setProgress(100)
+        return results
+
+    def _maps(self, parameters, context, feedback, units, formats, staging: Path):
+        """Unit map PNGs (and the atlas PDF when PDF is asked for) through
+        lowland_plugin.layout_export, if that module is there; ({}, None) otherwise."""
+        if not self.parameterAsBoolean(parameters, self.MAPS, context):
+            return {}, None
+        try:
+            from ..lowland_plugin import layout_export as export
+        except ImportError as err:
+            feedback.pushWarning(
+                self.tr("无法导出单元图（{0}），文档中注明“{1}”。").format(err, NO_MAP_TEXT)
+                + f" / no unit maps ({err})"
+            )
+            return {}, None
+        units_layer = self.parameterAsVectorLayer(parameters, self.UNITS, context)
+        parcels_layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
+        layers = [parcels_layer] if parcels_layer is not None else []
+        ids = [str(u) for u in units["unit_id"]]
+        span = 30 if "pdf" in formats else 40
+        try:
+            maps = export.export_unit_maps(
+                units_layer, layers, staging / MAPS_FOLDER, ScaledFeedback(feedback, 0, span),
+                unit_ids=ids,
+            )  # fmt: skip
+            atlas = None
+            if "pdf" in formats:
+                name = ATLAS_NAME if chinese_file_names() else ATLAS_NAME_ASCII
+                atlas = export.export_atlas_pdf(
+                    units_layer, layers, staging / f"{name}.pdf",
+                    ScaledFeedback(feedback, span, 10), unit_ids=ids,
+                )  # fmt: skip
+        except QgsProcessingException as err:
+            if feedback.isCanceled():
+                raise
+            feedback.pushWarning(
+                self.tr("单元图导出失败（{0}），文档中注明“{1}”。").format(err, NO_MAP_TEXT)
+                + f" / unit maps could not be exported: {err}"
+            )
+            return {}, None
+        return maps, atlas
+
+    def _documents(
+        self, units, read, checks, profile, formats, html_template, docx_path,
+        maps, atlas, staging, written, feedback,
+    ) -> None:  # fmt: skip
+        start = 40.0
+        total = max(len(units), 1)
+        for n, (_, unit) in enumerate(units.iterrows()):
+            self.check_canceled(feedback)
+            unit_id = str(unit["unit_id"])
+            context_ = self.run_core(
+                build_unit_context,
+                unit,
+                read[self.PARCELS],
+                None,
+                read[self.LEGACY],
+                profile,
+                checks=checks,
+                map_path=maps.get(unit_id),
+                atlas_path=atlas,
+                base_dir=staging,
+            )
+            if n == 0:
+                for line in context_["warnings"]:
+                    if checks is None or line not in checks.warnings:
+                        feedback.pushWarning(line)
+            html = None
+            if html_template is not None:
+                html = self.run_core(render_html, html_template, context_)
+            if "docx" in formats:
+                data = self.run_core(render_docx, docx_path, context_, maps.get(unit_id))
+                path = staging / document_file(unit_id, "docx")
+                write_atomic(path, data)
+                written.append((unit_id, "docx", path))
+            if "html" in formats:
+                path = staging / document_file(unit_id, "html")
+                write_atomic(path, html)
+                written.append((unit_id, "html", path))
+            if "pdf" in formats:
+                path = staging / document_file(unit_id, "pdf")
+                html_to_pdf(html, path, staging, context_["document"]["title"])
+                if not path.is_file() or path.stat().st_size == 0:
+                    raise QgsProcessingException(
+                        self.tr("单元 {0} 的 PDF 写入失败：{1}").format(unit_id, path)
+                        + f" / could not write the PDF of unit {unit_id}"
+                    )
+                written.append((unit_id, "pdf", path))
+            feedback.pushInfo(self.tr("单元 {0} 的实施方案已生成。").format(unit_id))
+            feedback.setProgress(start + (100 - start) * (n + 1) / total)
+
+    @staticmethod
+    def _move_into_place(staging: Path, out_dir: Path, written) -> list[tuple]:
+        """Move the staged files to the output folder (same file system: os.replace)."""
+        final = []
+        for unit_id, kind, path in written:
+            target = out_dir / path.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.chmod(path, default_file_mode())  # temporary files are private (0600)
+            os.replace(path, target)
+            final.append((unit_id, kind, target))
+        return final
