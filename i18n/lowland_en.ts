@@ -674,22 +674,22 @@
       <translation>Redevelopment units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="698" />
       <source>绘制再开发单元</source>
       <translation>Draw redevelopment unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="675" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="699" />
       <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
       <translation>The project has no redevelopment units layer (a polygon layer with unit_id). Create one?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="676" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="700" />
       <source>新建 GeoPackage…</source>
       <translation>New GeoPackage…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="677" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="701" />
       <source>临时图层</source>
       <translation>Temporary layer</translation>
     </message>
@@ -739,12 +739,12 @@
       <translation>Please enter a unit ID.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="339" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="356" />
       <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
       <translation>Left click adds a corner (snapping to block edges and corners), right click or Enter finishes, Backspace removes the last corner, Esc cancels; with one unit selected the drawing replaces its outline; Ctrl+click selects a unit, Shift+click edits its attributes.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="472" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="496" />
       <source>单元边界面积为零，未添加。</source>
       <translation>The unit outline has no area; not added.</translation>
     </message>
@@ -754,32 +754,32 @@
       <translation>Cannot create the redevelopment units layer: </translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="352" />
       <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
       <translation>No blocks layer (a polygon layer with block_id): unit outlines will not snap to blocks.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="473" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="497" />
       <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
       <translation>The unit outline is invalid ({detail}) and was not added; please draw it again.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="487" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="511" />
       <source>没有可绘制的再开发单元图层。</source>
       <translation>There is no redevelopment units layer to draw into.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="556" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="580" />
       <source>图层拒绝了新单元。</source>
       <translation>The layer refused the new unit.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="603" />
       <source>图层拒绝了新的单元范围。</source>
       <translation>The layer refused the new unit outline.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="688" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="712" />
       <source>新建再开发单元图层</source>
       <translation>New redevelopment units layer</translation>
     </message>
@@ -789,57 +789,57 @@
       <translation>Unit ID {id} is already used by another unit in the layer.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="492" />
       <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
       <translation>A unit outline needs at least 3 distinct corners ({n} drawn); not added.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="470" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="494" />
       <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
       <translation>The unit outline intersects itself ({detail}) and was not added; please draw it again.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="544" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="568" />
       <source>未添加。</source>
       <translation> Not added.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="553" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="577" />
       <source>添加再开发单元 {id}</source>
       <translation>Add redevelopment unit {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="561" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="585" />
       <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
       <translation>Redevelopment unit {id} added; it is written when you save the layer, Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="576" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="600" />
       <source>重新绘制再开发单元 {id}</source>
       <translation>Redraw redevelopment unit {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="583" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="607" />
       <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
       <translation>Outline of redevelopment unit {id} redrawn; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="611" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="635" />
       <source>修改再开发单元 {id} 的属性</source>
       <translation>Edit the attributes of redevelopment unit {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="490" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="514" />
       <source>图层「{name}」不能编辑。</source>
       <translation>Layer “{name}” cannot be edited.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="512" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="536" />
       <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
       <translation>{n} units are selected; select exactly one to redraw its outline.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="655" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="679" />
       <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
@@ -919,62 +919,67 @@
       <translation>Could not write the map of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="62" />
+      <location filename="../lowland_plugin/plugin.py" line="63" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="101" />
+      <location filename="../lowland_plugin/plugin.py" line="102" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="114" />
+      <location filename="../lowland_plugin/plugin.py" line="115" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>Draw redevelopment unit: draw or redraw a unit's outline on the map, snapping to block edges</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="127" />
+      <location filename="../lowland_plugin/plugin.py" line="128" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>Implementation plans: write a plan per unit (DOCX/HTML/PDF), with a preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="135" />
+      <location filename="../lowland_plugin/plugin.py" line="136" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="142" />
+      <location filename="../lowland_plugin/plugin.py" line="143" />
       <source>使用手册</source>
       <translation>User guide</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="147" />
+      <location filename="../lowland_plugin/plugin.py" line="148" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>Open the Lowland user guide (installation, sample walk-through, algorithms and parameters, field standard, rule profiles)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="235" />
+      <location filename="../lowland_plugin/plugin.py" line="236" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="191" />
+      <location filename="../processing/base.py" line="194" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="196" />
+      <location filename="../processing/base.py" line="199" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="132" />
+      <location filename="../processing/base.py" line="236" />
+      <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="134" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/base.py" line="177" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
@@ -1504,57 +1509,172 @@
       <translation>FAR check</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="82" />
+      <location filename="../processing/generate_plan.py" line="141" />
+      <source>生成实施方案</source>
+      <translation>Generate implementation plans</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="154" />
+      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="174" />
+      <source>再开发单元（单元划定结果）</source>
+      <translation>Redevelopment units (buildunits output)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="178" />
+      <source>宗地（含单元编号的认定结果）</source>
+      <translation>Parcels (identification result with unit_id)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="180" />
+      <source>零星用地地块图层</source>
+      <translation>Scattered land plots</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="181" />
+      <source>功能分区图层</source>
+      <translation>Functional zones</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="182" />
+      <source>历史遗留用地认定结果</source>
+      <translation>Historical legacy land</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="189" />
+      <source>单元编号（逗号分隔，留空为全部）</source>
+      <translation>Unit IDs (comma-separated, empty = all)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="195" />
+      <source>DOCX 模板（留空用内置模板）</source>
+      <translation>DOCX template (empty = bundled)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="203" />
+      <source>HTML 模板（留空用内置模板）</source>
+      <translation>HTML template (empty = bundled)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="228" />
+      <source>导出单元图与审查图集</source>
+      <translation>Export unit maps and the review atlas</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="237" />
+      <source>生成的文件清单</source>
+      <translation>Files written</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="204" />
+      <source>HTML 模板 (*.html *.htm *.j2)</source>
+      <translation>HTML templates (*.html *.htm *.j2)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="263" />
+      <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
+      <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="316" />
+      <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
+      <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="303" />
+      <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
+      <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="399" />
+      <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
+      <translation>Wrote {1} documents for {0} units: {2}</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="491" />
+      <source>单元 {0} 的实施方案已生成。</source>
+      <translation>Implementation plan of unit {0} written.</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="277" />
+      <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
+      <translation>Units {0} are not in the units layer; it has: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="253" />
+      <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
+      <translation>Unknown formats {0}; use docx, html, pdf.</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="414" />
+      <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
+      <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="439" />
+      <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
+      <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="487" />
+      <source>单元 {0} 的 PDF 写入失败：{1}</source>
+      <translation>Could not write the PDF of unit {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/identify_parcels.py" line="83" />
       <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than 3 years, strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="267" />
+      <location filename="../processing/identify_parcels.py" line="269" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="111" />
+      <location filename="../processing/identify_parcels.py" line="112" />
       <source>控规地块图层</source>
       <translation>Detailed-plan parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="125" />
+      <location filename="../processing/identify_parcels.py" line="126" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>Field mapping (canonical=actual; …)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="131" />
+      <location filename="../processing/identify_parcels.py" line="132" />
       <source>认定基准日（默认今天）</source>
       <translation>Reference date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="139" />
+      <location filename="../processing/identify_parcels.py" line="140" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>Previous identification result (keeps the review decisions)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="146" />
+      <location filename="../processing/identify_parcels.py" line="147" />
       <source>低效用地认定结果</source>
       <translation>Identified parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="151" />
+      <location filename="../processing/identify_parcels.py" line="152" />
       <source>认定汇总表</source>
       <translation>Identification summary</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="159" />
+      <location filename="../processing/identify_parcels.py" line="160" />
       <source>规则档案：{0}（{1}）</source>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="232" />
+      <location filename="../processing/identify_parcels.py" line="234" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="204" />
+      <location filename="../processing/identify_parcels.py" line="206" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>Field map entries {0} name fields that no input layer has.</translation>
     </message>
@@ -1584,27 +1704,22 @@
       <translation>Total land price difference due: {0:,.2f} yuan.</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="37" />
+      <location filename="../processing/legacy_land.py" line="42" />
       <source>历史遗留用地认定</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="46" />
+      <location filename="../processing/legacy_land.py" line="51" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before 2009-12-31, construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied on or after 2010-01-01 → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; the 三调 status is the class covering most of the parcel in the 三调 layer (or the parcel's land_category / dlbm). Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="74" />
-      <source>历史遗留用地认定结果</source>
-      <translation>Historical legacy land</translation>
-    </message>
-    <message>
-      <location filename="../processing/legacy_land.py" line="79" />
+      <location filename="../processing/legacy_land.py" line="84" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="121" />
+      <location filename="../processing/legacy_land.py" line="136" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
@@ -1617,11 +1732,6 @@
       <location filename="../processing/mixed_use.py" line="50" />
       <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Computes for mixed-use land the use shares, the main use, the lease term of each use and the combined starting price of the land grant (Yinchuan opinions clause (10); MNR notice 2023-171 task 8). One row per project, optionally also a detail table with one row per project and use.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Use shares: when the project has functional zones (ZONES, fields project_id, use_code), share = zone area of each use (clipped to the project site) / total project site area; site area not covered by any zone is listed separately (uncovered_m2) and counts toward no use; where functional zones cannot be drawn, share = FAR-counted floor area of each use / total FAR-counted floor area (gfa_by_use, JSON {use code: m²}). Use codes are codes of the land and sea use classification (2023).&lt;/li&gt;&lt;li&gt;Main use: the use with the largest share; when several uses have equal shares (differing by at most 1e-9), main_use is left empty, main_use_tie = yes and tied_uses lists the tied uses, for the approval to decide.&lt;/li&gt;&lt;li&gt;Lease terms: set per use (lease_years_by_use), not above the statutory maximum for that use (Interim Regulations on the Grant and Transfer of the Right to Use State-owned Urban Land 《城镇国有土地使用权出让和转让暂行条例》 article 12, looked up in lease_terms.csv by use code prefix: residential 07 70 years, industrial 10 and warehousing 11 50 years, education, science, culture, health and sports 08 50 years, commercial, tourism and entertainment 09 40 years, other 50 years); a longer term is capped at the maximum with the reason stated, and a use with no proposed term gets the maximum.&lt;/li&gt;&lt;li&gt;Combined starting price: appraised per use, then combined: combined_unit_price = Σ use share × appraised unit price of that use (price_by_use, yuan per m² of land), combined_price = combined_unit_price × site area (yuan); when any use lacks a unit price, nothing is computed and the reason is stated.&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/mixed_use.py" line="125" />
-      <source>功能分区图层</source>
-      <translation>Functional zones</translation>
     </message>
     <message>
       <location filename="../processing/mixed_use.py" line="81" />
@@ -1824,7 +1934,7 @@
       <translation>{0} projects cannot be decided (see reasons): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="60" />
+      <location filename="../processing/provider.py" line="62" />
       <source>低效用地再开发 Lowland</source>
       <translation>Lowland — low-efficiency land redevelopment</translation>
     </message>
@@ -1837,11 +1947,6 @@
       <location filename="../processing/scattered_land.py" line="46" />
       <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Checks the scattered construction land (leftover corners, enclosed plots, interspersed plots) merged into redevelopment projects (Yinchuan opinions clause (7); MNR notice 2023-171 tasks 4 and 10). One row per project:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = area of the project site geometry (planar area in the projected CRS); scattered_area_m2 = total area of the project's plots marked as scattered land (scattered); scattered_share = the ratio of the two;&lt;/li&gt;&lt;li&gt;scattered_pass: each scattered plot at most 5 mu (10000/15×5 ≈ 3333.33 m²) and together at most 10% of the project's total site area (equal passes in both); reasons lists the IDs and areas (m², mu) of the plots over the limits. The documents say “in principle”: cases over the limits need separate approval.&lt;/li&gt;&lt;li&gt;Plots not marked as scattered land count toward no indicator and are listed in the log; plots whose project_id is not in the projects layer are an error.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Swaps (task 10, “similar area or equivalent value”): grouped by swap_group, swap_side out (swapped out) or in (swapped in); the swaps table SWAPS gives the areas and appraised values (value) swapped out and in, their difference (in − out) and ratio (in / out). The documents set no numeric standard for “similar” or “equivalent”: this tool only reports the numbers, and the approval decides.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/scattered_land.py" line="98" />
-      <source>零星用地地块图层</source>
-      <translation>Scattered land plots</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="120" />
@@ -1914,17 +2019,17 @@
       <translation>Project {0}, indicators lacking values for the approval: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="35" />
+      <location filename="../processing/use_change.py" line="36" />
       <source>用途转变路径</source>
       <translation>Use change pathway</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="44" />
+      <location filename="../processing/use_change.py" line="45" />
       <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Decides per project the procedure for a change of land use (Yinchuan opinions clause (11)).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;new use (for mixed-use land, the main use) with the same code as the original use → managed under the original use (original_use);&lt;/li&gt;&lt;li&gt;the level-2 construction land class unchanged with only a level-3 switch (e.g. 100101 → 100102), commercial land turned into public-interest land (both code sets and their basis in resources/codes/use_character.csv), or a switch between class-1 industrial and class-1 logistics and warehousing land (100101 ↔ 110101), provided the mandatory controls of the detailed plan are kept, neither the public interest nor the lawful rights of neighbouring right holders are harmed, and neither the land user nor the planning and design conditions change (mandatory_controls_kept, no_public_harm, same_land_user, same_planning_conditions all yes) → dynamic maintenance of the detailed plan (dynamic_maintenance);&lt;/li&gt;&lt;li&gt;anything else → formal change of use under the law (formal_change).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty preconditions are not guessed: the project cannot take dynamic maintenance, and missing_conditions names the missing fields; decided_by names the deciding condition (the switch type switch_type, or the precondition not met or missing). land_management compares the main use with the original use at level 2: the same → managed under the original use, otherwise a formal change of land use. Use codes are codes of the 2023 land and sea use classification, at level 2 or level 3; unknown codes or only one code filled in are errors listing the projects; projects with neither code are not decided.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="100" />
+      <location filename="../processing/use_change.py" line="102" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} projects: managed under the original use {1}, dynamic maintenance of the detailed plan {2}, formal change of use {3}, use not filled in {4}.</translation>
     </message>

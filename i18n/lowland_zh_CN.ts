@@ -674,22 +674,22 @@
       <translation>再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="674" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="698" />
       <source>绘制再开发单元</source>
       <translation>绘制再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="675" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="699" />
       <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
       <translation>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="676" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="700" />
       <source>新建 GeoPackage…</source>
       <translation>新建 GeoPackage…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="677" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="701" />
       <source>临时图层</source>
       <translation>临时图层</translation>
     </message>
@@ -739,12 +739,12 @@
       <translation>请填写单元编号。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="339" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="356" />
       <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
       <translation>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="472" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="496" />
       <source>单元边界面积为零，未添加。</source>
       <translation>单元边界面积为零，未添加。</translation>
     </message>
@@ -754,32 +754,32 @@
       <translation>无法创建再开发单元图层：</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="335" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="352" />
       <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
       <translation>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="473" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="497" />
       <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
       <translation>单元边界无效（{detail}），未添加；请重新绘制。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="487" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="511" />
       <source>没有可绘制的再开发单元图层。</source>
       <translation>没有可绘制的再开发单元图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="556" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="580" />
       <source>图层拒绝了新单元。</source>
       <translation>图层拒绝了新单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="579" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="603" />
       <source>图层拒绝了新的单元范围。</source>
       <translation>图层拒绝了新的单元范围。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="688" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="712" />
       <source>新建再开发单元图层</source>
       <translation>新建再开发单元图层</translation>
     </message>
@@ -789,57 +789,57 @@
       <translation>单元编号 {id} 已被图层中另一个单元使用。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="468" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="492" />
       <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
       <translation>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="470" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="494" />
       <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
       <translation>单元边界自相交（{detail}），未添加；请重新绘制。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="544" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="568" />
       <source>未添加。</source>
       <translation>未添加。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="553" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="577" />
       <source>添加再开发单元 {id}</source>
       <translation>添加再开发单元 {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="561" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="585" />
       <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
       <translation>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="576" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="600" />
       <source>重新绘制再开发单元 {id}</source>
       <translation>重新绘制再开发单元 {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="583" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="607" />
       <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
       <translation>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="611" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="635" />
       <source>修改再开发单元 {id} 的属性</source>
       <translation>修改再开发单元 {id} 的属性</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="490" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="514" />
       <source>图层「{name}」不能编辑。</source>
       <translation>图层「{name}」不能编辑。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="512" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="536" />
       <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
       <translation>选中了 {n} 个单元；重新绘制范围时只能选中一个。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="655" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="679" />
       <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
@@ -919,62 +919,67 @@
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="62" />
+      <location filename="../lowland_plugin/plugin.py" line="63" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="101" />
+      <location filename="../lowland_plugin/plugin.py" line="102" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="114" />
+      <location filename="../lowland_plugin/plugin.py" line="115" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="127" />
+      <location filename="../lowland_plugin/plugin.py" line="128" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="135" />
+      <location filename="../lowland_plugin/plugin.py" line="136" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="142" />
+      <location filename="../lowland_plugin/plugin.py" line="143" />
       <source>使用手册</source>
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="147" />
+      <location filename="../lowland_plugin/plugin.py" line="148" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="235" />
+      <location filename="../lowland_plugin/plugin.py" line="236" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="191" />
+      <location filename="../processing/base.py" line="194" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="196" />
+      <location filename="../processing/base.py" line="199" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="132" />
+      <location filename="../processing/base.py" line="236" />
+      <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
+      <translation>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="134" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="174" />
+      <location filename="../processing/base.py" line="177" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
@@ -1504,57 +1509,172 @@
       <translation>容积率核定结果</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="82" />
+      <location filename="../processing/generate_plan.py" line="141" />
+      <source>生成实施方案</source>
+      <translation>生成实施方案</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="154" />
+      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="174" />
+      <source>再开发单元（单元划定结果）</source>
+      <translation>再开发单元（单元划定结果）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="178" />
+      <source>宗地（含单元编号的认定结果）</source>
+      <translation>宗地（含单元编号的认定结果）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="180" />
+      <source>零星用地地块图层</source>
+      <translation>零星用地地块图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="181" />
+      <source>功能分区图层</source>
+      <translation>功能分区图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="182" />
+      <source>历史遗留用地认定结果</source>
+      <translation>历史遗留用地认定结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="189" />
+      <source>单元编号（逗号分隔，留空为全部）</source>
+      <translation>单元编号（逗号分隔，留空为全部）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="195" />
+      <source>DOCX 模板（留空用内置模板）</source>
+      <translation>DOCX 模板（留空用内置模板）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="203" />
+      <source>HTML 模板（留空用内置模板）</source>
+      <translation>HTML 模板（留空用内置模板）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="228" />
+      <source>导出单元图与审查图集</source>
+      <translation>导出单元图与审查图集</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="237" />
+      <source>生成的文件清单</source>
+      <translation>生成的文件清单</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="204" />
+      <source>HTML 模板 (*.html *.htm *.j2)</source>
+      <translation>HTML 模板 (*.html *.htm *.j2)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="263" />
+      <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
+      <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="316" />
+      <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
+      <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="303" />
+      <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
+      <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="399" />
+      <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
+      <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="491" />
+      <source>单元 {0} 的实施方案已生成。</source>
+      <translation>单元 {0} 的实施方案已生成。</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="277" />
+      <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
+      <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="253" />
+      <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
+      <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="414" />
+      <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
+      <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="439" />
+      <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
+      <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="487" />
+      <source>单元 {0} 的 PDF 写入失败：{1}</source>
+      <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/identify_parcels.py" line="83" />
       <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="267" />
+      <location filename="../processing/identify_parcels.py" line="269" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="111" />
+      <location filename="../processing/identify_parcels.py" line="112" />
       <source>控规地块图层</source>
       <translation>控规地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="125" />
+      <location filename="../processing/identify_parcels.py" line="126" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>字段映射（标准字段=实际字段; …）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="131" />
+      <location filename="../processing/identify_parcels.py" line="132" />
       <source>认定基准日（默认今天）</source>
       <translation>认定基准日（默认今天）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="139" />
+      <location filename="../processing/identify_parcels.py" line="140" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>上次认定结果（保留核查决定）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="146" />
+      <location filename="../processing/identify_parcels.py" line="147" />
       <source>低效用地认定结果</source>
       <translation>低效用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="151" />
+      <location filename="../processing/identify_parcels.py" line="152" />
       <source>认定汇总表</source>
       <translation>认定汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="159" />
+      <location filename="../processing/identify_parcels.py" line="160" />
       <source>规则档案：{0}（{1}）</source>
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="232" />
+      <location filename="../processing/identify_parcels.py" line="234" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="204" />
+      <location filename="../processing/identify_parcels.py" line="206" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>字段映射 {0} 所指的字段在各输入图层中都不存在。</translation>
     </message>
@@ -1584,27 +1704,22 @@
       <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="37" />
+      <location filename="../processing/legacy_land.py" line="42" />
       <source>历史遗留用地认定</source>
       <translation>历史遗留用地认定</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="46" />
+      <location filename="../processing/legacy_land.py" line="51" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="74" />
-      <source>历史遗留用地认定结果</source>
-      <translation>历史遗留用地认定结果</translation>
-    </message>
-    <message>
-      <location filename="../processing/legacy_land.py" line="79" />
+      <location filename="../processing/legacy_land.py" line="84" />
       <source>历史遗留用地汇总表</source>
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="121" />
+      <location filename="../processing/legacy_land.py" line="136" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
@@ -1617,11 +1732,6 @@
       <location filename="../processing/mixed_use.py" line="50" />
       <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/mixed_use.py" line="125" />
-      <source>功能分区图层</source>
-      <translation>功能分区图层</translation>
     </message>
     <message>
       <location filename="../processing/mixed_use.py" line="81" />
@@ -1824,7 +1934,7 @@
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="60" />
+      <location filename="../processing/provider.py" line="62" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
     </message>
@@ -1837,11 +1947,6 @@
       <location filename="../processing/scattered_land.py" line="46" />
       <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/scattered_land.py" line="98" />
-      <source>零星用地地块图层</source>
-      <translation>零星用地地块图层</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="120" />
@@ -1914,17 +2019,17 @@
       <translation>项目 {0} 缺少核定数值的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="35" />
+      <location filename="../processing/use_change.py" line="36" />
       <source>用途转变路径</source>
       <translation>用途转变路径</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="44" />
+      <location filename="../processing/use_change.py" line="45" />
       <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="100" />
+      <location filename="../processing/use_change.py" line="102" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</translation>
     </message>

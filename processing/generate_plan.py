@@ -141,7 +141,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         return self.tr("生成实施方案")
 
     def group(self) -> str:
-        return self.tr("街坊与再开发单元")
+        return self.tr("单元与街坊")
 
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "units"
