@@ -182,6 +182,7 @@ def render_docx(
 
 
 def _open_docx(path: Path):
+    from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
 
     if not path.is_file():
@@ -189,7 +190,7 @@ def _open_docx(path: Path):
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as err:
         raise LowlandInputError(
             f"模板 {path} 不是有效的 DOCX 文件（{err}）/ template {path} is not a valid DOCX file"
         ) from err
