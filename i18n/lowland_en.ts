@@ -971,7 +971,7 @@
     <message>
       <location filename="../processing/base.py" line="236" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
-      <translation type="unfinished" />
+      <translation>(The shapefile cut field names to 10 characters: {0}; map them with the field map {1}, or use a GeoPackage.)</translation>
     </message>
     <message>
       <location filename="../processing/base.py" line="134" />

@@ -8,6 +8,7 @@ write the result. Core :class:`LowlandInputError` becomes a
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from ..lowland_plugin.core.crs import require_projected_metres
 from ..lowland_plugin.core.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.fields import field_aliases, round_for_output, value_maps
 from ..lowland_plugin.core.resources import resource_path
+from ..lowland_plugin.core.text_encoding import require_decoded_text
 from ..lowland_plugin.core.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language, tr
 from ..lowland_plugin.ogr_io import write_ogr_layer
@@ -137,6 +139,8 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         label = self._input_label(name)
         self._report_repairs(gdf, label, feedback)
         self._warn_truncated_names(source, gdf, label, feedback)
+        if _is_shapefile(source):  # GBK text read without its code page (issue 11)
+            self.run_core(require_decoded_text, gdf, label, _id_field_of(gdf))
         if check_geometry and self._needs_geometry(name):
             self.run_core(require_valid_geometries, gdf, label, _id_field_of(gdf))
         return gdf
@@ -164,12 +168,11 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
     def _warn_truncated_names(self, source, gdf: gpd.GeoDataFrame, label: str, feedback) -> None:
         """A shapefile (dBase) cuts field names to 10 characters: contract_date arrives as
         contract_d and is then not recognised. Say so, naming the fields and the fix."""
-        layer = source if isinstance(source, QgsVectorLayer) else None
-        storage = layer.dataProvider().storageType() if layer is not None else ""
-        if feedback is None or "shapefile" not in storage.lower() and "dbf" not in storage.lower():
+        if not _is_shapefile(source):
             return
         cut = [c for c in gdf.columns if c != gdf.geometry.name and len(c) == 10]
-        if cut:
+        self._cut_names = getattr(self, "_cut_names", set()) | set(cut)  # for error hints
+        if cut and feedback is not None:
             feedback.pushWarning(
                 self.tr(
                     "{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；"
@@ -210,14 +213,32 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             lon = float(gdf.total_bounds[[0, 2]].mean())
         self.run_core(require_projected_metres, gdf.crs, label, lon)
 
-    @staticmethod
-    def run_core(func, *args, **kwargs):
+    def run_core(self, func, *args, **kwargs):
         """Call a core function, turning bad-input errors (and failed self-checks) into
-        QgsProcessingException."""
+        QgsProcessingException; a field the message names that a shapefile cut to 10
+        characters is pointed out with its cut name."""
         try:
             return func(*args, **kwargs)
         except (LowlandInputError, LowlandInternalError) as err:
-            raise QgsProcessingException(str(err)) from err
+            raise QgsProcessingException(str(err) + self._cut_name_hint(str(err))) from err
+
+    def _cut_name_hint(self, message: str) -> str:
+        """What to map when ``message`` names fields whose first 10 characters are a field
+        of a shapefile input (``gfa_proposed`` read as ``gfa_propos``); else ''."""
+        cut = getattr(self, "_cut_names", set())
+        names = re.findall(r"[A-Za-z][A-Za-z0-9_]{10,}", message)
+        pairs = sorted({(n, n[:10]) for n in names if n[:10] in cut})
+        if not pairs:
+            return ""
+        listing = ", ".join(f"{full} → {short}" for full, short in pairs)
+        mapping = "; ".join(f"{full}={short}" for full, short in pairs)
+        return "\n" + (
+            self.tr(
+                "（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）"
+            )
+            + " (the shapefile cut field names to 10 characters: {0}; map them with FIELD_MAP "
+            "{1} or use a GeoPackage.)"
+        ).format(listing, mapping)
 
     def check_accounted(
         self,
@@ -422,6 +443,13 @@ _ID_FIELDS = (
     "ZDDM",
     "宗地代码",
 )
+
+
+def _is_shapefile(source) -> bool:
+    """True for a layer read from a shapefile or a lone .dbf (dBase limits apply)."""
+    layer = source if isinstance(source, QgsVectorLayer) else None
+    storage = layer.dataProvider().storageType().lower() if layer is not None else ""
+    return "shapefile" in storage or "dbf" in storage
 
 
 def _id_field_of(gdf: gpd.GeoDataFrame) -> str | None:

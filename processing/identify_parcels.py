@@ -21,6 +21,7 @@ from ..lowland_plugin.core.identify import identify_parcels
 from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
 from ..lowland_plugin.core.review import REVIEW_FIELDS, carry_over
+from ..lowland_plugin.core.validation import require_unique_ids
 from .base import LowlandAlgorithm, ScaledFeedback
 
 #: Output column order: the verdict first (what a planner reads), the explanation last.
@@ -179,6 +180,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             False,
         )
         used |= _used_entries("parcels", mapping, explicit)
+        self.run_core(require_unique_ids, parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(5)
         layers = {}
         for key, kind in (

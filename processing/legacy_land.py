@@ -16,8 +16,13 @@ from qgis.core import (
 from ..lowland_plugin.core import codes
 from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.identify import current_use_from_survey
-from ..lowland_plugin.core.legacy import classify_legacy_land, summarize_legacy
+from ..lowland_plugin.core.legacy import (
+    classify_legacy_land,
+    summarize_legacy,
+    unknown_code_warning,
+)
 from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
+from ..lowland_plugin.core.validation import require_unique_ids
 from .base import LowlandAlgorithm
 
 
@@ -98,9 +103,10 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             self.tr("宗地图层"),
             False,
         )
+        self.run_core(require_unique_ids, parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        category = None
+        category = survey_codes = None
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, dest_crs=crs)
         geoms = np.asarray(parcels.geometry.values)
         if survey is not None:
@@ -109,12 +115,21 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
                 canonical_frame, survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )
             use = current_use_from_survey(geoms, shapely.area(geoms), survey)
-            category = codes.land_category(pd.Series(use.dlbm, dtype=object))
+            survey_codes = pd.Series(use.dlbm, dtype=object)
+            category = codes.land_category(survey_codes)
         elif "land_category" in parcels.columns:
             category = parcels["land_category"].reset_index(drop=True)
         feedback.setProgress(50)
         self.check_canceled(feedback)
-        table = self.run_core(classify_legacy_land, parcels, category)
+        table = self.run_core(classify_legacy_land, parcels, category, survey_codes)
+        if survey_codes is None and category is None and "dlbm" in parcels.columns:
+            survey_codes = parcels["dlbm"].reset_index(drop=True)
+        if survey_codes is not None:
+            warning = unknown_code_warning(
+                parcels["parcel_id"].reset_index(drop=True), survey_codes
+            )
+            if warning:
+                feedback.pushWarning(warning)
         missing = table["legacy_failed"].notna() & table["legacy_class"].notna()
         if missing.any():
             feedback.pushWarning(

@@ -11,6 +11,7 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.core.checks_use import use_change_table
+from ..lowland_plugin.core.validation import require_unique_ids
 from .base import LowlandAlgorithm
 from .project_checks import (
     field_map_parameter,
@@ -79,6 +80,7 @@ class UseChangeAlgorithm(LowlandAlgorithm):
                 self.tr("项目图层没有要素。") + " / the projects layer has no features."
             )
         refuse_unused_map_entries(explicit, {"projects": projects})
+        self.run_core(require_unique_ids, projects, "project_id", self.tr("项目图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
         table = self.run_core(

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHINESE_TEXT = "银川市兴庆区测试单位"
 DISTRICT = ROOT / "resources" / "sample" / "sample_district.gpkg"
 PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
+UNITS = ROOT / "resources" / "sample" / "sample_units.gpkg"
 DOC = ROOT / "docs" / "bad_input.md"
 
 #: Words that betray a Python traceback in a message meant for the user.
@@ -59,7 +60,8 @@ class Input:
     """One source parameter and the sample layer that is its good baseline."""
 
     param: str
-    layer: str  # "district:parcels", "projects:zones", or "identified" (identifyparcels output)
+    layer: str  # "district:parcels", "projects:zones", "units:units", or a generated layer:
+    # "identified" (identifyparcels output), "blocks" (delineateblocks output)
     id_field: str | None
     limit: int | None = 40  # features copied from the sample (None: all)
 
@@ -220,6 +222,35 @@ SPECS: dict[str, Spec] = {
             profile=True,
         ),
         Spec(
+            "delineateblocks",
+            (
+                Input("ROADS", "district:roads", "road_id", None),
+                Input("BOUNDARY", "district:boundary", None, None),
+                Input("PARCELS", "district:parcels", "parcel_id"),
+            ),
+            geo="PARCELS",  # the boundary is one feature; the parcels are the polygons cut
+            attr="ROADS",
+            typed=("ROADS", "width"),
+            code=("ROADS", "grade", "9999"),
+            other="ROADS",
+            outputs=("OUTPUT", "ROAD_RESERVE", "REMOVED", "PARCELS_OUTPUT"),
+        ),
+        Spec(
+            "buildunits",
+            (
+                Input("BLOCKS", "blocks", "block_id", None),
+                Input("PARCELS", "identified", "parcel_id"),
+                Input("UNITS", "units:units", "unit_id", None),
+            ),
+            geo="BLOCKS",
+            attr="BLOCKS",
+            typed=("PARCELS", "gfa"),
+            code=("UNITS", "phase", "9999"),
+            other="PARCELS",
+            extra={"MODE": 0},
+            outputs=("OUTPUT", "BLOCKS_OUTPUT", "PARCELS_OUTPUT", "CONFLICTS"),
+        ),
+        Spec(
             "landprice",
             (Input("PROJECTS", P, "project_id"),),
             geo="PROJECTS",
@@ -234,14 +265,15 @@ SPECS: dict[str, Spec] = {
 # ------------------------------------------------------------------- layers
 
 
-def sample_layer(name: str, identified: Path | None = None) -> QgsVectorLayer:
-    """A sample layer (``district:parcels``…), or the identified parcels file."""
-    if name == "identified":
-        assert identified is not None
-        lyr = QgsVectorLayer(str(identified), "identified", "ogr")
+def sample_layer(name: str, generated: dict[str, Path] | None = None) -> QgsVectorLayer:
+    """A sample layer (``district:parcels``…), or a generated file (``identified``,
+    ``blocks``: the outputs of identifyparcels and delineateblocks on the sample)."""
+    if ":" not in name:
+        assert generated is not None and name in generated, name
+        lyr = QgsVectorLayer(str(generated[name]), name, "ogr")
     else:
         which, layer = name.split(":")
-        path = DISTRICT if which == "district" else PROJECTS
+        path = {"district": DISTRICT, "projects": PROJECTS, "units": UNITS}[which]
         lyr = QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr")
     assert lyr.isValid(), name
     return lyr

@@ -138,7 +138,9 @@ def road_labels(roads: pd.DataFrame, id_field: str | None) -> pd.Series:
     for col in (id_field, "road_id", "name"):
         if col and col in roads.columns:
             ids = roads[col].astype(object)
-            fallback = pd.Series([f"#{i + 1}" for i in range(len(roads))], index=roads.index)
+            fallback = pd.Series(  # the row number, saying that the id is empty
+                [f"#{i + 1} ({col} = NULL)" for i in range(len(roads))], index=roads.index
+            )
             return ids.where(ids.notna() & (ids.astype(str).str.strip() != ""), fallback).astype(
                 str
             )
@@ -177,9 +179,11 @@ def resolve_road_widths(
         blank = raw.isna() | (raw.astype(str).str.strip() == "")
         unreadable = width.isna() & ~blank
         if unreadable.any():
+            shown = _listed(labels[unreadable] + "=" + raw[unreadable].astype(str))
             raise LowlandInputError(
-                f"道路红线宽度不是数值：{_listed(labels[unreadable])}。请改为米数。"
-                f" / road width is not a number: {_listed(labels[unreadable])}; enter metres."
+                f"道路红线宽度（字段 {width_field}）不是数值：{shown}。请改为米数（如 12 而不是"
+                f" “12米”）。 / road width (field {width_field}) is not a number: {shown}; "
+                "enter metres."
             )
         bad = width.notna() & ~(width > 0)
         if bad.any():
@@ -637,6 +641,16 @@ def delineate_blocks(
     widths = resolve_road_widths(roads, width_field, grade_field, id_field)
     info: list[str] = []
     warnings: list[str] = []
+    if grade_field and grade_field in roads.columns:  # a grade not in road_widths.csv
+        raw = roads[grade_field]
+        unknown = raw.notna() & (raw.astype(str).str.strip() != "") & widths["grade"].isna()
+        if unknown.any():
+            shown = _listed(widths.loc[unknown, "road"] + "=" + raw[unknown].astype(str))
+            warnings.append(
+                f"{int(unknown.sum())} 条道路的等级（字段 {grade_field}）不在 road_widths.csv 中，"
+                f"未识别：{shown}；有宽度的按宽度计。 / {int(unknown.sum())} roads have a grade "
+                f"that is not in road_widths.csv (not recognised): {shown}; their width is used."
+            )
     if width_field and width_field not in roads.columns:
         warnings.append(
             f"道路图层没有宽度字段 {width_field!r}，全部按道路等级默认宽度计。"

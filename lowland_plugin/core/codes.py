@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from .resources import resource_path
@@ -320,3 +321,30 @@ def unknown_codes(codes: pd.Series | Iterable[object], table: str = "sandiao") -
     series = _as_series(codes)
     distinct = {normalise(value) for value in pd.unique(series.astype(object))}
     return sorted(code for code in distinct if code is not None and not found(code))
+
+
+def unknown_code_mask(codes: pd.Series | Iterable[object], table: str = "sandiao") -> np.ndarray:
+    """True where a code is given but no look-up rule of ``table`` finds it (row mask of
+    :func:`unknown_codes`, to name the features in messages)."""
+    series = _as_series(codes).astype(object)
+    unknown = set(unknown_codes(series, table))
+    if not unknown:
+        return np.zeros(len(series), dtype=bool)
+    normalise = {
+        "sandiao": normalize_dlbm,
+        "landuse_2023": normalize_landuse_code,
+        "czcsxm": normalize_czcsxm,
+    }[table]
+    return series.map(lambda v: normalise(v) in unknown).to_numpy(dtype=bool)
+
+
+def unknown_code_listing(
+    ids: Iterable[object], codes: pd.Series | Iterable[object], table: str = "sandiao"
+) -> tuple[int, str]:
+    """How many features have a code not in ``table`` and ``id=code`` for the first ten
+    (``(0, "")`` when every code is known), for warnings that name them."""
+    series = _as_series(codes).astype(object)
+    mask = unknown_code_mask(series, table)
+    pairs = [f"{i}={c}" for i, c in zip(pd.Series(list(ids))[mask], series[mask], strict=True)]
+    shown = ", ".join(pairs[:10]) + (f" … (+{len(pairs) - 10})" if len(pairs) > 10 else "")
+    return len(pairs), shown

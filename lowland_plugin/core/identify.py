@@ -232,6 +232,19 @@ def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
             _json_const('"supplied"', n),
         ),
     ]
+    if "current_dlbm" in frame.columns:  # say so where a code was not recognised
+        unknown = codes.unknown_code_mask(frame["current_dlbm"])
+        checks.append(
+            _check(
+                "unknown_land_code",
+                "Y-1",
+                "exclusion",
+                unknown,
+                unknown,
+                _json_strings(frame["current_dlbm"].to_numpy(dtype=object)),
+                _json_const("null", n),
+            )
+        )
     for rule in ("idle", "disputed"):
         flag = _flag(frame, rule)
         checks.append(
@@ -592,12 +605,22 @@ def identify_parcels(
         current = own
     report(60)
     frame["current_dlbm"] = current.to_numpy(dtype=object)
-    unknown = codes.unknown_codes(frame["current_dlbm"])
-    if unknown:
+    ids = frame["parcel_id"] if "parcel_id" in frame.columns else pd.Series(range(1, n + 1))
+    count, listed = codes.unknown_code_listing(ids, frame["current_dlbm"])
+    if count:
         warnings.append(
-            f"地类代码不在三调分类表中：{unknown[:10]}，相应宗地按非建设用地排除。 / land class codes "
-            f"not in the 三调 table: {unknown[:10]}; those parcels are excluded as unknown land."
+            f"{count} 宗地的现状地类代码不在三调分类表中（未识别），按非建设用地排除：{listed}。"
+            f" / {count} parcels have land class codes not in the 三调 table (not recognised), "
+            f"excluded as unknown land: {listed}."
         )
+    if landsurvey is not None and "dlbm" in frame.columns:  # the parcels' own, overridden
+        count, listed = codes.unknown_code_listing(ids, frame["dlbm"])
+        if count:
+            warnings.append(
+                f"宗地图层 {count} 宗地的 dlbm 不在三调分类表中（未识别；现状地类取自三调图斑）：{listed}。"
+                f" / {count} parcels have a dlbm not in the 三调 table (not recognised; the "
+                f"current use is taken from the 三调 patches): {listed}."
+            )
     category = codes.land_category(frame["current_dlbm"]).reset_index(drop=True)
     current_type = codes.lowland_type_of(frame["current_dlbm"]).to_numpy(dtype=object)
     plan_code = dominant_plan_code(geoms, plan) if plan is not None else None

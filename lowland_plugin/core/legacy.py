@@ -43,7 +43,9 @@ def _dates(frame: pd.DataFrame, name: str) -> pd.Series:
 
 
 def classify_legacy_land(
-    parcels: pd.DataFrame, survey_category: pd.Series | None = None
+    parcels: pd.DataFrame,
+    survey_category: pd.Series | None = None,
+    survey_codes: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Legacy class and reasons per parcel (same row order, index 0..n-1).
 
@@ -51,15 +53,23 @@ def classify_legacy_land(
     ``erdiao_construction``, ``plan_conforming``, optional ``occupied_dlbm``; the
     三调 status comes from ``survey_category`` ('construction'/… per parcel, e.g. the
     identification's ``land_category``) or else from the parcel's ``dlbm``.
+    ``survey_codes``: the 三调 code behind each category (else the parcel's ``dlbm``): a
+    code not in the 三调 table is named as not recognised in the reasons and in
+    ``legacy_failed``.
     """
     n = len(parcels)
     lawful = _flag(parcels, "lawful_approval")
     occupied = _dates(parcels, "occupied_date")
     erdiao = _flag(parcels, "erdiao_construction")
     conforming = _flag(parcels, "plan_conforming")
+    dlbm = parcels["dlbm"] if "dlbm" in parcels.columns else pd.Series([None] * n)
     if survey_category is None:
-        dlbm = parcels["dlbm"] if "dlbm" in parcels.columns else pd.Series([None] * n)
         survey_category = codes.land_category(dlbm.reset_index(drop=True))
+        survey_codes = dlbm
+    survey_codes = (
+        pd.Series([None] * n, dtype=object) if survey_codes is None else survey_codes
+    ).reset_index(drop=True)
+    unknown = codes.unknown_code_mask(survey_codes)
     sandiao = survey_category.reset_index(drop=True).map(
         lambda c: None if c is None or c != c else c == "construction"
     )
@@ -78,6 +88,7 @@ def classify_legacy_land(
             sandiao.iloc[i],
             conforming.iloc[i],
             then_class.iloc[i],
+            survey_codes.iloc[i] if unknown[i] else None,
         )
         classes.append(cls)
         reasons.append(json.dumps(items, ensure_ascii=False))
@@ -105,8 +116,9 @@ def _known(value) -> bool:
     )
 
 
-def _classify_one(lawful, occupied, erdiao, sandiao, conforming, then_class):
-    """(class, reason items, failed or missing conditions) for one parcel."""
+def _classify_one(lawful, occupied, erdiao, sandiao, conforming, then_class, unknown_code=None):
+    """(class, reason items, failed or missing conditions) for one parcel
+    (``unknown_code``: its 三调 code when that is not in the 三调 table)."""
     if not _known(lawful):
         return (
             "undecided",
@@ -156,7 +168,13 @@ def _classify_one(lawful, occupied, erdiao, sandiao, conforming, then_class):
         ),
         ("plan_conforming", conforming, "不符合国土空间规划 not plan-conforming"),
     ):
-        if not _known(value):
+        if not _known(value) and rule == "construction_in_sandiao" and unknown_code is not None:
+            items.append({**_item(rule, None, True, None), "unknown_code": str(unknown_code)})
+            problems.append(
+                f"三调地类代码 {unknown_code} 不在三调分类表中（未识别） / 三调 land class code "
+                f"{unknown_code} not recognised"
+            )
+        elif not _known(value):
             items.append(_item(rule, None, True, None))
             problems.append(f"{rule} 缺失 missing")
         else:
@@ -176,3 +194,15 @@ def summarize_legacy(table: pd.DataFrame, area_m2: np.ndarray) -> pd.DataFrame:
     )
     out["area_mu"] = m2_to_mu(out["area_m2"])
     return out.reset_index()
+
+
+def unknown_code_warning(ids: pd.Series, survey_codes: pd.Series) -> str | None:
+    """The parcels whose 三调 code is not in the 三调 table, for the log (None: none)."""
+    count, listed = codes.unknown_code_listing(ids, survey_codes)
+    if not count:
+        return None
+    return (
+        f"{count} 宗地的三调地类代码不在三调分类表中（未识别），按三调地类缺失处理：{listed}。"
+        f" / {count} parcels have 三调 land class codes not in the table (not recognised), "
+        f"treated as missing: {listed}."
+    )

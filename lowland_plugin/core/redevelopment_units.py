@@ -297,6 +297,25 @@ def check_parcels(parcels: gpd.GeoDataFrame, label: str) -> None:
         )
     id_field = "parcel_id" if "parcel_id" in parcels.columns else None
     require_valid_geometries(parcels, label, id_field)
+    for name in ("area_m2", "gfa"):
+        require_numbers(parcels, name, label, id_field)
+
+
+def require_numbers(frame: pd.DataFrame, name: str, label: str, id_field: str | None) -> None:
+    """Refuse text that is no number in the numeric field ``name`` (issue 11), naming the
+    features and values: it would otherwise silently count as unknown."""
+    if name not in frame.columns:
+        return
+    values = frame[name]
+    bad = values.notna().to_numpy() & pd.to_numeric(values, errors="coerce").isna().to_numpy()
+    if bad.any():
+        ids = frame[id_field] if id_field else pd.Series(frame.index, index=frame.index)
+        shown = [f"{i}={v}" for i, v in zip(ids[bad][:5], values[bad][:5], strict=True)]
+        raise LowlandInputError(
+            f"{label}: 字段 {name} 有 {int(bad.sum())} 个值不是数值 {shown}，请改为数字"
+            f"（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} values that are no "
+            f"numbers {shown}; enter plain numbers."
+        )
 
 
 # ------------------------------------------------------------------ (a) drawn units
@@ -703,6 +722,9 @@ def build_units(
         raise LowlandInputError(f"未知的划定方式 {mode!r}；允许 {MODES} / unknown mode {mode!r}")
     check_blocks(blocks, labels["blocks"])
     check_parcels(parcels, labels["parcels"])
+    if plan is not None:
+        plan_id = "plan_id" if "plan_id" in plan.columns else None
+        require_numbers(plan, "far_max", labels.get("plan", "控规地块"), plan_id)
     if snap_tolerance < 0 or adjacency_distance < 0:
         raise LowlandInputError("容差与距离不能为负 / tolerance and distance must not be negative")
     block_ids = blocks["block_id"].map(_text).tolist()

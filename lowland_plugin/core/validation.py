@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from .errors import LowlandInputError
@@ -55,3 +56,37 @@ def require_any_field(gdf: gpd.GeoDataFrame, fields: Iterable[str], layer_label:
             f"{layer_label}: 至少需要字段 {fields} 之一；现有字段 {present}。"
             f" / needs at least one of {fields}; the layer has {present}."
         )
+
+
+def require_unique_ids(frame: pd.DataFrame, id_field: str, layer_label: str) -> None:
+    """Refuse empty and duplicate ids (issue 11): results, review decisions and database
+    records are matched by id, so each feature needs one of its own. Names the feature
+    numbers of empty ids and the repeated ids."""
+    if id_field not in frame.columns:
+        return
+    ids = frame[id_field].map(lambda v: None if _blank(v) else str(v).strip())
+    empty = np.flatnonzero(ids.isna().to_numpy())
+    if empty.size:
+        rows = [int(i) + 1 for i in empty[:_MAX_IDS_IN_MESSAGE]]
+        more = f" … (+{empty.size - _MAX_IDS_IN_MESSAGE})" if empty.size > len(rows) else ""
+        raise LowlandInputError(
+            f"{layer_label}: 第 {rows}{more} 个要素的 {id_field} 为空，请填写唯一编号。"
+            f" / features {rows}{more} have an empty {id_field}; give each a unique id."
+        )
+    dup = sorted(set(ids[ids.duplicated()]))
+    if dup:
+        shown = ", ".join(dup[:_MAX_IDS_IN_MESSAGE])
+        more = f" … (+{len(dup) - _MAX_IDS_IN_MESSAGE})" if len(dup) > _MAX_IDS_IN_MESSAGE else ""
+        raise LowlandInputError(
+            f"{layer_label}: {id_field} 有 {len(dup)} 个编号重复：{shown}{more}。每个要素须有唯一编号。"
+            f" / {len(dup)} duplicate values of {id_field}: {shown}{more}; make them unique."
+        )
+
+
+def _blank(value) -> bool:
+    return (
+        value is None
+        or value is pd.NA
+        or (isinstance(value, float) and np.isnan(value))
+        or str(value).strip() == ""
+    )

@@ -1,0 +1,56 @@
+"""GBK text read with the wrong code page (issue 11): recognised and refused with the fix."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.text_encoding import (
+    garbled_text,
+    is_mojibake,
+    require_decoded_text,
+)
+
+OWNER = "银川市兴庆区测试单位"
+AS_UTF8 = OWNER.encode("gbk").decode("utf-8", errors="replace")  # QGIS default: U+FFFD
+AS_LATIN1 = OWNER.encode("gbk").decode("latin-1")  # a Latin-1 system encoding
+
+
+@pytest.mark.parametrize(
+    ("text", "garbled"),
+    [
+        (AS_LATIN1, True),
+        ("支路".encode("gbk").decode("latin-1"), True),
+        (OWNER, False),
+        ("Müller", False),  # one accented letter: not two GBK bytes
+        ("Café", False),
+        ("R001", False),
+    ],
+)
+def test_mojibake(text, garbled):
+    assert is_mojibake(text) is garbled
+
+
+def test_garbled_columns_and_rows():
+    frame = pd.DataFrame(
+        {
+            "parcel_id": ["P1", "P2", "P3"],
+            "owner": [OWNER, AS_UTF8, None],
+            "name": ["ok", "ok", AS_LATIN1],
+            "area": [1.0, 2.0, 3.0],
+        }
+    )
+    found = garbled_text(frame)
+    assert list(found) == ["owner", "name"]
+    assert list(found["owner"].index) == [1] and list(found["name"].index) == [2]
+
+
+def test_refusal_names_fields_feature_and_fix():
+    frame = pd.DataFrame({"parcel_id": ["P1", "P2"], "owner": [OWNER, AS_UTF8]})
+    require_decoded_text(frame.iloc[:1], "宗地图层", "parcel_id")  # intact text passes
+    with pytest.raises(LowlandInputError) as err:
+        require_decoded_text(frame, "宗地图层", "parcel_id")
+    message = str(err.value)
+    for needle in ("宗地图层", "owner", "P2", "1 个要素", "GBK", "数据源编码", ".cpg", " / "):
+        assert needle in message, needle
