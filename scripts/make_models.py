@@ -32,7 +32,7 @@ class Input:
     """A model input: ``kind`` is the QgsProcessingParameter class name suffix."""
 
     name: str
-    kind: str  # FeatureSource | String | DateTime | Enum | FolderDestination | Number | Boolean
+    kind: str  # FeatureSource | String | DateTime | Enum | Number | Boolean
     optional: bool = False
     default: object = None
     options: tuple[str, ...] = ()
@@ -75,7 +75,6 @@ PROJECT_INPUTS = [
     Input("projects", "FeatureSource", geometry="polygon"),
     Input("pieces", "FeatureSource", True, geometry="polygon"),
     Input("zones", "FeatureSource", True, geometry="polygon"),
-    Input("documents", "FolderDestination"),
 ]
 
 IDENTIFY = Child(
@@ -179,11 +178,12 @@ PLAN_DOCS = Child(
         "UNITS": "units.OUTPUT",
         "PARCELS": "units.PARCELS_OUTPUT",
         "PROJECTS": "@projects",
+        "PIECES": "@pieces",
+        "ZONES": "@zones",
         "LEGACY": "legacy.OUTPUT",
         "PROFILE": "@profile",
-        "OUTPUT_FOLDER": "@documents",
     },
-    {},
+    {"OUTPUT_FOLDER": "plans", "DOCUMENTS": "documents"},
 )
 
 
@@ -222,7 +222,6 @@ def _parameter(spec: Input, label: str):
         QgsProcessingParameterDateTime,
         QgsProcessingParameterEnum,
         QgsProcessingParameterFeatureSource,
-        QgsProcessingParameterFolderDestination,
         QgsProcessingParameterNumber,
         QgsProcessingParameterString,
     )
@@ -249,8 +248,6 @@ def _parameter(spec: Input, label: str):
         return QgsProcessingParameterEnum(
             spec.name, label, list(spec.options), defaultValue=spec.default
         )
-    if spec.kind == "FolderDestination":
-        return QgsProcessingParameterFolderDestination(spec.name, label)
     if spec.kind == "Number":
         return QgsProcessingParameterNumber(spec.name, label, defaultValue=spec.default)
     if spec.kind == "Boolean":
@@ -267,7 +264,6 @@ def build(spec: ModelSpec, texts: dict[str, tuple[str, str]], labels: dict[str, 
         QgsProcessingModelChildParameterSource,
         QgsProcessingModelOutput,
         QgsProcessingModelParameter,
-        QgsProcessingParameterFolderDestination,
     )
     from qgis.PyQt.QtCore import QPointF
 
@@ -322,11 +318,6 @@ def build(spec: ModelSpec, texts: dict[str, tuple[str, str]], labels: dict[str, 
             outputs[name] = output
         child.setModelOutputs(outputs)
         model.addChildAlgorithm(child)
-    # a folder destination input is passed as a plain string to the child
-    for item in spec.inputs:
-        definition = model.parameterDefinition(item.name)
-        if isinstance(definition, QgsProcessingParameterFolderDestination):
-            definition.setCreateByDefault(True)
     ok, errors = model.validate()
     if not ok:
         raise RuntimeError(f"model {spec.stem} is not valid: {errors}")

@@ -1,0 +1,148 @@
+"""The whole chain (model ``lowland:fullchain``) on the sample district through
+``qgis_process``: every output exists and the outputs agree with each other."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+import shapely
+
+from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "resources" / "sample"
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+LAYER_OUTPUTS = {
+    "indicators:indicators": "indicators.gpkg",
+    "identify:identified": "identified.gpkg",
+    "legacy:legacy": "legacy.gpkg",
+    "blocks:blocks": "blocks.gpkg",
+    "blocks:parcels_in_blocks": "parcels_in_blocks.gpkg",
+    "units:redevelopment_units": "units.gpkg",
+    "units:parcels_in_units": "parcels_in_units.gpkg",
+    "progress:progress": "progress.gpkg",
+    "far:far": "far.gpkg",
+    "scattered:scattered": "scattered.gpkg",
+    "mixeduse:mixeduse": "mixeduse.gpkg",
+    "landprice:landprice": "landprice.gpkg",
+    "usechange:usechange": "usechange.gpkg",
+    "export:database": "database.gpkg",
+    "export:qc_errors": "qc_errors.gpkg",
+    "plan:documents": "documents.gpkg",
+}
+
+
+def chain_arguments(out: Path) -> list[str]:
+    """The ``qgis_process run lowland:fullchain`` arguments on the sample (also the demo's)."""
+    district, units, projects = (
+        SAMPLE / "sample_district.gpkg",
+        SAMPLE / "sample_units.gpkg",
+        SAMPLE / "sample_projects.gpkg",
+    )
+    args = [
+        f"parcels={district}|layername=parcels",
+        f"buildings={district}|layername=buildings",
+        f"landsurvey={district}|layername=landsurvey",
+        f"plan={district}|layername=plan",
+        f"roads={district}|layername=roads",
+        f"boundary={district}|layername=boundary",
+        f"units={units}|layername=units",
+        "unit_mode=0",
+        f"projects={projects}|layername=projects",
+        f"pieces={projects}|layername=pieces",
+        f"zones={projects}|layername=zones",
+        "profile=default",
+        "reference_date=2025-06-30",
+        "admin_code=640106",
+        f"plan:plans={out / 'plans'}",
+        f"export:qc_report={out / 'qc_report.html'}",
+    ]
+    return args + [f"{key}={out / name}" for key, name in LAYER_OUTPUTS.items()]
+
+
+@pytest.fixture(scope="module")
+def chain(qgis_env, tmp_path_factory):
+    out = tmp_path_factory.mktemp("fullchain")
+    proc = subprocess.run(
+        [QGIS_PROCESS, "run", "lowland:fullchain", "--json", "--", *chain_arguments(out)],
+        env=qgis_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    results = json.loads(proc.stdout[proc.stdout.index("{") :])["results"]
+    return out, results
+
+
+def test_every_output_exists(chain):
+    out, results = chain
+    for key, name in LAYER_OUTPUTS.items():
+        assert Path(results[key]).resolve() == (out / name).resolve(), key
+        assert (out / name).is_file(), key
+    assert (out / "qc_report.html").is_file()
+    assert (out / "plans").is_dir()
+
+
+def test_every_parcel_is_in_every_parcel_output(chain):
+    out, _ = chain
+    ids = set(read_ogr_layer(str(SAMPLE / "sample_district.gpkg"), "parcels")["parcel_id"])
+    assert len(ids) == 437
+    for name in ("indicators", "identified", "legacy", "parcels_in_blocks", "parcels_in_units"):
+        frame = read_ogr_layer(str(out / f"{name}.gpkg"))
+        assert len(frame) == 437, name
+        assert set(frame["parcel_id"]) == ids, name
+    # the database holds exactly the low-efficiency parcels of the identification
+    identified = read_ogr_layer(str(out / "identified.gpkg"))
+    database = read_ogr_layer(str(out / "database.gpkg"))
+    assert len(database) == int((identified["verdict"] == "lowland").sum()) > 0
+
+
+def test_units_are_their_blocks(chain):
+    out, _ = chain
+    units = read_ogr_layer(str(out / "units.gpkg"))
+    blocks = read_ogr_layer(str(out / "blocks.gpkg"))
+    parcels = read_ogr_layer(str(out / "parcels_in_units.gpkg"))
+    assert sorted(units["unit_id"]) == ["DY01", "DY02", "DY03", "DY04"]  # the drawn sample units
+    by_id = blocks.set_index("block_id")
+    claimed: list[str] = []
+    for unit in units.itertuples():
+        members = json.loads(unit.block_ids)
+        claimed += members
+        assert unit.block_count == len(members) > 0
+        union = shapely.union_all(by_id.loc[members].geometry.values)
+        # a unit is the union of its blocks (same area, nothing outside them)
+        assert unit.geometry.area == pytest.approx(union.area, rel=1e-9)
+        assert unit.area_m2 == pytest.approx(union.area, abs=0.01)
+        assert shapely.symmetric_difference(unit.geometry, union).area < 1e-3
+        inside = parcels[parcels["unit_id"] == unit.unit_id]
+        assert unit.parcel_count == len(inside)
+        low = inside[inside["verdict"] == "lowland"]
+        assert unit.lowland_area_m2 == pytest.approx(low["area_m2"].sum(), abs=0.05)
+    assert len(claimed) == len(set(claimed))  # no block in two units
+
+
+def test_one_document_set_per_unit(chain):
+    out, _ = chain
+    units = sorted(read_ogr_layer(str(out / "units.gpkg"))["unit_id"])
+    plans = out / "plans"
+    for unit_id in units:
+        for suffix in ("docx", "html", "pdf"):
+            path = plans / f"{unit_id}_实施方案.{suffix}"
+            assert path.is_file() and path.stat().st_size > 1000, path
+    documents = read_ogr_layer(str(out / "documents.gpkg"))
+    listed = documents[documents["format"].isin(["docx", "html", "pdf"])]
+    assert sorted(set(listed["unit_id"])) == units
+    assert len(listed) == 3 * len(units)
+    assert all(Path(p).is_file() for p in documents["path"])
+    # nothing half-written is left beside the documents
+    assert not [p for p in plans.iterdir() if p.name.startswith(".")]
+    # the document's land price equals the landprice check's (same core function)
+    landprice = read_ogr_layer(str(out / "landprice.gpkg"))
+    html = "".join((plans / f"{u}_实施方案.html").read_text(encoding="utf-8") for u in units)
+    assert landprice["price_due"].notna().sum() >= 1
+    for value in landprice["price_due"].dropna():
+        assert f"{value / 10000:,.2f}" in html, value
