@@ -52,10 +52,18 @@ from ..lowland_plugin.core.plan_render import (
     write_atomic,
 )
 from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
+from ..lowland_plugin.core.redevelopment_units import UNIT_FIELDS, require_known_phases
+from ..lowland_plugin.core.validation import require_numbers, require_unique_ids
 from ..lowland_plugin.ogr_io import read_ogr_layer
 from .base import LowlandAlgorithm, ScaledFeedback
 
 FORMAT_CODES = ("docx", "html", "pdf")
+#: The numeric fields of a lowland:buildunits units layer (text there is refused).
+UNIT_NUMBERS = tuple(
+    f
+    for f in UNIT_FIELDS
+    if f not in ("unit_id", "unit_name", "phase", "notes", "source", "block_ids", "facilities")
+)
 #: Name of the document files: ``DY01_实施方案.docx`` (ASCII ``DY01_plan.docx`` where
 #: the file system encoding cannot store Chinese).
 DOCUMENT_NAME, DOCUMENT_NAME_ASCII = "实施方案", "plan"
@@ -316,6 +324,11 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 self.tr("单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。")
                 + " / the units layer has no unit_id field (use the lowland:buildunits output)."
             )
+        label = self.tr("再开发单元")  # ids, phases and figures as buildunits writes them
+        self.run_core(require_unique_ids, units_all, "unit_id", label)
+        self.run_core(require_known_phases, units_all, label)
+        for name in UNIT_NUMBERS:
+            self.run_core(require_numbers, units_all, name, label, "unit_id")
         crs = self.parameterAsSource(parameters, self.UNITS, context).sourceCrs()
         units = self._selected_units(units_all, parameters, context)
         formats = self._formats(parameters, context)

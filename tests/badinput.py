@@ -61,7 +61,8 @@ class Input:
 
     param: str
     layer: str  # "district:parcels", "projects:zones", "units:units", or a generated layer:
-    # "identified" (identifyparcels output), "blocks" (delineateblocks output)
+    # "identified" (identifyparcels output), "blocks" (delineateblocks output), "units" and
+    # "unit_parcels" (buildunits outputs)
     id_field: str | None
     limit: int | None = 40  # features copied from the sample (None: all)
 
@@ -249,6 +250,22 @@ SPECS: dict[str, Spec] = {
             other="PARCELS",
             extra={"MODE": 0},
             outputs=("OUTPUT", "BLOCKS_OUTPUT", "PARCELS_OUTPUT", "CONFLICTS"),
+        ),
+        Spec(
+            "generateplan",
+            (
+                Input("UNITS", "units", "unit_id", None),
+                Input("PARCELS", "unit_parcels", "parcel_id", None),
+                Input("PROJECTS", P, "project_id"),
+            ),
+            geo="UNITS",
+            attr="UNITS",
+            typed=("UNITS", "area_m2"),
+            code=("UNITS", "phase", "9999"),
+            other="PROJECTS",
+            extra={"PROFILE": "default", "FORMATS": [1], "MAPS": False},  # HTML only
+            outputs=("OUTPUT_FOLDER", "DOCUMENTS"),
+            profile=True,
         ),
         Spec(
             "landprice",

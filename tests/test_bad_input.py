@@ -128,8 +128,9 @@ def identified(lowland_provider, tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def generated(lowland_provider, identified, tmp_path_factory) -> dict[str, Path]:
     """Layers made by the algorithms from the sample: identified parcels (input of
-    exportdatabase, progressstats, buildunits) and blocks (input of buildunits)."""
-    from badinput import DISTRICT
+    exportdatabase, progressstats, buildunits), blocks (input of buildunits), units and
+    parcels with unit_id (inputs of generateplan)."""
+    from badinput import DISTRICT, UNITS
 
     import processing
 
@@ -144,18 +145,47 @@ def generated(lowland_provider, identified, tmp_path_factory) -> dict[str, Path]
             "REMOVED": "TEMPORARY_OUTPUT",
         },
     )
-    return {"identified": identified, "blocks": blocks}
+    folder = blocks.parent
+    units = processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": str(blocks),
+            "PARCELS": str(identified),
+            "MODE": 0,
+            "UNITS": f"{UNITS}|layername=units",
+            "OUTPUT": str(folder / "units.gpkg"),
+            "PARCELS_OUTPUT": str(folder / "unit_parcels.gpkg"),
+            "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT",
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+        },
+    )
+    return {
+        "identified": identified,
+        "blocks": blocks,
+        "units": Path(units["OUTPUT"]),
+        "unit_parcels": Path(units["PARCELS_OUTPUT"]),
+    }
 
 
 def output_params(spec, tmp: Path) -> dict:
     out = {}
     for name in spec.outputs:
-        out[name] = str(tmp / ("out_report.html" if name == "REPORT" else f"out_{name}.gpkg"))
+        if name == "REPORT":
+            out[name] = str(tmp / "out_report.html")
+        elif name == "OUTPUT_FOLDER":
+            out[name] = str(tmp / "out_folder")
+        else:
+            out[name] = str(tmp / f"out_{name}.gpkg")
     return out
 
 
 def leftovers(tmp: Path) -> list[str]:
-    return sorted(p.name for p in tmp.iterdir() if p.name.startswith("out_"))
+    """Output files left in ``tmp`` (an output folder left empty holds none)."""
+    found = []
+    for p in tmp.iterdir():
+        if p.name.startswith("out_"):
+            found += [str(q.relative_to(tmp)) for q in p.rglob("*")] if p.is_dir() else [p.name]
+    return sorted(found)
 
 
 def run_case(spec, case, tmp: Path, generated: dict[str, Path]):
@@ -250,6 +280,14 @@ def accounted(spec, built, base, result) -> None:
         assert len(out) > 0
     elif spec.alg == "exportdatabase":
         assert Path(result["REPORT"]).is_file()
+    elif spec.alg == "generateplan":  # one HTML document per input unit
+        rows = built.rows if built is not None and built.target == "UNITS" else base["UNITS"]
+        docs = _output_rows(result["DOCUMENTS"])
+        html = docs[docs["format"] == "html"]
+        assert sorted(html["unit_id"].astype(str)) == sorted(
+            _text(a["unit_id"]) for a, _ in rows.rows
+        )
+        assert all(Path(p).is_file() for p in html["path"])
 
 
 MATRIX = [(c, a) for c in CASE_IDS for a in SPECS]

@@ -66,7 +66,7 @@ from .errors import LowlandInputError
 from .overlay import dominant_by_area, overlap_areas
 from .resources import resource_path
 from .units import m2_to_mu
-from .validation import require_valid_geometries
+from .validation import require_numbers, require_valid_geometries
 
 MODES = ("drawn", "plan_unit", "auto")
 #: 实施时序 values (Y-3 "先易后难、分步推进"); Chinese labels are accepted on input.
@@ -241,6 +241,14 @@ def _unit_attributes(frame: pd.DataFrame, label: str) -> pd.DataFrame:
     out = pd.DataFrame(index=frame.index)
     for name in ("unit_name", "notes"):
         out[name] = frame[name].map(_text) if name in frame.columns else None
+    phase = require_known_phases(frame, label)
+    out["phase"] = [None if _text(p) is None else PHASES[_text(p)] for p in phase]
+    return out
+
+
+def require_known_phases(frame: pd.DataFrame, label: str) -> pd.Series:
+    """The ``phase`` texts of unit polygons (null where absent); refuses values other
+    than near/mid/far (近期/中期/远期), naming the units."""
     phase = (
         frame["phase"].map(_text)
         if "phase" in frame.columns
@@ -248,12 +256,17 @@ def _unit_attributes(frame: pd.DataFrame, label: str) -> pd.DataFrame:
     )
     bad = sorted({p for p in phase.dropna() if p not in PHASES})
     if bad:
-        raise LowlandInputError(
-            f"{label}: 实施时序 phase 含未知取值 {bad}；允许 near/mid/far（近期/中期/远期）或空。"
-            f" / unknown phase values {bad}; allowed: near, mid, far (近期, 中期, 远期) or empty."
+        units = (
+            sorted(str(u) for u in frame.loc[phase.isin(bad), "unit_id"])
+            if "unit_id" in frame.columns
+            else []
         )
-    out["phase"] = [None if _text(p) is None else PHASES[_text(p)] for p in phase]
-    return out
+        raise LowlandInputError(
+            f"{label}: 实施时序 phase 含未知取值 {bad}（单元 {units}）；允许 near/mid/far（近期/中期/远期）或空。"
+            f" / unknown phase values {bad} (units {units}); allowed: near, mid, far (近期, 中期, "
+            "远期) or empty."
+        )
+    return phase
 
 
 # ------------------------------------------------------------------ input checks
@@ -299,23 +312,6 @@ def check_parcels(parcels: gpd.GeoDataFrame, label: str) -> None:
     require_valid_geometries(parcels, label, id_field)
     for name in ("area_m2", "gfa"):
         require_numbers(parcels, name, label, id_field)
-
-
-def require_numbers(frame: pd.DataFrame, name: str, label: str, id_field: str | None) -> None:
-    """Refuse text that is no number in the numeric field ``name`` (issue 11), naming the
-    features and values: it would otherwise silently count as unknown."""
-    if name not in frame.columns:
-        return
-    values = frame[name]
-    bad = values.notna().to_numpy() & pd.to_numeric(values, errors="coerce").isna().to_numpy()
-    if bad.any():
-        ids = frame[id_field] if id_field else pd.Series(frame.index, index=frame.index)
-        shown = [f"{i}={v}" for i, v in zip(ids[bad][:5], values[bad][:5], strict=True)]
-        raise LowlandInputError(
-            f"{label}: 字段 {name} 有 {int(bad.sum())} 个值不是数值 {shown}，请改为数字"
-            f"（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} values that are no "
-            f"numbers {shown}; enter plain numbers."
-        )
 
 
 # ------------------------------------------------------------------ (a) drawn units

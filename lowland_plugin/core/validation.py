@@ -90,3 +90,20 @@ def _blank(value) -> bool:
         or (isinstance(value, float) and np.isnan(value))
         or str(value).strip() == ""
     )
+
+
+def require_numbers(frame: pd.DataFrame, name: str, label: str, id_field: str | None) -> None:
+    """Refuse text that is no number in the numeric field ``name`` (issue 11), naming the
+    features and values: it would otherwise silently count as unknown."""
+    if name not in frame.columns:
+        return
+    values = frame[name]
+    bad = values.notna().to_numpy() & pd.to_numeric(values, errors="coerce").isna().to_numpy()
+    if bad.any():
+        ids = frame[id_field] if id_field else pd.Series(frame.index, index=frame.index)
+        shown = [f"{i}={v}" for i, v in zip(ids[bad][:5], values[bad][:5], strict=True)]
+        raise LowlandInputError(
+            f"{label}: 字段 {name} 有 {int(bad.sum())} 个值不是数值 {shown}，请改为数字"
+            f"（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} values that are no "
+            f"numbers {shown}; enter plain numbers."
+        )
