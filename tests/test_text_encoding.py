@@ -54,3 +54,36 @@ def test_refusal_names_fields_feature_and_fix():
     message = str(err.value)
     for needle in ("宗地图层", "owner", "P2", "1 个要素", "GBK", "数据源编码", ".cpg", " / "):
         assert needle in message, needle
+
+
+def test_gbk_shapefile_without_cpg_is_refused_until_its_encoding_is_set(lowland_provider, tmp_path):
+    """A GBK shapefile with no .cpg and no code page byte: refused with the fix; once the
+    layer's data source encoding is set to GBK (as in 图层属性 → 源) it runs and the
+    Chinese text arrives intact."""
+    import sys
+    from pathlib import Path
+
+    from qgis.core import QgsProcessingException, QgsVectorLayer
+
+    import processing
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from badinput import SPECS, Rows, _chinese, _finish, sample_layer
+
+    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+
+    rows = Rows.of(sample_layer("district:parcels"), 5)
+    _chinese(SPECS["legacyland"], rows)
+    path = _finish(SPECS["legacyland"], "PARCELS", rows, tmp_path, "shp-gbk-nocpg", None).params[
+        "PARCELS"
+    ]
+    assert not Path(path).with_suffix(".cpg").exists()
+    layer = QgsVectorLayer(path, "parcels", "ogr")
+    out = str(tmp_path / "legacy.gpkg")
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("lowland:legacyland", {"PARCELS": layer, "OUTPUT": out})
+    assert "数据源编码" in str(err.value) and "GBK" in str(err.value)
+    assert not Path(out).exists()
+    layer.setProviderEncoding("GBK")
+    processing.run("lowland:legacyland", {"PARCELS": layer, "OUTPUT": out})
+    assert set(read_ogr_layer(out)["owner"]) == {OWNER}
