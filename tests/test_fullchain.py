@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 from pathlib import Path
@@ -15,52 +16,19 @@ from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample"
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
-LAYER_OUTPUTS = {
-    "indicators:indicators": "indicators.gpkg",
-    "identify:identified": "identified.gpkg",
-    "legacy:legacy": "legacy.gpkg",
-    "blocks:blocks": "blocks.gpkg",
-    "blocks:parcels_in_blocks": "parcels_in_blocks.gpkg",
-    "units:redevelopment_units": "units.gpkg",
-    "units:parcels_in_units": "parcels_in_units.gpkg",
-    "progress:progress": "progress.gpkg",
-    "far:far": "far.gpkg",
-    "scattered:scattered": "scattered.gpkg",
-    "mixeduse:mixeduse": "mixeduse.gpkg",
-    "landprice:landprice": "landprice.gpkg",
-    "usechange:usechange": "usechange.gpkg",
-    "export:database": "database.gpkg",
-    "export:qc_errors": "qc_errors.gpkg",
-    "plan:documents": "documents.gpkg",
-}
 
 
-def chain_arguments(out: Path) -> list[str]:
-    """The ``qgis_process run lowland:fullchain`` arguments on the sample (also the demo's)."""
-    district, units, projects = (
-        SAMPLE / "sample_district.gpkg",
-        SAMPLE / "sample_units.gpkg",
-        SAMPLE / "sample_projects.gpkg",
-    )
-    args = [
-        f"parcels={district}|layername=parcels",
-        f"buildings={district}|layername=buildings",
-        f"landsurvey={district}|layername=landsurvey",
-        f"plan={district}|layername=plan",
-        f"roads={district}|layername=roads",
-        f"boundary={district}|layername=boundary",
-        f"units={units}|layername=units",
-        "unit_mode=0",
-        f"projects={projects}|layername=projects",
-        f"pieces={projects}|layername=pieces",
-        f"zones={projects}|layername=zones",
-        "profile=default",
-        "reference_date=2025-06-30",
-        "admin_code=640106",
-        f"plan:plans={out / 'plans'}",
-        f"export:qc_report={out / 'qc_report.html'}",
-    ]
-    return args + [f"{key}={out / name}" for key, name in LAYER_OUTPUTS.items()]
+def _demo():
+    """scripts/demo.py: the arguments of the chain are the demo's own."""
+    spec = importlib.util.spec_from_file_location("lowland_demo", ROOT / "scripts" / "demo.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+DEMO = _demo()
+LAYER_OUTPUTS = DEMO.LAYER_OUTPUTS
+chain_arguments = DEMO.chain_arguments
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +59,13 @@ def test_every_parcel_is_in_every_parcel_output(chain):
     out, _ = chain
     ids = set(read_ogr_layer(str(SAMPLE / "sample_district.gpkg"), "parcels")["parcel_id"])
     assert len(ids) == 437
-    for name in ("indicators", "identified", "legacy", "parcels_in_blocks", "parcels_in_units"):
+    names = ("parcel_indicators", "identified_parcels", "legacy_land")
+    for name in (*names, "parcels_in_blocks", "parcels_in_units"):
         frame = read_ogr_layer(str(out / f"{name}.gpkg"))
         assert len(frame) == 437, name
         assert set(frame["parcel_id"]) == ids, name
     # the database holds exactly the low-efficiency parcels of the identification
-    identified = read_ogr_layer(str(out / "identified.gpkg"))
+    identified = read_ogr_layer(str(out / "identified_parcels.gpkg"))
     database = read_ogr_layer(str(out / "database.gpkg"))
     assert len(database) == int((identified["verdict"] == "lowland").sum()) > 0
 
@@ -141,7 +110,7 @@ def test_one_document_set_per_unit(chain):
     # nothing half-written is left beside the documents
     assert not [p for p in plans.iterdir() if p.name.startswith(".")]
     # the document's land price equals the landprice check's (same core function)
-    landprice = read_ogr_layer(str(out / "landprice.gpkg"))
+    landprice = read_ogr_layer(str(out / "check_landprice.gpkg"))
     html = "".join((plans / f"{u}_实施方案.html").read_text(encoding="utf-8") for u in units)
     assert landprice["price_due"].notna().sum() >= 1
     for value in landprice["price_due"].dropna():

@@ -1,0 +1,195 @@
+"""The demo (`bash scripts/run demo`): the whole chain on the sample district through
+``qgis_process``, then a short summary.
+
+1. ``lowland:fullchain`` (the bundled model: indicators → identification → legacy land
+   → blocks → units → progress → project checks → database export → 实施方案);
+2. ``lowland:statusquocheck`` and ``lowland:buildingconversion`` on the sample
+   projects' application tables (they are not part of the chain: see the model's help);
+3. a summary: parcels, low-efficiency area by type, blocks, units, checks, QC and the
+   documents written.
+
+Run by scripts/run with QGIS_PLUGINPATH/PYTHONPATH set and the plugin enabled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "resources" / "sample"
+QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
+
+#: model output → file name in the output folder
+LAYER_OUTPUTS = {
+    "indicators:indicators": "parcel_indicators.gpkg",
+    "identify:identified": "identified_parcels.gpkg",
+    "legacy:legacy": "legacy_land.gpkg",
+    "blocks:blocks": "blocks.gpkg",
+    "blocks:parcels_in_blocks": "parcels_in_blocks.gpkg",
+    "units:redevelopment_units": "units.gpkg",
+    "units:parcels_in_units": "parcels_in_units.gpkg",
+    "progress:progress": "progress.gpkg",
+    "far:far": "check_far.gpkg",
+    "scattered:scattered": "check_scattered.gpkg",
+    "mixeduse:mixeduse": "check_mixeduse.gpkg",
+    "landprice:landprice": "check_landprice.gpkg",
+    "usechange:usechange": "check_usechange.gpkg",
+    "export:database": "database.gpkg",
+    "export:qc_errors": "qc_errors.gpkg",
+    "plan:documents": "documents.gpkg",
+}
+
+
+def chain_arguments(out: Path) -> list[str]:
+    """``qgis_process run lowland:fullchain`` arguments on the sample, outputs in ``out``."""
+    district = SAMPLE / "sample_district.gpkg"
+    units = SAMPLE / "sample_units.gpkg"
+    projects = SAMPLE / "sample_projects.gpkg"
+    args = [
+        f"parcels={district}|layername=parcels",
+        f"buildings={district}|layername=buildings",
+        f"landsurvey={district}|layername=landsurvey",
+        f"plan={district}|layername=plan",
+        f"roads={district}|layername=roads",
+        f"boundary={district}|layername=boundary",
+        f"units={units}|layername=units",
+        "unit_mode=0",  # the four hand-drawn sample units
+        f"projects={projects}|layername=projects",
+        f"pieces={projects}|layername=pieces",
+        f"zones={projects}|layername=zones",
+        "profile=default",
+        "reference_date=2025-06-30",
+        "admin_code=640106",
+        f"plan:plans={out / 'plans'}",
+        f"export:qc_report={out / 'qc_report.html'}",
+    ]
+    return args + [f"{key}={out / name}" for key, name in LAYER_OUTPUTS.items()]
+
+
+def run(alg: str, args: list[str], log: Path) -> dict:
+    """Run one algorithm or model in qgis_process; its results (JSON); exit on failure."""
+    proc = subprocess.run(
+        [QGIS_PROCESS, "run", alg, "--json", "--", *args],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    log.write_text(proc.stdout + proc.stderr, encoding="utf-8")
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise SystemExit(f"[demo] {alg} failed (exit {proc.returncode}); log: {log}")
+    return json.loads(proc.stdout[proc.stdout.index("{") :])
+
+
+def fresh(out: Path) -> None:
+    """Remove the outputs of an earlier demo run (qgis_process does not overwrite a folder)."""
+    for name in [*LAYER_OUTPUTS.values(), "qc_report.html", "check_statusquo.gpkg"]:
+        (out / name).unlink(missing_ok=True)
+    (out / "check_conversion.gpkg").unlink(missing_ok=True)
+    shutil.rmtree(out / "plans", ignore_errors=True)
+
+
+def summary(out: Path) -> None:
+    sys.path.append(str(ROOT))  # appended, never first: ROOT/processing must not shadow QGIS's
+    from lowland_plugin.core.fields import value_label
+    from lowland_plugin.ogr_io import read_ogr_layer
+
+    ident = read_ogr_layer(str(out / "identified_parcels.gpkg"))
+    print(
+        f"[demo] parcels: {len(ident)}, {ident['area_m2'].sum() / 10000:.2f} ha "
+        f"({ident['area_mu'].sum():.1f} 亩); profile {ident['profile_id'].iloc[0]}@"
+        f"{ident['profile_version'].iloc[0]}"
+    )
+    print(f"[demo]   {'认定结论 / 低效类型':<28}{'宗数':>6}{'面积(亩)':>12}{'面积(公顷)':>12}")
+    ident["group"] = ident["verdict"].where(ident["verdict"] != "lowland", ident["lowland_type"])
+    for key, part in ident.groupby("group", sort=False):
+        field = "lowland_type" if key in set(ident["lowland_type"].dropna()) else "verdict"
+        print(
+            f"[demo]   {value_label(field, key):<28}{len(part):>6}"
+            f"{part['area_mu'].sum():>12.1f}{part['area_m2'].sum() / 10000:>12.2f}"
+        )
+    legacy = read_ogr_layer(str(out / "legacy_land.gpkg"))
+    counts = legacy["legacy_class"].dropna().map(lambda v: value_label("legacy_class", v))
+    print(
+        "[demo] 历史遗留用地: "
+        + ", ".join(f"{k} {v}" for k, v in counts.value_counts().sort_index().items())
+    )
+    blocks = read_ogr_layer(str(out / "blocks.gpkg"))
+    print(
+        f"[demo] 街坊: {len(blocks)} ({blocks['block_id'].iloc[0]}…{blocks['block_id'].iloc[-1]})"
+    )
+    units = read_ogr_layer(str(out / "units.gpkg")).sort_values("unit_id")
+    print(f"[demo] 再开发单元: {len(units)}")
+    for unit in units.itertuples():
+        phase = value_label("phase", unit.phase) if isinstance(unit.phase, str) else "—"
+        print(
+            f"[demo]   {unit.unit_id} {unit.unit_name}: {unit.area_m2 / 10000:.2f} ha, "
+            f"{unit.block_count} 街坊, 低效 {unit.lowland_area_m2 / 10000:.2f} ha "
+            f"({unit.lowland_share:.1%}), 实施时序 {phase}"
+        )
+    checks = (
+        ("check_far", "project_id", "far_pass", "容积率核定 far_pass"),
+        ("check_scattered", "project_id", "scattered_pass", "零星用地 scattered_pass"),
+        ("check_landprice", "project_id", "price_due", "补缴地价 price_due (元)"),
+        ("check_mixeduse", "project_id", "main_use", "混合用地主用途 main_use"),
+        ("check_usechange", "project_id", "usechange_pathway", "用途转变路径"),
+        ("check_statusquo", "item", "sq_status", "按现状核定 sq_status (PRJ02)"),
+        ("check_conversion", "unit_ref", "conversion_status", "功能转换"),
+    )
+    for name, key, value, label in checks:
+        table = read_ogr_layer(str(out / f"{name}.gpkg"))
+        pairs = ", ".join(f"{k}={v}" for k, v in zip(table[key], table[value], strict=True))
+        print(f"[demo] {label}: {pairs}")
+    database = read_ogr_layer(str(out / "database.gpkg"))
+    errors = read_ogr_layer(str(out / "qc_errors.gpkg"))
+    print(
+        f"[demo] 上图入库: {len(database)} 图斑 in database.gpkg; QC issues {len(errors)} "
+        f"(report qc_report.html)"
+    )
+    documents = read_ogr_layer(str(out / "documents.gpkg"))
+    kinds = documents["format"].value_counts().sort_index()
+    print(
+        f"[demo] 实施方案: {len(documents)} files in {out / 'plans'} ("
+        + ", ".join(f"{k} {v}" for k, v in kinds.items())
+        + ")"
+    )
+    for path in sorted(documents["path"]):
+        print(f"[demo]   {Path(path).relative_to(out)}")
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0]) if argv else ROOT / "output" / "demo"
+    out.mkdir(parents=True, exist_ok=True)
+    fresh(out)
+    projects = SAMPLE / "sample_projects.gpkg"
+    print("[demo] lowland:fullchain (全流程：调查数据 → 实施方案) on the sample district")
+    result = run("lowland:fullchain", chain_arguments(out), out / "fullchain.log")
+    print(f"[demo]   {len(result['results'])} outputs; log {out / 'fullchain.log'}")
+    print("[demo] lowland:statusquocheck and lowland:buildingconversion (application tables)")
+    run(
+        "lowland:statusquocheck",
+        [
+            f"STATUSQUO={projects}|layername=statusquo",
+            f"PROJECTS={projects}|layername=projects",
+            "SUMMARY=TEMPORARY_OUTPUT",
+            f"OUTPUT={out / 'check_statusquo.gpkg'}",
+        ],
+        out / "statusquocheck.log",
+    )
+    run(
+        "lowland:buildingconversion",
+        [f"CONVERSION={projects}|layername=conversion", f"OUTPUT={out / 'check_conversion.gpkg'}"],
+        out / "buildingconversion.log",
+    )
+    summary(out)
+    print("[demo] open the GeoPackages in QGIS: styles, Chinese aliases and value maps load")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
