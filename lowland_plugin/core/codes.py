@@ -345,6 +345,9 @@ def unknown_code_listing(
     (``(0, "")`` when every code is known), for warnings that name them."""
     series = _as_series(codes).astype(object)
     mask = unknown_code_mask(series, table)
-    pairs = [f"{i}={c}" for i, c in zip(pd.Series(list(ids))[mask], series[mask], strict=True)]
+    pairs = [
+        f"{i}={c}"
+        for i, c in zip(pd.Series(list(ids), dtype=object)[mask], series[mask], strict=True)
+    ]
     shown = ", ".join(pairs[:10]) + (f" … (+{len(pairs) - 10})" if len(pairs) > 10 else "")
     return len(pairs), shown
