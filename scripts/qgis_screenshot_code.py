@@ -12,6 +12,14 @@ from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 OUT = os.environ["LOWLAND_SHOT_OUT"]
 
 
+def result_name() -> str:
+    """The identification result's layer name in the interface language (the plugin's
+    translator is installed once the plugin has loaded)."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Lowland", "低效用地认定结果")
+
+
 def guarded(func):
     def run():
         try:
@@ -70,7 +78,7 @@ def identify():
     )
     from qgis.core import QgsProject, QgsVectorLayer
 
-    layer = QgsVectorLayer(out, "低效用地认定结果", "ogr")
+    layer = QgsVectorLayer(out, result_name(), "ogr")
     QgsProject.instance().addMapLayer(layer)
     buildings = QgsProject.instance().mapLayersByName("buildings")[0]
     buildings.setOpacity(0.35)
@@ -237,7 +245,7 @@ def units():
     )
     for layer in project.mapLayersByName("buildings") + project.mapLayersByName("roads"):
         project.removeMapLayer(layer.id())
-    result = project.mapLayersByName("低效用地认定结果")[0]
+    result = project.mapLayersByName(result_name())[0]
     result.setOpacity(0.55)
     blocks = QgsVectorLayer(blocks_out, "街坊" if chinese else "Blocks", "ogr")
     if blocks.labeling() is not None:  # the blocks style labels block_id: below units

@@ -675,7 +675,9 @@ def delineate_blocks(
     rings = boundary_rings(region)
     parts, owner = _line_parts(roads)
     shapely.prepare(region)
-    outside = np.setdiff1d(np.arange(len(roads)), owner[shapely.intersects(parts, region)])
+    # within the tolerance: a road drawn on the boundary edge and reprojected is not outside
+    near = shapely.dwithin(parts, region, max(tolerance, 1e-6))
+    outside = np.setdiff1d(np.arange(len(roads)), owner[near])
     if len(outside):
         info.append(
             f"{len(outside)} 条道路完全在范围以外，未参与划分。 / {len(outside)} roads lie wholly "
