@@ -121,3 +121,68 @@ def _load_helper(name: str, filename: str):
 
 # A throw-away PostgreSQL/PostGIS server for the session (started on first use).
 postgis_server = _load_helper("lowland_postgis_server", "postgis_server.py").postgis_server
+
+
+@pytest.fixture(scope="module")
+def sample_units_chain(lowland_provider, sample_gpkg, tmp_path_factory) -> dict:
+    """The sample district through identifyparcels → delineateblocks → buildunits (the four
+    hand-drawn units of sample_units.gpkg) and legacyland; paths of the outputs:
+    ``identified``, ``blocks``, ``units``, ``unit_blocks``, ``parcels`` (with unit_id),
+    ``legacy``."""
+    import processing
+
+    folder = tmp_path_factory.mktemp("sample_units_chain")
+    district = f"{sample_gpkg}|layername="
+    identified = processing.run(
+        "lowland:identifyparcels",
+        {
+            "PARCELS": district + "parcels",
+            "BUILDINGS": district + "buildings",
+            "LANDSURVEY": district + "landsurvey",
+            "REFERENCE_DATE": "2025-06-30",
+            "OUTPUT": str(folder / "identified.gpkg"),
+        },
+    )["OUTPUT"]
+    blocks = processing.run(
+        "lowland:delineateblocks",
+        {
+            "ROADS": district + "roads",
+            "BOUNDARY": district + "boundary",
+            "PARCELS": identified,
+            "OUTPUT": str(folder / "blocks.gpkg"),
+            "ROAD_RESERVE": "TEMPORARY_OUTPUT",
+            "REMOVED": "TEMPORARY_OUTPUT",
+            "PARCELS_OUTPUT": str(folder / "parcels_in_blocks.gpkg"),
+        },
+    )
+    units = processing.run(
+        "lowland:buildunits",
+        {
+            "BLOCKS": blocks["OUTPUT"],
+            "PARCELS": blocks["PARCELS_OUTPUT"],
+            "PLAN": district + "plan",
+            "MODE": 0,
+            "UNITS": f"{sample_gpkg.parent / 'sample_units.gpkg'}|layername=units",
+            "OUTPUT": str(folder / "units.gpkg"),
+            "BLOCKS_OUTPUT": str(folder / "unit_blocks.gpkg"),
+            "PARCELS_OUTPUT": str(folder / "unit_parcels.gpkg"),
+            "CONFLICTS": "TEMPORARY_OUTPUT",
+        },
+    )
+    legacy = processing.run(
+        "lowland:legacyland",
+        {
+            "PARCELS": district + "parcels",
+            "LANDSURVEY": district + "landsurvey",
+            "OUTPUT": str(folder / "legacy.gpkg"),
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )["OUTPUT"]
+    return {
+        "identified": identified,
+        "blocks": blocks["OUTPUT"],
+        "units": units["OUTPUT"],
+        "unit_blocks": units["BLOCKS_OUTPUT"],
+        "parcels": units["PARCELS_OUTPUT"],
+        "legacy": legacy,
+    }

@@ -20,51 +20,10 @@ UNITS = ("DY01", "DY02", "DY03", "DY04")
 
 
 @pytest.fixture(scope="module")
-def chain(lowland_provider, sample_gpkg, tmp_path_factory) -> dict:
-    """identifyparcels → blocks dissolved from the 控规 parcels → buildunits with the four
-    drawn sample units; legacyland on the sample parcels."""
-    import processing
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
-
-    folder = tmp_path_factory.mktemp("generateplan_chain")
-    identified = processing.run(
-        "lowland:identifyparcels",
-        {
-            "PARCELS": f"{sample_gpkg}|layername=parcels",
-            "BUILDINGS": f"{sample_gpkg}|layername=buildings",
-            "LANDSURVEY": f"{sample_gpkg}|layername=landsurvey",
-            "REFERENCE_DATE": "2025-06-30",
-            "OUTPUT": str(folder / "identified.gpkg"),
-        },
-    )["OUTPUT"]
-    plan = read_ogr_layer(str(sample_gpkg), "plan")
-    plan["block_id"] = plan["plan_id"].str[:4]
-    blocks = plan.dissolve(by="block_id", as_index=False)[["block_id", "geometry"]]
-    write_ogr_layer(blocks, str(folder / "blocks.gpkg"), "blocks")
-    units = processing.run(
-        "lowland:buildunits",
-        {
-            "BLOCKS": f"{folder / 'blocks.gpkg'}|layername=blocks",
-            "PARCELS": identified,
-            "PLAN": f"{sample_gpkg}|layername=plan",
-            "MODE": 0,
-            "UNITS": f"{sample_gpkg.parent / 'sample_units.gpkg'}|layername=units",
-            "OUTPUT": str(folder / "units.gpkg"),
-            "BLOCKS_OUTPUT": str(folder / "unit_blocks.gpkg"),
-            "PARCELS_OUTPUT": str(folder / "unit_parcels.gpkg"),
-            "CONFLICTS": "TEMPORARY_OUTPUT",
-        },
-    )
-    legacy = processing.run(
-        "lowland:legacyland",
-        {
-            "PARCELS": f"{sample_gpkg}|layername=parcels",
-            "LANDSURVEY": f"{sample_gpkg}|layername=landsurvey",
-            "OUTPUT": str(folder / "legacy.gpkg"),
-            "SUMMARY": "TEMPORARY_OUTPUT",
-        },
-    )["OUTPUT"]
-    return {"units": units["OUTPUT"], "parcels": units["PARCELS_OUTPUT"], "legacy": legacy}
+def chain(sample_units_chain) -> dict:
+    """identifyparcels → delineateblocks → buildunits with the four drawn sample units;
+    legacyland on the sample parcels (tests/conftest.py)."""
+    return sample_units_chain
 
 
 def params(chain, folder: Path, **extra) -> dict:

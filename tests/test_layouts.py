@@ -274,41 +274,12 @@ def test_cancel_leaves_no_file(tmp_path, layers):
 # ----------------------------------------------------------------------------- buildunits
 
 
-@pytest.fixture(scope="module")
-def sample_units(identified, sample_gpkg, tmp_path_factory):
-    """lowland:buildunits on the sample: the four drawn units of sample_units.gpkg over
-    blocks dissolved from the 控规 parcels (as tests/test_build_units_processing.py)."""
-    import processing
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
-
-    folder = tmp_path_factory.mktemp("layout_units")
-    plan = read_ogr_layer(str(sample_gpkg), "plan")
-    plan["block_id"] = plan["plan_id"].str[:4]
-    blocks = plan.dissolve(by="block_id", as_index=False)[["block_id", "geometry"]]
-    write_ogr_layer(blocks, str(folder / "blocks.gpkg"), "blocks")
-    units_gpkg = sample_gpkg.parent / "sample_units.gpkg"
-    return processing.run(
-        "lowland:buildunits",
-        {
-            "BLOCKS": f"{folder / 'blocks.gpkg'}|layername=blocks",
-            "PARCELS": identified,
-            "PLAN": f"{sample_gpkg}|layername=plan",
-            "MODE": 0,
-            "UNITS": f"{units_gpkg}|layername=units",
-            "OUTPUT": str(folder / "units.gpkg"),
-            "BLOCKS_OUTPUT": str(folder / "unit_blocks.gpkg"),
-            "PARCELS_OUTPUT": str(folder / "unit_parcels.gpkg"),
-            "CONFLICTS": "TEMPORARY_OUTPUT",
-        },
-    )
-
-
-def test_atlas_of_the_sample_units_from_buildunits(sample_units, sample_gpkg, tmp_path):
+def test_atlas_of_the_sample_units_from_buildunits(sample_units_chain, sample_gpkg, tmp_path):
     from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf
 
-    units = QgsVectorLayer(sample_units["OUTPUT"], "units", "ogr")
-    parcels = QgsVectorLayer(sample_units["PARCELS_OUTPUT"], "parcels", "ogr")
-    blocks = QgsVectorLayer(sample_units["BLOCKS_OUTPUT"], "blocks", "ogr")
+    units = QgsVectorLayer(sample_units_chain["units"], "units", "ogr")
+    parcels = QgsVectorLayer(sample_units_chain["parcels"], "parcels", "ogr")
+    blocks = QgsVectorLayer(sample_units_chain["unit_blocks"], "blocks", "ogr")
     roads = QgsVectorLayer(f"{sample_gpkg}|layername=roads", "roads", "ogr")
     assert all(layer.isValid() for layer in (units, parcels, blocks, roads))
     pdf = tmp_path / "sample_atlas.pdf"

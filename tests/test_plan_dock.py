@@ -248,47 +248,9 @@ needs_generateplan = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def sample_units(lowland_provider, sample_gpkg, tmp_path_factory) -> dict:
-    """The sample district identified, then lowland:buildunits with the four drawn units
-    of sample_units.gpkg over blocks dissolved from the 控规 parcels."""
-    import processing
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
-
-    folder = tmp_path_factory.mktemp("plan_dock_units")
-    identified = processing.run(
-        "lowland:identifyparcels",
-        {
-            "PARCELS": f"{sample_gpkg}|layername=parcels",
-            "BUILDINGS": f"{sample_gpkg}|layername=buildings",
-            "LANDSURVEY": f"{sample_gpkg}|layername=landsurvey",
-            "REFERENCE_DATE": "2025-06-30",
-            "OUTPUT": str(folder / "identified.gpkg"),
-        },
-    )["OUTPUT"]
-    plan = read_ogr_layer(str(sample_gpkg), "plan")
-    plan["block_id"] = plan["plan_id"].str[:4]
-    blocks = plan.dissolve(by="block_id", as_index=False)[["block_id", "geometry"]]
-    write_ogr_layer(blocks, str(folder / "blocks.gpkg"), "blocks")
-    return processing.run(
-        "lowland:buildunits",
-        {
-            "BLOCKS": f"{folder / 'blocks.gpkg'}|layername=blocks",
-            "PARCELS": identified,
-            "PLAN": f"{sample_gpkg}|layername=plan",
-            "MODE": 0,
-            "UNITS": f"{sample_gpkg.parent / 'sample_units.gpkg'}|layername=units",
-            "OUTPUT": str(folder / "units.gpkg"),
-            "BLOCKS_OUTPUT": str(folder / "unit_blocks.gpkg"),
-            "PARCELS_OUTPUT": str(folder / "unit_parcels.gpkg"),
-            "CONFLICTS": "TEMPORARY_OUTPUT",
-        },
-    )
-
-
 @needs_generateplan
 def test_preview_and_generate_with_the_real_algorithm(
-    qgis_iface, qgis_new_project, sample_units, tmp_path
+    qgis_iface, qgis_new_project, sample_units_chain, tmp_path
 ):
     from lowland_under_test.lowland_plugin.gui.plan_dock import PlanDock
 
@@ -296,8 +258,8 @@ def test_preview_and_generate_with_the_real_algorithm(
         "processing/generate_plan.py exists but the provider does not register it"
     )
     project = QgsProject.instance()
-    units = QgsVectorLayer(sample_units["OUTPUT"], "再开发单元", "ogr")
-    parcels = QgsVectorLayer(sample_units["PARCELS_OUTPUT"], "宗地", "ogr")
+    units = QgsVectorLayer(sample_units_chain["units"], "再开发单元", "ogr")
+    parcels = QgsVectorLayer(sample_units_chain["parcels"], "宗地", "ogr")
     projects = QgsVectorLayer(
         str(ROOT / "resources" / "sample" / "sample_projects.gpkg"), "项目", "ogr"
     )
