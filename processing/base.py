@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsProviderConnectionException,
     QgsProviderRegistry,
@@ -39,6 +40,7 @@ from ..lowland_plugin.core.conservation import check_geometry_kept, check_ids_ac
 from ..lowland_plugin.core.crs import require_projected_metres
 from ..lowland_plugin.core.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.fields import field_aliases, round_for_output, value_maps
+from ..lowland_plugin.core.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.core.text_encoding import require_decoded_text
 from ..lowland_plugin.core.validation import require_valid_geometries
@@ -205,6 +207,24 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
                 ids = gdf.loc[fids, id_field] if id_field else pd.Series(fids)
                 shown = ", ".join(str(v) for v in list(ids)[:10]) + (" …" if len(ids) > 10 else "")
                 feedback.pushWarning(text.format(label, len(fids), shown))
+
+    def add_profile_parameter(self, key: str = "PROFILE") -> None:
+        """The rule-profile parameter: a bundled profile's id or the path of a JSON file."""
+        self.addParameter(
+            QgsProcessingParameterString(
+                key,
+                self.tr("规则档案（内置 {0}，或 JSON 文件路径）").format(
+                    "/".join(bundled_profiles())
+                ),
+                defaultValue="default",
+            )
+        )
+
+    def read_profile(self, parameters: dict, context, key: str = "PROFILE") -> Profile:
+        """The rule profile chosen in ``key``, validated (errors name the key and value)."""
+        return self.run_core(
+            load_profile, self.parameterAsString(parameters, key, context) or "default"
+        )
 
     def require_projected(self, gdf: gpd.GeoDataFrame, label: str) -> None:
         """Refuse a geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use."""

@@ -11,13 +11,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterString,
 )
 
 from ..lowland_plugin.core.checks_price import template_fields, template_frame
 from ..lowland_plugin.core.checks_use import conversion_table
 from ..lowland_plugin.core.frames import geodataframe
-from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
 from .base import LowlandAlgorithm
 from .project_checks import field_map_parameter, read_field_map, refuse_unused_map_entries
 
@@ -71,15 +69,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
                 self.CONVERSION, self.tr("功能转换申报表（幢或层）"), [QgsProcessing.TypeVector]
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.PROFILE,
-                self.tr("规则档案（内置 {0}，或 JSON 文件路径）").format(
-                    "/".join(bundled_profiles())
-                ),
-                defaultValue="default",
-            )
-        )
+        self.add_profile_parameter(self.PROFILE)
         self.addParameter(field_map_parameter())
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -88,9 +78,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        profile = self.run_core(
-            load_profile, self.parameterAsString(parameters, self.PROFILE, context) or "default"
-        )
+        profile = self.read_profile(parameters, context, self.PROFILE)
         params = profile.conversion.params
         feedback.pushInfo(
             self.tr("规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}").format(

@@ -51,7 +51,6 @@ from ..lowland_plugin.core.plan_render import (
     render_html,
     write_atomic,
 )
-from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
 from ..lowland_plugin.core.redevelopment_units import UNIT_FIELDS, require_known_phases
 from ..lowland_plugin.core.validation import require_numbers, require_unique_ids
 from ..lowland_plugin.ogr_io import read_ogr_layer
@@ -213,15 +212,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.PROFILE,
-                self.tr("规则档案（内置 {0}，或 JSON 文件路径）").format(
-                    "/".join(bundled_profiles())
-                ),
-                defaultValue="default",
-            )
-        )
+        self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.FORMATS,
@@ -332,9 +323,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         crs = self.parameterAsSource(parameters, self.UNITS, context).sourceCrs()
         units = self._selected_units(units_all, parameters, context)
         formats = self._formats(parameters, context)
-        profile = self.run_core(
-            load_profile, self.parameterAsString(parameters, self.PROFILE, context) or "default"
-        )
+        profile = self.read_profile(parameters, context, self.PROFILE)
         self.run_core(funding_rates, profile)
 
         docx_path = self.parameterAsFile(parameters, self.TEMPLATE_DOCX, context) or str(

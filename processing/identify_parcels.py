@@ -19,7 +19,6 @@ from qgis.core import (
 from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.identify import identify_parcels
 from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
-from ..lowland_plugin.core.profiles import bundled_profiles, load_profile
 from ..lowland_plugin.core.review import REVIEW_FIELDS, carry_over
 from ..lowland_plugin.core.validation import require_unique_ids
 from .base import LowlandAlgorithm, ScaledFeedback
@@ -112,15 +111,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 self.PLAN, self.tr("控规地块图层"), polygon, optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.PROFILE,
-                self.tr("规则档案（内置 {0}，或 JSON 文件路径）").format(
-                    "/".join(bundled_profiles())
-                ),
-                defaultValue="default",
-            )
-        )
+        self.add_profile_parameter(self.PROFILE)
         self.addParameter(
             QgsProcessingParameterString(
                 self.FIELD_MAP, self.tr("字段映射（标准字段=实际字段; …）"), optional=True
@@ -154,9 +145,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        profile = self.run_core(
-            load_profile, self.parameterAsString(parameters, self.PROFILE, context) or "default"
-        )
+        profile = self.read_profile(parameters, context, self.PROFILE)
         feedback.pushInfo(self.tr("规则档案：{0}（{1}）").format(profile.label, profile.name))
         explicit = self.run_core(
             parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
