@@ -1,4 +1,6 @@
 # Convenience wrappers around scripts/run (the README's commands work without make).
-.PHONY: setup demo test lint bench sample qgis screenshot
-setup demo test lint bench sample qgis screenshot:
+TARGETS := setup demo test lint bench bench-identify bench-blocks styles layouts models guide \
+	projects sample qgis screenshot screenshots
+.PHONY: $(TARGETS)
+$(TARGETS):
 	bash scripts/run $@
