@@ -94,10 +94,15 @@ def build_units(language: str) -> Path:
         key = "zh" if language == "zh" else "en"
         labels = {r["value"]: r[key] for r in csv.DictReader(fh) if r["field"] == "phase"}
     outline = {"outline_color": "#542788", "outline_width": "0.8"}
+
+    def translucent(colour: str) -> str:  # "r,g,b,a": "#rrggbbaa" would read as #aarrggbb
+        c = QColor(colour)
+        return f"{c.red()},{c.green()},{c.blue()},153"
+
     categories = [
         QgsRendererCategory(
             value,
-            QgsFillSymbol.createSimple({"color": colour + "99", **outline}),
+            QgsFillSymbol.createSimple({"color": translucent(colour), **outline}),
             labels[value],
         )
         for value, colour in PHASE_COLOURS.items()
@@ -170,6 +175,7 @@ def build_blocks() -> Path:
 
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_HASH_SEED", "0")  # reproducible attribute order in the .qml
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
