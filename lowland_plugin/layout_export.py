@@ -75,7 +75,7 @@ PNG_DPI = 150
 PDF_DPI = 200
 #: The layout's texts are Chinese: so are the legend entries.
 STYLE_PARCELS = resource_path("styles", "identifyparcels_zh.qml")
-FONT = "Noto Sans CJK SC"
+FONT = "WenQuanYi Zen Hei"  # searchable PDF text (see processing/generate_plan.py)
 #: Map item ids in the template (scripts/make_layouts.py).
 MAIN_MAP, LOCATOR_MAP, LEGEND, SCALEBAR, NORTH_ARROW = (
     "main_map",

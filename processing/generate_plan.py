@@ -68,8 +68,10 @@ UNIT_NUMBERS = tuple(
 DOCUMENT_NAME, DOCUMENT_NAME_ASCII = "实施方案", "plan"
 ATLAS_NAME, ATLAS_NAME_ASCII = "实施方案图集", "plan_atlas"
 MAPS_FOLDER = "maps"
-#: Font of the PDF (installed by scripts/setup.sh: fonts-noto-cjk).
-PDF_FONT = "Noto Sans CJK SC"
+#: Font of the PDF (installed by scripts/setup.sh: fonts-wqy-zenhei). Not Noto Sans CJK:
+#: Qt's PDF writer maps glyphs Noto shares with Kangxi radicals to the radical (方 is
+#: extracted as ⽅ U+2F45), so a search for 实施方案 in the PDF found nothing.
+PDF_FONT = "WenQuanYi Zen Hei"
 
 
 def chinese_file_names() -> bool:
@@ -99,9 +101,9 @@ def document_file(unit_id: str, fmt: str) -> str:
 def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike, title: str) -> str:
     """The HTML document printed to an A4 PDF with Qt (QTextDocument → QPdfWriter).
 
-    The default font is Noto Sans CJK SC drawn without OpenType shaping: with shaping,
-    Qt's PDF writer loses the Unicode mapping of that font's digits (the PDF text would
-    read "DY" for "DY01"); CJK and Latin text need no shaping.
+    The default font is :data:`PDF_FONT` drawn without OpenType shaping: with shaping,
+    Qt's PDF writer can lose the Unicode mapping of a CJK font's digits (the PDF text
+    would read "DY" for "DY01"); CJK and Latin text need no shaping.
     """
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.A4))

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "layouts" / "review_a3.qpt"
 
-FONT = "Noto Sans CJK SC"
+FONT = "WenQuanYi Zen Hei"  # searchable PDF text (see processing/generate_plan.py)
 #: Item ids the exporter relies on.
 ITEM_IDS = (
     "title",
