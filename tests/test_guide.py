@@ -52,3 +52,48 @@ def test_guide_links_resolve():
     guide = GUIDE / "README.md"
     for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", guide.read_text(encoding="utf-8")):
         assert (guide.parent / target).exists(), target
+
+
+def test_the_guide_threshold_example_works(lowland_provider, sample_gpkg, tmp_path):
+    """Section 6 of the guide, step by step: copy default.json, register a source, set the
+    industrial FAR minimum to 1.2 with no per-industry table, run the identification."""
+    import json
+
+    import processing
+    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+
+    guide = (GUIDE / "README.md").read_text(encoding="utf-8")
+    # the steps below are the guide's own words
+    assert "`rules.far_below_min.params.min_far`" in guide
+    assert '`{"value": 1.2, "source": "mycity_2026"}`' in guide
+    assert "`min_far_by_industry.value` 改为 `{}`" in guide
+    profile = json.loads((ROOT / "resources" / "profiles" / "default.json").read_text("utf-8"))
+    profile["id"] = "mycity"
+    profile["sources"]["mycity_2026"] = "某市低效用地认定标准（2026）第 3 条"
+    params = profile["rules"]["far_below_min"]["params"]
+    params["min_far"] = {"value": 1.2, "source": "mycity_2026"}
+    params["min_far_by_industry"]["value"] = {}
+    path = tmp_path / "mycity.json"
+    path.write_text(json.dumps(profile, ensure_ascii=False), encoding="utf-8")
+    out = processing.run(
+        "lowland:identifyparcels",
+        {
+            "PARCELS": f"{sample_gpkg}|layername=parcels",
+            "BUILDINGS": f"{sample_gpkg}|layername=buildings",
+            "LANDSURVEY": f"{sample_gpkg}|layername=landsurvey",
+            "PROFILE": str(path),
+            "REFERENCE_DATE": "2025-06-30",
+            "OUTPUT": str(tmp_path / "identified.gpkg"),
+        },
+    )["OUTPUT"]
+    result = read_ogr_layer(out)
+    assert set(result["profile_id"]) == {"mycity"}
+    far_checks = [
+        r
+        for reasons in result["reasons"].dropna()
+        for r in json.loads(reasons)
+        if r["rule"] == "far_below_min"
+    ]
+    assert far_checks and {r["threshold"] for r in far_checks} == {1.2}
+    # an industrial parcel with 1.0 <= FAR < 1.2 is now below the minimum
+    assert any(r["met"] and 1.0 <= r["value"] < 1.2 for r in far_checks)
