@@ -459,6 +459,7 @@ def test_scattered_limit_is_five_mu_inclusive():
         ({"mode": "plan_unit"}, "PLAN_UNITS"),
         ({"mode": "plan_unit", "plan_units": "PU", "plan_unit_id_field": "nope"}, "nope"),
         ({"mode": "drawn", "units": "DUP"}, "duplicate unit_id"),
+        ({"mode": "drawn", "units": "DUPCASE"}, r"\['DY01', 'dy01 '\]|\['DY01', 'dy01'\]"),
         ({"mode": "drawn", "units": "BADPHASE"}, "soon"),
         ({"mode": "auto", "target_area_ha": 0}, "target area"),
     ],
@@ -467,6 +468,9 @@ def test_input_errors(kwargs, message):
     layers = {
         "PU": gpd.GeoDataFrame({"DYBH": ["K"]}, geometry=[box(0, 0, 400, 400)], crs=CRS),
         "DUP": gpd.GeoDataFrame({"unit_id": ["X", "X"]}, geometry=[box(0, 0, 1, 1)] * 2, crs=CRS),
+        "DUPCASE": gpd.GeoDataFrame(
+            {"unit_id": ["DY01", "dy01 "]}, geometry=[box(0, 0, 1, 1)] * 2, crs=CRS
+        ),
         "BADPHASE": gpd.GeoDataFrame(
             {"unit_id": ["X"], "phase": ["soon"]}, geometry=[box(0, 0, 1, 1)], crs=CRS
         ),

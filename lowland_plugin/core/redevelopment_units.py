@@ -328,11 +328,16 @@ def drawn_unit_table(units: gpd.GeoDataFrame, label: str) -> gpd.GeoDataFrame:
         if id_field
         else pd.Series(None, index=units.index, dtype=object)
     )
-    dup = sorted(given.dropna()[given.dropna().duplicated()].unique())
+    # compared without case, as the 绘制再开发单元 tool does (core/unit_drawing.py):
+    # dy01 and DY01 would be two units in the layer but one in a report
+    named = given.dropna()
+    keys = named.str.casefold()
+    dup = sorted(named[keys.duplicated(keep=False)].unique())
     if dup:
         raise LowlandInputError(
-            f"{label}: unit_id 重复：{dup}。每个单元一个图形，请合并或改号。 / duplicate unit_id "
-            f"values {dup}: one polygon per unit; merge them or renumber."
+            f"{label}: unit_id 重复（不区分大小写）：{dup}。每个单元一个图形，请合并或改号。"
+            f" / duplicate unit_id values (case-insensitive) {dup}: one polygon per unit; "
+            "merge them or renumber."
         )
     out = gpd.GeoDataFrame(
         _unit_attributes(units, label), geometry=units.geometry.values, crs=units.crs
