@@ -320,3 +320,17 @@ def test_a_docx_template_error_names_the_paragraph(tmp_path):
     template.write_bytes(b"not a zip")
     with pytest.raises(LowlandInputError, match="不是有效的 DOCX"):
         render_docx(template, ctx)
+
+
+def test_docx_without_docxtpl_says_what_to_install(monkeypatch, tmp_path):
+    import importlib.util
+
+    from lowland_under_test.lowland_plugin.core import plan_render
+    from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "docxtpl" else real(name, *a)
+    )
+    with pytest.raises(LowlandInputError, match=r"pip install docxtpl python-docx.*HTML/PDF"):
+        plan_render.render_docx(None, {})

@@ -152,6 +152,22 @@ def check_docx_template(path: str | os.PathLike | None = None) -> Path:
     return path
 
 
+def require_docx_packages() -> None:
+    """Refuse DOCX output, saying what to install, when docxtpl/python-docx are missing
+    (HTML and PDF need neither)."""
+    import importlib.util
+
+    missing = [m for m in ("docxtpl", "docx") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise LowlandInputError(
+            "生成 DOCX 需要 Python 包 docxtpl 和 python-docx，当前 QGIS 的 Python 中没有"
+            f"（{', '.join(missing)}）：请安装（pip install docxtpl python-docx），或只选 HTML/PDF 格式。"
+            " / DOCX output needs the Python packages docxtpl and python-docx, missing in this "
+            f"QGIS Python ({', '.join(missing)}): install them (pip install docxtpl "
+            "python-docx) or choose HTML/PDF only."
+        )
+
+
 def render_docx(
     path: str | os.PathLike | None, context: Mapping, unit_map: str | None = None
 ) -> bytes:
@@ -161,6 +177,7 @@ def render_docx(
     (:data:`DOCX_MAP_WIDTH_MM` wide), or None when there is no map (the template then
     prints ``maps.missing_text``).
     """
+    require_docx_packages()
     from docx.shared import Mm
     from docxtpl import InlineImage
 
