@@ -3,6 +3,7 @@ and unloads cleanly (so Plugin Reloader works)."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import shutil
 import sys
@@ -118,3 +119,38 @@ def test_init_processing_alone_registers_provider(plugin_module, qgis_iface):
     assert QgsApplication.processingRegistry().providerById("lowland") is not None
     plugin.unload()
     assert QgsApplication.processingRegistry().providerById("lowland") is None
+
+
+def test_missing_packages_load_a_stub_that_says_what_to_install(plugin_module, qgis_iface):
+    """A planner's QGIS with Debian's shapely 1.8 and no geopandas: no traceback, no
+    provider, one message naming the packages and the install command."""
+    deps = importlib.import_module(f"{plugin_module.__name__}.lowland_plugin.dependencies")
+    problems = ["shapely 1.8.5: 需要 / needs ≥ 2.0, < 2.1", "geopandas: 未安装 / not installed"]
+    registry = QgsApplication.processingRegistry()
+    bar = mock.MagicMock()
+    with (
+        mock.patch.object(deps, "missing_requirements", return_value=problems),
+        mock.patch.object(qgis_iface, "messageBar", return_value=bar),
+    ):
+        plugin = plugin_module.classFactory(qgis_iface)
+        plugin.initGui()
+        assert registry.providerById("lowland") is None
+        text = bar.pushMessage.call_args.args[1]
+        assert "shapely 1.8.5" in text and "geopandas" in text and "pip install" in text
+        plugin.unload()
+
+
+def test_requirement_versions_are_checked(monkeypatch):
+    import importlib.metadata
+
+    from lowland_under_test.lowland_plugin import dependencies
+
+    assert dependencies.missing_requirements() == []  # this environment is complete
+    versions = {"shapely": "2.1.0", "geopandas": "0.14.4"}
+    real = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: versions.get(name) or real(name)
+    )
+    assert dependencies.missing_requirements() == ["shapely 2.1.0: 需要 / needs ≥ 2.0, < 2.1"]
+    versions["shapely"] = "1.8.5"
+    assert dependencies.missing_requirements() == ["shapely 1.8.5: 需要 / needs ≥ 2.0, < 2.1"]
