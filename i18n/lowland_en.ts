@@ -145,16 +145,26 @@
     </message>
     <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <source>图集布局</source>
+      <translation>Atlas layout</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
+      <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
+      <translation>Add the A3 review-meeting atlas layout (one page per unit) to the project and open it in the layout designer, to adjust, print or export</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>打开文件夹</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>Open the folder of the last run</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="409" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="414" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
@@ -164,69 +174,74 @@
       <translation>Default (bundled template)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="216" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="221" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>Choose a units layer (output of lowland:buildunits).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="310" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="315" />
       <source>请至少勾选一个单元。</source>
       <translation>Check at least one unit.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="312" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="317" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="314" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="319" />
       <source>请选择输出文件夹。</source>
       <translation>Choose an output folder.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="397" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="402" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="416" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="421" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>Plans written for {0} units: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="428" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="433" />
       <source>请先选择要预览的单元。</source>
       <translation>Choose the unit to preview first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="443" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>Preview failed: the algorithm wrote no HTML file.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="504" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="526" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="261" />
       <source>单元（{0} 个）</source>
       <translation>Units ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="437" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="442" />
       <source>正在生成预览：{0}…</source>
       <translation>Rendering the preview of {0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="453" />
       <source>预览：单元 {0}</source>
       <translation>Preview: unit {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="468" />
+      <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
+      <translation>Layout “{0}” added: one page per unit; the map shows the project's visible layers.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
@@ -234,22 +249,22 @@
       <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="454" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="475" />
       <source>输出文件夹不存在：{0}</source>
       <translation>The output folder does not exist: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="220" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="225" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="340" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="345" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
       <source>生成失败：{0}</source>
       <translation>Generation failed: {0}</translation>
     </message>
@@ -844,37 +859,42 @@
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="473" />
+      <location filename="../lowland_plugin/layout_export.py" line="239" />
+      <source>再开发单元评审图集</source>
+      <translation>Redevelopment unit review atlas</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="530" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="477" />
+      <location filename="../lowland_plugin/layout_export.py" line="534" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="531" />
+      <location filename="../lowland_plugin/layout_export.py" line="588" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="424" />
+      <location filename="../lowland_plugin/layout_export.py" line="481" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="526" />
+      <location filename="../lowland_plugin/layout_export.py" line="583" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>Cancelled: the output was incomplete and has been discarded.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="428" />
+      <location filename="../lowland_plugin/layout_export.py" line="485" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="431" />
+      <location filename="../lowland_plugin/layout_export.py" line="488" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
@@ -884,17 +904,27 @@
       <translation>Cannot read the print layout template: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="360" />
+      <location filename="../lowland_plugin/layout_export.py" line="230" />
+      <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
+      <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="274" />
+      <source>无法把布局加入工程：{0}</source>
+      <translation>Cannot add the layout to the project: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="417" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="391" />
+      <location filename="../lowland_plugin/layout_export.py" line="448" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="436" />
+      <location filename="../lowland_plugin/layout_export.py" line="493" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
@@ -902,11 +932,6 @@
       <location filename="../lowland_plugin/layout_export.py" line="192" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>Atlas PDF export failed: {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/layout_export.py" line="280" />
-      <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
-      <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/layout_export.py" line="127" />
@@ -959,27 +984,32 @@
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="194" />
+      <location filename="../processing/base.py" line="196" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="199" />
+      <location filename="../processing/base.py" line="201" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="236" />
+      <location filename="../processing/base.py" line="216" />
+      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
+      <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="256" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>(The shapefile cut field names to 10 characters: {0}; map them with the field map {1}, or use a GeoPackage.)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="134" />
+      <location filename="../processing/base.py" line="136" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="177" />
+      <location filename="../processing/base.py" line="179" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
@@ -1109,52 +1139,47 @@
       <translation>{0} conflicts, see the unit conflicts table: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="41" />
+      <location filename="../processing/building_conversion.py" line="39" />
       <source>存量建筑功能转换</source>
       <translation>Function conversion of existing buildings</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="44" />
+      <location filename="../processing/building_conversion.py" line="42" />
       <source>再开发政策核算</source>
       <translation>Redevelopment policy checks</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="50" />
+      <location filename="../processing/building_conversion.py" line="48" />
       <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Checks the function conversion of existing buildings per building or per floor (Yinchuan opinions clause (12); MNR notice 2023-171 task 11). Each condition is checked and listed: application by the original land-use right holder (applicant_is_user), land grant contract honoured (contract_honoured), land-use right holder unchanged (user_unchanged), main structure not altered (structure_changed), height and number of floors not altered (height_changed), no added floor area (gfa_added must be 0), no illegal construction (illegal), no advance notice registration (advance_notice), seizure registration (seized) or objection registration (objection), not within an expropriation area (in_expropriation_area), no effective court or arbitration ruling changing the real property rights (court_ruling).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;all conditions met, the new function (new_function, 2023 land and sea use code) on the rule profile's positive list (code or prefix) and the converted share of the building's total floor area (gfa / total_gfa) not above the cap (equal passes) → deemed to conform to the detailed plan (eligible_plan_conforming); the natural resources department issues a joint review opinion;&lt;/li&gt;&lt;li&gt;all conditions met but outside the positive list or above the share cap → formal change of use under the law (formal_use_change);&lt;/li&gt;&lt;li&gt;a condition not met → not_eligible, named in failed_conditions;&lt;/li&gt;&lt;li&gt;a condition or a value needed for the check is empty → missing, the fields named in missing_conditions; nothing is guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Historic buildings, protected heritage sites and buildings in historic conservation areas (heritage is yes) are also flagged heritage_rules: the heritage protection rules apply, without changing the result above; when heritage is empty, heritage_rules is empty and heritage is listed in missing_conditions. The input may be a table or a buildings layer (geometry kept); the output records the rule profile and its version.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="101" />
+      <location filename="../processing/building_conversion.py" line="89" />
       <source>功能转换申报表（幢或层）</source>
       <translation>Conversion applications (buildings or floors)</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="86" />
+      <location filename="../processing/building_conversion.py" line="76" />
       <source>功能转换核查结果</source>
       <translation>Function conversion results</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="96" />
+      <location filename="../processing/building_conversion.py" line="84" />
       <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
       <translation>Rule profile: {0} ({1}); positive list {2}, share cap {3}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="105" />
+      <location filename="../processing/building_conversion.py" line="93" />
       <source>功能转换申报表没有记录。</source>
       <translation>The conversion application table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="157" />
+      <location filename="../processing/building_conversion.py" line="145" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} application units: deemed to conform to the detailed plan {1}, formal change of use {2}, not eligible {3}, data missing {4}; heritage protection rules apply to {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="77" />
-      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
-      <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
-    </message>
-    <message>
-      <location filename="../processing/building_conversion.py" line="116" />
+      <location filename="../processing/building_conversion.py" line="104" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>The application table has no fields {0}: they count as missing for every record.</translation>
     </message>
@@ -1509,172 +1534,172 @@
       <translation>FAR check</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="149" />
+      <location filename="../processing/generate_plan.py" line="150" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="163" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="182" />
+      <location filename="../processing/generate_plan.py" line="183" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="186" />
+      <location filename="../processing/generate_plan.py" line="187" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="188" />
+      <location filename="../processing/generate_plan.py" line="189" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="189" />
+      <location filename="../processing/generate_plan.py" line="190" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="190" />
+      <location filename="../processing/generate_plan.py" line="191" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="197" />
+      <location filename="../processing/generate_plan.py" line="198" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="203" />
+      <location filename="../processing/generate_plan.py" line="204" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="211" />
+      <location filename="../processing/generate_plan.py" line="212" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="236" />
+      <location filename="../processing/generate_plan.py" line="229" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="245" />
+      <location filename="../processing/generate_plan.py" line="238" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="212" />
+      <location filename="../processing/generate_plan.py" line="213" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="271" />
+      <location filename="../processing/generate_plan.py" line="264" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="324" />
+      <location filename="../processing/generate_plan.py" line="317" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="311" />
+      <location filename="../processing/generate_plan.py" line="304" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="412" />
+      <location filename="../processing/generate_plan.py" line="403" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="504" />
+      <location filename="../processing/generate_plan.py" line="495" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="285" />
+      <location filename="../processing/generate_plan.py" line="278" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="261" />
+      <location filename="../processing/generate_plan.py" line="254" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="427" />
+      <location filename="../processing/generate_plan.py" line="418" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="452" />
+      <location filename="../processing/generate_plan.py" line="443" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="500" />
+      <location filename="../processing/generate_plan.py" line="491" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="83" />
+      <location filename="../processing/identify_parcels.py" line="82" />
       <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than 3 years, strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="269" />
+      <location filename="../processing/identify_parcels.py" line="258" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="112" />
+      <location filename="../processing/identify_parcels.py" line="111" />
       <source>控规地块图层</source>
       <translation>Detailed-plan parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="126" />
+      <location filename="../processing/identify_parcels.py" line="117" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>Field mapping (canonical=actual; …)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="132" />
+      <location filename="../processing/identify_parcels.py" line="123" />
       <source>认定基准日（默认今天）</source>
       <translation>Reference date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="140" />
+      <location filename="../processing/identify_parcels.py" line="131" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>Previous identification result (keeps the review decisions)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="147" />
+      <location filename="../processing/identify_parcels.py" line="138" />
       <source>低效用地认定结果</source>
       <translation>Identified parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="152" />
+      <location filename="../processing/identify_parcels.py" line="143" />
       <source>认定汇总表</source>
       <translation>Identification summary</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="160" />
+      <location filename="../processing/identify_parcels.py" line="149" />
       <source>规则档案：{0}（{1}）</source>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="234" />
+      <location filename="../processing/identify_parcels.py" line="223" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="206" />
+      <location filename="../processing/identify_parcels.py" line="195" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>Field map entries {0} name fields that no input layer has.</translation>
     </message>

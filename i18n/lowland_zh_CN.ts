@@ -145,16 +145,26 @@
     </message>
     <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <source>图集布局</source>
+      <translation>图集布局</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
+      <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
+      <translation>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>打开文件夹</source>
       <translation>打开文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>打开最近一次生成的输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="409" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="414" />
       <source>正在生成…</source>
       <translation>正在生成…</translation>
     </message>
@@ -164,69 +174,74 @@
       <translation>默认（内置模板）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="216" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="221" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>请选择再开发单元图层（lowland:buildunits 的输出）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="310" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="315" />
       <source>请至少勾选一个单元。</source>
       <translation>请至少勾选一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="312" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="317" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="314" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="319" />
       <source>请选择输出文件夹。</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="397" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="402" />
       <source>正在取消…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="416" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="421" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>已为 {0} 个单元生成实施方案：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="428" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="433" />
       <source>请先选择要预览的单元。</source>
       <translation>请先选择要预览的单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="443" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>预览失败：算法没有写出 HTML 文件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="504" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="526" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>实施方案生成算法（{0}）未注册：请更新插件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="261" />
       <source>单元（{0} 个）</source>
       <translation>单元（{0} 个）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
       <source>已取消。</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="437" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="442" />
       <source>正在生成预览：{0}…</source>
       <translation>正在生成预览：{0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="453" />
       <source>预览：单元 {0}</source>
       <translation>预览：单元 {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="468" />
+      <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
+      <translation>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
@@ -234,22 +249,22 @@
       <translation>留空使用内置的{0}模板；或选择本局修改过的模板文件</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="454" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="475" />
       <source>输出文件夹不存在：{0}</source>
       <translation>输出文件夹不存在：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="220" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="225" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="340" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="345" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>模板文件不存在或类型不对：{0}（需要 {1}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="382" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
       <source>生成失败：{0}</source>
       <translation>生成失败：{0}</translation>
     </message>
@@ -844,37 +859,42 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="473" />
+      <location filename="../lowland_plugin/layout_export.py" line="239" />
+      <source>再开发单元评审图集</source>
+      <translation>再开发单元评审图集</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="530" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="477" />
+      <location filename="../lowland_plugin/layout_export.py" line="534" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="531" />
+      <location filename="../lowland_plugin/layout_export.py" line="588" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="424" />
+      <location filename="../lowland_plugin/layout_export.py" line="481" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="526" />
+      <location filename="../lowland_plugin/layout_export.py" line="583" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>已取消：输出不完整，未保留。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="428" />
+      <location filename="../lowland_plugin/layout_export.py" line="485" />
       <source>宗地</source>
       <translation>宗地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="431" />
+      <location filename="../lowland_plugin/layout_export.py" line="488" />
       <source>街坊</source>
       <translation>街坊</translation>
     </message>
@@ -884,17 +904,27 @@
       <translation>打印模板无法读取：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="360" />
+      <location filename="../lowland_plugin/layout_export.py" line="230" />
+      <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
+      <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="274" />
+      <source>无法把布局加入工程：{0}</source>
+      <translation>无法把布局加入工程：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="417" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="391" />
+      <location filename="../lowland_plugin/layout_export.py" line="448" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="436" />
+      <location filename="../lowland_plugin/layout_export.py" line="493" />
       <source>道路</source>
       <translation>道路</translation>
     </message>
@@ -902,11 +932,6 @@
       <location filename="../lowland_plugin/layout_export.py" line="192" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>图集 PDF 导出失败：{0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/layout_export.py" line="280" />
-      <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
-      <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/layout_export.py" line="127" />
@@ -959,27 +984,32 @@
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="194" />
+      <location filename="../processing/base.py" line="196" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="199" />
+      <location filename="../processing/base.py" line="201" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="236" />
+      <location filename="../processing/base.py" line="216" />
+      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
+      <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
+    </message>
+    <message>
+      <location filename="../processing/base.py" line="256" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="134" />
+      <location filename="../processing/base.py" line="136" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="177" />
+      <location filename="../processing/base.py" line="179" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
@@ -1109,52 +1139,47 @@
       <translation>冲突 {0} 条，见单元划定冲突表：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="41" />
+      <location filename="../processing/building_conversion.py" line="39" />
       <source>存量建筑功能转换</source>
       <translation>存量建筑功能转换</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="44" />
+      <location filename="../processing/building_conversion.py" line="42" />
       <source>再开发政策核算</source>
       <translation>再开发政策核算</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="50" />
+      <location filename="../processing/building_conversion.py" line="48" />
       <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="101" />
+      <location filename="../processing/building_conversion.py" line="89" />
       <source>功能转换申报表（幢或层）</source>
       <translation>功能转换申报表（幢或层）</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="86" />
+      <location filename="../processing/building_conversion.py" line="76" />
       <source>功能转换核查结果</source>
       <translation>功能转换核查结果</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="96" />
+      <location filename="../processing/building_conversion.py" line="84" />
       <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
       <translation>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="105" />
+      <location filename="../processing/building_conversion.py" line="93" />
       <source>功能转换申报表没有记录。</source>
       <translation>功能转换申报表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="157" />
+      <location filename="../processing/building_conversion.py" line="145" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="77" />
-      <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
-      <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
-    </message>
-    <message>
-      <location filename="../processing/building_conversion.py" line="116" />
+      <location filename="../processing/building_conversion.py" line="104" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>申报表没有字段 {0}：所有记录按缺失处理。</translation>
     </message>
@@ -1509,172 +1534,172 @@
       <translation>容积率核定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="149" />
+      <location filename="../processing/generate_plan.py" line="150" />
       <source>生成实施方案</source>
       <translation>生成实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="163" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="182" />
+      <location filename="../processing/generate_plan.py" line="183" />
       <source>再开发单元（单元划定结果）</source>
       <translation>再开发单元（单元划定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="186" />
+      <location filename="../processing/generate_plan.py" line="187" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>宗地（含单元编号的认定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="188" />
+      <location filename="../processing/generate_plan.py" line="189" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="189" />
+      <location filename="../processing/generate_plan.py" line="190" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="190" />
+      <location filename="../processing/generate_plan.py" line="191" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="197" />
+      <location filename="../processing/generate_plan.py" line="198" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>单元编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="203" />
+      <location filename="../processing/generate_plan.py" line="204" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="211" />
+      <location filename="../processing/generate_plan.py" line="212" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="236" />
+      <location filename="../processing/generate_plan.py" line="229" />
       <source>导出单元图与审查图集</source>
       <translation>导出单元图与审查图集</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="245" />
+      <location filename="../processing/generate_plan.py" line="238" />
       <source>生成的文件清单</source>
       <translation>生成的文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="212" />
+      <location filename="../processing/generate_plan.py" line="213" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML 模板 (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="271" />
+      <location filename="../processing/generate_plan.py" line="264" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="324" />
+      <location filename="../processing/generate_plan.py" line="317" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="311" />
+      <location filename="../processing/generate_plan.py" line="304" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="412" />
+      <location filename="../processing/generate_plan.py" line="403" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="504" />
+      <location filename="../processing/generate_plan.py" line="495" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="285" />
+      <location filename="../processing/generate_plan.py" line="278" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="261" />
+      <location filename="../processing/generate_plan.py" line="254" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="427" />
+      <location filename="../processing/generate_plan.py" line="418" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="452" />
+      <location filename="../processing/generate_plan.py" line="443" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="500" />
+      <location filename="../processing/generate_plan.py" line="491" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="83" />
+      <location filename="../processing/identify_parcels.py" line="82" />
       <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="269" />
+      <location filename="../processing/identify_parcels.py" line="258" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="112" />
+      <location filename="../processing/identify_parcels.py" line="111" />
       <source>控规地块图层</source>
       <translation>控规地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="126" />
+      <location filename="../processing/identify_parcels.py" line="117" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>字段映射（标准字段=实际字段; …）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="132" />
+      <location filename="../processing/identify_parcels.py" line="123" />
       <source>认定基准日（默认今天）</source>
       <translation>认定基准日（默认今天）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="140" />
+      <location filename="../processing/identify_parcels.py" line="131" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>上次认定结果（保留核查决定）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="147" />
+      <location filename="../processing/identify_parcels.py" line="138" />
       <source>低效用地认定结果</source>
       <translation>低效用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="152" />
+      <location filename="../processing/identify_parcels.py" line="143" />
       <source>认定汇总表</source>
       <translation>认定汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="160" />
+      <location filename="../processing/identify_parcels.py" line="149" />
       <source>规则档案：{0}（{1}）</source>
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="234" />
+      <location filename="../processing/identify_parcels.py" line="223" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="206" />
+      <location filename="../processing/identify_parcels.py" line="195" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>字段映射 {0} 所指的字段在各输入图层中都不存在。</translation>
     </message>

@@ -219,6 +219,63 @@ def load_review_layout(project: QgsProject, template: str | os.PathLike = TEMPLA
     return layout
 
 
+def add_review_layout(project: QgsProject, units: QgsVectorLayer) -> QgsPrintLayout:
+    """The review layout added to ``project``'s layouts for editing and printing in QGIS:
+    an atlas over ``units`` (sorted by unit_id) whose main map and legend follow the
+    project's visible layers and their own styles. Returns the layout (named
+    「再开发单元评审图集」, numbered when that name is taken)."""
+    if units is None or units.fields().indexOf("unit_id") < 0:
+        name = units.name() if units is not None else ""
+        raise QgsProcessingException(
+            tr(
+                "单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。"
+            ).format(name)
+            + f" / the units layer {name!r} has no unit_id field: use the output of "
+            "lowland:buildunits."
+        )
+    layout = load_review_layout(project)
+    searchable_text(layout)
+    manager = project.layoutManager()
+    base = tr("再开发单元评审图集")
+    name, number = base, 1
+    while manager.layoutByName(name) is not None:
+        number += 1
+        name = f"{base} {number}"
+    layout.setName(name)
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(units)
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(False)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression('"unit_id"')
+    atlas.setPageNameExpression('"unit_id"')
+    main = _item(layout, MAIN_MAP, QgsLayoutItemMap)
+    main.setKeepLayerSet(False)  # the project's visible layers, as the planner set them
+    main.setCrs(units.crs())
+    main.setAtlasDriven(True)
+    _zoom(main, _extent(units))
+    locator = _item(layout, LOCATOR_MAP, QgsLayoutItemMap)
+    locator.setLayers([units])
+    locator.setKeepLayerSet(True)
+    locator.setCrs(units.crs())
+    extent = _extent(units)
+    extent.scale(1.08)
+    _zoom(locator, extent)
+    for overview in locator.overviews().asList():
+        overview.setLinkedMap(main)
+    legend = _item(layout, LEGEND, QgsLayoutItemLegend)
+    legend.setLinkedMap(main)
+    legend.setAutoUpdateModel(True)
+    _item(layout, SCALEBAR, QgsLayoutItemScaleBar).setLinkedMap(main)
+    _item(layout, NORTH_ARROW, QgsLayoutItemPicture).setLinkedMap(main)
+    atlas.updateFeatures()
+    if not manager.addLayout(layout):
+        raise QgsProcessingException(
+            tr("无法把布局加入工程：{0}").format(name) + f" / cannot add the layout {name}"
+        )
+    return layout
+
+
 def unshaped(font: QFont) -> QFont:
     """``font`` drawn without OpenType shaping: with shaping, Qt's PDF writer gives the
     digits of Noto Sans CJK no Unicode mapping ("DY01" is found as "DY"); CJK and Latin

@@ -350,3 +350,24 @@ def test_plugin_action_shows_the_dock_and_unloads(tmp_path, qgis_iface, qgis_app
             provider = LowlandProvider()
             registry.addProvider(provider)
             _KEEP.append(provider)  # the registry owns it; Python must not collect it
+
+
+def test_atlas_layout_opens_in_the_project(dock, qgis_iface, units):
+    """「图集布局」: the review atlas over the units joins the project's layouts (one page per
+    unit, map following the project's layers) and opens in the layout designer."""
+    from unittest import mock
+
+    manager = QgsProject.instance().layoutManager()
+    assert dock.layoutButton.isEnabled()
+    with mock.patch.object(qgis_iface, "openLayoutDesigner") as designer:
+        dock.layoutButton.click()
+        dock.layoutButton.click()  # a second one gets its own name
+    names = [layout.name() for layout in manager.printLayouts()]
+    assert names == ["再开发单元评审图集", "再开发单元评审图集 2"]
+    layout = manager.layoutByName("再开发单元评审图集")
+    assert designer.call_args_list[0].args[0] is layout
+    atlas = layout.atlas()
+    assert atlas.enabled() and atlas.coverageLayer() is units
+    assert atlas.updateFeatures() == 3
+    assert [atlas.nameForPage(i) for i in range(3)] == ["DY01", "DY02", "DY03"]
+    assert "已加入布局「再开发单元评审图集 2」" in dock.message_text()

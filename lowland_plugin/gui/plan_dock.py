@@ -162,6 +162,10 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.generateButton.setText(tr("生成"))
         self.generateButton.setToolTip(tr("为勾选的单元生成实施方案，写入输出文件夹"))
         self.cancelButton.setText(tr("取消"))
+        self.layoutButton.setText(tr("图集布局"))
+        self.layoutButton.setToolTip(
+            tr("把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出")
+        )
         self.openFolderButton.setText(tr("打开文件夹"))
         self.openFolderButton.setToolTip(tr("打开最近一次生成的输出文件夹"))
 
@@ -178,6 +182,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.generateButton.clicked.connect(lambda: self.generate())
         self.cancelButton.clicked.connect(self.cancel)
         self.openFolderButton.clicked.connect(lambda: self.open_folder())
+        self.layoutButton.clicked.connect(lambda: self.open_layout())
 
     # ------------------------------------------------------------------ layers
 
@@ -448,6 +453,22 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self._show_message(tr("预览：单元 {0}").format(unit_id))
         return str(page)
 
+    def open_layout(self):
+        """Add the review atlas over the chosen units layer to the project and open it in
+        the layout designer; returns the layout (None when it could not be made)."""
+        from ..layout_export import add_review_layout
+
+        try:
+            layout = add_review_layout(QgsProject.instance(), self.units_layer)
+        except QgsProcessingException as err:
+            self._show_message(str(err), error=True)
+            return None
+        self.iface.openLayoutDesigner(layout)
+        self._show_message(
+            tr("已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。").format(layout.name())
+        )
+        return layout
+
     def open_folder(self, folder: str | None = None) -> bool:
         target = folder or self.last_folder or self.output_folder()
         if not target or not Path(target).is_dir():
@@ -498,6 +519,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             self.previewButton.setToolTip(tip)
         folder = self.last_folder or self.output_folder()
         self.openFolderButton.setEnabled(bool(folder) and Path(folder).is_dir() and not running)
+        self.layoutButton.setEnabled(bound and not running)
 
     @staticmethod
     def _missing_algorithm_text() -> str:
