@@ -22,12 +22,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import subprocess
 import sys
-import sysconfig
 import tempfile
-import time
 from pathlib import Path
 
 import geopandas as gpd
@@ -35,9 +31,8 @@ import numpy as np
 import shapely
 
 sys.path.append(str(Path(__file__).resolve().parent))
-from common import CACHE, ROOT, measure, start_qgis  # noqa: E402
+from common import CACHE, measure, start_qgis, timed_qgis_process  # noqa: E402
 
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 SPACING_M = 150.0
 JITTER_M = 20.0
 #: grade → red-line width (m) of the generated roads
@@ -117,33 +112,9 @@ def params(gpkg: Path, out: Path) -> dict[str, str]:
 
 def run_qgis_process(gpkg: Path) -> tuple[float, float, str]:
     """Wall seconds, peak RSS (MB) and the log of one qgis_process run."""
-    plugins = Path(tempfile.mkdtemp()) / "plugins"
-    plugins.mkdir()
-    (plugins / "lowland").symlink_to(ROOT)
-    env = dict(
-        os.environ,
-        QGIS_PLUGINPATH=str(plugins),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=sysconfig.get_paths()["purelib"],
-        PROJ_DATA="/usr/share/proj",
-    )
-    subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "lowland"], env=env, capture_output=True, check=False
-    )
     with tempfile.TemporaryDirectory() as tmp:
         args = [f"{k}={v}" for k, v in params(gpkg, Path(tmp)).items()]
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [QGIS_PROCESS, "run", "lowland:delineateblocks", "--", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(proc.stdout[-3000:] + proc.stderr[-3000:])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, peak, proc.stdout
+        return timed_qgis_process("lowland:delineateblocks", args)
 
 
 def native_chain(processing, gpkg: Path):

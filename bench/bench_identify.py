@@ -17,17 +17,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
-import subprocess
 import sys
-import sysconfig
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
-    ROOT,
     calc,
     district,
     join,
@@ -35,9 +30,8 @@ from common import (  # noqa: E402
     native_indicator_chain,
     start_qgis,
     sum_by,
+    timed_qgis_process,
 )
-
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
 
 def layers(gpkg: Path) -> dict[str, str]:
@@ -51,39 +45,10 @@ def layers(gpkg: Path) -> dict[str, str]:
 
 def run_qgis_process(gpkg: Path, out: Path) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of one qgis_process run."""
-    plugins = Path(tempfile.mkdtemp()) / "plugins"
-    plugins.mkdir()
-    (plugins / "lowland").symlink_to(ROOT)
-    env = dict(
-        os.environ,
-        QGIS_PLUGINPATH=str(plugins),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=sysconfig.get_paths()["purelib"],
-        PROJ_DATA="/usr/share/proj",
-    )
-    subprocess.run(
-        [QGIS_PROCESS, "plugins", "enable", "lowland"], env=env, capture_output=True, check=False
-    )
     args = [f"{k}={v}" for k, v in layers(gpkg).items()]
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [
-            QGIS_PROCESS,
-            "run",
-            "lowland:identifyparcels",
-            "--",
-            *args,
-            "REFERENCE_DATE=2025-06-30",
-            f"OUTPUT={out}",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
+    seconds, peak, _ = timed_qgis_process(
+        "lowland:identifyparcels", [*args, "REFERENCE_DATE=2025-06-30", f"OUTPUT={out}"]
     )
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(proc.stdout[-3000:] + proc.stderr[-3000:])
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return seconds, peak
 
 

@@ -23,6 +23,38 @@ def start_qgis():
     return module.start_qgis(PACKAGE)
 
 
+def timed_qgis_process(alg: str, args: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB, of all children so far) and stdout of one
+    ``qgis_process run`` of ``alg`` with the plugin linked as ``lowland`` and enabled."""
+    import resource
+    import subprocess
+    import sysconfig
+
+    qgis_process = "/usr/bin/qgis_process.bin"  # /usr/bin/qgis_process fails on Debian
+    plugins = Path(tempfile.mkdtemp()) / "plugins"
+    plugins.mkdir()
+    (plugins / "lowland").symlink_to(ROOT)
+    env = dict(
+        os.environ,
+        QGIS_PLUGINPATH=str(plugins),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=sysconfig.get_paths()["purelib"],
+        PROJ_DATA="/usr/share/proj",
+    )
+    subprocess.run(
+        [qgis_process, "plugins", "enable", "lowland"], env=env, capture_output=True, check=False
+    )
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [qgis_process, "run", alg, "--", *args], env=env, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(proc.stdout[-3000:] + proc.stderr[-3000:])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, peak, proc.stdout
+
+
 def _generator():
     spec = importlib.util.spec_from_file_location(
         "generate_district", ROOT / "scripts" / "generate_district.py"
