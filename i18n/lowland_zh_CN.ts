@@ -269,417 +269,422 @@
       <translation>生成失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="191" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
       <source>亩</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="192" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="196" />
       <source>万元/亩</source>
       <translation>万元/亩</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="193" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="197" />
       <source>年</source>
       <translation>年</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="194" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="198" />
       <source>栋</source>
       <translation>栋</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="199" />
       <source>层</source>
       <translation>层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="177" />
       <source>是</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="177" />
       <source>否</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="499" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="504" />
       <source>地块核查</source>
       <translation>地块核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="500" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="505" />
       <source>结果图层</source>
       <translation>结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="501" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="506" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>低效用地认定（lowland:identifyparcels）的结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="502" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="507" />
       <source>建筑图层</source>
       <translation>建筑图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="503" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="508" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>可选：列出与所选宗地相交的建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="505" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="510" />
       <source>全部类型</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="508" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="513" />
       <source>按现状用途类型或低效类型筛选</source>
       <translation>按现状用途类型或低效类型筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="510" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="515" />
       <source>全部结论</source>
       <translation>全部结论</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="518" />
       <source>按计算的认定结论筛选</source>
       <translation>按计算的认定结论筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="515" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="520" />
       <source>全部状态</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="518" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="523" />
       <source>按核查状态筛选</source>
       <translation>按核查状态筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="520" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="525" />
       <source>全部单元</source>
       <translation>全部单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="521" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="526" />
       <source>搜索宗地编号或权利人</source>
       <translation>搜索宗地编号或权利人</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="522" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="527" />
       <source>仅显示结论已变化</source>
       <translation>仅显示结论已变化</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="524" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="529" />
       <source>只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核</source>
       <translation>只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="526" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="531" />
       <source>认定理由</source>
       <translation>认定理由</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="527" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="532" />
       <source>指标</source>
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="528" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="533" />
       <source>建筑</source>
       <translation>建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="529" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
       <source>三调地类</source>
       <translation>三调地类</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="530" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="535" />
       <source>核查人</source>
       <translation>核查人</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="531" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="536" />
       <source>姓名（会被记住）</source>
       <translation>姓名（会被记住）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="532" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="537" />
       <source>为</source>
       <translation>为</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="539" />
       <source>（选择低效类型）</source>
       <translation>（选择低效类型）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="537" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="542" />
       <source>改判时宗地认定为此类型的低效用地</source>
       <translation>改判时宗地认定为此类型的低效用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="538" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="543" />
       <source>核查意见</source>
       <translation>核查意见</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="539" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="544" />
       <source>否定、改判时必填</source>
       <translation>否定、改判时必填</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="540" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
       <source>确认</source>
       <translation>确认</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="541" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="546" />
       <source>否定</source>
       <translation>否定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="542" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="547" />
       <source>改判</source>
       <translation>改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="543" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="548" />
       <source>重置</source>
       <translation>重置</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="544" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="549" />
       <source>撤销该宗地的核查决定，恢复为待核查</source>
       <translation>撤销该宗地的核查决定，恢复为待核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="550" />
       <source>导出核查记录…</source>
       <translation>导出核查记录…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="547" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="552" />
       <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
       <translation>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="860" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="865" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>列表中当前显示的宗地里已作出核查决定的数量</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1121" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1126" />
       <source>排除情形</source>
       <translation>排除情形</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1122" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1127" />
       <source>认定标准</source>
       <translation>认定标准</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1123" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1128" />
       <source>豁免情形</source>
       <translation>豁免情形</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="331" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="335" />
       <source>⚠：重新认定后结论与核查时不同，请复核</source>
       <translation>⚠：重新认定后结论与核查时不同，请复核</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="558" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="563" />
       <source>数值</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
       <source>地类编码</source>
       <translation>地类编码</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
       <source>地类名称</source>
       <translation>地类名称</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
       <source>占比</source>
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="571" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="576" />
       <source>下一宗（{0}）</source>
       <translation>下一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="572" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="577" />
       <source>上一宗（{0}）</source>
       <translation>上一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="577" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="582" />
       <source>确认计算的认定结论（{0}）</source>
       <translation>确认计算的认定结论（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="583" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="588" />
       <source>否定低效用地认定，改为非低效用地；须填写核查意见（{0}）</source>
       <translation>否定低效用地认定，改为非低效用地；须填写核查意见（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="589" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="594" />
       <source>改判为所选类型的低效用地；须填写核查意见（{0}）</source>
       <translation>改判为所选类型的低效用地；须填写核查意见（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="670" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="675" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>请选择低效用地认定（lowland:identifyparcels）的结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="782" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="787" />
       <source>按再开发单元（unit_id）筛选</source>
       <translation>按再开发单元（unit_id）筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="784" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="789" />
       <source>图层没有 unit_id 字段（再开发单元），不能按单元筛选</source>
       <translation>图层没有 unit_id 字段（再开发单元），不能按单元筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1030" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1035" />
       <source>在列表中选择一宗地，或在地图上选择宗地。</source>
       <translation>在列表中选择一宗地，或在地图上选择宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1076" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1081" />
       <source>认定结论：{0}</source>
       <translation>认定结论：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1154" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1159" />
       <source>没有认定理由。</source>
       <translation>没有认定理由。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1268" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1273" />
       <source>请先在列表中选择一宗地。</source>
       <translation>请先在列表中选择一宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1317" />
-      <source>写入图层失败，核查决定未写入。</source>
-      <translation>写入图层失败，核查决定未写入。</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1400" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1430" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>请先选择低效用地认定结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1407" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1437" />
       <source>导出核查记录</source>
       <translation>导出核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1407" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1437" />
       <source>CSV 文件 (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="859" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="864" />
       <source>已核查 {0} / {1}</source>
       <translation>已核查 {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1000" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1005" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>地图上所选的宗地不在当前筛选结果中。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1083" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1088" />
       <source>核查状态：{0}</source>
       <translation>核查状态：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1202" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1207" />
       <source>请在上方选择建筑图层。</source>
       <translation>请在上方选择建筑图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1222" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1227" />
       <source>建筑（{0}）</source>
       <translation>建筑（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1242" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1247" />
       <source>无三调数据（认定时未给出三调图层）</source>
       <translation>无三调数据（认定时未给出三调图层）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1310" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1316" />
       <source>地块核查 {0}：{1}</source>
       <translation>地块核查 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1405" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1327" />
+      <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
+      <translation>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1333" />
+      <source>写入图层失败，核查决定未写入。</source>
+      <translation>写入图层失败，核查决定未写入。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1435" />
       <source>地块核查记录</source>
       <translation>地块核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="351" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="355" />
       <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</source>
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="674" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="679" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>图层「{0}」不是矢量图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="679" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="684" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1080" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1085" />
       <source>（满足认定标准 {0} 条）</source>
       <translation>（满足认定标准 {0} 条）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1091" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1096" />
       <source>最终：{0}</source>
       <translation>最终：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1296" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1301" />
       <source>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</source>
       <translation>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1421" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1451" />
       <source>已导出 {0} 条核查记录：{1}</source>
       <translation>已导出 {0} 条核查记录：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1098" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1103" />
       <source>核查意见：{0}</source>
       <translation>核查意见：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1416" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1446" />
       <source>无法写入 {0}：{1}</source>
       <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1104" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="1109" />
       <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</source>
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>

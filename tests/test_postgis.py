@@ -380,6 +380,39 @@ def test_transaction_mode_writes_into_each_reviewers_transaction(district, revie
     assert stored(district, review_table, X) == "confirmed|张工"
 
 
+def test_a_parcel_held_in_another_open_transaction_does_not_freeze_qgis(
+    district, review_table, reviewers
+):
+    """Transaction mode: A decided X and has not saved (X locked in A's transaction). B's
+    decision on X gives up after the lock timeout with a message instead of freezing QGIS
+    until A saves; B's transaction stays usable; once A saved, B is told who decided."""
+    import time
+
+    from lowland_under_test.lowland_plugin.gui.review_dock import LOCK_TIMEOUT_MS
+
+    QgsProject.instance().setAutoTransaction(True)
+    layer_a = pg_layer(district, review_table, "A")
+    uri_b = (
+        pg_layer(district, review_table).source().replace(f"host={district.host}", "host=127.0.0.1")
+    )
+    layer_b = QgsVectorLayer(uri_b, "B", "postgres")
+    QgsProject.instance().addMapLayers([layer_a, layer_b])
+    dock_a, dock_b = reviewers(layer_a, "张工"), reviewers(layer_b, "李工")
+    assert decide(dock_a, X, "confirm")  # X locked in A's open transaction
+    start = time.monotonic()
+    assert not decide(dock_b, X, "reject", "仍在生产")
+    waited = time.monotonic() - start
+    assert LOCK_TIMEOUT_MS / 1000 - 0.5 <= waited < LOCK_TIMEOUT_MS / 1000 + 5
+    assert "正被其他核查人员编辑" in dock_b.error_text()
+    assert decide(dock_b, Y, "confirm")  # B's transaction is still usable
+    assert layer_a.commitChanges(), layer_a.commitErrors()
+    assert not decide(dock_b, X, "reject", "仍在生产")
+    assert "张工" in dock_b.error_text()
+    assert layer_b.commitChanges(), layer_b.commitErrors()
+    assert stored(district, review_table, X) == "confirmed|张工"
+    assert stored(district, review_table, Y) == "confirmed|李工"
+
+
 def test_rerun_keeps_the_decisions_saved_in_postgis(district, review_table, reviewers):
     """Identification run again with the reviewed PostGIS table as PREVIOUS, into a new
     PostGIS table: the saved decision is carried over by parcel_id."""

@@ -81,6 +81,10 @@ FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "review_dock.ui")
 
 #: QSettings key of the reviewer's name (remembered between sessions).
 REVIEWER_KEY = "lowland/reviewer"
+#: In a PostgreSQL transaction (project transaction mode), how long a decision waits for a
+#: parcel another reviewer holds in an unsaved transaction before it gives up (instead of
+#: QGIS freezing until they save).
+LOCK_TIMEOUT_MS = 3000
 #: Computed verdicts, in the order the filter offers them.
 VERDICTS = ("lowland", "not_lowland", "excluded")
 #: Fields the list keeps in memory (those the layer has): enough to show, sort and filter.
@@ -454,6 +458,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         # held them when the list was loaded, and this reviewer's unsaved decisions.
         self._loaded: dict[int, dict] = {}
         self._own: dict[int, dict] = {}
+        self._lock_limited = None  # the transaction whose lock_timeout is set
         self.shown_count = 0
 
         self.model = ParcelTableModel(self)
@@ -1298,6 +1303,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
                 )
             )
             return False
+        self._limit_lock_wait()
         labels = {
             "confirm": tr("确认"),
             "reject": tr("否定"),
@@ -1311,10 +1317,20 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         )
         ok = True
         for name, value in decision.values.items():
-            ok = self.layer.changeAttributeValue(fid, fields.indexOf(name), value) and ok
+            if not self.layer.changeAttributeValue(fid, fields.indexOf(name), value):
+                ok = False
+                break  # a locked row would make every further field wait again
         if not ok:
             self.layer.destroyEditCommand()
-            self._show_error(tr("写入图层失败，核查决定未写入。"))
+            if self.layer.dataProvider().transaction() is not None:
+                self._show_error(
+                    tr(
+                        "写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），"
+                        "请稍后再试。"
+                    )
+                )
+            else:
+                self._show_error(tr("写入图层失败，核查决定未写入。"))
             return False
         self.layer.endEditCommand()
         self._own[fid] = dict(decision.values)
@@ -1339,6 +1355,20 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         if fids is not None:
             request.setFilterFids([f for f in fids if f >= 0])
         return {f.id(): {n: py_value(f[n]) for n in names} for f in provider.getFeatures(request)}
+
+    def _limit_lock_wait(self) -> None:
+        """In a PostgreSQL transaction, a decision on a parcel that another reviewer holds
+        in an unsaved transaction fails after :data:`LOCK_TIMEOUT_MS` instead of waiting
+        (QGIS would freeze until they save). Set once per transaction."""
+        provider = self.layer.dataProvider() if self.layer is not None else None
+        transaction = provider.transaction() if provider is not None else None
+        if transaction is None or provider.name() != "postgres":
+            return
+        if self._lock_limited is transaction:
+            return
+        ok, _error = transaction.executeSql(f"SET lock_timeout = {int(LOCK_TIMEOUT_MS)}")
+        if ok:
+            self._lock_limited = transaction
 
     def _check_unchanged(self, fid: int, parcel_id) -> None:
         """Raise :class:`ReviewConflictError` when someone else saved a decision on this
