@@ -6,7 +6,9 @@
 2. ``lowland:statusquocheck`` and ``lowland:buildingconversion`` on the sample
    projects' application tables (they are not part of the chain: see the model's help);
 3. a summary: parcels, low-efficiency area by type, blocks, units, checks, QC and the
-   documents written.
+   documents written;
+4. ``lowland_demo.qgz``: a QGIS project over the outputs with the review atlas in its
+   layouts (scripts/make_demo_project.py).
 
 Run by scripts/run with QGIS_PLUGINPATH/PYTHONPATH set and the plugin enabled.
 """
@@ -92,6 +94,7 @@ def fresh(out: Path) -> None:
         (out / name).unlink(missing_ok=True)
     (out / "check_conversion.gpkg").unlink(missing_ok=True)
     shutil.rmtree(out / "plans", ignore_errors=True)
+    (out / "lowland_demo.qgz").unlink(missing_ok=True)
 
 
 def summary(out: Path) -> None:
@@ -187,6 +190,16 @@ def main(argv: list[str]) -> int:
         out / "buildingconversion.log",
     )
     summary(out)
+    project = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_demo_project.py"), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if project.returncode != 0:
+        sys.stderr.write(project.stdout[-3000:] + project.stderr[-3000:])
+        raise SystemExit("[demo] the QGIS project could not be written")
+    print(project.stdout.strip())
     print("[demo] open the GeoPackages in QGIS: styles, Chinese aliases and value maps load")
     return 0
 

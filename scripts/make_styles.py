@@ -97,7 +97,7 @@ def build_units(language: str) -> Path:
 
     def translucent(colour: str) -> str:  # "r,g,b,a": "#rrggbbaa" would read as #aarrggbb
         c = QColor(colour)
-        return f"{c.red()},{c.green()},{c.blue()},153"
+        return f"{c.red()},{c.green()},{c.blue()},90"
 
     categories = [
         QgsRendererCategory(
