@@ -115,3 +115,32 @@ def test_one_document_set_per_unit(chain):
     assert landprice["price_due"].notna().sum() >= 1
     for value in landprice["price_due"].dropna():
         assert f"{value / 10000:,.2f}" in html, value
+
+
+def test_demo_project_opens_with_the_atlas(chain, qgis_env):
+    """scripts/make_demo_project.py over the chain's outputs: a .qgz whose layers open and
+    whose layouts hold the review atlas with a page per unit."""
+    import sys
+
+    from qgis.core import QgsProject
+
+    out, _ = chain
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_demo_project.py"), str(out)],
+        env=qgis_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    project = QgsProject()
+    assert project.read(str(out / "lowland_demo.qgz"))
+    layers = {layer.name(): layer for layer in project.mapLayers().values()}
+    assert sorted(layers) == sorted(["低效用地认定结果", "街坊", "道路", "再开发单元"])
+    assert all(layer.isValid() for layer in layers.values())
+    assert layers["低效用地认定结果"].featureCount() == 437
+    (layout,) = project.layoutManager().printLayouts()
+    atlas = layout.atlas()
+    assert atlas.enabled() and atlas.coverageLayer() is layers["再开发单元"]
+    assert atlas.updateFeatures() == 4
+    project.clear()
