@@ -224,15 +224,7 @@ def add_review_layout(project: QgsProject, units: QgsVectorLayer) -> QgsPrintLay
     an atlas over ``units`` (sorted by unit_id) whose main map and legend follow the
     project's visible layers and their own styles. Returns the layout (named
     「再开发单元评审图集」, numbered when that name is taken)."""
-    if units is None or units.fields().indexOf("unit_id") < 0:
-        name = units.name() if units is not None else ""
-        raise QgsProcessingException(
-            tr(
-                "单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。"
-            ).format(name)
-            + f" / the units layer {name!r} has no unit_id field: use the output of "
-            "lowland:buildunits."
-        )
+    _require_unit_id(units)
     layout = load_review_layout(project)
     searchable_text(layout)
     manager = project.layoutManager()
@@ -242,32 +234,13 @@ def add_review_layout(project: QgsProject, units: QgsVectorLayer) -> QgsPrintLay
         number += 1
         name = f"{base} {number}"
     layout.setName(name)
-    atlas = layout.atlas()
-    atlas.setCoverageLayer(units)
-    atlas.setEnabled(True)
-    atlas.setHideCoverage(False)
-    atlas.setSortFeatures(True)
-    atlas.setSortExpression('"unit_id"')
-    atlas.setPageNameExpression('"unit_id"')
+    atlas = _bind_atlas(layout, units)
     main = _item(layout, MAIN_MAP, QgsLayoutItemMap)
     main.setKeepLayerSet(False)  # the project's visible layers, as the planner set them
-    main.setCrs(units.crs())
-    main.setAtlasDriven(True)
-    _zoom(main, _extent(units))
-    locator = _item(layout, LOCATOR_MAP, QgsLayoutItemMap)
-    locator.setLayers([units])
-    locator.setKeepLayerSet(True)
-    locator.setCrs(units.crs())
-    extent = _extent(units)
-    extent.scale(1.08)
-    _zoom(locator, extent)
-    for overview in locator.overviews().asList():
-        overview.setLinkedMap(main)
+    _bind_maps(layout, main, units, [units])
     legend = _item(layout, LEGEND, QgsLayoutItemLegend)
     legend.setLinkedMap(main)
     legend.setAutoUpdateModel(True)
-    _item(layout, SCALEBAR, QgsLayoutItemScaleBar).setLinkedMap(main)
-    _item(layout, NORTH_ARROW, QgsLayoutItemPicture).setLinkedMap(main)
     atlas.updateFeatures()
     if not manager.addLayout(layout):
         raise QgsProcessingException(
@@ -322,6 +295,50 @@ def safe_file_part(text: str) -> str:
 # ----------------------------------------------------------------------------- sheet
 
 
+def _require_unit_id(units: QgsVectorLayer | None) -> None:
+    if units is None or units.fields().indexOf("unit_id") < 0:
+        name = units.name() if units is not None else ""
+        raise QgsProcessingException(
+            tr(
+                "单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。"
+            ).format(name)
+            + f" / the units layer {name!r} has no unit_id field: use the output of "
+            "lowland:buildunits."
+        )
+
+
+def _bind_atlas(layout, units: QgsVectorLayer):
+    """The layout's atlas over ``units``, a page per unit sorted and named by unit_id."""
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(units)
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(False)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression('"unit_id"')
+    atlas.setSortAscending(True)
+    atlas.setPageNameExpression('"unit_id"')
+    return atlas
+
+
+def _bind_maps(layout, main: QgsLayoutItemMap, units: QgsVectorLayer, locator_layers) -> None:
+    """The main map follows the atlas; the locator map shows ``locator_layers`` over all
+    units with the main map's extent; scale bar and north arrow follow the main map."""
+    main.setCrs(units.crs())
+    main.setAtlasDriven(True)
+    _zoom(main, _extent(units))
+    locator = _item(layout, LOCATOR_MAP, QgsLayoutItemMap)
+    locator.setLayers(list(locator_layers))
+    locator.setKeepLayerSet(True)
+    locator.setCrs(units.crs())
+    extent = _extent(units)
+    extent.scale(1.08)
+    _zoom(locator, extent)
+    for overview in locator.overviews().asList():
+        overview.setLinkedMap(main)
+    _item(layout, SCALEBAR, QgsLayoutItemScaleBar).setLinkedMap(main)
+    _item(layout, NORTH_ARROW, QgsLayoutItemPicture).setLinkedMap(main)
+
+
 class _ReviewSheet:
     """The review layout in a project of its own with clones of the layers bound."""
 
@@ -332,14 +349,7 @@ class _ReviewSheet:
         unit_ids: Iterable[str] | None,
     ) -> None:
         units = _as_layer(units_layer, tr("再开发单元"))
-        if units.fields().indexOf("unit_id") < 0:
-            raise QgsProcessingException(
-                tr(
-                    "单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。"
-                ).format(units.name())
-                + f" / the units layer {units.name()!r} has no unit_id field: "
-                "use the output of lowland:buildunits."
-            )
+        _require_unit_id(units)
         self.project = QgsProject()
         self.project.setCrs(units.crs())
         self.units = units.clone()
@@ -363,14 +373,7 @@ class _ReviewSheet:
 
     def _bind(self, ordered: list[QgsVectorLayer], unit_ids: Iterable[str] | None) -> None:
         layout = self.layout
-        atlas = layout.atlas()
-        atlas.setCoverageLayer(self.units)
-        atlas.setEnabled(True)
-        atlas.setHideCoverage(False)
-        atlas.setSortFeatures(True)
-        atlas.setSortExpression('"unit_id"')
-        atlas.setSortAscending(True)
-        atlas.setPageNameExpression('"unit_id"')
+        atlas = _bind_atlas(layout, self.units)
         if unit_ids is not None:
             wanted = sorted({str(u) for u in unit_ids})
             quoted = ", ".join("'" + u.replace("'", "''") + "'" for u in wanted)
@@ -379,21 +382,10 @@ class _ReviewSheet:
         main = _item(layout, MAIN_MAP, QgsLayoutItemMap)
         main.setLayers(ordered)
         main.setKeepLayerSet(True)
-        main.setCrs(self.units.crs())
-        main.setAtlasDriven(True)
-        _zoom(main, _extent(self.units))
-        locator = _item(layout, LOCATOR_MAP, QgsLayoutItemMap)
         context_layers = [self.units] + [
             layer for layer in self.others if _role(layer) in ("roads", "blocks")
         ]
-        locator.setLayers(context_layers)
-        locator.setKeepLayerSet(True)
-        locator.setCrs(self.units.crs())
-        extent = _extent(self.units)
-        extent.scale(1.08)
-        _zoom(locator, extent)
-        for overview in locator.overviews().asList():
-            overview.setLinkedMap(main)
+        _bind_maps(layout, main, self.units, context_layers)
         legend = _item(layout, LEGEND, QgsLayoutItemLegend)
         legend.setLinkedMap(main)
         legend.setAutoUpdateModel(False)
@@ -402,8 +394,6 @@ class _ReviewSheet:
         for layer in ordered:
             root.addLayer(layer)
         legend.updateLegend()
-        _item(layout, SCALEBAR, QgsLayoutItemScaleBar).setLinkedMap(main)
-        _item(layout, NORTH_ARROW, QgsLayoutItemPicture).setLinkedMap(main)
 
     def close(self) -> None:
         """Release the clones (file handles) now rather than at garbage collection."""
