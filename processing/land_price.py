@@ -3,30 +3,24 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-)
-
 from ..lowland_plugin.core.checks_price import land_price
 from .base import LowlandAlgorithm
 from .project_checks import (
-    field_map_parameter,
+    OUTPUT,
+    PROJECTS,
+    add_projects_parameters,
     joined_output,
     log_verdicts,
-    read_field_map,
-    read_template_layer,
-    refuse_unused_map_entries,
+    read_projects,
 )
 
 
 class LandPriceAlgorithm(LowlandAlgorithm):
     """Land price difference, instalments, N-9 alternative and Y-15 transition per project."""
 
-    PROJECTS = "PROJECTS"
+    PROJECTS = PROJECTS
     FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
+    OUTPUT = OUTPUT
 
     def name(self) -> str:
         return "landprice"
@@ -61,25 +55,10 @@ class LandPriceAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.PROJECTS, self.tr("项目图层"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.addParameter(field_map_parameter())
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("补缴地价与缴款计划"), QgsProcessing.TypeVectorPolygon
-            )
-        )
+        add_projects_parameters(self, self.tr("补缴地价与缴款计划"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        explicit = read_field_map(self, parameters, context, ("projects",))
-        crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
-        projects = read_template_layer(
-            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
-        )
-        refuse_unused_map_entries(explicit, {"projects": projects})
+        projects, crs = read_projects(self, parameters, context)
         feedback.setProgress(30)
         self.check_canceled(feedback)
         result = self.run_core(land_price, projects, self.tr("项目图层"))

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsProcessingException, QgsProcessingParameterString
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+)
 
 from ..lowland_plugin.core.checks_price import (
     check_template_field_map,
@@ -21,12 +27,41 @@ from ..lowland_plugin.core.mapping import parse_field_map
 from ..lowland_plugin.i18n import tr
 
 FIELD_MAP = "FIELD_MAP"
+PROJECTS = "PROJECTS"
+OUTPUT = "OUTPUT"
 
 
 def field_map_parameter() -> QgsProcessingParameterString:
     return QgsProcessingParameterString(
         FIELD_MAP, tr("字段映射（标准字段=实际字段; …）"), optional=True
     )
+
+
+def add_projects_parameters(alg, output_label: str) -> None:
+    """``PROJECTS`` (the template's project polygons), ``FIELD_MAP`` and the ``OUTPUT``
+    sink: the parameters of the checks that read the projects layer only."""
+    polygon = [QgsProcessing.TypeVectorPolygon]
+    alg.addParameter(QgsProcessingParameterFeatureSource(PROJECTS, tr("项目图层"), polygon))
+    alg.addParameter(field_map_parameter())
+    alg.addParameter(
+        QgsProcessingParameterFeatureSink(OUTPUT, output_label, QgsProcessing.TypeVectorPolygon)
+    )
+
+
+def read_projects(alg, parameters, context, refuse_empty: bool = False):
+    """The ``PROJECTS`` layer in canonical template fields and its CRS, for the checks
+    that read the projects layer only; an unused field-map entry is refused, and with
+    ``refuse_empty`` an empty layer too."""
+    explicit = read_field_map(alg, parameters, context, ("projects",))
+    projects = read_template_layer(
+        alg, parameters, PROJECTS, context, "projects", explicit, tr("项目图层")
+    )
+    if refuse_empty and projects.empty:
+        raise QgsProcessingException(
+            tr("项目图层没有要素。") + " / the projects layer has no features."
+        )
+    refuse_unused_map_entries(explicit, {"projects": projects})
+    return projects, alg.parameterAsSource(parameters, PROJECTS, context).sourceCrs()
 
 
 def read_field_map(alg, parameters, context, layers) -> dict[str, str]:

@@ -3,31 +3,24 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-)
-
 from ..lowland_plugin.core.checks_use import use_change_table
 from ..lowland_plugin.core.validation import require_unique_ids
 from .base import LowlandAlgorithm
 from .project_checks import (
-    field_map_parameter,
+    OUTPUT,
+    PROJECTS,
+    add_projects_parameters,
     joined_output,
-    read_field_map,
-    read_template_layer,
-    refuse_unused_map_entries,
+    read_projects,
 )
 
 
 class UseChangeAlgorithm(LowlandAlgorithm):
     """详细规划动态维护 vs 用途变更手续, with the condition that decided (Y-11)."""
 
-    PROJECTS = "PROJECTS"
+    PROJECTS = PROJECTS
     FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
+    OUTPUT = OUTPUT
 
     def name(self) -> str:
         return "usechange"
@@ -58,28 +51,10 @@ class UseChangeAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.PROJECTS, self.tr("项目图层"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        self.addParameter(field_map_parameter())
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("用途转变路径结果"), QgsProcessing.TypeVectorPolygon
-            )
-        )
+        add_projects_parameters(self, self.tr("用途转变路径结果"))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        explicit = read_field_map(self, parameters, context, ("projects",))
-        projects = read_template_layer(
-            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
-        )
-        if projects.empty:
-            raise QgsProcessingException(
-                self.tr("项目图层没有要素。") + " / the projects layer has no features."
-            )
-        refuse_unused_map_entries(explicit, {"projects": projects})
+        projects, crs = read_projects(self, parameters, context, refuse_empty=True)
         self.run_core(require_unique_ids, projects, "project_id", self.tr("项目图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
@@ -91,7 +66,6 @@ class UseChangeAlgorithm(LowlandAlgorithm):
         self.check_canceled(feedback)
         self._log(feedback, projects["project_id"].tolist(), table)
         out = joined_output(projects, table)
-        crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
         feedback.setProgress(100)
         return {self.OUTPUT: dest}
