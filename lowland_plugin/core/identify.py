@@ -206,6 +206,21 @@ def _check(rule, clause, kind, tested, met, value, threshold) -> Check:
     return Check(rule, clause, kind, tested, np.asarray(met, dtype=bool) & tested, value, threshold)
 
 
+def _number_check(rule, kind, tested, compare, value: np.ndarray, threshold) -> Check:
+    """``rule`` comparing a measured number with its threshold (``compare``: :func:`_lt` or
+    :func:`_ge`), tested where ``tested`` holds and the number is known."""
+    threshold = np.broadcast_to(np.asarray(threshold, dtype="float64"), value.shape)
+    return _check(
+        rule.id,
+        rule.clause,
+        kind,
+        tested & ~np.isnan(value),
+        compare(value, threshold),
+        _json_numbers(value),
+        _json_numbers(threshold),
+    )
+
+
 def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
     """Y-1 / N-12: what is not a candidate at all."""
     n = len(frame)
@@ -290,48 +305,17 @@ def criterion_checks(
     industry = industry.astype(object).where(industry.notna(), None).reset_index(drop=True)
     by_industry = industry.map(r.params["min_far_by_industry"]).astype("float64").to_numpy()
     thr = np.where(np.isnan(by_industry), r.params["min_far"], by_industry)
-    checks.append(
-        _check(
-            r.id,
-            r.clause,
-            "criterion",
-            applies(r) & ~np.isnan(far),
-            _lt(far, thr),
-            _json_numbers(far),
-            _json_numbers(thr),
-        )
-    )
+    checks.append(_number_check(r, "criterion", applies(r), _lt, far, thr))
 
     r = profile.rules["coverage_below_min"]
     density = _num(frame, "building_density")
-    thr = np.full(n, r.params["min_coverage"])
-    checks.append(
-        _check(
-            r.id,
-            r.clause,
-            "criterion",
-            applies(r) & ~np.isnan(density),
-            _lt(density, thr),
-            _json_numbers(density),
-            _json_numbers(thr),
-        )
-    )
+    checks.append(_number_check(r, "criterion", applies(r), _lt, density, r.params["min_coverage"]))
 
     tax = _num(frame, "tax_per_mu")
     r = profile.rules["tax_below_min"]
     minimum = r.params["min_tax_per_mu"]
     thr = np.full(n, np.nan if minimum is None else float(minimum))
-    checks.append(
-        _check(
-            r.id,
-            r.clause,
-            "criterion",
-            applies(r) & ~np.isnan(tax) & ~np.isnan(thr),
-            _lt(tax, thr),
-            _json_numbers(tax),
-            _json_numbers(thr),
-        )
-    )
+    checks.append(_number_check(r, "criterion", applies(r) & ~np.isnan(thr), _lt, tax, thr))
 
     r = profile.rules["tax_below_industry_share"]
     mean, peers = industry_tax_mean(
@@ -359,18 +343,7 @@ def criterion_checks(
 
     r = profile.rules["dangerous_buildings"]
     danger = _num(frame, "danger_cd_share")
-    thr = np.full(n, r.params["min_share"])
-    checks.append(
-        _check(
-            r.id,
-            r.clause,
-            "criterion",
-            applies(r) & ~np.isnan(danger),
-            _ge(danger, thr),
-            _json_numbers(danger),
-            _json_numbers(thr),
-        )
-    )
+    checks.append(_number_check(r, "criterion", applies(r), _ge, danger, r.params["min_share"]))
 
     r = profile.rules["old_residential_low_far"]
     newest = _num(frame, "newest_year")
@@ -495,18 +468,7 @@ def exemption_checks(
     )
     r = profile.exemptions["young_enterprise"]
     years = _num(frame, "years_operating")
-    thr = np.full(n, r.params["min_years"])
-    checks.append(
-        _check(
-            r.id,
-            r.clause,
-            "exemption",
-            applies(r) & ~np.isnan(years),
-            _lt(years, thr),
-            _json_numbers(years),
-            _json_numbers(thr),
-        )
-    )
+    checks.append(_number_check(r, "exemption", applies(r), _lt, years, r.params["min_years"]))
     r = profile.exemptions["strategic_industry"]
     listed = list(r.params["industry_codes"])
     if listed:
