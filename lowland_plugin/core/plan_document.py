@@ -606,6 +606,12 @@ def _legacy_summary(rows: list[dict]) -> list[dict]:
 # ------------------------------------------------------------------ project rows
 
 
+def _project_head(projects: pd.DataFrame, i: int) -> dict:
+    """Id and name of the project in row ``i`` (the first columns of every project table)."""
+    name = projects["project_name"].iloc[i] if "project_name" in projects.columns else None
+    return {"project_id": _text(projects["project_id"].iloc[i]), "project_name": _text(name)}
+
+
 def _far_rows(checks: ProjectChecks, rows: np.ndarray) -> list[dict]:
     p, t = checks.projects, checks.far
     out = []
@@ -613,10 +619,7 @@ def _far_rows(checks: ProjectChecks, rows: np.ndarray) -> list[dict]:
         public = _plain(p["public_project"].iloc[i]) if "public_project" in p.columns else None
         out.append(
             {
-                "project_id": _text(p["project_id"].iloc[i]),
-                "project_name": _text(p["project_name"].iloc[i])
-                if "project_name" in p.columns
-                else None,
+                **_project_head(p, i),
                 "public_project": bool(public) if public is not None else False,
                 "area_m2": float(t["area_m2"].iloc[i]),
                 "far_max": _float(p["far_max"].iloc[i]) if "far_max" in p.columns else None,
@@ -637,10 +640,7 @@ def _price_rows(checks: ProjectChecks, rows: np.ndarray) -> list[dict]:
     for i in rows:
         out.append(
             {
-                "project_id": _text(p["project_id"].iloc[i]),
-                "project_name": _text(p["project_name"].iloc[i])
-                if "project_name" in p.columns
-                else None,
+                **_project_head(p, i),
                 "computed": _float(t["price_due"].iloc[i]) is not None,
                 "price_due": _float(t["price_due"].iloc[i]),
                 "first_amount": _float(t["first_amount"].iloc[i]),
