@@ -51,7 +51,7 @@ import pandas as pd
 import shapely
 
 from . import codes
-from .checks_price import (
+from .checks_common import (
     CheckResult,
     _flags,
     _item,

@@ -39,6 +39,7 @@ from functools import cache
 import pandas as pd
 
 from . import codes
+from .checks_common import _item, _known
 from .errors import LowlandInputError
 from .resources import resource_path
 
@@ -105,16 +106,6 @@ def use_character(code: str) -> str | None:
         if code.startswith(prefix):
             return character
     return None
-
-
-def _known(value) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return False
-    return not (isinstance(value, float) and math.isnan(value))
-
-
-def _item(rule, clause, value, threshold, met) -> dict:
-    return {"rule": rule, "clause": clause, "value": value, "threshold": threshold, "met": met}
 
 
 def _level2(code: str) -> str:

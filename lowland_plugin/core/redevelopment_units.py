@@ -61,7 +61,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .checks_price import SCATTERED_PIECE_MAX_M2, within
+from .checks_common import within
+from .checks_price import SCATTERED_PIECE_MAX_M2
 from .errors import LowlandInputError
 from .overlay import dominant_by_area, overlap_areas
 from .resources import resource_path
