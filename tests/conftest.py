@@ -44,6 +44,26 @@ def _load_root_package() -> None:
 
 _load_root_package()
 
+# Property tests (tests/test_properties.py): the test command runs a fixed, derandomised
+# set of examples so a CI run is reproducible; `LOWLAND_HYPOTHESIS_PROFILE=explore` draws
+# new random examples (many more of them) to search for failures while developing.
+try:
+    from hypothesis import HealthCheck
+    from hypothesis import settings as hypothesis_settings
+except ImportError:  # pragma: no cover - hypothesis is in requirements.txt
+    pass
+else:
+    _common = {
+        "deadline": None,
+        "suppress_health_check": [HealthCheck.too_slow],
+        "print_blob": True,
+    }
+    hypothesis_settings.register_profile(
+        "ci", max_examples=50, derandomize=True, database=None, **_common
+    )
+    hypothesis_settings.register_profile("explore", max_examples=1000, **_common)
+    hypothesis_settings.load_profile(os.environ.get("LOWLAND_HYPOTHESIS_PROFILE", "ci"))
+
 SAMPLE_GPKG = ROOT / "resources" / "sample" / "sample_district.gpkg"
 
 

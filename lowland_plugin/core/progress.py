@@ -30,7 +30,11 @@ def lowland_parcels(table: pd.DataFrame) -> pd.DataFrame:
     verdict = table["verdict"]
     if "final_verdict" in table.columns:
         verdict = table["final_verdict"].where(table["final_verdict"].notna(), verdict)
-    kind = table["lowland_type"] if "lowland_type" in table.columns else pd.Series(None)
+    kind = (
+        table["lowland_type"]
+        if "lowland_type" in table.columns
+        else pd.Series(None, index=table.index, dtype=object)
+    )
     if "final_type" in table.columns:
         kind = table["final_type"].where(table["final_type"].notna(), kind)
     out = table.assign(final_type=kind)[verdict == "lowland"].copy()
