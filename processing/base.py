@@ -135,6 +135,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(
                 self.tr("无法读取输入图层 {0}。").format(name) + f" / cannot read input {name}."
             )
+        self._input_crs = {**getattr(self, "_input_crs", {}), name: source.sourceCrs()}
         gdf = qgis_bridge.source_to_gdf(
             source, fields=fields, dest_crs=dest_crs, context=context, feedback=feedback
         )
@@ -146,6 +147,14 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         if check_geometry and self._needs_geometry(name):
             self.run_core(require_valid_geometries, gdf, label, _id_field_of(gdf))
         return gdf
+
+    def input_crs(self, name: str) -> QgsCoordinateReferenceSystem:
+        """The CRS of the source parameter ``name`` as it was read by :meth:`read_layer`
+        (before any ``dest_crs`` reprojection): the CRS to write that input's results in."""
+        crs = getattr(self, "_input_crs", {}).get(name)
+        if crs is None:
+            raise LowlandInternalError(f"input_crs({name!r}) called before read_layer({name!r})")
+        return crs
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802 (QGIS API)
         """Keep the run's feedback so that input repairs are reported wherever inputs are read."""

@@ -173,7 +173,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
         label_blocks = self.tr("街坊（街坊划分结果）")
         blocks = self.read_layer(parameters, self.BLOCKS, context, None)
         self.require_projected(blocks, label_blocks)
-        crs = self.parameterAsSource(parameters, self.BLOCKS, context).sourceCrs()
+        crs = self.input_crs(self.BLOCKS)
         feedback.setProgress(10)
         layers = {}
         for step, key in enumerate((self.PARCELS, self.PLAN, self.UNITS, self.PLAN_UNITS)):

@@ -127,7 +127,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
         geometry = np.asarray(units.geometry.values, dtype=object)
         has_geometry = bool(units.geometry.notna().any()) and not units.geometry.is_empty.all()
         if has_geometry:
-            crs = self.parameterAsSource(parameters, self.CONVERSION, context).sourceCrs()
+            crs = self.input_crs(self.CONVERSION)
         else:
             geometry = np.full(len(units), None, dtype=object)
             crs = QgsCoordinateReferenceSystem()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -138,11 +137,8 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         overlap = self.parameterAsDouble(parameters, self.MATCH_OVERLAP, context)
         tolerance = self.parameterAsDouble(parameters, self.GEOMETRY_TOLERANCE, context)
 
-        source = self.parameterAsSource(parameters, self.OLD, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.OLD))
-        crs = source.sourceCrs()
         old = self.read_layer(parameters, self.OLD, context, ScaledFeedback(feedback, 0, 15))
+        crs = self.input_crs(self.OLD)
         self.require_projected(old, self.tr("旧版本"))
         self.check_canceled(feedback)
         new = self.read_layer(

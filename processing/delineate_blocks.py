@@ -140,8 +140,8 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
         return value or None
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        crs = self.parameterAsSource(parameters, self.BOUNDARY, context).sourceCrs()
         boundary = self.read_layer(parameters, self.BOUNDARY, context, feedback)
+        crs = self.input_crs(self.BOUNDARY)
         self.require_projected(boundary, self.tr("范围图层"))
         roads = self.read_layer(parameters, self.ROADS, context, feedback, dest_crs=crs)
         parcels = self.read_layer(parameters, self.PARCELS, context, feedback, dest_crs=crs)

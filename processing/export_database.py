@@ -226,12 +226,9 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
         self._refuse_overwriting_inputs(parameters, context, [output, report_path], shapefile)
 
-        source = self.parameterAsSource(parameters, self.PARCELS, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.PARCELS))
-        crs = source.sourceCrs()
         # null, empty and invalid geometries are QC errors (invalid_geometry), not a refusal
         parcels = self.read_layer(parameters, self.PARCELS, context, feedback, check_geometry=False)
+        crs = self.input_crs(self.PARCELS)
         self.require_projected(parcels, self.tr("低效用地认定成果"))
         self.run_core(require_input_fields, parcels, standard, self.tr("低效用地认定成果"))
         feedback.setProgress(5)

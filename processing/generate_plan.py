@@ -322,7 +322,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         self.run_core(require_known_phases, units_all, label)
         for name in UNIT_NUMBERS:
             self.run_core(require_numbers, units_all, name, label, "unit_id")
-        crs = self.parameterAsSource(parameters, self.UNITS, context).sourceCrs()
+        crs = self.input_crs(self.UNITS)
         units = self._selected_units(units_all, parameters, context)
         formats = self._formats(parameters, context)
         profile = self.read_profile(parameters, context, self.PROFILE)

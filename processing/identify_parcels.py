@@ -155,9 +155,8 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         when = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
         reference = when.date().toPyDate() if when.isValid() else dt.date.today()
 
-        source = self.parameterAsSource(parameters, self.PARCELS, context)
-        crs = source.sourceCrs()
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
+        crs = self.input_crs(self.PARCELS)
         self.require_projected(parcels, self.tr("宗地图层"))
         parcels, mapping = self.run_core(
             canonical_frame,

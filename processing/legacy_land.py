@@ -90,9 +90,8 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
         )
         self.run_core(check_field_map, explicit, ("parcels", "landsurvey"))
-        source = self.parameterAsSource(parameters, self.PARCELS, context)
-        crs = source.sourceCrs()
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
+        crs = self.input_crs(self.PARCELS)
         self.require_projected(parcels, self.tr("宗地图层"))
         parcels, _ = self.run_core(
             canonical_frame,

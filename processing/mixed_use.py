@@ -93,10 +93,10 @@ class MixedUseAlgorithm(LowlandAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         explicit = read_field_map(self, parameters, context, ("projects", "zones"))
-        crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
         projects = read_template_layer(
             self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
+        crs = self.input_crs(self.PROJECTS)
         if projects.empty:
             raise QgsProcessingException(
                 self.tr("项目图层没有要素。") + " / the projects layer has no features."

@@ -61,7 +61,7 @@ def read_projects(alg, parameters, context, refuse_empty: bool = False):
             tr("项目图层没有要素。") + " / the projects layer has no features."
         )
     refuse_unused_map_entries(explicit, {"projects": projects})
-    return projects, alg.parameterAsSource(parameters, PROJECTS, context).sourceCrs()
+    return projects, alg.input_crs(PROJECTS)
 
 
 def read_field_map(alg, parameters, context, layers) -> dict[str, str]:

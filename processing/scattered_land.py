@@ -82,10 +82,10 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         explicit = read_field_map(self, parameters, context, ("projects", "pieces"))
-        crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
         projects = read_template_layer(
             self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
+        crs = self.input_crs(self.PROJECTS)
         feedback.setProgress(20)
         self.check_canceled(feedback)
         pieces = read_template_layer(

@@ -110,10 +110,10 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
         projects, crs = None, QgsCoordinateReferenceSystem()
         layers = {"statusquo": table}
         if parameters.get(self.PROJECTS) not in (None, ""):
-            crs = self.parameterAsSource(parameters, self.PROJECTS, context).sourceCrs()
             projects = read_template_layer(
                 self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
             )
+            crs = self.input_crs(self.PROJECTS)
             layers["projects"] = projects
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
