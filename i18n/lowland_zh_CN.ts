@@ -864,42 +864,42 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="239" />
+      <location filename="../lowland_plugin/layout_export.py" line="231" />
       <source>再开发单元评审图集</source>
       <translation>再开发单元评审图集</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="530" />
+      <location filename="../lowland_plugin/layout_export.py" line="520" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="534" />
+      <location filename="../lowland_plugin/layout_export.py" line="524" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="588" />
+      <location filename="../lowland_plugin/layout_export.py" line="578" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="481" />
+      <location filename="../lowland_plugin/layout_export.py" line="471" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="583" />
+      <location filename="../lowland_plugin/layout_export.py" line="573" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>已取消：输出不完整，未保留。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="485" />
+      <location filename="../lowland_plugin/layout_export.py" line="475" />
       <source>宗地</source>
       <translation>宗地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="488" />
+      <location filename="../lowland_plugin/layout_export.py" line="478" />
       <source>街坊</source>
       <translation>街坊</translation>
     </message>
@@ -909,27 +909,27 @@
       <translation>打印模板无法读取：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="230" />
-      <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
-      <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/layout_export.py" line="274" />
+      <location filename="../lowland_plugin/layout_export.py" line="247" />
       <source>无法把布局加入工程：{0}</source>
       <translation>无法把布局加入工程：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="417" />
+      <location filename="../lowland_plugin/layout_export.py" line="302" />
+      <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
+      <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/layout_export.py" line="407" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="448" />
+      <location filename="../lowland_plugin/layout_export.py" line="438" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="493" />
+      <location filename="../lowland_plugin/layout_export.py" line="483" />
       <source>道路</source>
       <translation>道路</translation>
     </message>
@@ -989,22 +989,22 @@
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="196" />
+      <location filename="../processing/base.py" line="205" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="201" />
+      <location filename="../processing/base.py" line="210" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="216" />
+      <location filename="../processing/base.py" line="225" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="256" />
+      <location filename="../processing/base.py" line="265" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</translation>
     </message>
@@ -1014,7 +1014,7 @@
       <translation>无法读取输入图层 {0}。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="179" />
+      <location filename="../processing/base.py" line="188" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
@@ -1189,77 +1189,77 @@
       <translation>申报表没有字段 {0}：所有记录按缺失处理。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="48" />
+      <location filename="../processing/compare_versions.py" line="47" />
       <source>年度更新对比</source>
       <translation>年度更新对比</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="51" />
+      <location filename="../processing/compare_versions.py" line="50" />
       <source>上图入库</source>
       <translation>上图入库</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="57" />
+      <location filename="../processing/compare_versions.py" line="56" />
       <source>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="146" />
+      <location filename="../processing/compare_versions.py" line="142" />
       <source>旧版本</source>
       <translation>旧版本</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="196" />
+      <location filename="../processing/compare_versions.py" line="192" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>变化汇总（宗数，其中重新编号，面积变化 平方米）：</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="81" />
+      <location filename="../processing/compare_versions.py" line="80" />
       <source>旧版本（上一年度）</source>
       <translation>旧版本（上一年度）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="84" />
+      <location filename="../processing/compare_versions.py" line="83" />
       <source>新版本（本年度）</source>
       <translation>新版本（本年度）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="89" />
+      <location filename="../processing/compare_versions.py" line="88" />
       <source>编号字段（默认 parcel_id）</source>
       <translation>编号字段（默认 parcel_id）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="98" />
+      <location filename="../processing/compare_versions.py" line="97" />
       <source>对比字段（默认：两个版本共有的字段，易变字段除外）</source>
       <translation>对比字段（默认：两个版本共有的字段，易变字段除外）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="107" />
+      <location filename="../processing/compare_versions.py" line="106" />
       <source>图形匹配的最小重叠比例（占新、旧两个图形面积）</source>
       <translation>图形匹配的最小重叠比例（占新、旧两个图形面积）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="117" />
+      <location filename="../processing/compare_versions.py" line="116" />
       <source>图形容差（对称差面积，平方米）</source>
       <translation>图形容差（对称差面积，平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="125" />
+      <location filename="../processing/compare_versions.py" line="124" />
       <source>年度更新对比结果</source>
       <translation>年度更新对比结果</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="130" />
+      <location filename="../processing/compare_versions.py" line="129" />
       <source>变化汇总表</source>
       <translation>变化汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="153" />
+      <location filename="../processing/compare_versions.py" line="149" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="171" />
+      <location filename="../processing/compare_versions.py" line="167" />
       <source>对比字段：{0}</source>
       <translation>对比字段：{0}</translation>
     </message>
@@ -1270,56 +1270,56 @@
     </message>
     <message>
       <location filename="../processing/delineate_blocks.py" line="52" />
-      <source>&lt;p&gt;按道路红线划分街坊，为“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）提供街坊底图，并把宗地归入街坊。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;道路用地 = 道路中心线按红线宽度一半作平头缓冲（不向路端延伸）；宽度取宽度字段，为空时按道路等级（快速路/主干路/次干路/支路，或 expressway/arterial/secondary/branch）取 resources/codes/road_widths.csv 的默认宽度（GB 50220-95），并在日志中列出这些道路；既无宽度又无可识别等级的道路报错。&lt;/li&gt;&lt;li&gt;街坊 = 范围减去道路用地后的各个部分。容差内的断头、未接上和冲出的道路端点先连接或截除；尽端路只切入街坊，不把街坊分开（会分开时从尽端截短，并列出道路）。&lt;/li&gt;&lt;li&gt;面积小于最小面积或等效宽度（同面积同周长矩形的短边）小于最小宽度的碎片（如双幅路中间的分隔带、环岛中心岛、范围切出的边角）不作为街坊，输出到“剔除的碎片”并注明面积和原因。&lt;/li&gt;&lt;li&gt;街坊编号 JF001…按自北向南分行、每行自西向东排列，名称 街坊001…；街坊互不重叠，街坊 + 道路用地 + 剔除碎片的面积等于范围面积（每次运行都核对）。&lt;/li&gt;&lt;li&gt;宗地归入重叠面积最大的街坊，并给出位于道路用地、剔除碎片和范围以外的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;各图层须使用以米为单位的投影坐标系（以范围图层的坐标系计算，其他图层自动转换）。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;按道路红线划分街坊，为“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）提供街坊底图，并把宗地归入街坊。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;道路用地 = 道路中心线按红线宽度一半作平头缓冲（不向路端延伸）；宽度取宽度字段，为空时按道路等级（快速路/主干路/次干路/支路，或 expressway/arterial/secondary/branch）取 resources/codes/road_widths.csv 的默认宽度（GB 50220-95），并在日志中列出这些道路；既无宽度又无可识别等级的道路报错。&lt;/li&gt;&lt;li&gt;街坊 = 范围减去道路用地后的各个部分。容差内的断头、未接上和冲出的道路端点先连接或截除；尽端路只切入街坊，不把街坊分开（会分开时从尽端截短，并列出道路）。&lt;/li&gt;&lt;li&gt;面积小于最小面积或等效宽度（同面积同周长矩形的短边）小于最小宽度的碎片（如双幅路中间的分隔带、环岛中心岛、范围切出的边角）不作为街坊，输出到“剔除的碎片”并注明面积和原因。&lt;/li&gt;&lt;li&gt;街坊编号 JF001…按自北向南分行、每行自西向东排列，名称 街坊001…；街坊互不重叠，街坊 + 道路用地 + 剔除碎片的面积等于范围面积（每次运行都核对）。&lt;/li&gt;&lt;li&gt;宗地归入重叠面积最大的街坊，并给出位于道路用地、剔除碎片和范围以外的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;各图层须使用以米为单位的投影坐标系（以范围图层的坐标系计算，其他图层自动转换）。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;按道路红线划分街坊，为“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）提供街坊底图，并把宗地归入街坊。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;道路用地 = 道路中心线按红线宽度一半作平头缓冲（不向路端延伸）；宽度取宽度字段，为空时按道路等级（快速路/主干路/次干路/支路，或 expressway/arterial/secondary/branch）取 resources/codes/road_widths.csv 的默认宽度（GB 50220-95），并在日志中列出这些道路；既无宽度又无可识别等级的道路报错。&lt;/li&gt;&lt;li&gt;街坊 = 范围减去道路用地后的各个部分。道路端点在容差内接近另一道路端点、另一道路的红线（画到相交道路红线处、画入红线或略短于红线）或范围边界的，先连接到其中心线或边界；冲出不超过容差的截除；尽端路只切入街坊，不把街坊分开（会分开时从尽端截短，并列出道路）。&lt;/li&gt;&lt;li&gt;面积小于最小面积或等效宽度（同面积同周长矩形的短边）小于最小宽度的碎片（如双幅路中间的分隔带、环岛中心岛、范围切出的边角）不作为街坊，输出到“剔除的碎片”并注明面积和原因。&lt;/li&gt;&lt;li&gt;街坊编号 JF001…按自北向南分行、每行自西向东排列，名称 街坊001…；街坊互不重叠，街坊 + 道路用地 + 剔除碎片的面积等于范围面积（每次运行都核对）。&lt;/li&gt;&lt;li&gt;宗地归入重叠面积最大的街坊，并给出位于道路用地、剔除碎片和范围以外的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;各图层须使用以米为单位的投影坐标系（以范围图层的坐标系计算，其他图层自动转换）。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;按道路红线划分街坊，为“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）提供街坊底图，并把宗地归入街坊。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;道路用地 = 道路中心线按红线宽度一半作平头缓冲（不向路端延伸）；宽度取宽度字段，为空时按道路等级（快速路/主干路/次干路/支路，或 expressway/arterial/secondary/branch）取 resources/codes/road_widths.csv 的默认宽度（GB 50220-95），并在日志中列出这些道路；既无宽度又无可识别等级的道路报错。&lt;/li&gt;&lt;li&gt;街坊 = 范围减去道路用地后的各个部分。道路端点在容差内接近另一道路端点、另一道路的红线（画到相交道路红线处、画入红线或略短于红线）或范围边界的，先连接到其中心线或边界；冲出不超过容差的截除；尽端路只切入街坊，不把街坊分开（会分开时从尽端截短，并列出道路）。&lt;/li&gt;&lt;li&gt;面积小于最小面积或等效宽度（同面积同周长矩形的短边）小于最小宽度的碎片（如双幅路中间的分隔带、环岛中心岛、范围切出的边角）不作为街坊，输出到“剔除的碎片”并注明面积和原因。&lt;/li&gt;&lt;li&gt;街坊编号 JF001…按自北向南分行、每行自西向东排列，名称 街坊001…；街坊互不重叠，街坊 + 道路用地 + 剔除碎片的面积等于范围面积（每次运行都核对）。&lt;/li&gt;&lt;li&gt;宗地归入重叠面积最大的街坊，并给出位于道路用地、剔除碎片和范围以外的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;各图层须使用以米为单位的投影坐标系（以范围图层的坐标系计算，其他图层自动转换）。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="145" />
+      <location filename="../processing/delineate_blocks.py" line="146" />
       <source>范围图层</source>
       <translation>范围图层</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="73" />
+      <location filename="../processing/delineate_blocks.py" line="74" />
       <source>道路中心线图层</source>
       <translation>道路中心线图层</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="79" />
+      <location filename="../processing/delineate_blocks.py" line="80" />
       <source>红线宽度字段（米）</source>
       <translation>红线宽度字段（米）</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="89" />
+      <location filename="../processing/delineate_blocks.py" line="90" />
       <source>道路等级字段</source>
       <translation>道路等级字段</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="105" />
+      <location filename="../processing/delineate_blocks.py" line="106" />
       <source>街坊最小面积（平方米）</source>
       <translation>街坊最小面积（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="106" />
+      <location filename="../processing/delineate_blocks.py" line="107" />
       <source>街坊最小等效宽度（米）</source>
       <translation>街坊最小等效宽度（米）</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="107" />
+      <location filename="../processing/delineate_blocks.py" line="108" />
       <source>端点连接容差（米）</source>
       <translation>端点连接容差（米）</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="124" />
+      <location filename="../processing/delineate_blocks.py" line="125" />
       <source>道路用地</source>
       <translation>道路用地</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="125" />
+      <location filename="../processing/delineate_blocks.py" line="126" />
       <source>剔除的碎片</source>
       <translation>剔除的碎片</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="126" />
+      <location filename="../processing/delineate_blocks.py" line="127" />
       <source>宗地（含所属街坊）</source>
       <translation>宗地（含所属街坊）</translation>
     </message>
@@ -1339,32 +1339,32 @@
       <translation>碎片图斑面积阈值（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="235" />
+      <location filename="../processing/export_database.py" line="232" />
       <source>低效用地认定成果</source>
       <translation>低效用地认定成果</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="455" />
+      <location filename="../processing/export_database.py" line="452" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>质检结果（规则、数量、结论）：</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="457" />
+      <location filename="../processing/export_database.py" line="454" />
       <source>通过</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="458" />
+      <location filename="../processing/export_database.py" line="455" />
       <source>不通过</source>
       <translation>不通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="459" />
+      <location filename="../processing/export_database.py" line="456" />
       <source>警告</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="460" />
+      <location filename="../processing/export_database.py" line="457" />
       <source>未检查</source>
       <translation>未检查</translation>
     </message>
@@ -1459,84 +1459,84 @@
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="247" />
+      <location filename="../processing/export_database.py" line="244" />
       <source>三调图斑图层</source>
       <translation>三调图斑图层</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="253" />
+      <location filename="../processing/export_database.py" line="250" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="265" />
+      <location filename="../processing/export_database.py" line="262" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>没有最终结论为低效用地的宗地：数据库为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="348" />
+      <location filename="../processing/export_database.py" line="345" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>请指定上图入库数据库的输出文件。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="260" />
+      <location filename="../processing/export_database.py" line="257" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="283" />
+      <location filename="../processing/export_database.py" line="280" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="291" />
+      <location filename="../processing/export_database.py" line="288" />
       <source>数据库已写出：{0}</source>
       <translation>数据库已写出：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="316" />
+      <location filename="../processing/export_database.py" line="313" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>质检通过（警告 {0} 处）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="319" />
+      <location filename="../processing/export_database.py" line="316" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="380" />
+      <location filename="../processing/export_database.py" line="377" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>输出不得覆盖输入图层：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="326" />
+      <location filename="../processing/export_database.py" line="323" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>质检不通过：错误 {0} 处（报告：{1}）。</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="35" />
+      <location filename="../processing/far_check.py" line="29" />
       <source>容积率核定</source>
       <translation>容积率核定</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="44" />
+      <location filename="../processing/far_check.py" line="38" />
       <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="86" />
+      <location filename="../processing/far_check.py" line="54" />
+      <source>容积率核定结果</source>
+      <translation>容积率核定结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/far_check.py" line="65" />
       <source>容积率核定通过（含公益项目）{0} 个项目。</source>
       <translation>容积率核定通过（含公益项目）{0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="87" />
+      <location filename="../processing/far_check.py" line="66" />
       <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
-    </message>
-    <message>
-      <location filename="../processing/far_check.py" line="68" />
-      <source>容积率核定结果</source>
-      <translation>容积率核定结果</translation>
     </message>
     <message>
       <location filename="../processing/generate_plan.py" line="150" />
@@ -1659,7 +1659,7 @@
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="258" />
+      <location filename="../processing/identify_parcels.py" line="257" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -1699,37 +1699,37 @@
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="223" />
+      <location filename="../processing/identify_parcels.py" line="222" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="195" />
+      <location filename="../processing/identify_parcels.py" line="194" />
       <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
       <translation>字段映射 {0} 所指的字段在各输入图层中都不存在。</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="35" />
+      <location filename="../processing/land_price.py" line="29" />
       <source>补缴地价与缴款计划</source>
       <translation>补缴地价与缴款计划</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="44" />
+      <location filename="../processing/land_price.py" line="38" />
       <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="90" />
+      <location filename="../processing/land_price.py" line="69" />
       <source>补缴地价核算无问题 {0} 个项目。</source>
       <translation>补缴地价核算无问题 {0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="91" />
+      <location filename="../processing/land_price.py" line="70" />
       <source>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</source>
       <translation>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="94" />
+      <location filename="../processing/land_price.py" line="73" />
       <source>应补缴地价合计 {0:,.2f} 元。</source>
       <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
@@ -1749,7 +1749,7 @@
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="136" />
+      <location filename="../processing/legacy_land.py" line="135" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
@@ -1929,17 +1929,17 @@
       <translation>读取宗地…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="77" />
+      <location filename="../processing/parcel_indicators.py" line="76" />
       <source>读取建筑…</source>
       <translation>读取建筑…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="113" />
+      <location filename="../processing/parcel_indicators.py" line="112" />
       <source>共 {0} 宗地，{1} 栋建筑。</source>
       <translation>共 {0} 宗地，{1} 栋建筑。</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="104" />
+      <location filename="../processing/parcel_indicators.py" line="103" />
       <source>输入字段 {0} 与指标同名，已由计算结果替换。</source>
       <translation>输入字段 {0} 与指标同名，已由计算结果替换。</translation>
     </message>
@@ -1964,7 +1964,7 @@
       <translation>低效用地 {0} 宗，{1:.2f} 亩。</translation>
     </message>
     <message>
-      <location filename="../processing/project_checks.py" line="92" />
+      <location filename="../processing/project_checks.py" line="127" />
       <source>{0} 个项目无法判定（见 reasons）：{1}</source>
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
@@ -2054,17 +2054,17 @@
       <translation>项目 {0} 缺少核定数值的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="36" />
+      <location filename="../processing/use_change.py" line="29" />
       <source>用途转变路径</source>
       <translation>用途转变路径</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="45" />
+      <location filename="../processing/use_change.py" line="38" />
       <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="102" />
+      <location filename="../processing/use_change.py" line="76" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</translation>
     </message>

@@ -163,18 +163,50 @@ def test_dangle_bites_but_does_not_split():
 
 
 def test_dangle_whose_reserve_reaches_a_road_is_cut_back_not_splitting():
-    # ends 4 m short of the y=200 centre line (more than the 2 m tolerance) but its
-    # 10 m reserve would reach that road's red line at y=195
-    lines = grid_lines() + [LineString([(150, 100), (150, 196)])]
+    # a 45° dead end from the x=100 road ending at (190, 192): its centre line stays 3 m
+    # below the y=200 road's red line (y=195; more than the 2 m tolerance), but a corner
+    # of its flat-capped 10 m reserve reaches y=195.54 and would cut off the triangle
+    # north-west of it
+    lines = grid_lines() + [LineString([(100, 102), (190, 192)])]
     result = bk.delineate_blocks(roads_frame(lines), boundary_frame(box(0, 0, 300, 300)))
     assert len(result.blocks) == 9
-    centre = block_at(result, 120, 150)
+    centre = block_at(result, 180, 120)
     assert centre.geometry.geom_type == "Polygon"
-    assert block_at(result, 180, 150)["block_id"] == centre["block_id"]
-    bite = 8100 - centre["area_m2"]
-    assert 10 * 88 < bite < 10 * 90  # cut back to just below y=195
+    assert block_at(result, 120, 180)["block_id"] == centre["block_id"]
     assert any("R5" in w for w in result.warnings)
+    bite = 8100 - centre["area_m2"]
+    assert 0 < bite < 10 * 90 * 2**0.5  # less than the whole dead end's reserve
     assert identity_gap(result, boundary_frame(box(0, 0, 300, 300))) < 1e-5
+
+
+@pytest.mark.parametrize(
+    ("end_y", "joined"),
+    [
+        (195.0, True),  # digitised up to the y=200 road's red line
+        (197.0, True),  # into its red line
+        (193.5, True),  # 1.5 m short of the red line: a gap within the 2 m tolerance
+        (192.0, False),  # 3 m short: a dead end
+    ],
+)
+def test_road_ending_at_the_cross_roads_red_line_splits(end_y, joined):
+    # the branch x=150 from the y=100 road towards the 10 m wide y=200 road
+    lines = grid_lines() + [LineString([(150, 100), (150, end_y)])]
+    result = bk.delineate_blocks(roads_frame(lines), boundary_frame(box(0, 0, 300, 300)))
+    if joined:
+        assert len(result.blocks) == 10
+        for x in (120, 180):  # 105–145 and 155–195 × 105–195
+            assert block_at(result, x, 150)["area_m2"] == pytest.approx(40 * 90, abs=0.01)
+        assert result.reserve["area_m2"].sum() == pytest.approx(11600 + 10 * 90, abs=0.01)
+        assert any("道路红线" in line for line in result.info)
+    else:
+        assert len(result.blocks) == 9
+        assert block_at(result, 120, 150)["block_id"] == block_at(result, 180, 150)["block_id"]
+        assert block_at(result, 120, 150)["area_m2"] == pytest.approx(8100 - 10 * (end_y - 105))
+    # with a zero tolerance nothing is joined: the branch stays a dead end
+    strict = bk.delineate_blocks(
+        roads_frame(lines), boundary_frame(box(0, 0, 300, 300)), tolerance=0
+    )
+    assert len(strict.blocks) == 9
 
 
 def test_near_miss_within_tolerance_is_joined_and_splits():

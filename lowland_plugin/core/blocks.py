@@ -9,10 +9,12 @@ geopandas, no QGIS. The steps, each one function below:
    with its source per row; grade given as key, Chinese or English label, e.g.
    ``branch`` / ``支路``). Defaults are reported (``width_source = default``); a road
    with neither width nor a known grade is an error naming the road.
-2. **Near-misses** (:func:`snap_road_ends`, ``tolerance``): road ends closer than
-   the tolerance to another road end are merged; ends closer than the tolerance to
-   another road (or the boundary) are extended onto it (a 1 mm overshoot makes the
-   crossing exact for the noding); overshoots no longer than the tolerance are
+2. **Near-misses and small gaps** (:func:`snap_road_ends`, ``tolerance``): road ends
+   closer than the tolerance to another road end are merged; a free end closer than
+   the tolerance to another road's red line (its centre line + half its width: a
+   road digitised up to the cross road's red line, or stopping just short of it), or
+   to the boundary, is extended onto that road's centre line (a 1 mm overshoot makes
+   the crossing exact for the noding); overshoots no longer than the tolerance are
    dropped (:func:`network_edges`).
 3. **Network** (:func:`network_edges`, :func:`dangling_edges`): roads and boundary
    rings are noded; an edge is *dangling* when it is not on a cycle of the
@@ -232,14 +234,18 @@ def _endpoints(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def snap_road_ends(
-    lines: np.ndarray, rings: np.ndarray, tolerance: float
+    lines: np.ndarray, rings: np.ndarray, tolerance: float, widths: np.ndarray | None = None
 ) -> tuple[np.ndarray, int]:
-    """Close near-misses of the centre lines within ``tolerance``.
+    """Close near-misses of the centre lines and small gaps between red lines within
+    ``tolerance``.
 
     Ends within the tolerance of each other are moved onto one point (the end of
-    their cluster with the smallest x, then y: whatever the order of the roads); a still free end within the tolerance of another line or
-    a boundary ring is extended onto it, ``_OVERSHOOT_M`` past it so that noding
-    finds the crossing. Returns the new lines and how many ends moved.
+    their cluster with the smallest x, then y: whatever the order of the roads). A
+    still free end within the tolerance of another road's red line (distance to its
+    centre line ≤ half its ``widths`` entry + tolerance) or of a boundary ring is
+    extended onto that centre line or ring (the nearest red line first),
+    ``_OVERSHOOT_M`` past it so that noding finds the crossing. Without ``widths``
+    the roads count as lines. Returns the new lines and how many ends moved.
     """
     if tolerance <= 0 or len(lines) == 0:
         return lines, 0
@@ -275,18 +281,25 @@ def snap_road_ends(
     index = np.repeat(np.arange(n), np.diff(np.append(first, len(coords))))
     lines = shapely.linestrings(coords, indices=index)
 
-    # free ends near a line: extend onto the nearest line or ring
+    # free ends near a red line or ring: extend onto the nearest one's centre line
     points = shapely.points(coords[end_pos])
     targets = np.concatenate([lines, rings])
     owner = np.concatenate([np.arange(n), np.full(len(rings), -1)])
-    a, b = shapely.STRtree(targets).query(points, predicate="dwithin", distance=tolerance)
+    half = np.zeros(len(targets))
+    if widths is not None:
+        half[:n] = np.nan_to_num(np.asarray(widths, dtype=float)) / 2.0
+    reach = tolerance + half.max(initial=0.0)
+    a, b = shapely.STRtree(targets).query(points, predicate="dwithin", distance=reach)
     keep = owner[b] != end_line[a]
     a, b = a[keep], b[keep]
+    dist = shapely.distance(points[a], targets[b])
+    near = dist <= tolerance + half[b]
+    a, b, dist = a[near], b[near], dist[near]
     if len(a):
-        dist = shapely.distance(points[a], targets[b])
         touching = np.zeros(len(points), dtype=bool)
         touching[a[dist == 0]] = True
-        order = np.lexsort((dist, a))
+        gap = np.maximum(dist - half[b], 0.0)  # to the red line; 0 inside the reserve
+        order = np.lexsort((dist, gap, a))
         a, b, dist = a[order], b[order], dist[order]
         first_of = np.unique(a, return_index=True)[1]
         a, b, dist = a[first_of], b[first_of], dist[first_of]
@@ -684,10 +697,11 @@ def delineate_blocks(
             "outside the boundary."
         )
     part_width = widths["width_m"].to_numpy(float)[owner]
-    lines, moved = snap_road_ends(parts, rings, tolerance)
+    lines, moved = snap_road_ends(parts, rings, tolerance, part_width)
     if moved:
         info.append(
-            f"{moved} 个道路端点在容差 {tolerance:g} 米内连接。 / {moved} road ends joined within "
+            f"{moved} 个道路端点在容差 {tolerance:g} 米内连接到相邻道路端点、道路红线或范围边界。"
+            f" / {moved} road ends joined to a road end, a red line or the boundary within "
             f"{tolerance:g} m."
         )
     report(15)
