@@ -47,11 +47,12 @@ LAYER_OUTPUTS = {
 }
 
 
-def chain_arguments(out: Path) -> list[str]:
-    """``qgis_process run lowland:fullchain`` arguments on the sample, outputs in ``out``."""
-    district = SAMPLE / "sample_district.gpkg"
-    units = SAMPLE / "sample_units.gpkg"
-    projects = SAMPLE / "sample_projects.gpkg"
+def chain_arguments(out: Path, sample: Path = SAMPLE) -> list[str]:
+    """``qgis_process run lowland:fullchain`` arguments on the sample (the folder
+    ``sample``, by default the repository's), outputs in ``out``."""
+    district = sample / "sample_district.gpkg"
+    units = sample / "sample_units.gpkg"
+    projects = sample / "sample_projects.gpkg"
     args = [
         f"parcels={district}|layername=parcels",
         f"buildings={district}|layername=buildings",

@@ -1,0 +1,163 @@
+"""The plugin ZIP (``scripts/package.py``, ``bash scripts/run package``): what goes in,
+what stays out, that a broken tree is refused, and that QGIS installed from the ZIP
+alone (a fresh profile, no repository on any path) runs the whole chain."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+from lowland_under_test.processing.provider import ALGORITHMS
+
+ROOT = Path(__file__).resolve().parents[1]
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+
+
+def _script(name: str, filename: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / filename)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PACKAGE = _script("lowland_package", "package.py")
+MODELS = sorted((ROOT / "resources" / "models").glob("*.model3"))
+DEMO = _script("lowland_demo_for_package", "demo.py")
+
+
+@pytest.fixture(scope="module")
+def package_zip(tmp_path_factory) -> Path:
+    path, count = PACKAGE.build_package(tmp_path_factory.mktemp("package") / "lowland.zip")
+    assert count > 100
+    return path
+
+
+def _members(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return archive.namelist()
+
+
+def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
+    names = _members(package_zip)
+    assert all(name.startswith("lowland/") for name in names)
+    inside = {name.removeprefix("lowland/") for name in names}
+    for needed in (
+        "__init__.py",
+        "metadata.txt",
+        "requirements.txt",
+        "lowland_plugin/plugin.py",
+        "lowland_plugin/core/blocks.py",
+        "processing/provider.py",
+        "forms/review_dock.ui",
+        "forms/plan_dock.ui",
+        "forms/unit_form.ui",
+        "i18n/lowland_en.qm",
+        "i18n/lowland_zh_CN.qm",
+        "resources/icons/lowland.svg",
+        "resources/profiles/schema.json",
+        "resources/profiles/default.json",
+        "resources/codes/rules.csv",
+        "resources/layouts/review_a3.qpt",
+        "resources/templates/implementation_plan.docx",
+        "resources/templates/implementation_plan.html.j2",
+        "resources/sample/sample_district.gpkg",
+        "docs/guide/README.md",
+        "docs/screenshots/qgis_units_zh_CN.png",
+    ):
+        assert needed in inside, needed
+    for model in MODELS:
+        assert f"resources/models/{model.name}" in inside
+    # every Python module of the plugin, and nothing of the development tree
+    for package in ("lowland_plugin", "processing"):
+        for module in (ROOT / package).rglob("*.py"):
+            if "__pycache__" not in module.parts:
+                assert module.relative_to(ROOT).as_posix() in inside, module
+    left_out = ("tests/", "scripts/", "bench/", ".ci/", ".venv/", ".build/", "output/")
+    assert not [n for n in inside if n.startswith(left_out)]
+    assert not [n for n in inside if "__pycache__" in n or n.endswith(".pyc")]
+    assert not [n for n in inside if n in ("Makefile", "pyproject.toml", ".gitignore")]
+
+
+def test_the_same_tree_gives_the_same_bytes(package_zip, tmp_path):
+    again, _ = PACKAGE.build_package(tmp_path / "again.zip")
+    assert again.read_bytes() == package_zip.read_bytes()
+    assert not list(tmp_path.glob("*.part"))  # the staging file is gone
+
+
+def test_metadata_and_contents_are_checked(tmp_path):
+    (tmp_path / "lowland_plugin").mkdir()
+    (tmp_path / "processing").mkdir()
+    (tmp_path / "lowland_plugin" / "stray.py").write_text("", encoding="utf-8")
+    (tmp_path / "metadata.txt").write_text(
+        "[general]\nname=Lowland\nqgisMinimumVersion=3.22\ndescription=d\nabout=a\n"
+        "version=0.1.0\nauthor=x\nrepository=https://example.org\nicon=icon.svg\n",
+        encoding="utf-8",
+    )
+    problems = PACKAGE.check_package(["metadata.txt", "i18n/lowland_fr.ts"], tmp_path)
+    text = "\n".join(problems)
+    assert "email is missing" in text  # required by the plugin repository
+    assert "icon 'icon.svg'" in text  # not in the package
+    assert "i18n/lowland_fr.qm is missing" in text
+    assert "lowland_plugin/stray.py is not tracked" in text
+    assert "i18n/lowland_fr.ts is tracked but missing" in text
+    assert len(problems) == 5
+
+
+def test_the_repository_passes_its_own_checks():
+    files = PACKAGE.package_files(PACKAGE.tracked_files())
+    assert PACKAGE.check_package(files) == []
+
+
+@pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="QGIS not installed")
+def test_qgis_installed_from_the_zip_runs_the_whole_chain(package_zip, qgis_env, tmp_path):
+    plugins = tmp_path / "plugins"
+    with zipfile.ZipFile(package_zip) as archive:
+        archive.extractall(plugins)
+    installed = plugins / "lowland"
+    env = dict(qgis_env)
+    env.update(HOME=str(tmp_path / "home"), QGIS_PLUGINPATH=str(plugins))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    (tmp_path / "home").mkdir()
+
+    def qgis_process(*args: str, timeout: int = 600) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=timeout
+        )
+
+    enabled = qgis_process("plugins", "enable", "lowland")
+    assert enabled.returncode == 0 or "already enabled" in enabled.stdout + enabled.stderr, (
+        enabled.stderr
+    )
+    listed = qgis_process("list")
+    assert listed.returncode == 0, listed.stderr[-2000:]
+    for cls in ALGORITHMS:
+        assert f"lowland:{cls().name()}" in listed.stdout, cls
+    for model in MODELS:
+        assert f"lowland:{model.stem}" in listed.stdout, model
+
+    out = tmp_path / "out"
+    out.mkdir()
+    arguments = DEMO.chain_arguments(out, installed / "resources" / "sample")
+    run = qgis_process("run", "lowland:fullchain", "--json", "--", *arguments)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    results = json.loads(run.stdout[run.stdout.index("{") :])["results"]
+    # the plugin QGIS ran is the installed copy (Python compiled its modules there)
+    assert (installed / "processing" / "__pycache__").is_dir()
+    assert os.path.realpath(installed) != os.path.realpath(ROOT)
+    parcels = read_ogr_layer(
+        str(installed / "resources" / "sample" / "sample_district.gpkg"), "parcels"
+    )
+    identified = read_ogr_layer(results["identify:identified"])
+    assert sorted(identified["parcel_id"]) == sorted(parcels["parcel_id"])
+    units = sorted(read_ogr_layer(results["units:redevelopment_units"])["unit_id"])
+    assert units
+    for unit_id in units:
+        for suffix in ("docx", "html", "pdf"):
+            assert (out / "plans" / f"{unit_id}_实施方案.{suffix}").is_file(), (unit_id, suffix)
