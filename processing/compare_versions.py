@@ -178,7 +178,13 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
                 self.displayName(),
             )
         dest = self.write_output(
-            parameters, self.OUTPUT, context, ScaledFeedback(feedback, 70, 25), result.table, crs
+            parameters,
+            self.OUTPUT,
+            context,
+            ScaledFeedback(feedback, 70, 25),
+            result.table,
+            crs,
+            style="compareversions",
         )
         results = {self.OUTPUT: dest}
         if parameters.get(self.SUMMARY) not in (None, ""):

@@ -68,5 +68,7 @@ class FarCheckAlgorithm(LowlandAlgorithm):
         feedback.setProgress(60)
         self.check_canceled(feedback)
         out = joined_output(projects, result.table)
-        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        dest = self.write_output(
+            parameters, self.OUTPUT, context, feedback, out, crs, style="farcheck"
+        )
         return {self.OUTPUT: dest}

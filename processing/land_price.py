@@ -74,5 +74,7 @@ class LandPriceAlgorithm(LowlandAlgorithm):
         feedback.setProgress(60)
         self.check_canceled(feedback)
         out = joined_output(projects, result.table)
-        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        dest = self.write_output(
+            parameters, self.OUTPUT, context, feedback, out, crs, style="landprice"
+        )
         return {self.OUTPUT: dest}

@@ -130,7 +130,9 @@ class MixedUseAlgorithm(LowlandAlgorithm):
         feedback.setProgress(60)
         self.check_canceled(feedback)
         out = joined_output(projects, result.table)
-        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        dest = self.write_output(
+            parameters, self.OUTPUT, context, feedback, out, crs, style="mixeduse"
+        )
         results = {self.OUTPUT: dest}
         if parameters.get(self.USES) not in (None, ""):
             uses = result.extra

@@ -124,7 +124,9 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
         feedback.setProgress(60)
         self.check_canceled(feedback)
         out = joined_output(projects, result.table)
-        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        dest = self.write_output(
+            parameters, self.OUTPUT, context, feedback, out, crs, style="scatteredland"
+        )
         results = {self.OUTPUT: dest}
         if parameters.get(self.SWAPS) not in (None, ""):
             results[self.SWAPS] = self.write_table(parameters, self.SWAPS, context, result.extra)

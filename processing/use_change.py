@@ -66,7 +66,9 @@ class UseChangeAlgorithm(LowlandAlgorithm):
         self.check_canceled(feedback)
         self._log(feedback, projects["project_id"].tolist(), table)
         out = joined_output(projects, table)
-        dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        dest = self.write_output(
+            parameters, self.OUTPUT, context, feedback, out, crs, style="usechange"
+        )
         feedback.setProgress(100)
         return {self.OUTPUT: dest}
 

@@ -13,6 +13,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+#: Check outputs of the demo added to the project (file stem, layer name).
+CHECK_LAYERS = (
+    ("check_far", "容积率核定"),
+    ("check_scattered", "零星用地核查"),
+    ("check_landprice", "补缴地价核算"),
+    ("check_usechange", "用途转变核定"),
+    ("check_mixeduse", "混合用地核算"),
+)
+
+
 def build(out: Path) -> Path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from qgis_standalone import start_qgis
@@ -46,6 +56,16 @@ def build(out: Path) -> Path:
         root.insertChildNode(position, clone)
         root.removeChildNode(node)
     add_review_layout(project, loaded[-1])
+    # the project checks, styled by verdict, in a group switched off (the atlas above
+    # follows the visible layers only): tick one to see it at the meeting
+    group = root.insertGroup(0, "项目核算")
+    for name, title in CHECK_LAYERS:
+        layer = QgsVectorLayer(str(out / f"{name}.gpkg"), title, "ogr")
+        if not layer.isValid():
+            raise SystemExit(f"[demo] cannot open {out / name}.gpkg")
+        project.addMapLayer(layer, False)
+        group.addLayer(layer)
+    group.setItemVisibilityCheckedRecursive(False)
     target = out / "lowland_demo.qgz"
     project.setTitle("低效用地再开发 示例区")
     if not project.write(str(target)):

@@ -1,7 +1,8 @@
 """Build the bundled QGIS styles (.qml) with PyQGIS, so they stay reproducible.
 
-Run: ``bash scripts/run styles`` (writes resources/styles/identifyparcels_{zh,en}.qml and
-buildunits_{zh,en}.qml, blocks.qml).
+Run: ``bash scripts/run styles`` (writes resources/styles/identifyparcels_{zh,en}.qml,
+buildunits_{zh,en}.qml, blocks.qml, the project checks' farcheck/scatteredland/landprice/
+usechange/mixeduse_{zh,en}.qml and compareversions_{zh,en}.qml).
 Each style is a categorised renderer on the identification result (low-efficiency
 type where the verdict is low-efficiency, else the verdict), labelled from
 resources/codes/value_maps.csv; value maps and aliases are set by the algorithms.
@@ -10,6 +11,7 @@ resources/codes/value_maps.csv; value maps and aliases are set by the algorithms
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -66,6 +68,14 @@ def build(language: str) -> Path:
     return out
 
 
+def _translucent(colour: str, alpha: int) -> str:
+    """ "r,g,b,a" for a symbol property ("#rrggbbaa" would read as #aarrggbb)."""
+    from qgis.PyQt.QtGui import QColor
+
+    c = QColor(colour)
+    return f"{c.red()},{c.green()},{c.blue()},{alpha}"
+
+
 #: buildunits: unit fill by 实施时序 (phase); no phase = outline only. Labels from value_maps.csv.
 PHASE_COLOURS = {"near": "#1a9850", "mid": "#fee08b", "far": "#91bfdb"}
 
@@ -95,14 +105,10 @@ def build_units(language: str) -> Path:
         labels = {r["value"]: r[key] for r in csv.DictReader(fh) if r["field"] == "phase"}
     outline = {"outline_color": "#542788", "outline_width": "0.8"}
 
-    def translucent(colour: str) -> str:  # "r,g,b,a": "#rrggbbaa" would read as #aarrggbb
-        c = QColor(colour)
-        return f"{c.red()},{c.green()},{c.blue()},90"
-
     categories = [
         QgsRendererCategory(
             value,
-            QgsFillSymbol.createSimple({"color": translucent(colour), **outline}),
+            QgsFillSymbol.createSimple({"color": _translucent(colour, 90), **outline}),
             labels[value],
         )
         for value, colour in PHASE_COLOURS.items()
@@ -131,6 +137,172 @@ def build_units(language: str) -> Path:
     if not ok:
         raise SystemExit(message)
     return out
+
+
+#: Project checks with one pass field: style name (the algorithm id) → field.
+PASS_FIELDS = {"farcheck": "far_pass", "scatteredland": "scattered_pass", "landprice": "price_pass"}
+#: (rule label zh, en, colour, expression on the pass field {f}); NULL: not computed.
+PASS_RULES = (
+    ("通过", "Passed", "#1a9850", '"{f}" IS NOT NULL AND "{f}"'),
+    ("不通过", "Failed", "#d73027", '"{f}" IS NOT NULL AND NOT "{f}"'),
+    ("未核算", "Not computed", "#bdbdbd", '"{f}" IS NULL'),
+)
+#: Categorised outputs: style name → (field, value → colour); labels from value_maps.csv.
+CATEGORY_STYLES = {
+    "usechange": (
+        "usechange_pathway",
+        {"original_use": "#1a9850", "dynamic_maintenance": "#fee08b", "formal_change": "#fc8d59"},
+    ),
+    "compareversions": (
+        "change",
+        {
+            "added": "#1a9850",
+            "removed": "#d73027",
+            "geometry_and_attributes_changed": "#762a83",
+            "geometry_changed": "#f46d43",
+            "attributes_changed": "#4575b4",
+            "renumbered": "#fee08b",
+            "unchanged": "#f0f0f0",
+        },
+    ),
+}
+#: Label of every project-check style: the project's name, else its id.
+PROJECT_LABEL = 'coalesce("project_name", "project_id")'
+
+
+def _value_labels(field: str, language: str) -> dict[str, str]:
+    import csv
+
+    with (ROOT / "resources" / "codes" / "value_maps.csv").open(encoding="utf-8") as fh:
+        key = "zh" if language == "zh" else "en"
+        return {r["value"]: r[key] for r in csv.DictReader(fh) if r["field"] == field}
+
+
+def _label_projects(layer, colour: str = "#252525") -> None:
+    """Label each project with its name (or id), 9 pt with a white buffer."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    settings = QgsPalLayerSettings()
+    settings.fieldName = PROJECT_LABEL
+    settings.isExpression = True
+    settings.placement = QgsPalLayerSettings.OverPoint
+    text = QgsTextFormat()
+    text.setFont(QFont("Noto Sans CJK SC"))  # fonts-noto-cjk (scripts/setup.sh)
+    text.setSize(9)
+    text.setColor(QColor(colour))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    text.setBuffer(buffer)
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def _save(layer, name: str, with_labels: bool) -> Path:
+    from qgis.core import QgsMapLayer
+
+    out = ROOT / "resources" / "styles" / f"{name}.qml"
+    categories = QgsMapLayer.Symbology | (QgsMapLayer.Labeling if with_labels else 0)
+    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.StyleCategories(categories))
+    if not ok:
+        raise SystemExit(message)
+    # rule-based renderers key their rules with random UUIDs: number them instead, so that
+    # the same script writes the same file
+    keys: dict[str, str] = {}
+
+    def numbered(match: re.Match) -> str:
+        uuid = keys.setdefault(match.group(1), f"{{00000000-0000-0000-0000-{len(keys):012d}}}")
+        return f'key="{uuid}"'
+
+    text = out.read_text(encoding="utf-8")
+    out.write_text(re.sub(r'key="(\{[0-9a-f-]{36}\})"', numbered, text), encoding="utf-8")
+    return out
+
+
+def _project_layer(fields: str):
+    from qgis.core import QgsVectorLayer
+
+    uri = f"MultiPolygon?crs=EPSG:4544&field=project_id:string&field=project_name:string{fields}"
+    return QgsVectorLayer(uri, "p", "memory")
+
+
+def build_pass_fail(name: str, field: str, language: str) -> Path:
+    """A project check (farcheck, scatteredland, landprice): green passed, red failed,
+    grey not computed (NULL), labelled with the project."""
+    from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
+
+    layer = _project_layer(f"&field={field}:boolean")
+    root = QgsRuleBasedRenderer.Rule(None)
+    for label_zh, label_en, colour, expression in PASS_RULES:
+        symbol = QgsFillSymbol.createSimple(  # see-through: the parcels stay readable
+            {"color": _translucent(colour, 140), "outline_color": colour, "outline_width": "0.8"}
+        )
+        label = label_zh if language == "zh" else label_en
+        root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression.format(f=field), label))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    _label_projects(layer)
+    return _save(layer, f"{name}_{language}", with_labels=True)
+
+
+def build_categories(name: str, field: str, colours: dict[str, str], language: str) -> Path:
+    """A categorised output (usechange by pathway, compareversions by change), labels
+    from value_maps.csv; usechange is labelled with the project."""
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsRendererCategory,
+        QgsVectorLayer,
+    )
+
+    labels = _value_labels(field, language)
+    projects = name != "compareversions"  # project outlines drawn over the parcels
+    outline = {"outline_color": "#4d4d4d", "outline_width": "0.8" if projects else "0.3"}
+    if projects:
+        layer = _project_layer(f"&field={field}:string")
+    else:
+        layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:4544&field={field}:string", "c", "memory")
+    categories = [
+        QgsRendererCategory(
+            value,
+            QgsFillSymbol.createSimple(
+                {"color": _translucent(colour, 140 if projects else 255), **outline}
+            ),
+            labels[value],
+        )
+        for value, colour in colours.items()
+    ]
+    unset = {"zh": "未核定", "en": "Not decided"}[language]
+    categories.append(
+        QgsRendererCategory(
+            None,
+            QgsFillSymbol.createSimple({"color": "#bdbdbd", "outline_color": "#4d4d4d"}),
+            unset,
+        )
+    )
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    if projects:
+        _label_projects(layer)
+    return _save(layer, f"{name}_{language}", with_labels=projects)
+
+
+def build_projects(name: str, language: str) -> Path:
+    """Project outlines labelled with the project (mixeduse: its verdicts are per use)."""
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    layer = _project_layer("")
+    symbol = QgsFillSymbol.createSimple(
+        {"color": "255,255,191,120", "outline_color": "#d95f02", "outline_width": "0.6"}
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    _label_projects(layer, "#7f2704")
+    return _save(layer, f"{name}_{language}", with_labels=True)
 
 
 def build_blocks() -> Path:
@@ -183,6 +355,11 @@ def main() -> int:
     for language in ("zh", "en"):
         print(f"[styles] {build(language)}")
         print(f"[styles] {build_units(language)}")
+        for name, field in PASS_FIELDS.items():
+            print(f"[styles] {build_pass_fail(name, field, language)}")
+        for name, (field, colours) in CATEGORY_STYLES.items():
+            print(f"[styles] {build_categories(name, field, colours, language)}")
+        print(f"[styles] {build_projects('mixeduse', language)}")
     print(f"[styles] {build_blocks()}")
     return 0
 

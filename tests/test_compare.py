@@ -523,6 +523,12 @@ def test_compare_versions_on_the_edited_sample(
     layer = QgsVectorLayer(out_path, "compare", "ogr")
     assert layer.isValid()
     assert layer.fields().field("change").alias() in ("变化类型", "Change")
+    # ... and its style: one legend entry per kind of change (resources/styles)
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "change"
+    labels = {c.value(): c.label() for c in renderer.categories()}
+    assert labels["added"] in ("新增", "Added") and labels["removed"] in ("删除", "Removed")
+    assert {f["change"] for f in layer.getFeatures()} <= set(labels)
 
 
 def test_new_version_in_another_crs_is_reprojected(lowland_provider, sample_gpkg, tmp_path):

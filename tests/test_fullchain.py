@@ -136,9 +136,16 @@ def test_demo_project_opens_with_the_atlas(chain, qgis_env):
     project = QgsProject()
     assert project.read(str(out / "lowland_demo.qgz"))
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
-    assert sorted(layers) == sorted(["低效用地认定结果", "街坊", "道路", "再开发单元"])
+    checks = ["容积率核定", "零星用地核查", "补缴地价核算", "用途转变核定", "混合用地核算"]
+    assert sorted(layers) == sorted(["低效用地认定结果", "街坊", "道路", "再开发单元", *checks])
     assert all(layer.isValid() for layer in layers.values())
     assert layers["低效用地认定结果"].featureCount() == 437
+    # the checks: in their own group, switched off, each opening with its verdict style
+    group = project.layerTreeRoot().findGroup("项目核算")
+    assert [node.name() for node in group.findLayers()] == checks
+    assert not group.itemVisibilityChecked()
+    assert layers["零星用地核查"].renderer().type() == "RuleRenderer"
+    assert layers["用途转变核定"].renderer().type() == "categorizedSymbol"
     (layout,) = project.layoutManager().printLayouts()
     atlas = layout.atlas()
     assert atlas.enabled() and atlas.coverageLayer() is layers["再开发单元"]
