@@ -143,9 +143,9 @@ def build_units(language: str) -> Path:
 PASS_FIELDS = {"farcheck": "far_pass", "scatteredland": "scattered_pass", "landprice": "price_pass"}
 #: (rule label zh, en, colour, expression on the pass field {f}); NULL: not computed.
 PASS_RULES = (
-    ("通过", "Passed", "#1a9850", '"{f}" IS NOT NULL AND "{f}"'),
-    ("不通过", "Failed", "#d73027", '"{f}" IS NOT NULL AND NOT "{f}"'),
-    ("未核算", "Not computed", "#bdbdbd", '"{f}" IS NULL'),
+    ("通过", "Passed", "#006837", '"{f}" IS NOT NULL AND "{f}"'),
+    ("不通过", "Failed", "#a50026", '"{f}" IS NOT NULL AND NOT "{f}"'),
+    ("未核算", "Not computed", "#525252", '"{f}" IS NULL'),
 )
 #: Categorised outputs: style name → (field, value → colour); labels from value_maps.csv.
 CATEGORY_STYLES = {
@@ -241,8 +241,13 @@ def build_pass_fail(name: str, field: str, language: str) -> Path:
     layer = _project_layer(f"&field={field}:boolean")
     root = QgsRuleBasedRenderer.Rule(None)
     for label_zh, label_en, colour, expression in PASS_RULES:
-        symbol = QgsFillSymbol.createSimple(  # see-through: the parcels stay readable
-            {"color": _translucent(colour, 140), "outline_color": colour, "outline_width": "0.8"}
+        symbol = QgsFillSymbol.createSimple(  # hatched: the parcels below stay readable
+            {
+                "color": colour,
+                "style": "b_diagonal",
+                "outline_color": colour,
+                "outline_width": "1.2",
+            }
         )
         label = label_zh if language == "zh" else label_en
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression.format(f=field), label))
@@ -272,7 +277,7 @@ def build_categories(name: str, field: str, colours: dict[str, str], language: s
         QgsRendererCategory(
             value,
             QgsFillSymbol.createSimple(
-                {"color": _translucent(colour, 140 if projects else 255), **outline}
+                {"color": _translucent(colour, 170 if projects else 255), **outline}
             ),
             labels[value],
         )
