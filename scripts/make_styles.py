@@ -151,7 +151,7 @@ PASS_RULES = (
 CATEGORY_STYLES = {
     "usechange": (
         "usechange_pathway",
-        {"original_use": "#1a9850", "dynamic_maintenance": "#fee08b", "formal_change": "#fc8d59"},
+        {"original_use": "#006837", "dynamic_maintenance": "#b35806", "formal_change": "#542788"},
     ),
     "compareversions": (
         "change",
@@ -268,7 +268,17 @@ def build_categories(name: str, field: str, colours: dict[str, str], language: s
 
     labels = _value_labels(field, language)
     projects = name != "compareversions"  # project outlines drawn over the parcels
-    outline = {"outline_color": "#4d4d4d", "outline_width": "0.8" if projects else "0.3"}
+
+    def fill(colour: str) -> dict[str, str]:
+        if projects:  # hatched with a thick outline, as the pass/fail checks
+            return {
+                "color": colour,
+                "style": "b_diagonal",
+                "outline_color": colour,
+                "outline_width": "1.2",
+            }
+        return {"color": colour, "outline_color": "#4d4d4d", "outline_width": "0.3"}
+
     if projects:
         layer = _project_layer(f"&field={field}:string")
     else:
@@ -276,9 +286,7 @@ def build_categories(name: str, field: str, colours: dict[str, str], language: s
     categories = [
         QgsRendererCategory(
             value,
-            QgsFillSymbol.createSimple(
-                {"color": _translucent(colour, 170 if projects else 255), **outline}
-            ),
+            QgsFillSymbol.createSimple(fill(colour)),
             labels[value],
         )
         for value, colour in colours.items()
@@ -287,7 +295,7 @@ def build_categories(name: str, field: str, colours: dict[str, str], language: s
     categories.append(
         QgsRendererCategory(
             None,
-            QgsFillSymbol.createSimple({"color": "#bdbdbd", "outline_color": "#4d4d4d"}),
+            QgsFillSymbol.createSimple(fill("#525252" if projects else "#bdbdbd")),
             unset,
         )
     )
