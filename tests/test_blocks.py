@@ -501,6 +501,26 @@ def test_sample_district_area_identity_and_no_overlap(sample_gpkg):
     assert result.blocks["parcel_count"].sum() == one_block.sum()
 
 
+def test_roads_on_the_boundary_edge_survive_a_reprojection(sample_gpkg):
+    # R001/R005/R010 lie exactly on the boundary's edges; a round trip through EPSG:4545
+    # moves them ~2e-9 m. The boundary edge that turns the south-east corner used to take
+    # R010's 60 m width along the south side too (its midpoint lies on R010), cutting a
+    # 5 m × 281 m strip (1405 m²) off JF019
+    roads = read_ogr_layer(str(sample_gpkg), "roads")
+    boundary = read_ogr_layer(str(sample_gpkg), "boundary")
+    moved = roads.to_crs(4545).to_crs(roads.crs)
+    shift = max(a.hausdorff_distance(b) for a, b in zip(roads.geometry, moved.geometry))
+    assert 0 < shift < 1e-6
+    before = bk.delineate_blocks(roads, boundary)
+    after = bk.delineate_blocks(moved, boundary)
+    assert after.blocks["block_id"].tolist() == before.blocks["block_id"].tolist()
+    assert after.blocks["area_m2"].to_numpy() == pytest.approx(
+        before.blocks["area_m2"].to_numpy(), abs=1e-3
+    )
+    assert after.reserve["area_m2"].sum() == pytest.approx(353_263.03, abs=0.01)
+    assert before.reserve["area_m2"].sum() == pytest.approx(353_263.03, abs=0.01)
+
+
 def _momepy_streets() -> Path:
     spec = importlib.util.find_spec("momepy")  # located, never imported (its deps are absent)
     if spec is None or not spec.submodule_search_locations:

@@ -337,12 +337,19 @@ class Network:
 
 def network_edges(lines: np.ndarray, widths: np.ndarray, rings: np.ndarray) -> Network:
     """Node the road lines with the boundary rings; each edge gets the widest road it
-    lies on (boundary edges: part -1, width 0)."""
+    lies on, every vertex within ``_ON_LINE_M`` (boundary edges: part -1, width 0).
+
+    Every vertex, not only the midpoint: a boundary edge that turns a corner of the
+    boundary can have its midpoint on a road drawn along the next side, 1e-9 m off the
+    boundary after a reprojection, and would take that road's width along both sides.
+    """
     noded = shapely.node(shapely.multilinestrings(np.concatenate([lines, rings])))
     edges = shapely.get_parts(noded)
     edges = edges[shapely.length(edges) > 0]
     mid = shapely.line_interpolate_point(edges, 0.5, normalized=True)
     e, p = shapely.STRtree(lines).query(mid, predicate="dwithin", distance=_ON_LINE_M)
+    if len(e):
+        e, p = _on_line_pairs(edges, lines, e, p)
     width = np.zeros(len(edges))
     part = np.full(len(edges), -1)
     if len(e):
@@ -357,6 +364,18 @@ def network_edges(lines: np.ndarray, widths: np.ndarray, rings: np.ndarray) -> N
     inverse = inverse.ravel()
     m = len(edges)
     return Network(edges, part, width, inverse[:m], inverse[m:], node_xy)
+
+
+def _on_line_pairs(
+    edges: np.ndarray, lines: np.ndarray, e: np.ndarray, p: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The (edge, line) pairs whose every edge vertex lies within ``_ON_LINE_M`` of the line."""
+    coords, index = shapely.get_coordinates(edges[e], return_index=True)
+    dist = shapely.distance(shapely.points(coords), lines[p][index])
+    farthest = np.zeros(len(e))
+    np.maximum.at(farthest, index, dist)
+    on = farthest <= _ON_LINE_M
+    return e[on], p[on]
 
 
 def dangling_edges(net: Network) -> np.ndarray:
