@@ -63,9 +63,13 @@ class PackageError(RuntimeError):
 
 def tracked_files(root: Path = ROOT) -> list[str]:
     """Paths tracked by git under ``root`` (the package never takes untracked files)."""
-    out = subprocess.run(
-        ["git", "-C", str(root), "ls-files", "-z"], capture_output=True, text=True, check=False
-    )
+    # safe.directory: a checkout owned by another user (a CI clone, a shared folder) is
+    # read all the same; only the file list is asked for
+    command = ["git", "-c", f"safe.directory={root}", "-C", str(root), "ls-files", "-z"]
+    try:
+        out = subprocess.run(command, capture_output=True, text=True, check=False)
+    except FileNotFoundError as err:
+        raise PackageError("git is not installed: the package lists the files git tracks") from err
     if out.returncode != 0:
         raise PackageError(f"git ls-files failed: {out.stderr.strip()}")
     return sorted(p for p in out.stdout.split("\0") if p)
