@@ -509,7 +509,9 @@ def test_roads_on_the_boundary_edge_survive_a_reprojection(sample_gpkg):
     roads = read_ogr_layer(str(sample_gpkg), "roads")
     boundary = read_ogr_layer(str(sample_gpkg), "boundary")
     moved = roads.to_crs(4545).to_crs(roads.crs)
-    shift = max(a.hausdorff_distance(b) for a, b in zip(roads.geometry, moved.geometry))
+    shift = max(
+        a.hausdorff_distance(b) for a, b in zip(roads.geometry, moved.geometry, strict=True)
+    )
     assert 0 < shift < 1e-6
     before = bk.delineate_blocks(roads, boundary)
     after = bk.delineate_blocks(moved, boundary)
