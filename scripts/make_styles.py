@@ -3,9 +3,8 @@
 Run: ``bash scripts/run styles`` (writes resources/styles/identifyparcels_{zh,en}.qml,
 buildunits_{zh,en}.qml, blocks.qml, the project checks' farcheck/scatteredland/landprice/
 usechange/mixeduse_{zh,en}.qml and compareversions_{zh,en}.qml).
-Each style is a categorised renderer on the identification result (low-efficiency
-type where the verdict is low-efficiency, else the verdict), labelled from
-resources/codes/value_maps.csv; value maps and aliases are set by the algorithms.
+Category and legend labels come from resources/codes/value_maps.csv; value maps and
+aliases are set by the algorithms.
 """
 
 from __future__ import annotations
@@ -30,22 +29,73 @@ COLOURS = {
 }
 
 
-def _labels(language: str) -> dict[str, str]:
+def _value_labels(field: str, language: str) -> dict[str, str]:
+    """value → label of ``field`` in resources/codes/value_maps.csv."""
     import csv
 
     with (ROOT / "resources" / "codes" / "value_maps.csv").open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    key = "zh" if language == "zh" else "en"
-    labels = {r["value"]: r[key] for r in rows if r["field"] == "lowland_type"}
-    labels.update({r["value"]: r[key] for r in rows if r["field"] == "verdict"})
-    return labels
+        key = "zh" if language == "zh" else "en"
+        return {r["value"]: r[key] for r in csv.DictReader(fh) if r["field"] == field}
+
+
+def _label(
+    layer, text: str, size: float, colour: str, buffer_size: float, expression: bool = False
+) -> None:
+    """Label every feature with the field (or expression) ``text`` over its centre,
+    Noto Sans CJK (fonts-noto-cjk, scripts/setup.sh) with a white buffer."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    settings = QgsPalLayerSettings()
+    settings.fieldName = text
+    settings.isExpression = expression
+    settings.placement = QgsPalLayerSettings.OverPoint
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont("Noto Sans CJK SC"))
+    fmt.setSize(size)
+    fmt.setColor(QColor(colour))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(buffer_size)
+    fmt.setBuffer(buffer)
+    settings.setFormat(fmt)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def _save(layer, name: str, with_labels: bool) -> Path:
+    """Write ``resources/styles/<name>.qml`` (symbology, and labels when asked)."""
+    from qgis.core import QgsMapLayer
+
+    out = ROOT / "resources" / "styles" / f"{name}.qml"
+    categories = QgsMapLayer.Symbology | (QgsMapLayer.Labeling if with_labels else 0)
+    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.StyleCategories(categories))
+    if not ok:
+        raise SystemExit(message)
+    # rule-based renderers key their rules with random UUIDs: number them instead, so that
+    # the same script writes the same file
+    keys: dict[str, str] = {}
+
+    def numbered(match: re.Match) -> str:
+        uuid = keys.setdefault(match.group(1), f"{{00000000-0000-0000-0000-{len(keys):012d}}}")
+        return f'key="{uuid}"'
+
+    text = out.read_text(encoding="utf-8")
+    out.write_text(re.sub(r'key="(\{[0-9a-f-]{36}\})"', numbered, text), encoding="utf-8")
+    return out
 
 
 def build(language: str) -> Path:
+    """Identification result: low-efficiency type where the verdict is low-efficiency,
+    else the verdict."""
     from qgis.core import (
         QgsCategorizedSymbolRenderer,
         QgsFillSymbol,
-        QgsMapLayer,
         QgsRendererCategory,
         QgsVectorLayer,
     )
@@ -53,7 +103,7 @@ def build(language: str) -> Path:
     layer = QgsVectorLayer(
         "MultiPolygon?crs=EPSG:4544&field=lowland_type:string&field=verdict:string", "s", "memory"
     )
-    labels = _labels(language)
+    labels = {**_value_labels("lowland_type", language), **_value_labels("verdict", language)}
     categories = []
     for value, colour in COLOURS.items():
         symbol = QgsFillSymbol.createSimple(
@@ -61,11 +111,7 @@ def build(language: str) -> Path:
         )
         categories.append(QgsRendererCategory(value, symbol, labels[value]))
     layer.setRenderer(QgsCategorizedSymbolRenderer(CATEGORY_EXPRESSION, categories))
-    out = ROOT / "resources" / "styles" / f"identifyparcels_{language}.qml"
-    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.Symbology)
-    if not ok:
-        raise SystemExit(message)
-    return out
+    return _save(layer, f"identifyparcels_{language}", with_labels=False)
 
 
 def _translucent(colour: str, alpha: int) -> str:
@@ -82,27 +128,17 @@ PHASE_COLOURS = {"near": "#1a9850", "mid": "#fee08b", "far": "#91bfdb"}
 
 def build_units(language: str) -> Path:
     """Units (lowland:buildunits): filled by phase, thick outline, labelled with unit_id."""
-    import csv
-
     from qgis.core import (
         QgsCategorizedSymbolRenderer,
         QgsFillSymbol,
-        QgsMapLayer,
-        QgsPalLayerSettings,
         QgsRendererCategory,
-        QgsTextBufferSettings,
-        QgsTextFormat,
         QgsVectorLayer,
-        QgsVectorLayerSimpleLabeling,
     )
-    from qgis.PyQt.QtGui import QColor, QFont
 
     layer = QgsVectorLayer(
         "MultiPolygon?crs=EPSG:4544&field=unit_id:string&field=phase:string", "u", "memory"
     )
-    with (ROOT / "resources" / "codes" / "value_maps.csv").open(encoding="utf-8") as fh:
-        key = "zh" if language == "zh" else "en"
-        labels = {r["value"]: r[key] for r in csv.DictReader(fh) if r["field"] == "phase"}
+    labels = _value_labels("phase", language)
     outline = {"outline_color": "#542788", "outline_width": "0.8"}
 
     categories = [
@@ -118,25 +154,8 @@ def build_units(language: str) -> Path:
         QgsRendererCategory(None, QgsFillSymbol.createSimple({"style": "no", **outline}), unset)
     )
     layer.setRenderer(QgsCategorizedSymbolRenderer("phase", categories))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "unit_id"
-    settings.placement = QgsPalLayerSettings.OverPoint
-    text = QgsTextFormat()
-    text.setFont(QFont("Noto Sans CJK SC"))  # fonts-noto-cjk (scripts/setup.sh)
-    text.setSize(11)
-    text.setColor(QColor("#542788"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(1.0)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-    out = ROOT / "resources" / "styles" / f"buildunits_{language}.qml"
-    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.Symbology | QgsMapLayer.Labeling)
-    if not ok:
-        raise SystemExit(message)
-    return out
+    _label(layer, "unit_id", 11, "#542788", 1.0)
+    return _save(layer, f"buildunits_{language}", with_labels=True)
 
 
 #: Project checks with one pass field: style name (the algorithm id) → field.
@@ -170,60 +189,15 @@ CATEGORY_STYLES = {
 PROJECT_LABEL = 'coalesce("project_name", "project_id")'
 
 
-def _value_labels(field: str, language: str) -> dict[str, str]:
-    import csv
-
-    with (ROOT / "resources" / "codes" / "value_maps.csv").open(encoding="utf-8") as fh:
-        key = "zh" if language == "zh" else "en"
-        return {r["value"]: r[key] for r in csv.DictReader(fh) if r["field"] == field}
-
-
 def _label_projects(layer, colour: str = "#252525") -> None:
-    """Label each project with its name (or id), 9 pt with a white buffer."""
-    from qgis.core import (
-        QgsPalLayerSettings,
-        QgsTextBufferSettings,
-        QgsTextFormat,
-        QgsVectorLayerSimpleLabeling,
-    )
-    from qgis.PyQt.QtGui import QColor, QFont
-
-    settings = QgsPalLayerSettings()
-    settings.fieldName = PROJECT_LABEL
-    settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OverPoint
-    text = QgsTextFormat()
-    text.setFont(QFont("Noto Sans CJK SC"))  # fonts-noto-cjk (scripts/setup.sh)
-    text.setSize(9)
-    text.setColor(QColor(colour))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
+    """Label each project with its name (or id), 9 pt."""
+    _label(layer, PROJECT_LABEL, 9, colour, 0.8, expression=True)
 
 
-def _save(layer, name: str, with_labels: bool) -> Path:
-    from qgis.core import QgsMapLayer
-
-    out = ROOT / "resources" / "styles" / f"{name}.qml"
-    categories = QgsMapLayer.Symbology | (QgsMapLayer.Labeling if with_labels else 0)
-    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.StyleCategories(categories))
-    if not ok:
-        raise SystemExit(message)
-    # rule-based renderers key their rules with random UUIDs: number them instead, so that
-    # the same script writes the same file
-    keys: dict[str, str] = {}
-
-    def numbered(match: re.Match) -> str:
-        uuid = keys.setdefault(match.group(1), f"{{00000000-0000-0000-0000-{len(keys):012d}}}")
-        return f'key="{uuid}"'
-
-    text = out.read_text(encoding="utf-8")
-    out.write_text(re.sub(r'key="(\{[0-9a-f-]{36}\})"', numbered, text), encoding="utf-8")
-    return out
+def _hatched(colour: str) -> dict[str, str]:
+    """A project over the parcels: diagonal hatch and a thick outline in ``colour``, so
+    that the parcels' own colours stay readable below."""
+    return {"color": colour, "style": "b_diagonal", "outline_color": colour, "outline_width": "1.2"}
 
 
 def _project_layer(fields: str):
@@ -241,14 +215,7 @@ def build_pass_fail(name: str, field: str, language: str) -> Path:
     layer = _project_layer(f"&field={field}:boolean")
     root = QgsRuleBasedRenderer.Rule(None)
     for label_zh, label_en, colour, expression in PASS_RULES:
-        symbol = QgsFillSymbol.createSimple(  # hatched: the parcels below stay readable
-            {
-                "color": colour,
-                "style": "b_diagonal",
-                "outline_color": colour,
-                "outline_width": "1.2",
-            }
-        )
+        symbol = QgsFillSymbol.createSimple(_hatched(colour))
         label = label_zh if language == "zh" else label_en
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression.format(f=field), label))
     layer.setRenderer(QgsRuleBasedRenderer(root))
@@ -270,13 +237,8 @@ def build_categories(name: str, field: str, colours: dict[str, str], language: s
     projects = name != "compareversions"  # project outlines drawn over the parcels
 
     def fill(colour: str) -> dict[str, str]:
-        if projects:  # hatched with a thick outline, as the pass/fail checks
-            return {
-                "color": colour,
-                "style": "b_diagonal",
-                "outline_color": colour,
-                "outline_width": "1.2",
-            }
+        if projects:  # as the pass/fail checks
+            return _hatched(colour)
         return {"color": colour, "outline_color": "#4d4d4d", "outline_width": "0.3"}
 
     if projects:
@@ -320,42 +282,15 @@ def build_projects(name: str, language: str) -> Path:
 
 def build_blocks() -> Path:
     """Blocks (lowland:delineateblocks): outline only, labelled with block_id (any language)."""
-    from qgis.core import (
-        QgsFillSymbol,
-        QgsMapLayer,
-        QgsPalLayerSettings,
-        QgsSingleSymbolRenderer,
-        QgsTextBufferSettings,
-        QgsTextFormat,
-        QgsVectorLayer,
-        QgsVectorLayerSimpleLabeling,
-    )
-    from qgis.PyQt.QtGui import QColor, QFont
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer, QgsVectorLayer
 
     layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4544&field=block_id:string", "b", "memory")
     symbol = QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "#636363", "outline_width": "0.4"}
     )
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    settings = QgsPalLayerSettings()
-    settings.fieldName = "block_id"
-    settings.placement = QgsPalLayerSettings.OverPoint
-    text = QgsTextFormat()
-    text.setFont(QFont("Noto Sans CJK SC"))  # fonts-noto-cjk (scripts/setup.sh)
-    text.setSize(8)
-    text.setColor(QColor("#252525"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    text.setBuffer(buffer)
-    settings.setFormat(text)
-    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
-    layer.setLabelsEnabled(True)
-    out = ROOT / "resources" / "styles" / "blocks.qml"
-    message, ok = layer.saveNamedStyle(str(out), QgsMapLayer.Symbology | QgsMapLayer.Labeling)
-    if not ok:
-        raise SystemExit(message)
-    return out
+    _label(layer, "block_id", 8, "#252525", 0.8)
+    return _save(layer, "blocks", with_labels=True)
 
 
 def main() -> int:
