@@ -109,7 +109,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         context: QgsProcessingContext,
         feedback,
         fields: Iterable[str] | None = None,
-        dest_crs: QgsCoordinateReferenceSystem | None = None,
+        crs_of: str | None = None,
         check_geometry: bool = True,
     ) -> gpd.GeoDataFrame | None:
         """The source parameter ``name`` as a GeoDataFrame (None when an optional input is unset).
@@ -120,6 +120,10 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         features (issue 11). For a point/line/polygon source, null, empty and invalid
         geometries are refused naming the features to fix, unless ``check_geometry`` is
         False (an algorithm that reports them itself, or does not use the geometry).
+
+        ``crs_of`` names an input read before (the main layer): the features are then
+        reprojected by QGIS into its CRS on the way, and the frame carries the very CRS
+        object of that input's frame, so that geopandas sees the two as one CRS.
         """
         value = parameters.get(name)
         if value is None or value == "":
@@ -135,10 +139,14 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(
                 self.tr("无法读取输入图层 {0}。").format(name) + f" / cannot read input {name}."
             )
-        self._input_crs = {**getattr(self, "_input_crs", {}), name: source.sourceCrs()}
+        dest_crs = self.input_crs(crs_of) if crs_of is not None else None
         gdf = qgis_bridge.source_to_gdf(
             source, fields=fields, dest_crs=dest_crs, context=context, feedback=feedback
         )
+        if crs_of is not None:
+            gdf = gdf.set_crs(self._inputs[crs_of][1], allow_override=True)
+        # the source's CRS (to write this input's results in) and its frame's CRS
+        self._inputs = {**getattr(self, "_inputs", {}), name: (source.sourceCrs(), gdf.crs)}
         label = self._input_label(name)
         self._report_repairs(gdf, label, feedback)
         self._warn_truncated_names(source, gdf, label, feedback)
@@ -150,11 +158,11 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
 
     def input_crs(self, name: str) -> QgsCoordinateReferenceSystem:
         """The CRS of the source parameter ``name`` as it was read by :meth:`read_layer`
-        (before any ``dest_crs`` reprojection): the CRS to write that input's results in."""
-        crs = getattr(self, "_input_crs", {}).get(name)
-        if crs is None:
+        (before any ``crs_of`` reprojection): the CRS to write that input's results in."""
+        read = getattr(self, "_inputs", {}).get(name)
+        if read is None:
             raise LowlandInternalError(f"input_crs({name!r}) called before read_layer({name!r})")
-        return crs
+        return read[0]
 
     def prepareAlgorithm(self, parameters, context, feedback) -> bool:  # noqa: N802 (QGIS API)
         """Keep the run's feedback so that input repairs are reported wherever inputs are read."""

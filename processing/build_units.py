@@ -181,8 +181,11 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             skip = (key == self.UNITS and mode != "drawn") or (
                 key == self.PLAN_UNITS and mode != "plan_unit"
             )
-            gdf = None if skip else self.read_layer(parameters, key, context, None, dest_crs=crs)
-            layers[key] = None if gdf is None else gdf.set_crs(blocks.crs, allow_override=True)
+            layers[key] = (
+                None
+                if skip
+                else self.read_layer(parameters, key, context, None, crs_of=self.BLOCKS)
+            )
             feedback.setProgress(10 + 10 * (step + 1))
         id_fields = self.parameterAsFields(parameters, self.PLAN_UNIT_ID_FIELD, context)
         self.check_canceled(feedback)

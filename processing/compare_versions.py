@@ -142,9 +142,8 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         self.require_projected(old, self.tr("旧版本"))
         self.check_canceled(feedback)
         new = self.read_layer(
-            parameters, self.NEW, context, ScaledFeedback(feedback, 15, 15), dest_crs=crs
+            parameters, self.NEW, context, ScaledFeedback(feedback, 15, 15), crs_of=self.OLD
         )
-        new = new.set_crs(old.crs, allow_override=True)  # reprojected by QGIS on the way
         feedback.pushInfo(
             self.tr("旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。").format(
                 len(old), len(new), id_field

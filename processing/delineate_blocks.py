@@ -144,8 +144,8 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
         boundary = self.read_layer(parameters, self.BOUNDARY, context, feedback)
         crs = self.input_crs(self.BOUNDARY)
         self.require_projected(boundary, self.tr("范围图层"))
-        roads = self.read_layer(parameters, self.ROADS, context, feedback, dest_crs=crs)
-        parcels = self.read_layer(parameters, self.PARCELS, context, feedback, dest_crs=crs)
+        roads = self.read_layer(parameters, self.ROADS, context, feedback, crs_of=self.BOUNDARY)
+        parcels = self.read_layer(parameters, self.PARCELS, context, feedback, crs_of=self.BOUNDARY)
         feedback.setProgress(10)
         self.check_canceled(feedback)
 

@@ -232,9 +232,10 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         self.require_projected(parcels, self.tr("低效用地认定成果"))
         self.run_core(require_input_fields, parcels, standard, self.tr("低效用地认定成果"))
         feedback.setProgress(5)
-        survey = self.read_layer(parameters, self.LANDSURVEY, context, feedback, dest_crs=crs)
+        survey = self.read_layer(
+            parameters, self.LANDSURVEY, context, feedback, crs_of=self.PARCELS
+        )
         if survey is not None:
-            survey = survey.set_crs(parcels.crs, allow_override=True)
             survey, _ = self.run_core(
                 canonical_frame,
                 survey,

@@ -322,7 +322,6 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         self.run_core(require_known_phases, units_all, label)
         for name in UNIT_NUMBERS:
             self.run_core(require_numbers, units_all, name, label, "unit_id")
-        crs = self.input_crs(self.UNITS)
         units = self._selected_units(units_all, parameters, context)
         formats = self._formats(parameters, context)
         profile = self.read_profile(parameters, context, self.PROFILE)
@@ -342,9 +341,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
 
         read = {}
         for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY):
-            read[key] = self.read_layer(parameters, key, context, feedback, dest_crs=crs)
-            if read[key] is not None:
-                read[key] = read[key].set_crs(units_all.crs, allow_override=True)
+            read[key] = self.read_layer(parameters, key, context, feedback, crs_of=self.UNITS)
         projects = read[self.PROJECTS]
         pieces, zones = read[self.PIECES], read[self.ZONES]
         if projects is not None:

@@ -177,9 +177,8 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             (self.PLAN, "plan"),
         ):
             self.check_canceled(feedback)
-            gdf = self.read_layer(parameters, key, context, None, dest_crs=crs)
+            gdf = self.read_layer(parameters, key, context, None, crs_of=self.PARCELS)
             if gdf is not None:
-                gdf = gdf.set_crs(parcels.crs, allow_override=True)
                 required = {"landsurvey": ("dlbm",), "plan": ("plan_code",)}.get(kind, ())
                 gdf, mapping = self.run_core(
                     canonical_frame, gdf, kind, explicit, required, key, False

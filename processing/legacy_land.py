@@ -106,10 +106,9 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         feedback.setProgress(20)
         self.check_canceled(feedback)
         category = survey_codes = None
-        survey = self.read_layer(parameters, self.LANDSURVEY, context, None, dest_crs=crs)
+        survey = self.read_layer(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
         geoms = np.asarray(parcels.geometry.values)
         if survey is not None:
-            survey = survey.set_crs(parcels.crs, allow_override=True)
             survey, _ = self.run_core(
                 canonical_frame, survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )

@@ -114,9 +114,8 @@ class MixedUseAlgorithm(LowlandAlgorithm):
                 "zones",
                 explicit,
                 self.tr("功能分区图层"),
-                dest_crs=crs,
+                crs_of=self.PROJECTS,
             )
-            zones = zones.set_crs(projects.crs, allow_override=True)
             layers["zones"] = zones
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)

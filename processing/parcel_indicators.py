@@ -80,10 +80,8 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
             context,
             None,
             fields=("building_id", "gfa", "floors", "year_built", "danger_grade"),
-            dest_crs=crs,
+            crs_of=self.PARCELS,
         )
-        if buildings is not None:
-            buildings = buildings.set_crs(parcels.crs, allow_override=True)
         feedback.setProgress(15)
         self.check_canceled(feedback)
 

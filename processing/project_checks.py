@@ -70,10 +70,10 @@ def read_field_map(alg, parameters, context, layers) -> dict[str, str]:
     return explicit
 
 
-def read_template_layer(alg, parameters, name, context, layer, explicit, label, dest_crs=None):
+def read_template_layer(alg, parameters, name, context, layer, explicit, label, crs_of=None):
     """The source parameter ``name`` in canonical template fields (``project_id`` required),
-    refused in a geographic CRS."""
-    gdf = alg.read_layer(parameters, name, context, None, dest_crs=dest_crs)
+    refused in a geographic CRS; in the CRS of the input ``crs_of`` when given."""
+    gdf = alg.read_layer(parameters, name, context, None, crs_of=crs_of)
     alg.require_projected(gdf, label)
     required = ("project_id", "piece_id") if layer == "pieces" else ("project_id",)
     gdf = alg.run_core(template_frame, gdf, layer, explicit, required, label)

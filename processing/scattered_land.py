@@ -96,10 +96,9 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
             "pieces",
             explicit,
             self.tr("零星用地地块图层"),
-            dest_crs=crs,
+            crs_of=self.PROJECTS,
         )
         refuse_unused_map_entries(explicit, {"projects": projects, "pieces": pieces})
-        pieces = pieces.set_crs(projects.crs, allow_override=True)
         feedback.setProgress(40)
         self.check_canceled(feedback)
         result = self.run_core(
