@@ -4,6 +4,8 @@ The root is never put on ``sys.path`` (its ``processing/`` folder would shadow
 QGIS's own ``processing`` package); it is imported as the package
 ``lowland_under_test``, which also proves the plugin works whatever its folder
 is called. pytest runs with ``--import-mode=importlib``.
+The scripts are imported the same way, as the namespace package
+``lowland_under_test.scripts`` (``scripts/`` has no ``__init__.py``).
 """
 
 from __future__ import annotations

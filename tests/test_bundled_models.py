@@ -3,9 +3,7 @@ exposed by the provider, translated, and runnable on the sample district."""
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,13 +19,9 @@ MODELS = ROOT / "resources" / "models"
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "make_models", ROOT / "scripts" / "make_models.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["make_models"] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    from lowland_under_test.scripts import make_models  # scripts/: a namespace package
+
+    return make_models
 
 
 def _wiring(model: QgsProcessingModelAlgorithm) -> dict:

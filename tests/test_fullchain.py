@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 from pathlib import Path
@@ -12,23 +11,16 @@ import pytest
 import shapely
 
 from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+from lowland_under_test.scripts import demo
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample"
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
 
-def _demo():
-    """scripts/demo.py: the arguments of the chain are the demo's own."""
-    spec = importlib.util.spec_from_file_location("lowland_demo", ROOT / "scripts" / "demo.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-DEMO = _demo()
-LAYER_OUTPUTS = DEMO.LAYER_OUTPUTS
-chain_arguments = DEMO.chain_arguments
+# the chain's arguments are the demo's own (scripts/demo.py; scripts/: a namespace package)
+LAYER_OUTPUTS = demo.LAYER_OUTPUTS
+chain_arguments = demo.chain_arguments
 
 
 @pytest.fixture(scope="module")

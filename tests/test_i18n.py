@@ -3,7 +3,6 @@ translator switches the interface language."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 from qgis.PyQt.QtCore import QCoreApplication
@@ -12,10 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _i18n_tool():
-    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from lowland_under_test.scripts import i18n  # scripts/: a namespace package
+
+    return i18n
 
 
 def test_every_tr_string_has_an_english_translation():

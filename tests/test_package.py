@@ -4,7 +4,6 @@ alone (a fresh profile, no repository on any path) runs the whole chain."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -15,26 +14,19 @@ import pytest
 
 from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
 from lowland_under_test.processing.provider import ALGORITHMS
+from lowland_under_test.scripts import demo  # scripts/: a namespace package
+from lowland_under_test.scripts import package as package_script
 
 ROOT = Path(__file__).resolve().parents[1]
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
 
-def _script(name: str, filename: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / filename)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-PACKAGE = _script("lowland_package", "package.py")
 MODELS = sorted((ROOT / "resources" / "models").glob("*.model3"))
-DEMO = _script("lowland_demo_for_package", "demo.py")
 
 
 @pytest.fixture(scope="module")
 def package_zip(tmp_path_factory) -> Path:
-    path, count = PACKAGE.build_package(tmp_path_factory.mktemp("package") / "lowland.zip")
+    path, count = package_script.build_package(tmp_path_factory.mktemp("package") / "lowland.zip")
     assert count > 100
     return path
 
@@ -86,7 +78,7 @@ def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
 
 
 def test_the_same_tree_gives_the_same_bytes(package_zip, tmp_path):
-    again, _ = PACKAGE.build_package(tmp_path / "again.zip")
+    again, _ = package_script.build_package(tmp_path / "again.zip")
     assert again.read_bytes() == package_zip.read_bytes()
     assert not list(tmp_path.glob("*.part"))  # the staging file is gone
 
@@ -100,7 +92,7 @@ def test_metadata_and_contents_are_checked(tmp_path):
         "version=0.1.0\nauthor=x\nrepository=https://example.org\nicon=icon.svg\n",
         encoding="utf-8",
     )
-    problems = PACKAGE.check_package(["metadata.txt", "i18n/lowland_fr.ts"], tmp_path)
+    problems = package_script.check_package(["metadata.txt", "i18n/lowland_fr.ts"], tmp_path)
     text = "\n".join(problems)
     assert "email is missing" in text  # required by the plugin repository
     assert "icon 'icon.svg'" in text  # not in the package
@@ -111,8 +103,8 @@ def test_metadata_and_contents_are_checked(tmp_path):
 
 
 def test_the_repository_passes_its_own_checks():
-    files = PACKAGE.package_files(PACKAGE.tracked_files())
-    assert PACKAGE.check_package(files) == []
+    files = package_script.package_files(package_script.tracked_files())
+    assert package_script.check_package(files) == []
 
 
 @pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="QGIS not installed")
@@ -144,7 +136,7 @@ def test_qgis_installed_from_the_zip_runs_the_whole_chain(package_zip, qgis_env,
 
     out = tmp_path / "out"
     out.mkdir()
-    arguments = DEMO.chain_arguments(out, installed / "resources" / "sample")
+    arguments = demo.chain_arguments(out, installed / "resources" / "sample")
     run = qgis_process("run", "lowland:fullchain", "--json", "--", *arguments)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     results = json.loads(run.stdout[run.stdout.index("{") :])["results"]

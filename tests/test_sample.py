@@ -3,7 +3,6 @@ edge cases give the indicators computed by hand from the generator's design."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import numpy as np
@@ -20,12 +19,9 @@ LAYERS = ("boundary", "roads", "parcels", "buildings", "landsurvey", "plan")
 
 @pytest.fixture(scope="module")
 def generator():
-    spec = importlib.util.spec_from_file_location(
-        "generate_district", ROOT / "scripts" / "generate_district.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from lowland_under_test.scripts import generate_district  # a namespace package
+
+    return generate_district
 
 
 @pytest.fixture(scope="module")
