@@ -132,6 +132,32 @@ def qgis_env(tmp_path_factory):
     return env
 
 
+def _load_plugin_copy(tmp_path: Path, folder: str):
+    """A copy of the plugin (without tests and build files) in ``tmp_path/folder``,
+    imported under that folder's name, as an install from a ZIP would give."""
+    import shutil
+
+    target = tmp_path / folder
+    shutil.copytree(
+        ROOT,
+        target,
+        ignore=shutil.ignore_patterns(".venv", ".build", ".git", "output", "__pycache__", "tests"),
+    )
+    spec = importlib.util.spec_from_file_location(
+        folder, target / "__init__.py", submodule_search_locations=[str(target)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[folder] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def load_plugin_copy():
+    """``load_plugin_copy(tmp_path, folder)``: see :func:`_load_plugin_copy`."""
+    return _load_plugin_copy
+
+
 def _load_helper(name: str, filename: str):
     """A helper module of tests/ by path (tests/ is no package and not on sys.path)."""
     spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(filename))

@@ -4,8 +4,6 @@ plugin's menu action / clean unload."""
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
 import sys
 from pathlib import Path
 from unittest import mock
@@ -294,28 +292,14 @@ def test_preview_and_generate_with_the_real_algorithm(
 _KEEP: list = []
 
 
-def _load_copy(tmp_path: Path, folder: str):
-    target = tmp_path / folder
-    shutil.copytree(
-        ROOT,
-        target,
-        ignore=shutil.ignore_patterns(".venv", ".build", ".git", "output", "__pycache__", "tests"),
-    )
-    spec = importlib.util.spec_from_file_location(
-        folder, target / "__init__.py", submodule_search_locations=[str(target)]
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[folder] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_plugin_action_shows_the_dock_and_unloads(tmp_path, qgis_iface, qgis_app, units):
+def test_plugin_action_shows_the_dock_and_unloads(
+    tmp_path, qgis_iface, qgis_app, units, load_plugin_copy
+):
     registry = QgsApplication.processingRegistry()
     existing = registry.providerById("lowland")
     if existing is not None:
         registry.removeProvider(existing)
-    module = _load_copy(tmp_path, "lowland_plan_copy")
+    module = load_plugin_copy(tmp_path, "lowland_plan_copy")
     try:
         with (
             mock.patch.object(qgis_iface, "addPluginToMenu") as add_menu,

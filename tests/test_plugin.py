@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import shutil
 import sys
 from pathlib import Path
 from unittest import mock
@@ -16,29 +15,13 @@ from qgis.core import QgsApplication
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_copy(tmp_path: Path, folder: str):
-    target = tmp_path / folder
-    shutil.copytree(
-        ROOT,
-        target,
-        ignore=shutil.ignore_patterns(".venv", ".build", ".git", "output", "__pycache__", "tests"),
-    )
-    spec = importlib.util.spec_from_file_location(
-        folder, target / "__init__.py", submodule_search_locations=[str(target)]
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[folder] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture
-def plugin_module(tmp_path, qgis_app, qgis_processing):
+def plugin_module(tmp_path, qgis_app, qgis_processing, load_plugin_copy):
     """A copy of the plugin in a folder with another name (as a zip install would give)."""
     existing = QgsApplication.processingRegistry().providerById("lowland")
     if existing is not None:  # registered by other tests: take it out while this test runs
         QgsApplication.processingRegistry().removeProvider(existing)
-    yield _load_copy(tmp_path, "lowland_master_copy")
+    yield load_plugin_copy(tmp_path, "lowland_master_copy")
     for name in [m for m in sys.modules if m.startswith("lowland_master_copy")]:
         del sys.modules[name]
 
