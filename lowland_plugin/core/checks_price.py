@@ -549,35 +549,24 @@ def _scattered_row(pid: str, area: float, mine: list[tuple[str, float]]) -> dict
     share = s_area / area
     over = [(pc, a) for pc, a in mine if not within(a, SCATTERED_PIECE_MAX_M2)]
     limit = _r(SCATTERED_PIECE_MAX_M2)
-    items = []
-    for pc, a in over:
-        items.append(
-            _item(
-                "scattered_piece_max_5_mu",
-                "Y-7",
-                _r(a),
-                limit,
-                False,
-                piece_id=pc,
-                value_mu=_r(a / M2_PER_MU, 4),
-                threshold_mu=SCATTERED_PIECE_MAX_MU,
-            )
+
+    def piece_item(pc, a: float, met: bool, **extra) -> dict:
+        return _item(
+            "scattered_piece_max_5_mu",
+            "Y-7",
+            _r(a),
+            limit,
+            met,
+            piece_id=pc,
+            value_mu=_r(a / M2_PER_MU, 4),
+            threshold_mu=SCATTERED_PIECE_MAX_MU,
+            **extra,
         )
+
+    items = [piece_item(pc, a, False) for pc, a in over]
     if mine and not over:
         pc, a = max(mine, key=lambda t: t[1])
-        items.append(
-            _item(
-                "scattered_piece_max_5_mu",
-                "Y-7",
-                _r(a),
-                limit,
-                True,
-                piece_id=pc,
-                value_mu=_r(a / M2_PER_MU, 4),
-                threshold_mu=SCATTERED_PIECE_MAX_MU,
-                note="最大的一宗 / the largest piece",
-            )
-        )
+        items.append(piece_item(pc, a, True, note="最大的一宗 / the largest piece"))
     share_met = within(share, SCATTERED_SHARE_MAX)
     items.append(
         _item(
