@@ -23,13 +23,11 @@ Conventions fixed here (DESIGN.md "Project template"):
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import json
 import math
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
@@ -55,7 +53,7 @@ from .checks_common import (
 )
 from .errors import LowlandInputError
 from .mapping import _normalise_column
-from .resources import resource_path
+from .resources import rows_by_layer
 from .units import M2_PER_MU
 
 # ------------------------------------------------------------------ limits (clauses)
@@ -100,14 +98,8 @@ _CENT = Decimal("0.01")
 # ------------------------------------------------------------------ project template
 
 
-@lru_cache(maxsize=1)
 def _template() -> dict[str, list[dict[str, str]]]:
-    path = resource_path("codes", "project_fields.csv")
-    out: dict[str, list[dict[str, str]]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            out.setdefault(row["layer"], []).append(row)
-    return out
+    return rows_by_layer("project_fields.csv")
 
 
 def template_fields(layer: str) -> dict[str, str]:

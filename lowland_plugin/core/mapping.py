@@ -9,17 +9,15 @@ too: ``是/否``, ``Y/N``, ``1/0`` → booleans; ``出让/划拨/集体`` → ``
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
 from .errors import LowlandInputError
-from .resources import resource_path
+from .resources import rows_by_layer
 
 _TRUE = {"1", "true", "t", "yes", "y", "是", "有", "√"}
 _FALSE = {"0", "false", "f", "no", "n", "否", "无", "×"}
@@ -45,14 +43,8 @@ _SUPPLY = {
 }
 
 
-@lru_cache(maxsize=1)
 def _candidates() -> dict[str, list[dict[str, str]]]:
-    path = resource_path("codes", "field_candidates.csv")
-    out: dict[str, list[dict[str, str]]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            out.setdefault(row["layer"], []).append(row)
-    return out
+    return rows_by_layer("field_candidates.csv")
 
 
 def parse_field_map(text: str | None) -> dict[str, str]:
