@@ -47,6 +47,16 @@ from ..lowland_plugin.core.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language, tr
 from ..lowland_plugin.ogr_io import write_ogr_layer
 
+#: The key of every algorithm's optional field-map parameter.
+FIELD_MAP = "FIELD_MAP"
+
+
+def field_map_parameter() -> QgsProcessingParameterString:
+    """``FIELD_MAP``: ``standard=actual; …`` for inputs whose fields have other names."""
+    return QgsProcessingParameterString(
+        FIELD_MAP, tr("字段映射（标准字段=实际字段; …）"), optional=True
+    )
+
 
 class AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Sets Chinese/English field aliases and the bundled style on a loaded output layer."""

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterString,
 )
 
 from ..lowland_plugin.core.frames import geodataframe
@@ -21,7 +20,7 @@ from ..lowland_plugin.core.identify import identify_parcels
 from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.review import REVIEW_FIELDS, carry_over
 from ..lowland_plugin.core.validation import require_unique_ids
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm, ScaledFeedback, field_map_parameter
 
 #: Output column order: the verdict first (what a planner reads), the explanation last.
 _LEADING_FIELDS = (
@@ -112,11 +111,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             )
         )
         self.add_profile_parameter(self.PROFILE)
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.FIELD_MAP, self.tr("字段映射（标准字段=实际字段; …）"), optional=True
-            )
-        )
+        self.addParameter(field_map_parameter())
         self.addParameter(
             QgsProcessingParameterDateTime(
                 self.REFERENCE_DATE,

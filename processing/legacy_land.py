@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterString,
 )
 
 from ..lowland_plugin.core import codes
@@ -23,7 +22,7 @@ from ..lowland_plugin.core.legacy import (
 )
 from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.validation import require_unique_ids
-from .base import LowlandAlgorithm
+from .base import LowlandAlgorithm, field_map_parameter
 
 
 class LegacyLandAlgorithm(LowlandAlgorithm):
@@ -69,11 +68,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
                 self.LANDSURVEY, self.tr("三调图斑图层"), polygon, optional=True
             )
         )
-        self.addParameter(
-            QgsProcessingParameterString(
-                self.FIELD_MAP, self.tr("字段映射（标准字段=实际字段; …）"), optional=True
-            )
-        )
+        self.addParameter(field_map_parameter())
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("历史遗留用地认定结果"), QgsProcessing.TypeVectorPolygon

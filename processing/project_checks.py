@@ -12,7 +12,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterString,
 )
 
 from ..lowland_plugin.core.checks_price import (
@@ -25,16 +24,10 @@ from ..lowland_plugin.core.errors import LowlandInternalError
 from ..lowland_plugin.core.frames import geodataframe
 from ..lowland_plugin.core.mapping import parse_field_map
 from ..lowland_plugin.i18n import tr
+from .base import FIELD_MAP, field_map_parameter
 
-FIELD_MAP = "FIELD_MAP"
 PROJECTS = "PROJECTS"
 OUTPUT = "OUTPUT"
-
-
-def field_map_parameter() -> QgsProcessingParameterString:
-    return QgsProcessingParameterString(
-        FIELD_MAP, tr("字段映射（标准字段=实际字段; …）"), optional=True
-    )
 
 
 def add_projects_parameters(alg, output_label: str) -> None:
