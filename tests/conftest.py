@@ -31,6 +31,10 @@ if "processing" in sys.modules and not hasattr(sys.modules["processing"], "run")
 QGIS_PLUGINS = "/usr/share/qgis/python/plugins"
 if os.path.isdir(QGIS_PLUGINS) and QGIS_PLUGINS not in sys.path:
     sys.path.append(QGIS_PLUGINS)
+# the tests' helper modules (badinput.py, check_helpers.py) import by name
+TESTS = str(Path(__file__).resolve().parent)
+if TESTS not in sys.path:
+    sys.path.append(TESTS)
 
 
 def _load_root_package() -> None:
@@ -159,7 +163,7 @@ def load_plugin_copy():
 
 
 def _load_helper(name: str, filename: str):
-    """A helper module of tests/ by path (tests/ is no package and not on sys.path)."""
+    """A helper module of tests/ by path, registered under ``name``."""
     spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(filename))
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module

@@ -10,14 +10,9 @@ every input feature (one output row per input row, ids kept) and reports any rep
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import NULL, QgsProcessingException, QgsProcessingFeedback
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/badinput.py
-
 from badinput import (
     CASE_IDS,
     CASES,
@@ -29,6 +24,7 @@ from badinput import (
     layer_snapshot,
     sample_layer,
 )
+from qgis.core import NULL, QgsProcessingException, QgsProcessingFeedback
 
 OUTCOMES = ("refused", "repaired", "warned", "accepted", "n/a")
 

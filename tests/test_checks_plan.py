@@ -5,12 +5,12 @@ qgis_process."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 import pytest
+from check_helpers import memory_layer, qgis_run
 from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.core import checks_plan as cq
@@ -524,23 +524,6 @@ def test_zone_errors_are_listed():
 # ============================================================== processing.run
 
 
-def memory_layer(geometry, fields, rows):
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    uri = f"{geometry}?crs=EPSG:4544&{fields}" if geometry != "None" else f"None?{fields}"
-    layer = QgsVectorLayer(uri, "m", "memory")
-    assert layer.isValid()
-    feats = []
-    for attrs, geom in rows:
-        f = QgsFeature(layer.fields())
-        f.setAttributes(list(attrs))
-        if geom is not None:
-            f.setGeometry(QgsGeometry.fromWkt(geom.wkt))
-        feats.append(f)
-    assert layer.dataProvider().addFeatures(feats)
-    return layer
-
-
 SQ_FIELDS = (
     "field=project_id:string&field=item:string&field=norm_value:double"
     "&field=current_value:double&field=proposed_value:double&field=consulted:boolean"
@@ -852,20 +835,6 @@ def test_both_checks_on_the_sample_projects(lowland_provider):
 
 
 # ============================================================== qgis_process
-
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"
-
-
-def qgis_run(env, alg, *params):
-    out = subprocess.run(
-        [QGIS_PROCESS, "run", alg, "--json", "--", *params],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
-    return json.loads(out.stdout[out.stdout.index("{") :])
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from check_helpers import qgis_run
 from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.core import checks_price as cp
@@ -745,8 +745,6 @@ def test_the_three_checks_on_the_sample_projects(lowland_provider):
 
 # ============================================================== qgis_process
 
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"
-
 
 def geojson(path, rows):
     feats = [
@@ -768,18 +766,6 @@ def geojson(path, rows):
         encoding="utf-8",
     )
     return path
-
-
-def qgis_run(env, alg, *params):
-    out = subprocess.run(
-        [QGIS_PROCESS, "run", alg, "--json", "--", *params],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
-    return json.loads(out.stdout[out.stdout.index("{") :])
 
 
 def read_output(path):

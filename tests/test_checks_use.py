@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from check_helpers import QGIS_PROCESS, memory_layer
 from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.core import checks_use as cu
@@ -19,7 +20,6 @@ from lowland_under_test.lowland_plugin.core.profiles import load_profile
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample" / "sample_projects.gpkg"
 NO_SAMPLE = "resources/sample/sample_projects.gpkg not written yet (another engineer's task)"
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # the /usr/bin/qgis_process wrapper fails on Debian
 OK = dict(
     mandatory_controls_kept=True,
     no_public_harm=True,
@@ -337,23 +337,6 @@ def half_profile(tmp_path):
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert load_profile(path).conversion.params["max_ratio"] == 0.5
     return path
-
-
-def memory_layer(geometry, fields, rows):
-    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
-
-    uri = f"{geometry}?crs=EPSG:4544&{fields}" if geometry != "None" else f"None?{fields}"
-    layer = QgsVectorLayer(uri, "m", "memory")
-    assert layer.isValid()
-    feats = []
-    for attrs, geom in rows:
-        f = QgsFeature(layer.fields())
-        f.setAttributes(list(attrs))
-        if geom is not None:
-            f.setGeometry(QgsGeometry.fromWkt(geom.wkt))
-        feats.append(f)
-    assert layer.dataProvider().addFeatures(feats)
-    return layer
 
 
 def Messages():  # noqa: N802 (a class made at call time: qgis.core is imported late)

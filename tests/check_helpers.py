@@ -1,0 +1,42 @@
+"""Helpers shared by the check tests (test_checks_plan, test_checks_price,
+test_checks_use): small memory layers and ``qgis_process`` runs. Imported from
+``tests/`` (put on ``sys.path`` by ``conftest.py``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # the /usr/bin/qgis_process wrapper fails on Debian
+
+
+def memory_layer(geometry, fields, rows):
+    """A memory layer (``geometry`` "Polygon", … or "None") in EPSG:4544 with ``fields``
+    (a memory-provider URI part) and ``rows`` of (attributes, shapely geometry or None)."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    uri = f"{geometry}?crs=EPSG:4544&{fields}" if geometry != "None" else f"None?{fields}"
+    layer = QgsVectorLayer(uri, "m", "memory")
+    assert layer.isValid()
+    feats = []
+    for attrs, geom in rows:
+        f = QgsFeature(layer.fields())
+        f.setAttributes(list(attrs))
+        if geom is not None:
+            f.setGeometry(QgsGeometry.fromWkt(geom.wkt))
+        feats.append(f)
+    assert layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def qgis_run(env, alg, *params):
+    """``qgis_process run alg --json -- params…``: its JSON result (asserts success)."""
+    out = subprocess.run(
+        [QGIS_PROCESS, "run", alg, "--json", "--", *params],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    return json.loads(out.stdout[out.stdout.index("{") :])
