@@ -45,7 +45,7 @@ def network(segments: int, seed: int = 20250630) -> Path:
     path = CACHE / f"blocks_{segments}_{seed}.gpkg"
     if path.exists():
         return path
-    from lowland_bench.lowland_plugin.ogr_io import write_ogr_layer
+    from lowland_bench.lowland_plugin.bridge.ogr_io import write_ogr_layer
 
     rng = np.random.default_rng(seed)
     x0, y0 = 600000.0, 4250000.0  # EPSG:4544

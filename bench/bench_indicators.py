@@ -27,8 +27,8 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-native", action="store_true")
     args = parser.parse_args(argv)
     _app, _provider, processing = start_qgis()
+    from lowland_bench.lowland_plugin.bridge.ogr_io import read_ogr_layer
     from lowland_bench.lowland_plugin.core.indicators import compute_parcel_indicators
-    from lowland_bench.lowland_plugin.ogr_io import read_ogr_layer
 
     print(f"cores: {os.cpu_count()}", flush=True)
     for n in args.sizes:

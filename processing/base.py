@@ -9,43 +9,47 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
-from pathlib import Path
+from collections.abc import Iterable
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsDataSourceUri,
-    QgsEditorWidgetSetup,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterString,
     QgsProcessingUtils,
-    QgsProviderConnectionException,
-    QgsProviderRegistry,
-    QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.bridge import layers as qgis_bridge
+from ..lowland_plugin.bridge.outputs import (
+    WKB_TYPES,
+    cancelled_error,
+    declared_geometry,
+    file_of,
+    id_field_of,
+    is_shapefile,
+    is_whole_gpkg_file,
+    new_database_table,
+    remove_dataset,
+    write_gpkg_file,
+)
+from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.conservation import check_geometry_kept, check_ids_accounted
 from ..lowland_plugin.core.crs import require_projected_metres
 from ..lowland_plugin.core.errors import LowlandInputError, LowlandInternalError
-from ..lowland_plugin.core.fields import field_aliases, round_for_output, value_maps
+from ..lowland_plugin.core.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.resources import resource_path
 from ..lowland_plugin.core.text_encoding import require_decoded_text
 from ..lowland_plugin.core.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language, tr
-from ..lowland_plugin.ogr_io import write_ogr_layer
 
 #: The key of every algorithm's optional field-map parameter.
 FIELD_MAP = "FIELD_MAP"
@@ -56,46 +60,6 @@ def field_map_parameter() -> QgsProcessingParameterString:
     return QgsProcessingParameterString(
         FIELD_MAP, tr("字段映射（标准字段=实际字段; …）"), optional=True
     )
-
-
-class AliasPostProcessor(QgsProcessingLayerPostProcessorInterface):
-    """Sets Chinese/English field aliases and the bundled style on a loaded output layer."""
-
-    #: Keep instances alive until QGIS has called them (QGIS holds no Python reference).
-    _alive: list[AliasPostProcessor] = []
-
-    def __init__(self, aliases: Mapping[str, str], style: str | None = None) -> None:
-        super().__init__()
-        self.aliases = dict(aliases)
-        self.style = style
-        AliasPostProcessor._alive.append(self)
-
-    def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS API)
-        if isinstance(layer, QgsVectorLayer):
-            apply_style_and_aliases(layer, self.aliases, self.style)
-
-
-def apply_style_and_aliases(
-    layer: QgsVectorLayer, aliases: Mapping[str, str], style: str | None = None
-) -> None:
-    """Load ``resources/styles/<style>_<zh|en>.qml`` (or ``<style>.qml``: the renderer)
-    and set the field aliases and value maps (``resources/codes``) on ``layer``."""
-    if style:
-        qml = resource_path("styles", f"{style}_{language()}.qml")
-        if not qml.is_file():
-            qml = resource_path("styles", f"{style}.qml")
-        if qml.is_file():
-            layer.loadNamedStyle(str(qml))
-    fields = layer.fields()
-    for name, alias in aliases.items():
-        idx = fields.indexOf(name)
-        if idx >= 0:
-            layer.setFieldAlias(idx, alias)
-    for name, pairs in value_maps(fields.names(), language()).items():
-        setup = QgsEditorWidgetSetup(
-            "ValueMap", {"map": [{label: value} for value, label in pairs]}
-        )
-        layer.setEditorWidgetSetup(fields.indexOf(name), setup)
 
 
 class LowlandAlgorithm(QgsProcessingAlgorithm):
@@ -160,10 +124,10 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         label = self._input_label(name)
         self._report_repairs(gdf, label, feedback)
         self._warn_truncated_names(source, gdf, label, feedback)
-        if _is_shapefile(source):  # GBK text read without its code page (issue 11)
-            self.run_core(require_decoded_text, gdf, label, _id_field_of(gdf))
+        if is_shapefile(source):  # GBK text read without its code page (issue 11)
+            self.run_core(require_decoded_text, gdf, label, id_field_of(gdf))
         if check_geometry and self._needs_geometry(name):
-            self.run_core(require_valid_geometries, gdf, label, _id_field_of(gdf))
+            self.run_core(require_valid_geometries, gdf, label, id_field_of(gdf))
         return gdf
 
     def input_crs(self, name: str) -> QgsCoordinateReferenceSystem:
@@ -197,7 +161,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
     def _warn_truncated_names(self, source, gdf: gpd.GeoDataFrame, label: str, feedback) -> None:
         """A shapefile (dBase) cuts field names to 10 characters: contract_date arrives as
         contract_d and is then not recognised. Say so, naming the fields and the fix."""
-        if not _is_shapefile(source):
+        if not is_shapefile(source):
             return
         cut = [c for c in gdf.columns if c != gdf.geometry.name and len(c) == 10]
         self._cut_names = getattr(self, "_cut_names", set()) | set(cut)  # for error hints
@@ -216,7 +180,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         repairs = gdf.attrs.get("geometry_repairs") or {}
         if feedback is None:
             return
-        id_field = _id_field_of(gdf)
+        id_field = id_field_of(gdf)
         for key, text in (
             (
                 "segmentized",
@@ -334,16 +298,16 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         declared = (
             None
             if gdf.geometry.notna().any()
-            else _declared_geometry(self.parameterDefinition(name))
+            else declared_geometry(self.parameterDefinition(name))
         )
-        if _is_whole_gpkg_file(destination):
-            dest_id = self._write_gpkg_file(destination, gdf, aliases, style, feedback, declared)
+        if is_whole_gpkg_file(destination):
+            dest_id = write_gpkg_file(destination, gdf, aliases, style, feedback, declared)
             self._load_on_completion(parameters, name, context, dest_id)
         else:
             dest_id = self._write_sink(
                 parameters, name, context, feedback, gdf, crs, aliases, declared
             )
-            self._persist_style(dest_id, context, aliases, style)
+            persist_style(dest_id, aliases, style)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
                 AliasPostProcessor(aliases, style)
@@ -357,7 +321,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         ``name``; returns its destination id."""
         table = round_for_output(table)
         fields = qgis_bridge.gdf_fields(table, field_aliases(table.columns, language()))
-        target = _file_of(self.parameterAsOutputLayer(parameters, name, context))
+        target = file_of(self.parameterAsOutputLayer(parameters, name, context))
         existed = target is not None and os.path.exists(target)
         sink, dest = self.parameterAsSink(parameters, name, context, fields)
         if sink is None:
@@ -367,7 +331,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         del sink
         if (feedback is not None and feedback.isCanceled()) or written != len(table):
             if target is not None and not existed:
-                _remove_dataset(target)  # never leave a partial file behind as if complete
+                remove_dataset(target)  # never leave a partial file behind as if complete
             raise self._cancelled()
         return dest
 
@@ -377,37 +341,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             raise self._cancelled()
 
     def _cancelled(self) -> QgsProcessingException:
-        return QgsProcessingException(
-            self.tr("已取消：输出不完整，未保留。")
-            + " / cancelled: the partial output is discarded."
-        )
-
-    def _write_gpkg_file(
-        self,
-        path: str,
-        gdf: gpd.GeoDataFrame,
-        aliases: Mapping[str, str],
-        style: str | None,
-        feedback,
-        geometry_type: str | None = None,
-    ) -> str:
-        """Fast path for a new GeoPackage file: bulk SQLite insert into a temporary file
-        beside the target, moved into place only when complete."""
-        partial = f"{path}.partial-{os.getpid()}.gpkg"
-        try:
-            write_ogr_layer(
-                gdf, partial, Path(path).stem, overwrite_file=True, geometry_type=geometry_type
-            )
-            feedback.setProgress(80)
-            self._persist_style(partial, None, aliases, style)
-            if feedback.isCanceled():
-                raise self._cancelled()
-            os.replace(partial, path)
-        finally:
-            if os.path.exists(partial):
-                os.remove(partial)
-        feedback.setProgress(100)
-        return path
+        return cancelled_error()
 
     def _load_on_completion(
         self, parameters: dict, name: str, context: QgsProcessingContext, dest_id: str
@@ -427,15 +361,15 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """Any other destination (memory, shapefile, database…) through a QGIS feature sink."""
         fields = qgis_bridge.gdf_fields(gdf, aliases)
         destination = self.parameterAsOutputLayer(parameters, name, context)
-        target = _file_of(destination)
+        target = file_of(destination)
         existed = target is not None and os.path.exists(target)
-        new_table = _new_database_table(destination)
+        new_table = new_database_table(destination)
         sink, dest_id = self.parameterAsSink(
             parameters,
             name,
             context,
             fields,
-            _WKB_TYPES[geometry_type] if geometry_type else qgis_bridge.gdf_wkb_type(gdf),
+            WKB_TYPES[geometry_type] if geometry_type else qgis_bridge.gdf_wkb_type(gdf),
             crs,
         )
         if sink is None:
@@ -445,129 +379,12 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         del sink  # closes the file so its style can be stored
         if feedback.isCanceled() or written != len(gdf):
             if target is not None and not existed:
-                _remove_dataset(target)  # never leave a partial file behind as if complete
+                remove_dataset(target)  # never leave a partial file behind as if complete
             if new_table is not None:
                 connection, schema, table = new_table
                 connection.dropVectorTable(schema, table)  # nor a partial database table
             raise self._cancelled()
         return dest_id
-
-    @staticmethod
-    def _persist_style(
-        dest_id: str, context: QgsProcessingContext, aliases: Mapping[str, str], style: str | None
-    ) -> None:
-        """Store aliases (and style) as the default style of a GeoPackage or PostGIS
-        output, so they come back whenever it is opened, also after ``qgis_process``."""
-        options = QgsVectorLayer.LayerOptions()
-        options.loadDefaultStyle = False  # else it resets the field setup loaded below
-        if dest_id.startswith(_POSTGRES):  # the database's layer_styles table
-            layer = QgsVectorLayer(dest_id[len(_POSTGRES) :], "output", "postgres", options)
-        else:
-            parts = QgsProviderRegistry.instance().decodeUri("ogr", dest_id)
-            if not parts.get("path", "").lower().endswith(".gpkg"):
-                return
-            layer = QgsVectorLayer(dest_id, "output", "ogr", options)
-        if not layer.isValid():
-            return
-        apply_style_and_aliases(layer, aliases, style)
-        layer.saveStyleToDatabase(layer.name(), "Lowland", True, "")
-        del layer
-
-
-#: Id fields that name a feature in messages, in order of preference (else the fid).
-_ID_FIELDS = (
-    "parcel_id",
-    "project_id",
-    "piece_id",
-    "building_id",
-    "unit_ref",
-    "unit_id",
-    "block_id",
-    "plan_id",
-    "road_id",
-    "tbbh",
-    "BSM",
-    "ZDDM",
-    "宗地代码",
-)
-
-
-def _is_shapefile(source) -> bool:
-    """True for a layer read from a shapefile or a lone .dbf (dBase limits apply)."""
-    layer = source if isinstance(source, QgsVectorLayer) else None
-    storage = layer.dataProvider().storageType().lower() if layer is not None else ""
-    return "shapefile" in storage or "dbf" in storage
-
-
-def _id_field_of(gdf: gpd.GeoDataFrame) -> str | None:
-    return next((f for f in _ID_FIELDS if f in gdf.columns), None)
-
-
-#: Prefix of a Processing destination that is a new PostGIS table.
-_POSTGRES = "postgres://"
-
-
-def _new_database_table(destination: str | None):
-    """(connection, schema, table) of a ``postgres://…`` destination whose table does not
-    exist yet (None otherwise): what to drop when the run is cancelled."""
-    if not destination or not destination.startswith(_POSTGRES):
-        return None
-    uri = destination[len(_POSTGRES) :]
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    parsed = QgsDataSourceUri(uri)
-    schema, table = parsed.schema() or "public", parsed.table()
-    try:
-        connection = metadata.createConnection(uri, {})
-        if not table or connection.tableExists(schema, table):
-            return None
-    except QgsProviderConnectionException:
-        return None
-    return connection, schema, table
-
-
-#: Sink parameter data type → the geometry type of an empty output.
-_DECLARED_GEOMETRY = {
-    QgsProcessing.TypeVectorPolygon: "MultiPolygon",
-    QgsProcessing.TypeVectorLine: "MultiLineString",
-    QgsProcessing.TypeVectorPoint: "MultiPoint",
-}
-_WKB_TYPES = {
-    "MultiPolygon": QgsWkbTypes.MultiPolygon,
-    "MultiLineString": QgsWkbTypes.MultiLineString,
-    "MultiPoint": QgsWkbTypes.MultiPoint,
-}
-
-
-def _declared_geometry(definition) -> str | None:
-    """The geometry type a polygon/line/point sink parameter declares (None otherwise)."""
-    kind = definition.dataType() if hasattr(definition, "dataType") else None
-    return _DECLARED_GEOMETRY.get(kind)
-
-
-def _is_whole_gpkg_file(destination: str | None) -> bool:
-    """True for a plain ``….gpkg`` path (the whole file is the output, no layer name)."""
-    return bool(destination) and destination.lower().endswith(".gpkg") and "|" not in destination
-
-
-#: Files that make up one shapefile besides the .shp itself.
-_SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
-
-
-def _remove_dataset(path: str) -> None:
-    """Delete a file output (with a shapefile's side files)."""
-    base, ext = os.path.splitext(path)
-    parts = [path] + ([base + e for e in _SHAPEFILE_PARTS] if ext.lower() == ".shp" else [])
-    for part in parts:
-        if os.path.exists(part):
-            os.remove(part)
-
-
-def _file_of(destination: str | None) -> str | None:
-    """The file behind an output destination (None for memory layers and databases)."""
-    if not destination or destination.startswith(("memory:", "postgres:", "ogr:")):
-        return None
-    path = QgsProviderRegistry.instance().decodeUri("ogr", destination).get("path", "")
-    return path or None
 
 
 class ScaledFeedback:

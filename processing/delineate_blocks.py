@@ -13,7 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.bridge import layers as qgis_bridge
 from ..lowland_plugin.core import blocks as core
 from ..lowland_plugin.core.fields import field_aliases
 from ..lowland_plugin.i18n import language

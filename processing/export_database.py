@@ -33,7 +33,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..lowland_plugin import qgis_bridge
+from ..lowland_plugin.bridge import layers as qgis_bridge
+from ..lowland_plugin.bridge.ogr_io import write_ogr_layer, write_shapefile
+from ..lowland_plugin.bridge.outputs import remove_dataset
+from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.database import (
     check_admin_code,
     load_standard,
@@ -46,8 +49,7 @@ from ..lowland_plugin.core.qc import ERROR_COLUMNS, run_qc
 from ..lowland_plugin.core.qc_report import ReportInfo, render_html
 from ..lowland_plugin.core.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language
-from ..lowland_plugin.ogr_io import write_ogr_layer, write_shapefile
-from .base import AliasPostProcessor, LowlandAlgorithm, _remove_dataset
+from .base import LowlandAlgorithm
 
 #: Layer name of the database inside a GeoPackage (低效用地图斑).
 LAYER_NAME = "DXYDTB"
@@ -290,7 +292,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         feedback.setProgress(90)
         if feedback.isCanceled():  # cancelled after the database was moved into place
             if written is not None and not existed:
-                _remove_dataset(written)
+                remove_dataset(written)
             raise self._cancelled()
 
         errors_id = self._write_errors(parameters, context, result.errors, crs)
@@ -442,7 +444,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             qgis_bridge.write_gdf_to_sink(errors, sink, fields)
         sink.flushBuffer()
         del sink
-        self._persist_style(dest_id, context, aliases, None)
+        persist_style(dest_id, aliases, None)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
                 AliasPostProcessor(aliases)

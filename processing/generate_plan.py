@@ -2,7 +2,7 @@
 :func:`lowland_plugin.core.plan_document.build_unit_context`, the documents from
 :mod:`lowland_plugin.core.plan_render` (sandboxed Jinja2), the PDF from the HTML
 through Qt (QTextDocument → QPdfWriter, A4), the unit maps and the atlas from
-:mod:`lowland_plugin.layout_export` when it is there.
+:mod:`lowland_plugin.bridge.layouts` when it is there.
 
 Everything of a run is written into a hidden staging folder inside ``OUTPUT_FOLDER``
 and moved into place only when every unit is done: a cancelled or failed run leaves
@@ -31,9 +31,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProviderRegistry,
 )
-from qgis.PyQt.QtCore import QMarginsF, QSizeF, QUrl
-from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
+from ..lowland_plugin.bridge.pdf import html_to_pdf
 from ..lowland_plugin.core.checks_price import template_frame
 from ..lowland_plugin.core.plan_document import (
     NO_MAP_TEXT,
@@ -53,7 +53,6 @@ from ..lowland_plugin.core.plan_render import (
 )
 from ..lowland_plugin.core.redevelopment_units import UNIT_FIELDS, require_known_phases
 from ..lowland_plugin.core.validation import require_numbers, require_unique_ids
-from ..lowland_plugin.ogr_io import read_ogr_layer
 from .base import LowlandAlgorithm, ScaledFeedback
 
 FORMAT_CODES = ("docx", "html", "pdf")
@@ -68,10 +67,6 @@ UNIT_NUMBERS = tuple(
 DOCUMENT_NAME, DOCUMENT_NAME_ASCII = "实施方案", "plan"
 ATLAS_NAME, ATLAS_NAME_ASCII = "实施方案图集", "plan_atlas"
 MAPS_FOLDER = "maps"
-#: Font of the PDF (installed by scripts/setup.sh: fonts-wqy-zenhei). Not Noto Sans CJK:
-#: Qt's PDF writer maps glyphs Noto shares with Kangxi radicals to the radical (方 is
-#: extracted as ⽅ U+2F45), so a search for 实施方案 in the PDF found nothing.
-PDF_FONT = "WenQuanYi Zen Hei"
 
 
 def chinese_file_names() -> bool:
@@ -96,33 +91,6 @@ def document_file(unit_id: str, fmt: str) -> str:
     if not chinese_file_names():
         part = part.encode("ascii", "replace").decode("ascii").replace("?", "_")
     return f"{part}_{name}.{fmt}"
-
-
-def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike, title: str) -> str:
-    """The HTML document printed to an A4 PDF with Qt (QTextDocument → QPdfWriter).
-
-    The default font is :data:`PDF_FONT` drawn without OpenType shaping: with shaping,
-    Qt's PDF writer can lose the Unicode mapping of a CJK font's digits (the PDF text
-    would read "DY" for "DY01"); CJK and Latin text need no shaping.
-    """
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Millimeter)
-    writer.setResolution(150)
-    writer.setTitle(title)
-    writer.setCreator("Lowland 低效用地再开发")
-    document = QTextDocument()
-    # lay the text out on the PDF device itself, so that point sizes are true sizes
-    document.documentLayout().setPaintDevice(writer)
-    document.setPageSize(QSizeF(writer.pageLayout().paintRectPixels(writer.resolution()).size()))
-    font = QFont(PDF_FONT, 10)
-    font.setStyleStrategy(QFont.PreferNoShaping)
-    document.setDefaultFont(font)
-    document.setBaseUrl(QUrl.fromLocalFile(str(Path(base_dir).resolve()) + os.sep))
-    document.setHtml(html)
-    document.print_(writer)
-    del writer  # finishes the file
-    return str(path)
 
 
 class GeneratePlanAlgorithm(LowlandAlgorithm):
@@ -405,11 +373,11 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
 
     def _maps(self, parameters, context, feedback, units, formats, staging: Path):
         """Unit map PNGs (and the atlas PDF when PDF is asked for) through
-        lowland_plugin.layout_export, if that module is there; ({}, None) otherwise."""
+        lowland_plugin.bridge.layouts, if that module is there; ({}, None) otherwise."""
         if not self.parameterAsBoolean(parameters, self.MAPS, context):
             return {}, None
         try:
-            from ..lowland_plugin import layout_export as export
+            from ..lowland_plugin.bridge import layouts as export
         except ImportError as err:
             feedback.pushWarning(
                 self.tr("无法导出单元图（{0}），文档中注明“{1}”。").format(err, NO_MAP_TEXT)

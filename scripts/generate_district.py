@@ -2209,10 +2209,10 @@ def _lowland():
     """Import the plugin's modules without putting the repo root first on sys.path."""
     if importlib.util.find_spec("lowland_plugin") is None:
         sys.path.append(str(ROOT))  # at the END: the root's processing/ must not shadow QGIS's
+    import lowland_plugin.bridge.ogr_io
     import lowland_plugin.core.areas
     import lowland_plugin.core.fields
     import lowland_plugin.core.indicators
-    import lowland_plugin.ogr_io
 
     return lowland_plugin
 

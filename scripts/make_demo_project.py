@@ -28,7 +28,7 @@ def build(out: Path) -> Path:
     from qgis_standalone import start_qgis
 
     app, provider, _ = start_qgis("lowland_demo_project", load_models=False)
-    from lowland_demo_project.lowland_plugin.layout_export import add_review_layout
+    from lowland_demo_project.lowland_plugin.bridge.layouts import add_review_layout
     from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 
     project = QgsProject.instance()

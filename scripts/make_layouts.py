@@ -8,7 +8,7 @@ unit through the atlas: title with the unit id and name, the unit map (atlas-dri
 unit extent with a 10 % margin), a locator map of the district, a key table of unit
 statistics, a legend, a metric scale bar, a north arrow (QGIS's bundled SVG), the data
 source and the date. Texts are Chinese and set in "Noto Sans CJK SC" (Debian
-fonts-noto-cjk). The template holds no layers: ``lowland_plugin/layout_export.py``
+fonts-noto-cjk). The template holds no layers: ``lowland_plugin/bridge/layouts.py``
 loads it into a project of its own, binds the units (atlas coverage) and the other
 layers, and exports. Item ids (:data:`ITEM_IDS`) are what the exporter looks up.
 """

@@ -78,7 +78,7 @@ def sample_rows():
     """Three projects on the sample district (geometries from its parcels)."""
     import shapely
 
-    from lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     parcels = read_ogr_layer(str(DISTRICT), "parcels").set_index("parcel_id")
     geom = parcels.geometry
@@ -314,8 +314,8 @@ def empty_rows():
 
 
 def write(path: Path, frames) -> None:
+    from lowland_plugin.bridge.ogr_io import write_ogr_layer
     from lowland_plugin.core.fields import field_aliases  # noqa: F401 (package import check)
-    from lowland_plugin.ogr_io import write_ogr_layer
 
     for i, layer in enumerate(LAYERS):
         frame = frames[layer]

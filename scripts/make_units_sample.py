@@ -98,7 +98,7 @@ def main() -> int:
     sys.path.append(str(ROOT))  # appended, never first: ROOT/processing must not shadow QGIS's
     import shapely
 
-    from lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
+    from lowland_plugin.bridge.ogr_io import read_ogr_layer, write_ogr_layer
 
     boundary = shapely.union_all(read_ogr_layer(str(DISTRICT), "boundary").geometry.values)
     write_ogr_layer(units_frame(), str(OUT), "units", overwrite_file=True, geometry_type="Polygon")

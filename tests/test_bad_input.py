@@ -222,7 +222,7 @@ def run_case(spec, case, tmp: Path, generated: dict[str, Path]):
 
 
 def _output_rows(path: str):
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     return read_ogr_layer(path)
 

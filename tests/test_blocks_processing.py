@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 

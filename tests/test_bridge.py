@@ -18,8 +18,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from lowland_under_test.lowland_plugin import qgis_bridge
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
+from lowland_under_test.lowland_plugin.bridge import layers as qgis_bridge
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer, write_ogr_layer
 
 HOLE = "POLYGON((0 0,100 0,100 100,0 100,0 0),(40 40,60 40,60 60,40 60,40 40))"
 MULTI = "MULTIPOLYGON(((200 0,210 0,210 10,200 10,200 0)),((300 0,310 0,310 10,300 10,300 0)))"

@@ -10,7 +10,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer, write_ogr_layer
 
 CRS = "EPSG:4544"
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"

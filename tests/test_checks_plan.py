@@ -763,7 +763,7 @@ SAMPLE_PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
 def _sample_layers() -> set[str]:
     if not SAMPLE_PROJECTS.is_file():
         return set()
-    from lowland_under_test.lowland_plugin.ogr_io import list_ogr_layers
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import list_ogr_layers
 
     return set(list_ogr_layers(str(SAMPLE_PROJECTS)))
 
@@ -840,7 +840,7 @@ def test_both_checks_on_the_sample_projects(lowland_provider):
 @pytest.fixture(scope="module")
 def plan_gpkg(tmp_path_factory):
     """A GeoPackage with projects, zones and a status-quo attribute table."""
-    from lowland_under_test.lowland_plugin.ogr_io import write_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import write_ogr_layer
 
     path = tmp_path_factory.mktemp("plan") / "plan.gpkg"
     projects = gpd.GeoDataFrame(
@@ -876,7 +876,7 @@ def plan_gpkg(tmp_path_factory):
 
 
 def read_output(path):
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     return read_ogr_layer(str(path))
 

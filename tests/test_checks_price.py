@@ -769,7 +769,7 @@ def geojson(path, rows):
 
 
 def read_output(path):
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     return read_ogr_layer(str(path)).set_index("project_id")
 

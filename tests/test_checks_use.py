@@ -553,7 +553,7 @@ def test_sample_projects_through_processing(lowland_provider):
 
 
 def _write_gpkg(path, name, frame):
-    from lowland_under_test.lowland_plugin.ogr_io import write_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import write_ogr_layer
 
     write_ogr_layer(frame, str(path), name, overwrite_file=True)
 
@@ -561,7 +561,7 @@ def _write_gpkg(path, name, frame):
 def test_qgis_process_runs_usechange(qgis_env, tmp_path):
     import geopandas as gpd
 
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     projects = gpd.GeoDataFrame(
         frame(
@@ -589,7 +589,7 @@ def test_qgis_process_runs_usechange(qgis_env, tmp_path):
 def test_qgis_process_runs_buildingconversion(qgis_env, tmp_path, half_profile):
     import geopandas as gpd
 
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     units = pd.DataFrame([unit(unit_ref="R1"), unit(unit_ref="R2", gfa=501.0)])
     units["project_id"] = "P1"

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 from lowland_under_test.lowland_plugin.core import codes
 from lowland_under_test.lowland_plugin.core.resources import resource_path
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
 
 SANDIAO_CSV = resource_path("codes", "sandiao_classes.csv")
 

@@ -402,7 +402,7 @@ ADDED = "P9001"
 
 @pytest.fixture(scope="module")
 def sample_parcels(sample_gpkg) -> gpd.GeoDataFrame:
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     return read_ogr_layer(str(sample_gpkg), "parcels")
 
@@ -411,7 +411,7 @@ def sample_parcels(sample_gpkg) -> gpd.GeoDataFrame:
 def edited_sample(sample_parcels, tmp_path) -> tuple[str, dict]:
     """A hand-edited copy of the sample's parcels: one added, one removed, one reshaped,
     one re-attributed, one renumbered; one float written with noise; rows shuffled."""
-    from lowland_under_test.lowland_plugin.ogr_io import write_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import write_ogr_layer
 
     new = sample_parcels.copy().reset_index(drop=True)
     ids = new["parcel_id"]
@@ -452,7 +452,7 @@ def test_compare_versions_on_the_edited_sample(
     from qgis.core import QgsVectorLayer
 
     import processing
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     new_path, facts = edited_sample
     out_path = str(tmp_path / "compare.gpkg")
@@ -533,7 +533,7 @@ def test_compare_versions_on_the_edited_sample(
 
 def test_new_version_in_another_crs_is_reprojected(lowland_provider, sample_gpkg, tmp_path):
     import processing
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer, write_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer, write_ogr_layer
 
     parcels = read_ogr_layer(str(sample_gpkg), "parcels").iloc[:40]
     path = str(tmp_path / "utm.gpkg")

@@ -20,6 +20,11 @@ import shapely
 from osgeo import gdal, ogr
 from shapely.geometry import MultiPolygon, Polygon, box
 
+from lowland_under_test.lowland_plugin.bridge.ogr_io import (
+    read_ogr_layer,
+    write_ogr_layer,
+    write_shapefile,
+)
 from lowland_under_test.lowland_plugin.core.areas import ellipsoidal_area
 from lowland_under_test.lowland_plugin.core.database import (
     M2_PER_MU,
@@ -31,11 +36,6 @@ from lowland_under_test.lowland_plugin.core.database import (
 from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
 from lowland_under_test.lowland_plugin.core.qc import RULES, run_qc
 from lowland_under_test.lowland_plugin.core.qc_report import ReportInfo, render_html
-from lowland_under_test.lowland_plugin.ogr_io import (
-    read_ogr_layer,
-    write_ogr_layer,
-    write_shapefile,
-)
 
 X0, Y0 = 607_000.0, 4_262_000.0
 CRS = "EPSG:4544"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import shapely
 
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 from lowland_under_test.scripts import demo
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -56,7 +56,7 @@ def test_the_guide_threshold_example_works(lowland_provider, sample_gpkg, tmp_pa
     import json
 
     import processing
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     guide = (GUIDE / "README.md").read_text(encoding="utf-8")
     # the steps below are the guide's own words

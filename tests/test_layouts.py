@@ -115,7 +115,7 @@ def page_texts(pdf: Path) -> list[str]:
 
 
 def test_template_has_the_review_items(qgis_app):
-    from lowland_under_test.lowland_plugin.layout_export import TEMPLATE, load_review_layout
+    from lowland_under_test.lowland_plugin.bridge.layouts import TEMPLATE, load_review_layout
 
     project = QgsProject()
     layout = load_review_layout(project, TEMPLATE)
@@ -147,7 +147,7 @@ def test_template_has_the_review_items(qgis_app):
 
 
 def test_atlas_pdf_has_a_page_per_unit_sorted_with_chinese_text(tmp_path, layers):
-    from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf
+    from lowland_under_test.lowland_plugin.bridge.layouts import export_atlas_pdf
 
     units = units_layer()
     blocks = QgsVectorLayer(
@@ -189,7 +189,7 @@ def test_atlas_pdf_has_a_page_per_unit_sorted_with_chinese_text(tmp_path, layers
 
 
 def test_unit_maps_one_png_per_unit(tmp_path, layers):
-    from lowland_under_test.lowland_plugin.layout_export import PNG_DPI, export_unit_maps
+    from lowland_under_test.lowland_plugin.bridge.layouts import PNG_DPI, export_unit_maps
 
     units = units_layer()
     renderer = units.renderer().dump()
@@ -222,7 +222,7 @@ def test_unit_maps_one_png_per_unit(tmp_path, layers):
 
 
 def test_units_without_unit_id_are_refused(tmp_path, layers):
-    from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf
+    from lowland_under_test.lowland_plugin.bridge.layouts import export_atlas_pdf
 
     bare = QgsVectorLayer("Polygon?crs=EPSG:4544&field=name:string", "单元草图", "memory")
     with pytest.raises(QgsProcessingException, match="unit_id"):
@@ -231,7 +231,7 @@ def test_units_without_unit_id_are_refused(tmp_path, layers):
 
 
 def test_no_matching_unit_is_an_error(tmp_path, layers):
-    from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf, export_unit_maps
+    from lowland_under_test.lowland_plugin.bridge.layouts import export_atlas_pdf, export_unit_maps
 
     with pytest.raises(QgsProcessingException, match="没有可出图的再开发单元"):
         export_atlas_pdf(units_layer(), layers, tmp_path / "x.pdf", unit_ids=["DY99"])
@@ -256,7 +256,7 @@ class CancelAfter:
 
 
 def test_cancel_leaves_no_file(tmp_path, layers):
-    from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf, export_unit_maps
+    from lowland_under_test.lowland_plugin.bridge.layouts import export_atlas_pdf, export_unit_maps
 
     pdf = tmp_path / "atlas.pdf"
     feedback = QgsProcessingFeedback()
@@ -276,7 +276,7 @@ def test_cancel_leaves_no_file(tmp_path, layers):
 
 
 def test_atlas_of_the_sample_units_from_buildunits(sample_units_chain, sample_gpkg, tmp_path):
-    from lowland_under_test.lowland_plugin.layout_export import export_atlas_pdf
+    from lowland_under_test.lowland_plugin.bridge.layouts import export_atlas_pdf
 
     units = QgsVectorLayer(sample_units_chain["units"], "units", "ogr")
     parcels = QgsVectorLayer(sample_units_chain["parcels"], "parcels", "ogr")

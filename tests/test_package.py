@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 from lowland_under_test.processing.provider import ALGORITHMS
 from lowland_under_test.scripts import demo  # scripts/: a namespace package
 from lowland_under_test.scripts import package as package_script

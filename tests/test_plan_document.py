@@ -14,6 +14,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 from lowland_under_test.lowland_plugin.core import plan_document as pd_
 from lowland_under_test.lowland_plugin.core.checks_plan import mixed_use
 from lowland_under_test.lowland_plugin.core.checks_price import (
@@ -30,7 +31,6 @@ from lowland_under_test.lowland_plugin.core.plan_render import (
     write_atomic,
 )
 from lowland_under_test.lowland_plugin.core.profiles import load_profile
-from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECTS = str(ROOT / "resources" / "sample" / "sample_projects.gpkg")

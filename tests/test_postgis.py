@@ -183,7 +183,7 @@ def export(parcels, survey, output: Path, errors: str = "TEMPORARY_OUTPUT") -> d
 def test_export_database_from_postgis(district, pg_result, gpkg_result, sample_gpkg, tmp_path):
     """The PostGIS result exports the same database (and QC) as the GeoPackage result;
     the QC error layer goes into PostGIS too."""
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     from_pg = export(
         pg_layer(district, pg_result),

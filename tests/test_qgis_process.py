@@ -43,7 +43,7 @@ def test_parcelindicators_runs_on_the_sample(qgis_env, sample_gpkg, tmp_path):
     result = json.loads(out.stdout[out.stdout.index("{") :])
     assert Path(result["results"]["OUTPUT"].split("|")[0]) == dest
     sys.path.append(str(ROOT))
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     parcels = read_ogr_layer(str(sample_gpkg), "parcels")
     ind = read_ogr_layer(str(dest))
@@ -103,7 +103,7 @@ def test_identifyparcels_runs_on_the_sample(qgis_env, sample_gpkg, tmp_path):
         f"OUTPUT={dest}",
     )
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     parcels = read_ogr_layer(str(sample_gpkg), "parcels")
     result = read_ogr_layer(str(dest))
@@ -143,7 +143,7 @@ def test_use_checks_run_on_the_sample_projects(qgis_env, tmp_path, algorithm, in
     args = [a.format(sample=sample) for a in inputs]
     out = _run(qgis_env, "run", algorithm, "--", *args, f"OUTPUT={dest}")
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     result = read_ogr_layer(str(dest))
     assert len(result) >= 2 and result["reasons"].str.startswith("[").all()

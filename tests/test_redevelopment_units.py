@@ -501,8 +501,8 @@ def test_block_and_parcel_input_errors():
 def sample_blocks(sample_gpkg):
     """delineate_blocks (core) on the sample roads, with the parcels' block_id; parcels get
     a stand-in verdict: industrial 三调 codes (06…) are 低效."""
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
     from lowland_under_test.lowland_plugin.core.blocks import delineate_blocks
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
 
     read = lambda name: read_ogr_layer(str(sample_gpkg), name)  # noqa: E731
     result = delineate_blocks(read("roads"), read("boundary"), read("parcels"))
@@ -516,7 +516,7 @@ def sample_blocks(sample_gpkg):
 def test_sample_chain_drawn_units(sample_blocks):
     from pathlib import Path
 
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     blocks, parcels = sample_blocks
     units_file = Path(__file__).resolve().parents[1] / "resources" / "sample" / "sample_units.gpkg"

@@ -70,7 +70,7 @@ def test_gbk_shapefile_without_cpg_is_refused_until_its_encoding_is_set(lowland_
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from badinput import SPECS, Rows, _chinese, _finish, sample_layer
 
-    from lowland_under_test.lowland_plugin.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
     rows = Rows.of(sample_layer("district:parcels"), 5)
     _chinese(SPECS["legacyland"], rows)

@@ -456,7 +456,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
     def open_layout(self):
         """Add the review atlas over the chosen units layer to the project and open it in
         the layout designer; returns the layout (None when it could not be made)."""
-        from ..layout_export import add_review_layout
+        from ..bridge.layouts import add_review_layout
 
         try:
             layout = add_review_layout(QgsProject.instance(), self.units_layer)

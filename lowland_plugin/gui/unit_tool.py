@@ -49,7 +49,7 @@ from qgis.PyQt.QtCore import QSettings, Qt, QVariant
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from ...processing.base import apply_style_and_aliases
+from ..bridge.styles import apply_style_and_aliases
 from ..core.fields import field_aliases, value_maps
 from ..core.resources import PLUGIN_ROOT
 from ..core.unit_drawing import outline_problem, suggest_unit_id, unit_id_problem

@@ -4,7 +4,7 @@ Read: any feature source (layer, Processing source with selection or filter,
 PostGIS, memory) through ``getFeatures()`` → WKB → ``shapely.from_wkb``, with
 attributes typed by their QGIS field type and nulls kept. A plain GeoPackage
 layer with no filter and no reprojection takes the columnar fast path of
-:mod:`lowland_plugin.ogr_io` (about 14x faster, DESIGN.md).
+:mod:`lowland_plugin.bridge.ogr_io` (about 14x faster, DESIGN.md).
 
 Write: a GeoDataFrame → :class:`QgsFields` (types from the pandas dtypes) →
 features added to a sink in batches with progress and cancel.
@@ -35,7 +35,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from .core.frames import geodataframe
+from ..core.frames import geodataframe
 from .ogr_io import read_ogr_layer
 
 #: Features per ``addFeatures`` call when writing a sink.

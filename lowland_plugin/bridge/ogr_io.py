@@ -3,7 +3,7 @@
 Why this exists: reading 400k polygons through the QGIS provider takes about 5 s,
 through ``Layer.GetArrowStreamAsNumPy`` about 0.35 s (DESIGN.md, "Environment
 facts"). It is used for plain file layers (GeoPackage, shapefile) with no filter;
-everything else goes through :mod:`lowland_plugin.qgis_bridge`.
+everything else goes through :mod:`lowland_plugin.bridge.layers`.
 
 Never import fiona or pyogrio here: inside QGIS they would load a second GDAL.
 
@@ -28,8 +28,8 @@ import pandas as pd
 import shapely
 from osgeo import gdal, ogr, osr
 
-from .core.errors import LowlandInputError
-from .core.frames import geodataframe
+from ..core.errors import LowlandInputError
+from ..core.frames import geodataframe
 
 ogr.UseExceptions()
 osr.UseExceptions()

@@ -64,8 +64,10 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from .core.resources import resource_path
-from .i18n import tr
+from ..core.resources import resource_path
+from ..i18n import tr
+from .outputs import cancelled_error
+from .pdf import PDF_FONT
 
 #: The bundled review layout (A3 landscape).
 TEMPLATE = resource_path("layouts", "review_a3.qpt")
@@ -75,7 +77,6 @@ PNG_DPI = 150
 PDF_DPI = 200
 #: The layout's texts are Chinese: so are the legend entries.
 STYLE_PARCELS = resource_path("styles", "identifyparcels_zh.qml")
-FONT = "WenQuanYi Zen Hei"  # searchable PDF text (see processing/generate_plan.py)
 #: Map item ids in the template (scripts/make_layouts.py).
 MAIN_MAP, LOCATOR_MAP, LEGEND, SCALEBAR, NORTH_ARROW = (
     "main_map",
@@ -121,7 +122,7 @@ def export_unit_maps(
         total = atlas.count()
         for index in range(total):
             if feedback is not None and feedback.isCanceled():
-                raise _cancelled()
+                raise cancelled_error()
             if not atlas.seekTo(index):
                 raise QgsProcessingException(
                     tr("单元图导出失败：无法定位第 {0} 个单元。").format(index + 1)
@@ -186,7 +187,7 @@ def export_atlas_pdf(
             sheet.layout.atlas(), partial, settings, inner
         )
         if inner.isCanceled() or (feedback is not None and feedback.isCanceled()):
-            raise _cancelled()
+            raise cancelled_error()
         if result != QgsLayoutExporter.Success:
             raise QgsProcessingException(
                 tr("图集 PDF 导出失败：{0}").format(error or target)
@@ -529,7 +530,7 @@ def _style_units(layer: QgsVectorLayer) -> None:
     settings.fieldName = "unit_id"
     settings.placement = QgsPalLayerSettings.OverPoint
     text = QgsTextFormat()
-    font = unshaped(QFont(FONT))
+    font = unshaped(QFont(PDF_FONT))
     font.setBold(True)
     text.setFont(font)
     text.setSize(11)
@@ -566,12 +567,6 @@ def _bridge(feedback) -> QgsFeedback:
             inner.cancel()
     inner._lowland_forward = forward  # keep the slot alive with the feedback
     return inner
-
-
-def _cancelled() -> QgsProcessingException:
-    return QgsProcessingException(
-        tr("已取消：输出不完整，未保留。") + " / cancelled: the partial output is discarded."
-    )
 
 
 def _no_units_message() -> str:
