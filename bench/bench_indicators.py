@@ -28,7 +28,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     _app, _provider, processing = start_qgis()
     from lowland_bench.lowland_plugin.bridge.ogr_io import read_ogr_layer
-    from lowland_bench.lowland_plugin.core.indicators import compute_parcel_indicators
+    from lowland_bench.lowland_plugin.core.identify.indicators import (
+        compute_parcel_indicators,
+    )
 
     print(f"cores: {os.cpu_count()}", flush=True)
     for n in args.sizes:

@@ -8,7 +8,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from ..processing.provider import LowlandProvider
-from .core.resources import PLUGIN_ROOT, resource_path
+from .core.common.resources import PLUGIN_ROOT, resource_path
 from .i18n import tr, user_locale
 
 #: Processing algorithms offered in the menu and toolbar, in order.

@@ -41,14 +41,14 @@ from ..lowland_plugin.bridge.outputs import (
     write_gpkg_file,
 )
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
-from ..lowland_plugin.core.conservation import check_geometry_kept, check_ids_accounted
-from ..lowland_plugin.core.crs import require_projected_metres
-from ..lowland_plugin.core.errors import LowlandInputError, LowlandInternalError
-from ..lowland_plugin.core.fields import field_aliases, round_for_output
-from ..lowland_plugin.core.profiles import Profile, bundled_profiles, load_profile
-from ..lowland_plugin.core.resources import resource_path
-from ..lowland_plugin.core.text_encoding import require_decoded_text
-from ..lowland_plugin.core.validation import require_valid_geometries
+from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
+from ..lowland_plugin.core.common.crs import require_projected_metres
+from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandInternalError
+from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
+from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
+from ..lowland_plugin.core.common.resources import resource_path
+from ..lowland_plugin.core.common.text_encoding import require_decoded_text
+from ..lowland_plugin.core.common.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language, tr
 
 #: The key of every algorithm's optional field-map parameter.

@@ -1,5 +1,5 @@
 """``lowland:buildunits`` 再开发单元划定与统计 — thin wrapper around
-:func:`lowland_plugin.core.redevelopment_units.build_units`."""
+:func:`lowland_plugin.core.units.redevelopment.build_units`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..lowland_plugin.core import redevelopment_units as core
+from ..lowland_plugin.core.units import redevelopment as core
 from .base import LowlandAlgorithm
 
 

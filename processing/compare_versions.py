@@ -1,5 +1,5 @@
 """``lowland:compareversions`` 年度更新对比 — thin wrapper around
-:func:`lowland_plugin.core.compare.compare_versions`.
+:func:`lowland_plugin.core.database.compare.compare_versions`.
 
 Two versions of the 低效用地 database (or of two identification outputs) →
 one row per feature of either version with its change kind (added, removed,
@@ -21,9 +21,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..lowland_plugin.core.compare import compare_versions
-from ..lowland_plugin.core.conservation import check_ids_accounted
-from ..lowland_plugin.core.fields import value_label
+from ..lowland_plugin.core.common.conservation import check_ids_accounted
+from ..lowland_plugin.core.common.fields import value_label
+from ..lowland_plugin.core.database.compare import compare_versions
 from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm, ScaledFeedback
 

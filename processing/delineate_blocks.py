@@ -1,5 +1,5 @@
 """``lowland:delineateblocks`` 街坊划分 — thin wrapper around
-:func:`lowland_plugin.core.blocks.delineate_blocks`."""
+:func:`lowland_plugin.core.units.blocks.delineate_blocks`."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge import layers as qgis_bridge
-from ..lowland_plugin.core import blocks as core
-from ..lowland_plugin.core.fields import field_aliases
+from ..lowland_plugin.core.common.fields import field_aliases
+from ..lowland_plugin.core.units import blocks as core
 from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm, ScaledFeedback
 

@@ -1,5 +1,5 @@
 """``lowland:exportdatabase`` 上图入库成果导出与质检 — thin wrapper around
-:func:`lowland_plugin.core.database.standardize` and :func:`lowland_plugin.core.qc.run_qc`.
+:func:`lowland_plugin.core.database.standardize` and :func:`lowland_plugin.core.database.qc.run_qc`.
 
 The database is written even when QC fails (with the failed report beside it), except
 a Shapefile whose values would not fit its DBF widths or encoding: that one is not
@@ -37,17 +37,17 @@ from ..lowland_plugin.bridge import layers as qgis_bridge
 from ..lowland_plugin.bridge.ogr_io import write_ogr_layer, write_shapefile
 from ..lowland_plugin.bridge.outputs import remove_dataset
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
-from ..lowland_plugin.core.database import (
+from ..lowland_plugin.core.common.fields import field_aliases
+from ..lowland_plugin.core.common.mapping import canonical_frame
+from ..lowland_plugin.core.common.validation import require_valid_geometries
+from ..lowland_plugin.core.database.qc import ERROR_COLUMNS, run_qc
+from ..lowland_plugin.core.database.qc_report import ReportInfo, render_html
+from ..lowland_plugin.core.database.standard import (
     check_admin_code,
     load_standard,
     require_input_fields,
     standardize,
 )
-from ..lowland_plugin.core.fields import field_aliases
-from ..lowland_plugin.core.mapping import canonical_frame
-from ..lowland_plugin.core.qc import ERROR_COLUMNS, run_qc
-from ..lowland_plugin.core.qc_report import ReportInfo, render_html
-from ..lowland_plugin.core.validation import require_valid_geometries
 from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm
 

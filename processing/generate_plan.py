@@ -1,6 +1,6 @@
 """``lowland:generateplan`` 生成实施方案 — thin wrapper: the context comes from
-:func:`lowland_plugin.core.plan_document.build_unit_context`, the documents from
-:mod:`lowland_plugin.core.plan_render` (sandboxed Jinja2), the PDF from the HTML
+:func:`lowland_plugin.core.documents.plan.build_unit_context`, the documents from
+:mod:`lowland_plugin.core.documents.render` (sandboxed Jinja2), the PDF from the HTML
 through Qt (QTextDocument → QPdfWriter, A4), the unit maps and the atlas from
 :mod:`lowland_plugin.bridge.layouts` when it is there.
 
@@ -34,14 +34,15 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
 from ..lowland_plugin.bridge.pdf import html_to_pdf
-from ..lowland_plugin.core.checks_price import template_frame
-from ..lowland_plugin.core.plan_document import (
+from ..lowland_plugin.core.checks.price import template_frame
+from ..lowland_plugin.core.common.validation import require_numbers, require_unique_ids
+from ..lowland_plugin.core.documents.plan import (
     NO_MAP_TEXT,
     build_unit_context,
     funding_rates,
     project_checks,
 )
-from ..lowland_plugin.core.plan_render import (
+from ..lowland_plugin.core.documents.render import (
     DEFAULT_DOCX,
     DEFAULT_HTML,
     check_docx_template,
@@ -51,8 +52,7 @@ from ..lowland_plugin.core.plan_render import (
     render_html,
     write_atomic,
 )
-from ..lowland_plugin.core.redevelopment_units import UNIT_FIELDS, require_known_phases
-from ..lowland_plugin.core.validation import require_numbers, require_unique_ids
+from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS, require_known_phases
 from .base import LowlandAlgorithm, ScaledFeedback
 
 FORMAT_CODES = ("docx", "html", "pdf")

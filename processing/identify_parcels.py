@@ -1,5 +1,5 @@
 """``lowland:identifyparcels`` 低效用地认定 — thin wrapper around
-:func:`lowland_plugin.core.identify.identify_parcels`."""
+:func:`lowland_plugin.core.identify.identification.identify_parcels`."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.frames import geodataframe
-from ..lowland_plugin.core.identify import identify_parcels
-from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
-from ..lowland_plugin.core.review import REVIEW_FIELDS, carry_over
-from ..lowland_plugin.core.validation import require_unique_ids
+from ..lowland_plugin.core.common.frames import geodataframe
+from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
+from ..lowland_plugin.core.common.validation import require_unique_ids
+from ..lowland_plugin.core.identify.identification import identify_parcels
+from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
 from .base import LowlandAlgorithm, ScaledFeedback, field_map_parameter
 
 #: Output column order: the verdict first (what a planner reads), the explanation last.

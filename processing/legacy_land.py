@@ -1,5 +1,5 @@
 """``lowland:legacyland`` 历史遗留用地认定 — thin wrapper around
-:func:`lowland_plugin.core.legacy.classify_legacy_land`."""
+:func:`lowland_plugin.core.identify.legacy.classify_legacy_land`."""
 
 from __future__ import annotations
 
@@ -12,16 +12,16 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core import codes
-from ..lowland_plugin.core.frames import geodataframe
-from ..lowland_plugin.core.identify import current_use_from_survey
-from ..lowland_plugin.core.legacy import (
+from ..lowland_plugin.core.common import codes
+from ..lowland_plugin.core.common.frames import geodataframe
+from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
+from ..lowland_plugin.core.common.validation import require_unique_ids
+from ..lowland_plugin.core.identify.identification import current_use_from_survey
+from ..lowland_plugin.core.identify.legacy import (
     classify_legacy_land,
     summarize_legacy,
     unknown_code_warning,
 )
-from ..lowland_plugin.core.mapping import canonical_frame, check_field_map, parse_field_map
-from ..lowland_plugin.core.validation import require_unique_ids
 from .base import LowlandAlgorithm, field_map_parameter
 
 

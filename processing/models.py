@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qgis.core import QgsProcessingModelAlgorithm
 
-from ..lowland_plugin.core.resources import resource_path
+from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.i18n import tr
 
 

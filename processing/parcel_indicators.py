@@ -1,5 +1,5 @@
 """``lowland:parcelindicators`` 地块指标计算 — thin wrapper around
-:func:`lowland_plugin.core.indicators.compute_parcel_indicators`."""
+:func:`lowland_plugin.core.identify.indicators.compute_parcel_indicators`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.frames import geodataframe
-from ..lowland_plugin.core.indicators import INDICATOR_FIELDS, compute_parcel_indicators
+from ..lowland_plugin.core.common.frames import geodataframe
+from ..lowland_plugin.core.identify.indicators import (
+    INDICATOR_FIELDS,
+    compute_parcel_indicators,
+)
 from .base import LowlandAlgorithm, ScaledFeedback
 
 

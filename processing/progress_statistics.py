@@ -1,5 +1,5 @@
 """``lowland:progressstats`` 进展统计 — thin wrapper around
-:func:`lowland_plugin.core.progress.progress_statistics`."""
+:func:`lowland_plugin.core.database.progress.progress_statistics`."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..lowland_plugin.core.fields import round_for_output
-from ..lowland_plugin.core.progress import progress_statistics
+from ..lowland_plugin.core.common.fields import round_for_output
+from ..lowland_plugin.core.database.progress import progress_statistics
 from .base import LowlandAlgorithm
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
-from ..lowland_plugin.core.resources import resource_path
+from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.i18n import tr
 from .build_units import BuildUnitsAlgorithm
 from .building_conversion import BuildingConversionAlgorithm

@@ -101,7 +101,7 @@ def fresh(out: Path) -> None:
 def summary(out: Path) -> None:
     sys.path.append(str(ROOT))  # appended, never first: ROOT/processing must not shadow QGIS's
     from lowland_plugin.bridge.ogr_io import read_ogr_layer
-    from lowland_plugin.core.fields import value_label
+    from lowland_plugin.core.common.fields import value_label
 
     ident = read_ogr_layer(str(out / "identified_parcels.gpkg"))
     print(

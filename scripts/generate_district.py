@@ -27,7 +27,7 @@ Same-industry tax means: the five parcels with ``industry_code`` "30" have the s
 area (67 m × 160 m) and taxes 12, 8, 25, 30, 25 → simple and area-weighted mean 20.0
 万元/亩; P0008 pays 8.0 = exactly 40 % of it. No other parcel has code "30".
 FAR below = GFA / planimetric area, GFA = ``gfa`` else footprint × ``floors``,
-straddling buildings counted by footprint share (as ``lowland_plugin.core.indicators``).
+straddling buildings counted by footprint share (as ``lowland_plugin.core.identify.indicators``).
 
 ===========================================  ==============  =====================================
 case                                         parcel_id       what it is
@@ -1393,7 +1393,7 @@ def _landsurvey_frame(geoms, dlbm, czcsxm, qsdwmc, exact: bool) -> gpd.GeoDataFr
 
 def ellipsoidal_area(geoms: np.ndarray, exact: bool = True) -> np.ndarray:
     """Area on the CGCS2000 ellipsoid (GRS80) of EPSG:4544 geometries, in m²
-    (lowland_plugin.core.areas: geodesic when ``exact``, else the vectorised
+    (lowland_plugin.core.common.areas: geodesic when ``exact``, else the vectorised
     equal-area projection)."""
     areas = _lowland().core.areas
     geoms = np.asarray(geoms, dtype=object)
@@ -2210,15 +2210,15 @@ def _lowland():
     if importlib.util.find_spec("lowland_plugin") is None:
         sys.path.append(str(ROOT))  # at the END: the root's processing/ must not shadow QGIS's
     import lowland_plugin.bridge.ogr_io
-    import lowland_plugin.core.areas
-    import lowland_plugin.core.fields
-    import lowland_plugin.core.indicators
+    import lowland_plugin.core.common.areas
+    import lowland_plugin.core.common.fields
+    import lowland_plugin.core.identify.indicators
 
     return lowland_plugin
 
 
 def _indicators(parcels: gpd.GeoDataFrame, buildings: gpd.GeoDataFrame) -> pd.DataFrame:
-    """FAR, C/D share, building count (lowland_plugin.core.indicators) and the build years."""
+    """FAR, C/D share, building count (lowland_plugin.core.identify.indicators) and the build years."""
     core = _lowland().core.indicators
     parcels = parcels.reset_index(drop=True)
     buildings = buildings.reset_index(drop=True)

@@ -315,7 +315,7 @@ def empty_rows():
 
 def write(path: Path, frames) -> None:
     from lowland_plugin.bridge.ogr_io import write_ogr_layer
-    from lowland_plugin.core.fields import field_aliases  # noqa: F401 (package import check)
+    from lowland_plugin.core.common.fields import field_aliases  # noqa: F401 (package import check)
 
     for i, layer in enumerate(LAYERS):
         frame = frames[layer]

@@ -3,7 +3,7 @@
 
     .venv/bin/python scripts/make_templates.py
 
-The template uses the context of ``lowland_plugin/core/plan_document.py`` and the
+The template uses the context of ``lowland_plugin/core/documents/plan.py`` and the
 filters of ``FILTERS`` there (``m2``, ``mu``, ``wan``, ``pct``, ``num``, ``date_zh``,
 ``passfail``); table rows repeat with ``{%tr for … %}``, optional parts with
 ``{%p if … %}``, and the unit map is the InlineImage ``unit_map_image`` (None: the

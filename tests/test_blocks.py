@@ -16,8 +16,8 @@ from shapely.affinity import translate
 from shapely.geometry import LineString, Point, Polygon, box
 
 from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
-from lowland_under_test.lowland_plugin.core import blocks as bk
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.units import blocks as bk
 
 X0, Y0 = 607000.0, 4262000.0  # EPSG:4544 (CGCS2000 3-degree GK CM 105E), Yinchuan
 CRS = "EPSG:4544"

@@ -13,9 +13,9 @@ import pytest
 from check_helpers import memory_layer, qgis_run
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.core import checks_plan as cq
-from lowland_under_test.lowland_plugin.core import checks_price as cp
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.checks import plan as cq
+from lowland_under_test.lowland_plugin.core.checks import price as cp
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 
 ROOT = Path(__file__).resolve().parents[1]
 X0, Y0 = 607000.0, 4262000.0  # EPSG:4544 (CGCS2000 3-degree GK CM 105E), Yinchuan

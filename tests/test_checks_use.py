@@ -13,9 +13,9 @@ import pytest
 from check_helpers import QGIS_PROCESS, memory_layer
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.core import checks_use as cu
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.checks import use as cu
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample" / "sample_projects.gpkg"
@@ -186,7 +186,7 @@ def test_unknown_one_sided_and_level1_codes_are_refused_by_name():
 
 
 def test_use_character_table_is_sourced_and_uses_2023_codes():
-    from lowland_under_test.lowland_plugin.core import codes
+    from lowland_under_test.lowland_plugin.core.common import codes
 
     with (ROOT / "resources" / "codes" / "use_character.csv").open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))

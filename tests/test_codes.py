@@ -1,4 +1,4 @@
-"""Code tables (resources/codes) and their look-ups (lowland_plugin.core.codes)."""
+"""Code tables (resources/codes) and their look-ups (lowland_plugin.core.common.codes)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
-from lowland_under_test.lowland_plugin.core import codes
-from lowland_under_test.lowland_plugin.core.resources import resource_path
+from lowland_under_test.lowland_plugin.core.common import codes
+from lowland_under_test.lowland_plugin.core.common.resources import resource_path
 
 SANDIAO_CSV = resource_path("codes", "sandiao_classes.csv")
 

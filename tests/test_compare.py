@@ -13,14 +13,14 @@ import pytest
 import shapely
 from shapely import affinity
 
-from lowland_under_test.lowland_plugin.core.compare import (
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.database.compare import (
     CHANGE_KINDS,
     compare_versions,
     equal_values,
     id_keys,
     values_equal,
 )
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
 
 CRS = "EPSG:4544"
 X0, Y0 = 607_000.0, 4_262_000.0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lowland_under_test.lowland_plugin.core.crs import (
+from lowland_under_test.lowland_plugin.core.common.crs import (
     cgcs2000_gk3_epsg,
     require_projected_metres,
 )
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 
 
 @pytest.mark.parametrize(

@@ -25,17 +25,20 @@ from lowland_under_test.lowland_plugin.bridge.ogr_io import (
     write_ogr_layer,
     write_shapefile,
 )
-from lowland_under_test.lowland_plugin.core.areas import ellipsoidal_area
-from lowland_under_test.lowland_plugin.core.database import (
+from lowland_under_test.lowland_plugin.core.common.areas import ellipsoidal_area
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.database.qc import RULES, run_qc
+from lowland_under_test.lowland_plugin.core.database.qc_report import (
+    ReportInfo,
+    render_html,
+)
+from lowland_under_test.lowland_plugin.core.database.standard import (
     M2_PER_MU,
     load_standard,
     patch_numbers,
     round_half_up,
     standardize,
 )
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.qc import RULES, run_qc
-from lowland_under_test.lowland_plugin.core.qc_report import ReportInfo, render_html
 
 X0, Y0 = 607_000.0, 4_262_000.0
 CRS = "EPSG:4544"

@@ -13,8 +13,10 @@ import pandas as pd
 import pytest
 import shapely
 
-from lowland_under_test.lowland_plugin.core.identify import identify_parcels
-from lowland_under_test.lowland_plugin.core.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.identify.identification import (
+    identify_parcels,
+)
 
 CRS = "EPSG:4544"
 REFERENCE = dt.date(2025, 6, 30)

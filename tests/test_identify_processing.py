@@ -107,7 +107,7 @@ def test_geographic_crs_is_refused(lowland_provider):
 
 
 def test_user_profile_file_is_recorded(lowland_provider, tmp_path):
-    from lowland_under_test.lowland_plugin.core.profiles import PROFILE_DIR
+    from lowland_under_test.lowland_plugin.core.common.profiles import PROFILE_DIR
 
     data = json.loads((PROFILE_DIR / "default.json").read_text(encoding="utf-8"))
     data["id"], data["version"] = "my_city", "2.1.0"
@@ -122,8 +122,8 @@ def test_user_profile_file_is_recorded(lowland_provider, tmp_path):
 
 
 def test_rerun_keeps_decisions_and_flags_changed_verdicts(lowland_provider, tmp_path):
-    from lowland_under_test.lowland_plugin.core.profiles import PROFILE_DIR
-    from lowland_under_test.lowland_plugin.core.review import decide
+    from lowland_under_test.lowland_plugin.core.common.profiles import PROFILE_DIR
+    from lowland_under_test.lowland_plugin.core.identify.review import decide
 
     parcels = layer(
         "field=parcel_id:string&field=dlbm:string&field=industry_code:string",

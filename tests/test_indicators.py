@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.indicators import (
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.identify.indicators import (
     building_gfa,
     compute_parcel_indicators,
 )

@@ -11,18 +11,20 @@ import pandas as pd
 import pytest
 import shapely
 
-from lowland_under_test.lowland_plugin.core import blocks as bk
-from lowland_under_test.lowland_plugin.core import codes
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.identify import identify_parcels
-from lowland_under_test.lowland_plugin.core.legacy import (
+from lowland_under_test.lowland_plugin.core.common import codes
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.common.validation import require_unique_ids
+from lowland_under_test.lowland_plugin.core.identify.identification import (
+    identify_parcels,
+)
+from lowland_under_test.lowland_plugin.core.identify.legacy import (
     classify_legacy_land,
     unknown_code_warning,
 )
-from lowland_under_test.lowland_plugin.core.profiles import load_profile
-from lowland_under_test.lowland_plugin.core.redevelopment_units import build_units
-from lowland_under_test.lowland_plugin.core.review import reason_lines
-from lowland_under_test.lowland_plugin.core.validation import require_unique_ids
+from lowland_under_test.lowland_plugin.core.identify.review import reason_lines
+from lowland_under_test.lowland_plugin.core.units import blocks as bk
+from lowland_under_test.lowland_plugin.core.units.redevelopment import build_units
 
 CRS = "EPSG:4544"
 X0, Y0 = 607_000.0, 4_262_000.0

@@ -8,7 +8,9 @@ import json
 import pandas as pd
 import pytest
 
-from lowland_under_test.lowland_plugin.core.legacy import classify_legacy_land
+from lowland_under_test.lowland_plugin.core.identify.legacy import (
+    classify_legacy_land,
+)
 
 D = dt.date
 

@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 import shapely
 
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.mapping import (
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.mapping import (
     canonical_frame,
     parse_field_map,
     resolve_fields,
@@ -417,7 +417,7 @@ def test_one_field_map_serves_several_layers():
 
 
 def test_misspelt_canonical_name_in_a_field_map_is_refused():
-    from lowland_under_test.lowland_plugin.core.mapping import check_field_map
+    from lowland_under_test.lowland_plugin.core.common.mapping import check_field_map
 
     check_field_map({"dlbm": "X", "parcels.tax_per_mu": "Y"}, ["parcels", "landsurvey"])
     with pytest.raises(LowlandInputError, match="dlmb"):

@@ -45,7 +45,7 @@ def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
         "metadata.txt",
         "requirements.txt",
         "lowland_plugin/plugin.py",
-        "lowland_plugin/core/blocks.py",
+        "lowland_plugin/core/units/blocks.py",
         "processing/provider.py",
         "forms/review_dock.ui",
         "forms/plan_dock.ui",

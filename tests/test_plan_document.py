@@ -15,22 +15,22 @@ import pytest
 from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
-from lowland_under_test.lowland_plugin.core import plan_document as pd_
-from lowland_under_test.lowland_plugin.core.checks_plan import mixed_use
-from lowland_under_test.lowland_plugin.core.checks_price import (
+from lowland_under_test.lowland_plugin.core.checks.plan import mixed_use
+from lowland_under_test.lowland_plugin.core.checks.price import (
     far_check,
     land_price,
     scattered_check,
     template_frame,
 )
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.plan_render import (
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.documents import plan as pd_
+from lowland_under_test.lowland_plugin.core.documents.render import (
     load_html_template,
     render_docx,
     render_html,
     write_atomic,
 )
-from lowland_under_test.lowland_plugin.core.profiles import load_profile
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECTS = str(ROOT / "resources" / "sample" / "sample_projects.gpkg")
@@ -325,8 +325,8 @@ def test_a_docx_template_error_names_the_paragraph(tmp_path):
 def test_docx_without_docxtpl_says_what_to_install(monkeypatch, tmp_path):
     import importlib.util
 
-    from lowland_under_test.lowland_plugin.core import plan_render
-    from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+    from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+    from lowland_under_test.lowland_plugin.core.documents import render as plan_render
 
     real = importlib.util.find_spec
     monkeypatch.setattr(

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.profiles import (
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.profiles import (
     PROFILE_DIR,
     bundled_profiles,
     load_profile,

@@ -26,15 +26,17 @@ import shapely
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lowland_under_test.lowland_plugin.core import overlay
-from lowland_under_test.lowland_plugin.core.areas import ellipsoidal_area
-from lowland_under_test.lowland_plugin.core.conservation import (
+from lowland_under_test.lowland_plugin.core.common import overlay
+from lowland_under_test.lowland_plugin.core.common.areas import ellipsoidal_area
+from lowland_under_test.lowland_plugin.core.common.conservation import (
     check_area_identity,
     check_geometry_kept,
     check_ids_accounted,
 )
-from lowland_under_test.lowland_plugin.core.errors import LowlandInternalError
-from lowland_under_test.lowland_plugin.core.indicators import compute_parcel_indicators
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInternalError
+from lowland_under_test.lowland_plugin.core.identify.indicators import (
+    compute_parcel_indicators,
+)
 
 #: Examples, randomness and deadline come from the hypothesis profile chosen in conftest.py.
 SETTINGS = settings()
@@ -314,8 +316,8 @@ def road_networks(draw):
 
 def _delineate_or_none(roads, boundary, params):
     """The blocks, or None when no block is left (refused with a message saying so)."""
-    from lowland_under_test.lowland_plugin.core import blocks as bk
-    from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
+    from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+    from lowland_under_test.lowland_plugin.core.units import blocks as bk
 
     try:
         return bk.delineate_blocks(roads, boundary, **params)
@@ -462,7 +464,7 @@ def _check_units(result, blocks) -> None:
 @SETTINGS
 @given(grid=block_grids(), seed=st.randoms(use_true_random=False))
 def test_automatic_units_are_disjoint_sum_their_blocks_and_ignore_row_order(grid, seed):
-    from lowland_under_test.lowland_plugin.core.redevelopment_units import build_units
+    from lowland_under_test.lowland_plugin.core.units.redevelopment import build_units
 
     blocks, parcels, params = grid
     result = build_units(blocks, parcels, "auto", **params)
@@ -503,7 +505,7 @@ def test_automatic_units_are_disjoint_sum_their_blocks_and_ignore_row_order(grid
 def test_drawn_units_never_share_a_block(grid, cuts, tolerance):
     """Randomly drawn, possibly overlapping unit rectangles: every block goes to at most
     one unit, and units are the union of whole blocks."""
-    from lowland_under_test.lowland_plugin.core.redevelopment_units import build_units
+    from lowland_under_test.lowland_plugin.core.units.redevelopment import build_units
 
     blocks, parcels, _ = grid
     units = gpd.GeoDataFrame(

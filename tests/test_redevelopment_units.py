@@ -17,9 +17,9 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.core.checks_price import SCATTERED_PIECE_MAX_M2
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.redevelopment_units import (
+from lowland_under_test.lowland_plugin.core.checks.price import SCATTERED_PIECE_MAX_M2
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.units.redevelopment import (
     UNIT_FIELDS,
     build_units,
     facility_category,
@@ -502,7 +502,7 @@ def sample_blocks(sample_gpkg):
     """delineate_blocks (core) on the sample roads, with the parcels' block_id; parcels get
     a stand-in verdict: industrial 三调 codes (06…) are 低效."""
     from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
-    from lowland_under_test.lowland_plugin.core.blocks import delineate_blocks
+    from lowland_under_test.lowland_plugin.core.units.blocks import delineate_blocks
 
     read = lambda name: read_ogr_layer(str(sample_gpkg), name)  # noqa: E731
     result = delineate_blocks(read("roads"), read("boundary"), read("parcels"))

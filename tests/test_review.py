@@ -8,8 +8,8 @@ import json
 import pandas as pd
 import pytest
 
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.review import (
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.identify.review import (
     carry_over,
     decide,
     empty_review_columns,
@@ -240,7 +240,7 @@ def test_review_log_has_one_row_per_decision(tmp_path):
 
 
 def test_a_decision_is_refused_when_someone_else_changed_the_parcel_since_loading():
-    from lowland_under_test.lowland_plugin.core.review import (
+    from lowland_under_test.lowland_plugin.core.identify.review import (
         ReviewConflictError,
         check_decision_unchanged,
         commit_conflict_message,

@@ -94,7 +94,9 @@ def select(dock, parcel_id: str) -> None:
 
 
 def test_a_layer_that_is_no_identification_result_is_refused(dock, result_layer, sample_gpkg):
-    from lowland_under_test.lowland_plugin.core.review import missing_identification_fields
+    from lowland_under_test.lowland_plugin.core.identify.review import (
+        missing_identification_fields,
+    )
 
     parcels = QgsVectorLayer(f"{sample_gpkg}|layername=parcels", "parcels", "ogr")
     QgsProject.instance().addMapLayer(parcels)

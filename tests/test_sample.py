@@ -11,7 +11,9 @@ import pytest
 import shapely
 
 from lowland_under_test.lowland_plugin.bridge.ogr_io import list_ogr_layers, read_ogr_layer
-from lowland_under_test.lowland_plugin.core.indicators import compute_parcel_indicators
+from lowland_under_test.lowland_plugin.core.identify.indicators import (
+    compute_parcel_indicators,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LAYERS = ("boundary", "roads", "parcels", "buildings", "landsurvey", "plan")

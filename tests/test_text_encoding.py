@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lowland_under_test.lowland_plugin.core.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.text_encoding import (
+from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.text_encoding import (
     garbled_text,
     is_mojibake,
     require_decoded_text,

@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QEvent, QPoint, Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication
 from shapely.geometry import Polygon
 
-from lowland_under_test.lowland_plugin.core.unit_drawing import (
+from lowland_under_test.lowland_plugin.core.units.drawing import (
     distinct_vertex_count,
     outline_problem,
     suggest_unit_id,

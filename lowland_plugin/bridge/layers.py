@@ -35,7 +35,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from ..core.frames import geodataframe
+from ..core.common.frames import geodataframe
 from .ogr_io import read_ogr_layer
 
 #: Features per ``addFeatures`` call when writing a sink.

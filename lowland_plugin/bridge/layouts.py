@@ -64,7 +64,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..core.resources import resource_path
+from ..core.common.resources import resource_path
 from ..i18n import tr
 from .outputs import cancelled_error
 from .pdf import PDF_FONT

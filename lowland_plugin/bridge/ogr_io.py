@@ -28,8 +28,8 @@ import pandas as pd
 import shapely
 from osgeo import gdal, ogr, osr
 
-from ..core.errors import LowlandInputError
-from ..core.frames import geodataframe
+from ..core.common.errors import LowlandInputError
+from ..core.common.frames import geodataframe
 
 ogr.UseExceptions()
 osr.UseExceptions()

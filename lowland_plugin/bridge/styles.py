@@ -16,8 +16,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.fields import value_maps
-from ..core.resources import resource_path
+from ..core.common.fields import value_maps
+from ..core.common.resources import resource_path
 from ..i18n import language
 
 #: Prefix of a Processing destination that is a PostGIS table.

@@ -32,7 +32,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QSettings, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QListWidgetItem, QPushButton
 
-from ..core.resources import PLUGIN_ROOT, resource_path
+from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..i18n import tr
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "plan_dock.ui"))

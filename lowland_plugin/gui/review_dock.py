@@ -58,11 +58,11 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.codes import LOWLAND_TYPES, sandiao_table
-from ..core.errors import LowlandInputError
-from ..core.fields import field_aliases, field_units, value_label
-from ..core.resources import PLUGIN_ROOT
-from ..core.review import (
+from ..core.common.codes import LOWLAND_TYPES, sandiao_table
+from ..core.common.errors import LowlandInputError
+from ..core.common.fields import field_aliases, field_units, value_label
+from ..core.common.resources import PLUGIN_ROOT
+from ..core.identify.review import (
     DECISION_FIELDS,
     LOG_COLUMNS,
     REVIEW_FIELDS,

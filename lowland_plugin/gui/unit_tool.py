@@ -50,9 +50,9 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from ..bridge.styles import apply_style_and_aliases
-from ..core.fields import field_aliases, value_maps
-from ..core.resources import PLUGIN_ROOT
-from ..core.unit_drawing import outline_problem, suggest_unit_id, unit_id_problem
+from ..core.common.fields import field_aliases, value_maps
+from ..core.common.resources import PLUGIN_ROOT
+from ..core.units.drawing import outline_problem, suggest_unit_id, unit_id_problem
 from ..i18n import language, tr
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "unit_form.ui"))

@@ -8,14 +8,14 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
 - ``unit``: the ``lowland:buildunits`` row (areas, phase, blocks, 低效 area by type);
 - ``parcels``: its low-efficiency parcels (final verdict/type after review where
   present) with the criteria that were met, as readable lines
-  (:func:`lowland_plugin.core.review.reason_lines`);
+  (:func:`lowland_plugin.core.identify.review.reason_lines`);
 - ``legacy``: the ``lowland:legacyland`` classes of its parcels (Y-9, N-14);
 - ``far``, ``mixed_use``, ``scattered``, ``land_price``: the rows of the project checks
   for the unit's projects, computed by the very functions the check algorithms call
-  (:func:`~lowland_plugin.core.checks_price.far_check`,
-  :func:`~lowland_plugin.core.checks_price.scattered_check`,
-  :func:`~lowland_plugin.core.checks_price.land_price`,
-  :func:`~lowland_plugin.core.checks_plan.mixed_use`), so the document shows the same
+  (:func:`~lowland_plugin.core.checks.price.far_check`,
+  :func:`~lowland_plugin.core.checks.price.scattered_check`,
+  :func:`~lowland_plugin.core.checks.price.land_price`,
+  :func:`~lowland_plugin.core.checks.plan.mixed_use`), so the document shows the same
   numbers as ``lowland:farcheck`` & co.;
 - ``funding``: the 资金平衡 of :func:`funding_balance` (costs: compensation, demolition,
   infrastructure, public facilities; revenues: land price, transferred floor area;
@@ -47,15 +47,15 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .checks_plan import mixed_use
-from .checks_price import far_check, land_price, scattered_check, template_frame
-from .errors import LowlandInputError
-from .fields import value_label
-from .profiles import Profile
-from .redevelopment_units import effective_type, effective_verdict, parcel_areas
-from .resources import resource_path
-from .review import reason_lines
-from .units import M2_PER_MU
+from ..checks.plan import mixed_use
+from ..checks.price import far_check, land_price, scattered_check, template_frame
+from ..common.errors import LowlandInputError
+from ..common.fields import value_label
+from ..common.measures import M2_PER_MU
+from ..common.profiles import Profile
+from ..common.resources import resource_path
+from ..identify.review import reason_lines
+from ..units.redevelopment import effective_type, effective_verdict, parcel_areas
 
 #: Phases of 实施时序 (Y-3 "先易后难、分步推进"), in order; ``None`` = not yet set.
 PHASES = ("near", "mid", "far")

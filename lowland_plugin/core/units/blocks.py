@@ -62,10 +62,10 @@ import pandas as pd
 import shapely
 from shapely.ops import substring
 
-from .errors import LowlandInputError
-from .resources import resource_path
-from .units import M2_PER_MU
-from .validation import require_valid_geometries
+from ..common.errors import LowlandInputError
+from ..common.measures import M2_PER_MU
+from ..common.resources import resource_path
+from ..common.validation import require_valid_geometries
 
 ProgressCallback = Callable[[float], None]
 

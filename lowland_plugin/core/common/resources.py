@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 #: The plugin root (the folder holding metadata.txt).
-PLUGIN_ROOT = Path(__file__).resolve().parents[2]
+PLUGIN_ROOT = Path(__file__).resolve().parents[3]
 
 
 def resource_path(*parts: str) -> Path:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import LowlandInputError
-from .units import m2_to_hectare, m2_to_mu
+from ..common.errors import LowlandInputError
+from ..common.measures import m2_to_hectare, m2_to_mu
 
 STATUSES = ("identified", "planned", "under_way", "completed")
 #: Dimensions of the table and the field each groups by.

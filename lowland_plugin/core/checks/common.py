@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .errors import LowlandInputError
+from ..common.errors import LowlandInputError
 
 #: Relative tolerance of the limit comparisons (a value on the limit passes).
 _EPS = 1e-9

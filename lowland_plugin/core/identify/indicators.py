@@ -28,10 +28,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .errors import LowlandInputError
-from .overlay import overlap_areas
-from .units import m2_to_mu
-from .validation import require_any_field, require_valid_geometries
+from ..common.errors import LowlandInputError
+from ..common.measures import m2_to_mu
+from ..common.overlay import overlap_areas
+from ..common.validation import require_any_field, require_valid_geometries
 
 #: Danger grades (JGJ 125-2016 危险房屋鉴定标准) counted as dangerous.
 DANGEROUS_GRADES = ("C", "D")

@@ -32,9 +32,9 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .errors import LowlandInputError
-from .plan_document import FILTERS
-from .resources import resource_path
+from ..common.errors import LowlandInputError
+from ..common.resources import resource_path
+from .plan import FILTERS
 
 #: Bundled templates (``resources/templates``).
 DEFAULT_HTML = resource_path("templates", "implementation_plan.html.j2")

@@ -28,13 +28,13 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from . import codes
-from .areas import ellipsoidal_area
+from ..common import codes
+from ..common.areas import ellipsoidal_area
+from ..common.measures import m2_to_hectare, m2_to_mu
+from ..common.overlay import dominant_by_area, overlap_areas, summed_by_label
+from ..common.profiles import Profile
 from .indicators import compute_parcel_indicators
-from .overlay import dominant_by_area, overlap_areas, summed_by_label
-from .profiles import Profile
 from .review import empty_review_columns
-from .units import m2_to_hectare, m2_to_mu
 
 #: Relative tolerance of threshold comparisons.
 _EPS = 1e-9

@@ -38,10 +38,10 @@ from functools import cache
 
 import pandas as pd
 
-from . import codes
-from .checks_common import _item, _known
-from .errors import LowlandInputError
-from .resources import resource_path
+from ..common import codes
+from ..common.errors import LowlandInputError
+from ..common.resources import resource_path
+from .common import _item, _known
 
 CLAUSE_USE = "Y-11"
 CLAUSE_CONVERSION = "Y-12"

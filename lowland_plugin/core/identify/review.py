@@ -21,10 +21,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .codes import LOWLAND_TYPES
-from .errors import LowlandInputError
-from .fields import field_aliases, value_label
-from .resources import resource_path
+from ..common.codes import LOWLAND_TYPES
+from ..common.errors import LowlandInputError
+from ..common.fields import field_aliases, value_label
+from ..common.resources import resource_path
 
 #: Review statuses (``review_status``).
 STATUSES = ("pending", "confirmed", "rejected", "overridden")

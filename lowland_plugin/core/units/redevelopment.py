@@ -61,13 +61,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .checks_common import within
-from .checks_price import SCATTERED_PIECE_MAX_M2
-from .errors import LowlandInputError
-from .overlay import dominant_by_area, overlap_areas
-from .resources import resource_path
-from .units import m2_to_mu
-from .validation import require_numbers, require_valid_geometries
+from ..checks.common import within
+from ..checks.price import SCATTERED_PIECE_MAX_M2
+from ..common.errors import LowlandInputError
+from ..common.measures import m2_to_mu
+from ..common.overlay import dominant_by_area, overlap_areas
+from ..common.resources import resource_path
+from ..common.validation import require_numbers, require_valid_geometries
 
 MODES = ("drawn", "plan_unit", "auto")
 #: 实施时序 values (Y-3 "先易后难、分步推进"); Chinese labels are accepted on input.
@@ -329,7 +329,7 @@ def drawn_unit_table(units: gpd.GeoDataFrame, label: str) -> gpd.GeoDataFrame:
         if id_field
         else pd.Series(None, index=units.index, dtype=object)
     )
-    # compared without case, as the 绘制再开发单元 tool does (core/unit_drawing.py):
+    # compared without case, as the 绘制再开发单元 tool does (core/units/drawing.py):
     # dy01 and DY01 would be two units in the layer but one in a report
     named = given.dropna()
     keys = named.str.casefold()

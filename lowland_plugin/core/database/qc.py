@@ -28,12 +28,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from . import codes
-from .areas import ellipsoidal_area
-from .database import M2_PER_MU, Standard
-from .errors import LowlandInputError
-from .frames import geodataframe
-from .overlay import dominant_by_area, overlap_areas
+from ..common import codes
+from ..common.areas import ellipsoidal_area
+from ..common.errors import LowlandInputError
+from ..common.frames import geodataframe
+from ..common.overlay import dominant_by_area, overlap_areas
+from .standard import M2_PER_MU, Standard
 
 SEVERITIES = ("error", "warning")
 

@@ -20,8 +20,8 @@ import json
 import numpy as np
 import pandas as pd
 
-from . import codes
-from .units import m2_to_mu
+from ..common import codes
+from ..common.measures import m2_to_mu
 
 #: Last day of occupation that can be managed as construction land (Y-9 / N-14).
 CUTOFF = dt.date(2009, 12, 31)

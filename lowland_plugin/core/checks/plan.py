@@ -2,7 +2,7 @@
 
 Input is the project template (``resources/codes/project_fields.csv``: layers
 ``statusquo``, ``projects``, ``zones``) in canonical fields, as
-:func:`lowland_plugin.core.checks_price.template_frame` gives it. The code tables
+:func:`lowland_plugin.core.checks.price.template_frame` gives it. The code tables
 ``statusquo_items.csv`` (which direction of an item is better, which items are never
 relaxed) and ``lease_terms.csv`` (legal maximum lease term per use category,
 《城镇国有土地使用权出让和转让暂行条例》第十二条) are read once by the loaders below;
@@ -50,8 +50,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from . import codes
-from .checks_common import (
+from ..common import codes
+from ..common.errors import LowlandInputError
+from ..common.resources import resource_path
+from .common import (
     CheckResult,
     _flags,
     _item,
@@ -64,8 +66,6 @@ from .checks_common import (
     planimetric_areas,
     within,
 )
-from .errors import LowlandInputError
-from .resources import resource_path
 
 #: Shares closer than this are equal (main-use tie).
 TIE_TOLERANCE = 1e-9

@@ -66,11 +66,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .errors import LowlandInputError
-from .frames import geodataframe
-from .overlay import overlap_areas
-from .parallel import chunked
-from .validation import require_valid_geometries
+from ..common.errors import LowlandInputError
+from ..common.frames import geodataframe
+from ..common.overlay import overlap_areas
+from ..common.parallel import chunked
+from ..common.validation import require_valid_geometries
 
 #: Fields never compared unless named in ``compare_fields`` (matched case-insensitively):
 #: feature/row numbers that any rewrite renumbers, areas derived from the geometry (the

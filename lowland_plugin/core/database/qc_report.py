@@ -13,8 +13,8 @@ from html import escape
 
 import pandas as pd
 
-from .database import Standard
 from .qc import OVERLAP_MIN_AREA, RULES, QcResult
+from .standard import Standard
 
 TITLE = "上图入库成果质检报告"
 _STATUS = {

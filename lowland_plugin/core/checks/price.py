@@ -34,7 +34,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .checks_common import (
+from ..common.errors import LowlandInputError
+from ..common.mapping import _normalise_column
+from ..common.measures import M2_PER_MU
+from ..common.resources import rows_by_layer
+from .common import (
     _EPS,
     CheckResult,
     _dates,
@@ -51,10 +55,6 @@ from .checks_common import (
     planimetric_areas,
     within,
 )
-from .errors import LowlandInputError
-from .mapping import _normalise_column
-from .resources import rows_by_layer
-from .units import M2_PER_MU
 
 # ------------------------------------------------------------------ limits (clauses)
 

@@ -29,9 +29,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from .errors import LowlandInputError
-from .frames import geodataframe
-from .resources import resource_path
+from ..common.errors import LowlandInputError
+from ..common.frames import geodataframe
+from ..common.resources import resource_path
 
 #: The bundled standard.
 DEFAULT_STANDARD = "lowland_db_v1"
