@@ -1,5 +1,5 @@
 """The sample district through ``lowland:identifyparcels``: verdicts match a table written
-by hand from the generator's intent (scripts/generate_district.py docstring) and the
+by hand from the generator's intent (the docstring of scripts/district/sample.py) and the
 default profile's rules."""
 
 from __future__ import annotations

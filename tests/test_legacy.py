@@ -67,7 +67,7 @@ def test_survey_category_overrides_the_parcels_own_class():
     assert out["legacy_class"] == "undecided" and "3rd survey" in out["legacy_failed"]
 
 
-#: the generator's intent for the sample's unapproved parcels (scripts/generate_district.py)
+#: the generator's intent for the sample's unapproved parcels (scripts/district/sample.py)
 SAMPLE = {
     "P0037": "regular",  # 2006-05-20, both surveys, plan-conforming
     "P0038": "expropriation",  # 2014-08-01
