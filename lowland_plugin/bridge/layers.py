@@ -123,7 +123,7 @@ def source_to_gdf(
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([src_fields.indexOf(f) for f in wanted])
     out_crs = crs
-    if not same_crs:
+    if dest_crs is not None and not same_crs:
         ctx = context.transformContext() if context is not None else None
         if ctx is not None:
             request.setDestinationCrs(dest_crs, ctx)
@@ -237,7 +237,7 @@ def gdf_fields(gdf: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> Q
     return fields
 
 
-def gdf_wkb_type(gdf: gpd.GeoDataFrame) -> QgsWkbTypes.Type:
+def gdf_wkb_type(gdf: gpd.GeoDataFrame) -> int:
     """The sink geometry type: multi when any feature is multi (QGIS promotes singles)."""
     types = set(gdf.geometry.dropna().geom_type.unique())
     if not types:

@@ -147,8 +147,8 @@ def export_unit_maps(
             if feedback is not None:
                 feedback.setProgress(100.0 * (index + 1) / total)
     except BaseException:
-        for path in written.values():
-            Path(path).unlink(missing_ok=True)
+        for done in written.values():
+            Path(done).unlink(missing_ok=True)
         raise
     finally:
         atlas.endRender()
@@ -296,7 +296,8 @@ def safe_file_part(text: str) -> str:
 # ----------------------------------------------------------------------------- sheet
 
 
-def _require_unit_id(units: QgsVectorLayer | None) -> None:
+def _require_unit_id(units: QgsVectorLayer | None) -> QgsVectorLayer:
+    """``units`` when it is a layer with a unit_id field (else a clear error)."""
     if units is None or units.fields().indexOf("unit_id") < 0:
         name = units.name() if units is not None else ""
         raise QgsProcessingException(
@@ -306,6 +307,7 @@ def _require_unit_id(units: QgsVectorLayer | None) -> None:
             + f" / the units layer {name!r} has no unit_id field: use the output of "
             "lowland:buildunits."
         )
+    return units
 
 
 def _bind_atlas(layout, units: QgsVectorLayer):
@@ -349,17 +351,16 @@ class _ReviewSheet:
         layers: Sequence[LayerLike],
         unit_ids: Iterable[str] | None,
     ) -> None:
-        units = _as_layer(units_layer, tr("再开发单元"))
-        _require_unit_id(units)
+        units = _require_unit_id(_as_layer(units_layer, tr("再开发单元")))
         self.project = QgsProject()
         self.project.setCrs(units.crs())
-        self.units = units.clone()
+        self.units = _clone(units)
         self.units.setName(tr("再开发单元"))
         _style_units(self.units)
         others = [_as_layer(layer, None) for layer in layers or ()]
         self.others = [_styled_clone(layer) for layer in others if layer is not None]
         # drawing order: units on top, then lines, then blocks, then parcels and the rest
-        ordered = [self.units, *sorted(self.others, key=_draw_rank)]
+        ordered: list[QgsVectorLayer] = [self.units, *sorted(self.others, key=_draw_rank)]
         self.project.addMapLayers(ordered, False)
         source = QgsExpressionContextUtils.projectScope(QgsProject.instance()).variable(
             "lowland_data_source"
@@ -461,12 +462,26 @@ def _role(layer: QgsVectorLayer) -> str | None:
     return None
 
 
+#: Drawing order of the sheet's layers by role (lower draws on top); other layers last.
+_DRAW_RANK = {"roads": 0, "blocks": 1, "parcels": 2, "raw_parcels": 2}
+
+
 def _draw_rank(layer: QgsVectorLayer) -> int:
-    return {"roads": 0, "blocks": 1, "parcels": 2, "raw_parcels": 2}.get(_role(layer), 3)
+    role = _role(layer)
+    return _DRAW_RANK.get(role, 3) if role is not None else 3
+
+
+def _clone(layer: QgsVectorLayer) -> QgsVectorLayer:
+    """A copy of ``layer`` for the sheet's own project (QGIS's clone() never fails for a
+    valid vector layer; the stubs type it Optional)."""
+    clone = layer.clone()
+    if clone is None:
+        raise QgsProcessingException(f"cannot copy layer {layer.name()}")
+    return clone
 
 
 def _styled_clone(layer: QgsVectorLayer) -> QgsVectorLayer:
-    clone = layer.clone()
+    clone = _clone(layer)
     role = _role(layer)
     if role == "parcels":
         clone.setName(tr("低效用地认定"))
@@ -502,9 +517,11 @@ def _import_style(layer: QgsVectorLayer, qml: Path) -> bool:
 
 
 def _fill(colour: str, outline: str, width: float) -> QgsFillSymbol:
-    return QgsFillSymbol.createSimple(
+    symbol = QgsFillSymbol.createSimple(
         {"color": colour, "outline_color": outline, "outline_width": str(width)}
     )
+    assert symbol is not None  # createSimple returns a symbol for any property map
+    return symbol
 
 
 def _dash():

@@ -138,7 +138,7 @@ def _read_booleans(ds, layer, names: list[str]) -> dict[str, pd.Series]:
             out[n] = pd.Series(values, index=fids)
         return out
     layer.ResetReading()
-    rows = {n: ([], []) for n in names}
+    rows: dict[str, tuple[list[bool], list[bool]]] = {n: ([], []) for n in names}
     for feat in layer:
         for n in names:
             null = not feat.IsFieldSetAndNotNull(n)

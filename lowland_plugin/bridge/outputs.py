@@ -123,13 +123,16 @@ WKB_TYPES = {
 
 def declared_geometry(definition) -> str | None:
     """The geometry type a polygon/line/point sink parameter declares (None otherwise)."""
-    kind = definition.dataType() if hasattr(definition, "dataType") else None
-    return DECLARED_GEOMETRY.get(kind)
+    if not hasattr(definition, "dataType"):
+        return None
+    return DECLARED_GEOMETRY.get(definition.dataType())
 
 
 def is_whole_gpkg_file(destination: str | None) -> bool:
     """True for a plain ``….gpkg`` path (the whole file is the output, no layer name)."""
-    return bool(destination) and destination.lower().endswith(".gpkg") and "|" not in destination
+    return (
+        destination is not None and destination.lower().endswith(".gpkg") and "|" not in destination
+    )
 
 
 #: Files that make up one shapefile besides the .shp itself.
