@@ -52,7 +52,8 @@ from ..lowland_plugin.core.documents.render import (
     render_html,
     write_atomic,
 )
-from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS, require_known_phases
+from ..lowland_plugin.core.units.assignment import require_known_phases
+from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS
 from .base import LowlandAlgorithm, ScaledFeedback
 
 FORMAT_CODES = ("docx", "html", "pdf")

@@ -19,14 +19,9 @@ from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.core.checks.price import SCATTERED_PIECE_MAX_M2
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.units.redevelopment import (
-    UNIT_FIELDS,
-    build_units,
-    facility_category,
-    group_blocks,
-    is_scattered,
-    new_unit_ids,
-)
+from lowland_under_test.lowland_plugin.core.units.assignment import group_blocks, new_unit_ids
+from lowland_under_test.lowland_plugin.core.units.redevelopment import UNIT_FIELDS, build_units
+from lowland_under_test.lowland_plugin.core.units.statistics import facility_category, is_scattered
 
 CRS = "EPSG:4544"
 FIVE_MU_HEIGHT = 200.0 / 3.0  # 50 m × 66.67 m = 3333.33 m² = 5 亩

@@ -54,8 +54,8 @@ from ..common.fields import value_label
 from ..common.measures import M2_PER_MU
 from ..common.profiles import Profile
 from ..common.resources import resource_path
-from ..identify.review import reason_lines
-from ..units.redevelopment import effective_type, effective_verdict, parcel_areas
+from ..identify.review import final_type, final_verdict, reason_lines
+from ..units.statistics import parcel_areas
 
 #: Phases of 实施时序 (Y-3 "先易后难、分步推进"), in order; ``None`` = not yet set.
 PHASES = ("near", "mid", "far")
@@ -510,8 +510,8 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
     present), sorted by ``parcel_id``, each with its type and the criteria met."""
     if parcels is None or len(parcels) == 0:
         return []
-    verdict = effective_verdict(parcels).to_numpy(dtype=object)
-    kind = effective_type(parcels).to_numpy(dtype=object)
+    verdict = final_verdict(parcels)
+    kind = final_type(parcels)
     area = parcel_areas(parcels)
     rows = []
     for i, (pid, owner, reasons, gfa, far, status, note) in enumerate(
