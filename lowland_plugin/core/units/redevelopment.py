@@ -72,7 +72,7 @@ from .assignment import (
     group_blocks,
     plan_unit_table,
 )
-from .membership import largest_overlap, parcel_blocks, split_parcels
+from .membership import parcel_blocks, split_parcels, unit_membership
 from .statistics import TYPE_FIELDS, block_lowland_areas, unit_statistics
 
 MODES = ("drawn", "plan_unit", "auto")
@@ -285,10 +285,9 @@ def build_units(
     table = table.iloc[keep].reset_index(drop=True)
     unit_geoms = np.asarray(unit_geoms, dtype=object)
 
-    parcel_unit = np.where(by_block >= 0, block_unit[np.maximum(by_block, 0)], -1)
-    no_block = by_block < 0
-    if no_block.any() and len(unit_geoms):
-        parcel_unit[no_block] = largest_overlap(unit_geoms, parcel_geoms[no_block])
+    parcel_unit = parcel_units(
+        parcels, table["unit_id"].tolist(), unit_geoms, block_ids, block_unit
+    )
     conflicts += split_parcels(
         parcel_geoms, parcel_ids, parcel_unit, unit_geoms, table, snap_tolerance
     )
@@ -333,3 +332,21 @@ def _multi(geom):
         return geom
     polys = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
     return shapely.MultiPolygon(polys)
+
+
+def parcel_units(
+    parcels: gpd.GeoDataFrame,
+    unit_ids: list[str],
+    unit_geoms: np.ndarray,
+    block_ids: list[str],
+    block_unit: np.ndarray,
+) -> np.ndarray:
+    """Unit index of every parcel (-1: none) by :func:`unit_membership` (Y-3); a
+    ``unit_id`` the parcels carry from an earlier run is not looked at."""
+    units = gpd.GeoDataFrame({"unit_id": unit_ids}, geometry=list(unit_geoms), crs=parcels.crs)
+    blocks = pd.DataFrame(
+        {"block_id": block_ids, "unit_id": [None if u < 0 else unit_ids[u] for u in block_unit]}
+    )
+    members = unit_membership(parcels.drop(columns="unit_id", errors="ignore"), units, blocks)
+    position = {u: i for i, u in enumerate(unit_ids)}
+    return np.array([-1 if u is None else position[u] for u in members], dtype="int64")
