@@ -36,12 +36,9 @@ from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
 from ..lowland_plugin.bridge.pdf import html_to_pdf
 from ..lowland_plugin.core.checks.price import template_frame
 from ..lowland_plugin.core.common.validation import require_numbers, require_unique_ids
-from ..lowland_plugin.core.documents.plan import (
-    NO_MAP_TEXT,
-    build_unit_context,
-    funding_rates,
-    project_checks,
-)
+from ..lowland_plugin.core.documents.funding import funding_rates
+from ..lowland_plugin.core.documents.plan import NO_MAP_TEXT, build_unit_context
+from ..lowland_plugin.core.documents.projects import project_checks
 from ..lowland_plugin.core.documents.render import (
     DEFAULT_DOCX,
     DEFAULT_HTML,
@@ -52,7 +49,8 @@ from ..lowland_plugin.core.documents.render import (
     render_html,
     write_atomic,
 )
-from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS, require_known_phases
+from ..lowland_plugin.core.units.assignment import require_known_phases
+from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS
 from .base import LowlandAlgorithm, ScaledFeedback
 
 FORMAT_CODES = ("docx", "html", "pdf")

@@ -308,3 +308,24 @@ def test_unknown_unit_and_missing_funding_are_explained(chain, tmp_path):
     with pytest.raises(QgsProcessingException, match="funding"):
         processing.run("lowland:generateplan", params(chain, tmp_path, PROFILE=str(profile)))
     assert files_in(tmp_path) == ["old_profile.json"]
+
+
+def test_the_documents_list_the_parcels_buildunits_counted(chain):
+    """Parcels without the unit_id buildunits wrote: the document finds the same ones by
+    the one membership rule (block, else largest overlap; Y-3)."""
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+    from lowland_under_test.lowland_plugin.core.documents.plan import build_unit_context
+    from lowland_under_test.lowland_plugin.core.identify.review import final_verdict
+
+    units = read_ogr_layer(chain["units"]).reset_index(drop=True)
+    parcels = read_ogr_layer(chain["parcels"]).reset_index(drop=True)
+    blind = parcels.drop(columns="unit_id")
+    lowland = final_verdict(parcels) == "lowland"
+    for _, unit in units.iterrows():
+        counted = sorted(
+            parcels.loc[lowland & (parcels["unit_id"] == unit["unit_id"]), "parcel_id"]
+        )
+        ctx = build_unit_context(unit, blind, None, None, load_profile("default"), units=units)
+        assert [p["parcel_id"] for p in ctx["parcels"]] == counted
+        assert len(counted) == unit["lowland_count"]

@@ -24,7 +24,10 @@ from lowland_under_test.lowland_plugin.core.checks.price import (
 )
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.documents import formatting as fmt_
+from lowland_under_test.lowland_plugin.core.documents import funding as funding_
 from lowland_under_test.lowland_plugin.core.documents import plan as pd_
+from lowland_under_test.lowland_plugin.core.documents import projects as projects_
 from lowland_under_test.lowland_plugin.core.documents.render import (
     load_html_template,
     render_docx,
@@ -49,17 +52,17 @@ def sample():
 
 def test_projects_go_to_their_unit_id_else_the_unit_they_overlap_most(sample):
     projects, _, _, units = sample
-    assert pd_.assign_projects(units, projects).tolist() == ["DY02", "DY03", "DY02"]
+    assert projects_.assign_projects(units, projects).tolist() == ["DY02", "DY03", "DY02"]
     named = projects.copy()
     named.loc[1, "unit_id"] = "DY04"  # an explicit unit_id wins over the overlap
     named.loc[2, "unit_id"] = "DY99"  # an unknown one does not
-    assert pd_.assign_projects(units, named).tolist() == ["DY02", "DY04", "DY02"]
+    assert projects_.assign_projects(units, named).tolist() == ["DY02", "DY04", "DY02"]
     # equal overlap with two units: the smaller unit_id
     two = gpd.GeoDataFrame(
         {"unit_id": ["B", "A"]}, geometry=[box(0, 0, 10, 10), box(10, 0, 20, 10)], crs=CRS
     )
     one = gpd.GeoDataFrame({"project_id": ["P"]}, geometry=[box(5, 0, 15, 10)], crs=CRS)
-    assert pd_.assign_projects(two, one).tolist() == ["A"]
+    assert projects_.assign_projects(two, one).tolist() == ["A"]
 
 
 def test_context_numbers_are_the_check_outputs(sample):
@@ -69,7 +72,7 @@ def test_context_numbers_are_the_check_outputs(sample):
     price = land_price(frame).table
     mixed = mixed_use(frame, template_frame(zones, "zones")).table
     scattered = scattered_check(frame, template_frame(pieces, "pieces")).table
-    checks = pd_.project_checks(projects, units, pieces, zones)
+    checks = projects_.project_checks(projects, units, pieces, zones)
     ctx = pd_.build_unit_context(
         units.iloc[1], None, None, None, load_profile("yinchuan"), checks=checks
     )
@@ -95,8 +98,8 @@ def test_context_numbers_are_the_check_outputs(sample):
 
 
 def test_funding_balance_by_hand():
-    rates = pd_.funding_rates(load_profile("default"))
-    result = pd_.funding_balance(
+    rates = funding_.funding_rates(load_profile("default"))
+    result = funding_.funding_balance(
         lowland_gfa_m2=1000.0,
         lowland_area_m2=5000.0,
         facility_area_m2=800.0,
@@ -129,7 +132,7 @@ def test_funding_balance_by_hand():
     assert rows["far"]["cumulative"] == result["balance"]
     assert rows["near"]["years"] == "2025–2027年"
     # a unit without a phase: its costs under 时序待定, last
-    open_ = pd_.funding_balance(
+    open_ = funding_.funding_balance(
         lowland_gfa_m2=1.0,
         lowland_area_m2=0.0,
         facility_area_m2=0.0,
@@ -144,24 +147,24 @@ def test_funding_balance_by_hand():
 
 def test_phase_of_a_due_year():
     years = {"near": (2025, 2027), "mid": (2028, 2030), "far": (2031, 2035)}
-    got = [pd_.phase_of_year(y, years) for y in (2020, 2027, 2028, 2031, 2040)]
+    got = [funding_.phase_of_year(y, years) for y in (2020, 2027, 2028, 2031, 2040)]
     assert got == ["near", "near", "mid", "far", "far"]
 
 
 def test_a_profile_without_funding_is_refused():
     profile = dataclasses.replace(load_profile("default"), funding=None)
     with pytest.raises(LowlandInputError, match="funding"):
-        pd_.funding_rates(profile)
+        funding_.funding_rates(profile)
 
 
 def test_filters_print_chinese_document_units():
-    assert pd_.fmt_wan(15_150_000) == "1,515.00"
-    assert pd_.fmt_mu(10000 / 15 * 5) == "5.00"
-    assert pd_.fmt_number(70630.8) == "70,630.80"
-    assert pd_.fmt_percent(0.169237) == "16.92%"
-    assert pd_.fmt_date(dt.date(2027, 1, 31)) == "2027年1月31日"
-    assert pd_.fmt_pass(False) == "不符合" and pd_.fmt_yes_no(True) == "是"
-    assert pd_.fmt_wan(None) == pd_.fmt_number(float("nan")) == "—"
+    assert fmt_.fmt_wan(15_150_000) == "1,515.00"
+    assert fmt_.fmt_mu(10000 / 15 * 5) == "5.00"
+    assert fmt_.fmt_number(70630.8) == "70,630.80"
+    assert fmt_.fmt_percent(0.169237) == "16.92%"
+    assert fmt_.fmt_date(dt.date(2027, 1, 31)) == "2027年1月31日"
+    assert fmt_.fmt_pass(False) == "不符合" and fmt_.fmt_yes_no(True) == "是"
+    assert fmt_.fmt_wan(None) == fmt_.fmt_number(float("nan")) == "—"
 
 
 # ----------------------------------------------------------------- a synthetic unit

@@ -19,14 +19,10 @@ from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.core.checks.price import SCATTERED_PIECE_MAX_M2
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.units.redevelopment import (
-    UNIT_FIELDS,
-    build_units,
-    facility_category,
-    group_blocks,
-    is_scattered,
-    new_unit_ids,
-)
+from lowland_under_test.lowland_plugin.core.units.assignment import group_blocks, new_unit_ids
+from lowland_under_test.lowland_plugin.core.units.membership import unit_membership
+from lowland_under_test.lowland_plugin.core.units.redevelopment import UNIT_FIELDS, build_units
+from lowland_under_test.lowland_plugin.core.units.statistics import facility_category, is_scattered
 
 CRS = "EPSG:4544"
 FIVE_MU_HEIGHT = 200.0 / 3.0  # 50 m × 66.67 m = 3333.33 m² = 5 亩
@@ -547,3 +543,63 @@ def test_sample_chain_automatic_units_are_disjoint_and_reach_the_share(sample_bl
     areas = blocks.set_index("block_id").geometry.area
     for row in res.units.itertuples():
         assert row.area_m2 == pytest.approx(areas[json.loads(row.block_ids)].sum())
+
+
+# ------------------------------------------------------------------ one membership rule (Y-3)
+
+
+def two_units() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"unit_id": ["B", "A"], "block_ids": ['["JF002"]', '["JF001"]']},
+        geometry=[box(100, 0, 200, 100), box(0, 0, 100, 100)],
+        crs=CRS,
+    )
+
+
+def test_a_parcel_straddling_two_units_goes_to_the_larger_overlap():
+    parcels = gpd.GeoDataFrame(
+        {"parcel_id": ["P1", "P2", "P3", "P4"]},
+        geometry=[
+            box(60, 0, 180, 50),
+            box(20, 0, 120, 50),
+            box(50, 0, 150, 50),
+            box(300, 0, 310, 5),
+        ],
+        crs=CRS,
+    )
+    # P3: equal overlap → the smaller unit_id; P4 overlaps no unit
+    assert unit_membership(parcels, two_units()).tolist() == ["B", "A", "A", None]
+
+
+def test_a_parcel_goes_to_the_unit_of_its_block_before_the_overlap():
+    parcels = gpd.GeoDataFrame(
+        {"parcel_id": ["P1", "P2", "P3"], "block_id": ["JF001", "JF999", None]},
+        geometry=[box(60, 0, 180, 50)] * 3,  # mostly in B
+        crs=CRS,
+    )
+    units = two_units()
+    assert unit_membership(parcels, units).tolist() == ["A", "B", "B"]
+    blocks = pd.DataFrame({"block_id": ["JF001", "JF002"], "unit_id": ["A", "B"]})
+    assert unit_membership(parcels, units, blocks).tolist() == ["A", "B", "B"]
+    # an own unit_id naming a unit comes first (the buildunits parcels output)
+    named = parcels.assign(unit_id=["B", None, "ZZ"])
+    assert unit_membership(named, units).tolist() == ["B", "B", "B"]
+
+
+def test_build_units_puts_a_parcel_in_the_unit_of_its_block():
+    """JF001 in A1, JF002 in B4: a parcel of JF001 reaching mostly into JF002 stays in A1."""
+    parcels = grid_parcels()
+    parcels.loc[0, "geometry"] = box(90, 240, 170, 340)  # 10 m in JF001, 50 m in JF002
+    parcels["block_id"] = [None] * len(parcels)
+    parcels.loc[0, "block_id"] = "JF001"
+    units = gpd.GeoDataFrame(
+        {"unit_id": ["A1", "B4"]},
+        geometry=[box(-10, 230, 110, 350), box(110, 230, 230, 350)],
+        crs=CRS,
+    )
+    res = build_units(grid_blocks(), parcels, "drawn", units=units, snap_tolerance=5.0)
+    assert res.parcels.set_index("parcel_id")["unit_id"]["P01"] == "A1"
+    without = build_units(
+        grid_blocks(), parcels.drop(columns="block_id"), "drawn", units=units, snap_tolerance=5.0
+    )
+    assert without.parcels.set_index("parcel_id")["unit_id"]["P01"] == "B4"

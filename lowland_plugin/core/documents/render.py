@@ -34,7 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..common.errors import LowlandInputError
 from ..common.resources import resource_path
-from .plan import FILTERS
+from .formatting import FILTERS
 
 #: Bundled templates (``resources/templates``).
 DEFAULT_HTML = resource_path("templates", "implementation_plan.html.j2")

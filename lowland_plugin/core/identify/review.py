@@ -25,6 +25,7 @@ from ..common.codes import LOWLAND_TYPES
 from ..common.errors import LowlandInputError
 from ..common.fields import field_aliases, value_label
 from ..common.resources import resource_path
+from ..common.values import as_text
 
 #: Review statuses (``review_status``).
 STATUSES = ("pending", "confirmed", "rejected", "overridden")
@@ -64,6 +65,32 @@ def empty_review_columns(verdict: np.ndarray, lowland_type: np.ndarray) -> pd.Da
     frame["final_verdict"] = np.asarray(verdict, dtype=object)
     frame["final_type"] = np.asarray(lowland_type, dtype=object)
     return frame
+
+
+def final_verdict(frame: pd.DataFrame) -> np.ndarray:
+    """The verdict after review (Y-1, N-12: 认定, then 核查): ``final_verdict`` where the
+    planner's decision is there (not null, not blank), else the computed ``verdict``."""
+    return _after_review(frame, "final_verdict", "verdict")
+
+
+def final_type(frame: pd.DataFrame) -> np.ndarray:
+    """The low-efficiency type after review: ``final_type`` where set (not null, not
+    blank), else the computed ``lowland_type`` (None where the frame has neither)."""
+    return _after_review(frame, "final_type", "lowland_type")
+
+
+def _after_review(frame: pd.DataFrame, final: str, computed: str) -> np.ndarray:
+    """Column ``final`` where known and not blank, else column ``computed`` (object)."""
+    out = (
+        frame[computed].astype(object).to_numpy()
+        if computed in frame.columns
+        else np.full(len(frame), None, dtype=object)
+    )
+    if final not in frame.columns:
+        return out
+    decided = frame[final].astype(object)
+    blank = np.array([as_text(v) is None for v in decided], dtype=bool)
+    return np.where(blank, out, decided.to_numpy())
 
 
 @dataclass(frozen=True)
