@@ -286,6 +286,13 @@ def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
 # --------------------------------------------------------------------- criteria
 
 
+def _indicator_check(rule: Rule, p: Parcels, name: str, compare, param: str) -> Check:
+    """Criterion ``rule`` comparing the parcels' column ``name`` with the profile number
+    ``param`` (``compare``: :func:`below` or :func:`at_least`)."""
+    value = numbers(p.frame, name)
+    return _number_check(rule, "criterion", p.applies(rule), compare, value, rule.params[param])
+
+
 @_registered(CRITERIA, "far_below_min")
 def far_below_min(rule: Rule, p: Parcels) -> Check:
     """Y-1 利用粗放: FAR below the minimum of the parcel's industry (else the general one)."""
@@ -297,10 +304,7 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
 @_registered(CRITERIA, "coverage_below_min")
 def coverage_below_min(rule: Rule, p: Parcels) -> Check:
     """Y-1 利用粗放: building coverage (建筑密度) below the minimum."""
-    density = numbers(p.frame, "building_density")
-    return _number_check(
-        rule, "criterion", p.applies(rule), below, density, rule.params["min_coverage"]
-    )
+    return _indicator_check(rule, p, "building_density", below, "min_coverage")
 
 
 @_registered(CRITERIA, "tax_below_min")
@@ -338,10 +342,7 @@ def tax_below_industry_share(rule: Rule, p: Parcels) -> Check:
 @_registered(CRITERIA, "dangerous_buildings")
 def dangerous_buildings(rule: Rule, p: Parcels) -> Check:
     """Y-1 建筑危旧: the C/D-graded share of the buildings at least the minimum."""
-    danger = numbers(p.frame, "danger_cd_share")
-    return _number_check(
-        rule, "criterion", p.applies(rule), at_least, danger, rule.params["min_share"]
-    )
+    return _indicator_check(rule, p, "danger_cd_share", at_least, "min_share")
 
 
 @_registered(CRITERIA, "old_residential_low_far")
