@@ -459,3 +459,15 @@ def test_unknown_code_is_excluded_and_reported():
     )
     assert result.table["verdict"].iloc[0] == "excluded"
     assert any("9999" in w for w in result.warnings)
+
+
+def test_a_profile_rule_no_function_measures_is_an_input_error():
+    import dataclasses
+
+    from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+
+    profile = load_profile("default")
+    extra = dataclasses.replace(profile.rules["far_below_min"], id="far_below_dream")
+    odd = dataclasses.replace(profile, rules={**profile.rules, "far_below_dream": extra})
+    with pytest.raises(LowlandInputError, match="far_below_dream"):
+        identify_parcels(at_yinchuan(parcel_rows([{}])), odd, reference_date=REFERENCE)

@@ -20,7 +20,6 @@ prefixes.
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
 from collections.abc import Callable, Iterable
@@ -30,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .resources import resource_path
+from .values import is_known
 
 #: 三大类 values of :func:`land_category`.
 CATEGORIES = ("construction", "agricultural", "unused")
@@ -119,14 +119,6 @@ def czcsxm_table() -> pd.DataFrame:
 # --------------------------------------------------------------------------- normalising
 
 
-def _is_missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
-        return True
-    if isinstance(value, numbers.Real) and not isinstance(value, numbers.Integral):
-        return math.isnan(float(value))
-    return False
-
-
 def _digits(value: object) -> str | None:
     """The integer digits of a numeric value or numeric text (``601.0`` -> ``"601"``)."""
     if isinstance(value, bool):
@@ -142,7 +134,7 @@ def _digits(value: object) -> str | None:
 def _clean(value: object) -> tuple[str | None, bool]:
     """``(text, numeric)``: stripped upper-case text (None when empty) and whether the
     value was a number, or text holding only digits with an optional ``.0``."""
-    if _is_missing(value):
+    if not is_known(value):
         return None, False
     if isinstance(value, bytes):
         value = value.decode("utf-8", errors="replace")

@@ -11,6 +11,7 @@ import shapely
 
 from .errors import LowlandInputError
 from .parallel import chunked
+from .values import as_text
 
 #: How many offending ids a message lists before it says "and N more".
 _MAX_IDS_IN_MESSAGE = 10
@@ -64,7 +65,7 @@ def require_unique_ids(frame: pd.DataFrame, id_field: str, layer_label: str) -> 
     numbers of empty ids and the repeated ids."""
     if id_field not in frame.columns:
         return
-    ids = frame[id_field].map(lambda v: None if _blank(v) else str(v).strip())
+    ids = frame[id_field].map(as_text)
     empty = np.flatnonzero(ids.isna().to_numpy())
     if empty.size:
         rows = [int(i) + 1 for i in empty[:_MAX_IDS_IN_MESSAGE]]
@@ -81,15 +82,6 @@ def require_unique_ids(frame: pd.DataFrame, id_field: str, layer_label: str) -> 
             f"{layer_label}: {id_field} 有 {len(dup)} 个编号重复：{shown}{more}。每个要素须有唯一编号。"
             f" / {len(dup)} duplicate values of {id_field}: {shown}{more}; make them unique."
         )
-
-
-def _blank(value) -> bool:
-    return (
-        value is None
-        or value is pd.NA
-        or (isinstance(value, float) and np.isnan(value))
-        or str(value).strip() == ""
-    )
 
 
 def require_numbers(frame: pd.DataFrame, name: str, label: str, id_field: str | None) -> None:

@@ -81,7 +81,8 @@ def numbers(frame: pd.DataFrame, name: str) -> np.ndarray:
     """Column ``name`` as float64 (absent column or non-numbers → NaN)."""
     if name not in frame.columns:
         return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype="float64")
+    numeric = pd.to_numeric(frame[name], errors="coerce")  # nullable dtypes: NA → NaN
+    return numeric.astype("float64").to_numpy(na_value=np.nan)
 
 
 def flags(frame: pd.DataFrame, name: str) -> list[bool | None]:

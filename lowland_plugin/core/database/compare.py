@@ -71,6 +71,7 @@ from ..common.frames import geodataframe
 from ..common.overlay import overlap_areas
 from ..common.parallel import chunked
 from ..common.validation import require_valid_geometries
+from ..common.values import plain
 
 #: Fields never compared unless named in ``compare_fields`` (matched case-insensitively):
 #: feature/row numbers that any rewrite renumbers, areas derived from the geometry (the
@@ -154,7 +155,7 @@ def id_keys(values: pd.Series) -> np.ndarray:
 
 
 def _id_text(value) -> str | None:
-    value = _plain(value)
+    value = plain(value)
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -276,17 +277,6 @@ def fields_to_compare(
     ]
 
 
-def _plain(value):
-    """A cell as a plain Python value: numpy scalars unwrapped, NaN/NA/NaT → None."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    return value
-
-
 def _floats_equal(a: float, b: float) -> bool:
     return a == b or abs(a - b) <= FLOAT_RTOL * max(abs(a), abs(b))
 
@@ -333,7 +323,7 @@ def _text_number(text: str) -> float | None:
 
 def values_equal(a, b) -> bool:
     """Whether two cell values are the same value, with type sense (see the module doc)."""
-    a, b = _plain(a), _plain(b)
+    a, b = plain(a), plain(b)
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, bool) or isinstance(b, bool):
@@ -396,7 +386,7 @@ def equal_values(old: pd.Series, new: pd.Series) -> np.ndarray:
 
 def json_value(value):
     """A cell as a JSON-ready value (dates as ISO text, nulls as None)."""
-    value = _plain(value)
+    value = plain(value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, pd.Timestamp):
@@ -460,7 +450,7 @@ _NUMBER_KINDS = frozenset({"integer", "floating", "mixed-integer-float", "decima
 
 
 def _as_text(values: pd.Series) -> pd.Series:
-    return values.astype(object).map(lambda v: None if _plain(v) is None else str(json_value(v)))
+    return values.astype(object).map(lambda v: None if plain(v) is None else str(json_value(v)))
 
 
 def carried_attributes(

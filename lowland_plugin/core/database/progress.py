@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..common.errors import LowlandInputError
 from ..common.measures import m2_to_hectare, m2_to_mu
+from ..identify.review import final_type, final_verdict
 
 STATUSES = ("identified", "planned", "under_way", "completed")
 #: Dimensions of the table and the field each groups by.
@@ -27,16 +28,8 @@ def lowland_parcels(table: pd.DataFrame) -> pd.DataFrame:
             "输入不是低效用地认定结果（缺少 verdict 字段） / the input is not an identification "
             "result (no verdict field)"
         )
-    verdict = table["verdict"]
-    if "final_verdict" in table.columns:
-        verdict = table["final_verdict"].where(table["final_verdict"].notna(), verdict)
-    kind = (
-        table["lowland_type"]
-        if "lowland_type" in table.columns
-        else pd.Series(None, index=table.index, dtype=object)
-    )
-    if "final_type" in table.columns:
-        kind = table["final_type"].where(table["final_type"].notna(), kind)
+    verdict = final_verdict(table)
+    kind = final_type(table)
     out = table.assign(final_type=kind)[verdict == "lowland"].copy()
     status = out.get("redevelopment_status", pd.Series(index=out.index, dtype=object))
     status = status.where(status.notna(), "identified")

@@ -32,6 +32,8 @@ import pandas as pd
 from ..common.errors import LowlandInputError
 from ..common.frames import geodataframe
 from ..common.resources import resource_path
+from ..common.values import as_text, is_known
+from ..identify.review import final_type, final_verdict
 
 #: The bundled standard.
 DEFAULT_STANDARD = "lowland_db_v1"
@@ -319,27 +321,9 @@ def round_half_up(values, decimals: int) -> np.ndarray:
     return series.map(lambda v: table.get(v, v)).to_numpy(dtype="float64")
 
 
-def _missing(series: pd.Series) -> np.ndarray:
-    values = series.astype(object)
-    return (values.isna() | values.map(lambda v: isinstance(v, str) and not v.strip())).to_numpy()
-
-
-def final_verdict(frame: pd.DataFrame) -> np.ndarray:
-    """The reviewed verdict (``final_verdict``), else the computed ``verdict``."""
-    computed = frame["verdict"].astype(object).to_numpy()
-    if "final_verdict" not in frame.columns:
-        return computed
-    final = frame["final_verdict"].astype(object)
-    return np.where(_missing(final), computed, final.to_numpy())
-
-
-def final_type(frame: pd.DataFrame) -> np.ndarray:
-    """``final_type`` where reviewed, else ``lowland_type``."""
-    computed = frame["lowland_type"].astype(object).to_numpy()
-    if "final_type" not in frame.columns:
-        return computed
-    final = frame["final_type"].astype(object)
-    return np.where(_missing(final), computed, final.to_numpy())
+def _no_value(series: pd.Series) -> np.ndarray:
+    """Where a column holds no value: unknown or blank text (``values.as_text`` is None)."""
+    return np.array([as_text(v) is None for v in series.astype(object)], dtype=bool)
 
 
 @cache
@@ -377,11 +361,13 @@ def _grounds(reasons: object, lowland: bool, status: object) -> str:
     return "未满足认定标准"
 
 
-def _text(series: pd.Series) -> np.ndarray:
-    """Values as text (bytes decoded, integral floats without ``.0``), nulls as None."""
+def _string_values(series: pd.Series) -> np.ndarray:
+    """Values as the text a string field stores: bytes decoded, integral floats without
+    ``.0``, datetimes as ISO text, nulls as None. Not ``values.as_text``: text is kept
+    as given (not stripped) and numbers and datetimes take the field's spelling."""
 
     def one(v):
-        if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
+        if not is_known(v):
             return None
         if isinstance(v, bytes):
             return v.decode("utf-8", errors="replace")
@@ -397,12 +383,12 @@ def _text(series: pd.Series) -> np.ndarray:
 def _typed(spec: FieldSpec, series: pd.Series) -> pd.Series:
     """A copied column in the field's type; refuses values that are not of that type."""
     if spec.type == "string":
-        return pd.Series(_text(series), dtype=object)
+        return pd.Series(_string_values(series), dtype=object)
     if spec.type == "date":
         values = series.astype(object)
 
         def as_date(v):
-            if v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+            if not is_known(v):
                 return None
             if isinstance(v, dt.datetime | pd.Timestamp):
                 return v.date()
@@ -418,7 +404,7 @@ def _typed(spec: FieldSpec, series: pd.Series) -> pd.Series:
                 f" / {spec.source} holds values that are no dates ({spec.name}): {err}."
             ) from err
     numbers = pd.to_numeric(series.astype(object).where(series.notna(), None), errors="coerce")
-    bad = numbers.isna().to_numpy() & ~_missing(series)
+    bad = numbers.isna().to_numpy() & ~_no_value(series)
     if bad.any():
         shown = sorted({str(v) for v in series[bad]})[:10]
         raise LowlandInputError(
@@ -469,7 +455,7 @@ def _admin_codes(frame: pd.DataFrame, admin_code: str | None) -> np.ndarray:
             "请给出行政区代码（6 位，如 640106）：输入图层没有 admin_code 字段。"
             " / Give the admin code (6 digits, e.g. 640106): the input has no admin_code field."
         )
-    codes = _text(frame["admin_code"])
+    codes = _string_values(frame["admin_code"])
     bad = sorted({str(c) for c in codes if c is None or not _ADMIN.match(c)})
     if bad:
         raise LowlandInputError(
@@ -483,7 +469,7 @@ def _admin_codes(frame: pd.DataFrame, admin_code: str | None) -> np.ndarray:
 def patch_numbers(parcel_ids, admin_codes) -> np.ndarray:
     """图斑编号 TBBH = admin code + a 6-digit sequence, per admin code, in the order of
     ``parcel_id`` (text order; rows without an id last; ties keep their input order)."""
-    ids = pd.Series(_text(pd.Series(parcel_ids, dtype=object)), dtype=object)
+    ids = pd.Series(_string_values(pd.Series(parcel_ids, dtype=object)), dtype=object)
     admin = pd.Series(np.asarray(admin_codes, dtype=object))
     order = pd.DataFrame(
         {"admin": admin, "missing": ids.isna(), "id": ids.fillna(""), "pos": np.arange(len(ids))}
@@ -550,7 +536,7 @@ def standardize(
         ),
         "export_date": np.full(len(frame), export_date, dtype=object),
     }
-    pid, pver = _text(column("profile_id")), _text(column("profile_version"))
+    pid, pver = _string_values(column("profile_id")), _string_values(column("profile_version"))
     computed["profile"] = np.array(
         [None if i is None else f"{i} {v}" if v else i for i, v in zip(pid, pver, strict=True)],
         dtype=object,

@@ -15,31 +15,19 @@ parcel is in the output.
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import numpy as np
 import pandas as pd
 
 from ..common import codes
 from ..common.measures import m2_to_mu
+from ..common.reasons import Reason, reason, reasons_json
+from ..common.values import as_text, dates, flag_series, is_known, plain
 
 #: Last day of occupation that can be managed as construction land (Y-9 / N-14).
 CUTOFF = dt.date(2009, 12, 31)
 LEGACY_CLASSES = ("regular", "expropriation", "undecided")
 CLAUSE = "Y-9"
-
-
-def _flag(frame: pd.DataFrame, name: str) -> pd.Series:
-    if name not in frame.columns:
-        return pd.Series(pd.array([pd.NA] * len(frame), dtype="boolean"))
-    return pd.Series(frame[name].astype("boolean").array)
-
-
-def _dates(frame: pd.DataFrame, name: str) -> pd.Series:
-    if name not in frame.columns:
-        return pd.Series([None] * len(frame), dtype=object)
-    values = frame[name].reset_index(drop=True)
-    return values.map(lambda v: v if isinstance(v, dt.date) and not pd.isna(v) else None)
 
 
 def classify_legacy_land(
@@ -58,10 +46,10 @@ def classify_legacy_land(
     ``legacy_failed``.
     """
     n = len(parcels)
-    lawful = _flag(parcels, "lawful_approval")
-    occupied = _dates(parcels, "occupied_date")
-    erdiao = _flag(parcels, "erdiao_construction")
-    conforming = _flag(parcels, "plan_conforming")
+    lawful = flag_series(parcels, "lawful_approval")
+    occupied = dates(parcels, "occupied_date")
+    erdiao = flag_series(parcels, "erdiao_construction")
+    conforming = flag_series(parcels, "plan_conforming")
     dlbm = parcels["dlbm"] if "dlbm" in parcels.columns else pd.Series([None] * n)
     if survey_category is None:
         survey_category = codes.land_category(dlbm.reset_index(drop=True))
@@ -83,7 +71,7 @@ def classify_legacy_land(
     for i in range(n):
         cls, items, missing = _classify_one(
             lawful.iloc[i],
-            occupied.iloc[i],
+            occupied[i],
             erdiao.iloc[i],
             sandiao.iloc[i],
             conforming.iloc[i],
@@ -91,9 +79,9 @@ def classify_legacy_land(
             survey_codes.iloc[i] if unknown[i] else None,
         )
         classes.append(cls)
-        reasons.append(json.dumps(items, ensure_ascii=False))
+        reasons.append(reasons_json(items))
         failed.append("; ".join(missing) or None)
-        years.append(occupied.iloc[i].year if occupied.iloc[i] is not None else None)
+        years.append(occupied[i].year if occupied[i] is not None else None)
     return pd.DataFrame(
         {
             "legacy_class": pd.Series(classes, dtype=object),
@@ -104,22 +92,16 @@ def classify_legacy_land(
     )
 
 
-def _item(rule: str, value, threshold, met: bool | None) -> dict:
-    return {"rule": rule, "clause": CLAUSE, "value": value, "threshold": threshold, "met": met}
+def _item(rule: str, value, threshold, met: bool | None, **extra) -> Reason:
+    return reason(rule, CLAUSE, value, threshold, met, **extra)
 
 
-def _known(value) -> bool:
-    return (
-        value is not None
-        and value is not pd.NA
-        and not (isinstance(value, float) and np.isnan(value))
-    )
-
-
-def _classify_one(lawful, occupied, erdiao, sandiao, conforming, then_class, unknown_code=None):
+def _classify_one(
+    lawful, occupied, erdiao, sandiao, conforming, then_class, unknown_code=None
+) -> tuple[str | None, list[Reason], list[str]]:
     """(class, reason items, failed or missing conditions) for one parcel
     (``unknown_code``: its 三调 code when that is not in the 三调 table)."""
-    if not _known(lawful):
+    if not is_known(lawful):
         return (
             "undecided",
             [_item("no_lawful_approval", None, False, None)],
@@ -136,11 +118,11 @@ def _classify_one(lawful, occupied, erdiao, sandiao, conforming, then_class, unk
         _item("occupied_on_or_before_2009_12_31", occupied.isoformat(), CUTOFF.isoformat(), before)
     )
     if not before:
-        known_class = _known(then_class) and str(then_class).strip() != ""
+        known_class = as_text(then_class) is not None
         items.append(
             _item(
                 "land_class_at_occupation",
-                then_class if known_class else None,
+                plain(then_class) if known_class else None,
                 f"{occupied.year} 年土地变更调查",
                 known_class or None,
             )
@@ -168,13 +150,13 @@ def _classify_one(lawful, occupied, erdiao, sandiao, conforming, then_class, unk
         ),
         ("plan_conforming", conforming, "不符合国土空间规划 not plan-conforming"),
     ):
-        if not _known(value) and rule == "construction_in_sandiao" and unknown_code is not None:
-            items.append({**_item(rule, None, True, None), "unknown_code": str(unknown_code)})
+        if not is_known(value) and rule == "construction_in_sandiao" and unknown_code is not None:
+            items.append(_item(rule, None, True, None, unknown_code=str(unknown_code)))
             problems.append(
                 f"三调地类代码 {unknown_code} 不在三调分类表中（未识别） / 三调 land class code "
                 f"{unknown_code} not recognised"
             )
-        elif not _known(value):
+        elif not is_known(value):
             items.append(_item(rule, None, True, None))
             problems.append(f"{rule} 缺失 missing")
         else:

@@ -25,7 +25,7 @@ from ..common.codes import LOWLAND_TYPES
 from ..common.errors import LowlandInputError
 from ..common.fields import field_aliases, value_label
 from ..common.resources import resource_path
-from ..common.values import as_text
+from ..common.values import as_text, is_known
 
 #: Review statuses (``review_status``).
 STATUSES = ("pending", "confirmed", "rejected", "overridden")
@@ -191,7 +191,7 @@ class ReviewConflictError(LowlandInputError):
 
 def _stored_value(value):
     """A review field value for comparison: NULL, NaN and '' are all 'no value'."""
-    if value is None or value == "" or (isinstance(value, float) and value != value):
+    if not is_known(value) or value == "":
         return None
     return str(value)
 
@@ -306,15 +306,17 @@ def rule_name(rule: str, language: str = "zh") -> str:
     return row["name_en"] if language.startswith("en") else row["name_zh"]
 
 
-def _text(value, language: str = "zh", field: str = "") -> str:
-    """A reason's value or threshold as text: booleans as 是/否 (yes/no), coded values
-    by their label, objects as ``label=value`` pairs with field aliases."""
+def _shown(value, language: str = "zh", field: str = "") -> str:
+    """A reason's value or threshold as a reviewer reads it: booleans as 是/否 (yes/no),
+    coded values by their label, objects as ``label=value`` pairs with field aliases,
+    numbers to 4 significant digits, no value as "—" (display text, so not
+    ``values.as_text``, which only strips a cell)."""
     english = language.startswith("en")
     if isinstance(value, dict):
         labels = field_aliases(value, language)
-        return ", ".join(f"{labels.get(k, k)}={_text(v, language)}" for k, v in value.items())
+        return ", ".join(f"{labels.get(k, k)}={_shown(v, language)}" for k, v in value.items())
     if isinstance(value, list):
-        return "、".join(_text(v, language, field) for v in value)
+        return "、".join(_shown(v, language, field) for v in value)
     if isinstance(value, bool):
         return ("yes" if value else "no") if english else ("是" if value else "否")
     if isinstance(value, float):
@@ -333,8 +335,8 @@ def reason_line(item: Mapping, language: str = "zh") -> str:
     field = row.get("value_field", "")
     return (
         f"[{item.get('clause', '')}] {rule_name(item.get('rule', ''), language)}: "
-        f"{_text(item.get('value'), language, field)} {comparison} "
-        f"{_text(item.get('threshold'), language, field)} → {yes if met else no}"
+        f"{_shown(item.get('value'), language, field)} {comparison} "
+        f"{_shown(item.get('threshold'), language, field)} → {yes if met else no}"
     )
 
 

@@ -1,0 +1,502 @@
+"""What each identification rule measures (Y-1, N-12): the exclusions, then one function
+per criterion and per exemption of a rule profile, registered under the profile's rule id.
+
+The numbers (thresholds) and the clause of a rule come from the profile; what a rule
+measures is defined here once. Every rule is applied to all parcels at once: a
+:class:`Check` holds, per parcel, whether it was tested, whether it is met and the
+measured value and threshold as JSON text (for the ``reasons`` field).
+Comparisons are exact up to a relative tolerance of 1e-9, so a value equal to a
+threshold lands on the side the rule states (``<`` or ``≥``) despite float noise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from ..common import codes
+from ..common.errors import LowlandInputError
+from ..common.profiles import Profile, Rule
+from ..common.values import flag_series, numbers
+
+#: Relative tolerance of threshold comparisons.
+_EPS = 1e-9
+
+
+@dataclass
+class Check:
+    """One rule applied to all parcels: where it was tested, where met, and the numbers."""
+
+    rule: str
+    clause: str
+    kind: str  # "exclusion" | "criterion" | "exemption"
+    tested: np.ndarray
+    met: np.ndarray
+    value: np.ndarray  # JSON text per parcel
+    threshold: np.ndarray  # JSON text per parcel
+
+
+# ------------------------------------------------------- JSON text per parcel
+
+
+def json_numbers(values, digits: int = 4) -> np.ndarray:
+    """Numbers as JSON text (rounded; ``1.0`` stays ``1.0``), NaN/NA as null — vectorised."""
+    arr = pd.to_numeric(pd.Series(values), errors="coerce").astype("float64").to_numpy()
+    # format each distinct value once: thresholds are mostly one value repeated
+    distinct, inverse = np.unique(np.round(arr, digits), return_inverse=True)
+    text = distinct.astype(str).astype(object)
+    text[np.isnan(distinct)] = "null"
+    return text[inverse]
+
+
+def json_strings(values) -> np.ndarray:
+    """Strings as JSON text (escaped once per distinct value), None/NaN as null."""
+    codes_, uniques = pd.factorize(pd.Series(values, dtype=object))
+    quoted = [json.dumps(str(u), ensure_ascii=False) for u in uniques]
+    return np.array([*quoted, "null"], dtype=object)[codes_]
+
+
+def json_const(text: str, n: int) -> np.ndarray:
+    """The same JSON text for every parcel."""
+    return np.full(n, text, dtype=object)
+
+
+def json_bools(values) -> np.ndarray:
+    """Booleans as JSON text, unknown as null."""
+    s = pd.Series(values, dtype="boolean")
+    out = np.where(s.fillna(False).to_numpy(dtype=bool), "true", "false").astype(object)
+    out[s.isna().to_numpy()] = "null"
+    return out
+
+
+def json_object(parts: dict[str, np.ndarray]) -> np.ndarray:
+    """``{"k": v, …}`` per row from JSON-text columns."""
+    out = None
+    for key, text in parts.items():
+        piece = f'"{key}":' + np.asarray(text, dtype=object)
+        out = piece if out is None else out + ("," + piece)
+    return "{" + out + "}"
+
+
+# ------------------------------------------------------------------ comparisons
+
+
+def below(value: np.ndarray, threshold) -> np.ndarray:
+    """value < threshold, exact up to the relative tolerance (NaN → False)."""
+    thr = np.asarray(threshold, dtype=float)
+    return value < thr - _EPS * np.maximum(1.0, np.abs(thr))
+
+
+def at_least(value: np.ndarray, threshold) -> np.ndarray:
+    """value ≥ threshold, exact up to the relative tolerance (NaN → False)."""
+    thr = np.asarray(threshold, dtype=float)
+    return value >= thr - _EPS * np.maximum(1.0, np.abs(thr))
+
+
+def _per_distinct(series: pd.Series, func) -> np.ndarray:
+    """``func`` of every value, computed once per distinct value (None stays None)."""
+    codes_, uniques = pd.factorize(series.astype(object))
+    return np.array([func(u) for u in uniques] + [None], dtype=object)[codes_]
+
+
+def _check(rule, clause, kind, tested, met, value, threshold) -> Check:
+    tested = np.asarray(tested, dtype=bool)
+    return Check(rule, clause, kind, tested, np.asarray(met, dtype=bool) & tested, value, threshold)
+
+
+def _number_check(rule: Rule, kind, tested, compare, value: np.ndarray, threshold) -> Check:
+    """``rule`` comparing a measured number with its threshold (``compare``: :func:`below`
+    or :func:`at_least`), tested where ``tested`` holds and the number is known."""
+    threshold = np.broadcast_to(np.asarray(threshold, dtype="float64"), value.shape)
+    return _check(
+        rule.id,
+        rule.clause,
+        kind,
+        tested & ~np.isnan(value),
+        compare(value, threshold),
+        json_numbers(value),
+        json_numbers(threshold),
+    )
+
+
+def _flag_check(rule: Rule, kind: str, tested: np.ndarray, flag: pd.Series, met) -> Check:
+    """``rule`` reading a yes/no field: tested where the flag is known, met where ``met``;
+    the threshold is the flag value that keeps the parcel out of the rule (``true``)."""
+    return _check(
+        rule.id,
+        rule.clause,
+        kind,
+        tested & flag.notna().to_numpy(),
+        met,
+        json_bools(flag),
+        json_const("true", len(flag)),
+    )
+
+
+def _listed_check(rule: Rule, kind: str, tested, values: pd.Series, listed) -> Check:
+    """``rule`` met where ``values`` is one of ``listed`` (tested where known)."""
+    return _check(
+        rule.id,
+        rule.clause,
+        kind,
+        tested & values.notna().to_numpy(),
+        values.isin(list(listed)).to_numpy(dtype=bool),
+        json_strings(values.to_numpy()),
+        json_const(json.dumps(list(listed)), len(values)),
+    )
+
+
+def industry_tax_mean(
+    industry: pd.Series, tax: np.ndarray, area_mu: np.ndarray, min_peers: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Same-industry average 亩均税收 per parcel (Σ tax × 亩 / Σ 亩 over the parcels of
+    the industry with a tax value) and the number of those peers."""
+    ok = industry.notna().to_numpy() & ~np.isnan(tax) & (area_mu > 0)
+    frame = pd.DataFrame({"ind": industry.to_numpy(), "taxmu": tax * area_mu, "mu": area_mu})[ok]
+    grouped = frame.groupby("ind").agg(taxmu=("taxmu", "sum"), mu=("mu", "sum"), n=("mu", "size"))
+    mean = (grouped["taxmu"] / grouped["mu"]).where(grouped["n"] >= min_peers)
+    per_parcel = industry.map(mean).astype("float64").to_numpy()
+    peers = industry.map(grouped["n"]).fillna(0).astype("int64").to_numpy()
+    return per_parcel, peers
+
+
+# ------------------------------------------------------------------ the parcels
+
+
+@dataclass
+class Parcels:
+    """What the rules read: the parcels in canonical fields plus their indicators (index
+    0..n-1, ``current_dlbm`` set), their current type, the reference date and the optional
+    layers' results (dominant planned use, 三调 CZCSXM)."""
+
+    frame: pd.DataFrame
+    current_type: np.ndarray
+    reference_date: dt.date
+    plan_code: np.ndarray | None = None
+    czcsxm: np.ndarray | None = None
+
+    @property
+    def n(self) -> int:
+        return len(self.frame)
+
+    @cached_property
+    def far(self) -> np.ndarray:
+        return numbers(self.frame, "far")
+
+    @cached_property
+    def tax(self) -> np.ndarray:
+        return numbers(self.frame, "tax_per_mu")
+
+    @cached_property
+    def industry(self) -> pd.Series:
+        """The industry code per parcel (None where unknown), index 0..n-1."""
+        frame = self.frame
+        raw = frame["industry_code"] if "industry_code" in frame.columns else None
+        industry = pd.Series([None] * self.n) if raw is None else raw
+        return industry.astype(object).where(industry.notna(), None).reset_index(drop=True)
+
+    def applies(self, rule: Rule) -> np.ndarray:
+        """Where ``rule`` is tested: enabled, for its types, not on its ``skip_dlbm`` classes."""
+        current_codes = self.frame["current_dlbm"].to_numpy(dtype=object)
+        skip = np.isin(current_codes, list(rule.params.get("skip_dlbm", [])))
+        return np.isin(self.current_type, rule.applies_to) & rule.enabled & ~skip
+
+
+#: A criterion or exemption: its check on all parcels, or None where its layer is absent.
+RuleCheck = Callable[[Rule, Parcels], Check | None]
+
+#: The criteria and exemptions by profile rule id, in the order their reasons are written.
+CRITERIA: dict[str, RuleCheck] = {}
+EXEMPTIONS: dict[str, RuleCheck] = {}
+
+
+def _registered(registry: dict[str, RuleCheck], rule_id: str) -> Callable[[RuleCheck], RuleCheck]:
+    def register(func: RuleCheck) -> RuleCheck:
+        registry[rule_id] = func
+        return func
+
+    return register
+
+
+# ------------------------------------------------------------------- exclusions
+
+
+def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
+    """Y-1 / N-12: what is not a candidate at all — non-construction land, approved but
+    unsupplied (批而未供), an unrecognised land class code, idle (闲置) and disputed land."""
+    n = len(frame)
+    every = np.ones(n, dtype=bool)
+    cat = category.to_numpy(dtype=object)
+    supply = frame["supply_status"] if "supply_status" in frame.columns else pd.Series([None] * n)
+    checks = [
+        _check(
+            "non_construction_land",
+            "Y-1",
+            "exclusion",
+            every,
+            np.array([c != "construction" for c in cat]),
+            json_strings(cat),
+            json_const('"construction"', n),
+        ),
+        _check(
+            "approved_unsupplied",
+            "Y-1",
+            "exclusion",
+            supply.notna().to_numpy(),
+            (supply == "approved_unsupplied").to_numpy(dtype=bool),
+            json_strings(supply.to_numpy(dtype=object)),
+            json_const('"supplied"', n),
+        ),
+    ]
+    if "current_dlbm" in frame.columns:  # say so where a code was not recognised
+        unknown = codes.unknown_code_mask(frame["current_dlbm"])
+        checks.append(
+            _check(
+                "unknown_land_code",
+                "Y-1",
+                "exclusion",
+                unknown,
+                unknown,
+                json_strings(frame["current_dlbm"].to_numpy(dtype=object)),
+                json_const("null", n),
+            )
+        )
+    for rule in ("idle", "disputed"):
+        flag = flag_series(frame, rule)
+        checks.append(
+            _check(
+                rule,
+                "Y-1",
+                "exclusion",
+                flag.notna().to_numpy(),
+                flag.fillna(False).to_numpy(dtype=bool),
+                json_bools(flag),
+                json_const("false", n),
+            )
+        )
+    return checks
+
+
+# --------------------------------------------------------------------- criteria
+
+
+def _indicator_check(rule: Rule, p: Parcels, name: str, compare, param: str) -> Check:
+    """Criterion ``rule`` comparing the parcels' column ``name`` with the profile number
+    ``param`` (``compare``: :func:`below` or :func:`at_least`)."""
+    value = numbers(p.frame, name)
+    return _number_check(rule, "criterion", p.applies(rule), compare, value, rule.params[param])
+
+
+@_registered(CRITERIA, "far_below_min")
+def far_below_min(rule: Rule, p: Parcels) -> Check:
+    """Y-1 利用粗放: FAR below the minimum of the parcel's industry (else the general one)."""
+    by_industry = p.industry.map(rule.params["min_far_by_industry"]).astype("float64").to_numpy()
+    thr = np.where(np.isnan(by_industry), rule.params["min_far"], by_industry)
+    return _number_check(rule, "criterion", p.applies(rule), below, p.far, thr)
+
+
+@_registered(CRITERIA, "coverage_below_min")
+def coverage_below_min(rule: Rule, p: Parcels) -> Check:
+    """Y-1 利用粗放: building coverage (建筑密度) below the minimum."""
+    return _indicator_check(rule, p, "building_density", below, "min_coverage")
+
+
+@_registered(CRITERIA, "tax_below_min")
+def tax_below_min(rule: Rule, p: Parcels) -> Check:
+    """Y-1 利用粗放: 亩均税收 below a fixed minimum (not tested while the profile sets none)."""
+    minimum = rule.params["min_tax_per_mu"]
+    thr = np.full(p.n, np.nan if minimum is None else float(minimum))
+    return _number_check(rule, "criterion", p.applies(rule) & ~np.isnan(thr), below, p.tax, thr)
+
+
+@_registered(CRITERIA, "tax_below_industry_share")
+def tax_below_industry_share(rule: Rule, p: Parcels) -> Check:
+    """Y-1 利用粗放: 亩均税收 below a share of the same industry's average (enough peers)."""
+    area_mu = numbers(p.frame, "area_mu")
+    mean, peers = industry_tax_mean(p.industry, p.tax, area_mu, int(rule.params["min_peers"]))
+    thr = rule.params["share"] * mean
+    return _check(
+        rule.id,
+        rule.clause,
+        "criterion",
+        p.applies(rule) & ~np.isnan(p.tax) & ~np.isnan(thr),
+        below(p.tax, thr),
+        json_numbers(p.tax),
+        json_object(
+            {
+                "share": json_numbers(np.full(p.n, rule.params["share"])),
+                "industry_mean": json_numbers(mean),
+                "peers": json_numbers(peers),
+                "value": json_numbers(thr),
+            }
+        ),
+    )
+
+
+@_registered(CRITERIA, "dangerous_buildings")
+def dangerous_buildings(rule: Rule, p: Parcels) -> Check:
+    """Y-1 建筑危旧: the C/D-graded share of the buildings at least the minimum."""
+    return _indicator_check(rule, p, "danger_cd_share", at_least, "min_share")
+
+
+@_registered(CRITERIA, "old_residential_low_far")
+def old_residential_low_far(rule: Rule, p: Parcels) -> Check:
+    """Y-1 利用粗放: newest building built before a year and FAR below a maximum."""
+    newest = numbers(p.frame, "newest_year")
+    before, max_far = rule.params["built_before"], rule.params["max_far"]
+    return _check(
+        rule.id,
+        rule.clause,
+        "criterion",
+        p.applies(rule) & ~np.isnan(newest) & ~np.isnan(p.far),
+        below(newest, before) & below(p.far, max_far),
+        json_object({"newest_year": json_numbers(newest), "far": json_numbers(p.far)}),
+        json_object(
+            {
+                "built_before": json_numbers(np.full(p.n, before)),
+                "max_far": json_numbers(np.full(p.n, max_far)),
+            }
+        ),
+    )
+
+
+@_registered(CRITERIA, "stopped_operation")
+def stopped_operation(rule: Rule, p: Parcels) -> Check:
+    """Y-1 利用粗放: the enterprise on the parcel has stopped operating (停产)."""
+    operating = flag_series(p.frame, "operating")
+    stopped = (operating == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712
+    return _flag_check(rule, "criterion", p.applies(rule), operating, stopped)
+
+
+@_registered(CRITERIA, "stalled_development")
+def stalled_development(rule: Rule, p: Parcels) -> Check:
+    """Y-1 利用粗放: at least some years since the land contract and FAR still below a
+    maximum (开发停滞)."""
+    frame = p.frame
+    contract = frame["contract_date"] if "contract_date" in frame.columns else None
+    contract = pd.Series([None] * p.n) if contract is None else contract
+    contract = pd.to_datetime(contract.reset_index(drop=True), errors="coerce")
+    years = float(rule.params["years"])
+    elapsed = (pd.Timestamp(p.reference_date) - contract).dt.days.to_numpy(dtype=float) / 365.2425
+    due = contract.notna().to_numpy()
+    return _check(
+        rule.id,
+        rule.clause,
+        "criterion",
+        p.applies(rule) & due & ~np.isnan(p.far),
+        at_least(elapsed, years) & below(p.far, rule.params["max_far"]),
+        json_object({"years_since_contract": json_numbers(elapsed, 2), "far": json_numbers(p.far)}),
+        json_object(
+            {
+                "years": json_numbers(np.full(p.n, years)),
+                "max_far": json_numbers(np.full(p.n, rule.params["max_far"])),
+            }
+        ),
+    )
+
+
+@_registered(CRITERIA, "use_not_conforming")
+def use_not_conforming(rule: Rule, p: Parcels) -> Check | None:
+    """N-12 用途不合理: the current use's 一级类 differs from the planned use's (only with a
+    plan layer; planned classes listed in ``ignore_plan_codes`` are not tested)."""
+    if p.plan_code is None:
+        return None
+    current = codes.to_landuse_2023(pd.Series(p.frame["current_dlbm"].to_numpy()))
+    current_l1 = _per_distinct(current["landuse_code"], codes.landuse_level1)
+    plan_l1 = _per_distinct(pd.Series(p.plan_code, dtype=object), codes.landuse_level1)
+    ignored = np.isin(plan_l1.astype(str), list(rule.params["ignore_plan_codes"]))
+    return _check(
+        rule.id,
+        rule.clause,
+        "criterion",
+        p.applies(rule) & pd.notna(current_l1) & pd.notna(plan_l1) & ~ignored,
+        current_l1 != plan_l1,
+        json_strings(current["landuse_code"].to_numpy(dtype=object)),
+        json_strings(p.plan_code),
+    )
+
+
+@_registered(CRITERIA, "urban_village")
+def urban_village(rule: Rule, p: Parcels) -> Check | None:
+    """Y-1 布局散乱: a village parcel whose dominant 三调 CZCSXM is urban (城中村; only with
+    a 三调 layer)."""
+    if p.czcsxm is None:
+        return None
+    attr = pd.Series(p.czcsxm, dtype=object)
+    listed = list(rule.params["urban_czcsxm"])
+    return _check(
+        rule.id,
+        rule.clause,
+        "criterion",
+        p.applies(rule) & attr.notna().to_numpy(),
+        attr.str[:3].isin(listed).to_numpy(dtype=bool),
+        json_strings(attr.to_numpy()),
+        json_const(json.dumps(listed), p.n),
+    )
+
+
+# ------------------------------------------------------------------- exemptions
+
+
+@_registered(EXEMPTIONS, "above_scale")
+def above_scale(rule: Rule, p: Parcels) -> Check:
+    """Y-1: 规上企业 are not identified as low-efficiency."""
+    flag = flag_series(p.frame, "above_scale")
+    return _flag_check(rule, "exemption", p.applies(rule), flag, flag.fillna(False).to_numpy(bool))
+
+
+@_registered(EXEMPTIONS, "young_enterprise")
+def young_enterprise(rule: Rule, p: Parcels) -> Check:
+    """Y-1: an enterprise operating fewer than ``min_years`` (投产不满 3 年) is exempt."""
+    years = numbers(p.frame, "years_operating")
+    return _number_check(rule, "exemption", p.applies(rule), below, years, rule.params["min_years"])
+
+
+@_registered(EXEMPTIONS, "strategic_industry")
+def strategic_industry(rule: Rule, p: Parcels) -> Check | None:
+    """Y-1: listed strategic industries are exempt (no check while the list is empty)."""
+    listed = list(rule.params["industry_codes"])
+    if not listed:
+        return None
+    frame = p.frame
+    industry = frame["industry_code"] if "industry_code" in frame.columns else None
+    industry = pd.Series([None] * p.n) if industry is None else industry
+    return _listed_check(
+        rule, "exemption", p.applies(rule), industry.reset_index(drop=True), listed
+    )
+
+
+# ------------------------------------------------------------ profile → checks
+
+
+def _rule_checks(
+    rules: Mapping[str, Rule], registry: dict[str, RuleCheck], group: str, parcels: Parcels
+) -> list[Check]:
+    """The checks of a profile's ``rules``, in the registry's order; a rule id the profile
+    has and no function measures (or the reverse) is an input error."""
+    unknown = sorted(set(rules) - set(registry))
+    missing = [rule_id for rule_id in registry if rule_id not in rules]
+    if unknown or missing:
+        raise LowlandInputError(
+            f"规则档案的 {group} 与程序不符 / the profile's {group} do not match the rules "
+            f"this version measures: unknown {unknown}, missing {missing}; "
+            f"allowed: {list(registry)}"
+        )
+    checks = [measure(rules[rule_id], parcels) for rule_id, measure in registry.items()]
+    return [c for c in checks if c is not None]
+
+
+def criterion_checks(parcels: Parcels, profile: Profile) -> list[Check]:
+    """The profile's criteria (any met → low-efficiency unless exempt)."""
+    return _rule_checks(profile.rules, CRITERIA, "rules", parcels)
+
+
+def exemption_checks(parcels: Parcels, profile: Profile) -> list[Check]:
+    """The profile's exemptions (e.g. 规上企业, 投产不满 3 年)."""
+    return _rule_checks(profile.exemptions, EXEMPTIONS, "exemptions", parcels)
