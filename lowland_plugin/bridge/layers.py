@@ -45,7 +45,7 @@ _WRITE_BATCH = 5000
 # --------------------------------------------------------------------------- read
 
 
-def _python_value(value):
+def python_value(value):
     """A QGIS attribute value as a plain Python value (NULL → None, QDate → date)."""
     if value is None or value == NULL:
         return None
@@ -156,7 +156,7 @@ def source_to_gdf(
         wkbs.append(bytes(geom.asWkb()) if not geom.isNull() else None)
         attrs = feat.attributes()
         for col, j in zip(columns, idx, strict=True):
-            col.append(_python_value(attrs[j]))
+            col.append(python_value(attrs[j]))
     data = {
         name: _typed_column(col, src_fields.field(name))
         for name, col in zip(wanted, columns, strict=True)
