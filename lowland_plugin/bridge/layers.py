@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -70,6 +71,13 @@ def _typed_column(values: list, qfield: QgsField) -> pd.Series:
     if vtype == QVariant.Double:
         return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"))
     return pd.Series(values, dtype=object)
+
+
+def source_file(layer: QgsVectorLayer) -> Path | None:
+    """The file a layer reads (None for a database or memory layer)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path")
+    return Path(path) if path else None
 
 
 def _fast_path_file(source) -> tuple[str, str] | None:

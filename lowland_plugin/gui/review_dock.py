@@ -13,36 +13,32 @@ parcel meanwhile, it is refused and the list re-read; on saving, decisions on pa
 someone else saved first are dropped for theirs, with a message
 (:class:`bridge.reviews.ReviewStore`, :func:`core.review.check_decision_unchanged`).
 
-The list is :mod:`.review_model`, the detail panel :mod:`.review_details`.
+The parts: the list :mod:`.review_model` and its :mod:`.review_filters`, the detail panel
+:mod:`.review_details`, the decision inputs :mod:`.review_decision`.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from qgis.core import (
     Qgis,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsMapLayerProxyModel,
     QgsProject,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
+from qgis.PyQt.QtCore import QItemSelectionModel, QSettings, QTimer
 from qgis.PyQt.QtGui import QKeySequence
-from qgis.PyQt.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView
+from qgis.PyQt.QtWidgets import QFileDialog
 
-from ..bridge.layers import python_value
+from ..bridge.layers import python_value, source_file
 from ..bridge.reviews import ReviewStore, review_frame
-from ..core.common.codes import LOWLAND_TYPES
 from ..core.common.errors import LowlandInputError
-from ..core.common.fields import value_label
 from ..core.common.resources import PLUGIN_ROOT
 from ..core.identify.review import (
-    STATUSES,
     ReviewConflictError,
     commit_conflict_message,
     decide,
@@ -50,16 +46,19 @@ from ..core.identify.review import (
     write_review_log,
 )
 from ..i18n import language, tr
+from .common import DockShortcuts, zoom_to_feature
+from .review_decision import DecisionPanel, action_label, action_tip
 from .review_details import ParcelDetails
+from .review_filters import ParcelFilterBar
 from .review_model import (
-    VERDICTS,
     ParcelFilterProxy,
     ParcelTableModel,
+    fit_parcel_columns,
     guess_buildings_layer,
     is_identification_layer,
     localised,
+    setup_parcel_view,
 )
-from .shortcuts import DockShortcuts
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "review_dock.ui"))
 
@@ -68,12 +67,6 @@ REVIEWER_KEY = "lowland/reviewer"
 #: Styles of the message and error labels.
 _ERROR_STYLE = "color: #b42318;"
 _INFO_STYLE = "color: #444444;"
-
-
-def _file_of(layer: QgsVectorLayer) -> Path | None:
-    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
-    path = parts.get("path")
-    return Path(path) if path else None
 
 
 # ----------------------------------------------------------------------------- the dock
@@ -102,30 +95,21 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.proxy = ParcelFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.details = ParcelDetails(self)
-        self.parcelView.setModel(self.proxy)
-        self.parcelView.setSortingEnabled(True)
-        self.parcelView.sortByColumn(ParcelTableModel.COLUMNS.index("parcel_id"), Qt.AscendingOrder)
-        self.parcelView.verticalHeader().setVisible(False)
-        self.parcelView.verticalHeader().setDefaultSectionSize(
-            self.parcelView.fontMetrics().height() + 6
-        )
-        self.parcelView.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
-        header = self.parcelView.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
+        self.filters = ParcelFilterBar(self, self.proxy)
+        self.decisions = DecisionPanel(self)
+        setup_parcel_view(self.parcelView, self.proxy)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
 
-        self.layerCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.layerCombo.setAllowEmptyLayer(True)
-        self.layerCombo.setLayer(None)
-        self.buildingsCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.buildingsCombo.setAllowEmptyLayer(True)
-        self.buildingsCombo.setLayer(None)
+        for combo in (self.layerCombo, self.buildingsCombo):
+            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
         self.reviewerEdit.setText(QSettings().value(REVIEWER_KEY, "", type=str))
 
         self._setup_texts()
+        self.filters.setup()
+        self.decisions.setup()
         self.details.setup()
         self._setup_shortcuts()
         self._connect_widgets()
@@ -138,78 +122,25 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
 
     def _setup_texts(self) -> None:
         """Every visible text, through tr() (the .ui texts are placeholders)."""
-        lang = language()
         self.setWindowTitle(tr("地块核查"))
         self.layerLabel.setText(tr("结果图层"))
         self.layerCombo.setToolTip(tr("低效用地认定（lowland:identifyparcels）的结果图层"))
         self.buildingsLabel.setText(tr("建筑图层"))
         self.buildingsCombo.setToolTip(tr("可选：列出与所选宗地相交的建筑"))
-        self.typeFilter.clear()
-        self.typeFilter.addItem(tr("全部类型"), None)
-        for value in LOWLAND_TYPES:
-            self.typeFilter.addItem(value_label("current_type", value, lang), value)
-        self.typeFilter.setToolTip(tr("按现状用途类型或低效类型筛选"))
-        self.verdictFilter.clear()
-        self.verdictFilter.addItem(tr("全部结论"), None)
-        for value in VERDICTS:
-            self.verdictFilter.addItem(value_label("verdict", value, lang), value)
-        self.verdictFilter.setToolTip(tr("按计算的认定结论筛选"))
-        self.statusFilter.clear()
-        self.statusFilter.addItem(tr("全部状态"), None)
-        for value in STATUSES:
-            self.statusFilter.addItem(value_label("review_status", value, lang), value)
-        self.statusFilter.setToolTip(tr("按核查状态筛选"))
-        self.unitFilter.clear()
-        self.unitFilter.addItem(tr("全部单元"), None)
-        self.searchEdit.setPlaceholderText(tr("搜索宗地编号或权利人"))
-        self.changedOnlyCheck.setText(tr("仅显示结论已变化"))
-        self.changedOnlyCheck.setToolTip(
-            tr("只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核")
-        )
-        self.reviewerLabel.setText(tr("核查人"))
-        self.reviewerEdit.setPlaceholderText(tr("姓名（会被记住）"))
-        self.overrideTypeLabel.setText(tr("为"))
-        self.overrideTypeCombo.clear()
-        self.overrideTypeCombo.addItem(tr("（选择低效类型）"), None)
-        for value in LOWLAND_TYPES:
-            self.overrideTypeCombo.addItem(value_label("lowland_type", value, lang), value)
-        self.overrideTypeCombo.setToolTip(tr("改判时宗地认定为此类型的低效用地"))
-        self.noteLabel.setText(tr("核查意见"))
-        self.noteEdit.setPlaceholderText(tr("否定、改判时必填"))
-        self.confirmButton.setText(tr("确认"))
-        self.rejectButton.setText(tr("否定"))
-        self.overrideButton.setText(tr("改判"))
-        self.resetButton.setText(tr("重置"))
-        self.resetButton.setToolTip(tr("撤销该宗地的核查决定，恢复为待核查"))
         self.exportButton.setText(tr("导出核查记录…"))
         self.exportButton.setToolTip(
             tr("把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用")
         )
 
     def _setup_shortcuts(self) -> None:
-        """Alt+Down/Up/C/R/O on the dock, winning over the menu bar's (:mod:`.shortcuts`)."""
-        specs = (
+        """Alt+Down/Up/C/R/O on the dock, winning over the menu bar's (:mod:`.common`)."""
+        specs = [
             ("Alt+Down", self.next_parcel, self.nextButton, tr("下一宗（{0}）")),
             ("Alt+Up", self.previous_parcel, self.prevButton, tr("上一宗（{0}）")),
-            (
-                "Alt+C",
-                lambda: self.apply_decision("confirm"),
-                self.confirmButton,
-                tr("确认计算的认定结论（{0}）"),
-            ),
-            (
-                "Alt+R",
-                lambda: self.apply_decision("reject"),
-                self.rejectButton,
-                tr("否定低效用地认定，改为非低效用地；须填写核查意见（{0}）"),
-            ),
-            (
-                "Alt+O",
-                lambda: self.apply_decision("override"),
-                self.overrideButton,
-                tr("改判为所选类型的低效用地；须填写核查意见（{0}）"),
-            ),
-        )
+        ]
+        for sequence, action in (("Alt+C", "confirm"), ("Alt+R", "reject"), ("Alt+O", "override")):
+            slot = partial(self.apply_decision, action)
+            specs.append((sequence, slot, self.decisions.buttons[action], action_tip(action)))
         keys = DockShortcuts(self)
         for sequence, slot, button, tip in specs:
             shortcut = keys.add(sequence, slot)
@@ -218,21 +149,13 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.shortcuts = keys.shortcuts
 
     def _connect_widgets(self) -> None:
-        self.layerCombo.layerChanged.connect(self._layer_chosen)
+        self.layerCombo.layerChanged.connect(self.set_layer)
         self.buildingsCombo.layerChanged.connect(lambda _layer: self._refresh_details())
-        self.typeFilter.currentIndexChanged.connect(self._filters_changed)
-        self.verdictFilter.currentIndexChanged.connect(self._filters_changed)
-        self.statusFilter.currentIndexChanged.connect(self._filters_changed)
-        self.unitFilter.currentIndexChanged.connect(self._filters_changed)
-        self.changedOnlyCheck.toggled.connect(self._filters_changed)
-        self.searchEdit.textChanged.connect(self._filters_changed)
+        self.filters.connect(self._filters_changed)
         self.parcelView.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.nextButton.clicked.connect(self.next_parcel)
         self.prevButton.clicked.connect(self.previous_parcel)
-        self.confirmButton.clicked.connect(lambda: self.apply_decision("confirm"))
-        self.rejectButton.clicked.connect(lambda: self.apply_decision("reject"))
-        self.overrideButton.clicked.connect(lambda: self.apply_decision("override"))
-        self.resetButton.clicked.connect(lambda: self.apply_decision("reset"))
+        self.decisions.connect(self.apply_decision)
         self.exportButton.clicked.connect(lambda: self.export_log())
         self.reviewerEdit.editingFinished.connect(self._remember_reviewer)
         self.proxy.rowsInserted.connect(self._schedule_refresh)
@@ -256,7 +179,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         return False
 
     def set_layer(self, layer) -> bool:
-        """Bind ``layer``; an layer that is no identification result is refused with a
+        """Bind ``layer``; a layer that is no identification result is refused with a
         message naming the missing fields. Returns whether the layer is bound."""
         self._unbind()
         self.layerCombo.blockSignals(True)
@@ -284,7 +207,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self._bind_signals(layer)
         self.model.set_layer(layer)
         self.reviews.bind(layer)
-        self._fit_columns()
+        fit_parcel_columns(self.parcelView)
         self._fill_unit_filter()
         if self.buildingsCombo.currentLayer() is None:
             self.buildingsCombo.setLayer(guess_buildings_layer())
@@ -293,14 +216,6 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self._sync_from_layer_selection()
         self._refresh_progress()
         return True
-
-    def _fit_columns(self) -> None:
-        view = self.parcelView
-        view.resizeColumnsToContents()
-        marker = ParcelTableModel.COLUMNS.index("verdict_changed")
-        view.setColumnWidth(marker, view.fontMetrics().horizontalAdvance("⚠") + 16)
-        for column in range(1, self.model.columnCount() - 1):
-            view.setColumnWidth(column, min(view.columnWidth(column), 160))
 
     def _bind_signals(self, layer: QgsVectorLayer) -> None:
         pairs = [
@@ -342,9 +257,6 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         except (TypeError, RuntimeError):
             pass
 
-    def _layer_chosen(self, layer) -> None:
-        self.set_layer(layer)
-
     def _layer_deleted(self) -> None:
         self.set_layer(None)
 
@@ -359,11 +271,6 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
 
     def _set_bound(self, bound: bool) -> None:
         for widget in (
-            self.typeFilter,
-            self.verdictFilter,
-            self.statusFilter,
-            self.searchEdit,
-            self.changedOnlyCheck,
             self.parcelView,
             self.detailWidget,
             self.decisionFrame,
@@ -372,24 +279,14 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self.exportButton,
         ):
             widget.setEnabled(bound)
-        has_unit = bound and self.layer is not None and self.layer.fields().indexOf("unit_id") >= 0
-        self.unitFilter.setEnabled(has_unit)
-        self.unitFilter.setToolTip(
-            tr("按再开发单元（unit_id）筛选")
-            if has_unit
-            else tr("图层没有 unit_id 字段（再开发单元），不能按单元筛选")
-        )
+        self.filters.set_enabled(bound, bound and self._has_units())
         self._update_decision_buttons()
 
+    def _has_units(self) -> bool:
+        return self.layer is not None and self.layer.fields().indexOf("unit_id") >= 0
+
     def _fill_unit_filter(self) -> None:
-        self.unitFilter.blockSignals(True)
-        self.unitFilter.clear()
-        self.unitFilter.addItem(tr("全部单元"), None)
-        if self.layer is not None and self.layer.fields().indexOf("unit_id") >= 0:
-            for unit in self.model.unit_ids():
-                self.unitFilter.addItem(unit, unit)
-        self.unitFilter.blockSignals(False)
-        self.proxy.set_filter(unit_value=None)
+        self.filters.fill_units(self.model.unit_ids() if self._has_units() else [])
 
     # ------------------------------------------------------------------ layer signals
 
@@ -450,14 +347,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
     # ------------------------------------------------------------------ filters
 
     def _filters_changed(self, *_args) -> None:
-        self.proxy.set_filter(
-            type_value=self.typeFilter.currentData(),
-            verdict_value=self.verdictFilter.currentData(),
-            status_value=self.statusFilter.currentData(),
-            unit_value=self.unitFilter.currentData() if self.unitFilter.isEnabled() else None,
-            changed_only=self.changedOnlyCheck.isChecked(),
-            text=self.searchEdit.text().strip().lower(),
-        )
+        self.filters.apply()
         if self._current_fid is not None:
             row = self.proxy.row_of_fid(self._current_fid)
             if row is not None:
@@ -467,22 +357,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
     def set_filters(self, **values) -> None:
         """Set filter widgets by value: ``verdict='lowland'``, ``status``, ``type``,
         ``unit``, ``changed_only``, ``text`` (what a user does in the dock)."""
-        combos = {
-            "verdict": self.verdictFilter,
-            "status": self.statusFilter,
-            "type": self.typeFilter,
-            "unit": self.unitFilter,
-        }
-        for key, value in values.items():
-            if key in combos:
-                combo = combos[key]
-                combo.setCurrentIndex(max(combo.findData(value), 0))
-            elif key == "changed_only":
-                self.changedOnlyCheck.setChecked(bool(value))
-            elif key == "text":
-                self.searchEdit.setText(value or "")
-            else:
-                raise KeyError(key)
+        self.filters.set_values(**values)
 
     # ------------------------------------------------------------------ selection
 
@@ -578,25 +453,8 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self._syncing = False
 
     def _zoom_to(self, fid: int) -> None:
-        if self.iface is None or self.layer is None:
-            return
-        feature = self.layer.getFeature(fid)
-        if not feature.hasGeometry():
-            return
-        canvas = self.iface.mapCanvas()
-        rect = feature.geometry().boundingBox()
-        destination = canvas.mapSettings().destinationCrs()
-        if destination.isValid() and destination != self.layer.crs():
-            transform = QgsCoordinateTransform(self.layer.crs(), destination, QgsProject.instance())
-            try:
-                rect = transform.transformBoundingBox(rect)
-            except QgsCsException:
-                return
-        size = max(rect.width(), rect.height(), 50.0)
-        rect.grow(size * 1.2)  # the neighbours too: a parcel is judged in its setting
-        canvas.setExtent(rect)
-        canvas.refresh()
-        canvas.flashFeatureIds(self.layer, [fid])
+        if self.iface is not None and self.layer is not None:
+            zoom_to_feature(self.iface.mapCanvas(), self.layer, fid)
 
     # ------------------------------------------------------------------ details
 
@@ -615,23 +473,16 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.details.show(feature, self.layer.crs())
         if populate_inputs:
             self._inputs_stale = False
-            self.noteEdit.setText(python_value(feature["review_note"]) or "")
-            review_type = python_value(feature["review_type"])
-            self.overrideTypeCombo.setCurrentIndex(
-                max(self.overrideTypeCombo.findData(review_type), 0)
-            )
+            self.decisions.show_inputs(feature)
         self._update_decision_buttons()
 
     # ------------------------------------------------------------------ decisions
 
     def _update_decision_buttons(self) -> None:
-        has_row = self.layer is not None and self._current_fid is not None
-        for button in (self.confirmButton, self.rejectButton, self.overrideButton):
-            button.setEnabled(has_row)
-        self.resetButton.setEnabled(has_row)
+        self.decisions.set_enabled(self.layer is not None and self._current_fid is not None)
 
     def _remember_reviewer(self) -> None:
-        name = self.reviewerEdit.text().strip()
+        name = self.decisions.reviewer()
         if name:
             QSettings().setValue(REVIEWER_KEY, name)
 
@@ -647,22 +498,20 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             return False
         fid = self._current_fid
         feature = self.layer.getFeature(fid)
-        reviewer = self.reviewerEdit.text().strip()
-        new_type = self.overrideTypeCombo.currentData() if action == "override" else None
+        reviewer = self.decisions.reviewer()
         try:
             decision = decide(
                 action,
                 python_value(feature["verdict"]),
                 python_value(feature["lowland_type"]),
                 reviewer,
-                self.noteEdit.text(),
-                new_type,
+                self.decisions.note(),
+                self.decisions.new_type(action),
             )
         except LowlandInputError as err:
             self._show_error(localised(str(err)))
             return False
-        if reviewer:
-            QSettings().setValue(REVIEWER_KEY, reviewer)
+        self._remember_reviewer()
         parcel_id = python_value(feature["parcel_id"])
         try:
             self.reviews.check_unchanged(fid, parcel_id)
@@ -670,14 +519,8 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self._reload()
             self._show_error(localised(str(err)))
             return False
-        labels = {
-            "confirm": tr("确认"),
-            "reject": tr("否定"),
-            "override": tr("改判"),
-            "reset": tr("重置"),
-        }
         old_row = self.proxy.row_of_fid(fid)
-        description = tr("地块核查 {0}：{1}").format(parcel_id, labels[action])
+        description = tr("地块核查 {0}：{1}").format(parcel_id, action_label(action))
         problem = self.reviews.write(fid, decision.values, description)
         if problem:
             self._show_error(problem)
@@ -706,7 +549,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self._show_error(tr("请先选择低效用地认定结果图层。"))
             return None
         if path is None:
-            source = _file_of(self.layer)
+            source = source_file(self.layer)
             folder = source.parent if source is not None else Path.home()
             default = folder / (tr("地块核查记录") + ".csv")
             path, _filter = QFileDialog.getSaveFileName(

@@ -9,6 +9,7 @@ import math
 from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ..bridge.layers import python_value
 from ..core.common.codes import sandiao_table
@@ -359,6 +360,29 @@ class ParcelFilterProxy(QSortFilterProxyModel):
             if self.text not in haystack:
                 return False
         return True
+
+
+def setup_parcel_view(view: QTableView, proxy: ParcelFilterProxy) -> None:
+    """The list view: sorted by parcel id, compact rows, columns the user can resize."""
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(ParcelTableModel.COLUMNS.index("parcel_id"), Qt.AscendingOrder)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+
+
+def fit_parcel_columns(view: QTableView) -> None:
+    """Columns as wide as their contents (at most 160 px; the ⚠ marker narrow)."""
+    view.resizeColumnsToContents()
+    marker = ParcelTableModel.COLUMNS.index("verdict_changed")
+    view.setColumnWidth(marker, view.fontMetrics().horizontalAdvance("⚠") + 16)
+    for column in range(1, view.model().columnCount() - 1):
+        view.setColumnWidth(column, min(view.columnWidth(column), 160))
 
 
 # ----------------------------------------------------------------------------- layers

@@ -1,4 +1,5 @@
-"""Keyboard shortcuts of a dock that win over the QGIS main window's own.
+"""Pieces the plugin's docks share: keyboard shortcuts that win over the QGIS main
+window's own, and zooming the map canvas to a feature.
 
 QGIS's menu bar also owns Alt+C (Pro&cessing), Alt+R (&Raster) and Alt+O (Vect&or): two
 active shortcuts make Qt alternate between them. While the focus is in the dock, the
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProject, QgsVectorLayer
+from qgis.gui import QgsMapCanvas
 from qgis.PyQt.QtCore import QEvent, QObject, Qt
 from qgis.PyQt.QtGui import QKeySequence
 from qgis.PyQt.QtWidgets import QShortcut, QWidget
@@ -57,3 +60,23 @@ class DockShortcuts(QObject):
                         self._swallow_key = None
                     return True
         return super().eventFilter(watched, event)
+
+
+def zoom_to_feature(canvas: QgsMapCanvas, layer: QgsVectorLayer, fid: int) -> None:
+    """Zoom the canvas to feature ``fid`` of ``layer`` with its neighbours, and flash it."""
+    feature = layer.getFeature(fid)
+    if not feature.hasGeometry():
+        return
+    rect = feature.geometry().boundingBox()
+    destination = canvas.mapSettings().destinationCrs()
+    if destination.isValid() and destination != layer.crs():
+        transform = QgsCoordinateTransform(layer.crs(), destination, QgsProject.instance())
+        try:
+            rect = transform.transformBoundingBox(rect)
+        except QgsCsException:
+            return
+    size = max(rect.width(), rect.height(), 50.0)
+    rect.grow(size * 1.2)  # the neighbours too: a parcel is judged in its setting
+    canvas.setExtent(rect)
+    canvas.refresh()
+    canvas.flashFeatureIds(layer, [fid])
