@@ -180,6 +180,14 @@ def source_to_gdf(
     return gdf
 
 
+def shapely_geometry(geometry: QgsGeometry):
+    """A QGIS geometry as a shapely one, linear and 2D (None for a null geometry)."""
+    if geometry.isNull():
+        return None
+    linear, _curved, _zm = _linear_2d(geometry)
+    return shapely.from_wkb(bytes(linear.asWkb()))
+
+
 def _linear_2d(geom: QgsGeometry) -> tuple[QgsGeometry, bool, bool]:
     """``geom`` with curves replaced by straight segments (at most 1° of arc per segment,
     the QGIS default) and Z/M values dropped; whether it had curves, whether Z or M."""

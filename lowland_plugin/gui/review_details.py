@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import json
 
+import numpy as np
+import shapely
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -19,9 +21,10 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import QListWidgetItem, QTableWidgetItem
 
-from ..bridge.layers import python_value
+from ..bridge.layers import python_value, shapely_geometry
 from ..core.common.errors import LowlandInputError
 from ..core.common.fields import value_label
+from ..core.identify.indicators import DANGEROUS_GRADES, footprint_overlaps
 from ..core.identify.review import reason_lines
 from ..i18n import language, tr
 from .review_model import (
@@ -218,7 +221,9 @@ class ParcelDetails:
         self.indicatorTable.resizeColumnToContents(0)
 
     def buildings_of(self, feature, crs: QgsCoordinateReferenceSystem) -> list:
-        """Features of the chosen buildings layer whose interior meets the parcel's."""
+        """Features of the chosen buildings layer on the parcel: those whose footprint
+        overlaps it with positive area, as the indicators count them
+        (:func:`core.identify.indicators.footprint_overlaps`)."""
         buildings = self.buildingsCombo.currentLayer()
         if not isinstance(buildings, QgsVectorLayer) or not feature.hasGeometry():
             return []
@@ -229,17 +234,17 @@ class ParcelDetails:
                 geometry.transform(transform)
             except QgsCsException:
                 return []
-        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-        engine.prepareGeometry()
         request = QgsFeatureRequest().setFilterRect(geometry.boundingBox())
-        found = []
-        for building in buildings.getFeatures(request):
-            if not building.hasGeometry():
-                continue
-            shape = building.geometry().constGet()
-            if engine.intersects(shape) and not engine.touches(shape):
-                found.append(building)
-        return found
+        near = [b for b in buildings.getFeatures(request) if b.hasGeometry()]
+        if not near:
+            return []
+        parcel = np.array([shapely_geometry(geometry)], dtype=object)
+        footprints = np.array([shapely_geometry(b.geometry()) for b in near], dtype=object)
+        try:
+            _parcels, on_parcel, _areas = footprint_overlaps(parcel, footprints)
+        except shapely.errors.GEOSException:  # a broken outline: no buildings shown
+            return []
+        return [near[i] for i in sorted(on_parcel)]
 
     def _show_buildings(self, feature, crs: QgsCoordinateReferenceSystem) -> None:
         table = self.buildingTable
@@ -265,7 +270,7 @@ class ParcelDetails:
                 if name != "building_id":
                     item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
                 grade = python_value(building[name]) if name == "danger_grade" else None
-                if grade in ("C", "D"):
+                if grade in DANGEROUS_GRADES:
                     item.setForeground(QBrush(_MET_FOREGROUND))
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()

@@ -20,7 +20,6 @@ user's own snapping configuration comes back when the tool is deactivated.
 
 from __future__ import annotations
 
-import shapely
 from qgis.core import (
     Qgis,
     QgsCoordinateTransform,
@@ -41,6 +40,7 @@ from qgis.PyQt.QtCore import QSettings, Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDialog
 
+from ..bridge.layers import shapely_geometry
 from ..core.units.drawing import outline_problem, suggest_unit_id, unit_id_problem
 from ..i18n import tr
 from .unit_form import (
@@ -312,7 +312,7 @@ class UnitMapTool(QgsMapTool):
 
     def refusal(self, geometry: QgsGeometry) -> str:
         """Why a drawn outline cannot be a unit ('' when it can)."""
-        shape = shapely.from_wkb(bytes(geometry.asWkb())) if not geometry.isNull() else None
+        shape = shapely_geometry(geometry)
         problem = outline_problem(shape)
         if problem is None:
             return ""
