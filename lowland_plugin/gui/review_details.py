@@ -37,8 +37,9 @@ from .review_model import (
     verdict_text,
 )
 
-#: Indicators shown in the detail panel (those the layer has), in order.
-INDICATOR_FIELDS = (
+#: Indicators shown in the detail panel (those the layer has), in order: the core's
+#: (core.identify.indicators.INDICATOR_FIELDS) and the identification's own measures.
+SHOWN_INDICATORS = (
     "area_m2",
     "area_mu",
     "gfa",
@@ -209,7 +210,7 @@ class ParcelDetails:
             self.reasonList.addItem(tr("没有认定理由。"))
 
     def _show_indicators(self, feature) -> None:
-        names = [n for n in INDICATOR_FIELDS if feature.fields().indexOf(n) >= 0]
+        names = [n for n in SHOWN_INDICATORS if feature.fields().indexOf(n) >= 0]
         self.indicatorTable.setRowCount(len(names))
         for row, name in enumerate(names):
             label = QTableWidgetItem(field_label(name))
