@@ -183,7 +183,8 @@ class LowlandPlugin:
     def toggle_unit_tool(self, checked: bool = True) -> None:
         """Make the 绘制再开发单元 map tool current (asking for a units layer when the
         project has none), or leave it."""
-        from .gui.unit_tool import UnitMapTool, choose_units_layer, find_blocks_layer
+        from .gui.unit_form import choose_units_layer, find_blocks_layer
+        from .gui.unit_tool import UnitMapTool
 
         canvas = self.iface.mapCanvas()
         if not checked:

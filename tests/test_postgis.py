@@ -388,7 +388,7 @@ def test_a_parcel_held_in_another_open_transaction_does_not_freeze_qgis(
     until A saves; B's transaction stays usable; once A saved, B is told who decided."""
     import time
 
-    from lowland_under_test.lowland_plugin.gui.review_dock import LOCK_TIMEOUT_MS
+    from lowland_under_test.lowland_plugin.bridge.reviews import LOCK_TIMEOUT_MS
 
     QgsProject.instance().setAutoTransaction(True)
     layer_a = pg_layer(district, review_table, "A")

@@ -221,6 +221,17 @@ def test_buildings_and_survey_shares_of_the_parcel(dock, result_layer, sample_gp
     assert dock.surveyTable.item(0, 2).text() == "100.0 %"
 
 
+def test_the_buildings_shown_are_those_the_indicators_count(dock, result_layer, sample_gpkg):
+    """The dock lists a parcel's buildings by the core rule (footprint overlap of positive
+    area), so its list matches ``building_count`` on every parcel."""
+    buildings = QgsVectorLayer(f"{sample_gpkg}|layername=buildings", "buildings", "ogr")
+    QgsProject.instance().addMapLayer(buildings)
+    dock.buildingsCombo.setLayer(buildings)
+    for parcel in result_layer.getFeatures():
+        shown = dock.details.buildings_of(parcel, result_layer.crs())
+        assert len(shown) == parcel["building_count"], parcel["parcel_id"]
+
+
 def test_decisions_go_through_the_edit_buffer_with_undo(dock, result_layer):
     dock.set_filters(verdict="lowland")
     total = dock.proxy.rowCount()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -45,7 +46,7 @@ _WRITE_BATCH = 5000
 # --------------------------------------------------------------------------- read
 
 
-def _python_value(value):
+def python_value(value):
     """A QGIS attribute value as a plain Python value (NULL → None, QDate → date)."""
     if value is None or value == NULL:
         return None
@@ -70,6 +71,13 @@ def _typed_column(values: list, qfield: QgsField) -> pd.Series:
     if vtype == QVariant.Double:
         return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"))
     return pd.Series(values, dtype=object)
+
+
+def source_file(layer: QgsVectorLayer) -> Path | None:
+    """The file a layer reads (None for a database or memory layer)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path")
+    return Path(path) if path else None
 
 
 def _fast_path_file(source) -> tuple[str, str] | None:
@@ -156,7 +164,7 @@ def source_to_gdf(
         wkbs.append(bytes(geom.asWkb()) if not geom.isNull() else None)
         attrs = feat.attributes()
         for col, j in zip(columns, idx, strict=True):
-            col.append(_python_value(attrs[j]))
+            col.append(python_value(attrs[j]))
     data = {
         name: _typed_column(col, src_fields.field(name))
         for name, col in zip(wanted, columns, strict=True)
@@ -170,6 +178,14 @@ def source_to_gdf(
     )
     gdf.attrs["geometry_repairs"] = {"segmentized": curved, "dropped_zm": dropped_zm}
     return gdf
+
+
+def shapely_geometry(geometry: QgsGeometry):
+    """A QGIS geometry as a shapely one, linear and 2D (None for a null geometry)."""
+    if geometry.isNull():
+        return None
+    linear, _curved, _zm = _linear_2d(geometry)
+    return shapely.from_wkb(bytes(linear.asWkb()))
 
 
 def _linear_2d(geom: QgsGeometry) -> tuple[QgsGeometry, bool, bool]:
