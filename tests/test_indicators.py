@@ -12,6 +12,7 @@ from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputErr
 from lowland_under_test.lowland_plugin.core.identify.indicators import (
     building_gfa,
     compute_parcel_indicators,
+    is_dangerous_grade,
 )
 
 CRS = "EPSG:4544"
@@ -199,3 +200,13 @@ def test_danger_grades_are_read_leniently_and_nulls_are_not_dangerous(two_parcel
     )
     t = compute_parcel_indicators(two_parcels, b).table.iloc[0]
     assert t.danger_cd_share == pytest.approx(200 / 500)
+
+
+@pytest.mark.parametrize(
+    ("grade", "dangerous"),
+    [("C", True), ("D", True), (" c ", True), ("d", True), ("B", False), ("A", False),
+     ("", False), (None, False), (float("nan"), False)],
+)  # fmt: skip
+def test_dangerous_grade_is_c_or_d_whatever_the_case(grade, dangerous):
+    """One rule for the share (danger_cd_share) and the review dock's highlighting."""
+    assert is_dangerous_grade(grade) is dangerous

@@ -24,7 +24,7 @@ from qgis.PyQt.QtWidgets import QListWidgetItem, QTableWidgetItem
 from ..bridge.layers import python_value, shapely_geometry
 from ..core.common.errors import LowlandInputError
 from ..core.common.fields import value_label
-from ..core.identify.indicators import DANGEROUS_GRADES, footprint_overlaps
+from ..core.identify.indicators import footprint_overlaps, is_dangerous_grade
 from ..core.identify.review import reason_lines
 from ..i18n import language, tr
 from .review_model import (
@@ -270,8 +270,7 @@ class ParcelDetails:
                 item = QTableWidgetItem(display_value(name, building[name]))
                 if name != "building_id":
                     item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
-                grade = python_value(building[name]) if name == "danger_grade" else None
-                if grade in DANGEROUS_GRADES:
+                if name == "danger_grade" and is_dangerous_grade(python_value(building[name])):
                     item.setForeground(QBrush(_MET_FOREGROUND))
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()

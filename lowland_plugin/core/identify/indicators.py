@@ -32,6 +32,7 @@ from ..common.errors import LowlandInputError
 from ..common.measures import m2_to_mu
 from ..common.overlay import overlap_areas
 from ..common.validation import require_any_field, require_valid_geometries
+from ..common.values import is_known
 
 #: Danger grades (JGJ 125-2016 危险房屋鉴定标准) counted as dangerous.
 DANGEROUS_GRADES = ("C", "D")
@@ -205,6 +206,12 @@ def _year_extreme(
     return pd.arrays.IntegerArray(np.where(mask, 0, out).astype("int64"), mask)
 
 
+def is_dangerous_grade(grade: object) -> bool:
+    """A building graded C or D (JGJ 125-2016 危险房屋鉴定: 局部危房 / 整幢危房), whatever
+    the case or surrounding blanks of the recorded grade; unknown is not dangerous."""
+    return is_known(grade) and str(grade).strip().upper() in DANGEROUS_GRADES
+
+
 def _danger_share(
     buildings: gpd.GeoDataFrame,
     p_idx: np.ndarray,
@@ -217,7 +224,7 @@ def _danger_share(
     if "danger_grade" not in buildings.columns:
         return np.full(n, np.nan)
     codes, grades = pd.factorize(buildings["danger_grade"])  # classify each distinct value once
-    is_cd = np.array([str(g).strip().upper() in DANGEROUS_GRADES for g in grades] + [False])
+    is_cd = np.array([is_dangerous_grade(g) for g in grades] + [False])
     dangerous = is_cd[codes][b_idx]  # code -1 (null grade) picks the trailing False
     sel = known & dangerous
     cd_gfa = np.bincount(p_idx[sel], weights=pair_gfa[sel], minlength=n)
