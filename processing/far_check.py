@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.price import far_check
+from ..lowland_plugin.core.checks.far import far_check
 from .base import LowlandAlgorithm
 from .project_checks import (
     OUTPUT,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.price import land_price
+from ..lowland_plugin.core.checks.land_price import land_price
 from .base import LowlandAlgorithm
 from .project_checks import (
     OUTPUT,

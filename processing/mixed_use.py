@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.plan import mixed_use
+from ..lowland_plugin.core.checks.mixed_use import mixed_use
 from ..lowland_plugin.core.common.frames import geodataframe
 from .base import LowlandAlgorithm
 from .project_checks import (

@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.price import scattered_check
+from ..lowland_plugin.core.checks.scattered import scattered_check
 from .base import LowlandAlgorithm
 from .project_checks import (
     field_map_parameter,

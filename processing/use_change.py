@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.use import use_change_table
+from ..lowland_plugin.core.checks.use_change import use_change_table
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from .base import LowlandAlgorithm
 from .project_checks import (

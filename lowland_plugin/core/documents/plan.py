@@ -47,10 +47,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from ..checks.plan import mixed_use
-from ..checks.price import far_check, land_price, scattered_check, template_frame
+from ..checks.far import far_check
+from ..checks.land_price import land_price
+from ..checks.mixed_use import mixed_use
+from ..checks.scattered import scattered_check
 from ..common.errors import LowlandInputError
 from ..common.fields import value_label
+from ..common.mapping import template_frame
 from ..common.measures import M2_PER_MU
 from ..common.profiles import Profile
 from ..common.resources import resource_path
