@@ -1,5 +1,5 @@
 """``lowland:buildingconversion`` 存量建筑功能转换 — thin wrapper around
-:func:`lowland_plugin.core.checks.use.conversion_table`."""
+:func:`lowland_plugin.core.checks.conversion.conversion_table`."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.price import template_fields, template_frame
-from ..lowland_plugin.core.checks.use import conversion_table
+from ..lowland_plugin.core.checks.conversion import conversion_table
 from ..lowland_plugin.core.common.frames import geodataframe
+from ..lowland_plugin.core.common.mapping import template_fields, template_frame
 from .base import LowlandAlgorithm
 from .project_checks import field_map_parameter, read_field_map, refuse_unused_map_entries
 

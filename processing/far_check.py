@@ -1,9 +1,9 @@
 """``lowland:farcheck`` 容积率核定 — thin wrapper around
-:func:`lowland_plugin.core.checks.price.far_check`."""
+:func:`lowland_plugin.core.checks.far.far_check`."""
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.price import far_check
+from ..lowland_plugin.core.checks.far import far_check
 from .base import LowlandAlgorithm
 from .project_checks import (
     OUTPUT,

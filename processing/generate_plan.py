@@ -34,7 +34,7 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
 from ..lowland_plugin.bridge.pdf import html_to_pdf
-from ..lowland_plugin.core.checks.price import template_frame
+from ..lowland_plugin.core.common.mapping import template_frame
 from ..lowland_plugin.core.common.validation import require_numbers, require_unique_ids
 from ..lowland_plugin.core.documents.funding import funding_rates
 from ..lowland_plugin.core.documents.plan import NO_MAP_TEXT, build_unit_context

@@ -1,9 +1,9 @@
 """``lowland:landprice`` 补缴地价与缴款计划 — thin wrapper around
-:func:`lowland_plugin.core.checks.price.land_price`."""
+:func:`lowland_plugin.core.checks.land_price.land_price`."""
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.price import land_price
+from ..lowland_plugin.core.checks.land_price import land_price
 from .base import LowlandAlgorithm
 from .project_checks import (
     OUTPUT,

@@ -1,5 +1,5 @@
 """``lowland:mixeduse`` 混合用地核算 — thin wrapper around
-:func:`lowland_plugin.core.checks.plan.mixed_use`."""
+:func:`lowland_plugin.core.checks.mixed_use.mixed_use`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.plan import mixed_use
+from ..lowland_plugin.core.checks.mixed_use import mixed_use
 from ..lowland_plugin.core.common.frames import geodataframe
 from .base import LowlandAlgorithm
 from .project_checks import (

@@ -1,7 +1,7 @@
 """Plumbing shared by the project-template checks (``farcheck``, ``scatteredland``,
 ``landprice``): read the project layers in canonical names, join a core result to the
-project features, write a table sink. Rules live in
-:mod:`lowland_plugin.core.checks.price`."""
+project features, write a table sink. Rules live in :mod:`lowland_plugin.core.checks`,
+the template's field mapping in :mod:`lowland_plugin.core.common.mapping`."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.price import (
-    check_template_field_map,
-    template_frame,
-    unused_map_entries,
-)
 from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
 from ..lowland_plugin.core.common.errors import LowlandInternalError
 from ..lowland_plugin.core.common.frames import geodataframe
-from ..lowland_plugin.core.common.mapping import parse_field_map
+from ..lowland_plugin.core.common.mapping import (
+    check_template_field_map,
+    parse_field_map,
+    template_frame,
+    unused_map_entries,
+)
 from ..lowland_plugin.i18n import tr
 from .base import FIELD_MAP, field_map_parameter
 

@@ -1,5 +1,5 @@
 """``lowland:scatteredland`` 零星用地核查 — thin wrapper around
-:func:`lowland_plugin.core.checks.price.scattered_check`."""
+:func:`lowland_plugin.core.checks.scattered.scattered_check`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.price import scattered_check
+from ..lowland_plugin.core.checks.scattered import scattered_check
 from .base import LowlandAlgorithm
 from .project_checks import (
     field_map_parameter,

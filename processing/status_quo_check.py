@@ -1,5 +1,5 @@
 """``lowland:statusquocheck`` 按现状条件核定 — thin wrapper around
-:func:`lowland_plugin.core.checks.plan.status_quo_check`."""
+:func:`lowland_plugin.core.checks.status_quo.status_quo_check`."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.plan import status_quo_check
-from ..lowland_plugin.core.checks.price import template_frame
+from ..lowland_plugin.core.checks.status_quo import status_quo_check
 from ..lowland_plugin.core.common.frames import geodataframe
+from ..lowland_plugin.core.common.mapping import template_frame
 from .base import LowlandAlgorithm
 from .project_checks import (
     field_map_parameter,

@@ -1,9 +1,9 @@
 """``lowland:usechange`` 用途转变路径 — thin wrapper around
-:func:`lowland_plugin.core.checks.use.use_change_table`."""
+:func:`lowland_plugin.core.checks.use_change.use_change_table`."""
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.use import use_change_table
+from ..lowland_plugin.core.checks.use_change import use_change_table
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from .base import LowlandAlgorithm
 from .project_checks import (

@@ -13,8 +13,8 @@ import pytest
 from check_helpers import memory_layer, qgis_run
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.core.checks import plan as cq
-from lowland_under_test.lowland_plugin.core.checks import price as cp
+from lowland_under_test.lowland_plugin.core.checks import mixed_use, status_quo
+from lowland_under_test.lowland_plugin.core.common import mapping
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ def rules(reasons_text):
 
 
 def test_code_tables_are_read_not_hard_coded():
-    items = cq.statusquo_items()
+    items = status_quo.statusquo_items()
     assert set(items) == {
         "setback",
         "frontage",
@@ -47,7 +47,7 @@ def test_code_tables_are_read_not_hard_coded():
     }
     assert items["density"]["better"] == "lower" and items["setback"]["better"] == "higher"
     assert [k for k, v in items.items() if not v["relaxable"]] == ["fire", "safety", "environment"]
-    caps = {r["category"]: r["max_years"] for r in cq.lease_terms()}
+    caps = {r["category"]: r["max_years"] for r in mixed_use.lease_terms()}
     assert caps == {
         "residential": 70,
         "industrial": 50,
@@ -75,14 +75,14 @@ def test_code_tables_are_read_not_hard_coded():
     ],
 )
 def test_lease_category_by_code_prefix(code, category):
-    assert cq.lease_category(code)["category"] == category
+    assert mixed_use.lease_category(code)["category"] == category
 
 
 # ============================================================== status quo (Y-5)
 
 
 def judge(item, norm, current, proposed, consulted=None, joint=None):
-    return cq.judge_item(item, norm, current, proposed, consulted, joint)
+    return status_quo.judge_item(item, norm, current, proposed, consulted, joint)
 
 
 def test_proposed_exactly_at_the_norm_passes_in_both_directions():
@@ -192,7 +192,7 @@ def sq_frame(rows):
         "joint_review",
     ]
     frame = gpd.GeoDataFrame(pd.DataFrame(rows, columns=columns), geometry=[None] * len(rows))
-    return cp.template_frame(frame, "statusquo", required=("project_id", "item"))
+    return mapping.template_frame(frame, "statusquo", required=("project_id", "item"))
 
 
 def test_status_quo_rows_and_project_summary():
@@ -207,7 +207,7 @@ def test_status_quo_rows_and_project_summary():
             ["D", "frontage", 12, None, None, None, None],  # missing
         ]
     )
-    result = cq.status_quo_check(t)
+    result = status_quo.status_quo_check(t)
     rows = result.table
     assert rows["item"].tolist() == [
         "setback",
@@ -253,7 +253,7 @@ def test_status_quo_rows_and_project_summary():
 def test_unknown_items_list_the_allowed_ones():
     t = sq_frame([["A", "height", 1, 1, 1, None, None], ["A", "setback", 1, 1, 1, None, None]])
     with pytest.raises(LowlandInputError) as err:
-        cq.status_quo_check(t)
+        status_quo.status_quo_check(t)
     text = str(err.value)
     assert "'height'" in text and "setback" in text and "environment" in text and "退距" in text
 
@@ -271,11 +271,11 @@ def test_status_quo_input_errors_are_listed_together():
         {"project_id": ["A"], "project_name": ["甲"]}, geometry=[square(0, 0, 10)], crs=4544
     )
     with pytest.raises(LowlandInputError) as err:
-        cq.status_quo_check(t, projects)
+        status_quo.status_quo_check(t, projects)
     text = str(err.value)
     assert "[1]" in text and "A/fire" in text and "['Z']" in text
     with pytest.raises(LowlandInputError, match="proposed_value"):
-        cq.status_quo_check(t.drop(columns=["proposed_value"]))
+        status_quo.status_quo_check(t.drop(columns=["proposed_value"]))
 
 
 def test_status_quo_with_projects_carries_names_and_geometry():
@@ -285,11 +285,11 @@ def test_status_quo_with_projects_carries_names_and_geometry():
         geometry=[square(0, 0, 10), square(20, 0, 10)],
         crs=4544,
     )
-    result = cq.status_quo_check(t, projects)
+    result = status_quo.status_quo_check(t, projects)
     assert result.table["project_name"].tolist() == ["乙"]
     s = result.extra
     assert s["project_id"].tolist() == ["A", "B"]
-    assert s["sq_project_status"].tolist() == [cq.SQ_NO_ITEMS, "pass"]
+    assert s["sq_project_status"].tolist() == [status_quo.SQ_NO_ITEMS, "pass"]
     assert s["sq_item_count"].tolist() == [0, 1] and s.geometry.area.tolist() == [100.0, 100.0]
     assert "A" in result.info[0]
 
@@ -300,7 +300,7 @@ def test_status_quo_with_projects_carries_names_and_geometry():
 def projects_frame(rows, geoms=None):
     geoms = geoms or [square(200 * i, 0, 100) for i in range(len(rows))]  # 10000 m² each
     gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4544")
-    return cp.template_frame(gdf, "projects", required=("project_id",))
+    return mapping.template_frame(gdf, "projects", required=("project_id",))
 
 
 def zones_frame(rows):
@@ -309,11 +309,11 @@ def zones_frame(rows):
         geometry=[g for _, _, g in rows],
         crs="EPSG:4544",
     )
-    return cp.template_frame(gdf, "zones", required=("project_id",))
+    return mapping.template_frame(gdf, "zones", required=("project_id",))
 
 
 def mixed(rows, zones=None, geoms=None):
-    result = cq.mixed_use(projects_frame(rows, geoms), zones)
+    result = mixed_use.mixed_use(projects_frame(rows, geoms), zones)
     return result.table.set_index("project_id"), result.extra, result
 
 
@@ -329,10 +329,13 @@ def test_equal_shares_are_a_reported_tie():
 
 
 def test_shares_closer_than_the_tolerance_tie_and_further_apart_do_not():
-    assert cq.main_use_of({"0701": 0.5, "0901": 0.5 - 1e-10}) == (None, ["0701", "0901"])
-    assert cq.main_use_of({"0701": 0.5, "0901": 0.5 - 1e-8}) == ("0701", [])
-    assert cq.main_use_of({"0701": 0.4, "0901": 0.4, "1001": 0.2}) == (None, ["0701", "0901"])
-    assert cq.main_use_of({}) == (None, [])
+    assert mixed_use.main_use_of({"0701": 0.5, "0901": 0.5 - 1e-10}) == (None, ["0701", "0901"])
+    assert mixed_use.main_use_of({"0701": 0.5, "0901": 0.5 - 1e-8}) == ("0701", [])
+    assert mixed_use.main_use_of({"0701": 0.4, "0901": 0.4, "1001": 0.2}) == (
+        None,
+        ["0701", "0901"],
+    )
+    assert mixed_use.main_use_of({}) == (None, [])
 
 
 def test_shares_from_floor_area():
@@ -385,7 +388,7 @@ def test_zones_are_clipped_to_the_project_and_overlaps_refused():
         [("P", "0701", square(0, 0, 60, 100)), ("P", "0901", square(50, 0, 50, 100))]
     )
     with pytest.raises(LowlandInputError, match="1000.00 m²"):
-        cq.mixed_use(projects_frame([{"project_id": "P"}]), overlapping)
+        mixed_use.mixed_use(projects_frame([{"project_id": "P"}]), overlapping)
 
 
 @pytest.mark.parametrize(
@@ -503,7 +506,7 @@ def test_project_without_zones_or_floor_area_gets_no_shares():
 )
 def test_mixed_use_input_errors_name_the_project(over, message):
     with pytest.raises(LowlandInputError, match=message) as err:
-        cq.mixed_use(projects_frame([{"project_id": "BAD"} | over]))
+        mixed_use.mixed_use(projects_frame([{"project_id": "BAD"} | over]))
     assert "BAD" in str(err.value)
 
 
@@ -516,7 +519,7 @@ def test_zone_errors_are_listed():
         ]
     )
     with pytest.raises(LowlandInputError) as err:
-        cq.mixed_use(projects_frame([{"project_id": "P"}]), zones)
+        mixed_use.mixed_use(projects_frame([{"project_id": "P"}]), zones)
     text = str(err.value)
     assert "NOPE" in text and "use_code 为空" in text and "0999" in text
 

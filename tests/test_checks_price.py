@@ -14,7 +14,8 @@ import pytest
 from check_helpers import qgis_run
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.core.checks import price as cp
+from lowland_under_test.lowland_plugin.core.checks import far, land_price, scattered
+from lowland_under_test.lowland_plugin.core.common import calendar, mapping
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +30,7 @@ def square(x, y, w, h=None):
 def projects_frame(rows, geoms=None):
     geoms = geoms or [square(200 * i, 0, 100) for i in range(len(rows))]  # 10000 m² each
     gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4544")
-    return cp.template_frame(gdf, "projects", required=("project_id",))
+    return mapping.template_frame(gdf, "projects", required=("project_id",))
 
 
 def reasons(table, i):
@@ -59,7 +60,7 @@ def test_far_margin_zero_passes_and_minus_one_cent_fails():
             far_rows(project_id="OVER", gfa_proposed=20800.01, gfa_addon=300.0, gfa_handover=500.0),
         ]
     )
-    t = cp.far_check(frame).table
+    t = far.far_check(frame).table
     assert t["area_m2"].tolist() == [10000.0, 10000.0]
     assert t["gfa_counted"].tolist() == pytest.approx([20500.0, 20500.01])
     assert t["gfa_allowed"].tolist() == [20500.0, 20500.0]
@@ -74,20 +75,20 @@ def test_far_margin_zero_passes_and_minus_one_cent_fails():
 
 def test_far_addon_is_not_counted():
     # 20300 proposed of which 300 lifts/stairs on existing housing: counted 20000 = allowed
-    t = cp.far_check(projects_frame([far_rows(gfa_proposed=20300.0, gfa_addon=300.0)])).table
+    t = far.far_check(projects_frame([far_rows(gfa_proposed=20300.0, gfa_addon=300.0)])).table
     assert t["gfa_counted"].iloc[0] == 20000.0
     assert bool(t["far_pass"].iloc[0])
     assert reasons(t, 0)["gfa_addon_not_counted"]["value"]["gfa_addon"] == 300.0
     # without declaring the add-on the same building fails
-    t = cp.far_check(projects_frame([far_rows(gfa_proposed=20300.0)])).table
+    t = far.far_check(projects_frame([far_rows(gfa_proposed=20300.0)])).table
     assert not bool(t["far_pass"].iloc[0])
 
 
 def test_far_handover_is_compensated_one_to_one():
-    without = cp.far_check(projects_frame([far_rows(gfa_proposed=21200.0)])).table
+    without = far.far_check(projects_frame([far_rows(gfa_proposed=21200.0)])).table
     assert without["gfa_margin"].iloc[0] == -1200.0 and not bool(without["far_pass"].iloc[0])
     cats = json.dumps({"education": 800, "elderly": 300, "open_space": 100})
-    with_handover = cp.far_check(
+    with_handover = far.far_check(
         projects_frame(
             [far_rows(gfa_proposed=21200.0, gfa_handover=1200.0, handover_by_category=cats)]
         )
@@ -107,7 +108,7 @@ def test_far_public_project_is_uncapped():
             far_rows(project_id="PUB2", gfa_proposed=90000.0, public_project=True),
         ]
     )
-    t = cp.far_check(frame).table
+    t = far.far_check(frame).table
     assert t["far_pass"].tolist() == [True, True]
     assert t["gfa_allowed"].isna().iloc[0] and t["gfa_margin"].isna().iloc[0]
     assert t["far_counted"].iloc[0] == 9.0
@@ -123,10 +124,10 @@ def test_far_public_project_is_uncapped():
 def test_far_null_far_max_on_a_non_public_project_names_it():
     frame = projects_frame([far_rows(), far_rows(project_id="NOFAR", far_max=None)])
     with pytest.raises(LowlandInputError, match="NOFAR.*far_max"):
-        cp.far_check(frame)
+        far.far_check(frame)
     frame = projects_frame([far_rows(project_id="NOPUB", far_max=None, public_project=None)])
     with pytest.raises(LowlandInputError, match="NOPUB"):
-        cp.far_check(frame)
+        far.far_check(frame)
 
 
 @pytest.mark.parametrize(
@@ -149,7 +150,7 @@ def test_far_handover_categories_must_add_up(cats, message):
         ]
     )
     with pytest.raises(LowlandInputError, match=f"(?s)HC.*{message}"):
-        cp.far_check(frame)
+        far.far_check(frame)
 
 
 def test_far_other_input_errors_are_listed_together():
@@ -161,7 +162,7 @@ def test_far_other_input_errors_are_listed_together():
         ]
     )
     with pytest.raises(LowlandInputError) as err:
-        cp.far_check(frame)
+        far.far_check(frame)
     text = str(err.value)
     assert "A：gfa_proposed" in text and "B：gfa_addon" in text and "C：handover" in text
 
@@ -171,7 +172,7 @@ def test_far_other_input_errors_are_listed_together():
 
 def pieces_frame(rows, geoms):
     gdf = gpd.GeoDataFrame(rows, geometry=geoms, crs="EPSG:4544")
-    return cp.template_frame(gdf, "pieces", required=("project_id", "piece_id"))
+    return mapping.template_frame(gdf, "pieces", required=("project_id", "piece_id"))
 
 
 def big_project(pid="P1", size=300.0):
@@ -188,7 +189,7 @@ def test_piece_of_exactly_five_mu_passes_and_just_above_fails():
         [piece("P1", "EXACT"), piece("P1", "BELOW")],
         [square(0, 0, 50, h), square(60, 0, 50, 3333.33 / 50)],
     )
-    t = cp.scattered_check(big_project(), pieces).table
+    t = scattered.scattered_check(big_project(), pieces).table
     assert t["scattered_area_m2"].iloc[0] == pytest.approx(FIVE_MU + 3333.33)
     assert bool(t["scattered_pass"].iloc[0])
     item = reasons(t, 0)["scattered_piece_max_5_mu"]
@@ -198,7 +199,7 @@ def test_piece_of_exactly_five_mu_passes_and_just_above_fails():
         [piece("P1", "EXACT"), piece("P1", "ABOVE")],
         [square(0, 0, 50, h), square(60, 0, 50, h + 0.001)],  # + 0.05 m²
     )
-    t = cp.scattered_check(big_project(), pieces).table
+    t = scattered.scattered_check(big_project(), pieces).table
     assert not bool(t["scattered_pass"].iloc[0])
     items = json.loads(t["reasons"].iloc[0])
     over = [i for i in items if i["rule"] == "scattered_piece_max_5_mu"]
@@ -216,13 +217,13 @@ def test_share_of_exactly_ten_percent_passes_and_just_above_fails():
     exact = pieces_frame(
         [piece("P1", "S1"), piece("P1", "S2")], [square(0, 0, 50, 10), square(0, 20, 25, 20)]
     )
-    t = cp.scattered_check(project, exact).table
+    t = scattered.scattered_check(project, exact).table
     assert t["total_area_m2"].iloc[0] == 10000.0
     assert t["scattered_area_m2"].iloc[0] == pytest.approx(1000.0)
     assert t["scattered_share"].iloc[0] == pytest.approx(0.1)
     assert bool(t["scattered_pass"].iloc[0])
     above = pieces_frame([piece("P1", "S1")], [square(0, 0, 50, 20.0002)])  # 1000.01 m²
-    t = cp.scattered_check(project, above).table
+    t = scattered.scattered_check(project, above).table
     assert t["scattered_share"].iloc[0] == pytest.approx(0.100001)
     assert not bool(t["scattered_pass"].iloc[0])
     share = reasons(t, 0)["scattered_share_max_10_percent"]
@@ -238,7 +239,7 @@ def test_unflagged_pieces_count_in_nothing_and_are_listed():
         [piece("P1", "S1"), piece("P1", "N1", False), piece("P1", "N2", None)],
         [square(0, 0, 10), square(20, 0, 90), square(40, 40, 30)],
     )
-    res = cp.scattered_check(project, pieces)
+    res = scattered.scattered_check(project, pieces)
     t = res.table
     assert t["project_id"].tolist() == ["P1", "P2"]
     assert t["scattered_area_m2"].tolist() == [100.0, 0.0]
@@ -253,12 +254,12 @@ def test_pieces_of_unknown_projects_are_listed():
         [square(0, 0, 10), square(20, 0, 10), square(40, 0, 10)],
     )
     with pytest.raises(LowlandInputError, match="(?s)S2.*PX.*S3.*PY"):
-        cp.scattered_check(big_project(), pieces)
+        scattered.scattered_check(big_project(), pieces)
 
 
 def test_piece_outside_its_project_is_warned():
     pieces = pieces_frame([piece("P1", "OUT")], [square(-50, 0, 20)])
-    res = cp.scattered_check(big_project(), pieces)
+    res = scattered.scattered_check(big_project(), pieces)
     assert len(res.warnings) == 1 and "P1/OUT" in res.warnings[0]
 
 
@@ -280,7 +281,7 @@ def test_swaps_report_area_and_value_differences():
         square(50, 50, 10),
         square(70, 70, 5),
     ]
-    swaps = cp.scattered_check(project, pieces_frame(rows, geoms)).extra
+    swaps = scattered.scattered_check(project, pieces_frame(rows, geoms)).extra
     assert swaps["swap_group"].tolist() == ["G1", "G2"]
     g1 = swaps.iloc[0]
     assert g1["project_id"] == "P1,P2" and g1["pieces_out"] == "A" and g1["pieces_in"] == "B,C"
@@ -303,7 +304,9 @@ def test_swaps_report_area_and_value_differences():
 def test_swap_fields_must_be_complete():
     rows = [piece("P1", "A", swap_group="G1"), piece("P1", "B", swap_side="sideways")]
     with pytest.raises(LowlandInputError, match="(?s)P1/A.*P1/B.*sideways"):
-        cp.scattered_check(big_project(), pieces_frame(rows, [square(0, 0, 5), square(9, 0, 5)]))
+        scattered.scattered_check(
+            big_project(), pieces_frame(rows, [square(0, 0, 5), square(9, 0, 5)])
+        )
 
 
 # ============================================================== land price (Y-14, Y-15, N-9)
@@ -336,21 +339,21 @@ def price_rows(**over):
     ],
 )
 def test_payment_dates_at_month_ends(contract, first, final):
-    assert cp.payment_schedule(dt.date.fromisoformat(contract)) == (first, final)
+    assert land_price.payment_schedule(dt.date.fromisoformat(contract)) == (first, final)
 
 
 def test_calendar_arithmetic():
-    assert cp.add_months(dt.date(2025, 1, 31), 1) == dt.date(2025, 2, 28)
-    assert cp.add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
-    assert cp.add_years(dt.date(2024, 2, 29), 2) == dt.date(2026, 2, 28)
-    assert cp.add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
-    assert cp.add_months(dt.date(2025, 8, 31), 1) == dt.date(2025, 9, 30)
-    assert cp.transition_end(dt.date(2025, 3, 1)) == dt.date(2030, 3, 1)
-    assert cp.transition_end(dt.date(2024, 2, 29)) == dt.date(2029, 2, 28)
+    assert calendar.add_months(dt.date(2025, 1, 31), 1) == dt.date(2025, 2, 28)
+    assert calendar.add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert calendar.add_years(dt.date(2024, 2, 29), 2) == dt.date(2026, 2, 28)
+    assert calendar.add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
+    assert calendar.add_months(dt.date(2025, 8, 31), 1) == dt.date(2025, 9, 30)
+    assert land_price.transition_end(dt.date(2025, 3, 1)) == dt.date(2030, 3, 1)
+    assert land_price.transition_end(dt.date(2024, 2, 29)) == dt.date(2029, 2, 28)
 
 
 def test_price_difference_and_instalments():
-    t = cp.land_price(projects_frame([price_rows()])).table
+    t = land_price.land_price(projects_frame([price_rows()])).table
     assert t["price_due"].iloc[0] == 2_000_000.0
     assert (t["first_amount"].iloc[0], t["rest_amount"].iloc[0]) == (1_000_000.0, 1_000_000.0)
     assert t["first_due_date"].iloc[0] == dt.date(2025, 4, 15)
@@ -370,14 +373,14 @@ def test_price_difference_and_instalments():
     ],
 )
 def test_money_rounded_to_cents_and_instalments_add_up(new, old, due, first, rest):
-    t = cp.land_price(projects_frame([price_rows(value_new=new, value_old=old)])).table
+    t = land_price.land_price(projects_frame([price_rows(value_new=new, value_old=old)])).table
     got = [Decimal(repr(t[c].iloc[0])) for c in ("price_due", "first_amount", "rest_amount")]
     assert got == [Decimal(due), Decimal(first), Decimal(rest)]
     assert got[1] + got[2] == got[0]
 
 
 def test_price_is_never_negative():
-    t = cp.land_price(projects_frame([price_rows(value_new=2_000_000.0)])).table
+    t = land_price.land_price(projects_frame([price_rows(value_new=2_000_000.0)])).table
     assert t["price_due"].iloc[0] == 0.0
     assert t["first_amount"].iloc[0] == 0.0 and t["rest_amount"].iloc[0] == 0.0
     item = reasons(t, 0)["price_difference"]
@@ -400,7 +403,7 @@ def test_price_is_never_negative():
 )
 def test_residual_value_only_for_listed_classes_with_demolition(cls, demolition, counted):
     row = price_rows(residual_value=500_000.0, old_land_class=cls, demolition=demolition)
-    t = cp.land_price(projects_frame([row])).table
+    t = land_price.land_price(projects_frame([row])).table
     assert bool(t["residual_counted"].iloc[0]) is counted
     assert t["price_due"].iloc[0] == (1_500_000.0 if counted else 2_000_000.0)
     item = reasons(t, 0)["residual_value_counted"]
@@ -411,7 +414,7 @@ def test_residual_value_only_for_listed_classes_with_demolition(cls, demolition,
 
 def test_residual_can_bring_the_price_to_zero_not_below():
     row = price_rows(residual_value=2_500_000.0, old_land_class="warehouse", demolition=True)
-    t = cp.land_price(projects_frame([row])).table
+    t = land_price.land_price(projects_frame([row])).table
     assert t["price_due"].iloc[0] == 0.0
 
 
@@ -422,7 +425,7 @@ def test_different_valuation_dates_are_flagged():
             price_rows(project_id="MISSING", valuation_date_old=None),
         ]
     )
-    t = cp.land_price(frame).table
+    t = land_price.land_price(frame).table
     assert t["price_pass"].notna().iloc[0] and not t["price_pass"].iloc[0]
     item = reasons(t, 0)["same_valuation_date"]
     assert (item["value"], item["threshold"], item["met"]) == ("2025-01-01", "2024-06-30", False)
@@ -440,7 +443,7 @@ def test_benchmark_alternative_with_deductions():
         deduction_handover=200_000.0,
         deduction_facilities=100_000.5,
     )
-    t = cp.land_price(projects_frame([row])).table
+    t = land_price.land_price(projects_frame([row])).table
     assert t["alt_price"].iloc[0] == 4_199_999.5
     assert t["price_due"].iloc[0] == 2_000_000.0  # reported beside, not instead
     item = reasons(t, 0)["benchmark_price_alternative"]
@@ -448,13 +451,13 @@ def test_benchmark_alternative_with_deductions():
     # not below 0; no benchmark → no alternative
     low = price_rows(benchmark_price=10.0, benchmark_ratio=0.1, deduction_preparation=1e6)
     none = price_rows(project_id="L2")
-    t = cp.land_price(projects_frame([low, none])).table
+    t = land_price.land_price(projects_frame([low, none])).table
     assert t["alt_price"].iloc[0] == 0.0 and t["alt_price"].isna().iloc[1]
     assert "benchmark_price_alternative" not in reasons(t, 1)
 
 
 def test_transition_end_and_missing_contract_date():
-    t = cp.land_price(
+    t = land_price.land_price(
         projects_frame([price_rows(contract_date=None, transition_start="2024-02-29")])
     ).table
     assert t["transition_end"].iloc[0] == dt.date(2029, 2, 28)
@@ -466,7 +469,7 @@ def test_transition_end_and_missing_contract_date():
 
 def test_project_without_appraisal_gets_no_price():
     row = price_rows(value_new=None, value_old=None, transition_start="2025-03-01")
-    t = cp.land_price(projects_frame([row])).table
+    t = land_price.land_price(projects_frame([row])).table
     assert t[["price_due", "first_amount", "rest_amount"]].isna().all(axis=None)
     assert t["first_due_date"].iloc[0] is None and t["price_pass"].isna().iloc[0]
     assert t["transition_end"].iloc[0] == dt.date(2030, 3, 1)
@@ -486,7 +489,7 @@ def test_project_without_appraisal_gets_no_price():
 )
 def test_price_input_errors_name_the_project(over, message):
     with pytest.raises(LowlandInputError, match=f"(?s)BAD.*{message}"):
-        cp.land_price(projects_frame([price_rows(project_id="BAD", **over)]))
+        land_price.land_price(projects_frame([price_rows(project_id="BAD", **over)]))
 
 
 # ============================================================== template fields
@@ -498,15 +501,15 @@ def test_template_frame_reads_aliases_maps_and_coded_values():
         geometry=[square(0, 0, 10)],
         crs="EPSG:4544",
     )
-    out = cp.template_frame(gdf, "projects", {"far_max": "far", "public_project": "公益"})
+    out = mapping.template_frame(gdf, "projects", {"far_max": "far", "public_project": "公益"})
     assert out["project_id"].tolist() == ["P9"]
     assert out["far_max"].tolist() == [2.5]
     assert out["public_project"].tolist() == [True]
     assert out["contract_date"].tolist() == [dt.date(2025, 1, 31)]
     with pytest.raises(LowlandInputError, match="piece_id"):
-        cp.template_frame(gdf, "pieces", required=("project_id", "piece_id"))
+        mapping.template_frame(gdf, "pieces", required=("project_id", "piece_id"))
     with pytest.raises(LowlandInputError, match="nonsense"):
-        cp.check_template_field_map({"nonsense": "x"}, ("projects",))
+        mapping.check_template_field_map({"nonsense": "x"}, ("projects",))
 
 
 # ============================================================== processing.run

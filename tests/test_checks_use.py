@@ -13,7 +13,7 @@ import pytest
 from check_helpers import QGIS_PROCESS, memory_layer
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.core.checks import use as cu
+from lowland_under_test.lowland_plugin.core.checks import conversion, use_change
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
 
@@ -29,7 +29,7 @@ OK = dict(
 
 
 def pathway(old, new, **flags):
-    return cu.use_change_pathway({"old_use_code": old, "new_use_code": new, **OK, **flags})
+    return use_change.use_change_pathway({"old_use_code": old, "new_use_code": new, **OK, **flags})
 
 
 def reason(reasons, rule):
@@ -89,7 +89,7 @@ def test_pathways_with_real_2023_codes(old, new, expected, kind, management):
         )
 
 
-@pytest.mark.parametrize("flag", cu.PRECONDITIONS)
+@pytest.mark.parametrize("flag", use_change.PRECONDITIONS)
 @pytest.mark.parametrize("value", [True, False, None])
 def test_each_precondition_true_false_missing(flag, value):
     result = pathway("100101", "100102", **{flag: value})
@@ -128,7 +128,7 @@ def frame(*rows):
 
 
 def test_table_normalises_codes_and_lists_flags():
-    table = cu.use_change_table(
+    table = use_change.use_change_table(
         frame(
             {"project_id": "A", "old_use_code": 100101, "new_use_code": 110101.0},
             {"project_id": "B", "old_use_code": "901", "new_use_code": " 0801 "},
@@ -161,25 +161,25 @@ def test_table_normalises_codes_and_lists_flags():
 
 def test_unknown_one_sided_and_level1_codes_are_refused_by_name():
     with pytest.raises(LowlandInputError, match=r"A\.old_use_code=9999"):
-        cu.use_change_table(
+        use_change.use_change_table(
             frame({"project_id": "A", "old_use_code": "9999", "new_use_code": "0701"})
         )
     with pytest.raises(LowlandInputError, match=r"B\.new_use_code=090301"):  # 2020 edition only
-        cu.use_change_table(
+        use_change.use_change_table(
             frame({"project_id": "B", "old_use_code": "0901", "new_use_code": "090301"})
         )
     with pytest.raises(LowlandInputError, match=r"\['A'\]"):
-        cu.use_change_table(
+        use_change.use_change_table(
             frame({"project_id": "A", "old_use_code": None, "new_use_code": "0701"})
         )
     with pytest.raises(LowlandInputError, match=r"C\.old_use_code=09"):
-        cu.use_change_table(
+        use_change.use_change_table(
             frame({"project_id": "C", "old_use_code": "09", "new_use_code": "0801"})
         )
     with pytest.raises(LowlandInputError, match="new_use_code"):
-        cu.use_change_table(pd.DataFrame({"project_id": ["A"], "old_use_code": ["0701"]}))
+        use_change.use_change_table(pd.DataFrame({"project_id": ["A"], "old_use_code": ["0701"]}))
     # 16 留白用地 has no 二级类: accepted as it is
-    table = cu.use_change_table(
+    table = use_change.use_change_table(
         frame({"project_id": "W", "old_use_code": "16", "new_use_code": "0801"})
     )
     assert table["usechange_pathway"][0] == "formal_change"
@@ -193,9 +193,12 @@ def test_use_character_table_is_sourced_and_uses_2023_codes():
     assert {r["character"] for r in rows} == {"business", "public", "none"}
     assert all(r["source"].strip() for r in rows)
     assert not codes.unknown_codes([r["prefix"] for r in rows], table="landuse_2023")
-    assert cu.use_character("090101") == "business" and cu.use_character("080701") == "public"
-    assert cu.use_character("0703") is None and cu.use_character("1102") is None
-    assert cu.use_character("0101") is None  # farmland: neither
+    assert (
+        use_change.use_character("090101") == "business"
+        and use_change.use_character("080701") == "public"
+    )
+    assert use_change.use_character("0703") is None and use_change.use_character("1102") is None
+    assert use_change.use_character("0101") is None  # farmland: neither
 
 
 # ===================================================================== Y-12 core
@@ -204,14 +207,14 @@ LIST = ["0804", "0806", "0807", "0901", "1001"]
 
 
 def unit(**over):
-    base = dict(cu.CONVERSION_CONDITIONS)
+    base = dict(conversion.CONVERSION_CONDITIONS)
     base.update(gfa_added=0.0, heritage=False, new_function="0901", gfa=500.0, total_gfa=1000.0)
     base.update(over)
     return base
 
 
 def status(u, positive=LIST, max_ratio=0.5):
-    return cu.conversion_status(u, positive, max_ratio)
+    return conversion.conversion_status(u, positive, max_ratio)
 
 
 def test_conversion_inside_the_list_and_ratio():
@@ -220,7 +223,7 @@ def test_conversion_inside_the_list_and_ratio():
     assert out["failed_conditions"] is None and out["missing_conditions"] is None
     assert out["in_positive_list"] is True and out["conversion_ratio"] == 0.5
     rules = [r["rule"] for r in json.loads(out["reasons"])]
-    assert rules[: len(cu.CONVERSION_CONDITIONS)] == list(cu.CONVERSION_CONDITIONS)
+    assert rules[: len(conversion.CONVERSION_CONDITIONS)] == list(conversion.CONVERSION_CONDITIONS)
     assert {"gfa_added", "positive_list", "conversion_ratio", "heritage"} <= set(rules)
     assert all(r["clause"] == "Y-12" for r in json.loads(out["reasons"]))
 
@@ -251,9 +254,9 @@ def test_outside_the_list_decides_even_without_the_areas():
     assert out["missing_conditions"] == "gfa"
 
 
-@pytest.mark.parametrize("name", list(cu.CONVERSION_CONDITIONS) + ["gfa_added"])
+@pytest.mark.parametrize("name", list(conversion.CONVERSION_CONDITIONS) + ["gfa_added"])
 def test_each_condition_failing_alone(name):
-    bad = 25.0 if name == "gfa_added" else not cu.CONVERSION_CONDITIONS[name]
+    bad = 25.0 if name == "gfa_added" else not conversion.CONVERSION_CONDITIONS[name]
     out = status(unit(**{name: bad}))
     assert out["conversion_status"] == "not_eligible"
     assert out["failed_conditions"] == name
@@ -261,7 +264,7 @@ def test_each_condition_failing_alone(name):
     assert reason(out["reasons"], name)["met"] is False
 
 
-@pytest.mark.parametrize("name", list(cu.CONVERSION_CONDITIONS) + ["gfa_added"])
+@pytest.mark.parametrize("name", list(conversion.CONVERSION_CONDITIONS) + ["gfa_added"])
 def test_each_condition_missing_alone(name):
     out = status(unit(**{name: None}))
     assert out["conversion_status"] == "missing"
@@ -295,7 +298,7 @@ def test_heritage_flag_in_addition(value, flag, missing):
 
 def test_conversion_table_checks_values_and_codes():
     units = pd.DataFrame([unit(unit_ref="U1"), unit(unit_ref="U2", new_function=80403)])
-    table = cu.conversion_table(units, LIST, 0.5)
+    table = conversion.conversion_table(units, LIST, 0.5)
     assert table["conversion_status"].tolist() == ["eligible_plan_conforming"] * 2
     assert table["new_function"].tolist() == ["0901", "080403"]
     for over, text in [
@@ -306,17 +309,17 @@ def test_conversion_table_checks_values_and_codes():
         ({"new_function": "0999"}, "U9.new_function=0999"),
     ]:
         with pytest.raises(LowlandInputError) as err:
-            cu.conversion_table(pd.DataFrame([unit(unit_ref="U9", **over)]), LIST, 0.5)
+            conversion.conversion_table(pd.DataFrame([unit(unit_ref="U9", **over)]), LIST, 0.5)
         assert text in str(err.value)
     with pytest.raises(LowlandInputError, match="0999"):
-        cu.conversion_table(units, ["0999"], 0.5)
+        conversion.conversion_table(units, ["0999"], 0.5)
     with pytest.raises(LowlandInputError, match="max_ratio"):
-        cu.conversion_table(units, LIST, 1.5)
+        conversion.conversion_table(units, LIST, 1.5)
 
 
 def test_missing_template_columns_mean_missing_values():
     units = pd.DataFrame([{"unit_ref": "U1", "new_function": "0901", "gfa": 1.0, "total_gfa": 2.0}])
-    out = cu.conversion_table(units, LIST, 0.5)
+    out = conversion.conversion_table(units, LIST, 0.5)
     assert out["conversion_status"][0] == "missing"
     assert out["missing_conditions"][0].split(", ")[:2] == [
         "applicant_is_user",

@@ -85,12 +85,10 @@ def test_docx_numbers_equal_the_check_outputs(generated, chain):
     far_check / land_price / mixed_use on the sample projects (PRJ01 and PRJ03 lie in
     DY02 by overlap; the sample projects have no unit_id)."""
     from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
-    from lowland_under_test.lowland_plugin.core.checks.plan import mixed_use
-    from lowland_under_test.lowland_plugin.core.checks.price import (
-        far_check,
-        land_price,
-        template_frame,
-    )
+    from lowland_under_test.lowland_plugin.core.checks.far import far_check
+    from lowland_under_test.lowland_plugin.core.checks.land_price import land_price
+    from lowland_under_test.lowland_plugin.core.checks.mixed_use import mixed_use
+    from lowland_under_test.lowland_plugin.core.common.mapping import template_frame
 
     projects = template_frame(
         read_ogr_layer(str(PROJECTS), "projects"), "projects", None, ("project_id",)

@@ -15,14 +15,12 @@ import pytest
 from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
-from lowland_under_test.lowland_plugin.core.checks.plan import mixed_use
-from lowland_under_test.lowland_plugin.core.checks.price import (
-    far_check,
-    land_price,
-    scattered_check,
-    template_frame,
-)
+from lowland_under_test.lowland_plugin.core.checks.far import far_check
+from lowland_under_test.lowland_plugin.core.checks.land_price import land_price
+from lowland_under_test.lowland_plugin.core.checks.mixed_use import mixed_use
+from lowland_under_test.lowland_plugin.core.checks.scattered import scattered_check
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.mapping import template_frame
 from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
 from lowland_under_test.lowland_plugin.core.documents import formatting as fmt_
 from lowland_under_test.lowland_plugin.core.documents import funding as funding_

@@ -17,7 +17,7 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.core.checks.price import SCATTERED_PIECE_MAX_M2
+from lowland_under_test.lowland_plugin.core.checks.scattered import SCATTERED_PIECE_MAX_M2
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 from lowland_under_test.lowland_plugin.core.units.assignment import group_blocks, new_unit_ids
 from lowland_under_test.lowland_plugin.core.units.membership import unit_membership

@@ -1,13 +1,12 @@
-"""Helpers shared by the redevelopment-check cores (``checks_price``, ``checks_plan``,
-``checks_use``): reading typed columns of template frames, reason items, per-project
-ids and areas, exact limit comparison, and the result type. No rules live here.
+"""What the redevelopment checks share: per-project ids and planimetric areas, exact
+limit comparison, raising collected input problems, code tables, progress, and the
+result type. No rule lives here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import math
+import csv
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -16,87 +15,54 @@ import pandas as pd
 import shapely
 
 from ..common.errors import LowlandInputError
+from ..common.resources import resource_path
+from ..common.values import texts
 
 #: Relative tolerance of the limit comparisons (a value on the limit passes).
-_EPS = 1e-9
+EPS = 1e-9
+
+#: A progress callback taking a percentage (or None: no progress reported).
+ProgressFn = Callable[[float], None] | None
 
 
-def _plain(value):
-    """numpy datetime64 / pandas Timestamp → date; NaT → None (else unchanged)."""
-    if isinstance(value, np.datetime64):
-        return None if np.isnat(value) else pd.Timestamp(value).date()
-    if value is pd.NaT:
-        return None
-    return value
-
-
-def _num(frame: pd.DataFrame, name: str) -> np.ndarray:
-    if name not in frame.columns:
-        return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype="float64")
-
-
-def _flags(frame: pd.DataFrame, name: str) -> list[bool | None]:
-    if name not in frame.columns:
-        return [None] * len(frame)
-    return [None if v is pd.NA or v is None else bool(v) for v in frame[name].astype("boolean")]
-
-
-def _texts(frame: pd.DataFrame, name: str) -> list[str | None]:
-    if name not in frame.columns:
-        return [None] * len(frame)
-    out = []
-    for v in frame[name].tolist():
-        text = None if v is None or (isinstance(v, float) and math.isnan(v)) else str(v).strip()
-        out.append(text or None)
-    return out
-
-
-def _dates(frame: pd.DataFrame, name: str) -> list[dt.date | None]:
-    if name not in frame.columns:
-        return [None] * len(frame)
-    out = []
-    for v in frame[name].tolist():
-        v = _plain(v)
-        if isinstance(v, dt.datetime):
-            v = v.date()
-        out.append(v if isinstance(v, dt.date) else None)
-    return out
-
-
-def _known(value) -> bool:
-    """Not None, NA, NaT or NaN."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return False
-    return not (isinstance(value, float) and math.isnan(value))
+# ------------------------------------------------------------------ comparisons
 
 
 def within(value: float, limit: float) -> bool:
     """``value ≤ limit``, exact up to a relative 1e-9 (a value on the limit passes)."""
-    return bool(value <= limit + _EPS * max(abs(limit), abs(value)))
+    return bool(value <= limit + EPS * max(abs(limit), abs(value)))
 
 
-def _r(x, digits: int = 2):
-    """A number for a JSON reason (rounded; None stays None)."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return None
-    return round(float(x), digits)
+def at_least(value: float, limit: float) -> bool:
+    """``value ≥ limit``, exact up to a relative 1e-9."""
+    return within(limit, value)
 
 
-def _item(rule: str, clause: str, value, threshold, met, **extra) -> dict:
-    return {"rule": rule, "clause": clause, "value": value, "threshold": threshold, "met": met} | {
-        k: v for k, v in extra.items() if v is not None
-    }
+def at_most(value: float, limit: float) -> bool:
+    """``value ≤ limit``, exact up to a relative 1e-9."""
+    return within(value, limit)
 
 
-def _reasons(items: list[dict]) -> str:
-    return json.dumps(items, ensure_ascii=False)
+# ------------------------------------------------------------------ input problems
 
 
-def _raise_problems(problems: list[str], what: str) -> None:
+def raise_problems(problems: list[str], what: str) -> None:
+    """Raise the collected input ``problems`` together (the first 20 shown), if any."""
     if problems:
         shown = problems[:20] + ([f"… (+{len(problems) - 20})"] if len(problems) > 20 else [])
         raise LowlandInputError(f"{what}:\n  " + "\n  ".join(shown))
+
+
+def zero_area_problems(ids: Iterable[str], areas: Iterable[float]) -> list[str]:
+    """A problem for every project whose land area is 0."""
+    return [
+        f"项目 {pid}：用地面积为 0 / project {pid}: land area is 0"
+        for pid, a in zip(ids, areas, strict=True)
+        if a <= 0
+    ]
+
+
+# ------------------------------------------------------------------ projects
 
 
 def planimetric_areas(frame: gpd.GeoDataFrame, label: str, id_field: str) -> np.ndarray:
@@ -105,7 +71,7 @@ def planimetric_areas(frame: gpd.GeoDataFrame, label: str, id_field: str) -> np.
     geoms = np.asarray(frame.geometry.values, dtype=object)
     empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     if empty.any():
-        ids = [str(v) for v in np.asarray(_texts(frame, id_field), dtype=object)[empty]]
+        ids = [str(v) for v in np.asarray(texts(frame, id_field), dtype=object)[empty]]
         raise LowlandInputError(
             f"{label}: {id_field} {ids} 没有图形（空几何），无法计算面积。 / features {ids} "
             "have no geometry: their area cannot be computed."
@@ -113,8 +79,9 @@ def planimetric_areas(frame: gpd.GeoDataFrame, label: str, id_field: str) -> np.
     return shapely.area(geoms).astype("float64")
 
 
-def _project_ids(projects: pd.DataFrame, label: str) -> list[str]:
-    ids = _texts(projects, "project_id")
+def project_ids(projects: pd.DataFrame, label: str) -> list[str]:
+    """The ``project_id`` of every project, refused when empty or repeated."""
+    ids = texts(projects, "project_id")
     missing = [i for i, v in enumerate(ids) if v is None]
     if missing:
         raise LowlandInputError(
@@ -128,6 +95,39 @@ def _project_ids(projects: pd.DataFrame, label: str) -> list[str]:
             "than once; one feature per project."
         )
     return [str(v) for v in ids]
+
+
+def row_ids(frame: pd.DataFrame, key: str, mask) -> list[str]:
+    """Column ``key`` (else the index) of the rows selected by ``mask``, as texts."""
+    ids = frame[key] if key in frame.columns else pd.Series(frame.index, index=frame.index)
+    return [str(v) for v in ids[mask].tolist()]
+
+
+# ------------------------------------------------------------------ tables
+
+
+def code_rows(name: str) -> list[dict[str, str]]:
+    """Rows of the code table ``resources/codes/<name>``, every value stripped."""
+    with resource_path("codes", name).open(encoding="utf-8", newline="") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def nullable_booleans(frame: pd.DataFrame, names: Iterable[str]) -> pd.DataFrame:
+    """``frame`` with its columns among ``names`` as nullable booleans (None/NA → NA)."""
+    names = set(names)
+    for name in frame.columns:
+        if name in names:
+            frame[name] = pd.array(
+                [None if v is None or v is pd.NA else bool(v) for v in frame[name]],
+                dtype="boolean",
+            )
+    return frame
+
+
+def report_progress(progress: ProgressFn, i: int, n: int) -> None:
+    """Report row ``i`` of ``n`` done (every 200 rows and at the last)."""
+    if progress is not None and n and (i % 200 == 0 or i == n - 1):
+        progress(100.0 * (i + 1) / n)
 
 
 @dataclass

@@ -5,6 +5,11 @@ with the names found in practice (三调 ``DLBM``, Chinese ``地类编码``, …
 explicit mapping (``canonical=actual``) always wins. Coded values are normalised
 too: ``是/否``, ``Y/N``, ``1/0`` → booleans; ``出让/划拨/集体`` → ``granted`` /
 ``allocated`` / ``collective``; ``已供/批而未供`` → ``supplied`` / ``approved_unsupplied``.
+
+The project template (``resources/codes/project_fields.csv``: the layers of the
+redevelopment checks, each field with its type and Chinese alias) is mapped the same
+way by :func:`template_frame`; :func:`unused_map_entries` finds the entries of a field
+map that no layer used, for either kind of layer.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import pandas as pd
 
 from .errors import LowlandInputError
 from .resources import rows_by_layer
+from .values import plain
 
 _TRUE = {"1", "true", "t", "yes", "y", "是", "有", "√"}
 _FALSE = {"0", "false", "f", "no", "n", "否", "无", "×"}
@@ -74,7 +80,7 @@ def explicit_for(layer: str, explicit: Mapping[str, str] | None) -> dict[str, st
     known = known_fields().get(layer, set())
     out: dict[str, str] = {}
     for key, actual in (explicit or {}).items():
-        prefix, _, name = key.rpartition(".")
+        prefix, name = _split_key(key)
         if prefix and prefix != layer:
             continue
         if name in known:
@@ -82,16 +88,50 @@ def explicit_for(layer: str, explicit: Mapping[str, str] | None) -> dict[str, st
     return out
 
 
+def _split_key(key: str) -> tuple[str, str]:
+    """A field-map key ``field`` or ``layer.field`` as (layer or "", field)."""
+    prefix, _, name = key.rpartition(".")
+    return prefix, name
+
+
+def unknown_map_keys(
+    explicit: Mapping[str, str], layers: Iterable[str], known: Mapping[str, set[str]]
+) -> list[str]:
+    """Field-map keys naming no field of their layer (``layer.field``) or of any of
+    ``layers`` (``field``); ``known``: layer → its canonical fields."""
+    layers = list(layers)
+    bad = []
+    for key in explicit:
+        prefix, name = _split_key(key)
+        scope = [prefix] if prefix else layers
+        if not any(name in known.get(layer, set()) for layer in scope):
+            bad.append(key)
+    return bad
+
+
+def unused_map_entries(
+    explicit: Mapping[str, str], mappings: Mapping[str, Mapping[str, str]]
+) -> list[str]:
+    """Field-map entries (``key=actual``) that no layer used, in map order: ``mappings``
+    is layer → canonical → actual column, as the readers of the layers found them."""
+    out = []
+    for key, actual in explicit.items():
+        prefix, name = _split_key(key)
+        used = any(
+            mapping.get(name, "").lower() == actual.lower()
+            for layer, mapping in mappings.items()
+            if prefix in ("", layer)
+        )
+        if not used:
+            out.append(f"{key}={actual}")
+    return out
+
+
 def check_field_map(explicit: Mapping[str, str], layers: Iterable[str]) -> None:
     """Refuse field-map keys that name no canonical field of the given layers."""
     known = known_fields()
     layers = list(layers)
-    bad = []
-    for key in explicit:
-        prefix, _, name = key.rpartition(".")
-        scope = [prefix] if prefix else layers
-        if not any(name in known.get(layer, set()) for layer in scope):
-            bad.append(key)
+    bad = unknown_map_keys(explicit, layers, known)
     if bad:
         allowed = sorted({f for layer in layers for f in known.get(layer, set())})
         raise LowlandInputError(
@@ -292,3 +332,115 @@ def canonical_frame(
             out = out.drop(columns=canonical)
         out[canonical] = values.to_numpy() if not hasattr(values, "array") else values.array
     return out, mapping
+
+
+# ------------------------------------------------------------------ project template
+
+#: Template field type → the normalisation of :func:`_normalise_column`.
+_TEMPLATE_KINDS = {
+    "string": "string",
+    "json": "string",
+    "real": "float",
+    "bool": "bool",
+    "date": "date",
+}
+
+
+def _template() -> dict[str, list[dict[str, str]]]:
+    return rows_by_layer("project_fields.csv")
+
+
+def template_fields(layer: str) -> dict[str, str]:
+    """Canonical field → type (string, real, bool, date, json) of a template layer."""
+    return {r["field"]: r["type"] for r in _template().get(layer, [])}
+
+
+def check_template_field_map(explicit: Mapping[str, str], layers: Iterable[str]) -> None:
+    """Refuse field-map keys (``field`` or ``layer.field``) naming no field of ``layers``."""
+    layers = list(layers)
+    known = {layer: set(template_fields(layer)) for layer in {*layers, *_template()}}
+    bad = unknown_map_keys(explicit, layers, known)
+    if bad:
+        allowed = sorted({f for layer in layers for f in template_fields(layer)})
+        raise LowlandInputError(
+            f"字段映射中的标准字段 {bad} 不在项目模板中；可用：{allowed}（可加图层前缀，如 "
+            f"pieces.project_id）。 / field map names fields {bad} that the project template "
+            f"does not have; allowed: {allowed} (optionally prefixed, e.g. pieces.project_id)."
+        )
+
+
+def _template_mapping(
+    columns: list[str], layer: str, explicit: Mapping[str, str] | None, label: str
+) -> dict[str, str]:
+    """canonical → actual column for every template field of ``layer`` that is found (in
+    template order): the explicit map (a ``layer.field`` entry naming a missing column is
+    an error, a ``field`` entry falls through), the canonical name, the Chinese alias;
+    all case-insensitively."""
+    lower = {c.lower(): c for c in reversed(columns)}
+    fields = template_fields(layer)
+    mine = {}
+    for key, actual in (explicit or {}).items():
+        prefix, name = _split_key(key)
+        if prefix in ("", layer) and name in fields:
+            mine[name] = (actual, bool(prefix))
+    found: dict[str, str] = {}
+    for row in _template().get(layer, []):
+        name = row["field"]
+        if name in mine:
+            actual, prefixed = mine[name]
+            match = actual if actual in columns else lower.get(actual.lower())
+            if match is not None:
+                found[name] = match
+                continue
+            if prefixed:
+                raise LowlandInputError(
+                    f"{label}: 映射 {name}={actual} 中的字段 {actual} 不存在；现有字段 {columns} / "
+                    f"mapped field {actual!r} is not in the layer; it has {columns}"
+                )
+        for candidate in (name, row["alias_zh"]):
+            if candidate and candidate.lower() in lower:
+                found[name] = lower[candidate.lower()]
+                break
+    return found
+
+
+def template_frame(
+    gdf: gpd.GeoDataFrame,
+    layer: str,
+    explicit: Mapping[str, str] | None = None,
+    required: Iterable[str] = (),
+    label: str | None = None,
+) -> gpd.GeoDataFrame:
+    """A copy of ``gdf`` with the template fields of ``layer`` under canonical names and
+    normalised values (reals as floats, flags as nullable booleans, dates as dates, JSON
+    and codes as stripped text); other columns are kept.
+
+    A field is found by the explicit map (``field=actual`` or ``layer.field=actual``),
+    its canonical name, or its Chinese alias (``项目编号``), case-insensitively. The
+    mapping used (canonical → actual) is kept in ``attrs["template_mapping"]`` for
+    :func:`unused_map_entries`.
+    """
+    label = label or layer
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    found = _template_mapping(columns, layer, explicit, label)
+    missing = [f for f in required if f not in found]
+    if missing:
+        raise LowlandInputError(
+            f"{label}: 缺少必需字段 {missing}（项目模板 resources/codes/project_fields.csv）；"
+            f"现有字段：{columns}。可用字段映射指定，如 {missing[0]}=实际字段名。 / missing "
+            f"required fields {missing} of the project template; the layer has {columns}. "
+            f"Map them explicitly, e.g. {missing[0]}=YOUR_FIELD."
+        )
+    fields = template_fields(layer)
+    out = gdf.copy()
+    for name, actual in found.items():
+        kind = _TEMPLATE_KINDS[fields[name]]
+        values = gdf[actual]
+        if kind == "date":
+            values = values.map(plain)
+        values = _normalise_column(values, kind, actual, label)
+        if actual != name and name in out.columns:
+            out = out.drop(columns=name)
+        out[name] = values.array
+    out.attrs["template_mapping"] = dict(found)  # canonical → actual, to spot unused map entries
+    return out

@@ -12,10 +12,10 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
 - ``legacy``: the ``lowland:legacyland`` classes of its parcels (Y-9, N-14);
 - ``far``, ``mixed_use``, ``scattered``, ``land_price``: the rows of the project checks
   for the unit's projects, computed by the very functions the check algorithms call
-  (:func:`~lowland_plugin.core.checks.price.far_check`,
-  :func:`~lowland_plugin.core.checks.price.scattered_check`,
-  :func:`~lowland_plugin.core.checks.price.land_price`,
-  :func:`~lowland_plugin.core.checks.plan.mixed_use`), so the document shows the same
+  (:func:`~lowland_plugin.core.checks.far.far_check`,
+  :func:`~lowland_plugin.core.checks.scattered.scattered_check`,
+  :func:`~lowland_plugin.core.checks.land_price.land_price`,
+  :func:`~lowland_plugin.core.checks.mixed_use.mixed_use`), so the document shows the same
   numbers as ``lowland:farcheck`` & co.;
 - ``funding``: the 资金平衡 of :func:`funding_balance` (costs: compensation, demolition,
   infrastructure, public facilities; revenues: land price, transferred floor area;

@@ -11,8 +11,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ..checks.plan import mixed_use
-from ..checks.price import far_check, land_price, scattered_check, template_frame
+from ..checks.far import far_check
+from ..checks.land_price import land_price
+from ..checks.mixed_use import mixed_use
+from ..checks.scattered import scattered_check
+from ..common.mapping import template_frame
 from ..common.values import as_date, as_float, as_text, plain
 from ..units.membership import unit_membership
 

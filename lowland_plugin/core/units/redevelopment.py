@@ -43,7 +43,7 @@ polygon area — so a unit's low-efficiency total is the identified parcels' tot
 and a parcel reaching into the road reserve counts whole); existing GFA (Σ
 ``gfa``); planned GFA capacity (Σ ``far_max`` × area of each 控规 parcel inside
 the unit); scattered pieces (low-efficiency parcels of at most 5 亩, Y-7, the
-limit of :mod:`.checks_price`); public-facility land by category
+limit of :mod:`..checks.scattered`); public-facility land by category
 (``resources/codes/public_facilities.csv``, longest ``plan_code`` prefix);
 ``phase`` (实施时序, near/mid/far) set by the planner on the unit.
 """

@@ -16,7 +16,7 @@ import pandas as pd
 import shapely
 
 from ..checks.common import within
-from ..checks.price import SCATTERED_PIECE_MAX_M2
+from ..checks.scattered import SCATTERED_PIECE_MAX_M2
 from ..common.measures import m2_to_mu
 from ..common.overlay import overlap_areas
 from ..common.resources import resource_path

@@ -1,0 +1,428 @@
+"""按现状条件核定 (Y-5) per project × item of the project template (``statusquo`` layer,
+optionally with the ``projects`` layer, in canonical fields).
+
+The code table ``statusquo_items.csv`` says which direction of an item is better and
+which items are never relaxed; no number of its is written here. Comparisons are
+exact up to a relative 1e-9 (a value on its limit is on the side the rule states).
+
+Y-5, per row: ``meets_norm`` = the proposed value meets the current norm in the item's
+better direction (higher: proposed ≥ norm; lower: proposed ≤ norm) → ``pass``.
+Otherwise a relaxable item passes only when the proposed value is not worse than the
+current condition, and always ``needs_consultation`` (征询利害关系人意见、公示、联合审查):
+``pass_not_worse`` once ``consulted`` and ``joint_review`` are both recorded true,
+``conditional_needs_review`` until then. Safety, fire and environmental items are never
+relaxed: below the norm → ``fail`` whatever the current condition. A value the verdict
+needs that is null → ``missing`` (never guessed). Every verdict carries ``reasons``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from ..common.errors import LowlandInputError
+from ..common.reasons import Reason, reason, reasons_json
+from ..common.values import flags, is_known, numbers, rounded, texts
+from .common import (
+    CheckResult,
+    at_least,
+    at_most,
+    code_rows,
+    nullable_booleans,
+    project_ids,
+    raise_problems,
+)
+
+#: Row verdicts of the status-quo check, most to least favourable.
+SQ_STATUSES = ("pass", "pass_not_worse", "conditional_needs_review", "fail", "missing")
+#: Project verdict when a project of PROJECTS has no status-quo rows.
+SQ_NO_ITEMS = "no_items"
+
+_VALUE_FIELDS = ("norm_value", "current_value", "proposed_value")
+_BOOL_COLUMNS = (
+    "relaxable",
+    "consulted",
+    "joint_review",
+    "meets_norm",
+    "not_worse",
+    "needs_consultation",
+    "sq_pass",
+    "sq_all_pass",
+)
+
+
+@lru_cache(maxsize=1)
+def statusquo_items() -> dict[str, dict]:
+    """``statusquo_items.csv``: item → {better ('higher'|'lower'), relaxable (bool),
+    name_zh, name_en, source}."""
+    out = {}
+    for row in code_rows("statusquo_items.csv"):
+        better, relaxable = row["better"].lower(), row["relaxable"].lower()
+        if better not in ("higher", "lower") or relaxable not in ("true", "false"):
+            raise ValueError(
+                f"statusquo_items.csv: item {row['item']!r}: better must be higher|lower and "
+                "relaxable true|false"
+            )
+        out[row["item"]] = {
+            "better": better,
+            "relaxable": relaxable == "true",
+            "name_zh": row["name_zh"],
+            "name_en": row["name_en"],
+            "source": row["source"],
+        }
+    return out
+
+
+def item_code(raw: str | None) -> str | None:
+    """Canonical item of a ``statusquo.item`` value: the item code or its Chinese name
+    (``退距`` → ``setback``), case-insensitive; None when unknown."""
+    if raw is None:
+        return None
+    text = str(raw).strip().lower()
+    for code, row in statusquo_items().items():
+        if text in (code.lower(), row["name_zh"].lower()):
+            return code
+    return None
+
+
+def better_or_equal(better: str, value: float, reference: float) -> bool:
+    """``value`` is at least as good as ``reference`` in the ``better`` direction (Y-5)."""
+    return at_least(value, reference) if better == "higher" else at_most(value, reference)
+
+
+# ------------------------------------------------------------------ one item (Y-5)
+
+
+def _values_missing(out: dict, items: list[Reason], missing: list[str]) -> dict:
+    """Y-5: a value the verdict needs is empty → ``missing``, not guessed."""
+    items.append(
+        reason(
+            "values_present",
+            "Y-5",
+            {"missing": missing},
+            list(_VALUE_FIELDS),
+            False,
+            note="核定所需数值为空，不作推测 / a value the verdict needs is empty: not guessed",
+        )
+    )
+    out.update(sq_status="missing", sq_missing_fields=",".join(missing))
+    return out | {"reasons": [r.as_dict() for r in items]}
+
+
+def _never_relaxed(item: str) -> Reason:
+    """Y-5: safety, fire and environmental norms are never relaxed."""
+    return reason(
+        "never_relaxed",
+        "Y-5",
+        item,
+        None,
+        False,
+        note="安全生产、消防救援、生态环保等强制性规范不得降低，不按现状条件放宽 / safety, "
+        "fire and environmental norms are never relaxed to the current condition",
+    )
+
+
+def _review_reason(consulted, joint_review, done: bool, not_worse: bool) -> Reason:
+    """Y-5: consultation, publicity and joint review of a relaxed item."""
+    note = (
+        "征询利害关系人意见并公示，经行业主管部门联合审查论证 / stakeholder consultation, "
+        "publicity and joint review by the competent departments"
+    )
+    if not not_worse and done:
+        note += (
+            "；低于现状条件的“合理核定”须由联合审查决定，本工具不放宽 / going below the "
+            "current condition is for the joint review to decide, not relaxed here"
+        )
+    return reason(
+        "consultation_and_joint_review",
+        "Y-5",
+        {"consulted": consulted, "joint_review": joint_review},
+        {"consulted": True, "joint_review": True},
+        done,
+        note=note,
+    )
+
+
+def judge_item(
+    item: str,
+    norm: float | None,
+    current: float | None,
+    proposed: float | None,
+    consulted: bool | None = None,
+    joint_review: bool | None = None,
+) -> dict:
+    """Y-5 verdict of one project × item (module docstring): ``meets_norm``,
+    ``not_worse``, ``needs_consultation``, ``sq_pass``, ``sq_status``,
+    ``sq_missing_fields`` and the ``reasons`` items (dicts)."""
+    spec = statusquo_items()[item]
+    better, relaxable = spec["better"], spec["relaxable"]
+    sign = "≥" if better == "higher" else "≤"
+    out = {
+        "meets_norm": None,
+        "not_worse": None,
+        "needs_consultation": None,
+        "sq_pass": None,
+        "sq_status": None,
+        "sq_missing_fields": None,
+    }
+    items: list[Reason] = []
+    missing = [
+        n for n, v in (("norm_value", norm), ("proposed_value", proposed)) if not is_known(v)
+    ]
+    if missing:
+        return _values_missing(out, items, missing)
+    meets = better_or_equal(better, proposed, norm)
+    out["meets_norm"] = meets
+    items.append(
+        reason(
+            "meets_current_norm",
+            "Y-5",
+            rounded(proposed, 4),
+            rounded(norm, 4),
+            meets,
+            better=better,
+            comparison=f"proposed {sign} norm",
+        )
+    )
+    if meets or not relaxable:
+        if meets:
+            out.update(needs_consultation=False, sq_pass=True, sq_status="pass")
+        else:
+            items.append(_never_relaxed(item))
+            out.update(needs_consultation=False, sq_pass=False, sq_status="fail")
+        if is_known(current):
+            out["not_worse"] = better_or_equal(better, proposed, current)
+        return out | {"reasons": [r.as_dict() for r in items]}
+    if not is_known(current):
+        return _values_missing(out, items, ["current_value"])
+    not_worse = better_or_equal(better, proposed, current)
+    out.update(not_worse=not_worse, needs_consultation=True)
+    items.append(
+        reason(
+            "not_worse_than_current",
+            "Y-5",
+            rounded(proposed, 4),
+            rounded(current, 4),
+            not_worse,
+            better=better,
+            comparison=f"proposed {sign} current",
+            note="无法达到现行规范的指标以不低于现状条件为底线 / an item that cannot meet the "
+            "current norm may not fall below the current condition",
+        )
+    )
+    done = consulted is True and joint_review is True
+    items.append(_review_reason(consulted, joint_review, done, not_worse))
+    if not not_worse:
+        out.update(sq_pass=False, sq_status="fail")
+    else:
+        out.update(sq_pass=True, sq_status="pass_not_worse" if done else "conditional_needs_review")
+    return out | {"reasons": [r.as_dict() for r in items]}
+
+
+# ------------------------------------------------------------------ the table
+
+
+def _input_problems(
+    statusquo: pd.DataFrame,
+    pids: list[str | None],
+    raw_items: list[str | None],
+    item_codes: list[str | None],
+    names: Mapping[str, str | None] | None,
+    projects_label: str,
+) -> list[str]:
+    """Empty project ids, unknown items, items repeated within a project, rows of no
+    project (when the projects are given)."""
+    problems = []
+    empty = [i + 1 for i, p in enumerate(pids) if p is None]
+    if empty:
+        problems.append(f"第 {empty} 行的 project_id 为空 / rows {empty} have an empty project_id")
+    unknown = sorted({str(v) for v, c in zip(raw_items, item_codes, strict=True) if c is None})
+    if unknown:
+        allowed = [f"{k} {v['name_zh']}" for k, v in statusquo_items().items()]
+        problems.append(
+            f"未知指标 {unknown}；可用：{allowed}（statusquo_items.csv）/ unknown items "
+            f"{unknown}; allowed: {list(statusquo_items())} or their Chinese names"
+        )
+    keys = [(p, c) for p, c in zip(pids, item_codes, strict=True) if p is not None and c]
+    dup = sorted({f"{p}/{c}" for p, c in keys if keys.count((p, c)) > 1})
+    if dup:
+        problems.append(
+            f"同一项目的指标重复 {dup}；每个项目每项指标一行 / items repeated within a project "
+            f"{dup}: one row per project and item"
+        )
+    if names is not None:
+        orphans = sorted({p for p in pids if p is not None and p not in names})
+        if orphans:
+            problems.append(
+                f"project_id {orphans} 在{projects_label}中不存在 / project_id {orphans} match "
+                "no project"
+            )
+    return problems
+
+
+def status_quo_check(
+    statusquo: pd.DataFrame,
+    projects: gpd.GeoDataFrame | None = None,
+    label: str = "statusquo",
+    projects_label: str = "projects",
+) -> CheckResult:
+    """按现状条件核定 (Y-5): ``table`` one row per input row (project × item), ``extra``
+    one row per project (the projects of ``projects`` in their order, else the project_ids
+    of ``statusquo`` in order of appearance; ``extra`` keeps a ``geometry`` column when
+    ``projects`` is given)."""
+    absent = [f for f in ("project_id", "item", *_VALUE_FIELDS) if f not in statusquo.columns]
+    if absent:
+        raise LowlandInputError(
+            f"{label}: 缺少字段 {absent}（项目模板 statusquo 图层）；现有字段 "
+            f"{[c for c in statusquo.columns if c != 'geometry']} / missing fields {absent} "
+            "of the template layer statusquo"
+        )
+    pids = texts(statusquo, "project_id")
+    raw_items = texts(statusquo, "item")
+    item_codes = [item_code(v) for v in raw_items]
+    names: dict[str, str | None] | None = None
+    project_order: list[str] = []
+    if projects is not None:
+        project_order = project_ids(projects, projects_label)
+        names = dict(zip(project_order, texts(projects, "project_name"), strict=True))
+    problems = _input_problems(statusquo, pids, raw_items, item_codes, names, projects_label)
+    raise_problems(problems, f"{label}: 按现状条件核定输入有误 / status-quo check input errors")
+
+    values = {n: numbers(statusquo, n) for n in _VALUE_FIELDS}
+    consulted, joint = flags(statusquo, "consulted"), flags(statusquo, "joint_review")
+    rows = []
+    for i, (pid, item) in enumerate(zip(pids, item_codes, strict=True)):
+        norm, cur, prop = (values[n][i] for n in _VALUE_FIELDS)
+        verdict = judge_item(item, norm, cur, prop, consulted[i], joint[i])
+        spec = statusquo_items()[item]
+        row = {"project_id": pid}
+        if names is not None:
+            row["project_name"] = names.get(pid)
+        row |= {
+            "item": item,
+            "item_name": spec["name_zh"],
+            "better": spec["better"],
+            "relaxable": spec["relaxable"],
+            "norm_value": norm,
+            "current_value": cur,
+            "proposed_value": prop,
+            "consulted": consulted[i],
+            "joint_review": joint[i],
+        }
+        row |= {k: v for k, v in verdict.items() if k != "reasons"}
+        row["reasons"] = reasons_json(verdict["reasons"])
+        rows.append(row)
+    table = nullable_booleans(
+        pd.DataFrame(rows, columns=_sq_columns(names is not None)), _BOOL_COLUMNS
+    )
+    if projects is None:
+        project_order = list(dict.fromkeys(p for p in pids))
+    summary = _sq_summary(table, project_order, names)
+    info = []
+    if projects is not None:
+        none = [p for p in project_order if p not in set(pids)]
+        if none:
+            info.append(
+                f"以下项目没有现状指标行（{SQ_NO_ITEMS}）：{', '.join(none)} / projects without "
+                f"status-quo rows: {', '.join(none)}"
+            )
+        summary = gpd.GeoDataFrame(
+            summary, geometry=np.asarray(projects.geometry.values, dtype=object), crs=projects.crs
+        )
+    return CheckResult(table, summary, info)
+
+
+def _sq_columns(with_names: bool) -> list[str]:
+    return [
+        "project_id",
+        *(["project_name"] if with_names else []),
+        "item",
+        "item_name",
+        "better",
+        "relaxable",
+        "norm_value",
+        "current_value",
+        "proposed_value",
+        "consulted",
+        "joint_review",
+        "meets_norm",
+        "not_worse",
+        "needs_consultation",
+        "sq_pass",
+        "sq_status",
+        "sq_missing_fields",
+        "reasons",
+    ]
+
+
+def project_status(status: Mapping[str, str]) -> tuple[str, bool | None]:
+    """Y-5 verdict of a project from its items' statuses: (``sq_project_status``,
+    ``sq_all_pass``): fail > missing > conditional_needs_review > pass; no items →
+    ``no_items``."""
+    wanted = set(status.values())
+    if not status:
+        return SQ_NO_ITEMS, None
+    if "fail" in wanted:
+        return "fail", False
+    if "missing" in wanted:
+        return "missing", None
+    if "conditional_needs_review" in wanted:
+        return "conditional_needs_review", True
+    return "pass", True
+
+
+def _sq_summary(table: pd.DataFrame, order: list[str], names: Mapping | None) -> pd.DataFrame:
+    """Per project: counts, the items failing / needing review / missing, ``sq_all_pass``
+    (false when any item fails, null when none fails but one is missing, else true) and
+    ``sq_project_status`` (fail > missing > conditional_needs_review > pass)."""
+    rows = []
+    for pid in order:
+        mine = table[table["project_id"] == pid]
+        status = dict(zip(mine["item"], mine["sq_status"], strict=True))
+
+        def having(*wanted, status=status):
+            return [i for i, s in status.items() if s in wanted]
+
+        overall, all_pass = project_status(status)
+        items = [
+            reason(
+                f"statusquo_{row.item}",
+                "Y-5",
+                rounded(row.proposed_value, 4),
+                rounded(row.norm_value, 4),
+                None if pd.isna(row.sq_pass) else bool(row.sq_pass),
+                status=row.sq_status,
+            )
+            for row in mine.itertuples(index=False)
+        ]
+        row = {"project_id": pid}
+        if names is not None:
+            row["project_name"] = names.get(pid)
+        row |= {
+            "sq_item_count": len(status),
+            "sq_pass_count": len(having("pass", "pass_not_worse", "conditional_needs_review")),
+            "sq_all_pass": all_pass,
+            "sq_project_status": overall,
+            "sq_fail_items": ",".join(having("fail")) or None,
+            "sq_review_items": ",".join(having("conditional_needs_review")) or None,
+            "sq_missing_items": ",".join(having("missing")) or None,
+            "reasons": reasons_json(items),
+        }
+        rows.append(row)
+    columns = [
+        "project_id",
+        *(["project_name"] if names is not None else []),
+        "sq_item_count",
+        "sq_pass_count",
+        "sq_all_pass",
+        "sq_project_status",
+        "sq_fail_items",
+        "sq_review_items",
+        "sq_missing_items",
+        "reasons",
+    ]
+    return nullable_booleans(pd.DataFrame(rows, columns=columns), _BOOL_COLUMNS)
