@@ -238,3 +238,43 @@ def sample_units_chain(lowland_provider, sample_gpkg, tmp_path_factory) -> dict:
         "parcels": units["PARCELS_OUTPUT"],
         "legacy": legacy,
     }
+
+
+# `bash scripts/run test-core` (LOWLAND_CORE_ONLY=1, -m core, pytest-qgis off): the pure-core
+# tests must pass without QGIS; the run fails if anything they reach imported qgis, PyQt
+# or osgeo (the core is plain Python, docs/dev/architecture.md).
+_NOT_IN_CORE = ("qgis", "PyQt5", "osgeo")
+#: Test modules that reach only the core (marked ``core`` at collection).
+CORE_TEST_MODULES = frozenset(
+    {
+        "test_crs",
+        "test_errors",
+        "test_identify",
+        "test_indicators",
+        "test_input_checks",
+        "test_layers",
+        "test_mapping",
+        "test_profiles",
+        "test_properties",
+        "test_reasons",
+        "test_review",
+    }
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        if item.path.stem in CORE_TEST_MODULES:
+            item.add_marker(pytest.mark.core)
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if os.environ.get("LOWLAND_CORE_ONLY") != "1":
+        return
+    loaded = sorted({m.split(".")[0] for m in sys.modules} & set(_NOT_IN_CORE))
+    if loaded:
+        session.exitstatus = 1
+        sys.stderr.write(
+            f"\nthe pure-core tests imported {', '.join(loaded)}: a core module (or a test "
+            "marked core) depends on QGIS\n"
+        )
