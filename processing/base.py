@@ -74,6 +74,20 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
     def icon(self) -> QIcon:
         return QIcon(str(resource_path("icons", "lowland.svg")))
 
+    def processAlgorithm(self, parameters, context, feedback) -> dict:  # noqa: N802 (QGIS API)
+        """The one error boundary of every algorithm: :meth:`compute` does the work, and a
+        bad input (or a failed self-check) reported by the core becomes a
+        QgsProcessingException with the same message; a field the message names that a
+        shapefile cut to 10 characters is pointed out with its cut name."""
+        try:
+            return self.compute(parameters, context, feedback)
+        except (LowlandInputError, LowlandInternalError) as err:
+            raise QgsProcessingException(str(err) + self._cut_name_hint(str(err))) from err
+
+    def compute(self, parameters, context, feedback) -> dict:
+        """Read the inputs, call the core, write the outputs; returns the output ids."""
+        raise NotImplementedError(f"{type(self).__name__}.compute")
+
     # ---------------------------------------------------------------- inputs
 
     def read_layer(
@@ -125,9 +139,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         self._report_repairs(gdf, label, feedback)
         self._warn_truncated_names(source, gdf, label, feedback)
         if is_shapefile(source):  # GBK text read without its code page (issue 11)
-            self.run_core(require_decoded_text, gdf, label, id_field_of(gdf))
+            require_decoded_text(gdf, label, id_field_of(gdf))
         if check_geometry and self._needs_geometry(name):
-            self.run_core(require_valid_geometries, gdf, label, id_field_of(gdf))
+            require_valid_geometries(gdf, label, id_field_of(gdf))
         return gdf
 
     def input_crs(self, name: str) -> QgsCoordinateReferenceSystem:
@@ -213,25 +227,14 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
 
     def read_profile(self, parameters: dict, context, key: str = "PROFILE") -> Profile:
         """The rule profile chosen in ``key``, validated (errors name the key and value)."""
-        return self.run_core(
-            load_profile, self.parameterAsString(parameters, key, context) or "default"
-        )
+        return load_profile(self.parameterAsString(parameters, key, context) or "default")
 
     def require_projected(self, gdf: gpd.GeoDataFrame, label: str) -> None:
         """Refuse a geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use."""
         lon = None
         if len(gdf) and gdf.crs is not None and gdf.crs.is_geographic:
             lon = float(gdf.total_bounds[[0, 2]].mean())
-        self.run_core(require_projected_metres, gdf.crs, label, lon)
-
-    def run_core(self, func, *args, **kwargs):
-        """Call a core function, turning bad-input errors (and failed self-checks) into
-        QgsProcessingException; a field the message names that a shapefile cut to 10
-        characters is pointed out with its cut name."""
-        try:
-            return func(*args, **kwargs)
-        except (LowlandInputError, LowlandInternalError) as err:
-            raise QgsProcessingException(str(err) + self._cut_name_hint(str(err))) from err
+        require_projected_metres(gdf.crs, label, lon)
 
     def _cut_name_hint(self, message: str) -> str:
         """What to map when ``message`` names fields whose first 10 characters are a field
@@ -262,18 +265,15 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """Conservation check before writing: one output row per input feature with its id
         and (``same_geometry``) its geometry and area unchanged."""
         if id_field is not None and id_field in inputs.columns:
-            self.run_core(
-                check_ids_accounted, inputs[id_field].tolist(), output[id_field].tolist(), label
-            )
+            check_ids_accounted(inputs[id_field].tolist(), output[id_field].tolist(), label)
         if same_geometry:
-            self.run_core(
-                check_geometry_kept,
+            check_geometry_kept(
                 np.asarray(inputs.geometry.values),
                 np.asarray(output.geometry.values),
                 label,
             )
         elif len(inputs) != len(output):
-            self.run_core(check_ids_accounted, range(len(inputs)), range(len(output)), label)
+            check_ids_accounted(range(len(inputs)), range(len(output)), label)
 
     # --------------------------------------------------------------- outputs
 

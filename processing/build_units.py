@@ -158,7 +158,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 )
             )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         mode = core.MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         if mode == "drawn" and parameters.get(self.UNITS) in (None, ""):
             raise QgsProcessingException(
@@ -189,8 +189,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             feedback.setProgress(10 + 10 * (step + 1))
         id_fields = self.parameterAsFields(parameters, self.PLAN_UNIT_ID_FIELD, context)
         self.check_canceled(feedback)
-        result = self.run_core(
-            core.build_units,
+        result = core.build_units(
             blocks,
             layers[self.PARCELS],
             mode,

@@ -77,7 +77,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         profile = self.read_profile(parameters, context, self.PROFILE)
         params = profile.conversion.params
         feedback.pushInfo(
@@ -92,7 +92,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
             raise QgsProcessingException(
                 self.tr("功能转换申报表没有记录。") + " / the conversion table has no rows."
             )
-        units = self.run_core(template_frame, units, "conversion", explicit, ("unit_ref",), label)
+        units = template_frame(units, "conversion", explicit, ("unit_ref",), label)
         refuse_unused_map_entries(explicit, {"conversion": units})
         absent = [
             f
@@ -106,8 +106,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
         units = units.reset_index(drop=True)
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        table = self.run_core(
-            conversion_table,
+        table = conversion_table(
             units.drop(columns=units.geometry.name),
             params["positive_list"],
             params["max_ratio"],

@@ -140,7 +140,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
         value = self.parameterAsString(parameters, key, context)
         return value or None
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         boundary = self.read_layer(parameters, self.BOUNDARY, context, feedback)
         crs = self.input_crs(self.BOUNDARY)
         self.require_projected(boundary, self.tr("范围图层"))
@@ -155,8 +155,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
             self.check_canceled(feedback)
             step.setProgress(value)
 
-        result = self.run_core(
-            core.delineate_blocks,
+        result = core.delineate_blocks(
             roads,
             boundary,
             parcels,

@@ -53,11 +53,11 @@ class FarCheckAlgorithm(LowlandAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         add_projects_parameters(self, self.tr("容积率核定结果"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         projects, crs = read_projects(self, parameters, context)
         feedback.setProgress(30)
         self.check_canceled(feedback)
-        result = self.run_core(far_check, projects, self.tr("项目图层"))
+        result = far_check(projects, self.tr("项目图层"))
         log_verdicts(
             feedback,
             projects["project_id"],

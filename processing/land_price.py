@@ -57,11 +57,11 @@ class LandPriceAlgorithm(LowlandAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         add_projects_parameters(self, self.tr("补缴地价与缴款计划"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         projects, crs = read_projects(self, parameters, context)
         feedback.setProgress(30)
         self.check_canceled(feedback)
-        result = self.run_core(land_price, projects, self.tr("项目图层"))
+        result = land_price(projects, self.tr("项目图层"))
         log_verdicts(
             feedback,
             projects["project_id"],

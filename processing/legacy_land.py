@@ -80,16 +80,13 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        explicit = self.run_core(
-            parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
-        )
-        self.run_core(check_field_map, explicit, ("parcels", "landsurvey"))
+    def compute(self, parameters, context, feedback) -> dict:
+        explicit = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
+        check_field_map(explicit, ("parcels", "landsurvey"))
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
         crs = self.input_crs(self.PARCELS)
         self.require_projected(parcels, self.tr("宗地图层"))
-        parcels, _ = self.run_core(
-            canonical_frame,
+        parcels, _ = canonical_frame(
             parcels,
             "parcels",
             explicit,
@@ -97,15 +94,15 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             self.tr("宗地图层"),
             False,
         )
-        self.run_core(require_unique_ids, parcels, "parcel_id", self.tr("宗地图层"))
+        require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
         category = survey_codes = None
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
         geoms = np.asarray(parcels.geometry.values)
         if survey is not None:
-            survey, _ = self.run_core(
-                canonical_frame, survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
+            survey, _ = canonical_frame(
+                survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )
             use = current_use_from_survey(geoms, shapely.area(geoms), survey)
             survey_codes = pd.Series(use.dlbm, dtype=object)
@@ -114,7 +111,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             category = parcels["land_category"].reset_index(drop=True)
         feedback.setProgress(50)
         self.check_canceled(feedback)
-        table = self.run_core(classify_legacy_land, parcels, category, survey_codes)
+        table = classify_legacy_land(parcels, category, survey_codes)
         if survey_codes is None and category is None and "dlbm" in parcels.columns:
             survey_codes = parcels["dlbm"].reset_index(drop=True)
         if survey_codes is not None:

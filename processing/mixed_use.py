@@ -91,7 +91,7 @@ class MixedUseAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         explicit = read_field_map(self, parameters, context, ("projects", "zones"))
         projects = read_template_layer(
             self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
@@ -120,9 +120,7 @@ class MixedUseAlgorithm(LowlandAlgorithm):
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = self.run_core(
-            mixed_use, projects, zones, self.tr("项目图层"), self.tr("功能分区图层")
-        )
+        result = mixed_use(projects, zones, self.tr("项目图层"), self.tr("功能分区图层"))
         for line in result.warnings:
             feedback.pushWarning(line)
         self._log(feedback, result.table)

@@ -69,7 +69,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         feedback.pushInfo(self.tr("读取宗地…"))
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
         crs = self.input_crs(self.PARCELS)
@@ -88,8 +88,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         feedback.setProgress(15)
         self.check_canceled(feedback)
 
-        result = self.run_core(
-            compute_parcel_indicators,
+        result = compute_parcel_indicators(
             parcels,
             buildings,
             progress=lambda p: feedback.setProgress(15 + 0.55 * p),

@@ -20,7 +20,6 @@ from ..lowland_plugin.core.checks.price import (
     unused_map_entries,
 )
 from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
-from ..lowland_plugin.core.common.errors import LowlandInternalError
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import parse_field_map
 from ..lowland_plugin.i18n import tr
@@ -58,8 +57,8 @@ def read_projects(alg, parameters, context, refuse_empty: bool = False):
 
 
 def read_field_map(alg, parameters, context, layers) -> dict[str, str]:
-    explicit = alg.run_core(parse_field_map, alg.parameterAsString(parameters, FIELD_MAP, context))
-    alg.run_core(check_template_field_map, explicit, layers)
+    explicit = parse_field_map(alg.parameterAsString(parameters, FIELD_MAP, context))
+    check_template_field_map(explicit, layers)
     return explicit
 
 
@@ -69,7 +68,7 @@ def read_template_layer(alg, parameters, name, context, layer, explicit, label, 
     gdf = alg.read_layer(parameters, name, context, None, crs_of=crs_of)
     alg.require_projected(gdf, label)
     required = ("project_id", "piece_id") if layer == "pieces" else ("project_id",)
-    gdf = alg.run_core(template_frame, gdf, layer, explicit, required, label)
+    gdf = template_frame(gdf, layer, explicit, required, label)
     mapping = gdf.attrs.get("template_mapping", {})
     gdf = gdf.reset_index(drop=True)
     gdf.attrs["template_mapping"] = mapping
@@ -98,11 +97,9 @@ def joined_output(projects, table: pd.DataFrame):
     order = ["project_id"] + [c for c in joined.columns if c not in ("project_id", "reasons")]
     order += ["reasons"]
     out = geodataframe(joined[order], np.asarray(projects.geometry.values), projects.crs)
-    try:  # conservation: one row per project, ids kept, geometry unchanged (issue 11)
-        check_ids_accounted(projects["project_id"].tolist(), out["project_id"].tolist(), "projects")
-        check_geometry_kept(projects.geometry.values, out.geometry.values, "projects")
-    except LowlandInternalError as err:
-        raise QgsProcessingException(str(err)) from err
+    # conservation: one row per project, ids kept, geometry unchanged (issue 11)
+    check_ids_accounted(projects["project_id"].tolist(), out["project_id"].tolist(), "projects")
+    check_geometry_kept(projects.geometry.values, out.geometry.values, "projects")
     return out
 
 

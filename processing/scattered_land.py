@@ -80,7 +80,7 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         explicit = read_field_map(self, parameters, context, ("projects", "pieces"))
         projects = read_template_layer(
             self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
@@ -101,8 +101,7 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
         refuse_unused_map_entries(explicit, {"projects": projects, "pieces": pieces})
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = self.run_core(
-            scattered_check,
+        result = scattered_check(
             projects,
             pieces,
             self.tr("项目图层"),

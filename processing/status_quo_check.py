@@ -94,7 +94,7 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         explicit = read_field_map(self, parameters, context, ("statusquo", "projects"))
         label = self.tr("现状指标表")
         table = self.read_layer(parameters, self.STATUSQUO, context, None)
@@ -102,9 +102,7 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
             raise QgsProcessingException(
                 self.tr("现状指标表没有记录。") + " / the status-quo table has no rows."
             )
-        table = self.run_core(
-            template_frame, table, "statusquo", explicit, ("project_id", "item"), label
-        )
+        table = template_frame(table, "statusquo", explicit, ("project_id", "item"), label)
         feedback.setProgress(20)
         self.check_canceled(feedback)
         projects, crs = None, QgsCoordinateReferenceSystem()
@@ -118,7 +116,7 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = self.run_core(status_quo_check, table, projects, label, self.tr("项目图层"))
+        result = status_quo_check(table, projects, label, self.tr("项目图层"))
         for line in result.info:
             feedback.pushInfo(line)
         self._log(feedback, result.table, result.extra)

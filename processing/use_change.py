@@ -53,13 +53,12 @@ class UseChangeAlgorithm(LowlandAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         add_projects_parameters(self, self.tr("用途转变路径结果"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         projects, crs = read_projects(self, parameters, context, refuse_empty=True)
-        self.run_core(require_unique_ids, projects, "project_id", self.tr("项目图层"))
+        require_unique_ids(projects, "project_id", self.tr("项目图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        table = self.run_core(
-            use_change_table,
+        table = use_change_table(
             projects.drop(columns=projects.geometry.name),
             progress=lambda p: feedback.setProgress(20 + 0.4 * p),
         )
