@@ -65,6 +65,8 @@ def field_map_parameter() -> QgsProcessingParameterString:
 class LowlandAlgorithm(QgsProcessingAlgorithm):
     """Base class: translation, grouping, icon and the read/write helpers."""
 
+    FIELD_MAP = FIELD_MAP
+
     def tr(self, text: str) -> str:
         return tr(text)
 

@@ -16,21 +16,19 @@ from qgis.core import (
 from ..lowland_plugin.core.checks.price import template_fields, template_frame
 from ..lowland_plugin.core.checks.use import conversion_table
 from ..lowland_plugin.core.common.frames import geodataframe
-from .base import LowlandAlgorithm
-from .project_checks import field_map_parameter, read_field_map, refuse_unused_map_entries
+from .base import LowlandAlgorithm, field_map_parameter
+from .project_checks import ProjectTemplateMixin, refuse_unused_map_entries
 
 #: Output column order: what a planner reads first, the explanation and profile last.
 _LEADING = ("unit_ref", "project_id", "conversion_status", "failed_conditions")
 _TRAILING = ("decided_by", "reasons", "profile_id", "profile_version")
 
 
-class BuildingConversionAlgorithm(LowlandAlgorithm):
+class BuildingConversionAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Eligibility of a building or floor for function conversion (Y-12, N-11)."""
 
     CONVERSION = "CONVERSION"
     PROFILE = "PROFILE"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "buildingconversion"
@@ -85,7 +83,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
                 profile.label, profile.name, ", ".join(params["positive_list"]), params["max_ratio"]
             )
         )
-        explicit = read_field_map(self, parameters, context, ("conversion",))
+        explicit = self.read_field_map(parameters, context, ("conversion",))
         label = self.tr("功能转换申报表（幢或层）")
         units = self.read_layer(parameters, self.CONVERSION, context, None)
         if units.empty:

@@ -59,7 +59,6 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
     LANDSURVEY = "LANDSURVEY"
     PLAN = "PLAN"
     PROFILE = "PROFILE"
-    FIELD_MAP = "FIELD_MAP"
     REFERENCE_DATE = "REFERENCE_DATE"
     PREVIOUS = "PREVIOUS"
     OUTPUT = "OUTPUT"

@@ -5,22 +5,11 @@ from __future__ import annotations
 
 from ..lowland_plugin.core.checks.price import land_price
 from .base import LowlandAlgorithm
-from .project_checks import (
-    OUTPUT,
-    PROJECTS,
-    add_projects_parameters,
-    joined_output,
-    log_verdicts,
-    read_projects,
-)
+from .project_checks import ProjectTemplateMixin, joined_output, log_verdicts
 
 
-class LandPriceAlgorithm(LowlandAlgorithm):
+class LandPriceAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Land price difference, instalments, N-9 alternative and Y-15 transition per project."""
-
-    PROJECTS = PROJECTS
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = OUTPUT
 
     def name(self) -> str:
         return "landprice"
@@ -55,10 +44,10 @@ class LandPriceAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        add_projects_parameters(self, self.tr("补缴地价与缴款计划"))
+        self.add_projects_parameters(self.tr("补缴地价与缴款计划"))
 
     def compute(self, parameters, context, feedback) -> dict:
-        projects, crs = read_projects(self, parameters, context)
+        projects, crs = self.read_projects(parameters, context)
         feedback.setProgress(30)
         self.check_canceled(feedback)
         result = land_price(projects, self.tr("项目图层"))

@@ -30,7 +30,6 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
 
     PARCELS = "PARCELS"
     LANDSURVEY = "LANDSURVEY"
-    FIELD_MAP = "FIELD_MAP"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 

@@ -8,30 +8,25 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
 
 from ..lowland_plugin.core.checks.plan import mixed_use
 from ..lowland_plugin.core.common.frames import geodataframe
-from .base import LowlandAlgorithm
+from .base import LowlandAlgorithm, field_map_parameter
 from .project_checks import (
-    field_map_parameter,
+    ProjectTemplateMixin,
     joined_output,
-    read_field_map,
-    read_template_layer,
+    refuse_empty_projects,
     refuse_unused_map_entries,
 )
 
 
-class MixedUseAlgorithm(LowlandAlgorithm):
+class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Y-10, N-8: use shares, main use, lease term per use, combined start price."""
 
-    PROJECTS = "PROJECTS"
     ZONES = "ZONES"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
     USES = "USES"
 
     def name(self) -> str:
@@ -92,22 +87,18 @@ class MixedUseAlgorithm(LowlandAlgorithm):
         )
 
     def compute(self, parameters, context, feedback) -> dict:
-        explicit = read_field_map(self, parameters, context, ("projects", "zones"))
-        projects = read_template_layer(
-            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+        explicit = self.read_field_map(parameters, context, ("projects", "zones"))
+        projects = self.read_template_layer(
+            parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
         crs = self.input_crs(self.PROJECTS)
-        if projects.empty:
-            raise QgsProcessingException(
-                self.tr("项目图层没有要素。") + " / the projects layer has no features."
-            )
+        refuse_empty_projects(projects)
         layers = {"projects": projects}
         feedback.setProgress(20)
         self.check_canceled(feedback)
         zones = None
         if parameters.get(self.ZONES) not in (None, ""):
-            zones = read_template_layer(
-                self,
+            zones = self.read_template_layer(
                 parameters,
                 self.ZONES,
                 context,

@@ -10,24 +10,19 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.core.checks.price import scattered_check
-from .base import LowlandAlgorithm
+from .base import LowlandAlgorithm, field_map_parameter
 from .project_checks import (
-    field_map_parameter,
+    ProjectTemplateMixin,
     joined_output,
     log_verdicts,
-    read_field_map,
-    read_template_layer,
     refuse_unused_map_entries,
 )
 
 
-class ScatteredLandAlgorithm(LowlandAlgorithm):
+class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Scattered pieces per project (Y-7, N-4) and swap balance (N-10)."""
 
-    PROJECTS = "PROJECTS"
     PIECES = "PIECES"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
     SWAPS = "SWAPS"
 
     def name(self) -> str:
@@ -81,15 +76,14 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
         )
 
     def compute(self, parameters, context, feedback) -> dict:
-        explicit = read_field_map(self, parameters, context, ("projects", "pieces"))
-        projects = read_template_layer(
-            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+        explicit = self.read_field_map(parameters, context, ("projects", "pieces"))
+        projects = self.read_template_layer(
+            parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
         crs = self.input_crs(self.PROJECTS)
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        pieces = read_template_layer(
-            self,
+        pieces = self.read_template_layer(
             parameters,
             self.PIECES,
             context,

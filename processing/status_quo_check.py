@@ -15,23 +15,15 @@ from qgis.core import (
 from ..lowland_plugin.core.checks.plan import status_quo_check
 from ..lowland_plugin.core.checks.price import template_frame
 from ..lowland_plugin.core.common.frames import geodataframe
-from .base import LowlandAlgorithm
-from .project_checks import (
-    field_map_parameter,
-    read_field_map,
-    read_template_layer,
-    refuse_unused_map_entries,
-)
+from .base import LowlandAlgorithm, field_map_parameter
+from .project_checks import ProjectTemplateMixin, refuse_unused_map_entries
 
 
-class StatusQuoCheckAlgorithm(LowlandAlgorithm):
+class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Y-5: indicators that cannot meet the current norm may not fall below the current
     condition; safety, fire and environmental norms are never relaxed."""
 
     STATUSQUO = "STATUSQUO"
-    PROJECTS = "PROJECTS"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 
     def name(self) -> str:
@@ -95,7 +87,7 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
         )
 
     def compute(self, parameters, context, feedback) -> dict:
-        explicit = read_field_map(self, parameters, context, ("statusquo", "projects"))
+        explicit = self.read_field_map(parameters, context, ("statusquo", "projects"))
         label = self.tr("现状指标表")
         table = self.read_layer(parameters, self.STATUSQUO, context, None)
         if table.empty:
@@ -108,8 +100,8 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
         projects, crs = None, QgsCoordinateReferenceSystem()
         layers = {"statusquo": table}
         if parameters.get(self.PROJECTS) not in (None, ""):
-            projects = read_template_layer(
-                self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+            projects = self.read_template_layer(
+                parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
             )
             crs = self.input_crs(self.PROJECTS)
             layers["projects"] = projects
