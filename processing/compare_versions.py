@@ -21,11 +21,12 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.conservation import check_ids_accounted
 from ..lowland_plugin.core.common.fields import value_label
 from ..lowland_plugin.core.database.compare import compare_versions
 from ..lowland_plugin.i18n import language
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
 
 
 class CompareVersionsAlgorithm(LowlandAlgorithm):

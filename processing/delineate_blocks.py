@@ -14,10 +14,11 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge import layers as qgis_bridge
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.fields import field_aliases
 from ..lowland_plugin.core.units import blocks as core
 from ..lowland_plugin.i18n import language
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
 
 
 class DelineateBlocksAlgorithm(LowlandAlgorithm):

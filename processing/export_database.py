@@ -35,7 +35,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..lowland_plugin.bridge import layers as qgis_bridge
 from ..lowland_plugin.bridge.ogr_io import write_ogr_layer, write_shapefile
-from ..lowland_plugin.bridge.outputs import remove_dataset
+from ..lowland_plugin.bridge.outputs import cancelled_error, remove_dataset
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.fields import field_aliases
 from ..lowland_plugin.core.common.mapping import canonical_frame
@@ -289,7 +289,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         if feedback.isCanceled():  # cancelled after the database was moved into place
             if written is not None and not existed:
                 remove_dataset(written)
-            raise self._cancelled()
+            raise cancelled_error()
 
         errors_id = self._write_errors(parameters, context, result.errors, crs)
         info = ReportInfo(
@@ -397,7 +397,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                 fields = [(f.name, f.type, f.width, f.precision) for f in standard.fields]
                 write_shapefile(db, partial + ".shp", fields, encoding)
                 if feedback.isCanceled():
-                    raise self._cancelled()
+                    raise cancelled_error()
                 base = os.path.splitext(output)[0]
                 for ext in SHAPEFILE_PARTS + SHAPEFILE_STALE:
                     if os.path.exists(base + ext):
@@ -414,7 +414,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                     overwrite_file=True,
                 )
                 if feedback.isCanceled():
-                    raise self._cancelled()
+                    raise cancelled_error()
                 os.replace(partial + ".gpkg", output)
         finally:
             for ext in (*SHAPEFILE_PARTS, ".gpkg"):

@@ -32,7 +32,9 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
+from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
 from ..lowland_plugin.core.checks.price import template_frame
 from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandInternalError
@@ -54,7 +56,7 @@ from ..lowland_plugin.core.documents.render import (
     write_atomic,
 )
 from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS, require_known_phases
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
 
 #: Errors that say what went wrong: reported as they are, even when the run was cancelled.
 REPORTED = (QgsProcessingException, LowlandInputError, LowlandInternalError)
@@ -349,7 +351,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         except BaseException as err:
             shutil.rmtree(staging, ignore_errors=True)
             if feedback.isCanceled() and not isinstance(err, REPORTED):
-                raise self._cancelled() from err
+                raise cancelled_error() from err
             raise
         shutil.rmtree(staging, ignore_errors=True)
 

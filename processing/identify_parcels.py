@@ -15,12 +15,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import identify_parcels
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
-from .base import LowlandAlgorithm, ScaledFeedback, field_map_parameter
+from .base import LowlandAlgorithm, field_map_parameter
 
 #: Output column order: the verdict first (what a planner reads), the explanation last.
 _LEADING_FIELDS = (

@@ -11,12 +11,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.identify.indicators import (
     INDICATOR_FIELDS,
     compute_parcel_indicators,
 )
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
 
 
 class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
