@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..lowland_plugin.core.checks.scattered import SCATTERED_PIECE_MAX_MU
 from ..lowland_plugin.core.units import redevelopment as core
 from .base import LowlandAlgorithm
 
@@ -62,10 +63,10 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             "低效占比不足的单元不形成。</li></ul>"
             "<p>宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。"
             "每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；"
-            "现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 5 亩（含）"
+            "现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 {0} 亩（含）"
             "的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，"
             "resources/codes/public_facilities.csv）。</p>"
-        )
+        ).format(f"{SCATTERED_PIECE_MAX_MU:g}")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         polygon = [QgsProcessing.TypeVectorPolygon]
@@ -158,7 +159,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 )
             )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         mode = core.MODES[self.parameterAsEnum(parameters, self.MODE, context)]
         if mode == "drawn" and parameters.get(self.UNITS) in (None, ""):
             raise QgsProcessingException(
@@ -189,8 +190,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             feedback.setProgress(10 + 10 * (step + 1))
         id_fields = self.parameterAsFields(parameters, self.PLAN_UNIT_ID_FIELD, context)
         self.check_canceled(feedback)
-        result = self.run_core(
-            core.build_units,
+        result = core.build_units(
             blocks,
             layers[self.PARCELS],
             mode,

@@ -16,21 +16,19 @@ from qgis.core import (
 from ..lowland_plugin.core.checks.conversion import conversion_table
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import template_fields, template_frame
-from .base import LowlandAlgorithm
-from .project_checks import field_map_parameter, read_field_map, refuse_unused_map_entries
+from .base import LowlandAlgorithm, field_map_parameter
+from .project_checks import ProjectTemplateMixin, refuse_unused_map_entries
 
 #: Output column order: what a planner reads first, the explanation and profile last.
 _LEADING = ("unit_ref", "project_id", "conversion_status", "failed_conditions")
 _TRAILING = ("decided_by", "reasons", "profile_id", "profile_version")
 
 
-class BuildingConversionAlgorithm(LowlandAlgorithm):
+class BuildingConversionAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Eligibility of a building or floor for function conversion (Y-12, N-11)."""
 
     CONVERSION = "CONVERSION"
     PROFILE = "PROFILE"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
 
     def name(self) -> str:
         return "buildingconversion"
@@ -77,7 +75,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         profile = self.read_profile(parameters, context, self.PROFILE)
         params = profile.conversion.params
         feedback.pushInfo(
@@ -85,14 +83,14 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
                 profile.label, profile.name, ", ".join(params["positive_list"]), params["max_ratio"]
             )
         )
-        explicit = read_field_map(self, parameters, context, ("conversion",))
+        explicit = self.read_field_map(parameters, context, ("conversion",))
         label = self.tr("功能转换申报表（幢或层）")
         units = self.read_layer(parameters, self.CONVERSION, context, None)
         if units.empty:
             raise QgsProcessingException(
                 self.tr("功能转换申报表没有记录。") + " / the conversion table has no rows."
             )
-        units = self.run_core(template_frame, units, "conversion", explicit, ("unit_ref",), label)
+        units = template_frame(units, "conversion", explicit, ("unit_ref",), label)
         refuse_unused_map_entries(explicit, {"conversion": units})
         absent = [
             f
@@ -106,8 +104,7 @@ class BuildingConversionAlgorithm(LowlandAlgorithm):
         units = units.reset_index(drop=True)
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        table = self.run_core(
-            conversion_table,
+        table = conversion_table(
             units.drop(columns=units.geometry.name),
             params["positive_list"],
             params["max_ratio"],

@@ -21,11 +21,12 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.conservation import check_ids_accounted
 from ..lowland_plugin.core.common.fields import value_label
 from ..lowland_plugin.core.database.compare import compare_versions
 from ..lowland_plugin.i18n import language
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
 
 
 class CompareVersionsAlgorithm(LowlandAlgorithm):
@@ -130,7 +131,7 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         id_fields = self.parameterAsFields(parameters, self.ID_FIELD, context)
         id_field = id_fields[0] if id_fields else "parcel_id"
         compare_fields = self.parameterAsFields(parameters, self.COMPARE_FIELDS, context) or None
@@ -151,8 +152,7 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         )
         self.check_canceled(feedback)
 
-        result = self.run_core(
-            compare_versions,
+        result = compare_versions(
             old,
             new,
             id_field=id_field,
@@ -170,8 +170,7 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         for frame, column in ((old, "old_id"), (new, "new_id")):  # every feature of both versions
             if id_field not in frame.columns or column not in result.table.columns:
                 continue
-            self.run_core(
-                check_ids_accounted,
+            check_ids_accounted(
                 frame[id_field].dropna().astype(str).tolist(),
                 result.table[column].dropna().astype(str).tolist(),
                 self.displayName(),

@@ -14,10 +14,11 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge import layers as qgis_bridge
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.fields import field_aliases
 from ..lowland_plugin.core.units import blocks as core
 from ..lowland_plugin.i18n import language
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
 
 
 class DelineateBlocksAlgorithm(LowlandAlgorithm):
@@ -140,7 +141,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
         value = self.parameterAsString(parameters, key, context)
         return value or None
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         boundary = self.read_layer(parameters, self.BOUNDARY, context, feedback)
         crs = self.input_crs(self.BOUNDARY)
         self.require_projected(boundary, self.tr("范围图层"))
@@ -155,8 +156,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
             self.check_canceled(feedback)
             step.setProgress(value)
 
-        result = self.run_core(
-            core.delineate_blocks,
+        result = core.delineate_blocks(
             roads,
             boundary,
             parcels,

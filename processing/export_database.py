@@ -35,7 +35,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..lowland_plugin.bridge import layers as qgis_bridge
 from ..lowland_plugin.bridge.ogr_io import write_ogr_layer, write_shapefile
-from ..lowland_plugin.bridge.outputs import remove_dataset
+from ..lowland_plugin.bridge.outputs import cancelled_error, remove_dataset
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.fields import field_aliases
 from ..lowland_plugin.core.common.mapping import canonical_frame
@@ -208,17 +208,15 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
 
     # ------------------------------------------------------------------ run
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        standard = self.run_core(
-            load_standard, self.parameterAsString(parameters, self.STANDARD, context)
-        )
+    def compute(self, parameters, context, feedback) -> dict:
+        standard = load_standard(self.parameterAsString(parameters, self.STANDARD, context))
         fmt = self.parameterAsEnum(parameters, self.FORMAT, context)
         shapefile = fmt == 1
         encoding = ENCODINGS[self.parameterAsEnum(parameters, self.ENCODING, context)]
         qc_encoding = encoding if shapefile else "UTF-8"
         admin_code = (self.parameterAsString(parameters, self.ADMIN_CODE, context) or "").strip()
         if admin_code:
-            admin_code = self.run_core(check_admin_code, admin_code)
+            admin_code = check_admin_code(admin_code)
         only_lowland = self.parameterAsBool(parameters, self.ONLY_LOWLAND, context)
         sliver = self.parameterAsDouble(parameters, self.SLIVER_AREA, context)
         tolerance = self.parameterAsDouble(parameters, self.AREA_TOLERANCE, context)
@@ -232,14 +230,13 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         parcels = self.read_layer(parameters, self.PARCELS, context, feedback, check_geometry=False)
         crs = self.input_crs(self.PARCELS)
         self.require_projected(parcels, self.tr("低效用地认定成果"))
-        self.run_core(require_input_fields, parcels, standard, self.tr("低效用地认定成果"))
+        require_input_fields(parcels, standard, self.tr("低效用地认定成果"))
         feedback.setProgress(5)
         survey = self.read_layer(
             parameters, self.LANDSURVEY, context, feedback, crs_of=self.PARCELS
         )
         if survey is not None:
-            survey, _ = self.run_core(
-                canonical_frame,
+            survey, _ = canonical_frame(
                 survey,
                 "landsurvey",
                 None,
@@ -247,7 +244,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                 self.tr("三调图斑图层"),
                 False,
             )
-            self.run_core(require_valid_geometries, survey, self.tr("三调图斑图层"), "tbbh")
+            require_valid_geometries(survey, self.tr("三调图斑图层"), "tbbh")
         else:
             feedback.pushWarning(
                 self.tr("未提供三调图层：与三调一致性的规则未检查（报告中注明）。")
@@ -255,7 +252,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         self.check_canceled(feedback)
         feedback.setProgress(10)
 
-        db = self.run_core(standardize, parcels, standard, admin_code, only_lowland, export_date)
+        db = standardize(parcels, standard, admin_code, only_lowland, export_date)
         feedback.pushInfo(
             self.tr("导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。").format(
                 len(db), len(parcels), standard.label
@@ -264,8 +261,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         if not len(db):
             feedback.pushWarning(self.tr("没有最终结论为低效用地的宗地：数据库为空。"))
         feedback.setProgress(15)
-        result = self.run_core(
-            run_qc,
+        result = run_qc(
             db,
             standard,
             survey,
@@ -293,7 +289,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         if feedback.isCanceled():  # cancelled after the database was moved into place
             if written is not None and not existed:
                 remove_dataset(written)
-            raise self._cancelled()
+            raise cancelled_error()
 
         errors_id = self._write_errors(parameters, context, result.errors, crs)
         info = ReportInfo(
@@ -401,7 +397,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                 fields = [(f.name, f.type, f.width, f.precision) for f in standard.fields]
                 write_shapefile(db, partial + ".shp", fields, encoding)
                 if feedback.isCanceled():
-                    raise self._cancelled()
+                    raise cancelled_error()
                 base = os.path.splitext(output)[0]
                 for ext in SHAPEFILE_PARTS + SHAPEFILE_STALE:
                     if os.path.exists(base + ext):
@@ -418,7 +414,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                     overwrite_file=True,
                 )
                 if feedback.isCanceled():
-                    raise self._cancelled()
+                    raise cancelled_error()
                 os.replace(partial + ".gpkg", output)
         finally:
             for ext in (*SHAPEFILE_PARTS, ".gpkg"):

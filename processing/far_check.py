@@ -5,22 +5,11 @@ from __future__ import annotations
 
 from ..lowland_plugin.core.checks.far import far_check
 from .base import LowlandAlgorithm
-from .project_checks import (
-    OUTPUT,
-    PROJECTS,
-    add_projects_parameters,
-    joined_output,
-    log_verdicts,
-    read_projects,
-)
+from .project_checks import ProjectTemplateMixin, joined_output, log_verdicts
 
 
-class FarCheckAlgorithm(LowlandAlgorithm):
+class FarCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Counted vs allowed floor area per project (Y-4, N-1)."""
-
-    PROJECTS = PROJECTS
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = OUTPUT
 
     def name(self) -> str:
         return "farcheck"
@@ -51,13 +40,13 @@ class FarCheckAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        add_projects_parameters(self, self.tr("容积率核定结果"))
+        self.add_projects_parameters(self.tr("容积率核定结果"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        projects, crs = read_projects(self, parameters, context)
+    def compute(self, parameters, context, feedback) -> dict:
+        projects, crs = self.read_projects(parameters, context)
         feedback.setProgress(30)
         self.check_canceled(feedback)
-        result = self.run_core(far_check, projects, self.tr("项目图层"))
+        result = far_check(projects, self.tr("项目图层"))
         log_verdicts(
             feedback,
             projects["project_id"],

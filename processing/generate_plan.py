@@ -32,8 +32,11 @@ from qgis.core import (
     QgsProviderRegistry,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
+from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
+from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.common.mapping import template_frame
 from ..lowland_plugin.core.common.validation import require_numbers, require_unique_ids
 from ..lowland_plugin.core.documents.funding import funding_rates
@@ -51,7 +54,10 @@ from ..lowland_plugin.core.documents.render import (
 )
 from ..lowland_plugin.core.units.assignment import require_known_phases
 from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
+
+#: Errors that say what went wrong: reported as they are, even when the run was cancelled.
+REPORTED = (QgsProcessingException, LowlandInputError, LowlandInternalError)
 
 FORMAT_CODES = ("docx", "html", "pdf")
 #: The numeric fields of a lowland:buildunits units layer (text there is refused).
@@ -263,7 +269,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         del ds
         if not has:
             return None
-        gdf = self.run_core(read_ogr_layer, path, name)
+        gdf = read_ogr_layer(path, name)
         if gdf.crs is not None and crs is not None and gdf.crs != crs:
             gdf = gdf.to_crs(crs)
         self._feedback.pushInfo(
@@ -274,7 +280,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
 
     # ------------------------------------------------------------------ run
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         self._feedback = feedback
         units_all = self.read_layer(parameters, self.UNITS, context, feedback)
         self.require_projected(units_all, self.tr("再开发单元"))
@@ -284,14 +290,14 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 + " / the units layer has no unit_id field (use the lowland:buildunits output)."
             )
         label = self.tr("再开发单元")  # ids, phases and figures as buildunits writes them
-        self.run_core(require_unique_ids, units_all, "unit_id", label)
-        self.run_core(require_known_phases, units_all, label)
+        require_unique_ids(units_all, "unit_id", label)
+        require_known_phases(units_all, label)
         for name in UNIT_NUMBERS:
-            self.run_core(require_numbers, units_all, name, label, "unit_id")
+            require_numbers(units_all, name, label, "unit_id")
         units = self._selected_units(units_all, parameters, context)
         formats = self._formats(parameters, context)
         profile = self.read_profile(parameters, context, self.PROFILE)
-        self.run_core(funding_rates, profile)
+        funding_rates(profile)
 
         docx_path = self.parameterAsFile(parameters, self.TEMPLATE_DOCX, context) or str(
             DEFAULT_DOCX
@@ -301,9 +307,9 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
         html_template = None
         if "html" in formats or "pdf" in formats:
-            html_template = self.run_core(load_html_template, html_path)
+            html_template = load_html_template(html_path)
         if "docx" in formats:
-            self.run_core(check_docx_template, docx_path)
+            check_docx_template(docx_path)
 
         read = {}
         for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY):
@@ -317,12 +323,10 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 zones = self._sibling_layer(parameters, context, "zones", units_all.crs)
         checks = None
         if projects is not None and len(projects):
-            projects = self.run_core(
-                template_frame, projects, "projects", None, ("project_id",), self.tr("项目图层")
+            projects = template_frame(
+                projects, "projects", None, ("project_id",), self.tr("项目图层")
             )
-            checks = self.run_core(
-                project_checks, projects, units_all, pieces, zones, self.tr("项目图层")
-            )
+            checks = project_checks(projects, units_all, pieces, zones, self.tr("项目图层"))
             for line in checks.warnings:
                 feedback.pushWarning(line)
         self.check_canceled(feedback)
@@ -337,15 +341,15 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             if atlas:
                 written.append((None, "atlas_pdf", Path(atlas)))
             self._documents(
-                units, read, checks, profile, formats, html_template, docx_path,
+                units, units_all, read, checks, profile, formats, html_template, docx_path,
                 maps, atlas, staging, written, feedback,
             )  # fmt: skip
             self.check_canceled(feedback)
             final = self._move_into_place(staging, out_dir, written)
         except BaseException as err:
             shutil.rmtree(staging, ignore_errors=True)
-            if feedback.isCanceled() and not isinstance(err, QgsProcessingException):
-                raise self._cancelled() from err
+            if feedback.isCanceled() and not isinstance(err, REPORTED):
+                raise cancelled_error() from err
             raise
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -410,16 +414,17 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         return maps, atlas
 
     def _documents(
-        self, units, read, checks, profile, formats, html_template, docx_path,
+        self, units, units_all, read, checks, profile, formats, html_template, docx_path,
         maps, atlas, staging, written, feedback,
     ) -> None:  # fmt: skip
+        """One 实施方案 per unit of ``units``; parcels belong to units by the one
+        membership rule over all units of the layer (``units_all``, Y-3)."""
         start = 40.0
         total = max(len(units), 1)
         for n, (_, unit) in enumerate(units.iterrows()):
             self.check_canceled(feedback)
             unit_id = str(unit["unit_id"])
-            context_ = self.run_core(
-                build_unit_context,
+            context_ = build_unit_context(
                 unit,
                 read[self.PARCELS],
                 None,
@@ -429,6 +434,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 map_path=maps.get(unit_id),
                 atlas_path=atlas,
                 base_dir=staging,
+                units=units_all,
             )
             if n == 0:
                 for line in context_["warnings"]:
@@ -436,9 +442,9 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                         feedback.pushWarning(line)
             html = None
             if html_template is not None:
-                html = self.run_core(render_html, html_template, context_)
+                html = render_html(html_template, context_)
             if "docx" in formats:
-                data = self.run_core(render_docx, docx_path, context_, maps.get(unit_id))
+                data = render_docx(docx_path, context_, maps.get(unit_id))
                 path = staging / document_file(unit_id, "docx")
                 write_atomic(path, data)
                 written.append((unit_id, "docx", path))

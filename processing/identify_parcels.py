@@ -15,12 +15,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import identify_parcels
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
-from .base import LowlandAlgorithm, ScaledFeedback, field_map_parameter
+from .base import LowlandAlgorithm, field_map_parameter
 
 #: Output column order: the verdict first (what a planner reads), the explanation last.
 _LEADING_FIELDS = (
@@ -59,7 +60,6 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
     LANDSURVEY = "LANDSURVEY"
     PLAN = "PLAN"
     PROFILE = "PROFILE"
-    FIELD_MAP = "FIELD_MAP"
     REFERENCE_DATE = "REFERENCE_DATE"
     PREVIOUS = "PREVIOUS"
     OUTPUT = "OUTPUT"
@@ -139,13 +139,11 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         profile = self.read_profile(parameters, context, self.PROFILE)
         feedback.pushInfo(self.tr("规则档案：{0}（{1}）").format(profile.label, profile.name))
-        explicit = self.run_core(
-            parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
-        )
-        self.run_core(check_field_map, explicit, ("parcels", "buildings", "landsurvey", "plan"))
+        explicit = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
+        check_field_map(explicit, ("parcels", "buildings", "landsurvey", "plan"))
         used: set[str] = set()
         when = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
         reference = when.date().toPyDate() if when.isValid() else dt.date.today()
@@ -153,8 +151,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
         crs = self.input_crs(self.PARCELS)
         self.require_projected(parcels, self.tr("宗地图层"))
-        parcels, mapping = self.run_core(
-            canonical_frame,
+        parcels, mapping = canonical_frame(
             parcels,
             "parcels",
             explicit,
@@ -163,7 +160,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             False,
         )
         used |= _used_entries("parcels", mapping, explicit)
-        self.run_core(require_unique_ids, parcels, "parcel_id", self.tr("宗地图层"))
+        require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(5)
         layers = {}
         for key, kind in (
@@ -175,9 +172,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             gdf = self.read_layer(parameters, key, context, None, crs_of=self.PARCELS)
             if gdf is not None:
                 required = {"landsurvey": ("dlbm",), "plan": ("plan_code",)}.get(kind, ())
-                gdf, mapping = self.run_core(
-                    canonical_frame, gdf, kind, explicit, required, key, False
-                )
+                gdf, mapping = canonical_frame(gdf, kind, explicit, required, key, False)
                 used |= _used_entries(kind, mapping, explicit)
                 if kind == "buildings":
                     gdf = gdf[[c for c in _BUILDING_FIELDS if c in gdf.columns] + ["geometry"]]
@@ -191,8 +186,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         feedback.setProgress(15)
         self.check_canceled(feedback)
 
-        result = self.run_core(
-            identify_parcels,
+        result = identify_parcels(
             parcels,
             profile,
             buildings=layers["buildings"],
@@ -207,8 +201,8 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             parameters, self.PREVIOUS, context, None, fields=("parcel_id", *REVIEW_FIELDS)
         )
         if previous is not None:
-            review, counts = self.run_core(
-                carry_over, result.table.assign(parcel_id=parcels["parcel_id"].to_numpy()), previous
+            review, counts = carry_over(
+                result.table.assign(parcel_id=parcels["parcel_id"].to_numpy()), previous
             )
             for name in review.columns:
                 result.table[name] = review[name].to_numpy()

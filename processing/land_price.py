@@ -3,24 +3,19 @@
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.land_price import land_price
-from .base import LowlandAlgorithm
-from .project_checks import (
-    OUTPUT,
-    PROJECTS,
-    add_projects_parameters,
-    joined_output,
-    log_verdicts,
-    read_projects,
+from ..lowland_plugin.core.checks.land_price import (
+    FINAL_DUE_YEARS,
+    FIRST_DUE_MONTHS,
+    FIRST_SHARE,
+    TRANSITION_YEARS,
+    land_price,
 )
+from .base import LowlandAlgorithm
+from .project_checks import ProjectTemplateMixin, joined_output, log_verdicts
 
 
-class LandPriceAlgorithm(LowlandAlgorithm):
+class LandPriceAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Land price difference, instalments, N-9 alternative and Y-15 transition per project."""
-
-    PROJECTS = PROJECTS
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = OUTPUT
 
     def name(self) -> str:
         return "landprice"
@@ -42,26 +37,26 @@ class LandPriceAlgorithm(LowlandAlgorithm):
             "否则不计并在 reasons 中说明（十四）；</li>"
             "<li>新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，"
             "缺一则无法核对（price_pass 为空）；</li>"
-            "<li>分期缴纳（十五）：签订合同后一个月内缴纳 50%（first_amount，到期日 first_due_date = contract_date + 1 个月），"
-            "其余两年内缴清（rest_amount，final_due_date = contract_date + 2 年）；目标月份无对应日取该月最后一日"
-            "（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 50% 向上进位到分，"
+            "<li>分期缴纳（十五）：签订合同后一个月内缴纳 {0}（first_amount，到期日 first_due_date = contract_date + {1} 个月），"
+            "其余两年内缴清（rest_amount，final_due_date = contract_date + {2} 年）；目标月份无对应日取该月最后一日"
+            "（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 {0} 向上进位到分，"
             "余款 = 应缴 − 首期，两者之和恰等于应缴；</li>"
             "<li>第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − "
             "（土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；</li>"
-            "<li>过渡期（十五）：新产业新业态利用存量房屋按原用途使用 5 年，transition_end = transition_start + 5 年"
+            "<li>过渡期（十五）：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年"
             "（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。</li></ul>"
             "<p>只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；"
             "二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。</p>"
-        )
+        ).format(f"{FIRST_SHARE:.0%}", FIRST_DUE_MONTHS, FINAL_DUE_YEARS, TRANSITION_YEARS)
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        add_projects_parameters(self, self.tr("补缴地价与缴款计划"))
+        self.add_projects_parameters(self.tr("补缴地价与缴款计划"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        projects, crs = read_projects(self, parameters, context)
+    def compute(self, parameters, context, feedback) -> dict:
+        projects, crs = self.read_projects(parameters, context)
         feedback.setProgress(30)
         self.check_canceled(feedback)
-        result = self.run_core(land_price, projects, self.tr("项目图层"))
+        result = land_price(projects, self.tr("项目图层"))
         log_verdicts(
             feedback,
             projects["project_id"],

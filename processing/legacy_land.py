@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -18,6 +20,7 @@ from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_ma
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import current_use_from_survey
 from ..lowland_plugin.core.identify.legacy import (
+    CUTOFF,
     classify_legacy_land,
     summarize_legacy,
     unknown_code_warning,
@@ -30,7 +33,6 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
 
     PARCELS = "PARCELS"
     LANDSURVEY = "LANDSURVEY"
-    FIELD_MAP = "FIELD_MAP"
     OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 
@@ -49,14 +51,14 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
         return self.tr(
             "<p>对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：</p>"
-            "<ul><li>2009年12月31日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；</li>"
-            "<li>2010年1月1日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），"
+            "<ul><li>{0:%Y}年{0.month}月{0.day}日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；</li>"
+            "<li>{1:%Y}年{1.month}月{1.day}日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），"
             "该地类取字段 occupied_dlbm，缺失时逐宗报告；</li>"
             "<li>其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。</li></ul>"
             "<p>所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层"
             "面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。"
             "有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。</p>"
-        )
+        ).format(CUTOFF, CUTOFF + dt.timedelta(days=1))
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         polygon = [QgsProcessing.TypeVectorPolygon]
@@ -80,16 +82,13 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        explicit = self.run_core(
-            parse_field_map, self.parameterAsString(parameters, self.FIELD_MAP, context)
-        )
-        self.run_core(check_field_map, explicit, ("parcels", "landsurvey"))
+    def compute(self, parameters, context, feedback) -> dict:
+        explicit = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
+        check_field_map(explicit, ("parcels", "landsurvey"))
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
         crs = self.input_crs(self.PARCELS)
         self.require_projected(parcels, self.tr("宗地图层"))
-        parcels, _ = self.run_core(
-            canonical_frame,
+        parcels, _ = canonical_frame(
             parcels,
             "parcels",
             explicit,
@@ -97,15 +96,15 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             self.tr("宗地图层"),
             False,
         )
-        self.run_core(require_unique_ids, parcels, "parcel_id", self.tr("宗地图层"))
+        require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
         category = survey_codes = None
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
         geoms = np.asarray(parcels.geometry.values)
         if survey is not None:
-            survey, _ = self.run_core(
-                canonical_frame, survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
+            survey, _ = canonical_frame(
+                survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )
             use = current_use_from_survey(geoms, shapely.area(geoms), survey)
             survey_codes = pd.Series(use.dlbm, dtype=object)
@@ -114,7 +113,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             category = parcels["land_category"].reset_index(drop=True)
         feedback.setProgress(50)
         self.check_canceled(feedback)
-        table = self.run_core(classify_legacy_land, parcels, category, survey_codes)
+        table = classify_legacy_land(parcels, category, survey_codes)
         if survey_codes is None and category is None and "dlbm" in parcels.columns:
             survey_codes = parcels["dlbm"].reset_index(drop=True)
         if survey_codes is not None:

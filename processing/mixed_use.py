@@ -8,30 +8,25 @@ import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
 
 from ..lowland_plugin.core.checks.mixed_use import mixed_use
 from ..lowland_plugin.core.common.frames import geodataframe
-from .base import LowlandAlgorithm
+from .base import LowlandAlgorithm, field_map_parameter
 from .project_checks import (
-    field_map_parameter,
+    ProjectTemplateMixin,
     joined_output,
-    read_field_map,
-    read_template_layer,
+    refuse_empty_projects,
     refuse_unused_map_entries,
 )
 
 
-class MixedUseAlgorithm(LowlandAlgorithm):
+class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Y-10, N-8: use shares, main use, lease term per use, combined start price."""
 
-    PROJECTS = "PROJECTS"
     ZONES = "ZONES"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
     USES = "USES"
 
     def name(self) -> str:
@@ -91,23 +86,19 @@ class MixedUseAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        explicit = read_field_map(self, parameters, context, ("projects", "zones"))
-        projects = read_template_layer(
-            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+    def compute(self, parameters, context, feedback) -> dict:
+        explicit = self.read_field_map(parameters, context, ("projects", "zones"))
+        projects = self.read_template_layer(
+            parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
         crs = self.input_crs(self.PROJECTS)
-        if projects.empty:
-            raise QgsProcessingException(
-                self.tr("项目图层没有要素。") + " / the projects layer has no features."
-            )
+        refuse_empty_projects(projects)
         layers = {"projects": projects}
         feedback.setProgress(20)
         self.check_canceled(feedback)
         zones = None
         if parameters.get(self.ZONES) not in (None, ""):
-            zones = read_template_layer(
-                self,
+            zones = self.read_template_layer(
                 parameters,
                 self.ZONES,
                 context,
@@ -120,9 +111,7 @@ class MixedUseAlgorithm(LowlandAlgorithm):
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = self.run_core(
-            mixed_use, projects, zones, self.tr("项目图层"), self.tr("功能分区图层")
-        )
+        result = mixed_use(projects, zones, self.tr("项目图层"), self.tr("功能分区图层"))
         for line in result.warnings:
             feedback.pushWarning(line)
         self._log(feedback, result.table)

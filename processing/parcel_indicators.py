@@ -11,12 +11,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.identify.indicators import (
     INDICATOR_FIELDS,
     compute_parcel_indicators,
 )
-from .base import LowlandAlgorithm, ScaledFeedback
+from .base import LowlandAlgorithm
 
 
 class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
@@ -69,7 +70,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         feedback.pushInfo(self.tr("读取宗地…"))
         parcels = self.read_layer(parameters, self.PARCELS, context, None)
         crs = self.input_crs(self.PARCELS)
@@ -88,8 +89,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         feedback.setProgress(15)
         self.check_canceled(feedback)
 
-        result = self.run_core(
-            compute_parcel_indicators,
+        result = compute_parcel_indicators(
             parcels,
             buildings,
             progress=lambda p: feedback.setProgress(15 + 0.55 * p),

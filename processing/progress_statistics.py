@@ -59,13 +59,13 @@ class ProgressStatisticsAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+    def compute(self, parameters, context, feedback) -> dict:
         # geometry is not used (areas come from area_m2 where present): not checked
         parcels = self.read_layer(parameters, self.PARCELS, context, None, check_geometry=False)
         self.require_projected(parcels, self.tr("低效用地认定结果"))
         if "area_m2" not in parcels.columns:
             parcels = parcels.assign(area_m2=parcels.geometry.area)
-        table = self.run_core(progress_statistics, parcels.drop(columns="geometry"))
+        table = progress_statistics(parcels.drop(columns="geometry"))
         period = self.parameterAsString(parameters, self.PERIOD, context)
         if period:
             table.insert(0, "period", period)

@@ -1,10 +1,12 @@
-"""Plumbing shared by the project-template checks (``farcheck``, ``scatteredland``,
-``landprice``): read the project layers in canonical names, join a core result to the
-project features, write a table sink. Rules live in :mod:`lowland_plugin.core.checks`,
-the template's field mapping in :mod:`lowland_plugin.core.common.mapping`."""
+"""Plumbing shared by the project-template checks (``farcheck``, ``landprice``,
+``usechange``, ``scatteredland``, ``mixeduse``, ``statusquocheck``,
+``buildingconversion``): :class:`ProjectTemplateMixin` reads the template layers in
+canonical names; the functions refuse unused field-map entries, join a core result to
+the project features and log the verdicts. Rules live in :mod:`lowland_plugin.core.checks`."""
 
 from __future__ import annotations
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 from qgis.core import (
@@ -15,7 +17,6 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
-from ..lowland_plugin.core.common.errors import LowlandInternalError
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import (
     check_template_field_map,
@@ -24,61 +25,77 @@ from ..lowland_plugin.core.common.mapping import (
     unused_map_entries,
 )
 from ..lowland_plugin.i18n import tr
-from .base import FIELD_MAP, field_map_parameter
-
-PROJECTS = "PROJECTS"
-OUTPUT = "OUTPUT"
+from .base import field_map_parameter
 
 
-def add_projects_parameters(alg, output_label: str) -> None:
-    """``PROJECTS`` (the template's project polygons), ``FIELD_MAP`` and the ``OUTPUT``
-    sink: the parameters of the checks that read the projects layer only."""
-    polygon = [QgsProcessing.TypeVectorPolygon]
-    alg.addParameter(QgsProcessingParameterFeatureSource(PROJECTS, tr("项目图层"), polygon))
-    alg.addParameter(field_map_parameter())
-    alg.addParameter(
-        QgsProcessingParameterFeatureSink(OUTPUT, output_label, QgsProcessing.TypeVectorPolygon)
-    )
+class ProjectTemplateMixin:
+    """The readers of the project-template checks (a mixin of :class:`LowlandAlgorithm`
+    subclasses): ``PROJECTS`` and the other template layers in canonical field names,
+    through the algorithm's ``FIELD_MAP``."""
+
+    PROJECTS = "PROJECTS"
+    OUTPUT = "OUTPUT"
+
+    def add_projects_parameters(self, output_label: str) -> None:
+        """``PROJECTS`` (the template's project polygons), ``FIELD_MAP`` and the ``OUTPUT``
+        sink: the parameters of the checks that read the projects layer only."""
+        polygon = [QgsProcessing.TypeVectorPolygon]
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.PROJECTS, tr("项目图层"), polygon)
+        )
+        self.addParameter(field_map_parameter())
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, output_label, QgsProcessing.TypeVectorPolygon
+            )
+        )
+
+    def read_projects(self, parameters, context, refuse_empty: bool = False):
+        """The ``PROJECTS`` layer in canonical template fields and its CRS, for the checks
+        that read the projects layer only; an unused field-map entry is refused, and with
+        ``refuse_empty`` an empty layer too."""
+        explicit = self.read_field_map(parameters, context, ("projects",))
+        projects = self.read_template_layer(
+            parameters, self.PROJECTS, context, "projects", explicit, tr("项目图层")
+        )
+        if refuse_empty:
+            refuse_empty_projects(projects)
+        refuse_unused_map_entries(explicit, {"projects": projects})
+        return projects, self.input_crs(self.PROJECTS)
+
+    def read_field_map(self, parameters, context, layers) -> dict[str, str]:
+        """The ``FIELD_MAP`` entries, each naming one of the template ``layers``."""
+        explicit = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
+        check_template_field_map(explicit, layers)
+        return explicit
+
+    def read_template_layer(
+        self, parameters, name, context, layer, explicit, label, crs_of=None
+    ) -> gpd.GeoDataFrame:
+        """The source parameter ``name`` in canonical template fields (``project_id``
+        required), refused in a geographic CRS; in the CRS of the input ``crs_of`` when
+        given."""
+        gdf = self.read_layer(parameters, name, context, None, crs_of=crs_of)
+        self.require_projected(gdf, label)
+        required = ("project_id", "piece_id") if layer == "pieces" else ("project_id",)
+        gdf = template_frame(gdf, layer, explicit, required, label)
+        mapping = gdf.attrs.get("template_mapping", {})
+        gdf = gdf.reset_index(drop=True)
+        gdf.attrs["template_mapping"] = mapping
+        return gdf
 
 
-def read_projects(alg, parameters, context, refuse_empty: bool = False):
-    """The ``PROJECTS`` layer in canonical template fields and its CRS, for the checks
-    that read the projects layer only; an unused field-map entry is refused, and with
-    ``refuse_empty`` an empty layer too."""
-    explicit = read_field_map(alg, parameters, context, ("projects",))
-    projects = read_template_layer(
-        alg, parameters, PROJECTS, context, "projects", explicit, tr("项目图层")
-    )
-    if refuse_empty and projects.empty:
+def refuse_empty_projects(projects: gpd.GeoDataFrame) -> None:
+    """A check that reports per project has nothing to do without projects: say so."""
+    if projects.empty:
         raise QgsProcessingException(
             tr("项目图层没有要素。") + " / the projects layer has no features."
         )
-    refuse_unused_map_entries(explicit, {"projects": projects})
-    return projects, alg.input_crs(PROJECTS)
-
-
-def read_field_map(alg, parameters, context, layers) -> dict[str, str]:
-    explicit = alg.run_core(parse_field_map, alg.parameterAsString(parameters, FIELD_MAP, context))
-    alg.run_core(check_template_field_map, explicit, layers)
-    return explicit
-
-
-def read_template_layer(alg, parameters, name, context, layer, explicit, label, crs_of=None):
-    """The source parameter ``name`` in canonical template fields (``project_id`` required),
-    refused in a geographic CRS; in the CRS of the input ``crs_of`` when given."""
-    gdf = alg.read_layer(parameters, name, context, None, crs_of=crs_of)
-    alg.require_projected(gdf, label)
-    required = ("project_id", "piece_id") if layer == "pieces" else ("project_id",)
-    gdf = alg.run_core(template_frame, gdf, layer, explicit, required, label)
-    mapping = gdf.attrs.get("template_mapping", {})
-    gdf = gdf.reset_index(drop=True)
-    gdf.attrs["template_mapping"] = mapping
-    return gdf
 
 
 def refuse_unused_map_entries(explicit, layers: dict) -> None:
     """A field-map entry no input layer used is a typo: say so instead of ignoring it.
-    ``layers``: template layer name → frame read by :func:`read_template_layer`."""
+    ``layers``: template layer name → frame read by :meth:`ProjectTemplateMixin.read_template_layer`."""
     mappings = {name: gdf.attrs.get("template_mapping", {}) for name, gdf in layers.items()}
     unused = unused_map_entries(explicit, mappings)
     if unused:
@@ -98,11 +115,9 @@ def joined_output(projects, table: pd.DataFrame):
     order = ["project_id"] + [c for c in joined.columns if c not in ("project_id", "reasons")]
     order += ["reasons"]
     out = geodataframe(joined[order], np.asarray(projects.geometry.values), projects.crs)
-    try:  # conservation: one row per project, ids kept, geometry unchanged (issue 11)
-        check_ids_accounted(projects["project_id"].tolist(), out["project_id"].tolist(), "projects")
-        check_geometry_kept(projects.geometry.values, out.geometry.values, "projects")
-    except LowlandInternalError as err:
-        raise QgsProcessingException(str(err)) from err
+    # conservation: one row per project, ids kept, geometry unchanged (issue 11)
+    check_ids_accounted(projects["project_id"].tolist(), out["project_id"].tolist(), "projects")
+    check_geometry_kept(projects.geometry.values, out.geometry.values, "projects")
     return out
 
 

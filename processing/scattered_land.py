@@ -9,25 +9,25 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.scattered import scattered_check
-from .base import LowlandAlgorithm
+from ..lowland_plugin.core.checks.scattered import (
+    SCATTERED_PIECE_MAX_M2,
+    SCATTERED_PIECE_MAX_MU,
+    SCATTERED_SHARE_MAX,
+    scattered_check,
+)
+from .base import LowlandAlgorithm, field_map_parameter
 from .project_checks import (
-    field_map_parameter,
+    ProjectTemplateMixin,
     joined_output,
     log_verdicts,
-    read_field_map,
-    read_template_layer,
     refuse_unused_map_entries,
 )
 
 
-class ScatteredLandAlgorithm(LowlandAlgorithm):
+class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Scattered pieces per project (Y-7, N-4) and swap balance (N-10)."""
 
-    PROJECTS = "PROJECTS"
     PIECES = "PIECES"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
     SWAPS = "SWAPS"
 
     def name(self) -> str:
@@ -48,12 +48,16 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
             "自然资发〔2023〕171号 第4、10项）。每个项目输出一行：</p>"
             "<ul><li>total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为"
             "零星用地（scattered）的地块面积之和；scattered_share = 二者之比；</li>"
-            "<li>scattered_pass：每宗零星用地不超过 5 亩（10000/15×5 ≈ 3333.33 平方米）且累计不超过项目总用地面积的"
-            " 10%（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。</li>"
+            "<li>scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的"
+            " {2}（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。</li>"
             "<li>未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。</li></ul>"
             "<p>置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），"
             "置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。"
             "文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。</p>"
+        ).format(
+            f"{SCATTERED_PIECE_MAX_MU:g}",
+            f"{SCATTERED_PIECE_MAX_M2:.2f}",
+            f"{SCATTERED_SHARE_MAX:.0%}",
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
@@ -80,16 +84,15 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        explicit = read_field_map(self, parameters, context, ("projects", "pieces"))
-        projects = read_template_layer(
-            self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+    def compute(self, parameters, context, feedback) -> dict:
+        explicit = self.read_field_map(parameters, context, ("projects", "pieces"))
+        projects = self.read_template_layer(
+            parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
         )
         crs = self.input_crs(self.PROJECTS)
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        pieces = read_template_layer(
-            self,
+        pieces = self.read_template_layer(
             parameters,
             self.PIECES,
             context,
@@ -101,8 +104,7 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
         refuse_unused_map_entries(explicit, {"projects": projects, "pieces": pieces})
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = self.run_core(
-            scattered_check,
+        result = scattered_check(
             projects,
             pieces,
             self.tr("项目图层"),
@@ -117,7 +119,9 @@ class ScatteredLandAlgorithm(LowlandAlgorithm):
             result.table["project_id"],
             result.table["scattered_pass"],
             self.tr("零星用地核查通过 {0} 个项目。"),
-            self.tr("{0} 个项目的零星用地超出限额（单宗 5 亩或累计 10%）：{1}"),
+            self.tr("{0} 个项目的零星用地超出限额（单宗 {2} 亩或累计 {3}）：{1}").format(
+                "{0}", "{1}", f"{SCATTERED_PIECE_MAX_MU:g}", f"{SCATTERED_SHARE_MAX:.0%}"
+            ),
         )
         feedback.pushInfo(self.tr("置换组 {0} 个。").format(len(result.extra)))
         feedback.setProgress(60)

@@ -15,23 +15,15 @@ from qgis.core import (
 from ..lowland_plugin.core.checks.status_quo import status_quo_check
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import template_frame
-from .base import LowlandAlgorithm
-from .project_checks import (
-    field_map_parameter,
-    read_field_map,
-    read_template_layer,
-    refuse_unused_map_entries,
-)
+from .base import LowlandAlgorithm, field_map_parameter
+from .project_checks import ProjectTemplateMixin, refuse_unused_map_entries
 
 
-class StatusQuoCheckAlgorithm(LowlandAlgorithm):
+class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """Y-5: indicators that cannot meet the current norm may not fall below the current
     condition; safety, fire and environmental norms are never relaxed."""
 
     STATUSQUO = "STATUSQUO"
-    PROJECTS = "PROJECTS"
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = "OUTPUT"
     SUMMARY = "SUMMARY"
 
     def name(self) -> str:
@@ -94,31 +86,29 @@ class StatusQuoCheckAlgorithm(LowlandAlgorithm):
             )
         )
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        explicit = read_field_map(self, parameters, context, ("statusquo", "projects"))
+    def compute(self, parameters, context, feedback) -> dict:
+        explicit = self.read_field_map(parameters, context, ("statusquo", "projects"))
         label = self.tr("现状指标表")
         table = self.read_layer(parameters, self.STATUSQUO, context, None)
         if table.empty:
             raise QgsProcessingException(
                 self.tr("现状指标表没有记录。") + " / the status-quo table has no rows."
             )
-        table = self.run_core(
-            template_frame, table, "statusquo", explicit, ("project_id", "item"), label
-        )
+        table = template_frame(table, "statusquo", explicit, ("project_id", "item"), label)
         feedback.setProgress(20)
         self.check_canceled(feedback)
         projects, crs = None, QgsCoordinateReferenceSystem()
         layers = {"statusquo": table}
         if parameters.get(self.PROJECTS) not in (None, ""):
-            projects = read_template_layer(
-                self, parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
+            projects = self.read_template_layer(
+                parameters, self.PROJECTS, context, "projects", explicit, self.tr("项目图层")
             )
             crs = self.input_crs(self.PROJECTS)
             layers["projects"] = projects
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = self.run_core(status_quo_check, table, projects, label, self.tr("项目图层"))
+        result = status_quo_check(table, projects, label, self.tr("项目图层"))
         for line in result.info:
             feedback.pushInfo(line)
         self._log(feedback, result.table, result.extra)

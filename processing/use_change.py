@@ -6,21 +6,11 @@ from __future__ import annotations
 from ..lowland_plugin.core.checks.use_change import use_change_table
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from .base import LowlandAlgorithm
-from .project_checks import (
-    OUTPUT,
-    PROJECTS,
-    add_projects_parameters,
-    joined_output,
-    read_projects,
-)
+from .project_checks import ProjectTemplateMixin, joined_output
 
 
-class UseChangeAlgorithm(LowlandAlgorithm):
+class UseChangeAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     """详细规划动态维护 vs 用途变更手续, with the condition that decided (Y-11)."""
-
-    PROJECTS = PROJECTS
-    FIELD_MAP = "FIELD_MAP"
-    OUTPUT = OUTPUT
 
     def name(self) -> str:
         return "usechange"
@@ -51,15 +41,14 @@ class UseChangeAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        add_projects_parameters(self, self.tr("用途转变路径结果"))
+        self.add_projects_parameters(self.tr("用途转变路径结果"))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        projects, crs = read_projects(self, parameters, context, refuse_empty=True)
-        self.run_core(require_unique_ids, projects, "project_id", self.tr("项目图层"))
+    def compute(self, parameters, context, feedback) -> dict:
+        projects, crs = self.read_projects(parameters, context, refuse_empty=True)
+        require_unique_ids(projects, "project_id", self.tr("项目图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        table = self.run_core(
-            use_change_table,
+        table = use_change_table(
             projects.drop(columns=projects.geometry.name),
             progress=lambda p: feedback.setProgress(20 + 0.4 * p),
         )

@@ -1,4 +1,5 @@
-"""Writing outputs: the GeoPackage fast path, partial files and tables left by a cancel.
+"""Writing outputs: the GeoPackage fast path, feature sinks, partial files and tables
+left by a cancel.
 
 A run that is cancelled or fails never leaves a partial output behind as if complete:
 a new GeoPackage is written to a temporary file beside the target and moved into place,
@@ -15,14 +16,18 @@ import geopandas as gpd
 from qgis.core import (
     QgsDataSourceUri,
     QgsProcessing,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
     QgsProviderConnectionException,
     QgsProviderRegistry,
-    QgsVectorLayer,
     QgsWkbTypes,
 )
 
-from ..i18n import tr
+from ..core.common.fields import field_aliases
+from ..i18n import language, tr
+from .layers import gdf_fields, gdf_wkb_type, write_gdf_to_sink
 from .ogr_io import write_ogr_layer
 from .styles import POSTGRES, persist_style
 
@@ -59,35 +64,6 @@ def write_gpkg_file(
             os.remove(partial)
     feedback.setProgress(100)
     return path
-
-
-#: Id fields that name a feature in messages, in order of preference (else the fid).
-ID_FIELDS = (
-    "parcel_id",
-    "project_id",
-    "piece_id",
-    "building_id",
-    "unit_ref",
-    "unit_id",
-    "block_id",
-    "plan_id",
-    "road_id",
-    "tbbh",
-    "BSM",
-    "ZDDM",
-    "宗地代码",
-)
-
-
-def is_shapefile(source) -> bool:
-    """True for a layer read from a shapefile or a lone .dbf (dBase limits apply)."""
-    layer = source if isinstance(source, QgsVectorLayer) else None
-    storage = layer.dataProvider().storageType().lower() if layer is not None else ""
-    return "shapefile" in storage or "dbf" in storage
-
-
-def id_field_of(gdf: gpd.GeoDataFrame) -> str | None:
-    return next((f for f in ID_FIELDS if f in gdf.columns), None)
 
 
 def new_database_table(destination: str | None):
@@ -154,3 +130,67 @@ def file_of(destination: str | None) -> str | None:
         return None
     path = QgsProviderRegistry.instance().decodeUri("ogr", destination).get("path", "")
     return path or None
+
+
+def write_table_sink(alg, parameters: dict, name: str, context, table, feedback) -> str:
+    """Write a table without geometry (already rounded) to the sink parameter ``name`` of
+    ``alg``; returns its destination id. A cancelled run leaves no partial file."""
+    fields = gdf_fields(table, field_aliases(table.columns, language()))
+    target = file_of(alg.parameterAsOutputLayer(parameters, name, context))
+    existed = target is not None and os.path.exists(target)
+    sink, dest = alg.parameterAsSink(parameters, name, context, fields)
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    written = write_gdf_to_sink(table, sink, fields, feedback)
+    del sink
+    if (feedback is not None and feedback.isCanceled()) or written != len(table):
+        if target is not None and not existed:
+            remove_dataset(target)  # never leave a partial file behind as if complete
+        raise cancelled_error()
+    return dest
+
+
+def write_feature_sink(
+    alg, parameters, name, context, feedback, gdf, crs, aliases, geometry_type=None
+) -> str:
+    """Write ``gdf`` to any other destination of the sink parameter ``name`` of ``alg``
+    (memory, shapefile, database…) through a QGIS feature sink; returns its id. A
+    cancelled run leaves no partial file or new database table."""
+    fields = gdf_fields(gdf, aliases)
+    destination = alg.parameterAsOutputLayer(parameters, name, context)
+    target = file_of(destination)
+    existed = target is not None and os.path.exists(target)
+    new_table = new_database_table(destination)
+    sink, dest_id = alg.parameterAsSink(
+        parameters,
+        name,
+        context,
+        fields,
+        WKB_TYPES[geometry_type] if geometry_type else gdf_wkb_type(gdf),
+        crs,
+    )
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    written = write_gdf_to_sink(gdf, sink, fields, feedback)
+    sink.flushBuffer()
+    del sink  # closes the file so its style can be stored
+    if feedback.isCanceled() or written != len(gdf):
+        if target is not None and not existed:
+            remove_dataset(target)  # never leave a partial file behind as if complete
+        if new_table is not None:
+            connection, schema, table = new_table
+            connection.dropVectorTable(schema, table)  # nor a partial database table
+        raise cancelled_error()
+    return dest_id
+
+
+def load_on_completion(alg, parameters: dict, name: str, context, dest_id: str) -> None:
+    """What parameterAsSink does for an output the user asked to open (the GeoPackage
+    fast path writes without a sink)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject:
+        layer_name = value.destinationName or alg.parameterDefinition(name).description()
+        details = QgsProcessingContext.LayerDetails(
+            layer_name, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector
+        )
+        context.addLayerToLoadOnCompletion(dest_id, details)

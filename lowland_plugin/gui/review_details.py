@@ -171,7 +171,7 @@ class ParcelDetails:
         try:
             lines = reason_lines(self._value(feature, "reasons"), language())
         except LowlandInputError as err:
-            self.reasonList.addItem(localised(str(err)))
+            self.reasonList.addItem(localised(err))
             return
         headings = {
             "exclusion": tr("排除情形"),

@@ -509,7 +509,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
                 self.decisions.new_type(action),
             )
         except LowlandInputError as err:
-            self._show_error(localised(str(err)))
+            self._show_error(localised(err))
             return False
         self._remember_reviewer()
         parcel_id = python_value(feature["parcel_id"])
@@ -517,7 +517,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self.reviews.check_unchanged(fid, parcel_id)
         except ReviewConflictError as err:
             self._reload()
-            self._show_error(localised(str(err)))
+            self._show_error(localised(err))
             return False
         old_row = self.proxy.row_of_fid(fid)
         description = tr("地块核查 {0}：{1}").format(parcel_id, action_label(action))

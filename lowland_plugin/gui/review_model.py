@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ..bridge.layers import python_value
 from ..core.common.codes import sandiao_table
+from ..core.common.errors import LowlandInputError
 from ..core.common.fields import field_aliases, field_units, value_label
 from ..core.identify.review import missing_identification_fields
 from ..i18n import language, tr
@@ -62,12 +63,11 @@ _CHANGED_BACKGROUND = QColor(255, 236, 179)
 # ----------------------------------------------------------------------------- helpers
 
 
-def localised(message: str) -> str:
-    """The part of a bilingual core message ("中文 / English") in the interface language."""
-    if " / " not in message:
-        return message
-    zh, en = message.split(" / ", 1)
-    return en if language() == "en" else zh
+def localised(message: str | LowlandInputError) -> str:
+    """A core error (or a bilingual "中文 / English" message) in the interface language:
+    the error's own zh/en texts (core/common/errors.py), split there in one place."""
+    error = message if isinstance(message, LowlandInputError) else LowlandInputError(message)
+    return error.in_language(language())
 
 
 def _number(value, decimals: int | None = None) -> str:
