@@ -333,12 +333,12 @@ def values_equal(a, b) -> bool:
     if isinstance(a, numbers) and isinstance(b, numbers):
         return _floats_equal(float(a), float(b))
     if isinstance(a, (dt.date, pd.Timestamp)) or isinstance(b, (dt.date, pd.Timestamp)):
-        x, y = _as_datetime(a), _as_datetime(b)
-        if x is None or y is None:
+        when_a, when_b = _as_datetime(a), _as_datetime(b)
+        if when_a is None or when_b is None:
             return False
-        if (x.tzinfo is None) != (y.tzinfo is None):
-            x, y = x.replace(tzinfo=None), y.replace(tzinfo=None)
-        return x == y
+        if (when_a.tzinfo is None) != (when_b.tzinfo is None):
+            when_a, when_b = when_a.replace(tzinfo=None), when_b.replace(tzinfo=None)
+        return when_a == when_b
     if isinstance(a, str) and isinstance(b, numbers):
         a, b = b, a
     if isinstance(a, numbers) and isinstance(b, str):

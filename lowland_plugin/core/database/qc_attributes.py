@@ -49,7 +49,7 @@ def domain_failures(ctx: QcContext, spec) -> tuple[np.ndarray, list[str]]:
         if kind == "codes":
             unknown = set(codes.unknown_codes(pd.Series(distinct, dtype=object), value))
             normalise = _NORMALISE[value]
-            out = []
+            out: list[str | None] = []
             for v in distinct:
                 norm = normalise(v)
                 if norm in unknown:

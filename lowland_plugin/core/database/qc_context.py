@@ -78,6 +78,13 @@ class QcContext:
             self._cache["valid"] = ok
         return self._cache["valid"]
 
+    @property
+    def survey(self) -> gpd.GeoDataFrame:
+        """The 三调 patches (only the rules that need them run, see ``needs_landsurvey``)."""
+        if self.landsurvey is None:
+            raise ValueError("this rule needs the 三调 layer (landsurvey)")
+        return self.landsurvey
+
     def cached(self, key: object, compute: Callable[[], T]) -> T:
         """``compute()`` once per context and ``key`` (rules share their intermediate results)."""
         if key not in self._cache:
@@ -88,7 +95,7 @@ class QcContext:
         """(valid row positions, parcel index, survey index, overlap area), computed once."""
         if "overlay" not in self._cache:
             rows = np.flatnonzero(self.valid_geometry())
-            survey = np.asarray(self.landsurvey.geometry.values, dtype=object)
+            survey = np.asarray(self.survey.geometry.values, dtype=object)
             t_idx, s_idx, area = overlap_areas(self.geoms[rows].copy(), survey.copy())
             self._cache["overlay"] = (rows, rows[t_idx], s_idx, area)
         return self._cache["overlay"]

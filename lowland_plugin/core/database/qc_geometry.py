@@ -97,7 +97,7 @@ def _normalised_dlbm(values: pd.Series) -> np.ndarray:
 
 
 def _survey_classes(ctx: QcContext) -> np.ndarray:
-    return ctx.cached("survey_classes", lambda: _normalised_dlbm(ctx.landsurvey["dlbm"]))
+    return ctx.cached("survey_classes", lambda: _normalised_dlbm(ctx.survey["dlbm"]))
 
 
 def check_sandiao_class(ctx: QcContext) -> pd.DataFrame:
@@ -120,7 +120,7 @@ def check_sandiao_class(ctx: QcContext) -> pd.DataFrame:
 
 def _union_of_pieces(ctx: QcContext, rows: np.ndarray, t_row, s_idx, select=None) -> list:
     """Per row: the union of the 三调 patches (optionally a subset) overlapping it."""
-    survey = np.asarray(ctx.landsurvey.geometry.values, dtype=object)
+    survey = np.asarray(ctx.survey.geometry.values, dtype=object)
     out = []
     for r in rows:
         mine = t_row == r

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -338,7 +339,7 @@ def _grounds(reasons: object, lowland: bool, status: object) -> str:
         checks = json.loads(reasons) if isinstance(reasons, str) and reasons else []
     except json.JSONDecodeError:
         checks = []
-    names = _rule_names()
+    names: dict[Any, str] = _rule_names()  # looked up with any JSON value of "rule"
 
     def met(kind: str) -> list[str]:
         return [
@@ -526,7 +527,7 @@ def standardize(
         "tbbh": patch_numbers(column("parcel_id"), admin),
         "admin_code": admin,
         "sfdx": np.where(lowland, "是", "否").astype(object),
-        "dxlx": np.where(lowland, kind, None).astype(object),
+        "dxlx": np.where(lowland, kind, np.array(None, dtype=object)).astype(object),
         "rdyj": np.array(
             [
                 _grounds(r, bool(lw), s)

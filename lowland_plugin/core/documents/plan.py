@@ -39,6 +39,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -251,6 +252,7 @@ def _unit_overview(unit: Mapping) -> dict:
                 }
             )
     blocks = as_json(get("block_ids"), [])
+    source = as_text(get("source"))
     return {
         "unit_id": str(get("unit_id")),
         "unit_name": as_text(get("unit_name")),
@@ -258,10 +260,8 @@ def _unit_overview(unit: Mapping) -> dict:
         "phase": phase,
         "phase_label": PHASE_LABELS[phase],
         "notes": as_text(get("notes")),
-        "source": as_text(get("source")),
-        "source_label": value_label("source", as_text(get("source")), "zh")
-        if as_text(get("source"))
-        else None,
+        "source": source,
+        "source_label": value_label("source", source, "zh") if source else None,
         "block_ids": [str(b) for b in blocks] if isinstance(blocks, list) else [],
         "block_count": plain(get("block_count")),
         "parcel_count": plain(get("parcel_count")),
@@ -394,7 +394,7 @@ def compensation_basis(
 def project_sections(checks: ProjectChecks | None, rows: np.ndarray) -> tuple[dict, set[str]]:
     """The FAR, land price, mixed-use and scattered-land rows of the unit's projects,
     and the clauses they apply."""
-    sections = {"far": [], "land_price": [], "mixed_use": [], "scattered": None}
+    sections: dict[str, Any] = {"far": [], "land_price": [], "mixed_use": [], "scattered": None}
     clauses: set[str] = set()
     if checks is None:
         return sections, clauses

@@ -136,19 +136,21 @@ def price_rows_of(checks: ProjectChecks, rows: np.ndarray) -> list[dict]:
     return out
 
 
+_MIX_BASIS_LABELS = {"zones": "功能分区面积", "gfa": "计容建筑面积"}
+
+
 def mixed_rows_of(checks: ProjectChecks, rows: np.ndarray) -> list[dict]:
     t, uses = checks.mixed, checks.mixed_uses
     out = []
     for i in rows:
         pid = str(t["project_id"].iloc[i])
+        basis = as_text(t["mix_basis"].iloc[i])
         mine = uses[uses["project_id"] == pid] if len(uses) else uses
         out.append(
             {
                 "project_id": pid,
-                "basis": as_text(t["mix_basis"].iloc[i]),
-                "basis_label": {"zones": "功能分区面积", "gfa": "计容建筑面积"}.get(
-                    as_text(t["mix_basis"].iloc[i]), "—"
-                ),
+                "basis": basis,
+                "basis_label": _MIX_BASIS_LABELS.get(basis, "—") if basis is not None else "—",
                 "main_use": as_text(t["main_use"].iloc[i]),
                 "main_use_name": as_text(t["main_use_name"].iloc[i]),
                 "main_share": as_float(t["main_share"].iloc[i]),

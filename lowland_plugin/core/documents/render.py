@@ -98,8 +98,9 @@ def load_html_template(path: str | os.PathLike | None = None) -> jinja2.Template
         template = sandbox_environment(autoescape=True).from_string(source)
     except jinja2.TemplateSyntaxError as err:
         raise template_error(path, err, _line_text(source, err.lineno)) from err
-    template.lowland_path = str(path)  # for messages
-    template.lowland_source = source
+    # our own attributes on the Template object (read back by getattr in render_html)
+    template.lowland_path = str(path)  # type: ignore[attr-defined]  # for messages
+    template.lowland_source = source  # type: ignore[attr-defined]
     return template
 
 

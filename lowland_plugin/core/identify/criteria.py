@@ -76,11 +76,11 @@ def json_bools(values) -> np.ndarray:
 
 
 def json_object(parts: dict[str, np.ndarray]) -> np.ndarray:
-    """``{"k": v, …}`` per row from JSON-text columns."""
-    out = None
-    for key, text in parts.items():
-        piece = f'"{key}":' + np.asarray(text, dtype=object)
-        out = piece if out is None else out + ("," + piece)
+    """``{"k": v, …}`` per row from JSON-text columns (at least one)."""
+    pieces = [f'"{key}":' + np.asarray(text, dtype=object) for key, text in parts.items()]
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out = out + ("," + piece)
     return "{" + out + "}"
 
 

@@ -209,7 +209,7 @@ def identify_parcels(
     out["czcsxm"] = czcsxm if czcsxm is not None else np.full(n, None, dtype=object)
     out["plan_code"] = plan_code if plan_code is not None else np.full(n, None, dtype=object)
     out["current_type"] = current_type
-    out["lowland_type"] = np.where(verdict == "lowland", current_type, None)
+    out["lowland_type"] = np.where(verdict == "lowland", current_type, np.array(None, dtype=object))
     out["verdict"] = verdict
     out["reasons"] = reason_texts(exclusions + criteria + exemptions, n)
     out["criteria_met"] = (

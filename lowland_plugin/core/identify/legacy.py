@@ -69,9 +69,10 @@ def classify_legacy_land(
 
     classes, reasons, failed, years = [], [], [], []
     for i in range(n):
+        day = occupied[i]
         cls, items, missing = _classify_one(
             lawful.iloc[i],
-            occupied[i],
+            day,
             erdiao.iloc[i],
             sandiao.iloc[i],
             conforming.iloc[i],
@@ -81,7 +82,7 @@ def classify_legacy_land(
         classes.append(cls)
         reasons.append(reasons_json(items))
         failed.append("; ".join(missing) or None)
-        years.append(occupied[i].year if occupied[i] is not None else None)
+        years.append(day.year if day is not None else None)
     return pd.DataFrame(
         {
             "legacy_class": pd.Series(classes, dtype=object),

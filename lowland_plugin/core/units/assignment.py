@@ -39,7 +39,8 @@ def spatial_order(geoms: np.ndarray) -> np.ndarray:
 
 def new_unit_ids(count: int, used: set[str]) -> list[str]:
     """``DY01``, ``DY02``, … skipping ids already used (at least two digits)."""
-    out, n = [], 0
+    out: list[str] = []
+    n = 0
     while len(out) < count:
         n += 1
         candidate = f"DY{n:02d}"
@@ -68,7 +69,7 @@ def unit_attributes(frame: pd.DataFrame, label: str) -> pd.DataFrame:
     for name in ("unit_name", "notes"):
         out[name] = frame[name].map(as_text) if name in frame.columns else None
     phase = require_known_phases(frame, label)
-    out["phase"] = [None if as_text(p) is None else PHASES[as_text(p)] for p in phase]
+    out["phase"] = [None if (text := as_text(p)) is None else PHASES[text] for p in phase]
     return out
 
 

@@ -244,7 +244,9 @@ def classify_fragments(
     area = shapely.area(pieces)
     width = equivalent_width(pieces)
     reason = np.where(
-        area < min_area, "area_below_min", np.where(width < min_width, "narrow", None)
+        area < min_area,
+        "area_below_min",
+        np.where(width < min_width, "narrow", np.array(None, dtype=object)),
     ).astype(object)
     return reason, width
 

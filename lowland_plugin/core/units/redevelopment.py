@@ -265,7 +265,7 @@ def build_units(
     conflicts += found
 
     # unit geometries: union of their blocks; units without a block are dropped (reported)
-    unit_geoms, keep = [], []
+    kept_geoms, keep = [], []
     for u in range(len(table)):
         members = np.flatnonzero(assignment == u)
         if members.size == 0:
@@ -278,12 +278,12 @@ def build_units(
             )
             continue
         keep.append(u)
-        unit_geoms.append(shapely.union_all(block_geoms[members]))
+        kept_geoms.append(shapely.union_all(block_geoms[members]))
     remap = np.full(len(table) + 1, -1, dtype="int64")
     remap[keep] = np.arange(len(keep))
     block_unit = remap[assignment]  # -1 stays -1 (index -1 → the extra last slot)
     table = table.iloc[keep].reset_index(drop=True)
-    unit_geoms = np.asarray(unit_geoms, dtype=object)
+    unit_geoms = np.asarray(kept_geoms, dtype=object)
 
     parcel_unit = parcel_units(
         parcels, table["unit_id"].tolist(), unit_geoms, block_ids, block_unit

@@ -279,8 +279,8 @@ def bite_dangles(
                 trial = _cut_back(block, net, idx[k], degree)
             block = trial
         out[b[s]] = block
-    changed = np.array(changed, dtype=int)
-    bites = shapely.difference(blocks[changed], out[changed])
+    rows = np.array(changed, dtype=int)
+    bites = shapely.difference(blocks[rows], out[rows])
     return out, bites, np.unique(np.array(cut_back, dtype=int))
 
 
