@@ -16,7 +16,7 @@ fail after :data:`LOCK_TIMEOUT_MS` instead of freezing QGIS until they save.
 from __future__ import annotations
 
 import pandas as pd
-from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsTransaction, QgsVectorLayer
 
 from ..core.identify.review import (
     DECISION_FIELDS,
@@ -75,7 +75,9 @@ class ReviewStore:
         self.layer: QgsVectorLayer | None = None
         self.loaded: dict[int, dict] = {}
         self.own: dict[int, dict] = {}
-        self._lock_limited = None  # the transaction whose lock_timeout is set
+        self._lock_limited: QgsTransaction | None = (
+            None  # the transaction whose lock_timeout is set
+        )
 
     def bind(self, layer: QgsVectorLayer | None) -> None:
         """Work on ``layer`` (None: on none): its stored state, no own decisions."""
@@ -121,6 +123,7 @@ class ReviewStore:
         ``description`` (editing is started when needed). Returns '' when written, else
         why nothing was written."""
         layer = self.layer
+        assert layer is not None, "ReviewStore.write() before bind()"  # the dock binds first
         if not layer.isEditable() and not layer.startEditing():
             return tr("图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。").format(
                 layer.name()
