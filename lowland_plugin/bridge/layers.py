@@ -321,3 +321,38 @@ def write_gdf_to_sink(gdf: gpd.GeoDataFrame, sink, fields: QgsFields, feedback=N
                     return written
                 feedback.setProgress(100.0 * written / n)
     return written
+
+
+# ----------------------------------------------------------------- layer roles
+
+
+def field_names(layer) -> set[str]:
+    """The field names of a vector layer (empty for anything else)."""
+    return set(layer.fields().names()) if isinstance(layer, QgsVectorLayer) else set()
+
+
+def is_polygon_layer(layer) -> bool:
+    """A valid polygon vector layer."""
+    return (
+        isinstance(layer, QgsVectorLayer)
+        and layer.isValid()
+        and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+    )
+
+
+def is_units_layer(layer) -> bool:
+    """A polygon layer of redevelopment units (a lowland:buildunits output or drawn): it
+    has ``unit_id`` and is not a blocks, parcels or projects layer (those carry a
+    ``unit_id`` too once buildunits has run, or name the unit of a project)."""
+    names = field_names(layer)
+    return (
+        is_polygon_layer(layer)
+        and "unit_id" in names
+        and not names & {"block_id", "parcel_id", "project_id"}
+    )
+
+
+def is_blocks_layer(layer) -> bool:
+    """A polygon layer with ``block_id`` that is not a parcels layer."""
+    names = field_names(layer)
+    return is_polygon_layer(layer) and "block_id" in names and "parcel_id" not in names

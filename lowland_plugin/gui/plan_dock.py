@@ -24,7 +24,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProject,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsDockWidget, QgsFileWidget
 from qgis.PyQt import uic
@@ -32,6 +31,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QSettings, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QListWidgetItem, QPushButton
 
+from ..bridge.layers import is_units_layer
 from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..i18n import tr
 
@@ -57,19 +57,6 @@ def run_algorithm(parameters: dict, feedback: QgsProcessingFeedback) -> dict:
 def algorithm():
     """The generateplan algorithm, or None while it is not registered."""
     return QgsApplication.processingRegistry().algorithmById(ALGORITHM_ID)
-
-
-def is_units_layer(layer) -> bool:
-    """A polygon layer of redevelopment units (lowland:buildunits output or drawn)."""
-    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
-        return False
-    names = set(layer.fields().names())
-    return (
-        layer.geometryType() == QgsWkbTypes.PolygonGeometry
-        and "unit_id" in names
-        and "parcel_id" not in names
-        and "project_id" not in names
-    )
 
 
 def _guess(predicate) -> QgsVectorLayer | None:

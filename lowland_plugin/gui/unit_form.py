@@ -20,7 +20,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
-from ..bridge.layers import python_value
+from ..bridge.layers import field_names, is_blocks_layer, is_units_layer, python_value
 from ..bridge.styles import apply_style_and_aliases
 from ..core.common.fields import field_aliases, value_maps
 from ..core.common.resources import PLUGIN_ROOT
@@ -38,31 +38,6 @@ PHASES = ("near", "mid", "far")
 # ----------------------------------------------------------------------------- layers
 
 
-def _field_names(layer) -> set[str]:
-    return set(layer.fields().names()) if isinstance(layer, QgsVectorLayer) else set()
-
-
-def _is_polygon_layer(layer) -> bool:
-    return (
-        isinstance(layer, QgsVectorLayer)
-        and layer.isValid()
-        and layer.geometryType() == QgsWkbTypes.PolygonGeometry
-    )
-
-
-def is_units_layer(layer) -> bool:
-    """A polygon layer with ``unit_id`` that is not a blocks or parcels layer (those carry
-    a ``unit_id`` too once buildunits has run)."""
-    names = _field_names(layer)
-    return _is_polygon_layer(layer) and "unit_id" in names and not names & {"block_id", "parcel_id"}
-
-
-def is_blocks_layer(layer) -> bool:
-    """A polygon layer with ``block_id`` that is not a parcels layer."""
-    names = _field_names(layer)
-    return _is_polygon_layer(layer) and "block_id" in names and "parcel_id" not in names
-
-
 def find_units_layer(active=None, project: QgsProject | None = None) -> QgsVectorLayer | None:
     """The active layer when it is a units layer, else the first units layer of the project."""
     if is_units_layer(active):
@@ -75,7 +50,7 @@ def find_blocks_layer(project: QgsProject | None = None) -> QgsVectorLayer | Non
     """The first blocks layer of the project (a layer without ``unit_id`` preferred)."""
     project = project or QgsProject.instance()
     blocks = [lyr for lyr in _ordered_layers(project) if is_blocks_layer(lyr)]
-    plain = [lyr for lyr in blocks if "unit_id" not in _field_names(lyr)]
+    plain = [lyr for lyr in blocks if "unit_id" not in field_names(lyr)]
     return (plain or blocks or [None])[0]
 
 

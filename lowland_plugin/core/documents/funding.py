@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ..common.errors import LowlandInputError
+from ..common.money import money, to_cents, yuan
 from ..common.profiles import Profile
 from ..common.values import as_text, is_known
 
@@ -18,8 +19,6 @@ PHASES = ("near", "mid", "far")
 PHASE_LABELS = {"near": "近期", "mid": "中期", "far": "远期", None: "时序待定"}
 #: Chinese phase names accepted on input as well (buildunits refuses anything else).
 _PHASE_ALIASES = {"近期": "near", "中期": "mid", "远期": "far"}
-
-_CENT = Decimal("0.01")
 
 
 def normalise_phase(value) -> str | None:
@@ -77,8 +76,7 @@ def funding_rates(profile: Profile) -> FundingRates:
 
 def amount(quantity: float, rate: float) -> float:
     """``quantity × rate`` in 元, rounded half up to the cent (exact decimals)."""
-    value = Decimal(repr(float(quantity))) * Decimal(repr(float(rate)))
-    return float(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+    return yuan(to_cents(money(quantity) * money(rate)))
 
 
 def phase_of_year(year: int, phase_years: Mapping[str, tuple[int, int]]) -> str:
@@ -204,5 +202,4 @@ def _line(item, label, basis, quantity, quantity_unit, rate, rate_unit, source) 
 
 def cent_sum(values: Iterable[float]) -> float:
     """Exact decimal sum of cent amounts, as a float with two decimals."""
-    total = sum((Decimal(repr(float(v))) for v in values), Decimal(0))
-    return float(total.quantize(_CENT, rounding=ROUND_HALF_UP))
+    return yuan(to_cents(sum((money(v) for v in values), Decimal(0))))
