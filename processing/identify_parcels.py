@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,7 +16,12 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.frames import geodataframe
-from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
+from ..lowland_plugin.core.common.mapping import (
+    canonical_frame,
+    check_field_map,
+    parse_field_map,
+    require_map_entries_used,
+)
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import identify_parcels
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
@@ -144,7 +148,6 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         feedback.pushInfo(self.tr("规则档案：{0}（{1}）").format(profile.label, profile.name))
         explicit = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
         check_field_map(explicit, ("parcels", "buildings", "landsurvey", "plan"))
-        used: set[str] = set()
         when = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
         reference = when.date().toPyDate() if when.isValid() else dt.date.today()
 
@@ -159,7 +162,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             self.tr("宗地图层"),
             False,
         )
-        used |= _used_entries("parcels", mapping, explicit)
+        mappings = {"parcels": mapping}
         require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(5)
         layers = {}
@@ -173,16 +176,11 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             if gdf is not None:
                 required = {"landsurvey": ("dlbm",), "plan": ("plan_code",)}.get(kind, ())
                 gdf, mapping = canonical_frame(gdf, kind, explicit, required, key, False)
-                used |= _used_entries(kind, mapping, explicit)
+                mappings[kind] = mapping
                 if kind == "buildings":
                     gdf = gdf[[c for c in _BUILDING_FIELDS if c in gdf.columns] + ["geometry"]]
             layers[kind] = gdf
-        unused = [f"{k}={explicit[k]}" for k in sorted(set(explicit) - used)]
-        if unused:
-            raise QgsProcessingException(
-                self.tr("字段映射 {0} 所指的字段在各输入图层中都不存在。").format(unused)
-                + f" / field map entries {unused} name fields that no input layer has."
-            )
+        require_map_entries_used(explicit, mappings)
         feedback.setProgress(15)
         self.check_canceled(feedback)
 
@@ -248,14 +246,3 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 f"  {row.verdict:<12} {row.current_type:<24} {row.parcel_count:>7} "
                 f"{row.area_mu:>12.2f} {row.area_ha:>10.2f}"
             )
-
-
-def _used_entries(layer: str, mapping: dict[str, str], explicit: dict[str, str]) -> set[str]:
-    """The field-map keys (``field`` or ``layer.field``) that this layer's mapping used."""
-    return {
-        key
-        for key, actual in explicit.items()
-        if key.rpartition(".")[2] in mapping
-        and key.rpartition(".")[0] in ("", layer)
-        and mapping[key.rpartition(".")[2]].lower() == actual.lower()
-    }

@@ -21,8 +21,8 @@ from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import (
     check_template_field_map,
     parse_field_map,
+    require_map_entries_used,
     template_frame,
-    unused_map_entries,
 )
 from ..lowland_plugin.i18n import tr
 from .base import field_map_parameter
@@ -97,12 +97,7 @@ def refuse_unused_map_entries(explicit, layers: dict) -> None:
     """A field-map entry no input layer used is a typo: say so instead of ignoring it.
     ``layers``: template layer name → frame read by :meth:`ProjectTemplateMixin.read_template_layer`."""
     mappings = {name: gdf.attrs.get("template_mapping", {}) for name, gdf in layers.items()}
-    unused = unused_map_entries(explicit, mappings)
-    if unused:
-        raise QgsProcessingException(
-            tr("字段映射 {0} 所指的字段在各输入图层中都不存在。").format(unused)
-            + f" / field map entries {unused} name fields that no input layer has."
-        )
+    require_map_entries_used(explicit, mappings)
 
 
 def joined_output(projects, table: pd.DataFrame):

@@ -15,6 +15,7 @@ from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputErr
 from lowland_under_test.lowland_plugin.core.common.mapping import (
     canonical_frame,
     parse_field_map,
+    require_map_entries_used,
     resolve_fields,
 )
 
@@ -434,3 +435,16 @@ def test_dates_in_the_forms_offices_write(raw, expected):
     gdf = frame({"ZDDM": ["Z1"], "HTQDRQ": [raw]})
     out, _ = canonical_frame(gdf, "parcels")
     assert out["contract_date"].iloc[0].isoformat() == expected
+
+
+def test_unused_field_map_entries_are_refused_in_map_order():
+    """One check for every algorithm (identification layers and the project template): an
+    entry whose column no layer used is named, in the order the user wrote the map; an
+    entry for one layer (``landsurvey.dlbm``) counts only where that layer used it."""
+    mappings = {"parcels": {"parcel_id": "ZDDM", "dlbm": "DLBM"}, "landsurvey": {"dlbm": "XZDL"}}
+    require_map_entries_used({"parcel_id": "zddm", "landsurvey.dlbm": "XZDL"}, mappings)
+    explicit = {"tax_per_mu": "SS", "parcel_id": "ZDDM", "parcels.dlbm": "XZDL"}
+    with pytest.raises(LowlandInputError) as err:
+        require_map_entries_used(explicit, mappings)
+    assert "['tax_per_mu=SS', 'parcels.dlbm=XZDL']" in str(err.value)
+    assert err.value.en.startswith("field map entries ['tax_per_mu=SS', 'parcels.dlbm=XZDL']")

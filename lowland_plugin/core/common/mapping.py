@@ -127,6 +127,19 @@ def unused_map_entries(
     return out
 
 
+def require_map_entries_used(
+    explicit: Mapping[str, str], mappings: Mapping[str, Mapping[str, str]]
+) -> None:
+    """Refuse field-map entries that no layer used (a typo, never ignored silently):
+    ``mappings`` is layer → canonical → actual column, as the layers were read."""
+    unused = unused_map_entries(explicit, mappings)
+    if unused:
+        raise LowlandInputError(
+            f"字段映射 {unused} 所指的字段在各输入图层中都不存在。 / field map entries "
+            f"{unused} name fields that no input layer has."
+        )
+
+
 def check_field_map(explicit: Mapping[str, str], layers: Iterable[str]) -> None:
     """Refuse field-map keys that name no canonical field of the given layers."""
     known = known_fields()
