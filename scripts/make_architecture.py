@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate the generated parts of docs/dev/architecture.md from the code.
 
-- the tree: every package and module of ``lowland_plugin/`` and ``processing/`` with its
-  line count and the first line of its docstring;
+- the tree: every package and module of ``lowland_plugin/`` and ``processing/`` with the
+  first sentence of its docstring;
 - where each clause lives: for every clause id of RULES.md (``Y-1``…, ``N-1``…), the core
   functions whose docstring or body cites it (the function to read when a reviewer asks
   "where is Y-7 decided?").
@@ -41,13 +41,12 @@ def _summary(path: Path) -> str:
 
 
 def tree_table() -> str:
-    rows = ["| module | lines | what it is |", "|---|---:|---|"]
+    rows = ["| module | what it is |", "|---|---|"]
     for part in PARTS:
         for path in _py_files(ROOT / part):
             rel = path.relative_to(ROOT).as_posix()
-            lines = len(path.read_text(encoding="utf-8").splitlines())
             summary = _summary(path).replace("|", "\\|")
-            rows.append(f"| `{rel}` | {lines} | {summary} |")
+            rows.append(f"| `{rel}` | {summary} |")
     return "\n".join(rows)
 
 
