@@ -22,6 +22,7 @@ from ..lowland_plugin.core.common.mapping import (
     parse_field_map,
     require_map_entries_used,
 )
+from ..lowland_plugin.core.common.profiles import load_profile
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import identify_parcels
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
@@ -89,10 +90,10 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             "<p>2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。</p>"
             "<p>3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、"
             "C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。</p>"
-            "<p>4. 豁免：规上企业、投产不满 3 年、战略性新兴产业。</p>"
+            "<p>4. 豁免：规上企业、投产不满 {0} 年（默认档案）、战略性新兴产业。</p>"
             "<p>reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。"
             "规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。</p>"
-        )
+        ).format(load_profile("default").exemptions["young_enterprise"].params["min_years"])
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         polygon = [QgsProcessing.TypeVectorPolygon]

@@ -12,8 +12,9 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.mixed_use import mixed_use
+from ..lowland_plugin.core.checks.mixed_use import lease_terms, mixed_use
 from ..lowland_plugin.core.common.frames import geodataframe
+from ..lowland_plugin.i18n import language
 from .base import LowlandAlgorithm, field_map_parameter
 from .project_checks import (
     ProjectTemplateMixin,
@@ -21,6 +22,23 @@ from .project_checks import (
     refuse_empty_projects,
     refuse_unused_map_entries,
 )
+
+
+def lease_terms_text(lang: str) -> str:
+    """The statutory maximum lease terms of ``lease_terms.csv`` in words, for the help
+    ("居住用地 07 为 70 年，…"), so that the help never restates a number of the table."""
+    parts = []
+    for row in lease_terms():
+        if lang == "en":
+            words = [
+                row["name_en"].lower(),
+                " and ".join(row["prefixes"]),
+                f"{row['max_years']} years",
+            ]
+        else:
+            words = [row["name_zh"], "、".join(row["prefixes"]), f"为 {row['max_years']} 年"]
+        parts.append(" ".join(w for w in words if w))
+    return ("; " if lang == "en" else "，").join(parts)
 
 
 class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
@@ -47,18 +65,17 @@ class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。</p>"
             "<ul><li>用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到"
             "项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；"
-            "无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {用途代码: 平方米}）。"
+            "无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。"
             "用途代码为用地用海分类（2023）代码。</li>"
             "<li>主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，"
             "tied_uses 列出并列用途，由审批确定。</li>"
             "<li>出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和"
-            "转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：居住 07 为 70 年，工业 10、仓储 11 为 50 年，"
-            "教育科技文化卫生体育 08 为 50 年，商业旅游娱乐 09 为 40 年，其他 50 年）；超过的按最高年限核定并说明理由，"
+            "转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，"
             "未拟定的取最高年限。</li>"
             "<li>综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价"
             "（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；"
             "缺少任一用途单价时不计算并说明。</li></ul>"
-        )
+        ).format(lease_terms_text(language()))
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         polygon = [QgsProcessing.TypeVectorPolygon]

@@ -172,17 +172,22 @@ def fields_reference() -> str:
 
 
 def generated_files(provider) -> dict[str, str]:
-    """File name → content of every generated guide file (English needs the translator)."""
-    from qgis.PyQt.QtCore import QCoreApplication
+    """File name → content of every generated guide file (English needs the translator,
+    and the application locale for text the help builds in the interface language)."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication, QLocale
 
     package = type(provider).__module__.rsplit(".", 2)[0]
     load_translator = importlib.import_module(f"{package}.lowland_plugin.plugin").load_translator
     files = {"reference_zh.md": algorithm_reference(provider, "zh")}
     translator = load_translator("en_US")
+    locale = QgsApplication.locale()
+    QgsApplication.setLocale(QLocale("en_US"))
     try:
         files["reference_en.md"] = algorithm_reference(provider, "en")
     finally:
         QCoreApplication.removeTranslator(translator)
+        QgsApplication.setLocale(QLocale(locale))
     files["fields_zh.md"] = fields_reference()
     return files
 
