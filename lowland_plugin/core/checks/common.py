@@ -88,13 +88,14 @@ def project_ids(projects: pd.DataFrame, label: str) -> list[str]:
             f"{label}: 第 {[i + 1 for i in missing]} 个要素的 project_id 为空。 / features "
             f"{[i + 1 for i in missing]} have an empty project_id."
         )
-    dup = sorted({v for v in ids if ids.count(v) > 1})
+    known = [v for v in ids if v is not None]  # all of them: empty ones refused above
+    dup = sorted({v for v in known if known.count(v) > 1})
     if dup:
         raise LowlandInputError(
             f"{label}: project_id {dup} 重复；每个项目一个要素。 / project_id {dup} occur more "
             "than once; one feature per project."
         )
-    return [str(v) for v in ids]
+    return known
 
 
 def row_ids(frame: pd.DataFrame, key: str, mask) -> list[str]:

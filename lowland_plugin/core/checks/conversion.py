@@ -58,14 +58,15 @@ def positive_list_codes(positive_list: Iterable[object]) -> list[str]:
     """The profile's positive list as normalised 2023 codes (or prefixes); refuses
     entries that are no 2023 code."""
     entries = [codes.normalize_landuse_code(p) for p in positive_list]
+    normalised = [e for e in entries if e is not None]
     bad = [str(p) for p, e in zip(positive_list, entries, strict=True) if e is None]
-    bad += codes.unknown_codes([e for e in entries if e is not None], table="landuse_2023")
+    bad += codes.unknown_codes(normalised, table="landuse_2023")
     if bad:
         raise LowlandInputError(
             f"规则档案 conversion.positive_list 中的 {bad} 不是用地用海分类（2023）代码 / "
             f"positive-list entries {bad} are no 2023 use codes"
         )
-    return entries
+    return normalised  # every entry normalised, else refused above
 
 
 def _conditions(unit: dict, reasons: list[Reason]) -> tuple[list[str], list[str]]:
@@ -83,7 +84,7 @@ def _conditions(unit: dict, reasons: list[Reason]) -> tuple[list[str], list[str]
         if not ok:
             failed.append(name)
     added = unit.get("gfa_added")
-    if not is_known(added):
+    if added is None or not is_known(added):
         missing.append("gfa_added")
         reasons.append(reason("gfa_added", CLAUSE_CONVERSION, None, 0, None))
     else:
@@ -243,7 +244,7 @@ def conversion_table(
             f"规则档案 conversion.max_ratio = {max_ratio} 须在 0 与 1 之间 / max_ratio must lie "
             "in [0, 1]"
         )
-    functions = (
+    functions: list[str | None] = (
         [codes.normalize_landuse_code(v) for v in units["new_function"].astype(object).tolist()]
         if "new_function" in units.columns
         else [None] * len(units)

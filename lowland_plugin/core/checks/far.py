@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import TypeVar
 
 import geopandas as gpd
 import numpy as np
@@ -33,12 +34,16 @@ from .common import (
 HANDOVER_CATEGORIES = ("education", "health", "elderly", "community", "utility", "open_space")
 
 
-def counted_gfa(gfa_proposed: float, gfa_addon: float) -> float:
+# Floor areas: one project (float) or a column of projects (np.ndarray), elementwise.
+Area = TypeVar("Area", float, np.ndarray)
+
+
+def counted_gfa(gfa_proposed: Area, gfa_addon: Area) -> Area:
     """Y-4: add-on facilities on existing housing are not counted in FAR."""
     return gfa_proposed - gfa_addon
 
 
-def allowed_gfa(far_max: float, area_m2: float, gfa_handover: float) -> float:
+def allowed_gfa(far_max: Area, area_m2: Area, gfa_handover: Area) -> Area:
     """Y-4: planned FAR × land area, plus the handed-over floor area compensated 1:1."""
     return far_max * area_m2 + gfa_handover
 

@@ -356,7 +356,8 @@ def mixed_use(
             zoned = zone_areas(
                 project_geoms[i],
                 [zone_geoms[j] for j in zone_idx],
-                [zone_codes[j] for j in zone_idx],
+                # zone_of holds only zones with a use code: nothing is filtered out
+                [code for j in zone_idx if (code := zone_codes[j]) is not None],
                 pid,
             )
             warnings += zoned.warnings

@@ -9,6 +9,8 @@ swap table reports the numbers and judges nothing. Every verdict carries ``reaso
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -34,11 +36,14 @@ SCATTERED_SHARE_MAX = 0.10
 
 _SWAP_SIDE = {"out": "out", "调出": "out", "in": "in", "调入": "in"}
 
+#: (project_id, piece_id) of a piece as read: either may be empty.
+RawPieceKey = tuple[str | None, str | None]
+#: (project_id, piece_id) of a piece once checked: both present.
 PieceKey = tuple[str, str]
 
 
 def _piece_problems(
-    ids: list[str], keys: list[PieceKey], fids: list[str], pieces_label: str
+    ids: list[str], keys: list[RawPieceKey], fids: list[str], pieces_label: str
 ) -> list[str]:
     """Pieces without ids, of no project, or repeated within their project."""
     problems = []
@@ -84,10 +89,12 @@ def scattered_check(
     """
     ids = project_ids(projects, label)
     total = planimetric_areas(projects, label, "project_id")
-    keys = list(zip(texts(pieces, "project_id"), texts(pieces, "piece_id"), strict=True))
+    raw_keys = list(zip(texts(pieces, "project_id"), texts(pieces, "piece_id"), strict=True))
     problems = zero_area_problems(ids, total)
-    problems += _piece_problems(ids, keys, [str(f) for f in pieces.index], pieces_label)
+    problems += _piece_problems(ids, raw_keys, [str(f) for f in pieces.index], pieces_label)
     raise_problems(problems, f"{label}: 零星用地核查输入有误 / scattered land check input errors")
+    # all of them: pieces without project_id or piece_id were refused above
+    keys: list[PieceKey] = [(p, c) for p, c in raw_keys if p is not None and c is not None]
 
     piece_area = planimetric_areas(pieces, pieces_label, "piece_id")
     scattered = [bool(v) for v in flags(pieces, "scattered")]
@@ -209,7 +216,7 @@ _SWAP_COLUMNS = [
 ]
 
 
-def _swap_sides(keys: list[PieceKey], group: list, side_raw: list) -> list[str | None]:
+def _swap_sides(keys: Sequence[RawPieceKey], group: list, side_raw: list) -> list[str | None]:
     """``swap_side`` of every piece as out/in; refuses unknown sides and a group without
     a side (or a side without a group)."""
     problems, side = [], []
@@ -232,7 +239,7 @@ def _swap_sides(keys: list[PieceKey], group: list, side_raw: list) -> list[str |
 
 def swap_balance(
     pieces: gpd.GeoDataFrame,
-    keys: list[PieceKey] | None = None,
+    keys: Sequence[RawPieceKey] | None = None,
     piece_area: np.ndarray | None = None,
 ) -> pd.DataFrame:
     """N-10 置换 per ``swap_group``: area and value out vs in, their differences (in − out)

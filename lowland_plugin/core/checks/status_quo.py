@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -161,7 +162,7 @@ def judge_item(
     spec = statusquo_items()[item]
     better, relaxable = spec["better"], spec["relaxable"]
     sign = "≥" if better == "higher" else "≤"
-    out = {
+    out: dict[str, Any] = {
         "meets_norm": None,
         "not_worse": None,
         "needs_consultation": None,
@@ -175,6 +176,7 @@ def judge_item(
     ]
     if missing:
         return _values_missing(out, items, missing)
+    assert norm is not None and proposed is not None  # known: checked just above
     meets = better_or_equal(better, proposed, norm)
     out["meets_norm"] = meets
     items.append(
@@ -194,10 +196,10 @@ def judge_item(
         else:
             items.append(_never_relaxed(item))
             out.update(needs_consultation=False, sq_pass=False, sq_status="fail")
-        if is_known(current):
+        if current is not None and is_known(current):
             out["not_worse"] = better_or_equal(better, proposed, current)
         return out | {"reasons": [r.as_dict() for r in items]}
-    if not is_known(current):
+    if current is None or not is_known(current):
         return _values_missing(out, items, ["current_value"])
     not_worse = better_or_equal(better, proposed, current)
     out.update(not_worse=not_worse, needs_consultation=True)
@@ -291,15 +293,18 @@ def status_quo_check(
         names = dict(zip(project_order, texts(projects, "project_name"), strict=True))
     problems = _input_problems(statusquo, pids, raw_items, item_codes, names, projects_label)
     raise_problems(problems, f"{label}: 按现状条件核定输入有误 / status-quo check input errors")
+    # all of them: empty project ids and unknown items were refused above
+    known_pids = [p for p in pids if p is not None]
+    known_items = [c for c in item_codes if c is not None]
 
     values = {n: numbers(statusquo, n) for n in _VALUE_FIELDS}
     consulted, joint = flags(statusquo, "consulted"), flags(statusquo, "joint_review")
     rows = []
-    for i, (pid, item) in enumerate(zip(pids, item_codes, strict=True)):
+    for i, (pid, item) in enumerate(zip(known_pids, known_items, strict=True)):
         norm, cur, prop = (values[n][i] for n in _VALUE_FIELDS)
         verdict = judge_item(item, norm, cur, prop, consulted[i], joint[i])
         spec = statusquo_items()[item]
-        row = {"project_id": pid}
+        row: dict[str, Any] = {"project_id": pid}
         if names is not None:
             row["project_name"] = names.get(pid)
         row |= {
@@ -320,7 +325,7 @@ def status_quo_check(
         pd.DataFrame(rows, columns=_sq_columns(names is not None)), _BOOL_COLUMNS
     )
     if projects is None:
-        project_order = list(dict.fromkeys(p for p in pids))
+        project_order = list(dict.fromkeys(p for p in known_pids))
     summary = _sq_summary(table, project_order, names)
     info = []
     if projects is not None:
@@ -399,7 +404,7 @@ def _sq_summary(table: pd.DataFrame, order: list[str], names: Mapping | None) ->
             )
             for row in mine.itertuples(index=False)
         ]
-        row = {"project_id": pid}
+        row: dict[str, Any] = {"project_id": pid}
         if names is not None:
             row["project_name"] = names.get(pid)
         row |= {

@@ -23,6 +23,7 @@ original use, otherwise the land use-change procedure.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pandas as pd
 
@@ -223,7 +224,7 @@ def _check_codes(projects: pd.DataFrame, old: list, new: list) -> None:
         )
 
 
-_NO_CODES = {
+_NO_CODES: dict[str, Any] = {
     "pathway": None,
     "switch_type": None,
     "land_management": None,
