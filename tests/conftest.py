@@ -262,6 +262,15 @@ CORE_TEST_MODULES = frozenset(
 )
 
 
+def pytest_ignore_collect(collection_path, config) -> bool | None:
+    """In the pure-core run only the core test modules are imported at all (collecting
+    the others would import QGIS before any test is deselected)."""
+    if os.environ.get("LOWLAND_CORE_ONLY") != "1" or collection_path.suffix != ".py":
+        return None
+    name = collection_path.stem
+    return name.startswith("test_") and name not in CORE_TEST_MODULES
+
+
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
         if item.path.stem in CORE_TEST_MODULES:
