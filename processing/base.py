@@ -149,8 +149,10 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         definition = self.parameterDefinition(name)
         return f"{definition.description()} {name}" if definition is not None else name
 
-    def add_profile_parameter(self, key: str = "PROFILE") -> None:
-        """The rule-profile parameter: a bundled profile's id or the path of a JSON file."""
+    def add_profile_parameter(self, key: str = "PROFILE", optional: bool = False) -> None:
+        """The rule-profile parameter: a bundled profile's id or the path of a JSON file
+        (``optional``: left empty, the default profile; so that models made before an
+        algorithm took a profile stay valid)."""
         self.addParameter(
             QgsProcessingParameterString(
                 key,
@@ -158,6 +160,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
                     "/".join(bundled_profiles())
                 ),
                 defaultValue="default",
+                optional=optional,
             )
         )
 

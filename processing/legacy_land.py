@@ -71,6 +71,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             )
         )
         self.addParameter(field_map_parameter())
+        self.add_profile_parameter("PROFILE", optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("历史遗留用地认定结果"), QgsProcessing.TypeVectorPolygon

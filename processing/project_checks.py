@@ -35,15 +35,18 @@ class ProjectTemplateMixin:
 
     PROJECTS = "PROJECTS"
     OUTPUT = "OUTPUT"
+    PROFILE = "PROFILE"
 
     def add_projects_parameters(self, output_label: str) -> None:
-        """``PROJECTS`` (the template's project polygons), ``FIELD_MAP`` and the ``OUTPUT``
+        """``PROJECTS`` (the template's project polygons), ``FIELD_MAP``, ``PROFILE`` (the
+        local numbers: Y-4 categories, Y-14 classes, Y-15 instalments…) and the ``OUTPUT``
         sink: the parameters of the checks that read the projects layer only."""
         polygon = [QgsProcessing.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.PROJECTS, tr("项目图层"), polygon)
         )
         self.addParameter(field_map_parameter())
+        self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, output_label, QgsProcessing.TypeVectorPolygon

@@ -69,6 +69,7 @@ class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             QgsProcessingParameterFeatureSource(self.PIECES, self.tr("零星用地地块图层"), polygon)
         )
         self.addParameter(field_map_parameter())
+        self.add_profile_parameter("PROFILE", optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("零星用地核查结果"), QgsProcessing.TypeVectorPolygon

@@ -102,7 +102,7 @@ LEGACY = Child(
     "legacy",
     "lowland:legacyland",
     "历史遗留用地认定",
-    {"PARCELS": "@parcels", "LANDSURVEY": "@landsurvey"},
+    {"PARCELS": "@parcels", "LANDSURVEY": "@landsurvey", "PROFILE": "@profile"},
     {"OUTPUT": "legacy"},
 )
 EXPORT = Child(
@@ -133,12 +133,18 @@ UNITS = Child(
     {"OUTPUT": "redevelopment_units", "PARCELS_OUTPUT": "parcels_in_units"},
 )
 CHECKS = [
-    Child("far", "lowland:farcheck", "容积率核定", {"PROJECTS": "@projects"}, {"OUTPUT": "far"}),
+    Child(
+        "far",
+        "lowland:farcheck",
+        "容积率核定",
+        {"PROJECTS": "@projects", "PROFILE": "@profile"},
+        {"OUTPUT": "far"},
+    ),
     Child(
         "scattered",
         "lowland:scatteredland",
         "零星用地核查",
-        {"PROJECTS": "@projects", "PIECES": "@pieces"},
+        {"PROJECTS": "@projects", "PIECES": "@pieces", "PROFILE": "@profile"},
         {"OUTPUT": "scattered"},
     ),
     Child(
@@ -152,14 +158,14 @@ CHECKS = [
         "landprice",
         "lowland:landprice",
         "补缴地价与缴款计划",
-        {"PROJECTS": "@projects"},
+        {"PROJECTS": "@projects", "PROFILE": "@profile"},
         {"OUTPUT": "landprice"},
     ),
     Child(
         "usechange",
         "lowland:usechange",
         "用途转变路径",
-        {"PROJECTS": "@projects"},
+        {"PROJECTS": "@projects", "PROFILE": "@profile"},
         {"OUTPUT": "usechange"},
     ),
 ]

@@ -40,6 +40,13 @@ DEFAULT_SOURCES = [
     "mlr_2008_industrial",
     "n12_y1",
     "taizhou_2025",
+    # the numbers the 银川 text itself sets (the profile's ``local`` section)
+    "yinchuan_y11",
+    "yinchuan_y14",
+    "yinchuan_y15",
+    "yinchuan_y4",
+    "yinchuan_y7",
+    "yinchuan_y9",
 ]
 #: (group, rule, param) of every value default.json takes from 金华（征求意见稿）.
 JINHUA_PARAMS = {
@@ -97,8 +104,8 @@ def test_bundled_profiles_are_default_and_yinchuan():
 def test_bundled_profile_loads(profile_id):
     profile = load_profile(profile_id)
     assert profile.id == profile_id
-    assert profile.version == "1.0.0"
-    assert profile.label == f"{profile_id}@1.0.0"
+    assert profile.version == "1.1.0"
+    assert profile.label == f"{profile_id}@1.1.0"
     assert profile.name  # schema: minLength 1
     assert Path(profile.path) == PROFILE_DIR / f"{profile_id}.json"
     assert set(profile.rules) == RULE_IDS
@@ -272,7 +279,7 @@ def test_utf8_bom_file_loads(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data, ensure_ascii=False).encode("utf-8"))
     profile = load_profile(path)
-    assert profile.label == "bom_city@1.0.0"
+    assert profile.label == "bom_city@1.1.0"
     assert profile.name == "默认认定标准（据公开地方标准整理）"
 
 
@@ -474,3 +481,60 @@ def test_nan_threshold_is_rejected(tmp_path):
     assert '"value": NaN' in path.read_text(encoding="utf-8")
     with pytest.raises(LowlandInputError, match="tax_below_industry_share"):
         load_profile(path)
+
+
+# ------------------------------------------------------- sources, states, local numbers
+
+
+def test_sources_carry_label_and_state():
+    """Every source says what it is and whether it is in force: the 银川 stand-ins are
+    pending, the plugin's own choices local_choice, the published standards adopted."""
+    profile = load_profile("yinchuan")
+    assert profile.source("yinchuan_pending").state == "pending"
+    assert profile.source("lowland_local_choice").state == "local_choice"
+    assert profile.source("mlr_2008_industrial").state == "adopted"
+    assert profile.source("yinchuan_pending").citation().endswith("· 待定")
+    assert profile.source("jgj_125_2016").citation() == "JGJ 125-2016"
+
+
+def test_local_numbers_have_values_and_sources():
+    """The numbers the texts leave to the city are profile values (Y-7, Y-9, Y-15 …)."""
+    profile = load_profile("default")
+    assert profile.value("legacy_cutoff") == "2009-12-31"
+    assert profile.value("scattered_piece_max_mu") == 5.0
+    assert profile.value("scattered_share_max") == 0.1
+    assert profile.value("instalment_first_share") == 0.5
+    assert profile.value("instalment_first_months") == 1
+    assert profile.value("instalment_final_years") == 2
+    assert profile.cite("scattered_piece_max_mu") == "银川实施意见（七）"
+    assert profile.local["danger_basis"].source.state == "local_choice"
+
+
+def test_pending_values_are_listed_with_their_source():
+    """A run warns about every value that is not adopted: the yinchuan profile's FAR
+    minimum is a stand-in until 银川 publishes its standard."""
+    profile = load_profile("yinchuan")
+    pending = profile.pending_params(profile.rules["far_below_min"])
+    assert "far_below_min.min_far = 1.0（银川认定标准未公布，暂取金华/2008 数值 · 待定）" in pending
+    assert (
+        load_profile("default").pending_params(load_profile("default").rules["far_below_min"]) == []
+    )
+    assert any(line.startswith("danger_basis = floor_area") for line in profile.pending())
+
+
+def test_a_profile_without_local_takes_the_default_values(tmp_path):
+    """A city profile written before the ``local`` section existed still loads; the
+    numbers come from the default profile with that profile's sources."""
+    data = raw("default")
+    data["id"] = "old_city"
+    del data["local"]
+    data["sources"] = {
+        k: v["text"] for k, v in data["sources"].items() if not k.startswith("yinchuan_y")
+    }
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    profile = load_profile(path)
+    assert profile.value("scattered_share_max") == 0.1
+    assert profile.cite("scattered_share_max") == "银川实施意见（七）"
+    assert profile.source("lowland_local_choice").state == "local_choice"  # from its key
+    assert profile.source("jinhua_draft").state == "adopted"

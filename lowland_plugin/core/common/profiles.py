@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +35,52 @@ class Rule:
     feature: str = ""
 
 
+#: States of a source: adopted (in force for the city), pending (a stand-in until the city
+#: sets its own), local_choice (the texts leave it open; a value to be confirmed locally).
+SOURCE_STATES = ("adopted", "pending", "local_choice")
+STATE_NAMES = {"adopted": "已采用", "pending": "待定", "local_choice": "本地取值待确认"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a number comes from: its text, a short label to cite and its state."""
+
+    key: str
+    text: str
+    label: str
+    state: str
+
+    def citation(self) -> str:
+        """``label`` and, unless adopted, the state: 「金华认定标准（征求意见稿）」,
+        「银川认定标准未公布，暂取金华/2008 数值 · 待定」."""
+        return (
+            self.label if self.state == "adopted" else f"{self.label} · {STATE_NAMES[self.state]}"
+        )
+
+
+@dataclass(frozen=True)
+class LocalValue:
+    """A number or list the policy texts leave to the city, with its source."""
+
+    name: str
+    value: Any
+    source: Source
+
+
+def _source(key: str, raw: str | dict) -> Source:
+    """A source of the profile; a plain text is adopted unless its key says otherwise."""
+    if isinstance(raw, str):
+        state = (
+            "pending"
+            if key.endswith("_pending")
+            else "local_choice"
+            if "local_choice" in key
+            else "adopted"
+        )
+        return Source(key, raw, raw.split("：")[0].split(":")[0][:40], state)
+    return Source(key, raw["text"], raw.get("label") or raw["text"][:40], raw["state"])
+
+
 @dataclass(frozen=True)
 class Profile:
     """A validated rule profile."""
@@ -48,6 +95,42 @@ class Profile:
     conversion: Rule | None = None
     #: 资金平衡 unit rates and phase years (Y-3, N-3); None when the profile has none.
     funding: Rule | None = None
+    #: Every source key → :class:`Source` (text, label, state).
+    source_info: dict[str, Source] = field(default_factory=dict)
+    #: The numbers the texts leave to the city (``local`` section), by name.
+    local: dict[str, LocalValue] = field(default_factory=dict)
+
+    def value(self, name: str) -> Any:
+        """The value of the local number ``name`` (``local`` section)."""
+        return self.local[name].value
+
+    def source(self, key: str) -> Source:
+        """The source ``key`` (unknown keys: a pending source naming the key)."""
+        return self.source_info.get(key) or Source(key, key, key, "pending")
+
+    def cite(self, name: str) -> str:
+        """The citation of the local number ``name``: its source's label and state."""
+        return self.local[name].source.citation()
+
+    def pending(self, names: Iterable[str] | None = None) -> list[str]:
+        """``name = value（source）`` of every local number in ``names`` (all when None)
+        whose source is not adopted: what a run must warn about."""
+        chosen = self.local if names is None else {n: self.local[n] for n in names}
+        return [
+            f"{n} = {v.value}（{v.source.citation()}）"
+            for n, v in chosen.items()
+            if v.source.state != "adopted"
+        ]
+
+    def pending_params(self, rule: Rule) -> list[str]:
+        """``rule.param = value（source）`` of the rule's parameters whose source is not
+        adopted."""
+        out = []
+        for name, key in rule.sources.items():
+            src = self.source(key)
+            if src.state != "adopted":
+                out.append(f"{rule.id}.{name} = {rule.params[name]}（{src.citation()}）")
+        return out
 
     @property
     def label(self) -> str:
@@ -135,6 +218,8 @@ def validate_profile_data(data: Any, origin: str = "profile") -> None:
     groups.append(("profile", {"conversion": data["conversion"]}))
     if "funding" in data:
         groups.append(("profile", {"funding": data["funding"]}))
+    if "local" in data:
+        groups.append(("profile", {"local": {"params": data["local"]}}))
     for group, rules in groups:
         for rule_id, rule in rules.items():
             refs = [(f"params.{k}.source", p["source"]) for k, p in rule["params"].items()]
@@ -182,13 +267,15 @@ def load_profile(name_or_path: str | Path) -> Profile:
             f"profile {path} is not valid JSON (line {err.lineno}, column {err.colno}): {err.msg}"
         ) from err
     validate_profile_data(data, str(path))
+    sources = {k: _source(k, v) for k, v in data["sources"].items()}
+    local = _local_values(data.get("local", {}), sources, path)
     return Profile(
         id=data["id"],
         version=data["version"],
         name=data["name"],
         rules={k: _rule(k, v) for k, v in data["rules"].items()},
         exemptions={k: _rule(k, v) for k, v in data["exemptions"].items()},
-        sources=dict(data["sources"]),
+        sources={k: v.text for k, v in sources.items()},
         path=str(path),
         conversion=_rule("conversion", {"enabled": True, "applies_to": [], **data["conversion"]}),
         funding=(
@@ -196,4 +283,24 @@ def load_profile(name_or_path: str | Path) -> Profile:
             if "funding" in data
             else None
         ),
+        source_info=sources,
+        local=local,
     )
+
+
+def _local_values(raw: dict, sources: dict[str, Source], path: Path) -> dict[str, LocalValue]:
+    """The ``local`` section; an entry the profile leaves out comes from the bundled
+    default profile, with that profile's source."""
+    out = {n: LocalValue(n, v["value"], sources[v["source"]]) for n, v in raw.items()}
+    default_path = PROFILE_DIR / "default.json"
+    if path.resolve() != default_path.resolve():
+        default = _default_local()
+        out = {**{n: v for n, v in default.items() if n not in out}, **out}
+    return out
+
+
+@lru_cache(maxsize=1)
+def _default_local() -> dict[str, LocalValue]:
+    data = json.loads((PROFILE_DIR / "default.json").read_text(encoding="utf-8"))
+    sources = {k: _source(k, v) for k, v in data["sources"].items()}
+    return {n: LocalValue(n, v["value"], sources[v["source"]]) for n, v in data["local"].items()}
