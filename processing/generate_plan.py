@@ -33,6 +33,7 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
+from ..lowland_plugin.bridge.layouts import safe_file_part
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
 from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
@@ -80,12 +81,6 @@ def chinese_file_names() -> bool:
     except UnicodeEncodeError:
         return False
     return sys.getfilesystemencoding().lower().replace("-", "") in ("utf8", "mbcs")
-
-
-def safe_file_part(text: str) -> str:
-    """``text`` usable in a file name (no separators, quotes or control characters)."""
-    out = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch.isspace() else ch for ch in text)
-    return out.strip("._") or "unit"
 
 
 def document_file(unit_id: str, fmt: str) -> str:

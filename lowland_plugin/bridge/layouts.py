@@ -26,7 +26,6 @@ leaves no file of the call behind.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -288,9 +287,11 @@ def _unshaped_format(fmt: QgsTextFormat) -> QgsTextFormat:
 
 
 def safe_file_part(text: str) -> str:
-    """``text`` usable in a file name on Windows and Linux (CJK kept)."""
-    cleaned = re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("._")
-    return cleaned or "unit"
+    """``text`` usable in a file name on Windows and Linux (CJK kept; separators, quotes,
+    control characters and blanks become ``_``): one rule for the unit maps and the
+    documents of generateplan."""
+    out = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch.isspace() else ch for ch in text)
+    return out.strip("._") or "unit"
 
 
 # ----------------------------------------------------------------------------- sheet
