@@ -279,3 +279,16 @@ def test_far_minima_direct():
     assert math.isnan(m.minimum[2]) and math.isnan(m.minimum[3])
     assert m.industry[0] == "C3911 → 大类 39 (GB/T 4754-2017 → 2002: 40)"
     assert m.unmapped == ["43"]
+
+
+def test_city_without_industry_table_is_not_warned(tmp_path):
+    # min_far_by_industry {} (the city does not go by industry): every parcel takes
+    # min_far 1.0 and no per-code warning is given; FAR 0.8 < 1.0 met
+    data = json.loads((PROFILES / "default.json").read_text(encoding="utf-8"))
+    data["rules"]["far_below_min"]["params"]["min_far_by_industry"]["value"] = {}
+    path = tmp_path / "flat.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run(["30", None], [8000.0, 8000.0], path)
+    assert [far_reason(result.table, i)["threshold"]["value"] for i in (0, 1)] == [1.0, 1.0]
+    assert [far_reason(result.table, i)["met"] for i in (0, 1)] == [True, True]
+    assert not [w for w in result.warnings if "行业代码" in w]

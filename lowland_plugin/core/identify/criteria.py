@@ -334,8 +334,9 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
             }
         ),
     )
+    by_code = bool(params["min_far_by_industry"])  # {}: the city does not go by industry
     unmapped = [c for c in minima.unmapped if applies[_rows_of(p.industry, c)].any()]
-    if unmapped:
+    if unmapped and by_code:
         listed = "、".join(unmapped)
         check.warnings.append(
             f"行业代码 {listed} 无法按 {code_edition} 读取或对照到 {table_edition} 的容积率"
@@ -344,7 +345,7 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
             f"FAR table; the general minimum {general:g} ({general_source}) was used."
         )
     no_code = int((applies & p.industry.isna().to_numpy()).sum())
-    if no_code:
+    if no_code and by_code:
         check.warnings.append(
             f"{no_code} 宗工业用地无行业代码，容积率按一般下限 {general:g}（{general_source}）"
             f"认定。 / {no_code} industrial parcels have no industry code; the general FAR "
