@@ -251,6 +251,7 @@ CORE_TEST_MODULES = frozenset(
         "test_errors",
         "test_identify",
         "test_indicators",
+        "test_industry",
         "test_input_checks",
         "test_layers",
         "test_mapping",

@@ -90,6 +90,7 @@ def test_the_guide_threshold_example_works(lowland_provider, sample_gpkg, tmp_pa
         for r in json.loads(reasons)
         if r["rule"] == "far_below_min"
     ]
-    assert far_checks and {r["threshold"] for r in far_checks} == {1.2}
+    # the threshold is an object naming the industry row (Y-1, issue 16); its value is 1.2
+    assert far_checks and {r["threshold"]["value"] for r in far_checks} == {1.2}
     # an industrial parcel with 1.0 <= FAR < 1.2 is now below the minimum
     assert any(r["met"] and 1.0 <= r["value"] < 1.2 for r in far_checks)

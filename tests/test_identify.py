@@ -103,12 +103,14 @@ def reason(table: pd.DataFrame, row: int, rule: str) -> dict | None:
 
 def test_far_below_industry_minimum_at_the_threshold():
     # industry 13 → minimum 1.0 (《工业项目建设用地控制指标》2008); GFA / 10000 m².
+    # The threshold is now an object (Y-1, issue 16: the reason names the code as read,
+    # the table row and its source); its "value" is the number it was before.
     parcels = parcel_rows([{"industry_code": "13"}] * 3)
     b = buildings_frame([building_for(0, 10000), building_for(1, 9999), building_for(2, 10001)])
     t = identify(parcels, b)
     for row, far, met in ((0, 1.0, False), (1, 0.9999, True), (2, 1.0001, False)):
         r = reason(t, row, "far_below_min")
-        assert r["value"] == pytest.approx(far) and r["threshold"] == 1.0
+        assert r["value"] == pytest.approx(far) and r["threshold"]["value"] == 1.0
         assert r["met"] is met and r["clause"] == "Y-1"
     assert t["verdict"].tolist() == ["not_lowland", "lowland", "not_lowland"]
     assert t["lowland_type"].tolist() == [None, "industrial", None]
@@ -119,9 +121,10 @@ def test_industry_table_before_type_minimum():
     parcels = parcel_rows([{"industry_code": "26"}, {"industry_code": "99"}])
     b = buildings_frame([building_for(0, 7500), building_for(1, 7500)])
     t = identify(parcels, b)
-    assert reason(t, 0, "far_below_min")["threshold"] == 0.6
+    # (threshold object: see test_far_below_industry_minimum_at_the_threshold)
+    assert reason(t, 0, "far_below_min")["threshold"]["value"] == 0.6
     assert reason(t, 0, "far_below_min")["met"] is False
-    assert reason(t, 1, "far_below_min")["threshold"] == 1.0
+    assert reason(t, 1, "far_below_min")["threshold"]["value"] == 1.0
     assert reason(t, 1, "far_below_min")["met"] is True
 
 

@@ -14,7 +14,8 @@ REFERENCE = "2025-06-30"
 #: parcel → (verdict, low-efficiency type or None, the rule that decides, met?)
 #: Reasoning, default profile, 三调 layer given, no plan layer:
 EXPECTED = {
-    # 0601, FAR 1.9 ≥ 0.7 (industry 39), coverage 0.48, tax 85: nothing met (and 规上)
+    # 0601, FAR 1.9 ≥ 1.0 (industry 39, GB/T 4754-2017 = 2002 40 → 1.0 in the 2008 table),
+    # coverage 0.48, tax 85: nothing met (and 规上)
     "P0001": ("not_lowland", None, "far_below_min", False),
     # tax 8.0 = exactly 40 % of the industry-30 mean 20.0: "below" is strict
     "P0008": ("not_lowland", None, "tax_below_industry_share", False),
@@ -24,7 +25,7 @@ EXPECTED = {
     "P0016": ("lowland", "industrial", "dangerous_buildings", True),
     # 0508 modern, grade A: the industrial FAR minimum does not apply to logistics
     "P0017": ("not_lowland", None, "dangerous_buildings", False),
-    # FAR exactly 1.0, industry 34 whose 2008 minimum is 0.7
+    # FAR exactly 1.0, industry 34 (2017 通用设备 = 2002 35) whose 2008 minimum is 0.7
     "P0021": ("not_lowland", None, "far_below_min", False),
     # FAR 0.4 < 1.0 but operating 2 years (< 3): exempt
     "P0022": ("not_lowland", None, "young_enterprise", True),

@@ -34,6 +34,7 @@ TYPES = ["industrial", "village", "commercial_residential", "facility", "other"]
 DEFAULT_SOURCES = [
     "funding_example",  # 资金平衡 unit rates (example values the city sets), generateplan
     "funding_phases",
+    "gbt_4754_2017",  # the industry code edition of the input (far_below_min, issue 16)
     "jgj_125_2016",
     "jinhua_draft",
     "lowland_local_choice",
@@ -130,8 +131,9 @@ def test_every_param_and_exemption_names_a_known_source(profile_id):
             for name, source in rule.sources.items():
                 assert source in profile.sources, (rule.id, name, source)
                 n_params += 1
-    # 15 rule params + 2 exemption params (counted by hand in the JSON)
-    assert n_params == 17
+    # 17 rule params + 2 exemption params (counted by hand in the JSON; issue 16 added
+    # far_below_min's industry_code_edition and min_far_table_edition: Y-1 code edition)
+    assert n_params == 19
     for rule_id, exemption in data["exemptions"].items():
         assert exemption["source"] in profile.sources, rule_id
     for text in profile.sources.values():
@@ -167,15 +169,18 @@ def test_yinchuan_marks_values_the_texts_leave_open_as_pending():
     for key, source in d_sources.items():
         if source in ("jinhua_draft", "lowland_local_choice", "taizhou_2025"):
             assert y_sources[key] == "yinchuan_pending", key
-    # only the national 2008 indicators keep their own source
+    # only the national 2008 indicators keep their own source (the table and the code
+    # edition it is keyed by; the edition of the city's own data is pending)
     assert {k for k, v in y_sources.items() if v != "yinchuan_pending"} == {
         ("rules", "far_below_min", "min_far_by_industry"),
+        ("rules", "far_below_min", "min_far_table_edition"),
         ("rules", "coverage_below_min", "min_coverage"),
     }
     assert {k for k, v in y_sources.items() if v == "yinchuan_pending"} == (
         set(y_sources)
         - {
             ("rules", "far_below_min", "min_far_by_industry"),
+            ("rules", "far_below_min", "min_far_table_edition"),
             ("rules", "coverage_below_min", "min_coverage"),
         }
     )
@@ -187,6 +192,8 @@ def test_yinchuan_marks_values_the_texts_leave_open_as_pending():
     assert profile.rules["far_below_min"].sources == {
         "min_far": "yinchuan_pending",
         "min_far_by_industry": "mlr_2008_industrial",
+        "min_far_table_edition": "mlr_2008_industrial",
+        "industry_code_edition": "yinchuan_pending",
         "skip_dlbm": "yinchuan_pending",
     }
     assert profile.rules["tax_below_industry_share"].sources == {

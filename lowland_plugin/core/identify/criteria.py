@@ -14,13 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
-from ..common import codes
+from ..common import codes, industry
 from ..common.errors import LowlandInputError
 from ..common.profiles import Profile, Rule
 from ..common.values import flag_series, numbers
@@ -40,6 +40,7 @@ class Check:
     met: np.ndarray
     value: np.ndarray  # JSON text per parcel
     threshold: np.ndarray  # JSON text per parcel
+    warnings: list[str] = field(default_factory=list)  # said once per run
 
 
 # ------------------------------------------------------- JSON text per parcel
@@ -295,10 +296,67 @@ def _indicator_check(rule: Rule, p: Parcels, name: str, compare, param: str) -> 
 
 @_registered(CRITERIA, "far_below_min")
 def far_below_min(rule: Rule, p: Parcels) -> Check:
-    """Y-1 利用粗放: FAR below the minimum of the parcel's industry (else the general one)."""
-    by_industry = p.industry.map(rule.params["min_far_by_industry"]).astype("float64").to_numpy()
-    thr = np.where(np.isnan(by_industry), rule.params["min_far"], by_industry)
-    return _number_check(rule, "criterion", p.applies(rule), below, p.far, thr)
+    """Y-1 利用粗放: FAR below the minimum of the parcel's industry in the indicator table
+    (《工业项目建设用地控制指标》, by GB/T 4754 大类), else the general minimum.
+
+    The code is read in any written form (``39``, ``3911``, ``C39``, ``39.0``) as its 大类
+    in the profile's ``industry_code_edition`` and moved to the table's edition
+    (``min_far_table_edition``) through the 2002 ↔ 2017 crosswalk. The threshold of the
+    reason names the code as read, the table row and its source; a code no row covers
+    gets the general ``min_far``, and the run warns once naming those codes."""
+    params = rule.params
+    code_edition = params.get("industry_code_edition", industry.EDITION_2017)
+    table_edition = params.get("min_far_table_edition", industry.EDITION_2002)
+    table_source = rule.sources.get("min_far_by_industry", "min_far_by_industry")
+    minima = industry.far_minima(
+        p.industry, params["min_far_by_industry"], code_edition, table_edition, table_source
+    )
+    by_industry = np.asarray(minima.minimum, dtype="float64")
+    general = float(params["min_far"])
+    thr = np.where(np.isnan(by_industry), general, by_industry)
+    general_source = f"min_far ({rule.sources.get('min_far', 'profile')})"
+    applies = p.applies(rule)
+    row_source = np.array(
+        [s if s is not None else general_source for s in minima.row_source], dtype=object
+    )
+    check = _check(
+        rule.id,
+        rule.clause,
+        "criterion",
+        applies & ~np.isnan(p.far),
+        below(p.far, thr),
+        json_numbers(p.far),
+        json_object(
+            {
+                "value": json_numbers(thr),
+                "industry": json_strings(minima.industry),
+                "source": json_strings(row_source),
+            }
+        ),
+    )
+    by_code = bool(params["min_far_by_industry"])  # {}: the city does not go by industry
+    unmapped = [c for c in minima.unmapped if applies[_rows_of(p.industry, c)].any()]
+    if unmapped and by_code:
+        listed = "、".join(unmapped)
+        check.warnings.append(
+            f"行业代码 {listed} 无法按 {code_edition} 读取或对照到 {table_edition} 的容积率"
+            f"控制指标表，按一般下限 {general:g}（{general_source}）认定。 / Industry codes "
+            f"{listed} could not be read as {code_edition} or mapped to the {table_edition} "
+            f"FAR table; the general minimum {general:g} ({general_source}) was used."
+        )
+    no_code = int((applies & p.industry.isna().to_numpy()).sum())
+    if no_code and by_code:
+        check.warnings.append(
+            f"{no_code} 宗工业用地无行业代码，容积率按一般下限 {general:g}（{general_source}）"
+            f"认定。 / {no_code} industrial parcels have no industry code; the general FAR "
+            f"minimum {general:g} ({general_source}) was used."
+        )
+    return check
+
+
+def _rows_of(codes_: pd.Series, written: str) -> np.ndarray:
+    """Where the stripped text of ``codes_`` is ``written``."""
+    return (codes_.astype(str).str.strip() == written).to_numpy()
 
 
 @_registered(CRITERIA, "coverage_below_min")

@@ -193,6 +193,7 @@ def identify_parcels(
     measured = Parcels(frame, current_type, reference_date, plan_code, czcsxm)
     criteria = criterion_checks(measured, profile)
     exemptions = exemption_checks(measured, profile)
+    warnings += [w for c in criteria + exemptions for w in c.warnings]
     excluded = np.logical_or.reduce([c.met for c in exclusions])
     met_any = np.logical_or.reduce([c.met for c in criteria]) if criteria else np.zeros(n, bool)
     exempt = np.logical_or.reduce([c.met for c in exemptions]) if exemptions else np.zeros(n, bool)
