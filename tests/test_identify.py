@@ -240,7 +240,9 @@ def test_stalled_development_two_years_after_contract():
     # Y-1 leaves 闲置 land out (《闲置土地处置办法》第二条): the parcel is excluded as suspected
     # idle pending review (rule suspected_idle), no longer 低效 (issue 16, audit item 8).
     dates = [dt.date(2023, 6, 29), dt.date(2023, 7, 1), dt.date(2022, 1, 1)]
-    parcels = parcel_rows([{"dlbm": "05H1", "contract_date": d} for d in dates])
+    # operating unknown (nothing runs on land not yet developed)
+    rows = [{"dlbm": "05H1", "contract_date": d, "operating": None} for d in dates]
+    parcels = parcel_rows(rows)
     b = buildings_frame([building_for(0, 500), building_for(1, 500), building_for(2, 1000)])
     t = identify(parcels, b)
     met = [reason(t, i, "suspected_idle")["met"] for i in range(3)]
@@ -252,7 +254,7 @@ def test_stalled_development_two_years_after_contract():
 
 
 def _stalled_on(start: dict, reference: dt.date) -> tuple[str, dict]:
-    parcels = parcel_rows([{"dlbm": "05H1", **start}])
+    parcels = parcel_rows([{"dlbm": "05H1", "operating": None, **start}])
     b = buildings_frame([building_for(0, 500)])  # FAR 0.05 < 0.1
     t = identify_parcels(
         at_yinchuan(parcels),
@@ -279,6 +281,15 @@ def test_stalled_counts_calendar_anniversaries(start, reference, verdict):
     assert got == verdict
     assert r["met"] is (verdict == "excluded")
     assert r["value"]["start_from"] == "contract_date"
+
+
+def test_an_operating_enterprise_is_not_suspected_idle():
+    # 2021-05-01 + 2 y = 2023-05-01 reached, FAR 0.05 < 0.1, but operating: land in use, not
+    # 未动工开发 → no suspected_idle; commercial 05H1 has no other criterion met
+    got, r = _stalled_on(
+        {"contract_date": dt.date(2021, 5, 1), "operating": True}, dt.date(2024, 1, 1)
+    )
+    assert got == "not_lowland" and r is None
 
 
 def test_stalled_counts_from_the_agreed_start_date_when_given():

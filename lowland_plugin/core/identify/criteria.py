@@ -516,7 +516,9 @@ def stalled_development(rule: Rule, p: Parcels) -> Check:
     anniversary of the agreed start date (``agreed_start_date``; else the contract date,
     ``contract_date``) and FAR still below ``max_far``. Y-1 leaves 闲置 land out and
     《闲置土地处置办法》第二条 defines it, so such a parcel is *excluded pending review*
-    (rule ``suspected_idle``), not 低效. Not tested where FAR is unknown."""
+    (rule ``suspected_idle``), not 低效. Not tested where FAR is unknown, nor where the
+    enterprise is recorded as operating (``operating`` true: the land is in use, so not
+    未动工开发 in the sense of 第二条)."""
     agreed, signed = _dates(p.frame, "agreed_start_date"), _dates(p.frame, "contract_date")
     start = agreed.where(agreed.notna(), signed)
     basis = np.where(agreed.notna(), "agreed_start_date", "contract_date").astype(object)
@@ -525,6 +527,8 @@ def stalled_development(rule: Rule, p: Parcels) -> Check:
     due = years_later(start, years)
     reached = (due <= pd.Timestamp(p.reference_date)).fillna(False).to_numpy(dtype=bool)
     dated = start.notna().to_numpy()
+    in_use = (flag_series(p.frame, "operating") == True).fillna(False).to_numpy(bool)  # noqa: E712
+    dated &= ~in_use
     check = _check(
         "suspected_idle",
         rule.clause,

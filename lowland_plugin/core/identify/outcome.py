@@ -12,6 +12,12 @@ from ..common.profiles import Profile, Rule
 from ..common.reasons import reason_column
 from .criteria import Check, Parcels, json_const
 
+#: The profile's local values a rule reads besides its own parameters.
+RULE_LOCALS = {
+    "dangerous_buildings": ("danger_basis", "dangerous_grades"),
+    "tax_below_industry_share": ("same_industry_tax_reference",),
+}
+
 #: What an exemption exempts when a (pre-1.2) profile does not say (``exempts``): the
 #: efficiency criteria of 利用粗放 — never 建筑危旧 or 用途不合理.
 DEFAULT_EXEMPTS = (
