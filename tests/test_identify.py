@@ -434,7 +434,7 @@ def test_no_buildings_layer_leaves_building_criteria_untested():
 
 def test_pending_values_are_warned_once_naming_each():
     # the yinchuan profile takes its thresholds from other cities (pending): one warning
-    # naming e.g. far_below_min.min_far; the default's min_peers is a local choice
+    # naming e.g. far_below_min.min_far (tested: FAR 0.5)
     parcels = parcel_rows([{"industry_code": "13"}])
     b = buildings_frame([building_for(0, 5000)])
     result = identify_parcels(
@@ -453,8 +453,10 @@ def test_pending_values_are_warned_once_naming_each():
         reference_date=REFERENCE,
     )
     pending = [w for w in result.warnings if "未采用" in w]
-    assert len(pending) == 1 and "tax_below_industry_share.min_peers" in pending[0]
-    assert "danger_basis" in pending[0]
+    # default: danger_basis (local choice) was used; min_peers (local choice) was not — no
+    # parcel has a tax value, so tax_below_industry_share was tested nowhere
+    assert len(pending) == 1 and "danger_basis = floor_area" in pending[0]
+    assert "min_peers" not in pending[0]
 
 
 def test_same_industry_tax_mean_from_the_profile_reference(tmp_path):

@@ -165,3 +165,29 @@ def test_rerun_keeps_decisions_and_flags_changed_verdicts(lowland_provider, tmp_
     assert second["P1"]["final_verdict"] == "lowland"  # final stays what was decided
     assert second["P3"]["review_status"] == "pending"
     assert not second["P3"]["verdict_changed"]
+
+
+def test_parcelindicators_without_buildings_writes_null_far(lowland_provider, tmp_path):
+    # issue 16: no BUILDINGS layer → FAR and density unknown (NULL in the output), never 0;
+    # with a layer whose building stands elsewhere → FAR 0 / 10000 m² = 0 (measured)
+    from qgis.core import NULL
+
+    import processing
+
+    parcels = layer("field=parcel_id:string", [(["P1"], square(0))])
+    res = processing.run(
+        "lowland:parcelindicators", {"PARCELS": parcels, "OUTPUT": str(tmp_path / "a.gpkg")}
+    )
+    (feat,) = QgsVectorLayer(res["OUTPUT"], "a", "ogr").getFeatures()
+    assert feat["far"] in (None, NULL) and feat["building_density"] in (None, NULL)
+    assert feat["area_m2"] == pytest.approx(10000)
+    res = processing.run(
+        "lowland:parcelindicators",
+        {
+            "PARCELS": parcels,
+            "BUILDINGS": buildings_elsewhere(),
+            "OUTPUT": str(tmp_path / "b.gpkg"),
+        },
+    )
+    (feat,) = QgsVectorLayer(res["OUTPUT"], "b", "ogr").getFeatures()
+    assert feat["far"] == 0 and feat["building_density"] == 0

@@ -95,9 +95,9 @@ def lowland_met(
 
 def pending_warnings(profile: Profile, parcels: Parcels, checks: list[Check]) -> list[str]:
     """One warning naming every pending / local-choice profile value the run used: the
-    parameters of the enabled rules and exemptions that made a check, and the local values
+    parameters of the enabled rules and exemptions tested on some parcel, and the local values
     the rules read (danger basis and grades, same-industry tax reference)."""
-    made = {c.rule for c in checks}
+    made = {c.rule for c in checks if c.tested.any()}
     made |= {"stalled_development"} if "suspected_idle" in made else set()
     rules = [r for r in (*profile.rules.values(), *profile.exemptions.values())]
     found = [x for r in rules if r.enabled and r.id in made for x in profile.pending_params(r)]
