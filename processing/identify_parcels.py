@@ -22,9 +22,10 @@ from ..lowland_plugin.core.common.mapping import (
     parse_field_map,
     require_map_entries_used,
 )
-from ..lowland_plugin.core.common.profiles import load_profile
+from ..lowland_plugin.core.common.profiles import Profile, load_profile
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import identify_parcels
+from ..lowland_plugin.core.identify.outcome import RULE_LOCALS
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
 from .base import LowlandAlgorithm, field_map_parameter
 
@@ -83,17 +84,25 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         return "identification"
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        profile = load_profile("default")
+        stalled = profile.rules["stalled_development"].params
         return self.tr(
             "<p>逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。</p>"
             "<p>1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；"
             "按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。</p>"
-            "<p>2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。</p>"
-            "<p>3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、"
-            "C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。</p>"
-            "<p>4. 豁免：规上企业、投产不满 {0} 年（默认档案）、战略性新兴产业。</p>"
-            "<p>reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。"
-            "规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。</p>"
-        ).format(load_profile("default").exemptions["young_enterprise"].params["min_years"])
+            "<p>2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）；约定开工日（无则合同签订日）满 {0} 周年"
+            "且容积率仍低于 {1} → 疑似闲置土地（《闲置土地处置办法》第二条），排除待核查（suspected_idle）。</p>"
+            "<p>3. 认定标准（规则档案）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例"
+            "（档案参考值优先，否则按输入图层计算）、危房占比（口径与等级见档案）、老旧低容积率住宅、停产、"
+            "现状用途与控规不符（需控规图层）、城中村（需三调图层）。未提供建筑图层时容积率等为空，"
+            "依赖建筑的条件不检验（理由注明），并警告一次。</p>"
+            "<p>4. 豁免：规上企业、投产不满规定年限、战略性新兴产业，只豁免档案 exempts 所列条件"
+            "（默认为利用粗放的效率条件；建筑危旧、用途不合理不豁免）。</p>"
+            "<p>每条理由（reasons）注明条款、数值来源（source）、实测值、阈值与是否满足；"
+            "使用待定或本地取值的数值时运行警告一次并逐项列出。默认档案各规则的条款与数值来源：</p>"
+            "{2}"
+            "<p>规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。</p>"
+        ).format(stalled["years"], stalled["max_far"], rule_sources_html(profile))
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         polygon = [QgsProcessing.TypeVectorPolygon]
@@ -247,3 +256,21 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 f"  {row.verdict:<12} {row.current_type:<24} {row.parcel_count:>7} "
                 f"{row.area_mu:>12.2f} {row.area_ha:>10.2f}"
             )
+
+
+def rule_sources_html(profile: Profile) -> str:
+    """One line per rule and exemption of ``profile``: id, clause and the citation of its
+    numbers (label and, unless adopted, its state) — the help lists what each rule rests on."""
+    lines = []
+    for rule in (*profile.rules.values(), *profile.exemptions.values()):
+        used = [profile.source(k) for k in rule.sources.values()]
+        used += [
+            profile.local[n].source for n in RULE_LOCALS.get(rule.id, ()) if n in profile.local
+        ]
+        cites = dict.fromkeys(src.citation() for src in used)
+        states = {src.state for src in used}
+        text = "；".join(cites) or "无数值 / no number"
+        if cites and states == {"adopted"}:
+            text += "（已采用 / adopted）"
+        lines.append(f"<li>{rule.id}（{rule.clause}）：{text}</li>")
+    return "<ul>" + "".join(lines) + "</ul>"

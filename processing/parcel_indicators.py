@@ -25,6 +25,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
 
     PARCELS = "PARCELS"
     BUILDINGS = "BUILDINGS"
+    PROFILE = "PROFILE"
     OUTPUT = "OUTPUT"
 
     def name(self) -> str:
@@ -42,10 +43,11 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
         return self.tr(
             "<p>按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、"
-            "C/D 级危房面积占比。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）"
+            "危房占比（口径与等级取规则档案 danger_basis、dangerous_grades，默认按建筑面积、C/D 级）。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）"
             "所用的现状指标。</p>"
             "<p>跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，"
-            "两者都为空时不计入并在 gfa_unknown_count 中标明。</p>"
+            "两者都为空时不计入并在 gfa_unknown_count 中标明。未提供建筑图层时建筑指标为空（未知，"
+            "不按 0 计）。</p>"
             "<p>宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；"
             "地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。</p>"
         )
@@ -64,6 +66,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
                 optional=True,
             )
         )
+        self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("地块指标"), QgsProcessing.TypeVectorPolygon
@@ -89,11 +92,19 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         feedback.setProgress(15)
         self.check_canceled(feedback)
 
+        profile = self.read_profile(parameters, context)
         result = compute_parcel_indicators(
             parcels,
             buildings,
             progress=lambda p: feedback.setProgress(15 + 0.55 * p),
+            danger_basis=profile.value("danger_basis"),
+            dangerous_grades=profile.value("dangerous_grades"),
         )
+        pending = profile.pending(["danger_basis", "dangerous_grades"])
+        if pending:
+            feedback.pushWarning(
+                self.tr("档案数值未采用（待确认）：{0}").format("；".join(pending))
+            )
         for warning in result.warnings:
             feedback.pushWarning(warning)
         self.check_canceled(feedback)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+import shapely.affinity
 
 from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
 from lowland_under_test.lowland_plugin.core.identify.identification import (
@@ -236,13 +237,72 @@ def test_stopped_operation():
 
 
 def test_stalled_development_two_years_after_contract():
-    # reference 2025-06-30; 2 years = 730.485 days; FAR < 0.1 (nothing built).
+    # reference 2025-06-30; 2 calendar years after the contract (anniversary counting, as
+    # checks/land_price): 2023-06-29 + 2 y = 2025-06-29 ≤ 2025-06-30 → reached;
+    # 2023-07-01 + 2 y = 2025-07-01 > 2025-06-30 → not yet. FAR = 500 / 10000 = 0.05 < 0.1.
+    # Y-1 leaves 闲置 land out (《闲置土地处置办法》第二条): the parcel is excluded as suspected
+    # idle pending review (rule suspected_idle), no longer 低效 (issue 16, audit item 8).
     dates = [dt.date(2023, 6, 29), dt.date(2023, 7, 1), dt.date(2022, 1, 1)]
-    parcels = parcel_rows([{"dlbm": "05H1", "contract_date": d} for d in dates])
+    # operating unknown (nothing runs on land not yet developed)
+    rows = [{"dlbm": "05H1", "contract_date": d, "operating": None} for d in dates]
+    parcels = parcel_rows(rows)
     b = buildings_frame([building_for(0, 500), building_for(1, 500), building_for(2, 1000)])
     t = identify(parcels, b)
-    met = [reason(t, i, "stalled_development")["met"] for i in range(3)]
+    met = [reason(t, i, "suspected_idle")["met"] for i in range(3)]
     assert met == [True, False, False]  # the third has FAR 0.1, not below 0.1
+    assert reason(t, 0, "suspected_idle")["kind"] == "exclusion"
+    assert "待核查" in reason(t, 0, "suspected_idle")["note"]
+    assert reason(t, 0, "stalled_development") is None  # not a criterion of 低效 any more
+    assert t["verdict"].tolist() == ["excluded", "not_lowland", "not_lowland"]
+
+
+def _stalled_on(start: dict, reference: dt.date) -> tuple[str, dict]:
+    parcels = parcel_rows([{"dlbm": "05H1", "operating": None, **start}])
+    b = buildings_frame([building_for(0, 500)])  # FAR 0.05 < 0.1
+    t = identify_parcels(
+        at_yinchuan(parcels),
+        load_profile("default"),
+        buildings=at_yinchuan(b),
+        reference_date=reference,
+    ).table
+    return t["verdict"].iloc[0], reason(t, 0, "suspected_idle")
+
+
+@pytest.mark.parametrize(
+    ("start", "reference", "verdict"),
+    [
+        # 2021-05-01 + 2 calendar years = 2023-05-01: the day before is not yet
+        (dt.date(2021, 5, 1), dt.date(2023, 4, 30), "not_lowland"),
+        (dt.date(2021, 5, 1), dt.date(2023, 5, 1), "excluded"),
+        # 2020-02-29 + 2 years = 2022-02-28 (no 29 Feb in 2022; 《民法典》第二百零二条)
+        (dt.date(2020, 2, 29), dt.date(2022, 2, 27), "not_lowland"),
+        (dt.date(2020, 2, 29), dt.date(2022, 2, 28), "excluded"),
+    ],
+)
+def test_stalled_counts_calendar_anniversaries(start, reference, verdict):
+    got, r = _stalled_on({"contract_date": start}, reference)
+    assert got == verdict
+    assert r["met"] is (verdict == "excluded")
+    assert r["value"]["start_from"] == "contract_date"
+
+
+def test_an_operating_enterprise_is_not_suspected_idle():
+    # 2021-05-01 + 2 y = 2023-05-01 reached, FAR 0.05 < 0.1, but operating: land in use, not
+    # 未动工开发 → no suspected_idle; commercial 05H1 has no other criterion met
+    got, r = _stalled_on(
+        {"contract_date": dt.date(2021, 5, 1), "operating": True}, dt.date(2024, 1, 1)
+    )
+    assert got == "not_lowland" and r is None
+
+
+def test_stalled_counts_from_the_agreed_start_date_when_given():
+    # contract 2021-01-10, agreed start 2021-05-01 → due 2023-05-01 (not 2023-01-10)
+    start = {"contract_date": dt.date(2021, 1, 10), "agreed_start_date": dt.date(2021, 5, 1)}
+    got, r = _stalled_on(start, dt.date(2023, 4, 30))
+    assert got == "not_lowland" and r["value"]["start_from"] == "agreed_start_date"
+    assert r["value"]["due_date"] == "2023-05-01"
+    got, r = _stalled_on(start, dt.date(2023, 5, 1))
+    assert got == "excluded" and r["met"] is True
 
 
 # ------------------------------------------------------- exclusions, exemptions
@@ -280,6 +340,146 @@ def test_exemptions_above_scale_and_young_enterprise():
     assert reason(t, 1, "young_enterprise")["met"] is True
     assert reason(t, 2, "young_enterprise")["met"] is False
     assert t["verdict"].tolist() == ["not_lowland", "not_lowland", "lowland"]
+
+
+def _two_buildings(index: int, gfa_d: float, gfa_a: float) -> list[dict]:
+    """A D-grade and an A-grade building side by side on test parcel ``index`` (each 20 %
+    of the parcel's footprint: density 0.4 ≥ 0.3)."""
+    d = building_for(index, gfa_d, coverage=0.2, grade="D")
+    a = building_for(index, gfa_a, coverage=0.2, grade="A")
+    a["geometry"] = shapely.affinity.translate(a["geometry"], SIDE * 0.5, 0)
+    return [d, a]
+
+
+def test_exemptions_exempt_only_the_criteria_they_name():
+    # issue 16 / audit item 7: 规上企业 etc. are spared the efficiency criteria (exempts of
+    # the profile), never 建筑危旧. All parcels industry 13 (FAR minimum 1.0), 规上.
+    # row 0: D 2500 + A 2500 m² → FAR 5000/10000 = 0.5 < 1.0 (exempted), danger share
+    #        2500 / 5000 = 0.50 ≥ 0.5 → lowland by dangerous_buildings;
+    # row 1: D 2499 + A 2501 → share 0.4998 < 0.5, FAR 0.5 exempted → not_lowland;
+    # row 2 (audit E1 A5): one D building, 100 % → lowland although 规上.
+    parcels = parcel_rows([{"industry_code": "13", "above_scale": True}] * 3)
+    b = buildings_frame(
+        [
+            *_two_buildings(0, 2500, 2500),
+            *_two_buildings(1, 2499, 2501),
+            building_for(2, 5000, grade="D"),
+        ]
+    )
+    t = identify(parcels, b)
+    assert [reason(t, i, "far_below_min")["met"] for i in range(3)] == [True, True, True]
+    assert [reason(t, i, "dangerous_buildings")["met"] for i in range(3)] == [True, False, True]
+    assert reason(t, 0, "dangerous_buildings")["value"] == pytest.approx(0.5)
+    assert reason(t, 1, "dangerous_buildings")["value"] == pytest.approx(0.4998)
+    assert t["verdict"].tolist() == ["lowland", "not_lowland", "lowland"]
+
+
+def test_exemption_exempts_what_a_user_profile_lists(tmp_path):
+    # a city that exempts 规上企业 from 建筑危旧 as well says so in exempts: row 2 above
+    # (100 % D, FAR 0.5) is then not_lowland
+    data = json.loads(open(load_profile("default").path, encoding="utf-8").read())
+    exempts = data["exemptions"]["above_scale"]["params"]["exempts"]["value"]
+    data["exemptions"]["above_scale"]["params"]["exempts"]["value"] = [
+        *exempts,
+        "dangerous_buildings",
+    ]
+    path = tmp_path / "exempt_all.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    parcels = parcel_rows([{"industry_code": "13", "above_scale": True}])
+    t = identify(parcels, buildings_frame([building_for(0, 5000, grade="D")]), profile=str(path))
+    assert t["verdict"].tolist() == ["not_lowland"]
+
+
+def test_danger_share_by_building_count_from_the_profile(tmp_path):
+    # audit E1 A10: D 100 m² + A 12250 m² on one parcel (industry 13, FAR 1.235 ≥ 1.0).
+    # floor area (default): 100 / 12350 = 0.0081 < 0.5 → not_lowland;
+    # building count (profile local danger_basis): 1 D of 2 = 0.5 ≥ 0.5 → lowland.
+    data = json.loads(open(load_profile("default").path, encoding="utf-8").read())
+    data["local"]["danger_basis"]["value"] = "building_count"
+    path = tmp_path / "by_count.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    parcels = parcel_rows([{"industry_code": "13"}])
+    b = buildings_frame(_two_buildings(0, 100, 12250))
+    by_area = identify(parcels, b)
+    assert reason(by_area, 0, "dangerous_buildings")["value"] == pytest.approx(0.0081)
+    assert by_area["verdict"].tolist() == ["not_lowland"]
+    by_count = identify(parcels, b, profile=str(path))
+    r = reason(by_count, 0, "dangerous_buildings")
+    assert r["value"] == 0.5 and r["met"] is True
+    assert "本插件默认取值" in r["source"]  # danger_basis is a local choice, cited
+    assert by_count["verdict"].tolist() == ["lowland"]
+
+
+def test_no_buildings_layer_leaves_building_criteria_untested():
+    # issue 16 / audit item 1: industrial parcel (industry 13), no BUILDINGS layer → FAR
+    # unknown, far_below_min and coverage_below_min not tested (met null, reason says why),
+    # verdict from the other criteria only: tax not given → not_lowland.
+    # With a BUILDINGS layer holding no building on the parcel: FAR 0 / 10000 = 0 < 1.0 →
+    # lowland (a measurement).
+    parcels = parcel_rows([{"industry_code": "13"}, {"industry_code": "13", "operating": False}])
+    result = identify_parcels(
+        at_yinchuan(parcels), load_profile("default"), reference_date=REFERENCE
+    )
+    t = result.table
+    assert t["far"].isna().all() and t["building_density"].isna().all()
+    for rule in ("far_below_min", "coverage_below_min", "dangerous_buildings"):
+        r = reason(t, 0, rule)
+        assert r["met"] is None and r["value"] is None and "未提供建筑图层" in r["note"], rule
+    assert reason(t, 0, "far_below_min")["threshold"]["value"] == 1.0
+    assert t["verdict"].tolist() == ["not_lowland", "lowland"]  # row 1: stopped operation
+    assert len([w for w in result.warnings if "未提供建筑图层" in w]) == 1
+    elsewhere = buildings_frame([building_for(5, 1000)])  # on no test parcel
+    t = identify(parcels.iloc[:1], elsewhere)
+    assert t["far"].tolist() == [0.0]
+    assert reason(t, 0, "far_below_min")["met"] is True
+    assert t["verdict"].tolist() == ["lowland"]
+
+
+def test_pending_values_are_warned_once_naming_each():
+    # the yinchuan profile takes its thresholds from other cities (pending): one warning
+    # naming e.g. far_below_min.min_far (tested: FAR 0.5)
+    parcels = parcel_rows([{"industry_code": "13"}])
+    b = buildings_frame([building_for(0, 5000)])
+    result = identify_parcels(
+        at_yinchuan(parcels),
+        load_profile("yinchuan"),
+        buildings=at_yinchuan(b),
+        reference_date=REFERENCE,
+    )
+    pending = [w for w in result.warnings if "未采用" in w]
+    assert len(pending) == 1
+    assert "far_below_min.min_far" in pending[0]
+    result = identify_parcels(
+        at_yinchuan(parcels),
+        load_profile("default"),
+        buildings=at_yinchuan(b),
+        reference_date=REFERENCE,
+    )
+    pending = [w for w in result.warnings if "未采用" in w]
+    # default: danger_basis (local choice) was used; min_peers (local choice) was not — no
+    # parcel has a tax value, so tax_below_industry_share was tested nowhere
+    assert len(pending) == 1 and "danger_basis = floor_area" in pending[0]
+    assert "min_peers" not in pending[0]
+
+
+def test_same_industry_tax_mean_from_the_profile_reference(tmp_path):
+    # reference 13 → 20 万元/亩, share 0.4 → threshold 8.0: tax 7.99 < 8 met, 8.0 not met;
+    # without the reference: 2 peers < min_peers 3 → no mean, not tested.
+    parcels = parcel_rows(
+        [{"industry_code": "13", "tax_per_mu": 7.99}, {"industry_code": "13", "tax_per_mu": 8.0}]
+    )
+    b = buildings_frame([building_for(0, 15000), building_for(1, 15000)])  # FAR 1.5
+    assert reason(identify(parcels, b), 0, "tax_below_industry_share") is None
+    data = json.loads(open(load_profile("default").path, encoding="utf-8").read())
+    data["local"]["same_industry_tax_reference"]["value"] = {"13": 20.0}
+    path = tmp_path / "ref.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    t = identify(parcels, b, profile=str(path))
+    r0, r1 = (reason(t, i, "tax_below_industry_share") for i in range(2))
+    assert r0["threshold"]["value"] == pytest.approx(8.0)
+    assert r0["threshold"]["mean_from"] == "profile_reference"
+    assert (r0["met"], r1["met"]) == (True, False)
+    assert t["verdict"].tolist() == ["lowland", "not_lowland"]
 
 
 # ------------------------------------------------------------- type mapping
@@ -378,7 +578,10 @@ def test_every_parcel_is_explained_and_recorded():
         items = json.loads(t["reasons"].iloc[row])
         assert items, "every parcel carries its reasons"
         for item in items:
-            assert set(item) == {"rule", "clause", "kind", "value", "threshold", "met"}
+            # issue 16: a rule reading profile numbers cites their source beside the clause
+            assert set(item) - {"source"} == {"rule", "clause", "kind", "value", "threshold", "met"}
+            if item["kind"] != "exclusion" and item["rule"] != "stopped_operation":
+                assert item["source"], item
             assert item["clause"][:2] in ("Y-", "N-")
     assert t["review_status"].unique().tolist() == ["pending"]
     assert t["profile_id"].unique().tolist() == ["default"]
@@ -439,12 +642,15 @@ def test_strategic_industry_exemption_from_a_user_profile(tmp_path):
     path = tmp_path / "strategic.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     parcels = parcel_rows([{"industry_code": "39"}, {"industry_code": "13"}])
-    t = identify(parcels, None, profile=str(path))  # no buildings: FAR 0 is below any minimum
+    # FAR 5000 / 10000 = 0.5, below both minimums (0.7 for 39, 1.0 for 13); issue 16: no
+    # longer "no buildings → FAR 0", which is now unknown and not tested
+    b = buildings_frame([building_for(0, 5000), building_for(1, 5000)])
+    t = identify(parcels, b, profile=str(path))
     assert reason(t, 0, "strategic_industry")["met"] is True
     assert reason(t, 1, "strategic_industry")["met"] is False
     assert t["verdict"].tolist() == ["not_lowland", "lowland"]
     # the bundled default lists no strategic industry: the check is not made at all
-    assert reason(identify(parcels, None), 0, "strategic_industry") is None
+    assert reason(identify(parcels, b), 0, "strategic_industry") is None
 
 
 @pytest.mark.parametrize(("dlbm", "kind"), [("0810A", "facility"), ("08H2A", "facility")])

@@ -39,14 +39,20 @@ def by_id(result, key="parcel_id"):
     return {f[key]: f for f in result["OUTPUT"].getFeatures()}
 
 
+def buildings_elsewhere():
+    """A BUILDINGS layer whose one building stands on no test parcel: FAR 0 is measured
+    (issue 16: without any BUILDINGS layer FAR is unknown and not tested)."""
+    return layer("field=building_id:string&field=gfa:double", [(["B9", 100.0], square(20, 10.0))])
+
+
 def test_office_field_names_and_values_are_recognised(lowland_provider):
     # 宗地代码 / DLBM / 是否闲置 (是/否) / 权利性质 (出让): no field map needed
     parcels = layer(
         "field=宗地代码:string&field=DLBM:string&field=是否闲置:string&field=权利性质:string",
         [(["Z1", "0601", "否", "出让"], square(0)), (["Z2", "0601", "是", "出让"], square(1))],
     )
-    out = by_id(run(PARCELS=parcels))
-    assert out["Z1"]["verdict"] == "lowland"  # no building: FAR 0 < 1.0
+    out = by_id(run(PARCELS=parcels, BUILDINGS=buildings_elsewhere()))
+    assert out["Z1"]["verdict"] == "lowland"  # no building on it: FAR 0 < 1.0
     assert out["Z2"]["verdict"] == "excluded"
     reasons = {r["rule"]: r for r in json.loads(out["Z2"]["reasons"])}
     assert reasons["idle"]["met"] is True
@@ -129,7 +135,8 @@ def test_rerun_keeps_decisions_and_flags_changed_verdicts(lowland_provider, tmp_
         "field=parcel_id:string&field=dlbm:string&field=industry_code:string",
         [(["P1", "0601", "13"], square(0)), (["P2", "0601", "13"], square(1))],
     )
-    first = run(PARCELS=parcels, OUTPUT=str(tmp_path / "first.gpkg"))["OUTPUT"]
+    elsewhere = buildings_elsewhere()
+    first = run(PARCELS=parcels, BUILDINGS=elsewhere, OUTPUT=str(tmp_path / "first.gpkg"))["OUTPUT"]
     reviewed = QgsVectorLayer(first, "first", "ogr")
     assert {f["verdict"] for f in reviewed.getFeatures()} == {"lowland"}  # no building: FAR 0
     reviewed.startEditing()
@@ -150,7 +157,7 @@ def test_rerun_keeps_decisions_and_flags_changed_verdicts(lowland_provider, tmp_
         "field=parcel_id:string&field=dlbm:string&field=industry_code:string",
         [(["P1", "0601", "13"], square(0)), (["P3", "0601", "13"], square(2))],
     )
-    second = by_id(run(PARCELS=more, PREVIOUS=first, PROFILE=str(profile)))
+    second = by_id(run(PARCELS=more, BUILDINGS=elsewhere, PREVIOUS=first, PROFILE=str(profile)))
     assert second["P1"]["verdict"] == "not_lowland"
     assert second["P1"]["review_status"] == "confirmed"  # the planner's decision is kept
     assert second["P1"]["reviewer"] == "张工"
@@ -158,3 +165,29 @@ def test_rerun_keeps_decisions_and_flags_changed_verdicts(lowland_provider, tmp_
     assert second["P1"]["final_verdict"] == "lowland"  # final stays what was decided
     assert second["P3"]["review_status"] == "pending"
     assert not second["P3"]["verdict_changed"]
+
+
+def test_parcelindicators_without_buildings_writes_null_far(lowland_provider, tmp_path):
+    # issue 16: no BUILDINGS layer → FAR and density unknown (NULL in the output), never 0;
+    # with a layer whose building stands elsewhere → FAR 0 / 10000 m² = 0 (measured)
+    from qgis.core import NULL
+
+    import processing
+
+    parcels = layer("field=parcel_id:string", [(["P1"], square(0))])
+    res = processing.run(
+        "lowland:parcelindicators", {"PARCELS": parcels, "OUTPUT": str(tmp_path / "a.gpkg")}
+    )
+    (feat,) = QgsVectorLayer(res["OUTPUT"], "a", "ogr").getFeatures()
+    assert feat["far"] in (None, NULL) and feat["building_density"] in (None, NULL)
+    assert feat["area_m2"] == pytest.approx(10000)
+    res = processing.run(
+        "lowland:parcelindicators",
+        {
+            "PARCELS": parcels,
+            "BUILDINGS": buildings_elsewhere(),
+            "OUTPUT": str(tmp_path / "b.gpkg"),
+        },
+    )
+    (feat,) = QgsVectorLayer(res["OUTPUT"], "b", "ogr").getFeatures()
+    assert feat["far"] == 0 and feat["building_density"] == 0

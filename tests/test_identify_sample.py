@@ -47,12 +47,15 @@ EXPECTED = {
     "P0032": ("excluded", None, "disputed", True),
     # parcel with a hole: FAR 0.39 < 1.0 (industry 15)
     "P0034": ("lowland", "industrial", "far_below_min", True),
-    # no building at all: FAR 0
+    # no building at all: FAR 0 (a buildings layer is given: measured); operating for 11
+    # years, so not suspected idle land despite FAR 0 since 2012
     "P0047": ("lowland", "industrial", "far_below_min", True),
     # 05H1 market built 1990-94, FAR 0.6
     "P0050": ("lowland", "commercial_residential", "old_residential_low_far", True),
-    # granted 2020-06-18, only a site office: stalled ≥ 2 years
-    "P0053": ("lowland", "commercial_residential", "stalled_development", True),
+    # granted 2020-06-18, only a site office: 2 calendar years passed (2022-06-18), FAR < 0.1
+    # → suspected 闲置 (《闲置土地处置办法》第二条), excluded pending review, no longer 低效
+    # (issue 16, audit item 8)
+    "P0053": ("excluded", None, "suspected_idle", True),
     "P0055": ("lowland", "commercial_residential", "old_residential_low_far", True),
     # built in 2000, not before 2000
     "P0056": ("not_lowland", None, "old_residential_low_far", False),

@@ -79,10 +79,66 @@ def test_parcel_without_buildings(two_parcels):
 
 
 def test_no_buildings_layer(two_parcels):
-    t = compute_parcel_indicators(two_parcels, None).table
-    assert list(t.far) == [0.0, 0.0]
-    assert t.building_count.tolist() == [0, 0]
+    # issue 16: without a BUILDINGS layer nothing about buildings is known — FAR, density
+    # and counts are null (unknown is never 0), and the run warns once.
+    result = compute_parcel_indicators(two_parcels, None)
+    t = result.table
+    for name in ("gfa", "far", "building_density", "building_count", "danger_cd_share"):
+        assert t[name].isna().all(), name
     assert t.oldest_year.isna().all()
+    assert t.area_m2.notna().all()
+    assert len([w for w in result.warnings if "未提供建筑图层" in w]) == 1
+
+
+def test_empty_buildings_layer_is_a_measurement(two_parcels):
+    # a BUILDINGS layer with no building on the parcels: FAR 0 / area = 0 is measured
+    b = buildings_frame([("B1", 2, None, 2000, "B", shapely.box(10, 10, 20, 20))]).iloc[:0]
+    t = compute_parcel_indicators(two_parcels, b).table
+    assert list(t.far) == [0.0, 0.0] and list(t.building_density) == [0.0, 0.0]
+
+
+def test_danger_share_by_building_count_and_by_floor_area():
+    # audit E1 A10: one parcel 100 x 100; building A: 10 x 10 x 1 floor = 100 m², grade D;
+    # building B: 35 x 35 x 10 floors = 12250 m², grade B.
+    # by floor area: 100 / (100 + 12250) = 0.0081; by count: 1 D of 2 buildings = 0.5.
+    p = parcels_frame([("P1", shapely.box(0, 0, 100, 100))])
+    b = buildings_frame(
+        [
+            ("A", 1, None, 1990, "D", shapely.box(10, 10, 20, 20)),
+            ("B", 10, None, 1990, "B", shapely.box(50, 50, 85, 85)),
+        ]
+    )
+    by_area = compute_parcel_indicators(p, b).table.danger_cd_share.iloc[0]
+    assert by_area == pytest.approx(100 / 12350)
+    by_count = compute_parcel_indicators(p, b, danger_basis="building_count").table
+    assert by_count.danger_cd_share.iloc[0] == pytest.approx(0.5)
+    # grades from the profile: counting only D, and counting B as well (1 + 1 of 2)
+    only_b = compute_parcel_indicators(p, b, danger_basis="building_count", dangerous_grades=["b"])
+    assert only_b.table.danger_cd_share.iloc[0] == pytest.approx(0.5)
+    both = compute_parcel_indicators(
+        p, b, danger_basis="building_count", dangerous_grades=["B", "D"]
+    )
+    assert both.table.danger_cd_share.iloc[0] == pytest.approx(1.0)
+
+
+def test_building_count_counts_a_straddling_building_where_most_of_it_lies():
+    # P1 = [0,100]², P2 = [100,200] x [0,100]. D-grade building x 90..120: 10 m on P1,
+    # 20 m on P2 → counted on P2 only. P1 keeps its B-grade building: 0 / 1 = 0;
+    # P2: 1 / 1 = 1.0. (By floor area P1 would get a share: 10x10 of D / …)
+    p = parcels_frame([("P1", shapely.box(0, 0, 100, 100)), ("P2", shapely.box(100, 0, 200, 100))])
+    b = buildings_frame(
+        [
+            ("A", 1, None, 1990, "B", shapely.box(10, 10, 20, 20)),
+            ("D1", 1, None, 1990, "D", shapely.box(90, 10, 120, 20)),
+        ]
+    )
+    t = compute_parcel_indicators(p, b, danger_basis="building_count").table
+    assert t.danger_cd_share.tolist() == pytest.approx([0.0, 1.0])
+
+
+def test_unknown_danger_basis_is_refused(two_parcels):
+    with pytest.raises(LowlandInputError, match="danger_basis"):
+        compute_parcel_indicators(two_parcels, None, danger_basis="volume")
 
 
 def test_multipolygon_parcel_sums_its_parts():

@@ -62,7 +62,19 @@ JINHUA_PARAMS = {
     ("rules", "urban_village", "urban_czcsxm"),
     ("exemptions", "young_enterprise", "min_years"),
     ("exemptions", "strategic_industry", "industry_codes"),
+    # issue 16: what each exemption exempts (金华: the efficiency criteria of 利用粗放)
+    ("exemptions", "above_scale", "exempts"),
+    ("exemptions", "young_enterprise", "exempts"),
+    ("exemptions", "strategic_industry", "exempts"),
 }
+#: issue 16: the exemptions spare the efficiency criteria only, never 建筑危旧 / 用途不合理.
+EFFICIENCY = [
+    "far_below_min",
+    "coverage_below_min",
+    "tax_below_min",
+    "tax_below_industry_share",
+    "stopped_operation",
+]
 
 
 def raw(profile_id: str) -> dict:
@@ -131,9 +143,9 @@ def test_every_param_and_exemption_names_a_known_source(profile_id):
             for name, source in rule.sources.items():
                 assert source in profile.sources, (rule.id, name, source)
                 n_params += 1
-    # 17 rule params + 2 exemption params (counted by hand in the JSON; issue 16 added
-    # far_below_min's industry_code_edition and min_far_table_edition: Y-1 code edition)
-    assert n_params == 19
+    # 15 rule params + 2 exemption params + 3 exempts lists (issue 16; counted by hand),
+    # and far_below_min's industry_code_edition and min_far_table_edition (Y-1 code edition)
+    assert n_params == 22
     for rule_id, exemption in data["exemptions"].items():
         assert exemption["source"] in profile.sources, rule_id
     for text in profile.sources.values():
@@ -233,9 +245,10 @@ def test_thresholds(profile_id):
     assert rules["use_not_conforming"].params == {"ignore_plan_codes": ["16"]}
     assert rules["urban_village"].params == {"urban_czcsxm": ["201", "202"]}
     assert rules["urban_village"].applies_to == ("village",)
-    assert exemptions["above_scale"].params == {}
-    assert exemptions["young_enterprise"].params == {"min_years": 3}
-    assert exemptions["strategic_industry"].params == {"industry_codes": []}
+    # issue 16: each exemption names the criteria it exempts (not dangerous_buildings)
+    assert exemptions["above_scale"].params == {"exempts": EFFICIENCY}
+    assert exemptions["young_enterprise"].params == {"min_years": 3, "exempts": EFFICIENCY}
+    assert exemptions["strategic_industry"].params == {"industry_codes": [], "exempts": EFFICIENCY}
     assert exemptions["above_scale"].feature == ""
 
 

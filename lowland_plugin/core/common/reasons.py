@@ -70,6 +70,7 @@ def reason_column(
     met: np.ndarray,
     rows: np.ndarray,
     n: int,
+    source: str | None = None,
 ) -> np.ndarray:
     """Serialised reasons of one rule for many rows at once: ``value`` and ``threshold``
     are JSON texts per row, ``met`` booleans; rows not in ``rows`` get None. The text of
@@ -78,6 +79,7 @@ def reason_column(
     if rows.size:
         head = "{" + _dumps("rule") + ":" + _dumps(rule) + "," + _dumps("clause") + ":"
         head += _dumps(clause) + ("," + _dumps("kind") + ":" + _dumps(kind) if kind else "")
+        head += "," + _dumps("source") + ":" + _dumps(source) if source is not None else ""
         met_text = np.where(met[rows], ',"met":true}', ',"met":false}').astype(object)
         v = np.asarray(value, dtype=object)[rows]
         t = np.asarray(threshold, dtype=object)[rows]

@@ -7,6 +7,14 @@ measures is defined here once. Every rule is applied to all parcels at once: a
 measured value and threshold as JSON text (for the ``reasons`` field).
 Comparisons are exact up to a relative tolerance of 1e-9, so a value equal to a
 threshold lands on the side the rule states (``<`` or ``≥``) despite float noise.
+
+Every reason carries ``source``: the citation of the profile values the rule used
+(label and, unless adopted, its state). A criterion that needs a building indicator is
+*not tested* where no BUILDINGS layer was given: its reason then says so (``met`` null,
+``value`` null, ``note`` naming the missing layer); unknown is never read as 0.
+An exemption exempts only the criteria its ``exempts`` lists (建筑危旧 and 用途不合理 are not
+exempted by the bundled profiles). Stalled development is not a criterion of 低效: it
+excludes the parcel as suspected 闲置 pending review (``suspected_idle``).
 """
 
 from __future__ import annotations
@@ -21,9 +29,19 @@ import numpy as np
 import pandas as pd
 
 from ..common import codes, industry
+from ..common.calendar import add_months
 from ..common.errors import LowlandInputError
 from ..common.profiles import Profile, Rule
 from ..common.values import flag_series, numbers
+
+#: The note of a reason whose rule needs the buildings and no BUILDINGS layer was given.
+NO_BUILDINGS_NOTE = "未提供建筑图层，未检验 / no buildings layer, not tested"
+
+#: The note of a parcel excluded as suspected idle land (stalled development).
+SUSPECTED_IDLE_NOTE = (
+    "疑似闲置土地（《闲置土地处置办法》第二条），待核查 / suspected idle land, to be verified"
+)
+
 
 #: Relative tolerance of threshold comparisons.
 _EPS = 1e-9
@@ -40,7 +58,23 @@ class Check:
     met: np.ndarray
     value: np.ndarray  # JSON text per parcel
     threshold: np.ndarray  # JSON text per parcel
+    source: str | None = None  # citation of the profile values used
+    untested: np.ndarray | None = None  # where the rule applies but could not be tested
+    untested_note: str = NO_BUILDINGS_NOTE
+    met_note: str | None = None  # written on the reasons where the rule is met
     warnings: list[str] = field(default_factory=list)  # said once per run
+
+
+def rule_source(
+    profile: Profile | None, rule: Rule, params: tuple[str, ...] | None = None
+) -> str | None:
+    """The citation of the profile values ``rule`` uses (``params``; all when None), the
+    distinct citations joined by "；"; None for a rule without numbers."""
+    if profile is None:
+        return None
+    names = [k for k in rule.sources if params is None or k in params]
+    cites = dict.fromkeys(profile.source(rule.sources[k]).citation() for k in names)
+    return "；".join(cites) or None
 
 
 # ------------------------------------------------------- JSON text per parcel
@@ -106,12 +140,15 @@ def _per_distinct(series: pd.Series, func) -> np.ndarray:
     return np.array([func(u) for u in uniques] + [None], dtype=object)[codes_]
 
 
-def _check(rule, clause, kind, tested, met, value, threshold) -> Check:
+def _check(rule, clause, kind, tested, met, value, threshold, source=None, untested=None) -> Check:
     tested = np.asarray(tested, dtype=bool)
-    return Check(rule, clause, kind, tested, np.asarray(met, dtype=bool) & tested, value, threshold)
+    met = np.asarray(met, dtype=bool) & tested
+    return Check(rule, clause, kind, tested, met, value, threshold, source, untested)
 
 
-def _number_check(rule: Rule, kind, tested, compare, value: np.ndarray, threshold) -> Check:
+def _number_check(
+    rule: Rule, kind, tested, compare, value: np.ndarray, threshold, source=None, untested=None
+) -> Check:
     """``rule`` comparing a measured number with its threshold (``compare``: :func:`below`
     or :func:`at_least`), tested where ``tested`` holds and the number is known."""
     threshold = np.broadcast_to(np.asarray(threshold, dtype="float64"), value.shape)
@@ -123,10 +160,14 @@ def _number_check(rule: Rule, kind, tested, compare, value: np.ndarray, threshol
         compare(value, threshold),
         json_numbers(value),
         json_numbers(threshold),
+        source,
+        untested,
     )
 
 
-def _flag_check(rule: Rule, kind: str, tested: np.ndarray, flag: pd.Series, met) -> Check:
+def _flag_check(
+    rule: Rule, kind: str, tested: np.ndarray, flag: pd.Series, met, source=None
+) -> Check:
     """``rule`` reading a yes/no field: tested where the flag is known, met where ``met``;
     the threshold is the flag value that keeps the parcel out of the rule (``true``)."""
     return _check(
@@ -137,10 +178,11 @@ def _flag_check(rule: Rule, kind: str, tested: np.ndarray, flag: pd.Series, met)
         met,
         json_bools(flag),
         json_const("true", len(flag)),
+        source,
     )
 
 
-def _listed_check(rule: Rule, kind: str, tested, values: pd.Series, listed) -> Check:
+def _listed_check(rule: Rule, kind: str, tested, values: pd.Series, listed, source=None) -> Check:
     """``rule`` met where ``values`` is one of ``listed`` (tested where known)."""
     return _check(
         rule.id,
@@ -150,6 +192,7 @@ def _listed_check(rule: Rule, kind: str, tested, values: pd.Series, listed) -> C
         values.isin(list(listed)).to_numpy(dtype=bool),
         json_strings(values.to_numpy()),
         json_const(json.dumps(list(listed)), len(values)),
+        source,
     )
 
 
@@ -181,6 +224,20 @@ class Parcels:
     reference_date: dt.date
     plan_code: np.ndarray | None = None
     czcsxm: np.ndarray | None = None
+    #: False when no BUILDINGS layer was given: building indicators are unknown.
+    has_buildings: bool = True
+    #: The profile of the run (set by :func:`criterion_checks`): citations, local values.
+    profile: Profile | None = None
+    #: What the rules noticed, for the run's warnings (each once).
+    notes: list[str] = field(default_factory=list)
+
+    def cite(self, rule: Rule, *params: str) -> str | None:
+        """The citation of ``rule``'s profile values (``params``; all when none given)."""
+        return rule_source(self.profile, rule, params or None)
+
+    def without_buildings(self, rule: Rule) -> np.ndarray:
+        """Where ``rule`` applies but cannot be tested for want of a BUILDINGS layer."""
+        return self.applies(rule) & (not self.has_buildings)
 
     @property
     def n(self) -> int:
@@ -288,10 +345,20 @@ def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
 
 
 def _indicator_check(rule: Rule, p: Parcels, name: str, compare, param: str) -> Check:
-    """Criterion ``rule`` comparing the parcels' column ``name`` with the profile number
-    ``param`` (``compare``: :func:`below` or :func:`at_least`)."""
+    """Criterion ``rule`` comparing the parcels' building indicator ``name`` with the
+    profile number ``param`` (``compare``: :func:`below` or :func:`at_least`); not tested,
+    with a reason saying so, where no BUILDINGS layer was given."""
     value = numbers(p.frame, name)
-    return _number_check(rule, "criterion", p.applies(rule), compare, value, rule.params[param])
+    return _number_check(
+        rule,
+        "criterion",
+        p.applies(rule),
+        compare,
+        value,
+        rule.params[param],
+        p.cite(rule, param),
+        p.without_buildings(rule),
+    )
 
 
 @_registered(CRITERIA, "far_below_min")
@@ -303,7 +370,8 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
     in the profile's ``industry_code_edition`` and moved to the table's edition
     (``min_far_table_edition``) through the 2002 ↔ 2017 crosswalk. The threshold of the
     reason names the code as read, the table row and its source; a code no row covers
-    gets the general ``min_far``, and the run warns once naming those codes."""
+    gets the general ``min_far``, and the run warns once naming those codes. Not tested
+    where FAR is unknown (no BUILDINGS layer)."""
     params = rule.params
     code_edition = params.get("industry_code_edition", industry.EDITION_2017)
     table_edition = params.get("min_far_table_edition", industry.EDITION_2002)
@@ -333,6 +401,8 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
                 "source": json_strings(row_source),
             }
         ),
+        p.cite(rule, "min_far", "min_far_by_industry"),
+        p.without_buildings(rule),
     )
     by_code = bool(params["min_far_by_industry"])  # {}: the city does not go by industry
     unmapped = [c for c in minima.unmapped if applies[_rows_of(p.industry, c)].any()]
@@ -370,42 +440,84 @@ def tax_below_min(rule: Rule, p: Parcels) -> Check:
     """Y-1 利用粗放: 亩均税收 below a fixed minimum (not tested while the profile sets none)."""
     minimum = rule.params["min_tax_per_mu"]
     thr = np.full(p.n, np.nan if minimum is None else float(minimum))
-    return _number_check(rule, "criterion", p.applies(rule) & ~np.isnan(thr), below, p.tax, thr)
+    tested = p.applies(rule) & ~np.isnan(thr)
+    return _number_check(rule, "criterion", tested, below, p.tax, thr, p.cite(rule))
+
+
+#: How the same-industry mean was obtained, in a reason's ``threshold``.
+MEAN_FROM_REFERENCE = "profile_reference"
+MEAN_FROM_LAYER = "loaded_layer"
+
+
+def _reference_key(code: object) -> str | None:
+    """The key of an industry code in the profile's reference table (大类, 2 digits)."""
+    if code is None:
+        return None
+    text = str(code).strip().upper().lstrip("C") if str(code).strip() else ""
+    return text[:2] if text[:2].isdigit() else None
 
 
 @_registered(CRITERIA, "tax_below_industry_share")
 def tax_below_industry_share(rule: Rule, p: Parcels) -> Check:
-    """Y-1 利用粗放: 亩均税收 below a share of the same industry's average (enough peers)."""
+    """Y-1 利用粗放: 亩均税收 below a share of the same industry's average: the profile's
+    ``same_industry_tax_reference`` where it lists the industry, else the mean computed
+    from the loaded layer (enough peers); the reason says which."""
     area_mu = numbers(p.frame, "area_mu")
     mean, peers = industry_tax_mean(p.industry, p.tax, area_mu, int(rule.params["min_peers"]))
+    table = {}
+    if p.profile is not None and "same_industry_tax_reference" in p.profile.local:
+        table = dict(p.profile.value("same_industry_tax_reference") or {})
+    keys = _per_distinct(p.industry, _reference_key)
+    ref = np.array([table.get(k, np.nan) if k is not None else np.nan for k in keys], dtype=float)
+    from_ref = ~np.isnan(ref)
+    mean = np.where(from_ref, ref, mean)
     thr = rule.params["share"] * mean
+    tested = p.applies(rule) & ~np.isnan(p.tax) & ~np.isnan(thr)
+    cites = [p.cite(rule, "share")]
+    if (tested & from_ref).any():
+        cites.append(p.profile.cite("same_industry_tax_reference") if p.profile else None)
+        p.notes.append("same_industry_tax_reference")
+    if (tested & ~from_ref).any():
+        cites.append("同行业均值按输入图层计算 / computed from the loaded layer")
+        p.notes.append("tax_mean_from_layer")
     return _check(
         rule.id,
         rule.clause,
         "criterion",
-        p.applies(rule) & ~np.isnan(p.tax) & ~np.isnan(thr),
+        tested,
         below(p.tax, thr),
         json_numbers(p.tax),
         json_object(
             {
                 "share": json_numbers(np.full(p.n, rule.params["share"])),
                 "industry_mean": json_numbers(mean),
-                "peers": json_numbers(peers),
+                "mean_from": json_strings(
+                    np.where(from_ref, MEAN_FROM_REFERENCE, MEAN_FROM_LAYER).astype(object)
+                ),
+                "peers": json_numbers(np.where(from_ref, np.nan, peers)),
                 "value": json_numbers(thr),
             }
         ),
+        "；".join(c for c in cites if c),
     )
 
 
 @_registered(CRITERIA, "dangerous_buildings")
 def dangerous_buildings(rule: Rule, p: Parcels) -> Check:
-    """Y-1 建筑危旧: the C/D-graded share of the buildings at least the minimum."""
-    return _indicator_check(rule, p, "danger_cd_share", at_least, "min_share")
+    """Y-1 建筑危旧: the dangerous share of the buildings (profile ``danger_basis`` and
+    ``dangerous_grades``, see ``indicators``) at least the minimum."""
+    check = _indicator_check(rule, p, "danger_cd_share", at_least, "min_share")
+    if p.profile is not None and p.has_buildings and rule.enabled:
+        cites = [check.source, p.profile.cite("danger_basis"), p.profile.cite("dangerous_grades")]
+        check.source = "；".join(dict.fromkeys(c for c in cites if c))
+        p.notes.extend(["danger_basis", "dangerous_grades"])
+    return check
 
 
 @_registered(CRITERIA, "old_residential_low_far")
 def old_residential_low_far(rule: Rule, p: Parcels) -> Check:
-    """Y-1 利用粗放: newest building built before a year and FAR below a maximum."""
+    """Y-1 利用粗放: newest building built before a year and FAR below a maximum (not
+    tested without a BUILDINGS layer: both come from the buildings)."""
     newest = numbers(p.frame, "newest_year")
     before, max_far = rule.params["built_before"], rule.params["max_far"]
     return _check(
@@ -421,6 +533,8 @@ def old_residential_low_far(rule: Rule, p: Parcels) -> Check:
                 "max_far": json_numbers(np.full(p.n, max_far)),
             }
         ),
+        p.cite(rule),
+        p.without_buildings(rule),
     )
 
 
@@ -429,34 +543,68 @@ def stopped_operation(rule: Rule, p: Parcels) -> Check:
     """Y-1 利用粗放: the enterprise on the parcel has stopped operating (停产)."""
     operating = flag_series(p.frame, "operating")
     stopped = (operating == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712
-    return _flag_check(rule, "criterion", p.applies(rule), operating, stopped)
+    return _flag_check(rule, "criterion", p.applies(rule), operating, stopped, p.cite(rule))
+
+
+def _dates(frame: pd.DataFrame, name: str) -> pd.Series:
+    """A date column (unparsable or absent → NaT), index 0..n-1."""
+    raw = frame[name] if name in frame.columns else pd.Series([None] * len(frame))
+    return pd.to_datetime(raw.reset_index(drop=True), errors="coerce")
+
+
+def years_later(start: pd.Series, years: float) -> pd.Series:
+    """``start`` + ``years`` calendar years (anniversaries, 《民法典》第二百零一、二百零二条:
+    29 Feb + 2 years = 28 Feb), NaT where ``start`` is unknown."""
+    months = int(round(12 * years))
+    return start.map(
+        lambda d: pd.Timestamp(add_months(d.date(), months)) if pd.notna(d) else pd.NaT
+    )
 
 
 @_registered(CRITERIA, "stalled_development")
 def stalled_development(rule: Rule, p: Parcels) -> Check:
-    """Y-1 利用粗放: at least some years since the land contract and FAR still below a
-    maximum (开发停滞)."""
-    frame = p.frame
-    contract = frame["contract_date"] if "contract_date" in frame.columns else None
-    contract = pd.Series([None] * p.n) if contract is None else contract
-    contract = pd.to_datetime(contract.reset_index(drop=True), errors="coerce")
+    """Y-1 开发停滞 → suspected 闲置: the reference date on or after the ``years``-th
+    anniversary of the agreed start date (``agreed_start_date``; else the contract date,
+    ``contract_date``) and FAR still below ``max_far``. Y-1 leaves 闲置 land out and
+    《闲置土地处置办法》第二条 defines it, so such a parcel is *excluded pending review*
+    (rule ``suspected_idle``), not 低效. Not tested where FAR is unknown, nor where the
+    enterprise is recorded as operating (``operating`` true: the land is in use, so not
+    未动工开发 in the sense of 第二条)."""
+    agreed, signed = _dates(p.frame, "agreed_start_date"), _dates(p.frame, "contract_date")
+    start = agreed.where(agreed.notna(), signed)
+    basis = np.where(agreed.notna(), "agreed_start_date", "contract_date").astype(object)
+    basis[start.isna().to_numpy()] = None
     years = float(rule.params["years"])
-    elapsed = (pd.Timestamp(p.reference_date) - contract).dt.days.to_numpy(dtype=float) / 365.2425
-    due = contract.notna().to_numpy()
-    return _check(
-        rule.id,
+    due = years_later(start, years)
+    reached = (due <= pd.Timestamp(p.reference_date)).fillna(False).to_numpy(dtype=bool)
+    dated = start.notna().to_numpy()
+    in_use = (flag_series(p.frame, "operating") == True).fillna(False).to_numpy(bool)  # noqa: E712
+    dated &= ~in_use
+    check = _check(
+        "suspected_idle",
         rule.clause,
-        "criterion",
-        p.applies(rule) & due & ~np.isnan(p.far),
-        at_least(elapsed, years) & below(p.far, rule.params["max_far"]),
-        json_object({"years_since_contract": json_numbers(elapsed, 2), "far": json_numbers(p.far)}),
+        "exclusion",
+        p.applies(rule) & dated & ~np.isnan(p.far),
+        reached & below(p.far, rule.params["max_far"]),
+        json_object(
+            {
+                "start_date": json_strings(start.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)),
+                "start_from": json_strings(basis),
+                "due_date": json_strings(due.dt.strftime("%Y-%m-%d").to_numpy(dtype=object)),
+                "far": json_numbers(p.far),
+            }
+        ),
         json_object(
             {
                 "years": json_numbers(np.full(p.n, years)),
                 "max_far": json_numbers(np.full(p.n, rule.params["max_far"])),
             }
         ),
+        p.cite(rule),
+        p.without_buildings(rule) & dated,
     )
+    check.met_note = SUSPECTED_IDLE_NOTE
+    return check
 
 
 @_registered(CRITERIA, "use_not_conforming")
@@ -477,6 +625,7 @@ def use_not_conforming(rule: Rule, p: Parcels) -> Check | None:
         current_l1 != plan_l1,
         json_strings(current["landuse_code"].to_numpy(dtype=object)),
         json_strings(p.plan_code),
+        p.cite(rule),
     )
 
 
@@ -496,6 +645,7 @@ def urban_village(rule: Rule, p: Parcels) -> Check | None:
         attr.str[:3].isin(listed).to_numpy(dtype=bool),
         json_strings(attr.to_numpy()),
         json_const(json.dumps(listed), p.n),
+        p.cite(rule),
     )
 
 
@@ -506,14 +656,17 @@ def urban_village(rule: Rule, p: Parcels) -> Check | None:
 def above_scale(rule: Rule, p: Parcels) -> Check:
     """Y-1: 规上企业 are not identified as low-efficiency."""
     flag = flag_series(p.frame, "above_scale")
-    return _flag_check(rule, "exemption", p.applies(rule), flag, flag.fillna(False).to_numpy(bool))
+    met = flag.fillna(False).to_numpy(bool)
+    return _flag_check(rule, "exemption", p.applies(rule), flag, met, p.cite(rule))
 
 
 @_registered(EXEMPTIONS, "young_enterprise")
 def young_enterprise(rule: Rule, p: Parcels) -> Check:
     """Y-1: an enterprise operating fewer than ``min_years`` (投产不满 3 年) is exempt."""
     years = numbers(p.frame, "years_operating")
-    return _number_check(rule, "exemption", p.applies(rule), below, years, rule.params["min_years"])
+    return _number_check(
+        rule, "exemption", p.applies(rule), below, years, rule.params["min_years"], p.cite(rule)
+    )
 
 
 @_registered(EXEMPTIONS, "strategic_industry")
@@ -526,7 +679,7 @@ def strategic_industry(rule: Rule, p: Parcels) -> Check | None:
     industry = frame["industry_code"] if "industry_code" in frame.columns else None
     industry = pd.Series([None] * p.n) if industry is None else industry
     return _listed_check(
-        rule, "exemption", p.applies(rule), industry.reset_index(drop=True), listed
+        rule, "exemption", p.applies(rule), industry.reset_index(drop=True), listed, p.cite(rule)
     )
 
 
@@ -551,7 +704,10 @@ def _rule_checks(
 
 
 def criterion_checks(parcels: Parcels, profile: Profile) -> list[Check]:
-    """The profile's criteria (any met → low-efficiency unless exempt)."""
+    """The profile's criteria (any met and not exempted → low-efficiency); the stalled
+    development check comes back as an exclusion (``kind``), see
+    :func:`stalled_development`."""
+    parcels.profile = profile
     return _rule_checks(profile.rules, CRITERIA, "rules", parcels)
 
 

@@ -32,7 +32,7 @@ from ..common.areas import ellipsoidal_area
 from ..common.measures import m2_to_hectare, m2_to_mu
 from ..common.overlay import dominant_by_area, overlap_areas, summed_by_label
 from ..common.profiles import Profile
-from ..common.reasons import join_reason_columns, reason_column
+from ..common.reasons import join_reason_columns
 from .criteria import (
     Check,
     Parcels,
@@ -43,6 +43,7 @@ from .criteria import (
     json_strings,
 )
 from .indicators import compute_parcel_indicators
+from .outcome import check_reason_column, lowland_met, pending_warnings
 from .review import empty_review_columns
 
 ProgressCallback = Callable[[float], None]
@@ -112,13 +113,7 @@ def reason_texts(checks: list[Check], n: int) -> np.ndarray:
     Each check's items are built on its tested rows only (numpy object arrays), then
     every row's items are joined once: ~10x faster than row-wise ``json.dumps``.
     """
-    columns = [
-        reason_column(
-            c.rule, c.clause, c.kind, c.value, c.threshold, c.met, np.flatnonzero(c.tested), n
-        )
-        for c in checks
-    ]
-    return join_reason_columns(columns, n)
+    return join_reason_columns([check_reason_column(c, n) for c in checks], n)
 
 
 # ----------------------------------------------------------------- the whole
@@ -137,7 +132,13 @@ def identify_parcels(
     (see ``core.mapping``) and one projected CRS. One output row per parcel, same index."""
     report = progress or (lambda _p: None)
     reference_date = reference_date or dt.date.today()
-    ind = compute_parcel_indicators(parcels, buildings, progress=lambda p: report(0.4 * p))
+    ind = compute_parcel_indicators(
+        parcels,
+        buildings,
+        progress=lambda p: report(0.4 * p),
+        danger_basis=profile.value("danger_basis"),
+        dangerous_grades=profile.value("dangerous_grades"),
+    )
     n = len(parcels)
     frame = pd.concat(
         [
@@ -190,14 +191,19 @@ def identify_parcels(
     report(75)
 
     exclusions = exclusion_checks(frame, category)
-    measured = Parcels(frame, current_type, reference_date, plan_code, czcsxm)
+    measured = Parcels(
+        frame, current_type, reference_date, plan_code, czcsxm, has_buildings=buildings is not None
+    )
     criteria = criterion_checks(measured, profile)
     exemptions = exemption_checks(measured, profile)
     warnings += [w for c in criteria + exemptions for w in c.warnings]
+    # stalled development excludes as suspected 闲置 (kind "exclusion"), see criteria
+    exclusions += [c for c in criteria if c.kind == "exclusion"]
+    criteria = [c for c in criteria if c.kind == "criterion"]
     excluded = np.logical_or.reduce([c.met for c in exclusions])
-    met_any = np.logical_or.reduce([c.met for c in criteria]) if criteria else np.zeros(n, bool)
-    exempt = np.logical_or.reduce([c.met for c in exemptions]) if exemptions else np.zeros(n, bool)
-    verdict = np.where(excluded, "excluded", np.where(met_any & ~exempt, "lowland", "not_lowland"))
+    lowland = lowland_met(criteria, exemptions, profile, n)
+    verdict = np.where(excluded, "excluded", np.where(lowland, "lowland", "not_lowland"))
+    warnings += pending_warnings(profile, measured, exclusions + criteria + exemptions)
     report(85)
 
     out = pd.DataFrame(index=parcels.index)

@@ -15,7 +15,16 @@ Definitions (one place):
   footprint on the parcel / area_m2.
 - ``building_count``: buildings with a footprint part of positive area on the parcel.
 - ``oldest_year`` / ``newest_year``: earliest / latest ``year_built`` of those buildings.
-- ``danger_cd_share``: share of the parcel's known GFA in C/D-grade (危房, JGJ 125-2016) buildings.
+- ``danger_cd_share``: share of dangerous buildings (grades of the profile's
+  ``dangerous_grades``, by default C/D 危房 of JGJ 125-2016) on the parcel, on the profile's
+  ``danger_basis``: ``floor_area`` = dangerous GFA / known GFA on the parcel (a straddling
+  building by its footprint share); ``building_count`` = dangerous buildings / buildings
+  counted on the parcel, each building counted once, on the parcel holding the largest
+  part of its footprint (金华: 危旧楼栋 ≥ 50 %, a 楼栟 is counted whole). A building whose
+  grade is null counts as not dangerous.
+- without a BUILDINGS layer nothing about buildings is known: ``gfa``, ``far``,
+  ``building_density``, ``building_count`` and the rest are null (unknown is never 0);
+  with a layer, a parcel with no building on it has FAR 0 and density 0 (a measurement).
 """
 
 from __future__ import annotations
@@ -34,8 +43,18 @@ from ..common.overlay import overlap_areas
 from ..common.validation import require_any_field, require_valid_geometries
 from ..common.values import is_known
 
-#: Danger grades (JGJ 125-2016 危险房屋鉴定标准) counted as dangerous.
+#: Danger grades (JGJ 125-2016 危险房屋鉴定标准) counted as dangerous when no profile says.
 DANGEROUS_GRADES = ("C", "D")
+
+#: Bases of ``danger_cd_share`` (profile local ``danger_basis``).
+DANGER_BASES = ("floor_area", "building_count")
+
+#: The run's warning when no BUILDINGS layer is given.
+NO_BUILDINGS_WARNING = (
+    "未提供建筑图层：容积率、建筑密度、危房占比等建筑指标为空（未知，不按 0 计），依赖它们的认定条件"
+    "未检验。 / No BUILDINGS layer: FAR, building density, danger share and the other building "
+    "indicators are null (unknown, not 0); the criteria that need them are not tested."
+)
 
 #: Output columns in order.
 INDICATOR_FIELDS = (
@@ -107,12 +126,21 @@ def compute_parcel_indicators(
     buildings: gpd.GeoDataFrame | None = None,
     parcel_id_field: str | None = "parcel_id",
     progress: ProgressCallback | None = None,
+    danger_basis: str = "floor_area",
+    dangerous_grades: tuple[str, ...] | list[str] = DANGEROUS_GRADES,
 ) -> IndicatorResult:
     """Indicators for every parcel (one output row per input parcel, same index).
 
-    ``buildings`` may be None or empty: then GFA, FAR and density are 0 and the
-    building attributes are null. Both layers must share one projected CRS.
+    ``buildings`` None: every building indicator is null (unknown) and the run warns once.
+    An empty layer is a measurement: FAR and density 0. Both layers must share one
+    projected CRS. ``danger_basis`` and ``dangerous_grades`` come from the profile
+    (local ``danger_basis``, ``dangerous_grades``).
     """
+    if danger_basis not in DANGER_BASES:
+        raise LowlandInputError(
+            f"危房占比口径 danger_basis = {danger_basis!r} 无效，应为 {list(DANGER_BASES)} 之一。"
+            f" / danger_basis {danger_basis!r} is not one of {list(DANGER_BASES)}."
+        )
     report = progress or (lambda _p: None)
     id_field = parcel_id_field if parcel_id_field in parcels.columns else None
     require_valid_geometries(parcels, "宗地图层 PARCELS", id_field)
@@ -125,8 +153,13 @@ def compute_parcel_indicators(
     result = IndicatorResult(table=table)
     report(10)
 
-    if buildings is None or len(buildings) == 0:
+    if buildings is None:
         _fill_without_buildings(table, n)
+        result.warnings.append(NO_BUILDINGS_WARNING)
+        report(100)
+        return result
+    if len(buildings) == 0:
+        _fill_empty_buildings(table, n)
         report(100)
         return result
 
@@ -163,7 +196,15 @@ def compute_parcel_indicators(
     table["building_count"] = np.bincount(p_idx, minlength=n).astype("int64")
     table["oldest_year"] = _year_extreme(buildings, p_idx, b_idx, n, np.minimum, np.inf)
     table["newest_year"] = _year_extreme(buildings, p_idx, b_idx, n, np.maximum, -np.inf)
-    table["danger_cd_share"] = _danger_share(buildings, p_idx, b_idx, pair_gfa, known, gfa, n)
+    grades = tuple(dangerous_grades)
+    if danger_basis == "building_count":
+        table["danger_cd_share"] = _danger_share_by_count(
+            buildings, p_idx, b_idx, overlap, n, grades
+        )
+    else:
+        table["danger_cd_share"] = _danger_share(
+            buildings, p_idx, b_idx, pair_gfa, known, gfa, n, grades
+        )
     table["gfa_unknown_count"] = np.bincount(p_idx[~known], minlength=n).astype("int64")
 
     result.buildings_outside = int(len(buildings) - np.unique(b_idx).size)
@@ -184,6 +225,19 @@ def compute_parcel_indicators(
 
 
 def _fill_without_buildings(table: pd.DataFrame, n: int) -> None:
+    """No BUILDINGS layer: nothing about buildings is known (null, never 0)."""
+    table["gfa"] = np.full(n, np.nan)
+    table["far"] = np.full(n, np.nan)
+    table["building_density"] = np.full(n, np.nan)
+    table["building_count"] = pd.array([pd.NA] * n, dtype="Int64")
+    table["oldest_year"] = pd.array([pd.NA] * n, dtype="Int64")
+    table["newest_year"] = pd.array([pd.NA] * n, dtype="Int64")
+    table["danger_cd_share"] = np.full(n, np.nan)
+    table["gfa_unknown_count"] = pd.array([pd.NA] * n, dtype="Int64")
+
+
+def _fill_empty_buildings(table: pd.DataFrame, n: int) -> None:
+    """A BUILDINGS layer with no building: FAR and density 0 are measured."""
     table["gfa"] = np.zeros(n)
     table["far"] = np.where(table["area_m2"] > 0, 0.0, np.nan)
     table["building_density"] = table["far"]
@@ -206,10 +260,45 @@ def _year_extreme(
     return pd.arrays.IntegerArray(np.where(mask, 0, out).astype("int64"), mask)
 
 
-def is_dangerous_grade(grade: object) -> bool:
-    """A building graded C or D (JGJ 125-2016 危险房屋鉴定: 局部危房 / 整幢危房), whatever
-    the case or surrounding blanks of the recorded grade; unknown is not dangerous."""
-    return is_known(grade) and str(grade).strip().upper() in DANGEROUS_GRADES
+def is_dangerous_grade(
+    grade: object, grades: tuple[str, ...] | list[str] = DANGEROUS_GRADES
+) -> bool:
+    """A building graded one of ``grades`` (default C or D, JGJ 125-2016 危险房屋鉴定:
+    局部危房 / 整幢危房; the profile's ``dangerous_grades``), whatever the case or
+    surrounding blanks of the recorded grade; unknown is not dangerous."""
+    wanted = {str(g).strip().upper() for g in grades}
+    return is_known(grade) and str(grade).strip().upper() in wanted
+
+
+def _dangerous_flags(
+    buildings: gpd.GeoDataFrame, grades: tuple[str, ...] | list[str]
+) -> np.ndarray:
+    """Per building: graded one of ``grades`` (null grade → False)."""
+    codes, uniques = pd.factorize(buildings["danger_grade"])  # classify each distinct value once
+    is_cd = np.array([is_dangerous_grade(g, grades) for g in uniques] + [False], dtype=bool)
+    return is_cd[codes]  # code -1 (null grade) picks the trailing False
+
+
+def _danger_share_by_count(
+    buildings: gpd.GeoDataFrame,
+    p_idx: np.ndarray,
+    b_idx: np.ndarray,
+    overlap: np.ndarray,
+    n: int,
+    grades: tuple[str, ...] | list[str],
+) -> np.ndarray:
+    """Dangerous buildings / buildings per parcel, each building counted once on the parcel
+    holding the largest part of its footprint (NaN where no building is counted)."""
+    if "danger_grade" not in buildings.columns:
+        return np.full(n, np.nan)
+    order = np.lexsort((-overlap, b_idx))  # by building, largest overlap first
+    first = order[np.r_[True, b_idx[order][1:] != b_idx[order][:-1]]] if order.size else order
+    home, building = p_idx[first], b_idx[first]
+    dangerous = _dangerous_flags(buildings, grades)[building]
+    total = np.bincount(home, minlength=n).astype(float)
+    cd = np.bincount(home[dangerous], minlength=n).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(total > 0, cd / total, np.nan)
 
 
 def _danger_share(
@@ -220,12 +309,12 @@ def _danger_share(
     known: np.ndarray,
     gfa: np.ndarray,
     n: int,
+    grades: tuple[str, ...] | list[str] = DANGEROUS_GRADES,
 ) -> np.ndarray:
+    """Dangerous GFA / known GFA per parcel (a straddling building by footprint share)."""
     if "danger_grade" not in buildings.columns:
         return np.full(n, np.nan)
-    codes, grades = pd.factorize(buildings["danger_grade"])  # classify each distinct value once
-    is_cd = np.array([is_dangerous_grade(g) for g in grades] + [False])
-    dangerous = is_cd[codes][b_idx]  # code -1 (null grade) picks the trailing False
+    dangerous = _dangerous_flags(buildings, grades)[b_idx]
     sel = known & dangerous
     cd_gfa = np.bincount(p_idx[sel], weights=pair_gfa[sel], minlength=n)
     with np.errstate(divide="ignore", invalid="ignore"):
