@@ -22,9 +22,11 @@ from ..lowland_plugin.core.identify.identification import current_use_from_surve
 from ..lowland_plugin.core.identify.legacy import (
     CUTOFF,
     classify_legacy_land,
+    legacy_warnings,
     summarize_legacy,
     unknown_code_warning,
 )
+from ..lowland_plugin.core.identify.survey_areas import AREA_FIELDS, with_own_class_fallback
 from .base import LowlandAlgorithm, field_map_parameter
 
 
@@ -100,21 +102,36 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        category = survey_codes = None
+        profile = self.read_profile(parameters, context)
+        category = survey_codes = areas = None
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
         geoms = np.asarray(parcels.geometry.values)
+        parcel_m2 = shapely.area(geoms)
         if survey is not None:
             survey, _ = canonical_frame(
                 survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )
-            use = current_use_from_survey(geoms, shapely.area(geoms), survey)
-            survey_codes = pd.Series(use.dlbm, dtype=object)
+            use = current_use_from_survey(geoms, parcel_m2, survey)
+            own = (
+                parcels["dlbm"].reset_index(drop=True)
+                if "dlbm" in parcels.columns
+                else pd.Series([None] * len(parcels), dtype=object)
+            )
+            # a parcel no patch touches takes its own dlbm, as in identification (E3 L9)
+            survey_codes = pd.Series(use.dlbm, dtype=object).where(pd.notna(use.dlbm), own)
             category = codes.land_category(survey_codes)
+            areas = with_own_class_fallback(use.areas, own, parcel_m2)
+            areas["parcel_m2"] = parcel_m2
         elif "land_category" in parcels.columns:
             category = parcels["land_category"].reset_index(drop=True)
         feedback.setProgress(50)
         self.check_canceled(feedback)
-        table = classify_legacy_land(parcels, category, survey_codes)
+        table = classify_legacy_land(parcels, category, survey_codes, areas, profile)
+        for warning in legacy_warnings(profile):
+            feedback.pushWarning(warning)
+        if areas is not None:
+            for name in AREA_FIELDS:
+                table[name] = areas[name].to_numpy(dtype=float)
         if survey_codes is None and category is None and "dlbm" in parcels.columns:
             survey_codes = parcels["dlbm"].reset_index(drop=True)
         if survey_codes is not None:

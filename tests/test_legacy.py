@@ -28,8 +28,9 @@ def frame(rows):
     [
         # on the cut-off day, construction in both surveys, plan-conforming → regular
         ([False, D(2009, 12, 31), True, True, "0601"], "regular", None),
-        # one day later → expropriation (land class at occupation needed, reported missing)
-        ([False, D(2010, 1, 1), True, True, "0601"], "expropriation", "2010"),
+        # one day later → expropriation (land class at occupation needed, reported missing);
+        # 二调 flag unknown: a 2010 occupation cannot be 二调 construction land (E3 L3, below)
+        ([False, D(2010, 1, 1), None, True, "0601"], "expropriation", "2010"),
         ([False, D(1998, 4, 1), False, True, "0601"], "undecided", "2nd survey"),
         ([False, D(1998, 4, 1), True, False, "0601"], "undecided", "not plan-conforming"),
         ([False, D(1998, 4, 1), True, True, "0103"], "undecided", "3rd survey"),
@@ -73,7 +74,10 @@ SAMPLE = {
     "P0038": "expropriation",  # 2014-08-01
     "P0040": "undecided",  # no date
     "P0041": "regular",  # exactly 2009-12-31
-    "P0042": "expropriation",  # exactly 2010-01-01
+    # exactly 2010-01-01, but flagged 二调 construction: impossible after the 二调 time point
+    # 2009-12-31, so undecided until the date or flag is checked (Y-9; audit E3 L3) — was
+    # expropriation before the consistency rule
+    "P0042": "undecided",
     "P0043": "undecided",  # 二调 not construction
     "P0044": "undecided",  # not plan-conforming
     "P0045": "undecided",  # 二调 flag null
@@ -104,4 +108,5 @@ def test_sample_district_through_processing(lowland_provider, sample_gpkg):
     in_scope = [f for f in feats.values() if f["legacy_class"]]
     assert len(in_scope) == len(SAMPLE)
     counts = {f["legacy_class"]: f["parcel_count"] for f in res["SUMMARY"].getFeatures()}
-    assert counts == {"regular": 3, "expropriation": 4, "undecided": 4, "not_applicable": 426}
+    # P0042 moved from expropriation to undecided (E3 L3, above)
+    assert counts == {"regular": 3, "expropriation": 3, "undecided": 5, "not_applicable": 426}
