@@ -221,3 +221,19 @@ def _profile_with_cutoff(tmp_path: Path, day: str):
     path = tmp_path / "test_cutoff.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return profiles.load_profile(path)
+
+
+def test_unit_statistics_sum_the_construction_part():
+    from lowland_under_test.lowland_plugin.core.units.statistics import unit_statistics
+
+    # the 51/49 parcel: identified lowland on its 7650 m² construction part; one unit of
+    # 200 m × 200 m = 40 000 m² around it → lowland area 7650 m², share 7650 / 40 000
+    table = identify(parcel(), survey(76.5, "0601", "0103"))
+    parcels = parcel()
+    for name in ("verdict", "lowland_type", "candidate_area_m2"):
+        parcels[name] = [table[name]]
+    unit = np.array([shapely.box(X0 - 50, Y0 - 25, X0 + 150, Y0 + 175)], dtype=object)
+    stats, _ = unit_statistics(unit, parcels, np.array([0]), None)
+    assert stats["lowland_area_m2"].iloc[0] == pytest.approx(7650.0)
+    assert stats["lowland_industrial_m2"].iloc[0] == pytest.approx(7650.0)
+    assert stats["lowland_share"].iloc[0] == pytest.approx(7650.0 / 40000.0)
