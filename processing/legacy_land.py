@@ -21,6 +21,7 @@ from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import current_use_from_survey
 from ..lowland_plugin.core.identify.legacy import (
     CUTOFF,
+    areas_from_fields,
     classify_legacy_land,
     legacy_warnings,
     summarize_legacy,
@@ -128,6 +129,8 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             areas["parcel_m2"] = parcel_m2
         elif "land_category" in parcels.columns:
             category = parcels["land_category"].reset_index(drop=True)
+            # an identification output: judge by its areas per 三调 class
+            areas = areas_from_fields(parcels.reset_index(drop=True), parcel_m2)
         feedback.setProgress(50)
         self.check_canceled(feedback)
         table = classify_legacy_land(parcels, category, survey_codes, areas, profile)
@@ -135,7 +138,8 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             feedback.pushWarning(warning)
         if areas is not None:
             for name in AREA_FIELDS:
-                table[name] = areas[name].to_numpy(dtype=float)
+                if name in areas.columns:
+                    table[name] = areas[name].to_numpy(dtype=float)
         if survey_codes is None and category is None and "dlbm" in parcels.columns:
             survey_codes = parcels["dlbm"].reset_index(drop=True)
         if survey_codes is not None:

@@ -237,3 +237,19 @@ def test_unit_statistics_sum_the_construction_part():
     assert stats["lowland_area_m2"].iloc[0] == pytest.approx(7650.0)
     assert stats["lowland_industrial_m2"].iloc[0] == pytest.approx(7650.0)
     assert stats["lowland_share"].iloc[0] == pytest.approx(7650.0 / 40000.0)
+
+
+def test_legacy_reads_the_areas_of_an_identification_output():
+    from lowland_under_test.lowland_plugin.core.identify.legacy import areas_from_fields
+
+    # identification output of the 51/49 parcel (7650 m² construction, 7350 m² farmland)
+    table = identify(parcel(), survey(76.5, "0601", "0103"))
+    parcels = parcel().drop(columns="geometry")
+    for name in ("land_category", "construction_m2", "agricultural_m2", "unused_m2"):
+        parcels[name] = [table[name]]
+    areas = areas_from_fields(parcels, np.array([15000.0]))  # 100 × 150
+    row = classify_legacy_land(parcels, parcels["land_category"], None, areas).iloc[0]
+    assert row["regular_m2"] == pytest.approx(7650.0)
+    assert row["undecided_m2"] == pytest.approx(7350.0)
+    parcels.loc[0, "unused_m2"] = None  # unknown is never 0: no areas, whole parcel
+    assert areas_from_fields(parcels, np.array([15000.0])) is None

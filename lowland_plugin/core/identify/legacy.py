@@ -64,6 +64,22 @@ def legacy_warnings(profile: Profile | None) -> list[str]:
     ]
 
 
+def areas_from_fields(parcels: pd.DataFrame, parcel_m2: np.ndarray) -> pd.DataFrame | None:
+    """The areas by 三调 class already on the parcels (an identification output:
+    ``construction_m2``, ``agricultural_m2``, ``unused_m2``), with ``parcel_m2``; None
+    unless all three are there and known on every parcel (unknown is never 0)."""
+    names = ("construction_m2", "agricultural_m2", "unused_m2")
+    if not all(n in parcels.columns for n in names):
+        return None
+    out = pd.DataFrame(
+        {n: pd.to_numeric(parcels[n], errors="coerce").to_numpy(dtype=float) for n in names}
+    )
+    if out.isna().to_numpy().any():
+        return None
+    out["parcel_m2"] = np.asarray(parcel_m2, dtype=float)
+    return out
+
+
 def _parts(
     areas: pd.DataFrame | None, sandiao: pd.Series, n: int
 ) -> list[list[tuple[bool | None, float]]]:
