@@ -253,3 +253,18 @@ def test_legacy_reads_the_areas_of_an_identification_output():
     assert row["undecided_m2"] == pytest.approx(7350.0)
     parcels.loc[0, "unused_m2"] = None  # unknown is never 0: no areas, whole parcel
     assert areas_from_fields(parcels, np.array([15000.0])) is None
+
+
+def test_summary_counts_only_the_construction_part_as_lowland_area():
+    from lowland_under_test.lowland_plugin.core.identify.identification import summarize
+
+    table = identify_parcels(
+        parcel(),
+        load_profile("default"),
+        landsurvey=survey(76.5, "0601", "0103"),
+        reference_date=D(2025, 6, 30),
+    ).table
+    s = summarize(table).set_index(["verdict", "current_type"])
+    # area 15 000 m² = 22.5 亩; low-efficiency part 7650 m² = 7650 × 15 / 10 000 = 11.475 亩
+    assert s.loc[("lowland", "all"), "area_mu"] == pytest.approx(22.5)
+    assert s.loc[("lowland", "all"), "lowland_area_mu"] == pytest.approx(11.475)

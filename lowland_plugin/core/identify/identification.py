@@ -3,7 +3,12 @@
 Order of the judgement for every parcel (Y-1, N-12, N-13):
 1. current use: the dominant 三调 class by area where a LANDSURVEY layer is given
    (all class shares kept), else the parcel's own ``dlbm``; its 三大类 and its
-   type come from the code tables (``core.codes``);
+   type come from the code tables (``core.codes``). The parcel's area per 三大类
+   (``survey_areas``) decides what the verdict applies to: its construction part
+   (``candidate_area_m2``; ``lowland_area_m2`` when low-efficiency), so farmland in a
+   parcel never counts as low-efficiency land and a small construction part is still
+   judged (type: the dominant class's, or the dominant construction class's when the
+   dominant class is not construction);
 2. exclusions (Y-1: candidates are 权属清晰、不存在争议 stock construction land; 批而未供
    and 闲置 land is not included): non-construction land, approved but unsupplied,
    idle, disputed → ``verdict = excluded``;
@@ -294,21 +299,27 @@ def identify_parcels(
 
 
 def summarize(table: pd.DataFrame) -> pd.DataFrame:
-    """Count and area (亩, 公顷) by verdict and current type, with totals per verdict."""
+    """Count and area (亩, 公顷) by verdict and current type, with totals per verdict;
+    ``lowland_area_mu``: the low-efficiency area, i.e. the construction parts of the
+    low-efficiency parcels (a parcel's farmland is in ``area_mu``, never in it)."""
+    low = table["lowland_area_m2"] if "lowland_area_m2" in table.columns else 0.0
     frame = pd.DataFrame(
         {
             "verdict": table["verdict"].to_numpy(),
             "current_type": table["current_type"].fillna("—").to_numpy(),
             "area_m2": table["area_m2"].to_numpy(),
+            "low_m2": np.broadcast_to(np.asarray(low, dtype=float), len(table)),
         }
     )
     rows = []
     for (verdict, kind), group in frame.groupby(["verdict", "current_type"], sort=True):
-        rows.append((verdict, kind, len(group), group["area_m2"].sum()))
+        rows.append((verdict, kind, len(group), group["area_m2"].sum(), group["low_m2"].sum()))
     for verdict, group in frame.groupby("verdict", sort=True):
-        rows.append((verdict, "all", len(group), group["area_m2"].sum()))
-    rows.append(("all", "all", len(frame), frame["area_m2"].sum()))
-    out = pd.DataFrame(rows, columns=["verdict", "current_type", "parcel_count", "area_m2"])
+        rows.append((verdict, "all", len(group), group["area_m2"].sum(), group["low_m2"].sum()))
+    rows.append(("all", "all", len(frame), frame["area_m2"].sum(), frame["low_m2"].sum()))
+    columns = ["verdict", "current_type", "parcel_count", "area_m2", "low_m2"]
+    out = pd.DataFrame(rows, columns=columns)
     out["area_mu"] = m2_to_mu(out["area_m2"])
     out["area_ha"] = m2_to_hectare(out["area_m2"])
-    return out.drop(columns="area_m2")
+    out["lowland_area_mu"] = m2_to_mu(out["low_m2"])
+    return out.drop(columns=["area_m2", "low_m2"])
