@@ -7,6 +7,11 @@
   class at the time of occupation: the 土地变更调查 of that year, ``occupied_dlbm``);
 - anything else → ``undecided`` (待认定), naming the condition that failed or is missing.
 
+The cut-off (2009-12-31 by default) is the profile's ``legacy_cutoff``, cited in the
+reasons. Occupied after the 二调 time point (2009-12-31) yet flagged 二调 construction
+land is a contradiction: ``undecided``, named (audit E3 L3). With areas per 三调 class the
+parcel is judged by piece (see :func:`classify_legacy_land`).
+
 Missing dates or flags are reported per parcel, never guessed. Parcels with lawful
 approval are out of scope (``legacy_class`` empty, reason given): every input
 parcel is in the output.
