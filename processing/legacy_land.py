@@ -21,10 +21,13 @@ from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import current_use_from_survey
 from ..lowland_plugin.core.identify.legacy import (
     CUTOFF,
+    areas_from_fields,
     classify_legacy_land,
+    legacy_warnings,
     summarize_legacy,
     unknown_code_warning,
 )
+from ..lowland_plugin.core.identify.survey_areas import AREA_FIELDS, with_own_class_fallback
 from .base import LowlandAlgorithm, field_map_parameter
 
 
@@ -51,12 +54,16 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
         return self.tr(
             "<p>对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：</p>"
-            "<ul><li>{0:%Y}年{0.month}月{0.day}日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；</li>"
-            "<li>{1:%Y}年{1.month}月{1.day}日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），"
-            "该地类取字段 occupied_dlbm，缺失时逐宗报告；</li>"
+            "<ul><li>截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；</li>"
+            "<li>截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），"
+            "该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，前后矛盾，列为待认定；</li>"
             "<li>其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。</li></ul>"
-            "<p>所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层"
-            "面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。"
+            "<p>给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，"
+            "各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），"
+            "三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别"
+            "（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。</p>"
+            "<p>所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 "
+            "land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。"
             "有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。</p>"
         ).format(CUTOFF, CUTOFF + dt.timedelta(days=1))
 
@@ -100,21 +107,39 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
-        category = survey_codes = None
+        profile = self.read_profile(parameters, context)
+        category = survey_codes = areas = None
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
         geoms = np.asarray(parcels.geometry.values)
+        parcel_m2 = shapely.area(geoms)
         if survey is not None:
             survey, _ = canonical_frame(
                 survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )
-            use = current_use_from_survey(geoms, shapely.area(geoms), survey)
-            survey_codes = pd.Series(use.dlbm, dtype=object)
+            use = current_use_from_survey(geoms, parcel_m2, survey)
+            own = (
+                parcels["dlbm"].reset_index(drop=True)
+                if "dlbm" in parcels.columns
+                else pd.Series([None] * len(parcels), dtype=object)
+            )
+            # a parcel no patch touches takes its own dlbm, as in identification (E3 L9)
+            survey_codes = pd.Series(use.dlbm, dtype=object).where(pd.notna(use.dlbm), own)
             category = codes.land_category(survey_codes)
+            areas = with_own_class_fallback(use.areas, own, parcel_m2)
+            areas["parcel_m2"] = parcel_m2
         elif "land_category" in parcels.columns:
             category = parcels["land_category"].reset_index(drop=True)
+            # an identification output: judge by its areas per 三调 class
+            areas = areas_from_fields(parcels.reset_index(drop=True), parcel_m2)
         feedback.setProgress(50)
         self.check_canceled(feedback)
-        table = classify_legacy_land(parcels, category, survey_codes)
+        table = classify_legacy_land(parcels, category, survey_codes, areas, profile)
+        for warning in legacy_warnings(profile):
+            feedback.pushWarning(warning)
+        if areas is not None:
+            for name in AREA_FIELDS:
+                if name in areas.columns:
+                    table[name] = areas[name].to_numpy(dtype=float)
         if survey_codes is None and category is None and "dlbm" in parcels.columns:
             survey_codes = parcels["dlbm"].reset_index(drop=True)
         if survey_codes is not None:

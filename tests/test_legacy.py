@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -28,8 +29,9 @@ def frame(rows):
     [
         # on the cut-off day, construction in both surveys, plan-conforming → regular
         ([False, D(2009, 12, 31), True, True, "0601"], "regular", None),
-        # one day later → expropriation (land class at occupation needed, reported missing)
-        ([False, D(2010, 1, 1), True, True, "0601"], "expropriation", "2010"),
+        # one day later → expropriation (land class at occupation needed, reported missing);
+        # 二调 flag unknown: a 2010 occupation cannot be 二调 construction land (E3 L3, below)
+        ([False, D(2010, 1, 1), None, True, "0601"], "expropriation", "2010"),
         ([False, D(1998, 4, 1), False, True, "0601"], "undecided", "2nd survey"),
         ([False, D(1998, 4, 1), True, False, "0601"], "undecided", "not plan-conforming"),
         ([False, D(1998, 4, 1), True, True, "0103"], "undecided", "3rd survey"),
@@ -73,7 +75,10 @@ SAMPLE = {
     "P0038": "expropriation",  # 2014-08-01
     "P0040": "undecided",  # no date
     "P0041": "regular",  # exactly 2009-12-31
-    "P0042": "expropriation",  # exactly 2010-01-01
+    # exactly 2010-01-01, but flagged 二调 construction: impossible after the 二调 time point
+    # 2009-12-31, so undecided until the date or flag is checked (Y-9; audit E3 L3) — was
+    # expropriation before the consistency rule
+    "P0042": "undecided",
     "P0043": "undecided",  # 二调 not construction
     "P0044": "undecided",  # not plan-conforming
     "P0045": "undecided",  # 二调 flag null
@@ -104,4 +109,54 @@ def test_sample_district_through_processing(lowland_provider, sample_gpkg):
     in_scope = [f for f in feats.values() if f["legacy_class"]]
     assert len(in_scope) == len(SAMPLE)
     counts = {f["legacy_class"]: f["parcel_count"] for f in res["SUMMARY"].getFeatures()}
-    assert counts == {"regular": 3, "expropriation": 4, "undecided": 4, "not_applicable": 426}
+    # P0042 moved from expropriation to undecided (E3 L3, above)
+    assert counts == {"regular": 3, "expropriation": 3, "undecided": 5, "not_applicable": 426}
+
+
+def test_legacy_by_area_with_a_profile_cutoff(lowland_provider, tmp_path):
+    import shapely
+    from check_helpers import memory_layer
+
+    import processing
+
+    # a 100 m × 150 m parcel cut at y = 76.5 into 0601 (100 × 76.5 = 7650 m²) and 0103
+    # (100 × 73.5 = 7350 m²); occupied 2010-03-01, profile cut-off 2010-06-30 → the earlier
+    # (常态化管理) branch: 7650 m² regular, 7350 m² undecided (三调 farmland; Y-9, E3 L4)
+    x0, y0 = 607_000.0, 4_262_000.0
+    box = shapely.box(x0, y0, x0 + 100, y0 + 150)
+    parcels = memory_layer(
+        "Polygon",
+        "field=parcel_id:string&field=dlbm:string&field=lawful_approval:boolean"
+        "&field=occupied_date:date&field=erdiao_construction:boolean"
+        "&field=plan_conforming:boolean",
+        [(["P1", "0601", False, "2010-03-01", True, True], box)],
+    )
+    patches = memory_layer(
+        "Polygon",
+        "field=dlbm:string",
+        [
+            (["0601"], shapely.box(x0 - 10, y0 - 10, x0 + 110, y0 + 76.5)),
+            (["0103"], shapely.box(x0 - 10, y0 + 76.5, x0 + 110, y0 + 160)),
+        ],
+    )
+    root = Path(__file__).resolve().parents[1]
+    data = json.loads((root / "resources/profiles/default.json").read_text(encoding="utf-8"))
+    data["id"] = "test_cutoff"
+    data["local"]["legacy_cutoff"]["value"] = "2010-06-30"
+    profile = tmp_path / "test_cutoff.json"
+    profile.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    res = processing.run(
+        "lowland:legacyland",
+        {
+            "PARCELS": parcels,
+            "LANDSURVEY": patches,
+            "PROFILE": str(profile),
+            "OUTPUT": "TEMPORARY_OUTPUT",
+        },
+    )
+    feat = next(res["OUTPUT"].getFeatures())
+    assert feat["legacy_class"] == "regular"
+    assert feat["regular_m2"] == pytest.approx(7650.0)
+    assert feat["undecided_m2"] == pytest.approx(7350.0)
+    assert feat["construction_m2"] == pytest.approx(7650.0)
+    assert feat["agricultural_m2"] == pytest.approx(7350.0)

@@ -3,7 +3,12 @@
 Order of the judgement for every parcel (Y-1, N-12, N-13):
 1. current use: the dominant 三调 class by area where a LANDSURVEY layer is given
    (all class shares kept), else the parcel's own ``dlbm``; its 三大类 and its
-   type come from the code tables (``core.codes``);
+   type come from the code tables (``core.codes``). The parcel's area per 三大类
+   (``survey_areas``) decides what the verdict applies to: its construction part
+   (``candidate_area_m2``; ``lowland_area_m2`` when low-efficiency), so farmland in a
+   parcel never counts as low-efficiency land and a small construction part is still
+   judged (type: the dominant class's, or the dominant construction class's when the
+   dominant class is not construction);
 2. exclusions (Y-1: candidates are 权属清晰、不存在争议 stock construction land; 批而未供
    and 闲置 land is not included): non-construction land, approved but unsupplied,
    idle, disputed → ``verdict = excluded``;
@@ -39,12 +44,20 @@ from .criteria import (
     criterion_checks,
     exclusion_checks,
     exemption_checks,
+    json_const,
     json_numbers,
     json_strings,
 )
 from .indicators import compute_parcel_indicators
 from .outcome import check_reason_column, lowland_met, pending_warnings
 from .review import empty_review_columns
+from .survey_areas import (
+    AREA_FIELDS,
+    areas_by_category,
+    areas_from_own_class,
+    areas_json,
+    with_own_class_fallback,
+)
 
 ProgressCallback = Callable[[float], None]
 
@@ -74,16 +87,26 @@ class CurrentUse:
     dlbm: np.ndarray  # effective current class per parcel
     shares: pd.Series  # JSON {code: share} (三调) or null
     czcsxm: np.ndarray
+    #: area per 三大类 and uncovered part (``survey_areas.AREA_FIELDS``), one row per parcel
+    areas: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: the construction class covering most of the parcel's construction part (None: none)
+    construction_dlbm: np.ndarray = field(default_factory=lambda: np.array([], dtype=object))
 
 
 def current_use_from_survey(
     parcel_geoms: np.ndarray, parcel_area: np.ndarray, survey: gpd.GeoDataFrame
 ) -> CurrentUse:
-    """Dominant 三调 class by overlap area, all class shares, and the dominant patch's CZCSXM."""
+    """Dominant 三调 class by overlap area, all class shares, the dominant patch's CZCSXM,
+    the areas per 三大类 (each piece classified on its own) and the dominant construction
+    class."""
     n = len(parcel_geoms)
     t_idx, s_idx, area = overlap_areas(parcel_geoms, np.asarray(survey.geometry.values))
     classes = _normalize(survey["dlbm"]).to_numpy(dtype=object)[s_idx]
     dominant, _ = dominant_by_area(n, t_idx, classes, area)
+    category = codes.land_category(pd.Series(classes, dtype=object)).to_numpy(dtype=object)
+    areas = areas_by_category(n, t_idx, category, area, parcel_area)
+    built = category == "construction"
+    construction_dlbm, _ = dominant_by_area(n, t_idx[built], classes[built], area[built])
     czcs = survey["czcsxm"] if "czcsxm" in survey.columns else pd.Series([None] * len(survey))
     czcs = czcs.astype(object).where(czcs.notna(), None).to_numpy()[s_idx]
     dominant_czcs, _ = dominant_by_area(n, t_idx, czcs, area)
@@ -95,7 +118,46 @@ def current_use_from_survey(
     if tgt.size:
         joined = np.add.reduceat(piece, starts)  # pieces are sorted by parcel
         shares.iloc[tgt[starts]] = ["{" + j[:-1] + "}" for j in joined]
-    return CurrentUse(dominant, shares, dominant_czcs)
+    return CurrentUse(dominant, shares, dominant_czcs, areas, construction_dlbm)
+
+
+@dataclass
+class ConstructionPart:
+    """What the verdict applies to: the parcel's 三调 construction part (Y-1, N-12)."""
+
+    area: np.ndarray  # m², the construction part (candidate area)
+    category: pd.Series  # "construction" where that part is not empty, else the dominant's
+    type_dlbm: pd.Series  # the code whose type the parcel takes
+    check: Check  # reason item: the areas by class
+
+
+def construction_part(
+    areas: pd.DataFrame, category: pd.Series, current: pd.Series, built_dlbm: pd.Series
+) -> ConstructionPart:
+    """Y-1 / N-12: only stock construction land is a candidate, so a parcel is judged on
+    its 三调 construction part: a parcel 49 % farmland puts only its construction part
+    into the low-efficiency area, and a parcel with a small construction share is still a
+    candidate for that part (it is not excluded as non-construction land). The type is
+    the dominant class's where that is construction, else the dominant construction
+    class's (the part the verdict applies to)."""
+    built = areas["construction_m2"].to_numpy(dtype=float)
+    has = built > 0
+    dominant_built = (category == "construction").to_numpy(dtype=bool)
+    judged = category.where(~has, "construction")
+    type_dlbm = current.reset_index(drop=True).where(
+        dominant_built | ~has, built_dlbm.reset_index(drop=True)
+    )
+    n = len(built)
+    check = Check(
+        "construction_part_area",
+        "Y-1",
+        "exclusion",  # met: no construction part at all (nothing to judge)
+        np.ones(n, dtype=bool),
+        ~has,
+        areas_json(areas),
+        json_const('"construction > 0"', n),
+    )
+    return ConstructionPart(built, judged, type_dlbm, check)
 
 
 def dominant_plan_code(parcel_geoms: np.ndarray, plan: gpd.GeoDataFrame) -> np.ndarray:
@@ -159,6 +221,9 @@ def identify_parcels(
         use = current_use_from_survey(geoms, area, landsurvey)
         current = pd.Series(use.dlbm, dtype=object).where(pd.notna(use.dlbm), own.to_numpy())
         shares, czcsxm = use.shares, use.czcsxm
+        areas = with_own_class_fallback(use.areas, own, area)
+        built_dlbm = pd.Series(use.construction_dlbm, dtype=object)
+        built_dlbm = built_dlbm.where(pd.notna(use.dlbm), current)
         outside = int(pd.isna(use.dlbm).sum())
         if outside:
             warnings.append(
@@ -167,6 +232,8 @@ def identify_parcels(
             )
     else:
         current = own
+        areas = areas_from_own_class(own, area)
+        built_dlbm = own
     report(60)
     frame["current_dlbm"] = current.to_numpy(dtype=object)
     ids = frame["parcel_id"] if "parcel_id" in frame.columns else pd.Series(range(1, n + 1))
@@ -186,11 +253,12 @@ def identify_parcels(
                 f"current use is taken from the 三调 patches): {listed}."
             )
     category = codes.land_category(frame["current_dlbm"]).reset_index(drop=True)
-    current_type = codes.lowland_type_of(frame["current_dlbm"]).to_numpy(dtype=object)
+    part = construction_part(areas, category, frame["current_dlbm"], built_dlbm)
+    current_type = codes.lowland_type_of(part.type_dlbm).to_numpy(dtype=object)
     plan_code = dominant_plan_code(geoms, plan) if plan is not None else None
     report(75)
 
-    exclusions = exclusion_checks(frame, category)
+    exclusions = exclusion_checks(frame, part.category)
     measured = Parcels(
         frame, current_type, reference_date, plan_code, czcsxm, has_buildings=buildings is not None
     )
@@ -218,7 +286,11 @@ def identify_parcels(
     out["current_type"] = current_type
     out["lowland_type"] = np.where(verdict == "lowland", current_type, np.array(None, dtype=object))
     out["verdict"] = verdict
-    out["reasons"] = reason_texts(exclusions + criteria + exemptions, n)
+    for name in AREA_FIELDS:
+        out[name] = areas[name].to_numpy(dtype=float)
+    out["candidate_area_m2"] = part.area
+    out["lowland_area_m2"] = np.where(verdict == "lowland", part.area, 0.0)
+    out["reasons"] = reason_texts(exclusions + [part.check] + criteria + exemptions, n)
     out["criteria_met"] = (
         np.sum([c.met for c in criteria], axis=0).astype("int64") if criteria else 0
     )
@@ -234,21 +306,27 @@ def identify_parcels(
 
 
 def summarize(table: pd.DataFrame) -> pd.DataFrame:
-    """Count and area (亩, 公顷) by verdict and current type, with totals per verdict."""
+    """Count and area (亩, 公顷) by verdict and current type, with totals per verdict;
+    ``lowland_area_mu``: the low-efficiency area, i.e. the construction parts of the
+    low-efficiency parcels (a parcel's farmland is in ``area_mu``, never in it)."""
+    low = table["lowland_area_m2"] if "lowland_area_m2" in table.columns else 0.0
     frame = pd.DataFrame(
         {
             "verdict": table["verdict"].to_numpy(),
             "current_type": table["current_type"].fillna("—").to_numpy(),
             "area_m2": table["area_m2"].to_numpy(),
+            "low_m2": np.broadcast_to(np.asarray(low, dtype=float), len(table)),
         }
     )
     rows = []
     for (verdict, kind), group in frame.groupby(["verdict", "current_type"], sort=True):
-        rows.append((verdict, kind, len(group), group["area_m2"].sum()))
+        rows.append((verdict, kind, len(group), group["area_m2"].sum(), group["low_m2"].sum()))
     for verdict, group in frame.groupby("verdict", sort=True):
-        rows.append((verdict, "all", len(group), group["area_m2"].sum()))
-    rows.append(("all", "all", len(frame), frame["area_m2"].sum()))
-    out = pd.DataFrame(rows, columns=["verdict", "current_type", "parcel_count", "area_m2"])
+        rows.append((verdict, "all", len(group), group["area_m2"].sum(), group["low_m2"].sum()))
+    rows.append(("all", "all", len(frame), frame["area_m2"].sum(), frame["low_m2"].sum()))
+    columns = ["verdict", "current_type", "parcel_count", "area_m2", "low_m2"]
+    out = pd.DataFrame(rows, columns=columns)
     out["area_mu"] = m2_to_mu(out["area_m2"])
     out["area_ha"] = m2_to_hectare(out["area_m2"])
-    return out.drop(columns="area_m2")
+    out["lowland_area_mu"] = m2_to_mu(out["low_m2"])
+    return out.drop(columns=["area_m2", "low_m2"])

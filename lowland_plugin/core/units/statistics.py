@@ -68,6 +68,18 @@ def parcel_areas(parcels: gpd.GeoDataFrame) -> np.ndarray:
     return np.where(np.isnan(given), geom_area, given)
 
 
+def lowland_parcel_areas(parcels: gpd.GeoDataFrame) -> np.ndarray:
+    """The area a parcel's low-efficiency verdict applies to: its 三调 construction part
+    (``candidate_area_m2`` of the identification, issue 16: a parcel partly farmland puts
+    only its construction part into the low-efficiency area) where present and not null,
+    else :func:`parcel_areas`."""
+    whole = parcel_areas(parcels)
+    if "candidate_area_m2" not in parcels.columns:
+        return whole
+    part = pd.to_numeric(parcels["candidate_area_m2"], errors="coerce").to_numpy(dtype=float)
+    return np.where(np.isnan(part), whole, part)
+
+
 def is_scattered(areas: np.ndarray) -> np.ndarray:
     """Y-7: a piece of at most 5 亩 (inclusive, up to float noise)."""
     return np.array([within(a, SCATTERED_PIECE_MAX_M2) for a in areas], dtype=bool)
@@ -90,12 +102,13 @@ def unit_statistics(
     assigned = parcel_unit >= 0
     unit_of = parcel_unit[assigned]
     p_area = parcel_areas(parcels)[assigned]
+    low_area = lowland_parcel_areas(parcels)[assigned]
     verdict = final_verdict(parcels)[assigned]
     kind = final_type(parcels)[assigned]
     low = verdict == "lowland"
     stats["parcel_count"] = np.bincount(unit_of, minlength=n)
     stats["lowland_count"] = np.bincount(unit_of[low], minlength=n)
-    stats["lowland_area_m2"] = np.bincount(unit_of[low], weights=p_area[low], minlength=n)
+    stats["lowland_area_m2"] = np.bincount(unit_of[low], weights=low_area[low], minlength=n)
     stats["lowland_share"] = np.divide(
         stats["lowland_area_m2"].to_numpy(), area, out=np.zeros(n), where=area > 0
     )
@@ -114,7 +127,7 @@ def unit_statistics(
     kind = np.where(unknown_type, "other", kind)
     for name, column in TYPE_FIELDS.items():
         mask = low & (kind == name)
-        stats[column] = np.bincount(unit_of[mask], weights=p_area[mask], minlength=n)
+        stats[column] = np.bincount(unit_of[mask], weights=low_area[mask], minlength=n)
     if "gfa" in parcels.columns:
         gfa = pd.to_numeric(parcels["gfa"], errors="coerce").to_numpy(dtype=float)[assigned]
         known = ~np.isnan(gfa)
