@@ -4,6 +4,7 @@ qgis_process."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -16,6 +17,11 @@ from shapely.geometry import box
 from lowland_under_test.lowland_plugin.core.checks import mixed_use, status_quo
 from lowland_under_test.lowland_plugin.core.common import mapping
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.profiles import (
+    LocalValue,
+    Source,
+    load_profile,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 X0, Y0 = 607000.0, 4262000.0  # EPSG:4544 (CGCS2000 3-degree GK CM 105E), Yinchuan
@@ -324,6 +330,90 @@ def test_status_quo_with_projects_carries_names_and_geometry():
 
 
 # ============================================================== mixed use (Y-10, N-8)
+
+
+def test_lease_terms_of_community_service_facilities_are_not_housing():
+    # E-MIX X2 (条例 第十二条): 0702 城镇社区服务设施 and 0704 农村社区服务设施 sit under 居住 (07)
+    # in the 2023 classification but are public service facilities, not housing: 教育、科技、
+    # 文化、卫生、体育 50 years (was 居住 70); 0701 城镇住宅 stays 70.
+    # gfa 1000 + 9000 + 500 = 10500; proposals 70 for 0702 and 0704 → capped at 50
+    t, uses, _ = mixed(
+        [
+            {
+                "project_id": "X2",
+                "gfa_by_use": '{"0702": 1000, "0701": 9000, "0704": 500}',
+                "lease_years_by_use": '{"0702": 70, "0704": 70}',
+            }
+        ]
+    )
+    assert json.loads(t.loc["X2", "lease_terms"]) == {"0701": 70, "0702": 50, "0704": 50}
+    assert bool(t.loc["X2", "lease_capped"]) is True
+    by_use = uses.set_index("use_code")
+    assert by_use["lease_category"].to_dict() == {
+        "0701": "residential",
+        "0702": "public",
+        "0704": "public",
+    }
+    assert "0702" in mixed_use.lease_category("070201")["source"]  # the why is documented
+    assert mixed_use.lease_category("0703")["max_years"] == 70  # 农村宅基地 stays 居住
+
+
+def test_unzoned_land_is_reported_as_unpriced_with_a_warning():
+    # E-MIX X1: project 100 × 100 = 10000 m²; zones 0901 30 × 100 = 3000, 0701 30 × 100 = 3000;
+    # unzoned 10000 − 6000 = 4000 m² = 40 %. Start price Σ zone area × price
+    # = 3000 × 5000 + 3000 × 4000 = 27 000 000, covering 60 % of the land.
+    zones = zones_frame(
+        [("X1", "0901", square(0, 0, 30, 100)), ("X1", "0701", square(30, 0, 30, 100))]
+    )
+    t, _, result = mixed(
+        [{"project_id": "X1", "price_by_use": '{"0901": 5000, "0701": 4000}'}],
+        zones,
+        geoms=[square(0, 0, 100)],
+    )
+    row = t.loc["X1"]
+    assert row["uncovered_m2"] == pytest.approx(4000.0)
+    assert row["combined_price"] == pytest.approx(27_000_000.0)
+    (warning,) = [w for w in result.warnings if "X1" in w]
+    assert "4000.00 m²" in warning and "40.0%" in warning and "60.0%" in warning
+    # fully zoned (boundary: uncovered 0) → no such warning
+    full = zones_frame(
+        [("X1", "0901", square(0, 0, 50, 100)), ("X1", "0701", square(50, 0, 50, 100))]
+    )
+    _, _, result = mixed([{"project_id": "X1"}], full, geoms=[square(0, 0, 100)])
+    assert not [w for w in result.warnings if "X1" in w]
+
+
+def _with_lists(positive, negative):
+    profile = load_profile("default")
+    src = Source("test_list", "测试清单", "测试清单", "adopted")
+    local = dict(profile.local)
+    local["mixed_use_positive"] = LocalValue("mixed_use_positive", positive, src)
+    local["mixed_use_negative"] = LocalValue("mixed_use_negative", negative, src)
+    return dataclasses.replace(profile, local=local)
+
+
+def test_positive_and_negative_lists_report_uses():
+    projects = projects_frame(
+        [{"project_id": "L", "gfa_by_use": '{"0701": 6000, "0901": 3000, "1001": 1000}'}]
+    )
+    # default: both lists empty (local_choice) → nothing reported, one warning naming both
+    result = mixed_use.mixed_use(projects)
+    assert pd.isna(result.table.loc[0, "uses_not_allowed"])
+    (pending,) = [w for w in result.warnings if "mixed_use_negative" in w]
+    assert "mixed_use_positive" in pending
+    # negative list ["10"] (prefix): 1001 is on it; positive ["07", "09", "10"]: all on it
+    result = mixed_use.mixed_use(projects, profile=_with_lists(["07", "09", "10"], ["10"]))
+    row = result.table.iloc[0]
+    assert row["uses_not_allowed"] == "1001"
+    r = rules(row["reasons"])
+    assert r["use_not_on_negative_list"]["met"] is False
+    assert r["use_not_on_negative_list"]["source"] == "测试清单"
+    assert r["use_on_positive_list"]["met"] is True
+    assert any("L" in w and "1001" in w for w in result.warnings)
+    assert not any("mixed_use_negative" in w for w in result.warnings)  # adopted: no warning
+    # positive list ["07"] only: 0901 and 1001 are off it
+    result = mixed_use.mixed_use(projects, profile=_with_lists(["07"], []))
+    assert result.table.loc[0, "uses_not_allowed"] == "0901,1001"
 
 
 def projects_frame(rows, geoms=None):
