@@ -367,7 +367,75 @@ def test_pieces_of_unknown_projects_are_listed():
 def test_piece_outside_its_project_is_warned():
     pieces = pieces_frame([piece("P1", "OUT")], [square(-50, 0, 20)])
     res = scattered.scattered_check(big_project(), pieces)
-    assert len(res.warnings) == 1 and "P1/OUT" in res.warnings[0]
+    assert len([w for w in res.warnings if "P1/OUT" in w]) == 1
+    # N-4: 30 m away from its project (x −30 vs 0) is not adjacent → fails (was pass)
+    assert res.table["scattered_adjacent"].tolist() == [False]
+    assert res.table["scattered_pass"].tolist() == [False]
+
+
+@pytest.mark.parametrize(
+    "x, adjacent",
+    [
+        (50.0, True),  # inside the project: distance 0
+        (100.0, True),  # touching its east edge (x 100): distance 0
+        (101.0, True),  # 1.00 m gap = the profile's scattered_adjacent_max_m 1.0 (inclusive)
+        (101.01, False),  # 1.01 m > 1.0
+    ],
+)
+def test_n4_piece_must_adjoin_its_project(x, adjacent):
+    # project 100 × 100 = 10000 m², industrial; piece 10 × 10 = 100 m² (1 %, 0.15 亩)
+    project = projects_frame([{"project_id": "P1", "use_code": "100101"}], [square(0, 0, 100)])
+    pieces = pieces_frame([piece("P1", "S1")], [square(x, 0, 10)])
+    t = scattered.scattered_check(project, pieces).table
+    assert t["scattered_adjacent"].tolist() == [adjacent]
+    assert t["scattered_use_eligible"].tolist() == [True]
+    assert t["scattered_pass"].tolist() == [adjacent]
+    item = reasons(t, 0)["scattered_adjacent_to_project"]
+    assert (item["clause"], item["threshold"], item["met"]) == ("N-4", 1.0, adjacent)
+    assert item["source"] == load_profile("default").cite("scattered_adjacent_max_m")
+
+
+@pytest.mark.parametrize(
+    "fields, eligible",
+    [
+        ({"use_code": "0701"}, False),  # 城镇住宅 (商品住宅除外)
+        ({"use_code": "070102"}, False),
+        ({"new_use_code": "0701"}, False),  # no use_code: the new use decides
+        ({"use_code": "0702"}, True),  # community services: not housing
+        ({"use_code": "100101"}, True),
+        ({}, None),  # unknown: not tested, warned; the Y-7 limits decide
+    ],
+)
+def test_n4_commercial_housing_is_excluded(fields, eligible):
+    project = projects_frame([{"project_id": "P1"} | fields], [square(0, 0, 100)])
+    pieces = pieces_frame([piece("P1", "S1")], [square(0, 0, 10)])  # inside, 1 %
+    res = scattered.scattered_check(project, pieces)
+    t = res.table
+    assert t["scattered_use_eligible"].tolist() == [pd.NA if eligible is None else eligible]
+    assert t["scattered_pass"].tolist() == [eligible is not False]
+    assert reasons(t, 0)["scattered_not_commercial_housing"]["met"] is eligible
+    assert any("use_code" in w for w in res.warnings) is (eligible is None)
+
+
+def test_scattered_limits_come_from_the_profile():
+    profile = load_profile("default")
+    src = Source("t", "测试", "测试取值", "adopted")
+    local = dict(profile.local)
+    local["scattered_piece_max_mu"] = LocalValue("scattered_piece_max_mu", 0.15, src)
+    local["scattered_share_max"] = LocalValue("scattered_share_max", 0.01, src)
+    profile = dataclasses.replace(profile, local=local)
+    project = projects_frame([{"project_id": "P1", "use_code": "1001"}], [square(0, 0, 100)])
+    # 0.15 亩 = 0.15 × 10000/15 = 100 m²: a 10 × 10 piece is exactly on it; 100 / 10000 = 1 %
+    pieces = pieces_frame([piece("P1", "S1")], [square(0, 0, 10)])
+    t = scattered.scattered_check(project, pieces, profile=profile).table
+    assert t["scattered_pass"].tolist() == [True]
+    r = reasons(t, 0)
+    assert r["scattered_piece_max_5_mu"]["threshold"] == 100.0
+    assert r["scattered_share_max_10_percent"]["source"] == "测试取值"
+    # 10 × 10.01 = 100.1 m² > 100 and 1.001 % > 1 %
+    pieces = pieces_frame([piece("P1", "S1")], [square(0, 0, 10, 10.01)])
+    t = scattered.scattered_check(project, pieces, profile=profile).table
+    assert t["scattered_pass"].tolist() == [False]
 
 
 def test_swaps_report_area_and_value_differences():
