@@ -326,7 +326,22 @@ def test_status_quo_with_projects_carries_names_and_geometry():
     assert s["project_id"].tolist() == ["A", "B"]
     assert s["sq_project_status"].tolist() == [status_quo.SQ_NO_ITEMS, "pass"]
     assert s["sq_item_count"].tolist() == [0, 1] and s.geometry.area.tolist() == [100.0, 100.0]
-    assert "A" in result.info[0]
+    assert "A" in result.info[-1]
+
+
+def test_a_table_without_publicized_reads_consulted_as_consulted_and_published():
+    # audit E-SQ setback: norm 5, current 3, proposed 2 < 3 (below today), consulted and
+    # joint_review true, no publicized field (earlier template: consulted = 已征求意见并公示)
+    # → tier 2 recorded → pass_joint_review (was fail)
+    t = sq_frame([["S1", "setback", 5, 3, 2, True, True]])
+    result = status_quo.status_quo_check(t)
+    assert result.table["sq_status"].tolist() == ["pass_joint_review"]
+    assert any("publicized" in i for i in result.info)
+    # with the field present but empty, publicity is not recorded → fail
+    t["publicized"] = pd.array([None], dtype="boolean")
+    result = status_quo.status_quo_check(t)
+    assert result.table["sq_status"].tolist() == ["fail"]
+    assert not any("publicized" in i for i in result.info)
 
 
 # ============================================================== mixed use (Y-10, N-8)

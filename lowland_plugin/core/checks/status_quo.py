@@ -276,6 +276,23 @@ def _input_problems(
     return problems
 
 
+def publicity(
+    statusquo: pd.DataFrame, consulted: list[bool | None]
+) -> tuple[list[bool | None], str | None]:
+    """Y-5 tier 2 公示 per row: the ``publicized`` field; a table without that field was
+    made with the earlier template, whose ``consulted`` meant 已征求意见并公示
+    (consultation and publicity together), so ``consulted`` stands for both (with a
+    note). A ``publicized`` field left empty is not recorded (never guessed)."""
+    if "publicized" in statusquo.columns:
+        return flags(statusquo, "publicized"), None
+    note = (
+        "现状指标表没有 publicized 字段：按旧模板，consulted（已征求意见并公示）同时表示已公示 / "
+        "no publicized field: consulted (earlier template: consulted and published) stands "
+        "for the publicity too"
+    )
+    return list(consulted), note
+
+
 def status_quo_check(
     statusquo: pd.DataFrame,
     projects: gpd.GeoDataFrame | None = None,
@@ -309,7 +326,7 @@ def status_quo_check(
 
     values = {n: numbers(statusquo, n) for n in _VALUE_FIELDS}
     consulted, joint = flags(statusquo, "consulted"), flags(statusquo, "joint_review")
-    publicized = flags(statusquo, "publicized")
+    publicized, legacy_note = publicity(statusquo, consulted)
     rows = []
     for i, (pid, item) in enumerate(zip(known_pids, known_items, strict=True)):
         norm, cur, prop = (values[n][i] for n in _VALUE_FIELDS)
@@ -339,7 +356,7 @@ def status_quo_check(
     if projects is None:
         project_order = list(dict.fromkeys(p for p in known_pids))
     summary = _sq_summary(table, project_order, names)
-    info = []
+    info = [legacy_note] if legacy_note else []
     if projects is not None:
         none = [p for p in project_order if p not in set(pids)]
         if none:
