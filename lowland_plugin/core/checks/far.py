@@ -236,8 +236,10 @@ def _categories(pid: str, text: str | None, handover, problems: list[str]) -> di
         total = sum(cats.values())
         given = handover if is_known(handover) else 0.0
         if not math.isclose(total, given, rel_tol=EPS, abs_tol=1e-9):
+            listing = ", ".join(f"{c}: {a:g}" for c, a in cats.items())
             problems.append(
-                f"项目 {pid}：handover_by_category 合计 {total:g} m² ≠ gfa_handover {given:g} m²"
+                f"项目 {pid}：handover_by_category {{{listing}}} 合计 {total:g} m² ≠ gfa_handover "
+                f"{given:g} m²"
                 f"（Y-4 按类别移交面积之和须等于移交总面积）/ project {pid}: handover_by_category "
                 f"adds up to {total:g} m², gfa_handover is {given:g} m²; correct one of them"
             )
@@ -344,9 +346,11 @@ def far_check(
         else:
             passed, items = cap.met, [*items, cap]
         if handover_item.met is False:
+            unlisted = handover_item.extra.get("unlisted")
+            why = f"类别 {unlisted} 不在清单内" if unlisted else "类别未填写"
             warnings.append(
-                f"项目 {pid}：无偿移交面积 {handover[i]:g} m² 未全部补齐（类别未填写或不在清单内）"
-                f" / project {pid}: handed-over area not (fully) compensated"
+                f"项目 {pid}：无偿移交面积 {handover[i]:g} m² 未全部补齐（{why}）/ project {pid}: "
+                f"handed-over area not (fully) compensated ({unlisted or 'no category'})"
             )
         rows.append(
             {
