@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.checks.conversion import conversion_table
+from ..lowland_plugin.core.checks.conversion import conversion_table, pending_standard
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import template_fields, template_frame
 from .base import LowlandAlgorithm, field_map_parameter
@@ -54,6 +54,8 @@ class BuildingConversionAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划"
             "（eligible_plan_conforming），由自然资源部门联合出具审查意见；</li>"
             "<li>条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；</li>"
+            "<li>规则档案的正面清单或比例上限来源未经采用（待定或本地取值，如比例 1.0 的占位值）时，"
+            "条件均满足的单元记为 standard_pending（标准待定，不作结论），并警告一次；</li>"
             "<li>有条件不满足 → not_eligible，failed_conditions 写明；</li>"
             "<li>条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。</li></ul>"
             "<p>历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化"
@@ -104,11 +106,19 @@ class BuildingConversionAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         units = units.reset_index(drop=True)
         feedback.setProgress(20)
         self.check_canceled(feedback)
+        pending = pending_standard(profile)
+        if pending:
+            feedback.pushWarning(
+                self.tr(
+                    "正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}"
+                ).format("；".join(pending))
+            )
         table = conversion_table(
             units.drop(columns=units.geometry.name),
             params["positive_list"],
             params["max_ratio"],
             progress=lambda p: feedback.setProgress(20 + 0.4 * p),
+            pending=pending,
         )
         self.check_canceled(feedback)
         table["profile_id"] = profile.id
@@ -140,8 +150,8 @@ class BuildingConversionAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         counts = table["conversion_status"].value_counts()
         feedback.pushInfo(
             self.tr(
-                "{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；"
-                "须遵守历史文化保护规定 {5}。"
+                "{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，"
+                "资料缺失 {4}；须遵守历史文化保护规定 {5}。"
             ).format(
                 len(table),
                 int(counts.get("eligible_plan_conforming", 0)),
@@ -149,6 +159,7 @@ class BuildingConversionAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
                 int(counts.get("not_eligible", 0)),
                 int(counts.get("missing", 0)),
                 int(table["heritage_rules"].fillna(False).sum()),
+                int(counts.get("standard_pending", 0)),
             )
         )
         for ref, status, why in zip(

@@ -46,6 +46,7 @@ class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
 
     ZONES = "ZONES"
     USES = "USES"
+    PROFILE = "PROFILE"
 
     def name(self) -> str:
         return "mixeduse"
@@ -71,10 +72,13 @@ class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "tied_uses 列出并列用途，由审批确定。</li>"
             "<li>出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和"
             "转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，"
-            "未拟定的取最高年限。</li>"
+            "未拟定的取最高年限。0702 城镇社区服务设施、0704 农村社区服务设施虽列于居住用地下，但非住宅，"
+            "按教育、科技、文化、卫生、体育用地核定（50 年）。</li>"
+            "<li>正负面清单：规则档案 PROFILE 的 mixed_use_positive / mixed_use_negative（用途代码或前缀，"
+            "默认为空，本地取值）；负面清单内或非空正面清单外的用途列于 uses_not_allowed 并警告。</li>"
             "<li>综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价"
             "（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；"
-            "缺少任一用途单价时不计算并说明。</li></ul>"
+            "缺少任一用途单价时不计算并说明；未被功能分区覆盖的用地不计价，运行时警告并写明项目与未计价面积。</li></ul>"
         ).format(lease_terms_text(language()))
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
@@ -88,6 +92,7 @@ class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             )
         )
         self.addParameter(field_map_parameter())
+        self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("混合用地核算结果"), QgsProcessing.TypeVectorPolygon
@@ -128,7 +133,10 @@ class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = mixed_use(projects, zones, self.tr("项目图层"), self.tr("功能分区图层"))
+        profile = self.read_profile(parameters, context, self.PROFILE)
+        result = mixed_use(
+            projects, zones, self.tr("项目图层"), self.tr("功能分区图层"), profile=profile
+        )
         for line in result.warnings:
             feedback.pushWarning(line)
         self._log(feedback, result.table)

@@ -49,7 +49,12 @@ class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "<ul><li>total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为"
             "零星用地（scattered）的地块面积之和；scattered_share = 二者之比；</li>"
             "<li>scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的"
-            " {2}（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。</li>"
+            " {2}（均含等于；默认规则档案的取值，以所选规则档案 PROFILE 的 scattered_piece_max_mu、scattered_share_max"
+            "为准，reasons 注明来源）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。</li>"
+            "<li>第4项（零星地块与相邻产业地块一并供应，商品住宅除外）：每宗零星用地须位于项目用地内或与其相接"
+            "（间距不超过规则档案 scattered_adjacent_max_m 米，含等于）→ scattered_adjacent；项目用途 use_code"
+            "（未填时取 new_use_code）为 0701 城镇住宅（商品住宅）的不符合 → scattered_use_eligible = 否；"
+            "未填写用途的不作核查并警告。二者均计入 scattered_pass。</li>"
             "<li>未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。</li></ul>"
             "<p>置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），"
             "置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。"
@@ -105,11 +110,13 @@ class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         refuse_unused_map_entries(explicit, {"projects": projects, "pieces": pieces})
         feedback.setProgress(40)
         self.check_canceled(feedback)
+        profile = self.read_profile(parameters, context, "PROFILE")
         result = scattered_check(
             projects,
             pieces,
             self.tr("项目图层"),
             self.tr("零星用地地块图层"),
+            profile,
         )
         for line in result.info:
             feedback.pushInfo(line)
@@ -120,8 +127,13 @@ class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             result.table["project_id"],
             result.table["scattered_pass"],
             self.tr("零星用地核查通过 {0} 个项目。"),
-            self.tr("{0} 个项目的零星用地超出限额（单宗 {2} 亩或累计 {3}）：{1}").format(
-                "{0}", "{1}", f"{SCATTERED_PIECE_MAX_MU:g}", f"{SCATTERED_SHARE_MAX:.0%}"
+            self.tr(
+                "{0} 个项目的零星用地未通过（单宗 {2} 亩、累计 {3}、相邻或商品住宅除外）：{1}"
+            ).format(
+                "{0}",
+                "{1}",
+                f"{float(profile.value('scattered_piece_max_mu')):g}",
+                f"{float(profile.value('scattered_share_max')):.0%}",
             ),
         )
         feedback.pushInfo(self.tr("置换组 {0} 个。").format(len(result.extra)))

@@ -42,18 +42,20 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         return self.tr(
             "<p>按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。"
             "输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、"
-            "proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。</p>"
+            "proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），"
+            "可为无几何的属性表。</p>"
             "<ul><li>meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，"
-            "方向见 statusquo_items.csv，含等于）→ pass；</li>"
-            "<li>退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值"
-            "（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经"
-            "行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 "
-            "conditional_needs_review（有条件通过，待审查）；低于现状 → fail；</li>"
+            "如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；</li>"
+            "<li>第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线："
+            "方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；</li>"
+            "<li>第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定"
+            "（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review"
+            "（记录联合审查的核定结果），否则 fail；</li>"
             "<li>安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；</li>"
             "<li>核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。</li></ul>"
             "<p>item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果"
             "（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、"
-            "未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。</p>"
+            "未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。</p>"
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
@@ -134,13 +136,13 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         counts = rows["sq_status"].value_counts()
         feedback.pushInfo(
             self.tr(
-                "核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，"
+                "核定 {0} 项指标：通过 {1}，不低于现状 {2}，经联合审查合理核定 {3}，"
                 "未通过 {4}，缺值 {5}。"
             ).format(
                 len(rows),
                 int(counts.get("pass", 0)),
                 int(counts.get("pass_not_worse", 0)),
-                int(counts.get("conditional_needs_review", 0)),
+                int(counts.get("pass_joint_review", 0)),
                 int(counts.get("fail", 0)),
                 int(counts.get("missing", 0)),
             )
@@ -152,7 +154,7 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
                 )
             if row.sq_review_items:
                 feedback.pushInfo(
-                    self.tr("项目 {0} 待征询意见、公示及联合审查的指标：{1}").format(
+                    self.tr("项目 {0} 经征询意见、公示及联合审查合理核定的指标：{1}").format(
                         row.project_id, row.sq_review_items
                     )
                 )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..lowland_plugin.core.checks.use_change import use_change_table
+from ..lowland_plugin.core.checks.use_change import use_change_table, use_change_warnings
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from .base import LowlandAlgorithm
 from .project_checks import ProjectTemplateMixin, joined_output
@@ -33,6 +33,7 @@ class UseChangeAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、"
             "不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、"
             "same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；</li>"
+            "<li>可走动态维护的转换类型取自规则档案 PROFILE 的 use_switches（原文为“等”，reasons 注明来源）；</li>"
             "<li>其他 → 依法办理用途变更手续（formal_change）。</li></ul>"
             "<p>前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明"
             "起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较"
@@ -48,9 +49,13 @@ class UseChangeAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         require_unique_ids(projects, "project_id", self.tr("项目图层"))
         feedback.setProgress(20)
         self.check_canceled(feedback)
+        profile = self.read_profile(parameters, context, self.PROFILE)
+        for line in use_change_warnings(profile):
+            feedback.pushWarning(line)
         table = use_change_table(
             projects.drop(columns=projects.geometry.name),
             progress=lambda p: feedback.setProgress(20 + 0.4 * p),
+            profile=profile,
         )
         self.check_canceled(feedback)
         self._log(feedback, projects["project_id"].tolist(), table)

@@ -151,7 +151,7 @@ CHECKS = [
         "mixeduse",
         "lowland:mixeduse",
         "混合用地核算",
-        {"PROJECTS": "@projects", "ZONES": "@zones"},
+        {"PROJECTS": "@projects", "ZONES": "@zones", "PROFILE": "@profile"},
         {"OUTPUT": "mixeduse"},
     ),
     Child(

@@ -4,6 +4,7 @@ qgis_process."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -16,6 +17,11 @@ from shapely.geometry import box
 from lowland_under_test.lowland_plugin.core.checks import mixed_use, status_quo
 from lowland_under_test.lowland_plugin.core.common import mapping
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.profiles import (
+    LocalValue,
+    Source,
+    load_profile,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 X0, Y0 = 607000.0, 4262000.0  # EPSG:4544 (CGCS2000 3-degree GK CM 105E), Yinchuan
@@ -82,7 +88,7 @@ def test_lease_category_by_code_prefix(code, category):
 
 
 def judge(item, norm, current, proposed, consulted=None, joint=None):
-    return status_quo.judge_item(item, norm, current, proposed, consulted, joint)
+    return status_quo.judge_item(item, norm, current, proposed, consulted, joint, None)
 
 
 def test_proposed_exactly_at_the_norm_passes_in_both_directions():
@@ -112,47 +118,73 @@ def test_just_below_the_norm_does_not_meet_it():
     )
 
 
-@pytest.mark.parametrize(
-    "consulted, joint, status",
-    [
-        (True, True, "pass_not_worse"),
-        (True, False, "conditional_needs_review"),
-        (False, True, "conditional_needs_review"),
-        (None, None, "conditional_needs_review"),
-    ],
-)
-def test_not_worse_than_current_exactly_passes_with_consultation(consulted, joint, status):
+@pytest.mark.parametrize("consulted, joint", [(True, True), (True, False), (None, None)])
+def test_not_worse_than_current_exactly_is_tier_1_with_no_procedure(consulted, joint):
+    # Y-5 tier 1 (银川实施意见（五）以不低于现状条件为底线): no consultation is required, so
+    # the verdict is pass_not_worse whatever the review flags (was conditional_needs_review
+    # without consultation: the text asks for the procedure only at tier 2).
     # setback (higher): norm 10, current 6, proposed 6 → 6 ≥ 6 not worse
     v = judge("setback", 10.0, 6.0, 6.0, consulted, joint)
-    assert (v["meets_norm"], v["not_worse"], v["needs_consultation"]) == (False, True, True)
-    assert (v["sq_pass"], v["sq_status"]) == (True, status)
-    review = {i["rule"]: i for i in v["reasons"]}["consultation_and_joint_review"]
-    assert review["value"] == {"consulted": consulted, "joint_review": joint}
-    assert review["met"] is (status == "pass_not_worse")
+    assert (v["meets_norm"], v["not_worse"], v["needs_consultation"]) == (False, True, False)
+    assert (v["sq_pass"], v["sq_status"]) == (True, "pass_not_worse")
+    assert "consultation_and_joint_review" not in {i["rule"] for i in v["reasons"]}
     # density (lower): norm 0.3, current 0.42, proposed 0.42 → 0.42 ≤ 0.42 not worse
     v = judge("density", 0.3, 0.42, 0.42, consulted, joint)
-    assert (v["not_worse"], v["sq_pass"], v["sq_status"]) == (True, True, status)
+    assert (v["not_worse"], v["sq_pass"], v["sq_status"]) == (True, True, "pass_not_worse")
 
 
-def test_worse_than_current_by_a_little_fails_even_after_review():
-    higher = judge("parking", 120.0, 40.0, 39.99, True, True)
-    lower = judge("density", 0.3, 0.42, 0.4201, True, True)
+def test_frontage_norm_is_a_maximum():
+    # Y-5 面宽: the norm is a maximum continuous frontage (lower is better; was higher).
+    # audit E-SQ: norm 80, current 100, proposed 120 → 120 > 80 and 120 > 100: worse than
+    # today and above the norm → fail (was pass)
+    v = judge("frontage", 80.0, 100.0, 120.0)
+    assert (v["meets_norm"], v["not_worse"], v["sq_status"]) == (False, False, "fail")
+    # proposed 100 = current 100 (boundary, ≤): not worse → tier 1 pass
+    v = judge("frontage", 80.0, 100.0, 100.0)
+    assert (v["meets_norm"], v["not_worse"], v["sq_status"]) == (False, True, "pass_not_worse")
+    # proposed 80 = norm 80: meets the maximum exactly; 80.01 > 80 does not
+    assert judge("frontage", 80.0, 100.0, 80.0)["sq_status"] == "pass"
+    assert judge("frontage", 80.0, 100.0, 80.01)["meets_norm"] is False
+
+
+@pytest.mark.parametrize(
+    "consulted, publicized, joint, status",
+    [
+        (True, True, True, "pass_joint_review"),
+        (True, False, True, "fail"),
+        (False, True, True, "fail"),
+        (True, True, False, "fail"),
+        (None, None, None, "fail"),
+    ],
+)
+def test_worse_than_current_by_a_little_needs_the_whole_tier_2_procedure(
+    consulted, publicized, joint, status
+):
+    # Y-5 tier 2 (合理核定): below the current condition only after consultation, publicity
+    # and joint review, all three recorded (was fail even after review).
+    # parking (higher): norm 120, current 40, proposed 39.99 < 40 → worse than today
+    # density (lower): norm 0.3, current 0.42, proposed 0.4201 > 0.42 → worse than today
+    higher = status_quo.judge_item("parking", 120.0, 40.0, 39.99, consulted, joint, publicized)
+    lower = status_quo.judge_item("density", 0.3, 0.42, 0.4201, consulted, joint, publicized)
     for v in (higher, lower):
-        assert (v["meets_norm"], v["not_worse"]) == (False, False)
-        assert (v["sq_pass"], v["sq_status"]) == (False, "fail")
-        worse = {i["rule"]: i for i in v["reasons"]}["not_worse_than_current"]
-        assert worse["met"] is False
-        assert (
-            "联合审查决定"
-            in {i["rule"]: i for i in v["reasons"]}["consultation_and_joint_review"]["note"]
-        )
+        assert (v["meets_norm"], v["not_worse"], v["needs_consultation"]) == (False, False, True)
+        assert (v["sq_pass"], v["sq_status"]) == (status == "pass_joint_review", status)
+        by_rule = {i["rule"]: i for i in v["reasons"]}
+        assert by_rule["not_worse_than_current"]["met"] is False
+        review = by_rule["consultation_and_joint_review"]
+        assert review["value"] == {
+            "consulted": consulted,
+            "publicized": publicized,
+            "joint_review": joint,
+        }
+        assert review["met"] is (status == "pass_joint_review")
     assert {i["rule"]: i for i in higher["reasons"]}["not_worse_than_current"]["threshold"] == 40.0
 
 
 @pytest.mark.parametrize("item", ["fire", "safety", "environment"])
 def test_never_relaxed_items_below_the_norm_fail_even_when_not_worse(item):
     # norm 1, current 0.5, proposed 0.9: better than the current condition, below the norm
-    v = judge(item, 1.0, 0.5, 0.9, True, True)
+    v = status_quo.judge_item(item, 1.0, 0.5, 0.9, True, True, True)  # full review recorded
     assert (v["meets_norm"], v["not_worse"]) == (False, True)
     assert (v["sq_pass"], v["sq_status"], v["needs_consultation"]) == (False, "fail", False)
     assert {i["rule"]: i for i in v["reasons"]}["never_relaxed"]["met"] is False
@@ -198,8 +230,8 @@ def sq_frame(rows):
 def test_status_quo_rows_and_project_summary():
     t = sq_frame(
         [
-            ["A", "setback", 10, 6, 6, True, True],  # pass_not_worse
-            ["A", "建筑密度", 0.3, 0.42, 0.4, True, False],  # Chinese name; conditional
+            ["A", "setback", 10, 6, 5, True, True],  # 5 < 6: tier 2, reviewed (publicized)
+            ["A", "建筑密度", 0.3, 0.42, 0.4, True, False],  # Chinese name; 0.4 ≤ 0.42 tier 1
             ["A", "PARKING", 120, 40, 130, None, None],  # pass
             ["B", "green_ratio", 0.3, 0.18, 0.15, False, False],  # fail
             ["B", "sunlight", 2, None, 1, None, None],  # missing
@@ -207,6 +239,7 @@ def test_status_quo_rows_and_project_summary():
             ["D", "frontage", 12, None, None, None, None],  # missing
         ]
     )
+    t["publicized"] = pd.array([True, None, None, None, None, None, None], dtype="boolean")
     result = status_quo.status_quo_check(t)
     rows = result.table
     assert rows["item"].tolist() == [
@@ -218,9 +251,11 @@ def test_status_quo_rows_and_project_summary():
         "fire",
         "frontage",
     ]
+    # Y-5 tiers: setback below today after the full procedure → pass_joint_review; density
+    # not worse than today → pass_not_worse with no procedure (was conditional_needs_review)
     assert rows["sq_status"].tolist() == [
+        "pass_joint_review",
         "pass_not_worse",
-        "conditional_needs_review",
         "pass",
         "fail",
         "missing",
@@ -231,21 +266,21 @@ def test_status_quo_rows_and_project_summary():
     assert rows["item_name"].iloc[1] == "建筑密度" and rows["better"].iloc[1] == "lower"
     s = result.extra.set_index("project_id")
     assert s["sq_project_status"].to_dict() == {
-        "A": "conditional_needs_review",
+        "A": "pass_joint_review",
         "B": "fail",
         "C": "pass",
         "D": "missing",
     }
     assert s["sq_all_pass"].tolist() == [True, False, True, pd.NA]
-    assert s.loc["A", "sq_review_items"] == "density" and s.loc["A", "sq_pass_count"] == 3
+    assert s.loc["A", "sq_review_items"] == "setback" and s.loc["A", "sq_pass_count"] == 3
     assert (s.loc["B", "sq_fail_items"], s.loc["B", "sq_missing_items"]) == (
         "green_ratio",
         "sunlight",
     )
     assert pd.isna(s.loc["A", "sq_fail_items"])
     assert [i["status"] for i in json.loads(s.loc["A", "reasons"])] == [
+        "pass_joint_review",
         "pass_not_worse",
-        "conditional_needs_review",
         "pass",
     ]
 
@@ -291,10 +326,109 @@ def test_status_quo_with_projects_carries_names_and_geometry():
     assert s["project_id"].tolist() == ["A", "B"]
     assert s["sq_project_status"].tolist() == [status_quo.SQ_NO_ITEMS, "pass"]
     assert s["sq_item_count"].tolist() == [0, 1] and s.geometry.area.tolist() == [100.0, 100.0]
-    assert "A" in result.info[0]
+    assert "A" in result.info[-1]
+
+
+def test_a_table_without_publicized_reads_consulted_as_consulted_and_published():
+    # audit E-SQ setback: norm 5, current 3, proposed 2 < 3 (below today), consulted and
+    # joint_review true, no publicized field (earlier template: consulted = 已征求意见并公示)
+    # → tier 2 recorded → pass_joint_review (was fail)
+    t = sq_frame([["S1", "setback", 5, 3, 2, True, True]])
+    result = status_quo.status_quo_check(t)
+    assert result.table["sq_status"].tolist() == ["pass_joint_review"]
+    assert any("publicized" in i for i in result.info)
+    # with the field present but empty, publicity is not recorded → fail
+    t["publicized"] = pd.array([None], dtype="boolean")
+    result = status_quo.status_quo_check(t)
+    assert result.table["sq_status"].tolist() == ["fail"]
+    assert not any("publicized" in i for i in result.info)
 
 
 # ============================================================== mixed use (Y-10, N-8)
+
+
+def test_lease_terms_of_community_service_facilities_are_not_housing():
+    # E-MIX X2 (条例 第十二条): 0702 城镇社区服务设施 and 0704 农村社区服务设施 sit under 居住 (07)
+    # in the 2023 classification but are public service facilities, not housing: 教育、科技、
+    # 文化、卫生、体育 50 years (was 居住 70); 0701 城镇住宅 stays 70.
+    # gfa 1000 + 9000 + 500 = 10500; proposals 70 for 0702 and 0704 → capped at 50
+    t, uses, _ = mixed(
+        [
+            {
+                "project_id": "X2",
+                "gfa_by_use": '{"0702": 1000, "0701": 9000, "0704": 500}',
+                "lease_years_by_use": '{"0702": 70, "0704": 70}',
+            }
+        ]
+    )
+    assert json.loads(t.loc["X2", "lease_terms"]) == {"0701": 70, "0702": 50, "0704": 50}
+    assert bool(t.loc["X2", "lease_capped"]) is True
+    by_use = uses.set_index("use_code")
+    assert by_use["lease_category"].to_dict() == {
+        "0701": "residential",
+        "0702": "public",
+        "0704": "public",
+    }
+    assert "0702" in mixed_use.lease_category("070201")["source"]  # the why is documented
+    assert mixed_use.lease_category("0703")["max_years"] == 70  # 农村宅基地 stays 居住
+
+
+def test_unzoned_land_is_reported_as_unpriced_with_a_warning():
+    # E-MIX X1: project 100 × 100 = 10000 m²; zones 0901 30 × 100 = 3000, 0701 30 × 100 = 3000;
+    # unzoned 10000 − 6000 = 4000 m² = 40 %. Start price Σ zone area × price
+    # = 3000 × 5000 + 3000 × 4000 = 27 000 000, covering 60 % of the land.
+    zones = zones_frame(
+        [("X1", "0901", square(0, 0, 30, 100)), ("X1", "0701", square(30, 0, 30, 100))]
+    )
+    t, _, result = mixed(
+        [{"project_id": "X1", "price_by_use": '{"0901": 5000, "0701": 4000}'}],
+        zones,
+        geoms=[square(0, 0, 100)],
+    )
+    row = t.loc["X1"]
+    assert row["uncovered_m2"] == pytest.approx(4000.0)
+    assert row["combined_price"] == pytest.approx(27_000_000.0)
+    (warning,) = [w for w in result.warnings if "X1" in w]
+    assert "4000.00 m²" in warning and "40.0%" in warning and "60.0%" in warning
+    # fully zoned (boundary: uncovered 0) → no such warning
+    full = zones_frame(
+        [("X1", "0901", square(0, 0, 50, 100)), ("X1", "0701", square(50, 0, 50, 100))]
+    )
+    _, _, result = mixed([{"project_id": "X1"}], full, geoms=[square(0, 0, 100)])
+    assert not [w for w in result.warnings if "X1" in w]
+
+
+def _with_lists(positive, negative):
+    profile = load_profile("default")
+    src = Source("test_list", "测试清单", "测试清单", "adopted")
+    local = dict(profile.local)
+    local["mixed_use_positive"] = LocalValue("mixed_use_positive", positive, src)
+    local["mixed_use_negative"] = LocalValue("mixed_use_negative", negative, src)
+    return dataclasses.replace(profile, local=local)
+
+
+def test_positive_and_negative_lists_report_uses():
+    projects = projects_frame(
+        [{"project_id": "L", "gfa_by_use": '{"0701": 6000, "0901": 3000, "1001": 1000}'}]
+    )
+    # default: both lists empty (local_choice) → nothing reported, one warning naming both
+    result = mixed_use.mixed_use(projects)
+    assert pd.isna(result.table.loc[0, "uses_not_allowed"])
+    (pending,) = [w for w in result.warnings if "mixed_use_negative" in w]
+    assert "mixed_use_positive" in pending
+    # negative list ["10"] (prefix): 1001 is on it; positive ["07", "09", "10"]: all on it
+    result = mixed_use.mixed_use(projects, profile=_with_lists(["07", "09", "10"], ["10"]))
+    row = result.table.iloc[0]
+    assert row["uses_not_allowed"] == "1001"
+    r = rules(row["reasons"])
+    assert r["use_not_on_negative_list"]["met"] is False
+    assert r["use_not_on_negative_list"]["source"] == "测试清单"
+    assert r["use_on_positive_list"]["met"] is True
+    assert any("L" in w and "1001" in w for w in result.warnings)
+    assert not any("mixed_use_negative" in w for w in result.warnings)  # adopted: no warning
+    # positive list ["07"] only: 0901 and 1001 are off it
+    result = mixed_use.mixed_use(projects, profile=_with_lists(["07"], []))
+    assert result.table.loc[0, "uses_not_allowed"] == "0901,1001"
 
 
 def projects_frame(rows, geoms=None):
@@ -578,14 +712,15 @@ def test_statusquocheck_processing_on_a_table_without_geometry(lowland_provider,
     )
     assert any("P1" in w and "fire" in w for w in feedback.warnings)
     assert any("P2" in w and "sunlight" in w for w in feedback.warnings)
-    assert any("P1" in i and "density" in i for i in feedback.infos)
+    # Y-5 tier 1: density 0.42 ≤ current 0.42 needs no review any more (was listed as such)
+    assert not any("P1" in i and "density" in i for i in feedback.infos)
     assert any("P3" in i for i in feedback.infos)  # no status-quo rows
     out = QgsVectorLayer(res["OUTPUT"], "sq", "ogr")
     assert out.isValid() and out.wkbType() == QgsWkbTypes.NoGeometry
     rows = by_key(out, "project_id", "item")
     assert rows[("P1", "setback")]["sq_status"] == "pass_not_worse"
-    assert rows[("P1", "density")]["sq_status"] == "conditional_needs_review"
-    assert rows[("P1", "density")]["needs_consultation"] is True
+    assert rows[("P1", "density")]["sq_status"] == "pass_not_worse"  # tier 1 (Y-5)
+    assert rows[("P1", "density")]["needs_consultation"] is False
     assert rows[("P1", "fire")]["sq_status"] == "fail" and rows[("P1", "fire")]["sq_pass"] is False
     assert rows[("P2", "parking")]["sq_status"] == "pass"
     assert rows[("P2", "sunlight")]["sq_status"] == "missing"
@@ -596,7 +731,7 @@ def test_statusquocheck_processing_on_a_table_without_geometry(lowland_provider,
     assert QgsWkbTypes.geometryType(summary.wkbType()) == QgsWkbTypes.PolygonGeometry
     s = by_key(summary, "project_id")
     assert s["P1"]["sq_project_status"] == "fail" and s["P1"]["sq_fail_items"] == "fire"
-    assert s["P1"]["sq_review_items"] == "density" and s["P1"]["sq_all_pass"] is False
+    assert s["P1"]["sq_review_items"] == NULL and s["P1"]["sq_all_pass"] is False
     assert s["P2"]["sq_project_status"] == "missing" and s["P2"]["sq_all_pass"] == NULL
     assert s["P3"]["sq_project_status"] == "no_items"
     assert s["P3"].geometry().area() == 2500.0
@@ -616,7 +751,7 @@ def test_statusquocheck_processing_on_a_table_without_geometry(lowland_provider,
 
 
 def test_statusquocheck_processing_without_projects_and_a_field_map(lowland_provider):
-    from qgis.core import QgsWkbTypes
+    from qgis.core import NULL, QgsWkbTypes
 
     import processing
 
@@ -636,10 +771,11 @@ def test_statusquocheck_processing_without_projects_and_a_field_map(lowland_prov
         },
     )
     (row,) = list(res["OUTPUT"].getFeatures())
-    assert (row["item"], row["sq_status"]) == ("green_ratio", "conditional_needs_review")
+    # 0.2 = current 0.2: Y-5 tier 1, no procedure (was conditional_needs_review)
+    assert (row["item"], row["sq_status"]) == ("green_ratio", "pass_not_worse")
     (summary,) = list(res["SUMMARY"].getFeatures())
     assert res["SUMMARY"].wkbType() == QgsWkbTypes.NoGeometry
-    assert summary["sq_review_items"] == "green_ratio"
+    assert summary["sq_review_items"] == NULL  # tier 1 is not a reviewed item (Y-5)
 
 
 def Messages():  # noqa: N802 (a class made at call time: qgis.core is imported late)
@@ -823,17 +959,15 @@ def test_both_checks_on_the_sample_projects(lowland_provider):
     rows = by_key(res["OUTPUT"], "item")
     assert {k: f["sq_status"] for k, f in rows.items()} == {
         "setback": "pass_not_worse",  # 6 vs norm 10, = current 6, consulted + reviewed
-        "density": "conditional_needs_review",  # 0.40 ≤ current 0.42, no joint review yet
+        # Y-5 tier 1: 0.40 ≤ current 0.42 needs no procedure (was conditional_needs_review)
+        "density": "pass_not_worse",
         "green_ratio": "fail",  # 0.15 < current 0.18
         "parking": "pass",  # 130 ≥ 120
         "fire": "pass",  # 1 = norm 1
     }
     s = by_key(res["SUMMARY"], "project_id")
     assert s["PRJ02"]["sq_project_status"] == "fail"
-    assert (s["PRJ02"]["sq_fail_items"], s["PRJ02"]["sq_review_items"]) == (
-        "green_ratio",
-        "density",
-    )
+    assert (s["PRJ02"]["sq_fail_items"], s["PRJ02"]["sq_review_items"]) == ("green_ratio", NULL)
     assert s["PRJ01"]["sq_project_status"] == "no_items"
 
 

@@ -4,12 +4,14 @@ qgis_process."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 from check_helpers import qgis_run
 from shapely.geometry import box
@@ -17,6 +19,11 @@ from shapely.geometry import box
 from lowland_under_test.lowland_plugin.core.checks import far, land_price, scattered
 from lowland_under_test.lowland_plugin.core.common import calendar, mapping
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
+from lowland_under_test.lowland_plugin.core.common.profiles import (
+    LocalValue,
+    Source,
+    load_profile,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 X0, Y0 = 607000.0, 4262000.0  # EPSG:4544 (CGCS2000 3-degree GK CM 105E), Yinchuan
@@ -52,12 +59,19 @@ def far_rows(**over):
     return base | over
 
 
+#: Y-4: add-ons are not counted on existing housing only; a handover is compensated for
+#: the listed categories only (the rows below record both).
+HOUSING_EDU = {"existing_housing": True, "handover_by_category": '{"education": 500}'}
+
+
 def test_far_margin_zero_passes_and_minus_one_cent_fails():
     # allowed = 2.0 × 10000 + 500 = 20500; counted = 20800 − 300 = 20500 → margin 0, pass
     frame = projects_frame(
         [
-            far_rows(project_id="ZERO", gfa_proposed=20800.0, gfa_addon=300.0, gfa_handover=500.0),
-            far_rows(project_id="OVER", gfa_proposed=20800.01, gfa_addon=300.0, gfa_handover=500.0),
+            far_rows(project_id="ZERO", gfa_proposed=20800.0, gfa_addon=300.0, gfa_handover=500.0)
+            | HOUSING_EDU,
+            far_rows(project_id="OVER", gfa_proposed=20800.01, gfa_addon=300.0, gfa_handover=500.0)
+            | HOUSING_EDU,
         ]
     )
     t = far.far_check(frame).table
@@ -73,15 +87,34 @@ def test_far_margin_zero_passes_and_minus_one_cent_fails():
     assert (cap["value"], cap["threshold"], cap["met"]) == (20500.01, 20500.0, False)
 
 
-def test_far_addon_is_not_counted():
+def test_far_addon_is_not_counted_only_on_existing_housing():
     # 20300 proposed of which 300 lifts/stairs on existing housing: counted 20000 = allowed
-    t = far.far_check(projects_frame([far_rows(gfa_proposed=20300.0, gfa_addon=300.0)])).table
+    rows = far_rows(gfa_proposed=20300.0, gfa_addon=300.0, existing_housing=True)
+    t = far.far_check(projects_frame([rows])).table
     assert t["gfa_counted"].iloc[0] == 20000.0
     assert bool(t["far_pass"].iloc[0])
-    assert reasons(t, 0)["gfa_addon_not_counted"]["value"]["gfa_addon"] == 300.0
+    item = reasons(t, 0)["gfa_addon_not_counted"]
+    assert item["value"] == {"gfa_addon": 300.0, "existing_housing": True} and item["met"] is True
     # without declaring the add-on the same building fails
     t = far.far_check(projects_frame([far_rows(gfa_proposed=20300.0)])).table
     assert not bool(t["far_pass"].iloc[0])
+    # Y-4 (在既有住宅建筑上增设): on a new project (false) or unrecorded (empty) the add-on
+    # is counted (was subtracted on any project, audit E-FAR F4): 20300 > 20000 → fail
+    for housing in (False, None):
+        rows = far_rows(gfa_proposed=20300.0, gfa_addon=300.0, existing_housing=housing)
+        t = far.far_check(projects_frame([rows])).table
+        assert t["gfa_counted"].iloc[0] == 20300.0 and t["gfa_margin"].iloc[0] == -300.0
+        assert not bool(t["far_pass"].iloc[0])
+        item = reasons(t, 0)["gfa_addon_not_counted"]
+        assert item["met"] is False and "计入容积率" in item["note"]
+
+
+def test_far_audit_f4_new_project_add_on_is_counted():
+    # E-FAR F4: 100 × 100 land, FAR 2 → 20000 allowed; 25000 proposed with 5000 add-on on a
+    # project not recorded as existing housing → counted 25000 > 20000 → fail (was pass)
+    rows = far_rows(project_id="F4", gfa_proposed=25000.0, gfa_addon=5000.0)
+    t = far.far_check(projects_frame([rows])).table
+    assert (t["gfa_counted"].iloc[0], bool(t["far_pass"].iloc[0])) == (25000.0, False)
 
 
 def test_far_handover_is_compensated_one_to_one():
@@ -101,11 +134,58 @@ def test_far_handover_is_compensated_one_to_one():
     assert item["by_category"] == {"education": 800.0, "elderly": 300.0, "open_space": 100.0}
 
 
-def test_far_public_project_is_uncapped():
+def test_far_handover_without_or_off_list_categories_is_not_compensated():
+    # E-FAR F5: 25000 proposed, FAR 2 × 10000 = 20000, 5000 handed over with no category →
+    # not compensated ("类别未填写，未补齐"): allowed 20000, margin −5000, fail (was pass)
+    rows = far_rows(project_id="F5", gfa_proposed=25000.0, gfa_handover=5000.0)
+    result = far.far_check(projects_frame([rows]))
+    t = result.table
+    assert (t["gfa_compensated"].iloc[0], t["gfa_allowed"].iloc[0]) == (0.0, 20000.0)
+    assert not bool(t["far_pass"].iloc[0])
+    item = reasons(t, 0)["gfa_handover_compensated"]
+    assert item["met"] is False and "类别未填写，未补齐" in item["note"]
+    default = load_profile("default")
+    cited = f"{default.cite('handover_categories')}; {default.cite('handover_factor')}"
+    assert item["source"] == cited
+    assert any("F5" in w for w in result.warnings)
+    # "等": an unlisted category (culture 1000) is reported, not refused, not compensated;
+    # education 4000 is: allowed 20000 + 4000 × 1.0 = 24000 < 25000 → fail by 1000
+    cats = json.dumps({"education": 4000, "culture": 1000})
+    rows = far_rows(gfa_proposed=25000.0, gfa_handover=5000.0, handover_by_category=cats)
+    t = far.far_check(projects_frame([rows])).table
+    assert (t["gfa_compensated"].iloc[0], t["gfa_margin"].iloc[0]) == (4000.0, -1000.0)
+    item = reasons(t, 0)["gfa_handover_compensated"]
+    assert item["unlisted"] == ["culture"] and item["met"] is False
+
+
+def test_far_handover_factor_and_categories_come_from_the_profile():
+    profile = load_profile("default")
+    src = Source("t", "测试", "测试取值", "local_choice")
+    local = dict(profile.local)
+    local["handover_factor"] = LocalValue("handover_factor", 0.5, src)
+    local["handover_categories"] = LocalValue("handover_categories", ["culture"], src)
+    profile = dataclasses.replace(profile, local=local)
+    cats = json.dumps({"education": 4000, "culture": 1000})
+    rows = far_rows(gfa_proposed=20500.0, gfa_handover=5000.0, handover_by_category=cats)
+    result = far.far_check(projects_frame([rows]), profile=profile)
+    # only culture is listed: 1000 × 0.5 = 500 → allowed 20000 + 500 = 20500 = counted: pass
+    t = result.table
+    assert (t["gfa_compensated"].iloc[0], t["gfa_margin"].iloc[0]) == (500.0, 0.0)
+    assert bool(t["far_pass"].iloc[0])
+    assert reasons(t, 0)["gfa_handover_compensated"]["source"].startswith("测试取值")
+    (pending,) = [w for w in result.warnings if "handover_factor" in w]  # warned once
+    assert "handover_categories" in pending
+
+
+NO_HARM = {"no_harm_neighbours": True, "no_harm_traffic": True, "no_harm_buildings": True}
+
+
+def test_far_public_project_is_uncapped_only_with_the_conditions_recorded():
     frame = projects_frame(
         [
-            far_rows(project_id="PUB", far_max=None, gfa_proposed=90000.0, public_project=True),
-            far_rows(project_id="PUB2", gfa_proposed=90000.0, public_project=True),
+            far_rows(project_id="PUB", far_max=None, gfa_proposed=90000.0, public_project=True)
+            | NO_HARM,
+            far_rows(project_id="PUB2", gfa_proposed=90000.0, public_project=True) | NO_HARM,
         ]
     )
     t = far.far_check(frame).table
@@ -115,10 +195,38 @@ def test_far_public_project_is_uncapped():
     first = reasons(t, 0)
     assert first["public_project_uncapped"]["met"] is True
     assert "traffic and building safety" in first["public_project_uncapped"]["note"]
-    assert "gfa_counted_within_allowed" not in first  # no planned FAR: nothing to compare
     second = reasons(t, 1)  # with a planned FAR the comparison is shown for information
     assert second["gfa_counted_within_allowed"]["met"] is False
     assert t["gfa_margin"].iloc[1] == 20000.0 - 90000.0
+
+
+def test_far_audit_f3_public_project_conditions():
+    # E-FAR F3: FAR 20 (200000 m² on 10000 m², planned 2.0 → 20000 allowed)
+    base = far_rows(project_id="F3", gfa_proposed=200000.0, public_project=True)
+    # conditions not recorded → not tested (met None), above the planned FAR → unknown
+    t = far.far_check(projects_frame([base])).table
+    assert pd.isna(t["far_pass"].iloc[0])  # was True
+    assert reasons(t, 0)["public_project_uncapped"]["met"] is None
+    # one condition false → the planned FAR applies: 200000 > 20000 → fail
+    t = far.far_check(projects_frame([base | NO_HARM | {"no_harm_traffic": False}])).table
+    assert t["far_pass"].tolist() == [False]
+    # all recorded true → uncapped
+    t = far.far_check(projects_frame([base | NO_HARM])).table
+    assert t["far_pass"].tolist() == [True]
+    # within the planned FAR anyway (20000 = 2.0 × 10000) → passes without the conditions
+    t = far.far_check(projects_frame([base | {"gfa_proposed": 20000.0}])).table
+    assert t["far_pass"].tolist() == [True]
+
+
+def test_far_public_project_commercial_part_is_checked_against_the_planned_far():
+    # 90000 m² with 20000 m² shops; planned 2.0 × 10000 = 20000: shops 20000 ≤ 20000 pass,
+    # 20000.01 > 20000 fail
+    for shops, ok in ((20000.0, True), (20000.01, False)):
+        rows = far_rows(gfa_proposed=90000.0, public_project=True, gfa_commercial=shops)
+        t = far.far_check(projects_frame([rows | NO_HARM])).table
+        assert t["far_pass"].tolist() == [ok]
+        item = reasons(t, 0)["commercial_part_within_planned_far"]
+        assert (item["value"], item["threshold"], item["met"]) == (shops, 20000.0, ok)
 
 
 def test_far_null_far_max_on_a_non_public_project_names_it():
@@ -134,7 +242,6 @@ def test_far_null_far_max_on_a_non_public_project_names_it():
     "cats, message",
     [
         ({"education": 800, "health": 300}, "1100"),  # adds up to 1100, not 1200
-        ({"education": 1200, "shopping": 0}, "shopping"),
         ({"education": -1}, "education"),
     ],
 )
@@ -260,7 +367,75 @@ def test_pieces_of_unknown_projects_are_listed():
 def test_piece_outside_its_project_is_warned():
     pieces = pieces_frame([piece("P1", "OUT")], [square(-50, 0, 20)])
     res = scattered.scattered_check(big_project(), pieces)
-    assert len(res.warnings) == 1 and "P1/OUT" in res.warnings[0]
+    assert len([w for w in res.warnings if "P1/OUT" in w]) == 1
+    # N-4: 30 m away from its project (x −30 vs 0) is not adjacent → fails (was pass)
+    assert res.table["scattered_adjacent"].tolist() == [False]
+    assert res.table["scattered_pass"].tolist() == [False]
+
+
+@pytest.mark.parametrize(
+    "x, adjacent",
+    [
+        (50.0, True),  # inside the project: distance 0
+        (100.0, True),  # touching its east edge (x 100): distance 0
+        (101.0, True),  # 1.00 m gap = the profile's scattered_adjacent_max_m 1.0 (inclusive)
+        (101.01, False),  # 1.01 m > 1.0
+    ],
+)
+def test_n4_piece_must_adjoin_its_project(x, adjacent):
+    # project 100 × 100 = 10000 m², industrial; piece 10 × 10 = 100 m² (1 %, 0.15 亩)
+    project = projects_frame([{"project_id": "P1", "use_code": "100101"}], [square(0, 0, 100)])
+    pieces = pieces_frame([piece("P1", "S1")], [square(x, 0, 10)])
+    t = scattered.scattered_check(project, pieces).table
+    assert t["scattered_adjacent"].tolist() == [adjacent]
+    assert t["scattered_use_eligible"].tolist() == [True]
+    assert t["scattered_pass"].tolist() == [adjacent]
+    item = reasons(t, 0)["scattered_adjacent_to_project"]
+    assert (item["clause"], item["threshold"], item["met"]) == ("N-4", 1.0, adjacent)
+    assert item["source"] == load_profile("default").cite("scattered_adjacent_max_m")
+
+
+@pytest.mark.parametrize(
+    "fields, eligible",
+    [
+        ({"use_code": "0701"}, False),  # 城镇住宅 (商品住宅除外)
+        ({"use_code": "070102"}, False),
+        ({"new_use_code": "0701"}, False),  # no use_code: the new use decides
+        ({"use_code": "0702"}, True),  # community services: not housing
+        ({"use_code": "100101"}, True),
+        ({}, None),  # unknown: not tested, warned; the Y-7 limits decide
+    ],
+)
+def test_n4_commercial_housing_is_excluded(fields, eligible):
+    project = projects_frame([{"project_id": "P1"} | fields], [square(0, 0, 100)])
+    pieces = pieces_frame([piece("P1", "S1")], [square(0, 0, 10)])  # inside, 1 %
+    res = scattered.scattered_check(project, pieces)
+    t = res.table
+    assert t["scattered_use_eligible"].tolist() == [pd.NA if eligible is None else eligible]
+    assert t["scattered_pass"].tolist() == [eligible is not False]
+    assert reasons(t, 0)["scattered_not_commercial_housing"]["met"] is eligible
+    assert any("use_code" in w for w in res.warnings) is (eligible is None)
+
+
+def test_scattered_limits_come_from_the_profile():
+    profile = load_profile("default")
+    src = Source("t", "测试", "测试取值", "adopted")
+    local = dict(profile.local)
+    local["scattered_piece_max_mu"] = LocalValue("scattered_piece_max_mu", 0.15, src)
+    local["scattered_share_max"] = LocalValue("scattered_share_max", 0.01, src)
+    profile = dataclasses.replace(profile, local=local)
+    project = projects_frame([{"project_id": "P1", "use_code": "1001"}], [square(0, 0, 100)])
+    # 0.15 亩 = 0.15 × 10000/15 = 100 m²: a 10 × 10 piece is exactly on it; 100 / 10000 = 1 %
+    pieces = pieces_frame([piece("P1", "S1")], [square(0, 0, 10)])
+    t = scattered.scattered_check(project, pieces, profile=profile).table
+    assert t["scattered_pass"].tolist() == [True]
+    r = reasons(t, 0)
+    assert r["scattered_piece_max_5_mu"]["threshold"] == 100.0
+    assert r["scattered_share_max_10_percent"]["source"] == "测试取值"
+    # 10 × 10.01 = 100.1 m² > 100 and 1.001 % > 1 %
+    pieces = pieces_frame([piece("P1", "S1")], [square(0, 0, 10, 10.01)])
+    t = scattered.scattered_check(project, pieces, profile=profile).table
+    assert t["scattered_pass"].tolist() == [False]
 
 
 def test_swaps_report_area_and_value_differences():
@@ -541,13 +716,26 @@ def test_farcheck_processing(lowland_provider):
     fields = (
         "field=project_id:string&field=far_max:double&field=gfa_proposed:double"
         "&field=gfa_addon:double&field=gfa_handover:double&field=public_project:boolean"
+        "&field=existing_housing:boolean&field=handover_by_category:string"
+        "&field=no_harm_neighbours:boolean&field=no_harm_traffic:boolean"
+        "&field=no_harm_buildings:boolean"
     )
+    edu = '{"education": 500}'  # Y-4: compensated for a listed category only
     layer = memory_layer(
         fields,
         [
-            (["ZERO", 2.0, 20800.0, 300.0, 500.0, False], square(0, 0, 100)),
-            (["OVER", 2.0, 20800.01, 300.0, 500.0, False], square(200, 0, 100)),
-            (["PUB", None, 90000.0, None, None, True], square(400, 0, 100)),
+            (
+                ["ZERO", 2.0, 20800.0, 300.0, 500.0, False, True, edu, None, None, None],
+                square(0, 0, 100),
+            ),
+            (
+                ["OVER", 2.0, 20800.01, 300.0, 500.0, False, True, edu, None, None, None],
+                square(200, 0, 100),
+            ),
+            (
+                ["PUB", None, 90000.0, None, None, True, None, None, True, True, True],
+                square(400, 0, 100),
+            ),
         ],
     )
     res = processing.run("lowland:farcheck", {"PROJECTS": layer, "OUTPUT": "TEMPORARY_OUTPUT"})
@@ -785,6 +973,7 @@ def project_files(tmp_path_factory):
         [
             (
                 far_rows(project_id="Q1", gfa_proposed=20800.0, gfa_addon=300.0, gfa_handover=500.0)
+                | HOUSING_EDU
                 | price_rows(project_id="Q1", contract_date="2025-01-31"),
                 square(0, 0, 100),
             ),

@@ -4,6 +4,7 @@ condition, the ratio boundary, processing runs and one ``qgis_process`` run of e
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import subprocess
 from pathlib import Path
@@ -15,7 +16,11 @@ from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.core.checks import conversion, use_change
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.common.profiles import (
+    LocalValue,
+    Source,
+    load_profile,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample" / "sample_projects.gpkg"
@@ -201,6 +206,28 @@ def test_use_character_table_is_sourced_and_uses_2023_codes():
     assert use_change.use_character("0101") is None  # farmland: neither
 
 
+def test_y11_switches_come_from_the_profile():
+    # default: the three switches of 银川实施意见（十一）; 100101 → 100102 is a 三级类 switch
+    assert pathway("100101", "100102")["pathway"] == "dynamic_maintenance"
+    item = reason(pathway("100101", "100102")["reasons"], "listed_switch")
+    assert item["source"] == load_profile("default").cite("use_switches")
+    # a profile listing only business_to_public: the same 三级类 switch is a formal change,
+    # 0901 → 0804 (经营性 → 公益性) stays dynamic maintenance
+    profile = load_profile("default")
+    src = Source("t", "测试", "测试取值", "local_choice")
+    local = dict(profile.local)
+    local["use_switches"] = LocalValue("use_switches", ["business_to_public"], src)
+    profile = dataclasses.replace(profile, local=local)
+    project = {"old_use_code": "100101", "new_use_code": "100102", **OK}
+    out = use_change.use_change_pathway(project, profile)
+    assert (out["pathway"], out["switch_type"]) == ("formal_change", None)
+    project = {"old_use_code": "0901", "new_use_code": "0804", **OK}
+    assert use_change.use_change_pathway(project, profile)["pathway"] == "dynamic_maintenance"
+    (warning,) = use_change.use_change_warnings(profile)  # local_choice: warned once
+    assert "use_switches" in warning
+    assert use_change.use_change_warnings(load_profile("default")) == []  # adopted
+
+
 # ===================================================================== Y-12 core
 
 LIST = ["0804", "0806", "0807", "0901", "1001"]
@@ -215,6 +242,37 @@ def unit(**over):
 
 def status(u, positive=LIST, max_ratio=0.5):
     return conversion.conversion_status(u, positive, max_ratio)
+
+
+def test_audit_e_conv_pending_standard_gives_standard_pending():
+    # E-CONV: a residential building converted 100 % (5000 / 5000 = 1.0) to 1001 industry,
+    # all conditions met. Default profile: positive list and max_ratio 1.0 are local-choice
+    # placeholders → standard_pending (was eligible_plan_conforming): Y-12 视同符合详规 needs
+    # the city's 正面清单 and 比例标准.
+    profile = load_profile("default")
+    pending = conversion.pending_standard(profile)
+    assert [p.split(" = ")[0] for p in pending] == [
+        "conversion.positive_list",
+        "conversion.max_ratio",
+    ]
+    params = profile.conversion.params
+    units = pd.DataFrame([unit(unit_ref="C1", new_function="1001", gfa=5000.0, total_gfa=5000.0)])
+    table = conversion.conversion_table(
+        units, params["positive_list"], params["max_ratio"], pending=pending
+    )
+    assert table["conversion_status"].tolist() == ["standard_pending"]
+    assert "max_ratio" in table["decided_by"].iloc[0]
+    # the list and ratio tests are still shown (1001 listed, ratio 1.0 ≤ 1.0)
+    assert reason(table["reasons"].iloc[0], "conversion_ratio")["met"] is True
+    # a failed condition still decides first; a missing one still says missing
+    seized = status(unit(seized=True), max_ratio=1.0)
+    assert seized["conversion_status"] == "not_eligible"
+    out = conversion.conversion_status(unit(seized=True), LIST, 1.0, tuple(pending))
+    assert out["conversion_status"] == "not_eligible"
+    out = conversion.conversion_status(unit(seized=None), LIST, 1.0, tuple(pending))
+    assert out["conversion_status"] == "missing"
+    # adopted list and ratio: the verdict is given (no pending): 500 / 1000 = 0.5 ≤ 0.5
+    assert status(unit(new_function="1001"))["conversion_status"] == "eligible_plan_conforming"
 
 
 def test_conversion_inside_the_list_and_ratio():
@@ -332,10 +390,14 @@ def test_missing_template_columns_mean_missing_values():
 
 @pytest.fixture()
 def half_profile(tmp_path):
-    """A user profile file: the default with max_ratio 0.5."""
+    """A user profile file: the default with max_ratio 0.5, the list and ratio adopted
+    (Y-12: a pending standard gives standard_pending)."""
     data = json.loads((ROOT / "resources" / "profiles" / "default.json").read_text("utf-8"))
     data["id"], data["version"] = "test_half", "0.5.0"
+    data["sources"]["test_adopted"] = {"text": "测试标准", "label": "测试标准", "state": "adopted"}
     data["conversion"]["params"]["max_ratio"]["value"] = 0.5
+    data["conversion"]["params"]["max_ratio"]["source"] = "test_adopted"
+    data["conversion"]["params"]["positive_list"]["source"] = "test_adopted"
     path = tmp_path / "half.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert load_profile(path).conversion.params["max_ratio"] == 0.5
@@ -475,12 +537,19 @@ def test_buildingconversion_processing_on_a_table_with_a_user_profile(
     assert any("test_half@0.5.0" in i for i in feedback.infos)
     assert any("SEIZED" in w for w in feedback.warnings)
 
-    # the default profile (max_ratio 1.0) lets the same 0.5005 ratio through
+    # the default profile's list and 1.0 ratio are local-choice placeholders (Y-12 比例标准
+    # not set): units meeting every condition are standard_pending (was eligible), warned once
+    feedback = Messages()
     res = processing.run(
-        "lowland:buildingconversion", {"CONVERSION": table, "OUTPUT": "TEMPORARY_OUTPUT"}
+        "lowland:buildingconversion",
+        {"CONVERSION": table, "OUTPUT": "TEMPORARY_OUTPUT"},
+        feedback=feedback,
     )
     got = {f["unit_ref"]: f for f in res["OUTPUT"].getFeatures()}
-    assert got["ABOVE"]["conversion_status"] == "eligible_plan_conforming"
+    assert got["ABOVE"]["conversion_status"] == "standard_pending"
+    assert got["OUT"]["conversion_status"] == "standard_pending"
+    assert got["SEIZED"]["conversion_status"] == "not_eligible"  # a failed condition decides
+    assert len([w for w in feedback.warnings if "max_ratio" in w]) == 1
     assert got["AT"]["profile_id"] == "default"
     assert got["GAP"]["court_ruling"] == NULL
 
@@ -512,7 +581,8 @@ def test_buildingconversion_keeps_building_geometry_and_maps_fields(lowland_prov
     out = res["OUTPUT"]
     out = out if isinstance(out, QgsVectorLayer) else QgsVectorLayer(out, "o", "ogr")
     feature = next(out.getFeatures())
-    assert feature["conversion_status"] == "eligible_plan_conforming"
+    # default profile: list and ratio not adopted → standard_pending (Y-12; was eligible)
+    assert feature["conversion_status"] == "standard_pending"
     assert abs(feature.geometry().area() - 10000) < 1e-6
     assert out.crs().authid() == "EPSG:4544"
 
@@ -529,6 +599,8 @@ def test_buildingconversion_keeps_building_geometry_and_maps_fields(lowland_prov
 
 @pytest.mark.skipif(not SAMPLE.is_file(), reason=NO_SAMPLE)
 def test_sample_projects_through_processing(lowland_provider):
+    from qgis.core import NULL
+
     import processing
 
     res = processing.run(
@@ -547,7 +619,9 @@ def test_sample_projects_through_processing(lowland_provider):
         for f in res["OUTPUT"].getFeatures()
     }
     assert got == {
-        "PRJ01-B1": ("eligible_plan_conforming", None),  # 0901 listed, 1200/4800 = 0.25
+        # 0901 listed, 1200/4800 = 0.25, but the default list and ratio are not adopted:
+        # standard_pending (Y-12; was eligible_plan_conforming)
+        "PRJ01-B1": ("standard_pending", NULL),
         "PRJ01-B2-F1": ("not_eligible", "gfa_added"),  # 250 m² added
     }
 

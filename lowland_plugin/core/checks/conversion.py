@@ -8,6 +8,12 @@ no more than ``max_ratio`` of the building's floor area (inclusive), is treated 
 plan-conforming (joint review opinion); beyond the list or the ratio the formal use
 change applies. Historic buildings and conservation areas follow the heritage rules
 in addition (``heritage_rules``), whatever the status.
+
+The positive list and the ratio are a 比例标准 the city has to set: while either has a
+source that is not adopted (pending or local choice, e.g. the 1.0 placeholder that
+disables the ratio test), a unit meeting every condition gets ``standard_pending``
+(neither "plan-conforming" nor "formal change" can be concluded); the list and ratio
+tests are still shown in the reasons, and the run warns once, naming the values.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import pandas as pd
 
 from ..common import codes
 from ..common.errors import LowlandInputError
+from ..common.profiles import Profile
 from ..common.reasons import Reason, reason, reasons_json
 from ..common.values import is_known
 from .common import ProgressFn, report_progress, row_ids
@@ -40,7 +47,13 @@ CONVERSION_CONDITIONS = {
     "court_ruling": False,
 }
 #: Y-12 statuses, best first.
-CONVERSION_STATUSES = ("eligible_plan_conforming", "formal_use_change", "not_eligible", "missing")
+CONVERSION_STATUSES = (
+    "eligible_plan_conforming",
+    "formal_use_change",
+    "standard_pending",
+    "not_eligible",
+    "missing",
+)
 
 _COLUMNS = [
     "conversion_status",
@@ -128,6 +141,7 @@ def _decision(
     ratio: float | None,
     ok_ratio: bool | None,
     max_ratio: float,
+    pending: tuple[str, ...] = (),
 ) -> tuple[str, str]:
     """(status, decided_by) of one unit, in the order of :func:`conversion_status`."""
     conditions_missing = [m for m in missing if m in CONVERSION_CONDITIONS or m == "gfa_added"]
@@ -137,6 +151,12 @@ def _decision(
         return (
             "missing",
             f"转换条件未填写，不作推测 / condition missing: {', '.join(conditions_missing)}",
+        )
+    if pending:
+        return (
+            "standard_pending",
+            f"条件均满足，但正面清单或比例标准未经采用（{'；'.join(pending)}），不作结论 / all "
+            "conditions hold, but the positive list or ratio standard is not adopted: no verdict",
         )
     if listed is False or ok_ratio is False:
         beyond = []
@@ -158,12 +178,17 @@ def _decision(
     )
 
 
-def conversion_status(unit: dict, positive_list: Iterable[str], max_ratio: float) -> dict:
+def conversion_status(
+    unit: dict, positive_list: Iterable[str], max_ratio: float, pending: tuple[str, ...] = ()
+) -> dict:
     """Eligibility of one building or floor (Y-12). ``unit``: the template fields with
     ``new_function`` normalised; ``positive_list`` as from :func:`positive_list_codes`.
 
+    ``pending``: the list/ratio values whose source is not adopted.
+
     Status: a condition that fails → ``not_eligible`` (even when others are missing);
-    else a missing condition → ``missing``; else outside the list or above the ratio
+    else a missing condition → ``missing``; else a pending standard →
+    ``standard_pending``; else outside the list or above the ratio
     → ``formal_use_change`` (decided by whichever is known); else missing list/ratio
     data → ``missing``; else ``eligible_plan_conforming``.
     """
@@ -181,7 +206,9 @@ def conversion_status(unit: dict, positive_list: Iterable[str], max_ratio: float
     if heritage_rules is None:
         missing.append("heritage")
     reasons.append(reason("heritage", CLAUSE_CONVERSION, heritage_rules, None, None))
-    status, decided = _decision(failed, missing, function, listed, ratio, ok_ratio, max_ratio)
+    status, decided = _decision(
+        failed, missing, function, listed, ratio, ok_ratio, max_ratio, tuple(pending)
+    )
     return {
         "conversion_status": status,
         "failed_conditions": ", ".join(failed) or None,
@@ -235,8 +262,11 @@ def conversion_table(
     positive_list: Iterable[object],
     max_ratio: float,
     progress: ProgressFn = None,
+    pending: Iterable[str] = (),
 ) -> pd.DataFrame:
-    """:func:`conversion_status` for every building or floor (rows in order)."""
+    """:func:`conversion_status` for every building or floor (rows in order);
+    ``pending``: the list/ratio values not adopted (:func:`pending_standard`)."""
+    pending = tuple(pending)
     positive = positive_list_codes(positive_list)
     max_ratio = float(max_ratio)
     if not 0 <= max_ratio <= 1:  # also refuses NaN
@@ -253,7 +283,9 @@ def conversion_table(
     records = units.to_dict("records")
     rows = []
     for i, (record, function) in enumerate(zip(records, functions, strict=True)):
-        rows.append(conversion_status({**record, "new_function": function}, positive, max_ratio))
+        rows.append(
+            conversion_status({**record, "new_function": function}, positive, max_ratio, pending)
+        )
         report_progress(progress, i, len(records))
     out = pd.DataFrame(rows, columns=_COLUMNS, index=range(len(rows)))
     out.insert(4, "new_function", functions)
@@ -261,3 +293,11 @@ def conversion_table(
         out[name] = out[name].astype("boolean")
     out["conversion_ratio"] = out["conversion_ratio"].astype("float64")
     return out
+
+
+def pending_standard(profile: Profile) -> list[str]:
+    """Y-12: ``conversion.positive_list = …（source）`` / ``max_ratio`` of the profile
+    whose source is not adopted (what makes a verdict ``standard_pending``)."""
+    if profile.conversion is None:
+        return []
+    return profile.pending_params(profile.conversion)

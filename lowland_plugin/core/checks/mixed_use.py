@@ -15,8 +15,14 @@ code prefix, else its ``other`` row); a missing proposal gives the maximum.
 
 Start price (Y-10 "分项评估后综合核算"): ``combined_unit_price`` = Σ share_u × price_u
 (元/m² of land), ``combined_price`` = combined_unit_price × area_m2 (元). With zone
-shares that is Σ zone area_u × price_u: land no zone covers is not priced. Every
-verdict carries ``reasons``.
+shares that is Σ zone area_u × price_u: land no zone covers is not priced, and the run
+warns, naming the project and the unpriced area (never left out silently).
+
+正负面清单 (Y-10 "土地用途以正负面清单形式进行管控"): the profile's local lists
+``mixed_use_positive`` / ``mixed_use_negative`` (2023 codes or their prefixes; empty by
+default, a local choice). A use on the negative list, or not on a non-empty positive
+list, is reported in ``uses_not_allowed``, a reason and a warning. Every verdict carries
+``reasons``; a run using a pending or local-choice list warns once, naming it.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import shapely
 
 from ..common import codes
 from ..common.errors import LowlandInputError
+from ..common.profiles import Profile, load_profile
 from ..common.reasons import Reason, reason, reasons_json
 from ..common.values import rounded, texts
 from .common import (
@@ -46,6 +53,7 @@ from .common import (
     raise_problems,
     zero_area_problems,
 )
+from .mixed_use_lists import list_reasons, use_lists
 
 #: Shares closer than this are equal (main-use tie).
 TIE_TOLERANCE = 1e-9
@@ -71,6 +79,7 @@ _MIXED_COLUMNS = [
     "uncovered_share",
     "lease_terms",
     "lease_capped",
+    "uses_not_allowed",
     "combined_unit_price",
     "combined_price",
     "reasons",
@@ -336,9 +345,13 @@ def mixed_use(
     zones: gpd.GeoDataFrame | None = None,
     label: str = "projects",
     zones_label: str = "zones",
+    profile: Profile | None = None,
 ) -> CheckResult:
     """混合用地核算 per project (Y-10, N-8): ``table`` one row per project, ``extra`` one
-    row per project and use. Rules: module docstring."""
+    row per project and use. Rules: module docstring. ``profile``: the positive and
+    negative lists (default profile when None)."""
+    profile = profile or load_profile("default")
+    lists = use_lists(profile)
     ids = project_ids(projects, label)
     area = planimetric_areas(projects, label, "project_id")
     problems: list[str] = []
@@ -368,7 +381,9 @@ def mixed_use(
             parsed["gfa_by_use"][i],
             parsed["lease_years_by_use"][i],
             parsed["price_by_use"][i],
+            lists,
         )
+        warnings += _row_warnings(pid, row)
         if row["mix_basis"] is None:
             warnings.append(
                 f"项目 {pid}：既无功能分区也无 gfa_by_use，无法计算用途比例 / project {pid}: "
@@ -378,7 +393,37 @@ def mixed_use(
         use_rows += per_use
     table = nullable_booleans(pd.DataFrame(rows, columns=_MIXED_COLUMNS), _BOOL_COLUMNS)
     extra = nullable_booleans(pd.DataFrame(use_rows, columns=_USE_COLUMNS), _BOOL_COLUMNS)
+    pending = profile.pending(("mixed_use_positive", "mixed_use_negative"))
+    if pending:
+        warnings.append(
+            "正负面清单使用未经采用的取值（Y-10）/ the positive and negative lists are not "
+            "adopted values: " + "；".join(pending),
+        )
     return CheckResult(table, extra, [], warnings)
+
+
+def _row_warnings(pid: str, row: Mapping) -> list[str]:
+    """Y-10: land priced only in part (unzoned land) and uses off the lists, per project."""
+    out = []
+    uncovered = row["uncovered_m2"]
+    if row["mix_basis"] == "zones" and uncovered > 1e-6:
+        share = row["uncovered_share"]
+        priced = (
+            f"综合起始价仅覆盖 {1 - share:.1%} 用地 / the combined start price covers "
+            f"{1 - share:.1%} of the land"
+            if not math.isnan(row["combined_price"])
+            else "未计算综合起始价 / no combined price"
+        )
+        out.append(
+            f"项目 {pid}：{uncovered:.2f} m²（{share:.1%}）未被功能分区覆盖，未计价；{priced} / "
+            f"project {pid}: {uncovered:.2f} m² ({share:.1%}) no zone covers is not priced"
+        )
+    if row["uses_not_allowed"]:
+        out.append(
+            f"项目 {pid}：用途 {row['uses_not_allowed']} 不符合正负面清单（Y-10）/ project "
+            f"{pid}: uses {row['uses_not_allowed']} break the positive/negative list"
+        )
+    return out
 
 
 # ------------------------------------------------------------------ one project
@@ -424,8 +469,8 @@ def shares_from_zones(area: float, zoned: ZoneAreas, gfa: Mapping[str, float]) -
                 0,
                 None,
                 share=rounded(uncovered / area, 6),
-                note="未被功能分区覆盖的用地不计入任何用途（也不计价）/ land no zone covers "
-                "belongs to no use and is not priced",
+                note="未被功能分区覆盖的用地不计入任何用途，不计价（已警告）/ land no zone "
+                "covers belongs to no use and is not priced (warned)",
             )
         )
     if zoned.outside > 1e-6:
@@ -550,7 +595,7 @@ def _nan_if_none(x: float | None) -> float:
     return math.nan if x is None else x
 
 
-def _mixed_row(pid, area, zoned, gfa, lease, price) -> tuple[dict, list[dict]]:
+def _mixed_row(pid, area, zoned, gfa, lease, price, lists) -> tuple[dict, list[dict]]:
     """One project's row (shares, main use, lease terms, combined price, reasons) and its
     rows per use (Y-10)."""
     found = shares_from_zones(area, zoned, gfa) if zoned is not None else shares_from_gfa(gfa)
@@ -564,6 +609,8 @@ def _mixed_row(pid, area, zoned, gfa, lease, price) -> tuple[dict, list[dict]]:
     extra_lease = sorted(set(lease) - set(shares))
     if extra_lease:
         items.append(_absent_lease_reason(extra_lease))
+    not_allowed, list_items = list_reasons(order, lists)
+    items += list_items
     unit_price = total_price = None
     if shares:
         unit_price, total_price, price_item = combined_price(order, shares, price, area)
@@ -586,6 +633,7 @@ def _mixed_row(pid, area, zoned, gfa, lease, price) -> tuple[dict, list[dict]]:
             json.dumps({u: rounded(t["lease_years"]) for u, t in terms.items()}) if terms else None
         ),
         "lease_capped": any(t["lease_capped"] for t in terms.values()) if terms else None,
+        "uses_not_allowed": ",".join(not_allowed) or None,
         "combined_unit_price": _nan_if_none(unit_price),
         "combined_price": _nan_if_none(total_price),
         "reasons": reasons_json(items),

@@ -3,8 +3,19 @@ the project template (``projects`` and ``pieces`` layers in canonical fields).
 
 Y-7: each scattered piece "原则上单宗面积不超过5亩" and the scattered pieces together
 "累计不超过再开发项目总用地面积的10%" (both inclusive, compared exactly up to a
-relative 1e-9). N-10 asks swapped land to be "面积相近或价值相当" without a number: the
-swap table reports the numbers and judges nothing. Every verdict carries ``reasons``.
+relative 1e-9); the numbers are the profile's ``scattered_piece_max_mu`` and
+``scattered_share_max``, cited in the reasons.
+
+N-4: 零星地块 are supplied "整体供应给相邻产业项目…（商品住宅除外）": every scattered
+piece must lie within the profile's ``scattered_adjacent_max_m`` of its project's land
+(inside or touching it: distance 0), and a project whose ``use_code`` (else
+``new_use_code``) is 0701 城镇住宅 (商品住宅) is not eligible. Both enter
+``scattered_pass``; a project with no use code is not tested for the exclusion (reason
+met null, warned), its verdict then rests on the other conditions.
+
+N-10 asks swapped land to be "面积相近或价值相当" without a number: the swap table
+reports the numbers and judges nothing. Every verdict carries ``reasons``; a run using a
+pending or local-choice value warns once, naming it.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ import pandas as pd
 import shapely
 
 from ..common.measures import M2_PER_MU
+from ..common.profiles import Profile, load_profile
 from ..common.reasons import Reason, reason, reasons_json
 from ..common.values import flags, is_known, numbers, rounded, texts
 from .common import (
@@ -28,11 +40,15 @@ from .common import (
     zero_area_problems,
 )
 
-#: Y-7: each scattered piece "原则上单宗面积不超过5亩".
-SCATTERED_PIECE_MAX_MU = 5.0
+#: Y-7 in the default profile: each scattered piece "原则上单宗面积不超过5亩" (for help
+#: texts and unit statistics; the check reads the run's profile).
+SCATTERED_PIECE_MAX_MU = float(load_profile("default").value("scattered_piece_max_mu"))
 SCATTERED_PIECE_MAX_M2 = SCATTERED_PIECE_MAX_MU * M2_PER_MU
-#: Y-7: scattered pieces "累计不超过再开发项目总用地面积的10%".
-SCATTERED_SHARE_MAX = 0.10
+#: Y-7 in the default profile: scattered pieces "累计不超过再开发项目总用地面积的10%".
+SCATTERED_SHARE_MAX = float(load_profile("default").value("scattered_share_max"))
+#: N-4: 商品住宅除外 — 2023 code prefix of 城镇住宅用地.
+HOUSING_CODE = "0701"
+_LIMITS = ("scattered_piece_max_mu", "scattered_share_max", "scattered_adjacent_max_m")
 
 _SWAP_SIDE = {"out": "out", "调出": "out", "in": "in", "调入": "in"}
 
@@ -79,14 +95,18 @@ def scattered_check(
     pieces: gpd.GeoDataFrame,
     label: str = "projects",
     pieces_label: str = "pieces",
+    profile: Profile | None = None,
 ) -> CheckResult:
     """零星用地核查 per project (Y-7, N-4) and the swap balance per ``swap_group`` (N-10).
 
     ``total_area_m2`` = the project polygon's area; ``scattered_area_m2`` = the sum of its
-    pieces flagged ``scattered``; ``scattered_pass`` = every scattered piece ≤ 5 亩 and the
-    share ≤ 10 % (both inclusive). Pieces not flagged scattered count in nothing (listed
-    in ``info``). ``extra`` is the swap table.
+    pieces flagged ``scattered``; ``scattered_pass`` = every scattered piece within the
+    piece limit, the share within the share limit (both inclusive), every piece adjacent
+    and the project not 商品住宅 (N-4). Pieces not flagged scattered count in nothing
+    (listed in ``info``). ``extra`` is the swap table. ``profile``: the limits (default
+    profile when None).
     """
+    profile = profile or load_profile("default")
     ids = project_ids(projects, label)
     total = planimetric_areas(projects, label, "project_id")
     raw_keys = list(zip(texts(pieces, "project_id"), texts(pieces, "piece_id"), strict=True))
@@ -106,15 +126,25 @@ def scattered_check(
             f"flagged scattered (counted in nothing): {', '.join(not_flagged)}"
         )
     warnings += _pieces_outside(projects, ids, pieces, keys, piece_area)
+    gap = _piece_gaps(projects, ids, pieces, keys)
+    uses = _project_uses(projects)
 
     rows = []
-    for pid, area in zip(ids, total, strict=True):
+    for i, (pid, area) in enumerate(zip(ids, total, strict=True)):
         mine = [
-            (keys[j][1], piece_area[j])
+            (keys[j][1], piece_area[j], gap[j])
             for j in range(len(keys))
             if keys[j][0] == pid and scattered[j]
         ]
-        rows.append(_scattered_row(pid, area, mine))
+        rows.append(_scattered_row(pid, area, mine, uses[i], profile))
+        if mine and uses[i] is None:
+            warnings.append(
+                f"项目 {pid}：未填写 use_code，未核查“商品住宅除外”（N-4）/ project {pid}: no "
+                "use_code, the 商品住宅 exclusion is not tested"
+            )
+    pending = profile.pending(_LIMITS)
+    if pending:
+        warnings.insert(0, "零星用地使用未经采用的取值 / values not adopted: " + "；".join(pending))
     columns = [
         "project_id",
         "total_area_m2",
@@ -122,62 +152,136 @@ def scattered_check(
         "scattered_area_m2",
         "scattered_share",
         "scattered_max_piece_m2",
+        "scattered_adjacent",
+        "scattered_use_eligible",
         "scattered_pass",
         "reasons",
     ]
     table = pd.DataFrame(rows, columns=columns)
-    table["scattered_pass"] = table["scattered_pass"].astype("boolean")
+    for name in ("scattered_adjacent", "scattered_use_eligible", "scattered_pass"):
+        table[name] = pd.array(table[name].tolist(), dtype="boolean")
     return CheckResult(table, swap_balance(pieces, keys, piece_area), info, warnings)
 
 
-def _piece_reason(pc: str, a: float, met: bool, **extra) -> Reason:
-    """Y-7: one scattered piece against the 5 亩 limit."""
+def _piece_reason(pc: str, a: float, met: bool, limit_mu: float, source: str, **extra) -> Reason:
+    """Y-7: one scattered piece against the piece limit (亩)."""
     return reason(
         "scattered_piece_max_5_mu",
         "Y-7",
         rounded(a),
-        rounded(SCATTERED_PIECE_MAX_M2),
+        rounded(limit_mu * M2_PER_MU),
         met,
+        source=source,
         piece_id=pc,
         value_mu=rounded(a / M2_PER_MU, 4),
-        threshold_mu=SCATTERED_PIECE_MAX_MU,
+        threshold_mu=limit_mu,
         **extra,
     )
 
 
-def _scattered_row(pid: str, area: float, mine: list[tuple[str, float]]) -> dict:
-    """One project's scattered area, share, verdict and reasons (Y-7: every piece ≤ 5 亩,
-    the share ≤ 10 %)."""
-    s_area = float(sum(a for _, a in mine))
+def adjacency_reason(mine: list[tuple[str, float, float]], max_gap: float, source: str):
+    """N-4 与相邻产业地块一并供应: every piece within ``max_gap`` m of the project's land
+    (0 = inside or touching). Returns (met, reason); met None without pieces."""
+    far = [(pc, g) for pc, _, g in mine if not g <= max_gap]
+    met = None if not mine else not far
+    return met, reason(
+        "scattered_adjacent_to_project",
+        "N-4",
+        {pc: rounded(g, 2) for pc, g in far} or rounded(max((g for *_, g in mine), default=0.0), 2),
+        max_gap,
+        met,
+        source=source,
+        note="零星地块与相邻产业地块一并供应：地块须位于项目用地内或与其相接（间距不超过阈值，米）/ "
+        "pieces must lie within or touch the project's land (gap ≤ threshold, m)",
+    )
+
+
+def use_reason(use: str | None) -> tuple[bool | None, Reason]:
+    """N-4 商品住宅除外: a project of 0701 城镇住宅 is not eligible; unknown → not tested."""
+    met = None if use is None else not use.startswith(HOUSING_CODE)
+    return met, reason(
+        "scattered_not_commercial_housing",
+        "N-4",
+        use,
+        f"not {HOUSING_CODE}*",
+        met,
+        note=(
+            "未填写项目用途 use_code，未核查 / no use_code: not tested"
+            if use is None
+            else "零星地块整体供应给相邻产业项目，商品住宅除外 / supplied with the adjacent "
+            "industrial project, commercial housing excluded"
+        ),
+    )
+
+
+def _scattered_row(
+    pid: str, area: float, mine: list[tuple[str, float, float]], use: str | None, profile: Profile
+) -> dict:
+    """One project's scattered area, share, verdict and reasons (Y-7: every piece within
+    the piece limit, the share within the share limit; N-4: adjacent, not 商品住宅)."""
+    limit_mu = float(profile.value("scattered_piece_max_mu"))
+    share_max = float(profile.value("scattered_share_max"))
+    piece_src, share_src = (
+        profile.cite("scattered_piece_max_mu"),
+        profile.cite("scattered_share_max"),
+    )
+    s_area = float(sum(a for _, a, _ in mine))
     share = s_area / area
-    over = [(pc, a) for pc, a in mine if not within(a, SCATTERED_PIECE_MAX_M2)]
-    items = [_piece_reason(pc, a, False) for pc, a in over]
+    over = [(pc, a) for pc, a, _ in mine if not within(a, limit_mu * M2_PER_MU)]
+    items = [_piece_reason(pc, a, False, limit_mu, piece_src) for pc, a in over]
     if mine and not over:
-        pc, a = max(mine, key=lambda t: t[1])
-        items.append(_piece_reason(pc, a, True, note="最大的一宗 / the largest piece"))
-    share_met = within(share, SCATTERED_SHARE_MAX)
+        pc, a, _ = max(mine, key=lambda t: t[1])
+        items.append(
+            _piece_reason(pc, a, True, limit_mu, piece_src, note="最大的一宗 / the largest piece")
+        )
+    share_met = within(share, share_max)
     items.append(
         reason(
             "scattered_share_max_10_percent",
             "Y-7",
             rounded(share, 6),
-            SCATTERED_SHARE_MAX,
+            share_max,
             share_met,
+            source=share_src,
             scattered_area_m2=rounded(s_area),
             total_area_m2=rounded(area),
             pieces=len(mine),
         )
     )
+    adjacent, use_ok = None, None
+    if mine:
+        max_gap = float(profile.value("scattered_adjacent_max_m"))
+        adjacent, adj_item = adjacency_reason(
+            mine, max_gap, profile.cite("scattered_adjacent_max_m")
+        )
+        use_ok, use_item = use_reason(use)
+        items += [adj_item, use_item]
     return {
         "project_id": pid,
         "total_area_m2": area,
         "scattered_count": len(mine),
         "scattered_area_m2": s_area,
         "scattered_share": share,
-        "scattered_max_piece_m2": max((a for _, a in mine), default=0.0),
-        "scattered_pass": share_met and not over,
+        "scattered_max_piece_m2": max((a for _, a, _ in mine), default=0.0),
+        "scattered_adjacent": adjacent,
+        "scattered_use_eligible": use_ok,
+        "scattered_pass": bool(share_met and not over and adjacent is not False)
+        and use_ok is not False,
         "reasons": reasons_json(items),
     }
+
+
+def _piece_gaps(projects, ids, pieces, keys) -> list[float]:
+    """N-4: each piece's distance (m) to its project's land (0 inside or touching)."""
+    geoms = dict(zip(ids, np.asarray(projects.geometry.values, dtype=object), strict=True))
+    piece_geoms = np.asarray(pieces.geometry.values, dtype=object)
+    return [float(shapely.distance(piece_geoms[j], geoms[pid])) for j, (pid, _) in enumerate(keys)]
+
+
+def _project_uses(projects) -> list[str | None]:
+    """N-4: each project's use code (``use_code``, else ``new_use_code``), None unknown."""
+    own, new = texts(projects, "use_code"), texts(projects, "new_use_code")
+    return [a if a is not None else b for a, b in zip(own, new, strict=True)]
 
 
 def _pieces_outside(projects, ids, pieces, keys, piece_area) -> list[str]:

@@ -6,13 +6,20 @@ which items are never relaxed; no number of its is written here. Comparisons are
 exact up to a relative 1e-9 (a value on its limit is on the side the rule states).
 
 Y-5, per row: ``meets_norm`` = the proposed value meets the current norm in the item's
-better direction (higher: proposed ≥ norm; lower: proposed ≤ norm) → ``pass``.
-Otherwise a relaxable item passes only when the proposed value is not worse than the
-current condition, and always ``needs_consultation`` (征询利害关系人意见、公示、联合审查):
-``pass_not_worse`` once ``consulted`` and ``joint_review`` are both recorded true,
-``conditional_needs_review`` until then. Safety, fire and environmental items are never
-relaxed: below the norm → ``fail`` whatever the current condition. A value the verdict
-needs that is null → ``missing`` (never guessed). Every verdict carries ``reasons``.
+better direction (higher: proposed ≥ norm; lower: proposed ≤ norm, e.g. 面宽, whose norm
+is a maximum continuous frontage) → ``pass``. Otherwise a relaxable item is judged in two
+tiers (银川实施意见（五）):
+
+* tier 1, 以不低于现状条件为底线: the proposed value is not worse than the current
+  condition → ``pass_not_worse``; no procedure is required (``needs_consultation`` false);
+* tier 2, 改造确有困难的项目 … 合理核定: going below the current condition needs
+  征询相关利害关系人意见, 公示 and 行业主管部门联合审查论证 — with ``consulted``,
+  ``publicized`` and ``joint_review`` all recorded true → ``pass_joint_review`` (the
+  joint review's decision is recorded, not re-judged here), otherwise ``fail``.
+
+Safety, fire and environmental items are never relaxed: below the norm → ``fail``
+whatever the current condition or review. A value the verdict needs that is null →
+``missing`` (never guessed). Every verdict carries ``reasons``.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ from .common import (
 )
 
 #: Row verdicts of the status-quo check, most to least favourable.
-SQ_STATUSES = ("pass", "pass_not_worse", "conditional_needs_review", "fail", "missing")
+SQ_STATUSES = ("pass", "pass_not_worse", "pass_joint_review", "fail", "missing")
 #: Project verdict when a project of PROJECTS has no status-quo rows.
 SQ_NO_ITEMS = "no_items"
 
@@ -47,6 +54,7 @@ _VALUE_FIELDS = ("norm_value", "current_value", "proposed_value")
 _BOOL_COLUMNS = (
     "relaxable",
     "consulted",
+    "publicized",
     "joint_review",
     "meets_norm",
     "not_worse",
@@ -127,22 +135,23 @@ def _never_relaxed(item: str) -> Reason:
     )
 
 
-def _review_reason(consulted, joint_review, done: bool, not_worse: bool) -> Reason:
-    """Y-5: consultation, publicity and joint review of a relaxed item."""
+def _review_reason(
+    consulted: bool | None, publicized: bool | None, joint_review: bool | None, done: bool
+) -> Reason:
+    """Y-5 tier 2: going below the current condition may be 合理核定 only after
+    consultation of the interested parties, publicity and joint review."""
     note = (
-        "征询利害关系人意见并公示，经行业主管部门联合审查论证 / stakeholder consultation, "
-        "publicity and joint review by the competent departments"
+        "改造确有困难、低于现状条件的，须征询利害关系人意见、履行公示流程并经行业主管部门联合"
+        "审查论证通过后方可合理核定 / going below the current condition needs stakeholder "
+        "consultation, publicity and a joint review by the competent departments"
     )
-    if not not_worse and done:
-        note += (
-            "；低于现状条件的“合理核定”须由联合审查决定，本工具不放宽 / going below the "
-            "current condition is for the joint review to decide, not relaxed here"
-        )
+    if done:
+        note += "；已记录联合审查通过，按其核定 / the joint review is recorded as passed"
     return reason(
         "consultation_and_joint_review",
         "Y-5",
-        {"consulted": consulted, "joint_review": joint_review},
-        {"consulted": True, "joint_review": True},
+        {"consulted": consulted, "publicized": publicized, "joint_review": joint_review},
+        {"consulted": True, "publicized": True, "joint_review": True},
         done,
         note=note,
     )
@@ -155,6 +164,7 @@ def judge_item(
     proposed: float | None,
     consulted: bool | None = None,
     joint_review: bool | None = None,
+    publicized: bool | None = None,
 ) -> dict:
     """Y-5 verdict of one project × item (module docstring): ``meets_norm``,
     ``not_worse``, ``needs_consultation``, ``sq_pass``, ``sq_status``,
@@ -202,7 +212,7 @@ def judge_item(
     if current is None or not is_known(current):
         return _values_missing(out, items, ["current_value"])
     not_worse = better_or_equal(better, proposed, current)
-    out.update(not_worse=not_worse, needs_consultation=True)
+    out.update(not_worse=not_worse, needs_consultation=not not_worse)
     items.append(
         reason(
             "not_worse_than_current",
@@ -212,16 +222,16 @@ def judge_item(
             not_worse,
             better=better,
             comparison=f"proposed {sign} current",
-            note="无法达到现行规范的指标以不低于现状条件为底线 / an item that cannot meet the "
-            "current norm may not fall below the current condition",
+            note="无法达到现行规范的指标以不低于现状条件为底线，无需另行程序 / an item that "
+            "cannot meet the current norm is held to the current condition, with no procedure",
         )
     )
-    done = consulted is True and joint_review is True
-    items.append(_review_reason(consulted, joint_review, done, not_worse))
-    if not not_worse:
-        out.update(sq_pass=False, sq_status="fail")
+    if not_worse:
+        out.update(sq_pass=True, sq_status="pass_not_worse")
     else:
-        out.update(sq_pass=True, sq_status="pass_not_worse" if done else "conditional_needs_review")
+        done = consulted is True and publicized is True and joint_review is True
+        items.append(_review_reason(consulted, publicized, joint_review, done))
+        out.update(sq_pass=done, sq_status="pass_joint_review" if done else "fail")
     return out | {"reasons": [r.as_dict() for r in items]}
 
 
@@ -266,6 +276,23 @@ def _input_problems(
     return problems
 
 
+def publicity(
+    statusquo: pd.DataFrame, consulted: list[bool | None]
+) -> tuple[list[bool | None], str | None]:
+    """Y-5 tier 2 公示 per row: the ``publicized`` field; a table without that field was
+    made with the earlier template, whose ``consulted`` meant 已征求意见并公示
+    (consultation and publicity together), so ``consulted`` stands for both (with a
+    note). A ``publicized`` field left empty is not recorded (never guessed)."""
+    if "publicized" in statusquo.columns:
+        return flags(statusquo, "publicized"), None
+    note = (
+        "现状指标表没有 publicized 字段：按旧模板，consulted（已征求意见并公示）同时表示已公示 / "
+        "no publicized field: consulted (earlier template: consulted and published) stands "
+        "for the publicity too"
+    )
+    return list(consulted), note
+
+
 def status_quo_check(
     statusquo: pd.DataFrame,
     projects: gpd.GeoDataFrame | None = None,
@@ -299,10 +326,11 @@ def status_quo_check(
 
     values = {n: numbers(statusquo, n) for n in _VALUE_FIELDS}
     consulted, joint = flags(statusquo, "consulted"), flags(statusquo, "joint_review")
+    publicized, legacy_note = publicity(statusquo, consulted)
     rows = []
     for i, (pid, item) in enumerate(zip(known_pids, known_items, strict=True)):
         norm, cur, prop = (values[n][i] for n in _VALUE_FIELDS)
-        verdict = judge_item(item, norm, cur, prop, consulted[i], joint[i])
+        verdict = judge_item(item, norm, cur, prop, consulted[i], joint[i], publicized[i])
         spec = statusquo_items()[item]
         row: dict[str, Any] = {"project_id": pid}
         if names is not None:
@@ -316,6 +344,7 @@ def status_quo_check(
             "current_value": cur,
             "proposed_value": prop,
             "consulted": consulted[i],
+            "publicized": publicized[i],
             "joint_review": joint[i],
         }
         row |= {k: v for k, v in verdict.items() if k != "reasons"}
@@ -327,7 +356,7 @@ def status_quo_check(
     if projects is None:
         project_order = list(dict.fromkeys(p for p in known_pids))
     summary = _sq_summary(table, project_order, names)
-    info = []
+    info = [legacy_note] if legacy_note else []
     if projects is not None:
         none = [p for p in project_order if p not in set(pids)]
         if none:
@@ -353,6 +382,7 @@ def _sq_columns(with_names: bool) -> list[str]:
         "current_value",
         "proposed_value",
         "consulted",
+        "publicized",
         "joint_review",
         "meets_norm",
         "not_worse",
@@ -366,7 +396,7 @@ def _sq_columns(with_names: bool) -> list[str]:
 
 def project_status(status: Mapping[str, str]) -> tuple[str, bool | None]:
     """Y-5 verdict of a project from its items' statuses: (``sq_project_status``,
-    ``sq_all_pass``): fail > missing > conditional_needs_review > pass; no items →
+    ``sq_all_pass``): fail > missing > pass_joint_review > pass; no items →
     ``no_items``."""
     wanted = set(status.values())
     if not status:
@@ -375,15 +405,15 @@ def project_status(status: Mapping[str, str]) -> tuple[str, bool | None]:
         return "fail", False
     if "missing" in wanted:
         return "missing", None
-    if "conditional_needs_review" in wanted:
-        return "conditional_needs_review", True
+    if "pass_joint_review" in wanted:
+        return "pass_joint_review", True
     return "pass", True
 
 
 def _sq_summary(table: pd.DataFrame, order: list[str], names: Mapping | None) -> pd.DataFrame:
     """Per project: counts, the items failing / needing review / missing, ``sq_all_pass``
     (false when any item fails, null when none fails but one is missing, else true) and
-    ``sq_project_status`` (fail > missing > conditional_needs_review > pass)."""
+    ``sq_project_status`` (fail > missing > pass_joint_review > pass)."""
     rows = []
     for pid in order:
         mine = table[table["project_id"] == pid]
@@ -409,11 +439,11 @@ def _sq_summary(table: pd.DataFrame, order: list[str], names: Mapping | None) ->
             row["project_name"] = names.get(pid)
         row |= {
             "sq_item_count": len(status),
-            "sq_pass_count": len(having("pass", "pass_not_worse", "conditional_needs_review")),
+            "sq_pass_count": len(having("pass", "pass_not_worse", "pass_joint_review")),
             "sq_all_pass": all_pass,
             "sq_project_status": overall,
             "sq_fail_items": ",".join(having("fail")) or None,
-            "sq_review_items": ",".join(having("conditional_needs_review")) or None,
+            "sq_review_items": ",".join(having("pass_joint_review")) or None,
             "sq_missing_items": ",".join(having("missing")) or None,
             "reasons": reasons_json(items),
         }

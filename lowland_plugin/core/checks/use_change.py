@@ -12,6 +12,10 @@ may go through 详细规划动态维护 (technical correction):
   ``resources/codes/use_character.csv`` (with their sources);
 - ``class_one_industry_logistics``: 一类工业 ↔ 一类物流仓储 (``100101 ↔ 110101``).
 
+Which of the three switches apply is the profile's ``use_switches`` (the text says
+"等": a city may list fewer or, with a new switch type, more); the listed-switch reason
+cites it, and a run using a non-adopted list warns once.
+
 A new (main) use equal to the original use is managed as the original use
 (``original_use``); anything else is the formal use-change procedure
 (``formal_change``). A precondition that is false or missing (never guessed) keeps a
@@ -29,6 +33,7 @@ import pandas as pd
 
 from ..common import codes
 from ..common.errors import LowlandInputError
+from ..common.profiles import Profile, load_profile
 from ..common.reasons import reason, reasons_json
 from ..common.values import is_known
 from .common import ProgressFn, code_rows, report_progress, row_ids
@@ -95,24 +100,35 @@ def _has_children(code: str) -> bool:
 # --------------------------------------------------------------------------- rules
 
 
-def switch_type(old: str, new: str) -> str | None:
-    """Which Y-11 switch ``old → new`` (normalised 2023 codes) is, if any."""
+def switch_type(old: str, new: str, enabled: tuple[str, ...] = SWITCH_TYPES) -> str | None:
+    """Which Y-11 switch ``old → new`` (normalised 2023 codes) is, if any, of the
+    ``enabled`` switch types (the profile's ``use_switches``)."""
     if old == new:
         return None
-    if old[:2] in CONSTRUCTION_LEVEL1 and len(old) >= 4 and _level2(old) == _level2(new):
+    if (
+        "level3_switch" in enabled
+        and old[:2] in CONSTRUCTION_LEVEL1
+        and len(old) >= 4
+        and _level2(old) == _level2(new)
+    ):
         return "level3_switch"
-    if {old, new} == CLASS_ONE_SWAP:
+    if "class_one_industry_logistics" in enabled and {old, new} == CLASS_ONE_SWAP:
         return "class_one_industry_logistics"
-    if use_character(old) == "business" and use_character(new) == "public":
+    if (
+        "business_to_public" in enabled
+        and use_character(old) == "business"
+        and use_character(new) == "public"
+    ):
         return "business_to_public"
     return None
 
 
-def _switch_text(old: str, new: str) -> str:
+def _switch_text(old: str, new: str, enabled: tuple[str, ...] = SWITCH_TYPES) -> str:
     names = codes.landuse_table()["name"]
+    listed = "、".join(_SWITCH_ZH[k] for k in enabled) or "（无）"
     return (
-        f"{old} {names[old]} → {new} {names[new]}：不属于二级类不变仅三级类转换、经营性调整为公益性、"
-        f"一类工业与一类物流仓储互调 / {old} → {new} is none of the switches Y-11 lets through "
+        f"{old} {names[old]} → {new} {names[new]}：不属于规则档案所列转换（{listed}）/ "
+        f"{old} → {new} is none of the switches {list(enabled)} Y-11 lets through "
         f"plan maintenance (old {use_character(old) or 'neither'}, new "
         f"{use_character(new) or 'neither'} in use_character.csv)"
     )
@@ -145,23 +161,33 @@ def _blocked_switch_text(kind: str, failed: list[str], missing: list[str]) -> st
     return f"{_SWITCH_ZH[kind]}，但{'；'.join(zh)} / {kind}, but {'; '.join(en)}"
 
 
-def use_change_pathway(project: dict) -> dict:
+def use_change_pathway(project: dict, profile: Profile | None = None) -> dict:
     """Pathway of one project from normalised, known codes ``old_use_code`` and
     ``new_use_code`` and the four precondition flags (True/False/None) (Y-11).
 
     Returns ``pathway``, ``switch_type``, ``land_management``, ``failed`` and
     ``missing`` (precondition names), ``decided_by`` (zh / en) and ``reasons`` (dicts).
+    ``profile``: the switch list ``use_switches`` (default profile when None).
     """
+    profile = profile or load_profile("default")
+    enabled = tuple(profile.value("use_switches"))
     old, new = project["old_use_code"], project["new_use_code"]
     reasons = [reason("use_codes", CLAUSE_USE, {"old": old, "new": new}, None, None)]
     same_level2 = _level2(old) == _level2(new)
     management = "original_use" if same_level2 else "use_change_procedure"
     reasons.append(reason("main_use_equals_original", CLAUSE_USE, new, old, old == new))
     reasons.append(reason("same_level2_class", CLAUSE_USE, _level2(new), _level2(old), same_level2))
-    kind = switch_type(old, new)
+    kind = switch_type(old, new, enabled)
     if old != new:
         reasons.append(
-            reason("listed_switch", CLAUSE_USE, kind, list(SWITCH_TYPES), kind is not None)
+            reason(
+                "listed_switch",
+                CLAUSE_USE,
+                kind,
+                list(enabled),
+                kind is not None,
+                source=profile.cite("use_switches"),
+            )
         )
     failed, missing = _preconditions(project, reasons)
     result = {
@@ -175,7 +201,8 @@ def use_change_pathway(project: dict) -> dict:
         decided = "新用途与原用途一致，按原用途管理 / the new use equals the original use"
         return {**result, "pathway": "original_use", "decided_by": decided}
     if kind is None:
-        return {**result, "pathway": "formal_change", "decided_by": _switch_text(old, new)}
+        decided = _switch_text(old, new, enabled)
+        return {**result, "pathway": "formal_change", "decided_by": decided}
     if not failed and not missing:
         decided = f"{_SWITCH_ZH[kind]}，前提条件均满足 / {kind}, all four preconditions hold"
         return {**result, "pathway": "dynamic_maintenance", "decided_by": decided}
@@ -235,8 +262,11 @@ _NO_CODES: dict[str, Any] = {
 }
 
 
-def use_change_table(projects: pd.DataFrame, progress: ProgressFn = None) -> pd.DataFrame:
-    """:func:`use_change_pathway` for every project (rows in order).
+def use_change_table(
+    projects: pd.DataFrame, progress: ProgressFn = None, profile: Profile | None = None
+) -> pd.DataFrame:
+    """:func:`use_change_pathway` for every project (rows in order), with the profile's
+    switch list (default profile when None).
 
     A project with neither code gets no pathway (nothing to decide); one code alone,
     a code unknown to the 2023 classification or a level-1 code that has 二级类 is
@@ -249,13 +279,16 @@ def use_change_table(projects: pd.DataFrame, progress: ProgressFn = None) -> pd.
             )
     old, new = _use_codes(projects, "old_use_code"), _use_codes(projects, "new_use_code")
     _check_codes(projects, old, new)
+    profile = profile or load_profile("default")
     records = projects.to_dict("records")
     rows = []
     for i, (record, a, b) in enumerate(zip(records, old, new, strict=True)):
         if a is None:
             rows.append(_NO_CODES)
         else:
-            rows.append(use_change_pathway({**record, "old_use_code": a, "new_use_code": b}))
+            rows.append(
+                use_change_pathway({**record, "old_use_code": a, "new_use_code": b}, profile)
+            )
         report_progress(progress, i, len(records))
     return pd.DataFrame(
         {
@@ -269,3 +302,11 @@ def use_change_table(projects: pd.DataFrame, progress: ProgressFn = None) -> pd.
         },
         index=range(len(rows)),
     )
+
+
+def use_change_warnings(profile: Profile) -> list[str]:
+    """The run's warning (once) when the Y-11 switch list is not an adopted value."""
+    pending = profile.pending(("use_switches",))
+    if not pending:
+        return []
+    return ["Y-11 转换清单使用未经采用的取值 / switch list not adopted: " + "；".join(pending)]
