@@ -4,949 +4,969 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="134" />
-      <source>实施方案生成</source>
-      <translation>Implementation plans</translation>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="97" />
+      <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
+      <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="135" />
-      <source>单元图层</source>
-      <translation>Units layer</translation>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="102" />
+      <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
+      <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="136" />
-      <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
-      <translation>Redevelopment units (output of lowland:buildunits, with unit_id)</translation>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="145" />
+      <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
+      <translation>(The shapefile cut field names to 10 characters: {0}; map them with the field map {1}, or use a GeoPackage.)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="137" />
-      <source>宗地图层</source>
-      <translation>Parcels</translation>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="126" />
+      <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
+      <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="138" />
-      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
-      <translation>Identification result with unit_id (the parcels output of buildunits)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="139" />
-      <source>项目图层</source>
-      <translation>Projects</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="140" />
-      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
-      <translation>Redevelopment projects (project template): the basis of the FAR, land price and other checks</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
-      <source>历史遗留</source>
-      <translation>Legacy land</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
-      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
-      <translation>Optional: output of lowland:legacyland</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
-      <source>单元</source>
-      <translation>Units</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
-      <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
-      <translation>Check the units to write plans for; the preview shows the highlighted unit</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
-      <source>全选</source>
-      <translation>All</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
-      <source>全不选</source>
-      <translation>None</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
-      <source>模板</source>
-      <translation>Templates</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
-      <source>DOCX 模板</source>
-      <translation>DOCX template</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
-      <source>HTML 模板</source>
-      <translation>HTML template</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="153" />
-      <source>Word 文档 (*.docx)</source>
-      <translation>Word documents (*.docx)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
-      <source>HTML 文件 (*.html *.htm)</source>
-      <translation>HTML files (*.html *.htm)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
-      <source>规则配置</source>
-      <translation>Rule profile</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
-      <source>规则配置：default、yinchuan 或配置文件的路径</source>
-      <translation>Rule profile: default, yinchuan or the path of a profile file</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
-      <source>格式</source>
-      <translation>Formats</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
-      <source>输出文件夹</source>
-      <translation>Output folder</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
-      <source>选择输出文件夹</source>
-      <translation>Choose the output folder</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
-      <source>预览</source>
-      <translation>Preview</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
-      <source>在下方预览当前单元的实施方案（HTML）</source>
-      <translation>Preview the highlighted unit's plan (HTML) below</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
-      <source>生成</source>
-      <translation>Generate</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
-      <source>为勾选的单元生成实施方案，写入输出文件夹</source>
-      <translation>Write the plans of the checked units into the output folder</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
-      <source>取消</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
-      <source>图集布局</source>
-      <translation>Atlas layout</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
-      <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
-      <translation>Add the A3 review-meeting atlas layout (one page per unit) to the project and open it in the layout designer, to adjust, print or export</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
-      <source>打开文件夹</source>
-      <translation>Open folder</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
-      <source>打开最近一次生成的输出文件夹</source>
-      <translation>Open the folder of the last run</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="414" />
-      <source>正在生成…</source>
-      <translation>Generating…</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
-      <source>默认（内置模板）</source>
-      <translation>Default (bundled template)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="221" />
-      <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
-      <translation>Choose a units layer (output of lowland:buildunits).</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="315" />
-      <source>请至少勾选一个单元。</source>
-      <translation>Check at least one unit.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="317" />
-      <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
-      <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="319" />
-      <source>请选择输出文件夹。</source>
-      <translation>Choose an output folder.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="402" />
-      <source>正在取消…</source>
-      <translation>Cancelling…</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="421" />
-      <source>已为 {0} 个单元生成实施方案：{1}</source>
-      <translation>Plans written for {0} units: {1}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="433" />
-      <source>请先选择要预览的单元。</source>
-      <translation>Choose the unit to preview first.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
-      <source>预览失败：算法没有写出 HTML 文件。</source>
-      <translation>Preview failed: the algorithm wrote no HTML file.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="526" />
-      <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
-      <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="261" />
-      <source>单元（{0} 个）</source>
-      <translation>Units ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
-      <source>已取消。</source>
-      <translation>Cancelled.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="442" />
-      <source>正在生成预览：{0}…</source>
-      <translation>Rendering the preview of {0}…</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="453" />
-      <source>预览：单元 {0}</source>
-      <translation>Preview: unit {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="468" />
-      <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
-      <translation>Layout “{0}” added: one page per unit; the map shows the project's visible layers.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
-      <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
-      <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="475" />
-      <source>输出文件夹不存在：{0}</source>
-      <translation>The output folder does not exist: {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="225" />
-      <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
-      <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="345" />
-      <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
-      <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
-      <source>生成失败：{0}</source>
-      <translation>Generation failed: {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
-      <source>亩</source>
-      <translation>mu</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="196" />
-      <source>万元/亩</source>
-      <translation>10k yuan/mu</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="197" />
-      <source>年</source>
-      <translation>years</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="198" />
-      <source>栋</source>
-      <translation>buildings</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="199" />
-      <source>层</source>
-      <translation>floors</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="177" />
-      <source>是</source>
-      <translation>yes</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="177" />
-      <source>否</source>
-      <translation>no</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="504" />
-      <source>地块核查</source>
-      <translation>Parcel review</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="505" />
-      <source>结果图层</source>
-      <translation>Result layer</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="506" />
-      <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
-      <translation>Result layer of the low-efficiency land identification (lowland:identifyparcels)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="507" />
-      <source>建筑图层</source>
-      <translation>Buildings</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="508" />
-      <source>可选：列出与所选宗地相交的建筑</source>
-      <translation>Optional: lists the buildings intersecting the selected parcel</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="510" />
-      <source>全部类型</source>
-      <translation>All types</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="513" />
-      <source>按现状用途类型或低效类型筛选</source>
-      <translation>Filter by current use type or low-efficiency type</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="515" />
-      <source>全部结论</source>
-      <translation>All verdicts</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="518" />
-      <source>按计算的认定结论筛选</source>
-      <translation>Filter by the computed verdict</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="520" />
-      <source>全部状态</source>
-      <translation>All statuses</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="523" />
-      <source>按核查状态筛选</source>
-      <translation>Filter by review status</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="525" />
-      <source>全部单元</source>
-      <translation>All units</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="526" />
-      <source>搜索宗地编号或权利人</source>
-      <translation>Search parcel ID or owner</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="527" />
-      <source>仅显示结论已变化</source>
-      <translation>⚠ only</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="529" />
-      <source>只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核</source>
-      <translation>List only parcels whose computed verdict differs, after re-running the identification, from the one they were reviewed on (⚠): their decision needs another look</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="531" />
-      <source>认定理由</source>
-      <translation>Reasons</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="532" />
-      <source>指标</source>
-      <translation>Indicators</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="533" />
-      <source>建筑</source>
-      <translation>Buildings</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
-      <source>三调地类</source>
-      <translation>Survey classes</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="535" />
-      <source>核查人</source>
-      <translation>Reviewer</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="536" />
-      <source>姓名（会被记住）</source>
-      <translation>Name (remembered)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="537" />
-      <source>为</source>
-      <translation>to</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="539" />
-      <source>（选择低效类型）</source>
-      <translation>(choose a low-efficiency type)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="542" />
-      <source>改判时宗地认定为此类型的低效用地</source>
-      <translation>On override the parcel becomes low-efficiency land of this type</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="543" />
-      <source>核查意见</source>
-      <translation>Review note</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="544" />
-      <source>否定、改判时必填</source>
-      <translation>Required to reject or override</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
-      <source>确认</source>
-      <translation>Confirm</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="546" />
-      <source>否定</source>
-      <translation>Reject</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="547" />
-      <source>改判</source>
-      <translation>Override</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="548" />
-      <source>重置</source>
-      <translation>Reset</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="549" />
-      <source>撤销该宗地的核查决定，恢复为待核查</source>
-      <translation>Withdraw the decision on this parcel: back to pending</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="550" />
-      <source>导出核查记录…</source>
-      <translation>Export review log…</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="552" />
-      <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
-      <translation>Export the decisions on reviewed parcels as CSV (unsaved edits included) for the meeting minutes</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="865" />
-      <source>列表中当前显示的宗地里已作出核查决定的数量</source>
-      <translation>How many of the parcels now listed have a review decision</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1126" />
-      <source>排除情形</source>
-      <translation>Exclusions</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1127" />
-      <source>认定标准</source>
-      <translation>Criteria</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1128" />
-      <source>豁免情形</source>
-      <translation>Exemptions</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="335" />
-      <source>⚠：重新认定后结论与核查时不同，请复核</source>
-      <translation>⚠: after re-running the identification the verdict differs from the one reviewed; check again</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="563" />
-      <source>数值</source>
-      <translation>Value</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
-      <source>地类编码</source>
-      <translation>Class code</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
-      <source>地类名称</source>
-      <translation>Class name</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
-      <source>占比</source>
-      <translation>Share</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="576" />
-      <source>下一宗（{0}）</source>
-      <translation>Next parcel ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="577" />
-      <source>上一宗（{0}）</source>
-      <translation>Previous parcel ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="582" />
-      <source>确认计算的认定结论（{0}）</source>
-      <translation>Confirm the computed verdict ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="588" />
-      <source>否定低效用地认定，改为非低效用地；须填写核查意见（{0}）</source>
-      <translation>Reject the low-efficiency verdict: the parcel becomes not low-efficiency; a review note is required ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="594" />
-      <source>改判为所选类型的低效用地；须填写核查意见（{0}）</source>
-      <translation>Override: the parcel becomes low-efficiency land of the chosen type; a review note is required ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="675" />
-      <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
-      <translation>Choose a result layer of the low-efficiency land identification (lowland:identifyparcels).</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="787" />
-      <source>按再开发单元（unit_id）筛选</source>
-      <translation>Filter by redevelopment unit (unit_id)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="789" />
-      <source>图层没有 unit_id 字段（再开发单元），不能按单元筛选</source>
-      <translation>The layer has no unit_id field (redevelopment unit): no filter by unit</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1035" />
-      <source>在列表中选择一宗地，或在地图上选择宗地。</source>
-      <translation>Select a parcel in the list or on the map.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1081" />
-      <source>认定结论：{0}</source>
-      <translation>Verdict: {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1159" />
-      <source>没有认定理由。</source>
-      <translation>No reasons.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1273" />
-      <source>请先在列表中选择一宗地。</source>
-      <translation>Select a parcel in the list first.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1430" />
-      <source>请先选择低效用地认定结果图层。</source>
-      <translation>Choose an identification result layer first.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1437" />
-      <source>导出核查记录</source>
-      <translation>Export review log</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1437" />
-      <source>CSV 文件 (*.csv)</source>
-      <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="864" />
-      <source>已核查 {0} / {1}</source>
-      <translation>Reviewed {0} / {1}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1005" />
-      <source>地图上所选的宗地不在当前筛选结果中。</source>
-      <translation>The parcel selected on the map is not in the filtered list.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1088" />
-      <source>核查状态：{0}</source>
-      <translation>Review status: {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1207" />
-      <source>请在上方选择建筑图层。</source>
-      <translation>Choose a buildings layer above.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1227" />
-      <source>建筑（{0}）</source>
-      <translation>Buildings ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1247" />
-      <source>无三调数据（认定时未给出三调图层）</source>
-      <translation>No land survey data (no survey layer was given to the identification)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1316" />
-      <source>地块核查 {0}：{1}</source>
-      <translation>Parcel review {0}: {1}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1327" />
-      <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
-      <translation>Writing to the database failed; the decision was not recorded: another reviewer may be editing this parcel (not saved yet). Try again later.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1333" />
-      <source>写入图层失败，核查决定未写入。</source>
-      <translation>Writing to the layer failed: the decision was not written.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1435" />
-      <source>地块核查记录</source>
-      <translation>parcel_review_log</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="355" />
-      <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</source>
-      <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="679" />
-      <source>图层「{0}」不是矢量图层。</source>
-      <translation>Layer “{0}” is not a vector layer.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="684" />
-      <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
-      <translation>Layer “{0}” is not a low-efficiency land identification result; missing fields: {1}. Choose an output layer of lowland:identifyparcels.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1085" />
-      <source>（满足认定标准 {0} 条）</source>
-      <translation> ({0} criteria met)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1096" />
-      <source>最终：{0}</source>
-      <translation>final: {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1301" />
-      <source>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</source>
-      <translation>Layer “{0}” cannot be edited (read-only, or its data source does not support editing): the decision was not written.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1451" />
-      <source>已导出 {0} 条核查记录：{1}</source>
-      <translation>Exported {0} review records: {1}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1103" />
-      <source>核查意见：{0}</source>
-      <translation>Review note: {0}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1446" />
-      <source>无法写入 {0}：{1}</source>
-      <translation>Cannot write {0}: {1}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="1109" />
-      <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</source>
-      <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”. Check the decision again.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="141" />
-      <source>再开发单元</source>
-      <translation>Redevelopment units</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="698" />
-      <source>绘制再开发单元</source>
-      <translation>Draw redevelopment unit</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="699" />
-      <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
-      <translation>The project has no redevelopment units layer (a polygon layer with unit_id). Create one?</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="700" />
-      <source>新建 GeoPackage…</source>
-      <translation>New GeoPackage…</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="701" />
-      <source>临时图层</source>
-      <translation>Temporary layer</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="195" />
-      <source>再开发单元属性</source>
-      <translation>Redevelopment unit attributes</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="196" />
-      <source>单元编号</source>
-      <translation>Unit ID</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="197" />
-      <source>单元名称</source>
-      <translation>Unit name</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="198" />
-      <source>实施时序</source>
-      <translation>Phase</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="199" />
-      <source>备注</source>
-      <translation>Notes</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="200" />
-      <source>图层内唯一，如 DY01</source>
-      <translation>Unique in the layer, e.g. DY01</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="201" />
-      <source>未定</source>
-      <translation>Not set</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="205" />
-      <source>确定</source>
-      <translation>OK</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="234" />
-      <source>请填写单元编号。</source>
-      <translation>Please enter a unit ID.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="356" />
-      <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
-      <translation>Left click adds a corner (snapping to block edges and corners), right click or Enter finishes, Backspace removes the last corner, Esc cancels; with one unit selected the drawing replaces its outline; Ctrl+click selects a unit, Shift+click edits its attributes.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="496" />
-      <source>单元边界面积为零，未添加。</source>
-      <translation>The unit outline has no area; not added.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="165" />
-      <source>无法创建再开发单元图层：</source>
-      <translation>Cannot create the redevelopment units layer: </translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="352" />
-      <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
-      <translation>No blocks layer (a polygon layer with block_id): unit outlines will not snap to blocks.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="497" />
-      <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
-      <translation>The unit outline is invalid ({detail}) and was not added; please draw it again.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="511" />
-      <source>没有可绘制的再开发单元图层。</source>
-      <translation>There is no redevelopment units layer to draw into.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="580" />
-      <source>图层拒绝了新单元。</source>
-      <translation>The layer refused the new unit.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="603" />
-      <source>图层拒绝了新的单元范围。</source>
-      <translation>The layer refused the new unit outline.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="712" />
-      <source>新建再开发单元图层</source>
-      <translation>New redevelopment units layer</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="236" />
-      <source>单元编号 {id} 已被图层中另一个单元使用。</source>
-      <translation>Unit ID {id} is already used by another unit in the layer.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="492" />
-      <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
-      <translation>A unit outline needs at least 3 distinct corners ({n} drawn); not added.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="494" />
-      <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
-      <translation>The unit outline intersects itself ({detail}) and was not added; please draw it again.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="568" />
-      <source>未添加。</source>
-      <translation> Not added.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="577" />
-      <source>添加再开发单元 {id}</source>
-      <translation>Add redevelopment unit {id}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="585" />
-      <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
-      <translation>Redevelopment unit {id} added; it is written when you save the layer, Ctrl+Z undoes it.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="600" />
-      <source>重新绘制再开发单元 {id}</source>
-      <translation>Redraw redevelopment unit {id}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="607" />
-      <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
-      <translation>Outline of redevelopment unit {id} redrawn; Ctrl+Z undoes it.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="635" />
-      <source>修改再开发单元 {id} 的属性</source>
-      <translation>Edit the attributes of redevelopment unit {id}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="514" />
-      <source>图层「{name}」不能编辑。</source>
-      <translation>Layer “{name}” cannot be edited.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="536" />
-      <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
-      <translation>{n} units are selected; select exactly one to redraw its outline.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="679" />
-      <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
-      <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/layout_export.py" line="231" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="232" />
       <source>再开发单元评审图集</source>
       <translation>Redevelopment unit review atlas</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="520" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="538" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="524" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="542" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="578" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="590" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="471" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="358" />
+      <source>再开发单元</source>
+      <translation>Redevelopment units</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/layouts.py" line="487" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="573" />
-      <source>已取消：输出不完整，未保留。</source>
-      <translation>Cancelled: the output was incomplete and has been discarded.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/layout_export.py" line="475" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="491" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="478" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="494" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="210" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="211" />
       <source>打印模板无法读取：{0}</source>
       <translation>Cannot read the print layout template: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="247" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="248" />
       <source>无法把布局加入工程：{0}</source>
       <translation>Cannot add the layout to the project: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="302" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="304" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="407" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="409" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="438" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="440" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="483" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="499" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="192" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="193" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>Atlas PDF export failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="127" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="128" />
       <source>单元图导出失败：无法定位第 {0} 个单元。</source>
       <translation>Unit map export failed: cannot move to unit {0}.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/layout_export.py" line="141" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="142" />
       <source>单元 {0} 的图片写入失败：{1}</source>
       <translation>Could not write the map of unit {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/outputs.py" line="38" />
+      <source>已取消：输出不完整，未保留。</source>
+      <translation>Cancelled: the output was incomplete and has been discarded.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/reviews.py" line="143" />
+      <source>写入图层失败，核查决定未写入。</source>
+      <translation>Writing to the layer failed: the decision was not written.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/reviews.py" line="128" />
+      <source>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</source>
+      <translation>Layer “{0}” cannot be edited (read-only, or its data source does not support editing): the decision was not written.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/reviews.py" line="139" />
+      <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
+      <translation>Writing to the database failed; the decision was not recorded: another reviewer may be editing this parcel (not saved yet). Try again later.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="121" />
+      <source>实施方案生成</source>
+      <translation>Implementation plans</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="122" />
+      <source>单元图层</source>
+      <translation>Units layer</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="123" />
+      <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
+      <translation>Redevelopment units (output of lowland:buildunits, with unit_id)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="124" />
+      <source>宗地图层</source>
+      <translation>Parcels</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="125" />
+      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
+      <translation>Identification result with unit_id (the parcels output of buildunits)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="126" />
+      <source>项目图层</source>
+      <translation>Projects</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="127" />
+      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
+      <translation>Redevelopment projects (project template): the basis of the FAR, land price and other checks</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="128" />
+      <source>历史遗留</source>
+      <translation>Legacy land</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="129" />
+      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
+      <translation>Optional: output of lowland:legacyland</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="130" />
+      <source>单元</source>
+      <translation>Units</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="131" />
+      <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
+      <translation>Check the units to write plans for; the preview shows the highlighted unit</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="132" />
+      <source>全选</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="133" />
+      <source>全不选</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="134" />
+      <source>模板</source>
+      <translation>Templates</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="135" />
+      <source>DOCX 模板</source>
+      <translation>DOCX template</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="136" />
+      <source>HTML 模板</source>
+      <translation>HTML template</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="140" />
+      <source>Word 文档 (*.docx)</source>
+      <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
+      <source>HTML 文件 (*.html *.htm)</source>
+      <translation>HTML files (*.html *.htm)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
+      <source>规则配置</source>
+      <translation>Rule profile</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <source>规则配置：default、yinchuan 或配置文件的路径</source>
+      <translation>Rule profile: default, yinchuan or the path of a profile file</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <source>格式</source>
+      <translation>Formats</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <source>输出文件夹</source>
+      <translation>Output folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
+      <source>选择输出文件夹</source>
+      <translation>Choose the output folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
+      <source>预览</source>
+      <translation>Preview</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
+      <source>在下方预览当前单元的实施方案（HTML）</source>
+      <translation>Preview the highlighted unit's plan (HTML) below</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
+      <source>生成</source>
+      <translation>Generate</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
+      <source>为勾选的单元生成实施方案，写入输出文件夹</source>
+      <translation>Write the plans of the checked units into the output folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
+      <source>图集布局</source>
+      <translation>Atlas layout</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
+      <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
+      <translation>Add the A3 review-meeting atlas layout (one page per unit) to the project and open it in the layout designer, to adjust, print or export</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <source>打开文件夹</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <source>打开最近一次生成的输出文件夹</source>
+      <translation>Open the folder of the last run</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="401" />
+      <source>正在生成…</source>
+      <translation>Generating…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="138" />
+      <source>默认（内置模板）</source>
+      <translation>Default (bundled template)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="208" />
+      <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
+      <translation>Choose a units layer (output of lowland:buildunits).</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="302" />
+      <source>请至少勾选一个单元。</source>
+      <translation>Check at least one unit.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="304" />
+      <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
+      <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="306" />
+      <source>请选择输出文件夹。</source>
+      <translation>Choose an output folder.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="389" />
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="408" />
+      <source>已为 {0} 个单元生成实施方案：{1}</source>
+      <translation>Plans written for {0} units: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="420" />
+      <source>请先选择要预览的单元。</source>
+      <translation>Choose the unit to preview first.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
+      <source>预览失败：算法没有写出 HTML 文件。</source>
+      <translation>Preview failed: the algorithm wrote no HTML file.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="513" />
+      <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
+      <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="248" />
+      <source>单元（{0} 个）</source>
+      <translation>Units ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="374" />
+      <source>已取消。</source>
+      <translation>Cancelled.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="429" />
+      <source>正在生成预览：{0}…</source>
+      <translation>Rendering the preview of {0}…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="440" />
+      <source>预览：单元 {0}</source>
+      <translation>Preview: unit {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="455" />
+      <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
+      <translation>Layout “{0}” added: one page per unit; the map shows the project's visible layers.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="139" />
+      <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
+      <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="462" />
+      <source>输出文件夹不存在：{0}</source>
+      <translation>The output folder does not exist: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="212" />
+      <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
+      <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="332" />
+      <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
+      <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="374" />
+      <source>生成失败：{0}</source>
+      <translation>Generation failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="18" />
+      <source>确认</source>
+      <translation>Confirm</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="19" />
+      <source>否定</source>
+      <translation>Reject</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="20" />
+      <source>改判</source>
+      <translation>Override</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="21" />
+      <source>重置</source>
+      <translation>Reset</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="28" />
+      <source>确认计算的认定结论（{0}）</source>
+      <translation>Confirm the computed verdict ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="29" />
+      <source>否定低效用地认定，改为非低效用地；须填写核查意见（{0}）</source>
+      <translation>Reject the low-efficiency verdict: the parcel becomes not low-efficiency; a review note is required ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="30" />
+      <source>改判为所选类型的低效用地；须填写核查意见（{0}）</source>
+      <translation>Override: the parcel becomes low-efficiency land of the chosen type; a review note is required ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="52" />
+      <source>核查人</source>
+      <translation>Reviewer</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="53" />
+      <source>姓名（会被记住）</source>
+      <translation>Name (remembered)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="54" />
+      <source>为</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="56" />
+      <source>（选择低效类型）</source>
+      <translation>(choose a low-efficiency type)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="59" />
+      <source>改判时宗地认定为此类型的低效用地</source>
+      <translation>On override the parcel becomes low-efficiency land of this type</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="60" />
+      <source>核查意见</source>
+      <translation>Review note</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="61" />
+      <source>否定、改判时必填</source>
+      <translation>Required to reject or override</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_decision.py" line="64" />
+      <source>撤销该宗地的核查决定，恢复为待核查</source>
+      <translation>Withdraw the decision on this parcel: back to pending</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="85" />
+      <source>认定理由</source>
+      <translation>Reasons</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="86" />
+      <source>指标</source>
+      <translation>Indicators</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="87" />
+      <source>建筑</source>
+      <translation>Buildings</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="88" />
+      <source>三调地类</source>
+      <translation>Survey classes</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="177" />
+      <source>排除情形</source>
+      <translation>Exclusions</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="178" />
+      <source>认定标准</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="179" />
+      <source>豁免情形</source>
+      <translation>Exemptions</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="96" />
+      <source>数值</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="98" />
+      <source>地类编码</source>
+      <translation>Class code</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="98" />
+      <source>地类名称</source>
+      <translation>Class name</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="98" />
+      <source>占比</source>
+      <translation>Share</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="101" />
+      <source>在列表中选择一宗地，或在地图上选择宗地。</source>
+      <translation>Select a parcel in the list or on the map.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="132" />
+      <source>认定结论：{0}</source>
+      <translation>Verdict: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="210" />
+      <source>没有认定理由。</source>
+      <translation>No reasons.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="139" />
+      <source>核查状态：{0}</source>
+      <translation>Review status: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="258" />
+      <source>请在上方选择建筑图层。</source>
+      <translation>Choose a buildings layer above.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="277" />
+      <source>建筑（{0}）</source>
+      <translation>Buildings ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="297" />
+      <source>无三调数据（认定时未给出三调图层）</source>
+      <translation>No land survey data (no survey layer was given to the identification)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="136" />
+      <source>（满足认定标准 {0} 条）</source>
+      <translation> ({0} criteria met)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="147" />
+      <source>最终：{0}</source>
+      <translation>final: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="154" />
+      <source>核查意见：{0}</source>
+      <translation>Review note: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_details.py" line="160" />
+      <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</source>
+      <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”. Check the decision again.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="125" />
+      <source>地块核查</source>
+      <translation>Parcel review</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="126" />
+      <source>结果图层</source>
+      <translation>Result layer</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="127" />
+      <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
+      <translation>Result layer of the low-efficiency land identification (lowland:identifyparcels)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="128" />
+      <source>建筑图层</source>
+      <translation>Buildings</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
+      <source>可选：列出与所选宗地相交的建筑</source>
+      <translation>Optional: lists the buildings intersecting the selected parcel</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
+      <source>导出核查记录…</source>
+      <translation>Export review log…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
+      <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
+      <translation>Export the decisions on reviewed parcels as CSV (unsaved edits included) for the meeting minutes</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="344" />
+      <source>列表中当前显示的宗地里已作出核查决定的数量</source>
+      <translation>How many of the parcels now listed have a review decision</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="138" />
+      <source>下一宗（{0}）</source>
+      <translation>Next parcel ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="139" />
+      <source>上一宗（{0}）</source>
+      <translation>Previous parcel ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="190" />
+      <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
+      <translation>Choose a result layer of the low-efficiency land identification (lowland:identifyparcels).</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="497" />
+      <source>请先在列表中选择一宗地。</source>
+      <translation>Select a parcel in the list first.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="523" />
+      <source>地块核查 {0}：{1}</source>
+      <translation>Parcel review {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="549" />
+      <source>请先选择低效用地认定结果图层。</source>
+      <translation>Choose an identification result layer first.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <source>导出核查记录</source>
+      <translation>Export review log</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <source>CSV 文件 (*.csv)</source>
+      <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="343" />
+      <source>已核查 {0} / {1}</source>
+      <translation>Reviewed {0} / {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="450" />
+      <source>地图上所选的宗地不在当前筛选结果中。</source>
+      <translation>The parcel selected on the map is not in the filtered list.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="554" />
+      <source>地块核查记录</source>
+      <translation>parcel_review_log</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="194" />
+      <source>图层「{0}」不是矢量图层。</source>
+      <translation>Layer “{0}” is not a vector layer.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="199" />
+      <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
+      <translation>Layer “{0}” is not a low-efficiency land identification result; missing fields: {1}. Choose an output layer of lowland:identifyparcels.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="570" />
+      <source>已导出 {0} 条核查记录：{1}</source>
+      <translation>Exported {0} review records: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
+      <source>无法写入 {0}：{1}</source>
+      <translation>Cannot write {0}: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="32" />
+      <source>全部类型</source>
+      <translation>All types</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="35" />
+      <source>按现状用途类型或低效类型筛选</source>
+      <translation>Filter by current use type or low-efficiency type</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="37" />
+      <source>全部结论</source>
+      <translation>All verdicts</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="40" />
+      <source>按计算的认定结论筛选</source>
+      <translation>Filter by the computed verdict</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="42" />
+      <source>全部状态</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="45" />
+      <source>按核查状态筛选</source>
+      <translation>Filter by review status</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="47" />
+      <source>全部单元</source>
+      <translation>All units</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="48" />
+      <source>搜索宗地编号或权利人</source>
+      <translation>Search parcel ID or owner</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="49" />
+      <source>仅显示结论已变化</source>
+      <translation>⚠ only</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="51" />
+      <source>只列出重新认定后计算结论与核查时不同的宗地（⚠），其核查决定需要复核</source>
+      <translation>List only parcels whose computed verdict differs, after re-running the identification, from the one they were reviewed on (⚠): their decision needs another look</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="104" />
+      <source>按再开发单元（unit_id）筛选</source>
+      <translation>Filter by redevelopment unit (unit_id)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_filters.py" line="106" />
+      <source>图层没有 unit_id 字段（再开发单元），不能按单元筛选</source>
+      <translation>The layer has no unit_id field (redevelopment unit): no filter by unit</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="93" />
+      <source>亩</source>
+      <translation>mu</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="94" />
+      <source>万元/亩</source>
+      <translation>10k yuan/mu</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="95" />
+      <source>年</source>
+      <translation>years</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="96" />
+      <source>栋</source>
+      <translation>buildings</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="97" />
+      <source>层</source>
+      <translation>floors</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="75" />
+      <source>是</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="75" />
+      <source>否</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="238" />
+      <source>⚠：重新认定后结论与核查时不同，请复核</source>
+      <translation>⚠: after re-running the identification the verdict differs from the one reviewed; check again</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_model.py" line="258" />
+      <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</source>
+      <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="199" />
+      <source>绘制再开发单元</source>
+      <translation>Draw redevelopment unit</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="200" />
+      <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
+      <translation>The project has no redevelopment units layer (a polygon layer with unit_id). Create one?</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="201" />
+      <source>新建 GeoPackage…</source>
+      <translation>New GeoPackage…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="202" />
+      <source>临时图层</source>
+      <translation>Temporary layer</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="134" />
+      <source>再开发单元属性</source>
+      <translation>Redevelopment unit attributes</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="135" />
+      <source>单元编号</source>
+      <translation>Unit ID</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="136" />
+      <source>单元名称</source>
+      <translation>Unit name</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="137" />
+      <source>实施时序</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="138" />
+      <source>备注</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="139" />
+      <source>图层内唯一，如 DY01</source>
+      <translation>Unique in the layer, e.g. DY01</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="140" />
+      <source>未定</source>
+      <translation>Not set</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="144" />
+      <source>确定</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="173" />
+      <source>请填写单元编号。</source>
+      <translation>Please enter a unit ID.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="104" />
+      <source>无法创建再开发单元图层：</source>
+      <translation>Cannot create the redevelopment units layer: </translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="213" />
+      <source>新建再开发单元图层</source>
+      <translation>New redevelopment units layer</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_form.py" line="175" />
+      <source>单元编号 {id} 已被图层中另一个单元使用。</source>
+      <translation>Unit ID {id} is already used by another unit in the layer.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="185" />
+      <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
+      <translation>Left click adds a corner (snapping to block edges and corners), right click or Enter finishes, Backspace removes the last corner, Esc cancels; with one unit selected the drawing replaces its outline; Ctrl+click selects a unit, Shift+click edits its attributes.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="325" />
+      <source>单元边界面积为零，未添加。</source>
+      <translation>The unit outline has no area; not added.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="181" />
+      <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
+      <translation>No blocks layer (a polygon layer with block_id): unit outlines will not snap to blocks.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="326" />
+      <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
+      <translation>The unit outline is invalid ({detail}) and was not added; please draw it again.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="340" />
+      <source>没有可绘制的再开发单元图层。</source>
+      <translation>There is no redevelopment units layer to draw into.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="409" />
+      <source>图层拒绝了新单元。</source>
+      <translation>The layer refused the new unit.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="432" />
+      <source>图层拒绝了新的单元范围。</source>
+      <translation>The layer refused the new unit outline.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="321" />
+      <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
+      <translation>A unit outline needs at least 3 distinct corners ({n} drawn); not added.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="323" />
+      <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
+      <translation>The unit outline intersects itself ({detail}) and was not added; please draw it again.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="397" />
+      <source>未添加。</source>
+      <translation> Not added.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="406" />
+      <source>添加再开发单元 {id}</source>
+      <translation>Add redevelopment unit {id}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="414" />
+      <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
+      <translation>Redevelopment unit {id} added; it is written when you save the layer, Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="429" />
+      <source>重新绘制再开发单元 {id}</source>
+      <translation>Redraw redevelopment unit {id}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="436" />
+      <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
+      <translation>Outline of redevelopment unit {id} redrawn; Ctrl+Z undoes it.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="464" />
+      <source>修改再开发单元 {id} 的属性</source>
+      <translation>Edit the attributes of redevelopment unit {id}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="343" />
+      <source>图层「{name}」不能编辑。</source>
+      <translation>Layer “{name}” cannot be edited.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="365" />
+      <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
+      <translation>{n} units are selected; select exactly one to redraw its outline.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="508" />
+      <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
+      <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/plugin.py" line="63" />
@@ -984,272 +1004,257 @@
       <translation>Open the Lowland user guide (installation, sample walk-through, algorithms and parameters, field standard, rule profiles)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="236" />
+      <location filename="../lowland_plugin/plugin.py" line="237" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="205" />
-      <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
-      <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
+      <location filename="../processing/base.py" line="52" />
+      <source>字段映射（标准字段=实际字段; …）</source>
+      <translation>Field mapping (canonical=actual; …)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="210" />
-      <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
-      <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
-    </message>
-    <message>
-      <location filename="../processing/base.py" line="225" />
+      <location filename="../processing/base.py" line="159" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="265" />
-      <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
-      <translation>(The shapefile cut field names to 10 characters: {0}; map them with the field map {1}, or use a GeoPackage.)</translation>
-    </message>
-    <message>
-      <location filename="../processing/base.py" line="136" />
+      <location filename="../processing/base.py" line="122" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="188" />
-      <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
-      <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
-    </message>
-    <message>
-      <location filename="../processing/build_units.py" line="43" />
+      <location filename="../processing/build_units.py" line="44" />
       <source>再开发单元划定与统计</source>
       <translation>Build redevelopment units and statistics</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="46" />
+      <location filename="../processing/build_units.py" line="47" />
       <source>单元与街坊</source>
       <translation>Units and blocks</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="52" />
-      <source>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 {0} 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Groups blocks into redevelopment units under the “unit + block” control (Yinchuan implementation opinions (3), MNR notice 〔2023〕171 items 1 and 3) and reports each unit. A unit consists of whole blocks and its geometry is the union of its blocks; every block and every parcel belongs to at most one unit. Three ways to form units:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Drawn units: a block belongs to a drawn unit when the block, shrunk by the snapping tolerance, lies wholly inside the drawn polygon (a drawn edge may cut into a block by at most the tolerance); a block covered by two units goes to the one covering more of it; a drawn polygon reaching deeper than the tolerance into a block it does not cover, and a unit with no block, are listed in the conflicts table. The unit fields unit_id, unit_name, phase (near / mid / far) and notes are kept; missing ids are numbered DY01… from north-west to south-east;&lt;/li&gt;&lt;li&gt;Plan units: each block goes to the plan unit (控规单元) it overlaps most (features with the same id form one unit); blocks reaching into another unit beyond the tolerance, or in no unit, are listed in the conflicts table;&lt;/li&gt;&lt;li&gt;Automatic: blocks at most the adjacency distance apart (across a road reserve) are neighbours; starting from the block with the most low-efficiency land, a unit takes the neighbouring block with the highest own low-efficiency share that brings the unit area closer to the target area and keeps the unit's low-efficiency share at or above the minimum; a unit below the minimum share is not formed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Parcels go to the unit of the block named by their block_id, else to the unit they overlap most; a parcel that, shrunk by the tolerance, still lies in two units is listed in the conflicts table. Per unit: area; count, area, share and area by type of low-efficiency land (final_verdict/final_type after review first); existing floor area (sum of gfa); planned floor-area capacity (sum of plan far_max × plan-parcel area inside the unit); count and area of scattered pieces (low-efficiency parcels of at most {0} mu, inclusive; Yinchuan opinions (7)); public-facility land by category (plan plan_code, resources/codes/public_facilities.csv).&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/build_units.py" line="173" />
+      <location filename="../processing/build_units.py" line="174" />
       <source>街坊（街坊划分结果）</source>
       <translation>Blocks (block delineation result)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="213" />
+      <location filename="../processing/build_units.py" line="216" />
       <source>低效用地认定结果（宗地）</source>
       <translation>Identification result (parcels)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="84" />
+      <location filename="../processing/build_units.py" line="53" />
+      <source>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 {0} 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Groups blocks into redevelopment units under the “unit + block” control (Yinchuan implementation opinions (3), MNR notice 〔2023〕171 items 1 and 3) and reports each unit. A unit consists of whole blocks and its geometry is the union of its blocks; every block and every parcel belongs to at most one unit. Three ways to form units:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Drawn units: a block belongs to a drawn unit when the block, shrunk by the snapping tolerance, lies wholly inside the drawn polygon (a drawn edge may cut into a block by at most the tolerance); a block covered by two units goes to the one covering more of it; a drawn polygon reaching deeper than the tolerance into a block it does not cover, and a unit with no block, are listed in the conflicts table. The unit fields unit_id, unit_name, phase (near / mid / far) and notes are kept; missing ids are numbered DY01… from north-west to south-east;&lt;/li&gt;&lt;li&gt;Plan units: each block goes to the plan unit (控规单元) it overlaps most (features with the same id form one unit); blocks reaching into another unit beyond the tolerance, or in no unit, are listed in the conflicts table;&lt;/li&gt;&lt;li&gt;Automatic: blocks at most the adjacency distance apart (across a road reserve) are neighbours; starting from the block with the most low-efficiency land, a unit takes the neighbouring block with the highest own low-efficiency share that brings the unit area closer to the target area and keeps the unit's low-efficiency share at or above the minimum; a unit below the minimum share is not formed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Parcels go to the unit of the block named by their block_id, else to the unit they overlap most; a parcel that, shrunk by the tolerance, still lies in two units is listed in the conflicts table. Per unit: area; count, area, share and area by type of low-efficiency land (final_verdict/final_type after review first); existing floor area (sum of gfa); planned floor-area capacity (sum of plan far_max × plan-parcel area inside the unit); count and area of scattered pieces (low-efficiency parcels of at most {0} mu, inclusive; Yinchuan opinions (7)); public-facility land by category (plan plan_code, resources/codes/public_facilities.csv).&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/build_units.py" line="85" />
       <source>控规地块（plan_code、far_max）</source>
       <translation>Regulatory plan parcels (plan_code, far_max)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="90" />
+      <location filename="../processing/build_units.py" line="91" />
       <source>单元划定方式</source>
       <translation>How units are formed</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="97" />
+      <location filename="../processing/build_units.py" line="98" />
       <source>手绘单元图层</source>
       <translation>Drawn units layer</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="102" />
+      <location filename="../processing/build_units.py" line="103" />
       <source>控规单元图层</source>
       <translation>Plan units layer</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="108" />
+      <location filename="../processing/build_units.py" line="109" />
       <source>控规单元编号字段（默认 unit_id）</source>
       <translation>Plan unit id field (default unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="114" />
+      <location filename="../processing/build_units.py" line="115" />
       <source>吸附容差（米）</source>
       <translation>Snapping tolerance (m)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="117" />
+      <location filename="../processing/build_units.py" line="118" />
       <source>自动划分目标面积（公顷）</source>
       <translation>Automatic: target unit area (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="123" />
+      <location filename="../processing/build_units.py" line="124" />
       <source>自动划分低效用地最低占比（0–1）</source>
       <translation>Automatic: minimum low-efficiency share (0–1)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="129" />
+      <location filename="../processing/build_units.py" line="130" />
       <source>自动划分邻接距离（米，跨越道路）</source>
       <translation>Automatic: adjacency distance (m, across roads)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="151" />
+      <location filename="../processing/build_units.py" line="152" />
       <source>街坊（含单元编号）</source>
       <translation>Blocks with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="152" />
+      <location filename="../processing/build_units.py" line="153" />
       <source>宗地（含单元编号）</source>
       <translation>Parcels with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="153" />
+      <location filename="../processing/build_units.py" line="154" />
       <source>单元划定冲突表</source>
       <translation>Unit conflicts</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="165" />
+      <location filename="../processing/build_units.py" line="166" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>Drawn-unit mode needs the drawn units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="170" />
+      <location filename="../processing/build_units.py" line="171" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>Plan-unit mode needs the plan units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="219" />
+      <location filename="../processing/build_units.py" line="222" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>{0} units holding {1} of {2} blocks and {3} of {4} parcels.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="228" />
+      <location filename="../processing/build_units.py" line="231" />
       <source>没有形成任何单元。</source>
       <translation>No unit was formed.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="91" />
+      <location filename="../processing/build_units.py" line="92" />
       <source>手绘单元</source>
       <translation>Drawn units</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="91" />
+      <location filename="../processing/build_units.py" line="92" />
       <source>控规单元</source>
       <translation>Plan units</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="91" />
+      <location filename="../processing/build_units.py" line="92" />
       <source>自动划分</source>
       <translation>Automatic grouping</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="231" />
+      <location filename="../processing/build_units.py" line="234" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>{0} conflicts, see the unit conflicts table: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="39" />
+      <location filename="../processing/building_conversion.py" line="37" />
       <source>存量建筑功能转换</source>
       <translation>Function conversion of existing buildings</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="42" />
+      <location filename="../processing/building_conversion.py" line="40" />
       <source>再开发政策核算</source>
       <translation>Redevelopment policy checks</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="48" />
+      <location filename="../processing/building_conversion.py" line="46" />
       <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Checks the function conversion of existing buildings per building or per floor (Yinchuan opinions clause (12); MNR notice 2023-171 task 11). Each condition is checked and listed: application by the original land-use right holder (applicant_is_user), land grant contract honoured (contract_honoured), land-use right holder unchanged (user_unchanged), main structure not altered (structure_changed), height and number of floors not altered (height_changed), no added floor area (gfa_added must be 0), no illegal construction (illegal), no advance notice registration (advance_notice), seizure registration (seized) or objection registration (objection), not within an expropriation area (in_expropriation_area), no effective court or arbitration ruling changing the real property rights (court_ruling).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;all conditions met, the new function (new_function, 2023 land and sea use code) on the rule profile's positive list (code or prefix) and the converted share of the building's total floor area (gfa / total_gfa) not above the cap (equal passes) → deemed to conform to the detailed plan (eligible_plan_conforming); the natural resources department issues a joint review opinion;&lt;/li&gt;&lt;li&gt;all conditions met but outside the positive list or above the share cap → formal change of use under the law (formal_use_change);&lt;/li&gt;&lt;li&gt;a condition not met → not_eligible, named in failed_conditions;&lt;/li&gt;&lt;li&gt;a condition or a value needed for the check is empty → missing, the fields named in missing_conditions; nothing is guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Historic buildings, protected heritage sites and buildings in historic conservation areas (heritage is yes) are also flagged heritage_rules: the heritage protection rules apply, without changing the result above; when heritage is empty, heritage_rules is empty and heritage is listed in missing_conditions. The input may be a table or a buildings layer (geometry kept); the output records the rule profile and its version.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="89" />
+      <location filename="../processing/building_conversion.py" line="87" />
       <source>功能转换申报表（幢或层）</source>
       <translation>Conversion applications (buildings or floors)</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="76" />
+      <location filename="../processing/building_conversion.py" line="74" />
       <source>功能转换核查结果</source>
       <translation>Function conversion results</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="84" />
+      <location filename="../processing/building_conversion.py" line="82" />
       <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
       <translation>Rule profile: {0} ({1}); positive list {2}, share cap {3}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="93" />
+      <location filename="../processing/building_conversion.py" line="91" />
       <source>功能转换申报表没有记录。</source>
       <translation>The conversion application table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="145" />
+      <location filename="../processing/building_conversion.py" line="142" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} application units: deemed to conform to the detailed plan {1}, formal change of use {2}, not eligible {3}, data missing {4}; heritage protection rules apply to {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="104" />
+      <location filename="../processing/building_conversion.py" line="102" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>The application table has no fields {0}: they count as missing for every record.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="47" />
+      <location filename="../processing/compare_versions.py" line="48" />
       <source>年度更新对比</source>
       <translation>Annual version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="50" />
+      <location filename="../processing/compare_versions.py" line="51" />
       <source>上图入库</source>
       <translation>Database (上图入库)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="56" />
+      <location filename="../processing/compare_versions.py" line="57" />
       <source>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Compares two versions of the low-efficiency land database (or two identification results) parcel by parcel: added, removed, geometry changed (with the area change), attributes changed (which fields, old → new), renumbered and unchanged, with counts and areas per kind of change (Yinchuan opinions clause (2) yearly update; MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;1. Matching: by the ID field first (default parcel_id, compared as trimmed text); features whose ID is missing or in one version only are then matched by geometry: the same parcel when the overlap reaches the minimum overlap share (default 0.9) of both areas, one to one, largest overlap first; a parcel split in halves is therefore reported as removed + added. A geometric match with a different ID is renumbered. Duplicate IDs within a version are refused.&lt;/p&gt;&lt;p&gt;2. Geometry changed: the symmetric difference exceeds the geometry tolerance (default 0.01 m²). area_change_m2 = new − old (added +new, removed −old).&lt;/p&gt;&lt;p&gt;3. Attributes changed: by default all fields both versions share, except the ID field and volatile fields (fid, ogc_fid, objectid, shape_area, shape_length, shape_leng, area_m2, area_mu, ellipsoid_area_m2, reviewed_at, verdict_changed); fields listed to compare are compared anyway. Numbers are equal within 1e-9 relative, nulls equal only nulls, dates compare as dates, text must match exactly.&lt;/p&gt;&lt;p&gt;The output geometry is the new one (the old one for removed parcels) with that version's attributes. Both layers must be in a projected CRS in metres; the new version is reprojected to the old one's CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="142" />
+      <location filename="../processing/compare_versions.py" line="143" />
       <source>旧版本</source>
       <translation>Old version</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="192" />
+      <location filename="../processing/compare_versions.py" line="196" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>Changes (parcels, of which renumbered, area change m²):</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="80" />
+      <location filename="../processing/compare_versions.py" line="81" />
       <source>旧版本（上一年度）</source>
       <translation>Old version (previous year)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="83" />
+      <location filename="../processing/compare_versions.py" line="84" />
       <source>新版本（本年度）</source>
       <translation>New version (this year)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="88" />
+      <location filename="../processing/compare_versions.py" line="89" />
       <source>编号字段（默认 parcel_id）</source>
       <translation>ID field (default parcel_id)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="97" />
+      <location filename="../processing/compare_versions.py" line="98" />
       <source>对比字段（默认：两个版本共有的字段，易变字段除外）</source>
       <translation>Fields to compare (default: all fields both versions share, except volatile ones)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="106" />
+      <location filename="../processing/compare_versions.py" line="107" />
       <source>图形匹配的最小重叠比例（占新、旧两个图形面积）</source>
       <translation>Minimum overlap share for geometric matching (of both the old and the new area)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="116" />
+      <location filename="../processing/compare_versions.py" line="117" />
       <source>图形容差（对称差面积，平方米）</source>
       <translation>Geometry tolerance (symmetric difference area, m²)</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="124" />
+      <location filename="../processing/compare_versions.py" line="125" />
       <source>年度更新对比结果</source>
       <translation>Version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="129" />
+      <location filename="../processing/compare_versions.py" line="130" />
       <source>变化汇总表</source>
       <translation>Change summary</translation>
     </message>
@@ -1259,82 +1264,82 @@
       <translation>Old version {0} features, new version {1} features; ID field {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="167" />
+      <location filename="../processing/compare_versions.py" line="166" />
       <source>对比字段：{0}</source>
       <translation>Compared fields: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="43" />
+      <location filename="../processing/delineate_blocks.py" line="44" />
       <source>街坊划分</source>
       <translation>Delineate blocks</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="52" />
+      <location filename="../processing/delineate_blocks.py" line="53" />
       <source>&lt;p&gt;按道路红线划分街坊，为“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）提供街坊底图，并把宗地归入街坊。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;道路用地 = 道路中心线按红线宽度一半作平头缓冲（不向路端延伸）；宽度取宽度字段，为空时按道路等级（快速路/主干路/次干路/支路，或 expressway/arterial/secondary/branch）取 resources/codes/road_widths.csv 的默认宽度（GB 50220-95），并在日志中列出这些道路；既无宽度又无可识别等级的道路报错。&lt;/li&gt;&lt;li&gt;街坊 = 范围减去道路用地后的各个部分。道路端点在容差内接近另一道路端点、另一道路的红线（画到相交道路红线处、画入红线或略短于红线）或范围边界的，先连接到其中心线或边界；冲出不超过容差的截除；尽端路只切入街坊，不把街坊分开（会分开时从尽端截短，并列出道路）。&lt;/li&gt;&lt;li&gt;面积小于最小面积或等效宽度（同面积同周长矩形的短边）小于最小宽度的碎片（如双幅路中间的分隔带、环岛中心岛、范围切出的边角）不作为街坊，输出到“剔除的碎片”并注明面积和原因。&lt;/li&gt;&lt;li&gt;街坊编号 JF001…按自北向南分行、每行自西向东排列，名称 街坊001…；街坊互不重叠，街坊 + 道路用地 + 剔除碎片的面积等于范围面积（每次运行都核对）。&lt;/li&gt;&lt;li&gt;宗地归入重叠面积最大的街坊，并给出位于道路用地、剔除碎片和范围以外的面积。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;各图层须使用以米为单位的投影坐标系（以范围图层的坐标系计算，其他图层自动转换）。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Delineates blocks (街坊) bounded by road red lines for the "unit + block" control (Yinchuan implementation opinions (三), 自然资发〔2023〕171号 items 1 and 3) and assigns parcels to blocks.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Road reserve = each road centre line buffered by half its red-line width with flat caps (not extended past the road's ends); the width comes from the width field, or, where it is empty, from the grade's default in resources/codes/road_widths.csv (GB 50220-95; grades 快速路/主干路/次干路/支路 or expressway/arterial/secondary/branch) — those roads are listed in the log; a road with neither a width nor a known grade is an error.&lt;/li&gt;&lt;li&gt;Blocks = the boundary minus the road reserve, part by part. A road end within the tolerance of another road's end, of another road's red line (digitised up to, into or just short of the cross road's red line) or of the boundary is first joined to that centre line or the boundary; overshoots up to the tolerance are trimmed; a dead-end road bites into a block but never splits it (where it would, it is cut back from its free end and listed).&lt;/li&gt;&lt;li&gt;Fragments smaller than the minimum area or narrower than the minimum width (short side of the rectangle with the same area and perimeter) — a dual carriageway's median, a roundabout island, corners cut off by the boundary — are not blocks; they go to "Removed fragments" with area and reason.&lt;/li&gt;&lt;li&gt;Block ids JF001… run in rows from north to south, west to east within a row; names 街坊001…. Blocks never overlap, and blocks + road reserve + removed fragments equal the boundary area (checked on every run).&lt;/li&gt;&lt;li&gt;Each parcel goes to the block it overlaps most; its areas inside the road reserve, in removed fragments and outside the boundary are given.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;All layers must be in a projected CRS in metres (the boundary's CRS is used; other layers are reprojected).&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="146" />
+      <location filename="../processing/delineate_blocks.py" line="147" />
       <source>范围图层</source>
       <translation>Boundary</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="74" />
+      <location filename="../processing/delineate_blocks.py" line="75" />
       <source>道路中心线图层</source>
       <translation>Road centre lines</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="80" />
+      <location filename="../processing/delineate_blocks.py" line="81" />
       <source>红线宽度字段（米）</source>
       <translation>Red-line width field (m)</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="90" />
+      <location filename="../processing/delineate_blocks.py" line="91" />
       <source>道路等级字段</source>
       <translation>Road grade field</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="106" />
+      <location filename="../processing/delineate_blocks.py" line="107" />
       <source>街坊最小面积（平方米）</source>
       <translation>Minimum block area (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="107" />
+      <location filename="../processing/delineate_blocks.py" line="108" />
       <source>街坊最小等效宽度（米）</source>
       <translation>Minimum equivalent block width (m)</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="108" />
+      <location filename="../processing/delineate_blocks.py" line="109" />
       <source>端点连接容差（米）</source>
       <translation>Road end snapping tolerance (m)</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="125" />
+      <location filename="../processing/delineate_blocks.py" line="126" />
       <source>道路用地</source>
       <translation>Road reserve</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="126" />
+      <location filename="../processing/delineate_blocks.py" line="127" />
       <source>剔除的碎片</source>
       <translation>Removed fragments</translation>
     </message>
     <message>
-      <location filename="../processing/delineate_blocks.py" line="127" />
+      <location filename="../processing/delineate_blocks.py" line="128" />
       <source>宗地（含所属街坊）</source>
       <translation>Parcels with their block</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="87" />
+      <location filename="../processing/export_database.py" line="89" />
       <source>上图入库成果导出与质检</source>
       <translation>Database export and quality check</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="96" />
+      <location filename="../processing/export_database.py" line="98" />
       <source>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Exports the identified low-efficiency land as the database in a field standard, with a quality check (Yinchuan opinions clause (2) Y-2; MNR notice 2023-171 task 12 N-12: mapping on the 三调 and the latest change survey, yearly update).&lt;/p&gt;&lt;p&gt;Export: parcels whose final verdict (after review, else the computed one) is low-efficiency; untick 'Export low-efficiency land only' to export all parcels, told apart by SFDX 是/否. The field standard is the resource resources/standards/lowland_db_v1.csv (pinyin-abbreviation field names TBBH, XZQDM, ZDDM, SFDX, DXLX, XZDL, XZYT, GHYT, PZYT, CYLX, RJL, JZMD, DJRKSJ, MJ, MJM, TQMJ, HCZT, RDYJ, RKSJ … with Chinese aliases). Patch number TBBH = 6-digit administrative code + 6-digit sequence (by parcel ID); areas MJ to 2 decimals (m²), MJM to 4 decimals (mu), rounded half up. Format GeoPackage or Shapefile (.cpg UTF-8 or GBK, field names of at most 10 characters).&lt;/p&gt;&lt;p&gt;Quality check (reports, never modifies): mandatory fields, value domains (codes in the code tables), field widths and encoding, duplicate IDs, patch number format, invalid/self-intersecting geometry, multipart (warning), slivers, overlaps, non-construction land, consistency with 三调 (current class, area difference within the tolerance; non-construction 三调 land as a warning), areas that do not add up. Outputs an error layer with geometry and an HTML report; any error fails the check (QC_PASSED = false), optionally failing the algorithm. Values that exceed a Shapefile field width or encoding stop the Shapefile being written; nothing is truncated.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="151" />
+      <location filename="../processing/export_database.py" line="153" />
       <source>碎片图斑面积阈值（平方米）</source>
       <translation>Sliver area threshold (m²)</translation>
     </message>
@@ -1344,117 +1349,117 @@
       <translation>Identified low-efficiency land</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="452" />
+      <location filename="../processing/export_database.py" line="451" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>Quality check (rule, count, result):</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="454" />
+      <location filename="../processing/export_database.py" line="453" />
       <source>通过</source>
       <translation>passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="455" />
+      <location filename="../processing/export_database.py" line="454" />
       <source>不通过</source>
       <translation>failed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="456" />
+      <location filename="../processing/export_database.py" line="455" />
       <source>警告</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="457" />
+      <location filename="../processing/export_database.py" line="456" />
       <source>未检查</source>
       <translation>not checked</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="116" />
+      <location filename="../processing/export_database.py" line="118" />
       <source>低效用地认定成果（lowland:identifyparcels 输出）</source>
       <translation>Identified parcels (output of lowland:identifyparcels)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="121" />
+      <location filename="../processing/export_database.py" line="123" />
       <source>三调图斑图层（一致性检查）</source>
       <translation>Land survey (三调) patches (consistency check)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="127" />
+      <location filename="../processing/export_database.py" line="129" />
       <source>行政区代码（6 位；留空则取输入的 admin_code 字段）</source>
       <translation>Administrative code (6 digits; empty = the input field admin_code)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="133" />
+      <location filename="../processing/export_database.py" line="135" />
       <source>仅导出低效用地</source>
       <translation>Export low-efficiency land only</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="138" />
+      <location filename="../processing/export_database.py" line="140" />
       <source>输出格式</source>
       <translation>Output format</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="144" />
+      <location filename="../processing/export_database.py" line="146" />
       <source>Shapefile 字符编码</source>
       <translation>Shapefile character encoding</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="160" />
+      <location filename="../processing/export_database.py" line="162" />
       <source>与三调面积差容差（相对值，0.001 = 0.1%）</source>
       <translation>Tolerance of the area difference to 三调 (relative, 0.001 = 0.1 %)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="170" />
+      <location filename="../processing/export_database.py" line="172" />
       <source>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</source>
       <translation>Field standard (bundled lowland_db_v1, or the path of a CSV file)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="175" />
+      <location filename="../processing/export_database.py" line="177" />
       <source>入库时间（默认今天）</source>
       <translation>Database date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="180" />
+      <location filename="../processing/export_database.py" line="182" />
       <source>质检不通过时算法失败</source>
       <translation>Fail the algorithm when the quality check fails</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="189" />
+      <location filename="../processing/export_database.py" line="191" />
       <source>上图入库数据库</source>
       <translation>Database for submission</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="190" />
+      <location filename="../processing/export_database.py" line="192" />
       <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
       <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="195" />
+      <location filename="../processing/export_database.py" line="197" />
       <source>质检错误图层</source>
       <translation>Quality check errors</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="200" />
+      <location filename="../processing/export_database.py" line="202" />
       <source>质检报告（HTML）</source>
       <translation>Quality check report (HTML)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="200" />
+      <location filename="../processing/export_database.py" line="202" />
       <source>HTML (*.html)</source>
       <translation>HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="203" />
+      <location filename="../processing/export_database.py" line="205" />
       <source>质检通过</source>
       <translation>Quality check passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="204" />
+      <location filename="../processing/export_database.py" line="206" />
       <source>错误数</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="205" />
+      <location filename="../processing/export_database.py" line="207" />
       <source>警告数</source>
       <translation>Warnings</translation>
     </message>
@@ -1474,7 +1479,7 @@
       <translation>No parcel has the final verdict low-efficiency land: the database is empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="345" />
+      <location filename="../processing/export_database.py" line="344" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>Choose the output file of the database.</translation>
     </message>
@@ -1484,194 +1489,189 @@
       <translation>Exported {0} records ({1} parcels in), field standard {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="280" />
+      <location filename="../processing/export_database.py" line="279" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>{0} values exceed a Shapefile field width or cannot be encoded in {1}: no Shapefile written (nothing is truncated); fix them and export again, or export a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="288" />
+      <location filename="../processing/export_database.py" line="287" />
       <source>数据库已写出：{0}</source>
       <translation>Database written: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="313" />
+      <location filename="../processing/export_database.py" line="312" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>Quality check passed ({0} warnings).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="316" />
+      <location filename="../processing/export_database.py" line="315" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>Quality check failed: {0} errors, {1} warnings; see the report and the error layer.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="377" />
+      <location filename="../processing/export_database.py" line="376" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>The output must not overwrite an input layer: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="323" />
+      <location filename="../processing/export_database.py" line="322" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>Quality check failed: {0} errors (report: {1}).</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="29" />
+      <location filename="../processing/far_check.py" line="18" />
       <source>容积率核定</source>
       <translation>FAR check</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="38" />
+      <location filename="../processing/far_check.py" line="27" />
       <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Checks per project whether the FAR-counted floor area is within the allowed floor area (Yinchuan opinions clause (4); MNR notice 2023-171 task 1).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;FAR-counted floor area gfa_counted = proposed total floor area gfa_proposed − floor area of add-on facilities to existing housing such as lifts, stairs, public corridors, accessibility facilities and insulation gfa_addon (not FAR-counted);&lt;/li&gt;&lt;li&gt;allowed floor area gfa_allowed = planned maximum FAR far_max × project site area area_m2 (planar area in the projected CRS) + floor area of public-interest facilities and public open space handed over to the government free of charge gfa_handover (compensated 1:1 by the contributed floor area); when handover_by_category is filled in (JSON: education, health, elderly, community, utility, open_space), the categories must add up to gfa_handover;&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted; far_pass: passes when the FAR-counted floor area does not exceed the allowed floor area (equal passes);&lt;/li&gt;&lt;li&gt;public projects (public_project: municipal infrastructure, public service facilities, public safety facilities; commercial projects excluded) are not bound by the planned FAR: far_pass is true, with the stated proviso that the project does not affect the surrounding living environment, traffic or the safety of existing buildings.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty gfa_addon and gfa_handover count as 0; an empty far_max on a non-public project, an empty gfa_proposed, or category areas that do not add up are errors listing the projects. The reasons field lists, as JSON, the clauses, values, thresholds and whether each is met.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="54" />
+      <location filename="../processing/far_check.py" line="43" />
       <source>容积率核定结果</source>
       <translation>FAR check</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="65" />
+      <location filename="../processing/far_check.py" line="54" />
       <source>容积率核定通过（含公益项目）{0} 个项目。</source>
       <translation>FAR check passed (public projects included): {0} projects.</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="66" />
+      <location filename="../processing/far_check.py" line="55" />
       <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="150" />
+      <location filename="../processing/generate_plan.py" line="122" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="163" />
+      <location filename="../processing/generate_plan.py" line="135" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="183" />
+      <location filename="../processing/generate_plan.py" line="155" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="187" />
+      <location filename="../processing/generate_plan.py" line="159" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="189" />
+      <location filename="../processing/generate_plan.py" line="161" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="190" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="191" />
+      <location filename="../processing/generate_plan.py" line="163" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="198" />
+      <location filename="../processing/generate_plan.py" line="170" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="204" />
+      <location filename="../processing/generate_plan.py" line="176" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="212" />
+      <location filename="../processing/generate_plan.py" line="184" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="229" />
+      <location filename="../processing/generate_plan.py" line="201" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="238" />
+      <location filename="../processing/generate_plan.py" line="210" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="213" />
+      <location filename="../processing/generate_plan.py" line="185" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="264" />
+      <location filename="../processing/generate_plan.py" line="236" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="317" />
+      <location filename="../processing/generate_plan.py" line="289" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="304" />
+      <location filename="../processing/generate_plan.py" line="276" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="403" />
+      <location filename="../processing/generate_plan.py" line="370" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="495" />
+      <location filename="../processing/generate_plan.py" line="464" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="278" />
+      <location filename="../processing/generate_plan.py" line="250" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="254" />
+      <location filename="../processing/generate_plan.py" line="226" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="418" />
+      <location filename="../processing/generate_plan.py" line="385" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="443" />
+      <location filename="../processing/generate_plan.py" line="410" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="491" />
+      <location filename="../processing/generate_plan.py" line="460" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="82" />
-      <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 {0} 年（默认档案）、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than {0} years (default profile), strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/identify_parcels.py" line="257" />
+      <location filename="../processing/identify_parcels.py" line="244" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="111" />
-      <source>控规地块图层</source>
-      <translation>Detailed-plan parcels</translation>
+      <location filename="../processing/identify_parcels.py" line="86" />
+      <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 {0} 年（默认档案）、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than {0} years (default profile), strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="117" />
-      <source>字段映射（标准字段=实际字段; …）</source>
-      <translation>Field mapping (canonical=actual; …)</translation>
+      <location filename="../processing/identify_parcels.py" line="115" />
+      <source>控规地块图层</source>
+      <translation>Detailed-plan parcels</translation>
     </message>
     <message>
       <location filename="../processing/identify_parcels.py" line="123" />
@@ -1699,97 +1699,97 @@
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="222" />
+      <location filename="../processing/identify_parcels.py" line="209" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="194" />
-      <source>字段映射 {0} 所指的字段在各输入图层中都不存在。</source>
-      <translation>Field map entries {0} name fields that no input layer has.</translation>
-    </message>
-    <message>
-      <location filename="../processing/land_price.py" line="29" />
+      <location filename="../processing/land_price.py" line="30" />
       <source>补缴地价与缴款计划</source>
       <translation>Land price difference and instalments</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="38" />
-      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后 {1} 个月内缴纳 {0}（first_amount，到期日 first_due_date = contract_date + {1} 个月），其余 {2} 年内缴清（rest_amount，final_due_date = contract_date + {2} 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 {0} 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Computes per project the land price difference and its payment plan (Yinchuan opinions clauses (14) and (15); MNR notice 2023-171 tasks 9 and 11).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;land price difference price_due = land value under the new conditions value_new − (land value under the original conditions value_old + residual value of demolished structures residual_value), not below 0 (nothing is refunded); the residual value counts only when the original use old_land_class is industrial, warehousing, cultural or research and demolition is involved (demolition), otherwise it is left out and reasons says so (14);&lt;/li&gt;&lt;li&gt;the new and the original conditions must have the same valuation date: when valuation_date_new and valuation_date_old differ, price_pass is false; with one of them missing the check cannot be made (price_pass empty);&lt;/li&gt;&lt;li&gt;instalments (15): {0} within {1} month(s) of signing the contract (first_amount, due date first_due_date = contract_date + {1} month), the rest within {2} years (rest_amount, final_due_date = contract_date + {2} years); when the target month has no such day, its last day applies (Civil Code 《民法典》 article 202), with no shift for holidays. Amounts are rounded to 0.01 yuan; the first instalment is {0} rounded up to the cent, the rest = amount due − first instalment, so the two add up to exactly the amount due;&lt;/li&gt;&lt;li&gt;task 9 alternative method: alt_price = published land price benchmark_price × ratio benchmark_ratio × site area − (deductions for land consolidation, public-interest land or buildings handed over, and facilities built with the project), not below 0, given next to price_due;&lt;/li&gt;&lt;li&gt;transition period (15): new industries and new business forms using existing buildings may keep the original use for {3} years, transition_end = transition_start + {3} years (the start day is not counted; the corresponding day of the final year is the last day; Civil Code 《民法典》 articles 201 and 202).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Only one of value_new and value_old filled in, a negative amount, a published land price ratio outside 0–1 or an unrecognised old_land_class is an error listing the projects; projects with neither value (such as public projects) get no land price, and reasons says so.&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <location filename="../processing/land_price.py" line="69" />
+      <location filename="../processing/land_price.py" line="89" />
       <source>补缴地价核算无问题 {0} 个项目。</source>
       <translation>Land price difference without issues: {0} projects.</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="70" />
+      <location filename="../processing/land_price.py" line="90" />
       <source>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</source>
       <translation>{0} projects have different valuation dates for the new and the original conditions (they must share one valuation date): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="73" />
+      <location filename="../processing/land_price.py" line="39" />
+      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十三）、（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；&lt;/li&gt;&lt;li&gt;过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；&lt;/li&gt;&lt;li&gt;缴款（十五）：分期须经申请（instalment_requested）：签订合同后规则档案所定月数（默认 {1} 个月）内缴纳首期比例（默认 {0}），其余规则档案所定年数（默认 {2} 年）内缴清；未申请的于签订合同时一次性缴清，due_date = contract_date。目标月份无对应日取该月最后一日（《民法典》第二百零二条）；&lt;/li&gt;&lt;li&gt;（十三）：y13_exempt_kind 为 lift（加装电梯）或 care（养老托育）时不增收土地价款；allocation_eligible 为真（老旧厂房改建非营利性设施且符合《划拨用地目录》）时按划拨供地，不收出让价款；&lt;/li&gt;&lt;li&gt;第9项两种口径分列：alt_price_ratio（= alt_price）= 公示地价 × 比例 × 用地面积；alt_price_market = 市场评估价值 market_value − 土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本（linkage_cost），不低于 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间、类别或 y13_exempt_kind 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Land price due and payment schedule per project (Yinchuan opinions (13), (14), (15); MNR 2023-171 items 9 and 11).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;price_due = value_new − (value_old + residual_value), not below 0 (no refund); the residual value of demolished structures counts when the use of industrial, warehouse, cultural, research land and the like (profile residual_classes) is changed (old_land_class ≠ new_land_class, or old_use_code ≠ new_use_code) with demolition; an unlisted class, or an unknown use change or demolition, leaves residual_counted empty (to confirm, not deducted) with a warning (14);&lt;/li&gt;&lt;li&gt;both values must share the valuation date: different dates → price_pass false, a missing one → empty;&lt;/li&gt;&lt;li&gt;transition (item 11, (15)): new industries in existing buildings keep the original use for {3} years, transition_end = transition_start + {3} years; while the reference date (REFERENCE_DATE, default today) lies inside it nothing is due (price_due 0, price_status 过渡期内暂不补缴), the price is due from price_due_from (its end);&lt;/li&gt;&lt;li&gt;payment (15): instalments only when applied for (instalment_requested): the first share (default {0}) within the profile's months (default {1}) of the contract, the rest within its years (default {2}); otherwise the whole amount is due at once, due_date = contract_date. A missing day in the target month is its last day (Civil Code art. 202);&lt;/li&gt;&lt;li&gt;(13): y13_exempt_kind lift or care → no land price; allocation_eligible (old factory turned non-profit facility in the 划拨 catalogue) → 划拨 supply, no 出让 price;&lt;/li&gt;&lt;li&gt;item 9, two separate approaches: alt_price_ratio (= alt_price) = published price × ratio × area; alt_price_market = market_value − land preparation, handover, supporting facilities and multi-parcel linkage costs (linkage_cost), not below 0.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Only one of value_new and value_old, a negative amount, a ratio outside 0–1, or an unknown class or y13_exempt_kind is an error listing the projects; a project with neither value (e.g. a public project) gets no price, explained in reasons.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="66" />
+      <source>核算基准日（默认今天）</source>
+      <translation>Reference date (default today)</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="78" />
+      <source>规则档案：{0}；核算基准日：{1}</source>
+      <translation>Rule profile: {0}; reference date: {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="93" />
       <source>应补缴地价合计 {0:,.2f} 元。</source>
       <translation>Total land price difference due: {0:,.2f} yuan.</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="42" />
+      <location filename="../processing/legacy_land.py" line="43" />
       <source>历史遗留用地认定</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="51" />
+      <location filename="../processing/legacy_land.py" line="52" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;{0:%Y}年{0.month}月{0.day}日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;{1:%Y}年{1.month}月{1.day}日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before {0:%Y-%m-%d}, construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied on or after {1:%Y-%m-%d} → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; the 三调 status is the class covering most of the parcel in the 三调 layer (or the parcel's land_category / dlbm). Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="84" />
+      <location filename="../processing/legacy_land.py" line="82" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="135" />
+      <location filename="../processing/legacy_land.py" line="129" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="41" />
+      <location filename="../processing/mixed_use.py" line="54" />
       <source>混合用地核算</source>
       <translation>Mixed-use land check</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="50" />
+      <location filename="../processing/mixed_use.py" line="63" />
       <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Computes for mixed-use land the use shares, the main use, the lease term of each use and the combined starting price of the land grant (Yinchuan opinions clause (10); MNR notice 2023-171 task 8). One row per project, optionally also a detail table with one row per project and use.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Use shares: when the project has functional zones (ZONES, fields project_id, use_code), share = zone area of each use (clipped to the project site) / total project site area; site area not covered by any zone is listed separately (uncovered_m2) and counts toward no use; where functional zones cannot be drawn, share = FAR-counted floor area of each use / total FAR-counted floor area (gfa_by_use, JSON {{use code: m²}}). Use codes are codes of the land and sea use classification (2023).&lt;/li&gt;&lt;li&gt;Main use: the use with the largest share; when several uses have equal shares (differing by at most 1e-9), main_use is left empty, main_use_tie = yes and tied_uses lists the tied uses, for the approval to decide.&lt;/li&gt;&lt;li&gt;Lease terms: set per use (lease_years_by_use), not above the statutory maximum for that use (Interim Regulations on the Grant and Transfer of the Right to Use State-owned Urban Land 《城镇国有土地使用权出让和转让暂行条例》 article 12, looked up in lease_terms.csv by use code prefix: {0}); a longer term is capped at the maximum with the reason stated, and a use with no proposed term gets the maximum.&lt;/li&gt;&lt;li&gt;Combined starting price: appraised per use, then combined: combined_unit_price = Σ use share × appraised unit price of that use (price_by_use, yuan per m² of land), combined_price = combined_unit_price × site area (yuan); when any use lacks a unit price, nothing is computed and the reason is stated.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="81" />
+      <location filename="../processing/mixed_use.py" line="93" />
       <source>混合用地核算结果</source>
       <translation>Mixed-use accounting</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="87" />
+      <location filename="../processing/mixed_use.py" line="99" />
       <source>分用途明细表</source>
       <translation>Per-use detail table</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="102" />
-      <source>项目图层没有要素。</source>
-      <translation>The projects layer has no features.</translation>
-    </message>
-    <message>
-      <location filename="../processing/mixed_use.py" line="151" />
+      <location filename="../processing/mixed_use.py" line="158" />
       <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
       <translation>Project {0}: several uses tie for the largest share ({1}); main use left empty.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="163" />
+      <location filename="../processing/mixed_use.py" line="170" />
       <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
       <translation>Project {0}: the proposed lease term exceeds the statutory maximum and was capped at the maximum: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="157" />
+      <location filename="../processing/mixed_use.py" line="164" />
       <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
       <translation>Project {0}: main use {1} (share {2:.4f}).</translation>
     </message>
@@ -1914,32 +1914,32 @@
       <translation>After identification, delineates blocks from road red lines, then draws redevelopment units and computes their statistics (Yinchuan opinions (3)).</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="30" />
+      <location filename="../processing/parcel_indicators.py" line="34" />
       <source>地块指标计算</source>
       <translation>Parcel indicators</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="39" />
+      <location filename="../processing/parcel_indicators.py" line="43" />
       <source>&lt;p&gt;按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、C/D 级危房面积占比。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）所用的现状指标。&lt;/p&gt;&lt;p&gt;跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，两者都为空时不计入并在 gfa_unknown_count 中标明。&lt;/p&gt;&lt;p&gt;宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Per parcel: area (m², mu), floor area, floor area ratio, building density, building count, oldest building year and the share of floor area in C/D-grade dangerous buildings. These are the current-condition indicators used to identify low-efficiency land (Yinchuan opinions clause (1), MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;A building across two parcels counts on each by its clipped footprint share. Floor area is the field gfa, else footprint × floors; where both are null the building is left out and counted in gfa_unknown_count.&lt;/p&gt;&lt;p&gt;Parcels must be in a projected CRS in metres (e.g. CGCS2000 3-degree Gauss-Kruger, EPSG:4544); a geographic CRS is refused with the CRS to use. Buildings in another CRS are reprojected to the parcels' CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="70" />
+      <location filename="../processing/parcel_indicators.py" line="74" />
       <source>读取宗地…</source>
       <translation>Reading parcels…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="76" />
+      <location filename="../processing/parcel_indicators.py" line="80" />
       <source>读取建筑…</source>
       <translation>Reading buildings…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="112" />
+      <location filename="../processing/parcel_indicators.py" line="113" />
       <source>共 {0} 宗地，{1} 栋建筑。</source>
       <translation>{0} parcels, {1} buildings.</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="103" />
+      <location filename="../processing/parcel_indicators.py" line="104" />
       <source>输入字段 {0} 与指标同名，已由计算结果替换。</source>
       <translation>Input fields {0} have the names of indicators and were replaced by the computed values.</translation>
     </message>
@@ -1964,7 +1964,12 @@
       <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>
     <message>
-      <location filename="../processing/project_checks.py" line="127" />
+      <location filename="../processing/project_checks.py" line="95" />
+      <source>项目图层没有要素。</source>
+      <translation>The projects layer has no features.</translation>
+    </message>
+    <message>
+      <location filename="../processing/project_checks.py" line="133" />
       <source>{0} 个项目无法判定（见 reasons）：{1}</source>
       <translation>{0} projects cannot be decided (see reasons): {1}</translation>
     </message>
@@ -1979,92 +1984,92 @@
       <translation>Scattered land check</translation>
     </message>
     <message>
+      <location filename="../processing/scattered_land.py" line="122" />
+      <source>零星用地核查通过 {0} 个项目。</source>
+      <translation>Scattered land check passed: {0} projects.</translation>
+    </message>
+    <message>
       <location filename="../processing/scattered_land.py" line="46" />
       <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的 {2}（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Checks the scattered construction land (leftover corners, enclosed plots, interspersed plots) merged into redevelopment projects (Yinchuan opinions clause (7); MNR notice 2023-171 tasks 4 and 10). One row per project:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = area of the project site geometry (planar area in the projected CRS); scattered_area_m2 = total area of the project's plots marked as scattered land (scattered); scattered_share = the ratio of the two;&lt;/li&gt;&lt;li&gt;scattered_pass: each scattered plot at most {0} mu (10000/15×{0} ≈ {1} m²) and together at most {2} of the project's total site area (equal passes in both); reasons lists the IDs and areas (m², mu) of the plots over the limits. The documents say “in principle”: cases over the limits need separate approval.&lt;/li&gt;&lt;li&gt;Plots not marked as scattered land count toward no indicator and are listed in the log; plots whose project_id is not in the projects layer are an error.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Swaps (task 10, “similar area or equivalent value”): grouped by swap_group, swap_side out (swapped out) or in (swapped in); the swaps table SWAPS gives the areas and appraised values (value) swapped out and in, their difference (in − out) and ratio (in / out). The documents set no numeric standard for “similar” or “equivalent”: this tool only reports the numbers, and the approval decides.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="120" />
-      <source>零星用地核查通过 {0} 个项目。</source>
-      <translation>Scattered land check passed: {0} projects.</translation>
-    </message>
-    <message>
-      <location filename="../processing/scattered_land.py" line="121" />
-      <source>{0} 个项目的零星用地超出限额（单宗 {2} 亩或累计 {3}）：{1}</source>
-      <translation>{0} projects exceed the scattered land limits ({2} mu per plot or {3} in total): {1}</translation>
-    </message>
-    <message>
-      <location filename="../processing/scattered_land.py" line="76" />
+      <location filename="../processing/scattered_land.py" line="81" />
       <source>置换面积与价值对比表</source>
       <translation>Swap area and value comparison</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="123" />
+      <source>{0} 个项目的零星用地超出限额（单宗 {2} 亩或累计 {3}）：{1}</source>
+      <translation>{0} projects exceed the scattered land limits ({2} mu per plot or {3} in total): {1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/scattered_land.py" line="127" />
       <source>置换组 {0} 个。</source>
       <translation>{0} swap groups.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="41" />
+      <location filename="../processing/status_quo_check.py" line="33" />
       <source>按现状条件核定</source>
       <translation>Status-quo approval</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="50" />
+      <location filename="../processing/status_quo_check.py" line="42" />
       <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 conditional_needs_review（有条件通过，待审查）；低于现状 → fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Status-quo approval of the technical indicators of projects building new on the original site, rebuilding or extending, or renovating (Yinchuan opinions clause (5)). The input is a status-quo indicators table (one row per project and indicator: item, norm_value current standard, current_value status-quo value, proposed_value proposed value, consulted views sought and published, joint_review joint review held), which may be an attribute table without geometry.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm: the proposed value meets the current standard in the indicator's better direction (higher: proposed ≥ standard; lower: proposed ≤ standard; directions in statusquo_items.csv; equal passes) → pass;&lt;/li&gt;&lt;li&gt;indicators that may be controlled at the status quo — setbacks, frontage width, density, sunlight, green space ratio, parking spaces and the like — pass below the standard only if the proposed value is no worse than the status quo (higher: ≥ status quo; lower: ≤ status quo), and needs_consultation = yes: the views of interested parties must be sought, the proposal published, and the competent sector departments must hold a joint review; consulted and joint_review both yes → pass_not_worse, otherwise conditional_needs_review (conditional pass, review pending); worse than the status quo → fail;&lt;/li&gt;&lt;li&gt;safety, fire and environmental indicators (fire, safety, environment) must not be lowered: below the standard is fail, even when no worse than the status quo;&lt;/li&gt;&lt;li&gt;a value needed for the approval is empty → missing, sq_missing_fields names the missing fields; nothing is guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item may be a code or a Chinese name (such as setback or 退距); unknown indicators are an error listing the available ones. The output has one approval result per row (sq_status, sq_pass, reasons); the summary table has one row per project: whether all indicators pass (sq_all_pass), and the indicators that failed, await review or lack values. When a projects layer is given, the project names and site geometries are carried over.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="99" />
+      <location filename="../processing/status_quo_check.py" line="91" />
       <source>现状指标表</source>
       <translation>Status-quo indicators table</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="84" />
+      <location filename="../processing/status_quo_check.py" line="76" />
       <source>按现状条件核定结果</source>
       <translation>Status-quo approval results</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="90" />
+      <location filename="../processing/status_quo_check.py" line="82" />
       <source>按现状条件核定项目汇总</source>
       <translation>Status-quo approval summary by project</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="103" />
+      <location filename="../processing/status_quo_check.py" line="95" />
       <source>现状指标表没有记录。</source>
       <translation>The status-quo indicators table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="146" />
+      <location filename="../processing/status_quo_check.py" line="136" />
       <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
       <translation>{0} indicators checked: passed {1}, no worse than the status quo and reviewed {2}, conditional pass pending review {3}, failed {4}, values missing {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="161" />
+      <location filename="../processing/status_quo_check.py" line="151" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>Project {0}, failed indicators: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="165" />
+      <location filename="../processing/status_quo_check.py" line="155" />
       <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
       <translation>Project {0}, indicators awaiting consultation, publication and joint review: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="171" />
+      <location filename="../processing/status_quo_check.py" line="161" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>Project {0}, indicators lacking values for the approval: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="29" />
+      <location filename="../processing/use_change.py" line="19" />
       <source>用途转变路径</source>
       <translation>Use change pathway</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="38" />
+      <location filename="../processing/use_change.py" line="28" />
       <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Decides per project the procedure for a change of land use (Yinchuan opinions clause (11)).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;new use (for mixed-use land, the main use) with the same code as the original use → managed under the original use (original_use);&lt;/li&gt;&lt;li&gt;the level-2 construction land class unchanged with only a level-3 switch (e.g. 100101 → 100102), commercial land turned into public-interest land (both code sets and their basis in resources/codes/use_character.csv), or a switch between class-1 industrial and class-1 logistics and warehousing land (100101 ↔ 110101), provided the mandatory controls of the detailed plan are kept, neither the public interest nor the lawful rights of neighbouring right holders are harmed, and neither the land user nor the planning and design conditions change (mandatory_controls_kept, no_public_harm, same_land_user, same_planning_conditions all yes) → dynamic maintenance of the detailed plan (dynamic_maintenance);&lt;/li&gt;&lt;li&gt;anything else → formal change of use under the law (formal_change).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty preconditions are not guessed: the project cannot take dynamic maintenance, and missing_conditions names the missing fields; decided_by names the deciding condition (the switch type switch_type, or the precondition not met or missing). land_management compares the main use with the original use at level 2: the same → managed under the original use, otherwise a formal change of land use. Use codes are codes of the 2023 land and sea use classification, at level 2 or level 3; unknown codes or only one code filled in are errors listing the projects; projects with neither code are not decided.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="76" />
+      <location filename="../processing/use_change.py" line="67" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} projects: managed under the original use {1}, dynamic maintenance of the detailed plan {2}, formal change of use {3}, use not filled in {4}.</translation>
     </message>

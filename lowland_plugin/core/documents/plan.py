@@ -419,9 +419,13 @@ def funding_section(
     """资金平衡 of the unit: the land price instalments of its projects as revenues."""
     payments = []
     for r in price_rows:
-        if r["computed"]:
+        if not r["computed"]:
+            continue
+        if r["first_amount"] is not None:  # Y-15 instalments, applied for
             payments.append((r["project_id"], r["first_amount"], r["first_due_date"]))
             payments.append((r["project_id"], r["rest_amount"], r["final_due_date"]))
+        else:  # the whole amount on the contract date (0 inside the N-11 transition)
+            payments.append((r["project_id"], r["price_due"], r["due_date"]))
     funding = funding_balance(
         lowland_gfa_m2=gfa,
         lowland_area_m2=overview["lowland_area_m2"] or 0.0,
