@@ -118,6 +118,7 @@ def test_funding_balance_by_hand():
         "facilities": 1_600_000.0,  # 800 × 2000
         "land_price": 1_000_010.01,
         "transfer": 300_000.0,  # 200 × 1500
+        "sale": 0.0,  # no 收储 project sold (Y-3, N-5)
     }
     assert result["cost_total"] == 6_200_000.0
     assert result["revenue_total"] == 1_300_010.01
@@ -335,3 +336,34 @@ def test_docx_without_docxtpl_says_what_to_install(monkeypatch, tmp_path):
     )
     with pytest.raises(LowlandInputError, match=r"pip install docxtpl python-docx.*HTML/PDF"):
         plan_render.render_docx(None, {})
+
+
+def test_funding_modes_keep_acquisition_and_owner_apart():
+    """Y-3 / N-3 / N-5: 收储 costs meet 出让 revenue, 原权利人改造 brings its 补缴地价."""
+    rates = funding_.funding_rates(load_profile("default"))
+    rows = [
+        # acquired: 3000 m² of project land, sold at its new-conditions value 9 000 000
+        {"project_id": "A", "redevelopment_mode": "acquisition", "area_m2": 3000.0,
+         "value_new": 9_000_000.0, "computed": True, "price_due": 4_000_000.0,
+         "first_amount": None, "due_date": dt.date(2026, 1, 1)},
+        # owner: 1000 m², pays 2 000 000 at once on its contract date
+        {"project_id": "O", "redevelopment_mode": "owner", "area_m2": 1000.0,
+         "value_new": 5_000_000.0, "computed": True, "price_due": 2_000_000.0,
+         "first_amount": None, "due_date": dt.date(2026, 1, 1)},
+    ]  # fmt: skip
+    share, sales, owners = pd_.funding_modes(rows)
+    assert share == 0.75  # 3000 / (3000 + 1000)
+    assert sales == [("A", 9_000_000.0)] and [r["project_id"] for r in owners] == ["O"]
+    overview = {"lowland_area_m2": 1000.0, "facility_area_m2": 0.0, "gfa_transferred": None,
+                "phase": "near"}  # fmt: skip
+    f = pd_.funding_section(overview, rows, 2000.0, "低效地块现状建筑面积", rates)
+    amounts = {c["item"]: c["amount"] for c in f["costs"] + f["revenues"]}
+    # compensation 2000 m² × 0.75 × 3000 = 4 500 000; demolition 1500 × 100 = 150 000;
+    # infrastructure 1000 × 300 = 300 000; revenue: A's 出让 9 000 000 (not its 4 M price)
+    # + O's 补缴地价 2 000 000 → balance 11 000 000 − 4 950 000 = 6 050 000
+    assert (amounts["compensation"], amounts["demolition"]) == (4_500_000.0, 150_000.0)
+    assert (amounts["sale"], amounts["land_price"]) == (9_000_000.0, 2_000_000.0)
+    assert f["balance"] == 6_050_000.0
+    # no mode on any project: the whole unit acquired, every price counted (earlier model)
+    bare = [dict(r, redevelopment_mode=None) for r in rows]
+    assert pd_.funding_modes(bare) == (1.0, [], bare)

@@ -413,12 +413,47 @@ def project_sections(checks: ProjectChecks | None, rows: np.ndarray) -> tuple[di
     return sections, clauses
 
 
+#: ``redevelopment_mode`` values (Y-3, N-3, N-5): 收储后出让 / 原权利人改造 / 联合.
+MODES = {"acquisition": "acquisition", "收储": "acquisition", "owner": "owner",
+         "原权利人改造": "owner", "joint": "joint", "联合": "joint"}  # fmt: skip
+
+
+def funding_modes(
+    price_rows: list[dict],
+) -> tuple[float, list[tuple[str, float | None]], list[dict]]:
+    """Split the unit's projects by ``redevelopment_mode``: (share of the projects' land
+    that is acquired — 收储 and 联合 projects — of the projects with a mode, 出让
+    revenues (value_new) of those projects, the rows whose 补缴地价 is revenue — 原权利人
+    改造 ones). No mode on any project: the whole unit is taken as acquired and every
+    land price counts (the earlier model)."""
+    modes = [MODES.get(r.get("redevelopment_mode") or "") for r in price_rows]
+    if not any(modes):
+        return 1.0, [], price_rows
+    area = {"acquired": 0.0, "all": 0.0}
+    sales: list[tuple[str, float | None]] = []
+    owners: list[dict] = []
+    for r, mode in zip(price_rows, modes, strict=True):
+        size = r.get("area_m2") or 0.0
+        if mode is None:
+            continue
+        area["all"] += size
+        if mode in ("acquisition", "joint"):
+            area["acquired"] += size
+            sales.append((r["project_id"], r.get("value_new")))
+        else:
+            owners.append(r)
+    share = area["acquired"] / area["all"] if area["all"] > 0 else 0.0
+    return share, sales, owners
+
+
 def funding_section(
     overview: dict, price_rows: list[dict], gfa: float, gfa_basis: str, rates: FundingRates
 ) -> dict:
-    """资金平衡 of the unit: the land price instalments of its projects as revenues."""
+    """资金平衡 of the unit: 收储 projects bring compensation and demolition costs and
+    their 出让 revenue, 原权利人改造 projects their land price (Y-3, N-3, N-5)."""
+    share, sales, owners = funding_modes(price_rows)
     payments = []
-    for r in price_rows:
+    for r in owners:
         if not r["computed"]:
             continue
         if r["first_amount"] is not None:  # Y-15 instalments, applied for
@@ -434,10 +469,13 @@ def funding_section(
         payments=payments,
         phase=overview["phase"],
         rates=rates,
+        acquired_share=share,
+        sales=sales,
     )
     for line in funding["costs"][:2]:
-        line["basis"] = gfa_basis
+        line["basis"] = gfa_basis + (f" × 收储项目用地占比 {share:.2%}" if share < 1 else "")
     funding["transfer_given"] = overview["gfa_transferred"] is not None
+    funding["acquired_share"] = share
     return funding
 
 
