@@ -239,7 +239,11 @@ def test_synthetic_unit_context_and_html_escaping(tmp_path):
         "facilities": 4_000_000.0,  # 2000 m² × 2000
     }
     assert ctx["funding"]["revenues"][1]["amount"] == 150_000.0  # 100 m² × 1500
-    assert ctx["funding"]["balance"] == 150_000.0 - 12_000_000.0
+    # no project: the unit is 收储 then 出让 (Y-3, N-5), its sale estimated from the
+    # planned floor area × low-efficiency share × 1500 元/m²: 40000 × 0.3 × 1500
+    sale = ctx["funding"]["revenues"][2]["amount"]
+    assert sale == 18_000_000.0
+    assert ctx["funding"]["balance"] == 150_000.0 + sale - 12_000_000.0
     assert [f["label"] for f in ctx["facilities"]] == ["教育用地", "公园绿地"]
     assert ctx["unit"]["block_ids"] == ["JF001", "JF002"]
     assert ctx["maps"]["unit_map"] is None and ctx["projects_given"] is False
@@ -364,6 +368,13 @@ def test_funding_modes_keep_acquisition_and_owner_apart():
     assert (amounts["compensation"], amounts["demolition"]) == (4_500_000.0, 150_000.0)
     assert (amounts["sale"], amounts["land_price"]) == (9_000_000.0, 2_000_000.0)
     assert f["balance"] == 6_050_000.0
-    # no mode on any project: the whole unit acquired, every price counted (earlier model)
+    # no mode on any project: the unit is 收储 then 出让 (no 补缴地价); the sale is
+    # estimated: 20 000 m² planned × 0.5 low-efficiency share × 1500 元/m² = 15 000 000
     bare = [dict(r, redevelopment_mode=None) for r in rows]
-    assert pd_.funding_modes(bare) == (1.0, [], bare)
+    assert pd_.funding_modes(bare) == (1.0, [], [])
+    f = pd_.funding_section(
+        overview | {"gfa_capacity": 20_000.0, "lowland_share": 0.5}, bare, 2000.0, "x", rates
+    )
+    amounts = {c["item"]: c["amount"] for c in f["costs"] + f["revenues"]}
+    assert (amounts["sale"], amounts["land_price"]) == (15_000_000.0, 0.0)
+    assert amounts["compensation"] == 6_000_000.0  # 2000 m² × 3000, all acquired

@@ -424,11 +424,11 @@ def funding_modes(
     """Split the unit's projects by ``redevelopment_mode``: (share of the projects' land
     that is acquired — 收储 and 联合 projects — of the projects with a mode, 出让
     revenues (value_new) of those projects, the rows whose 补缴地价 is revenue — 原权利人
-    改造 ones). No mode on any project: the whole unit is taken as acquired and every
-    land price counts (the earlier model)."""
+    改造 ones). No mode on any project (or no project): the unit is taken as 收储 then
+    出让 — share 1, no 补缴地价; the caller estimates the 出让 revenue."""
     modes = [MODES.get(r.get("redevelopment_mode") or "") for r in price_rows]
     if not any(modes):
-        return 1.0, [], price_rows
+        return 1.0, [], []
     area = {"acquired": 0.0, "all": 0.0}
     sales: list[tuple[str, float | None]] = []
     owners: list[dict] = []
@@ -452,6 +452,9 @@ def funding_section(
     """资金平衡 of the unit: 收储 projects bring compensation and demolition costs and
     their 出让 revenue, 原权利人改造 projects their land price (Y-3, N-3, N-5)."""
     share, sales, owners = funding_modes(price_rows)
+    estimated = not sales and not owners
+    if estimated:
+        sales = [("—", _sale_estimate(overview, rates))]
     payments = []
     for r in owners:
         if not r["computed"]:
@@ -476,7 +479,24 @@ def funding_section(
         line["basis"] = gfa_basis + (f" × 收储项目用地占比 {share:.2%}" if share < 1 else "")
     funding["transfer_given"] = overview["gfa_transferred"] is not None
     funding["acquired_share"] = share
+    if estimated:
+        sale = funding["revenues"][2]
+        sale["basis"] = (
+            "未填写再开发方式：按收储后出让估算 = 规划建筑面积 × 低效用地占比 × 转移建筑面积单价"
+        )
+        sale["quantity"], sale["source"] = 1, rates.sources["transfer_price_per_m2_gfa"]
     return funding
+
+
+def _sale_estimate(overview: dict, rates: FundingRates) -> float | None:
+    """出让 revenue of a unit acquired as a whole (Y-3, N-5): planned floor area
+    (``gfa_capacity``) × low-efficiency share × the profile's floor-area price; None
+    when the capacity is unknown."""
+    capacity, share = overview.get("gfa_capacity"), overview.get("lowland_share")
+    if capacity is None:
+        return None
+    gfa = capacity * (share if share is not None else 1.0)
+    return round(gfa * rates.transfer_price_per_m2_gfa, 2)
 
 
 def maps_section(map_path: str | None, atlas_path: str | None, base_dir: str | Path | None) -> dict:
