@@ -1160,8 +1160,8 @@
     </message>
     <message>
       <location filename="../processing/building_conversion.py" line="46" />
-      <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;规则档案的正面清单或比例上限来源未经采用（待定或本地取值，如比例 1.0 的占位值）时，条件均满足的单元记为 standard_pending（标准待定，不作结论），并警告一次；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;规则档案的正面清单或比例上限来源未经采用（待定或本地取值，如比例 1.0 的占位值）时，条件均满足的单元记为 standard_pending（标准待定，不作结论），并警告一次；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</translation>
     </message>
     <message>
       <location filename="../processing/building_conversion.py" line="87" />
@@ -1184,19 +1184,14 @@
       <translation>功能转换申报表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="152" />
-      <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
-      <translation>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</translation>
+      <location filename="../processing/building_conversion.py" line="142" />
+      <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
+      <translation>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</translation>
     </message>
     <message>
       <location filename="../processing/building_conversion.py" line="102" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>申报表没有字段 {0}：所有记录按缺失处理。</translation>
-    </message>
-    <message>
-      <location filename="../processing/building_conversion.py" line="112" />
-      <source>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</source>
-      <translation>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="48" />
@@ -1530,21 +1525,21 @@
     </message>
     <message>
       <location filename="../processing/far_check.py" line="27" />
-      <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon：仅在既有住宅上（existing_housing = 是）不计容，否则计入并在 reasons 中说明；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 补齐面积 gfa_compensated：无偿移交面积 gfa_handover 中，handover_by_category（JSON {{类别: 平方米}}）所列、且在规则档案 handover_categories 清单内的类别，× handover_factor（规则档案，注明来源）；清单外的类别（原文为“等”）列出但不补齐，类别未填写的不补齐（“类别未填写，未补齐”），并警告；各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施）仅当 no_harm_neighbours、no_harm_traffic、no_harm_buildings（不影响周边居住环境、交通出行及既有建筑安全）均记录为是时不受规划容积率限制，其中商业开发类经营性部分 gfa_commercial 仍按规划容积率核定；任一为否按规划容积率核定；未记录的不作检验（reasons 中 met 为空），超出规划容积率时 far_pass 为空。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值、是否满足与规则档案来源；使用待定或本地取值时运行警告一次。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon：仅在既有住宅上（existing_housing = 是）不计容，否则计入并在 reasons 中说明；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 补齐面积 gfa_compensated：无偿移交面积 gfa_handover 中，handover_by_category（JSON {{类别: 平方米}}）所列、且在规则档案 handover_categories 清单内的类别，× handover_factor（规则档案，注明来源）；清单外的类别（原文为“等”）列出但不补齐，类别未填写的不补齐（“类别未填写，未补齐”），并警告；各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施）仅当 no_harm_neighbours、no_harm_traffic、no_harm_buildings（不影响周边居住环境、交通出行及既有建筑安全）均记录为是时不受规划容积率限制，其中商业开发类经营性部分 gfa_commercial 仍按规划容积率核定；任一为否按规划容积率核定；未记录的不作检验（reasons 中 met 为空），超出规划容积率时 far_pass 为空。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值、是否满足与规则档案来源；使用待定或本地取值时运行警告一次。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="48" />
+      <location filename="../processing/far_check.py" line="43" />
       <source>容积率核定结果</source>
       <translation>容积率核定结果</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="62" />
+      <location filename="../processing/far_check.py" line="54" />
       <source>容积率核定通过（含公益项目）{0} 个项目。</source>
       <translation>容积率核定通过（含公益项目）{0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="63" />
+      <location filename="../processing/far_check.py" line="55" />
       <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
@@ -1709,27 +1704,37 @@
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="24" />
+      <location filename="../processing/land_price.py" line="30" />
       <source>补缴地价与缴款计划</source>
       <translation>补缴地价与缴款计划</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="64" />
+      <location filename="../processing/land_price.py" line="89" />
       <source>补缴地价核算无问题 {0} 个项目。</source>
       <translation>补缴地价核算无问题 {0} 个项目。</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="65" />
+      <location filename="../processing/land_price.py" line="90" />
       <source>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</source>
       <translation>{0} 个项目的新旧条件估价基准日不同（须为同一基准日）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="33" />
-      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后 {1} 个月内缴纳 {0}（first_amount，到期日 first_due_date = contract_date + {1} 个月），其余 {2} 年内缴清（rest_amount，final_due_date = contract_date + {2} 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 {0} 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值仅在原用途 old_land_class 为工业、仓储、文化、科研且涉及拆除（demolition）时计入，否则不计并在 reasons 中说明（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：valuation_date_new 与 valuation_date_old 不同时 price_pass 为假，缺一则无法核对（price_pass 为空）；&lt;/li&gt;&lt;li&gt;分期缴纳（十五）：签订合同后 {1} 个月内缴纳 {0}（first_amount，到期日 first_due_date = contract_date + {1} 个月），其余 {2} 年内缴清（rest_amount，final_due_date = contract_date + {2} 年）；目标月份无对应日取该月最后一日（《民法典》第二百零二条），不顺延节假日。金额四舍五入到 0.01 元，首期取 {0} 向上进位到分，余款 = 应缴 − 首期，两者之和恰等于应缴；&lt;/li&gt;&lt;li&gt;第9项替代算法 alt_price = 公示地价 benchmark_price × 比例 benchmark_ratio × 用地面积 − （土地整理、移交公益性用地或建筑、配建设施扣减），不低于 0，与 price_due 并列给出；&lt;/li&gt;&lt;li&gt;过渡期（十五）：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年（起始日不计入，到期年对应日为最后一日，《民法典》第二百零一、二百零二条）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间或 old_land_class 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</translation>
+      <location filename="../processing/land_price.py" line="39" />
+      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十三）、（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；&lt;/li&gt;&lt;li&gt;过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；&lt;/li&gt;&lt;li&gt;缴款（十五）：分期须经申请（instalment_requested）：签订合同后规则档案所定月数（默认 {1} 个月）内缴纳首期比例（默认 {0}），其余规则档案所定年数（默认 {2} 年）内缴清；未申请的于签订合同时一次性缴清，due_date = contract_date。目标月份无对应日取该月最后一日（《民法典》第二百零二条）；&lt;/li&gt;&lt;li&gt;（十三）：y13_exempt_kind 为 lift（加装电梯）或 care（养老托育）时不增收土地价款；allocation_eligible 为真（老旧厂房改建非营利性设施且符合《划拨用地目录》）时按划拨供地，不收出让价款；&lt;/li&gt;&lt;li&gt;第9项两种口径分列：alt_price_ratio（= alt_price）= 公示地价 × 比例 × 用地面积；alt_price_market = 市场评估价值 market_value − 土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本（linkage_cost），不低于 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间、类别或 y13_exempt_kind 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十三）、（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；&lt;/li&gt;&lt;li&gt;过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；&lt;/li&gt;&lt;li&gt;缴款（十五）：分期须经申请（instalment_requested）：签订合同后规则档案所定月数（默认 {1} 个月）内缴纳首期比例（默认 {0}），其余规则档案所定年数（默认 {2} 年）内缴清；未申请的于签订合同时一次性缴清，due_date = contract_date。目标月份无对应日取该月最后一日（《民法典》第二百零二条）；&lt;/li&gt;&lt;li&gt;（十三）：y13_exempt_kind 为 lift（加装电梯）或 care（养老托育）时不增收土地价款；allocation_eligible 为真（老旧厂房改建非营利性设施且符合《划拨用地目录》）时按划拨供地，不收出让价款；&lt;/li&gt;&lt;li&gt;第9项两种口径分列：alt_price_ratio（= alt_price）= 公示地价 × 比例 × 用地面积；alt_price_market = 市场评估价值 market_value − 土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本（linkage_cost），不低于 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间、类别或 y13_exempt_kind 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/land_price.py" line="68" />
+      <location filename="../processing/land_price.py" line="66" />
+      <source>核算基准日（默认今天）</source>
+      <translation>核算基准日（默认今天）</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="78" />
+      <source>规则档案：{0}；核算基准日：{1}</source>
+      <translation>规则档案：{0}；核算基准日：{1}</translation>
+    </message>
+    <message>
+      <location filename="../processing/land_price.py" line="93" />
       <source>应补缴地价合计 {0:,.2f} 元。</source>
       <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
@@ -1754,37 +1759,37 @@
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="55" />
+      <location filename="../processing/mixed_use.py" line="54" />
       <source>混合用地核算</source>
       <translation>混合用地核算</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="64" />
-      <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，未拟定的取最高年限。0702 城镇社区服务设施、0704 农村社区服务设施虽列于居住用地下，但非住宅，按教育、科技、文化、卫生、体育用地核定（50 年）。&lt;/li&gt;&lt;li&gt;正负面清单：规则档案 PROFILE 的 mixed_use_positive / mixed_use_negative（用途代码或前缀，默认为空，本地取值）；负面清单内或非空正面清单外的用途列于 uses_not_allowed 并警告。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明；未被功能分区覆盖的用地不计价，运行时警告并写明项目与未计价面积。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，未拟定的取最高年限。0702 城镇社区服务设施、0704 农村社区服务设施虽列于居住用地下，但非住宅，按教育、科技、文化、卫生、体育用地核定（50 年）。&lt;/li&gt;&lt;li&gt;正负面清单：规则档案 PROFILE 的 mixed_use_positive / mixed_use_negative（用途代码或前缀，默认为空，本地取值）；负面清单内或非空正面清单外的用途列于 uses_not_allowed 并警告。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明；未被功能分区覆盖的用地不计价，运行时警告并写明项目与未计价面积。&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/mixed_use.py" line="63" />
+      <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="98" />
+      <location filename="../processing/mixed_use.py" line="93" />
       <source>混合用地核算结果</source>
       <translation>混合用地核算结果</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="104" />
+      <location filename="../processing/mixed_use.py" line="99" />
       <source>分用途明细表</source>
       <translation>分用途明细表</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="166" />
+      <location filename="../processing/mixed_use.py" line="158" />
       <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
       <translation>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="178" />
+      <location filename="../processing/mixed_use.py" line="170" />
       <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
       <translation>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="172" />
+      <location filename="../processing/mixed_use.py" line="164" />
       <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
       <translation>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</translation>
     </message>
@@ -1979,27 +1984,27 @@
       <translation>零星用地核查</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="129" />
+      <location filename="../processing/scattered_land.py" line="122" />
       <source>零星用地核查通过 {0} 个项目。</source>
       <translation>零星用地核查通过 {0} 个项目。</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="46" />
-      <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的 {2}（均含等于；默认规则档案的取值，以所选规则档案 PROFILE 的 scattered_piece_max_mu、scattered_share_max为准，reasons 注明来源）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;第4项（零星地块与相邻产业地块一并供应，商品住宅除外）：每宗零星用地须位于项目用地内或与其相接（间距不超过规则档案 scattered_adjacent_max_m 米，含等于）→ scattered_adjacent；项目用途 use_code（未填时取 new_use_code）为 0701 城镇住宅（商品住宅）的不符合 → scattered_use_eligible = 否；未填写用途的不作核查并警告。二者均计入 scattered_pass。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的 {2}（均含等于；默认规则档案的取值，以所选规则档案 PROFILE 的 scattered_piece_max_mu、scattered_share_max为准，reasons 注明来源）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;第4项（零星地块与相邻产业地块一并供应，商品住宅除外）：每宗零星用地须位于项目用地内或与其相接（间距不超过规则档案 scattered_adjacent_max_m 米，含等于）→ scattered_adjacent；项目用途 use_code（未填时取 new_use_code）为 0701 城镇住宅（商品住宅）的不符合 → scattered_use_eligible = 否；未填写用途的不作核查并警告。二者均计入 scattered_pass。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的 {2}（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的 {2}（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="86" />
+      <location filename="../processing/scattered_land.py" line="81" />
       <source>置换面积与价值对比表</source>
       <translation>置换面积与价值对比表</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="130" />
-      <source>{0} 个项目的零星用地未通过（单宗 {2} 亩、累计 {3}、相邻或商品住宅除外）：{1}</source>
-      <translation>{0} 个项目的零星用地未通过（单宗 {2} 亩、累计 {3}、相邻或商品住宅除外）：{1}</translation>
+      <location filename="../processing/scattered_land.py" line="123" />
+      <source>{0} 个项目的零星用地超出限额（单宗 {2} 亩或累计 {3}）：{1}</source>
+      <translation>{0} 个项目的零星用地超出限额（单宗 {2} 亩或累计 {3}）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="139" />
+      <location filename="../processing/scattered_land.py" line="127" />
       <source>置换组 {0} 个。</source>
       <translation>置换组 {0} 个。</translation>
     </message>
@@ -2010,46 +2015,46 @@
     </message>
     <message>
       <location filename="../processing/status_quo_check.py" line="42" />
-      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 conditional_needs_review（有条件通过，待审查）；低于现状 → fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 conditional_needs_review（有条件通过，待审查）；低于现状 → fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="93" />
+      <location filename="../processing/status_quo_check.py" line="91" />
       <source>现状指标表</source>
       <translation>现状指标表</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="78" />
+      <location filename="../processing/status_quo_check.py" line="76" />
       <source>按现状条件核定结果</source>
       <translation>按现状条件核定结果</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="84" />
+      <location filename="../processing/status_quo_check.py" line="82" />
       <source>按现状条件核定项目汇总</source>
       <translation>按现状条件核定项目汇总</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="97" />
+      <location filename="../processing/status_quo_check.py" line="95" />
       <source>现状指标表没有记录。</source>
       <translation>现状指标表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="138" />
-      <source>核定 {0} 项指标：通过 {1}，不低于现状 {2}，经联合审查合理核定 {3}，未通过 {4}，缺值 {5}。</source>
-      <translation>核定 {0} 项指标：通过 {1}，不低于现状 {2}，经联合审查合理核定 {3}，未通过 {4}，缺值 {5}。</translation>
+      <location filename="../processing/status_quo_check.py" line="136" />
+      <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
+      <translation>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="153" />
+      <location filename="../processing/status_quo_check.py" line="151" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>项目 {0} 未通过的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="157" />
-      <source>项目 {0} 经征询意见、公示及联合审查合理核定的指标：{1}</source>
-      <translation>项目 {0} 经征询意见、公示及联合审查合理核定的指标：{1}</translation>
+      <location filename="../processing/status_quo_check.py" line="155" />
+      <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
+      <translation>项目 {0} 待征询意见、公示及联合审查的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="163" />
+      <location filename="../processing/status_quo_check.py" line="161" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>项目 {0} 缺少核定数值的指标：{1}</translation>
     </message>
@@ -2060,11 +2065,11 @@
     </message>
     <message>
       <location filename="../processing/use_change.py" line="28" />
-      <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;可走动态维护的转换类型取自规则档案 PROFILE 的 use_switches（原文为“等”，reasons 注明来源）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;可走动态维护的转换类型取自规则档案 PROFILE 的 use_switches（原文为“等”，reasons 注明来源）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="72" />
+      <location filename="../processing/use_change.py" line="67" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</translation>
     </message>

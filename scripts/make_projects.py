@@ -124,7 +124,11 @@ def sample_rows():
             deduction_preparation=300_000.0,
             deduction_handover=450_000.0,
             deduction_facilities=120_000.0,
-            transition_start=d(2024, 2, 29),
+            # Y-15 / N-11: a project paying its price by contract is past any transition
+            # (during it nothing is due), so PRJ01 has no transition_start; it applies for
+            # instalments (Y-15 "经申请")
+            instalment_requested=True,
+            redevelopment_mode="owner",
         ),
         dict(
             project_id="PRJ02",
@@ -152,6 +156,8 @@ def sample_rows():
             valuation_date_old=d(2024, 6, 30),
             old_land_class="other",
             demolition=False,
+            instalment_requested=True,
+            redevelopment_mode="owner",
         ),
         dict(
             project_id="PRJ03",

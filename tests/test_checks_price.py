@@ -498,6 +498,9 @@ def price_rows(**over):
         "valuation_date_new": "2025-01-01",
         "valuation_date_old": "2025-01-01",
         "contract_date": "2025-03-15",
+        # Y-15: instalments are "经申请" — the rows here apply for them, so the schedule
+        # tests below keep exercising it; the lump sum is tested with False / None.
+        "instalment_requested": True,
     }
     return base | over
 
@@ -557,38 +560,82 @@ def test_money_rounded_to_cents_and_instalments_add_up(new, old, due, first, res
 def test_price_is_never_negative():
     t = land_price.land_price(projects_frame([price_rows(value_new=2_000_000.0)])).table
     assert t["price_due"].iloc[0] == 0.0
-    assert t["first_amount"].iloc[0] == 0.0 and t["rest_amount"].iloc[0] == 0.0
+    # nothing due → nothing to schedule (Y-15 instalments are of a price due)
+    assert t[["first_amount", "rest_amount"]].iloc[0].isna().all()
+    assert t["price_status"].iloc[0] == "无需补缴"
     item = reasons(t, 0)["price_difference"]
     assert item["value"] == -1_000_000.0 and "no refund" in item["note"]
 
 
 @pytest.mark.parametrize(
-    "cls, demolition, counted",
+    "cls, new_cls, demolition, counted",
     [
-        ("industrial", True, True),
-        ("warehouse", True, True),
-        ("cultural", True, True),
-        ("research", True, True),
-        ("工业", True, True),
-        ("industrial", False, False),
-        ("industrial", None, False),
-        ("other", True, False),
-        (None, True, False),
+        ("industrial", "commercial", True, True),
+        ("warehouse", "residential", True, True),
+        ("cultural", "commercial", True, True),
+        ("research", "commercial", True, True),
+        ("工业", "商业", True, True),
+        ("industrial", "commercial", False, False),
+        # Y-14 "变更…土地用途": no use change (industrial → industrial) → not counted
+        ("industrial", "industrial", True, False),
+        # unknown demolition / unknown use change / unlisted class ("等"): undecided (None),
+        # no longer a silent False (audit E-PRICE M3); price_due does not deduct it yet
+        ("industrial", "commercial", None, None),
+        ("industrial", None, True, None),
+        ("other", "commercial", True, None),
+        (None, "commercial", True, None),
     ],
 )
-def test_residual_value_only_for_listed_classes_with_demolition(cls, demolition, counted):
-    row = price_rows(residual_value=500_000.0, old_land_class=cls, demolition=demolition)
-    t = land_price.land_price(projects_frame([row])).table
-    assert bool(t["residual_counted"].iloc[0]) is counted
+def test_residual_value_only_for_a_use_change_with_demolition(cls, new_cls, demolition, counted):
+    row = price_rows(
+        residual_value=500_000.0, old_land_class=cls, new_land_class=new_cls, demolition=demolition
+    )
+    result = land_price.land_price(projects_frame([row]))
+    t = result.table
+    got = t["residual_counted"].iloc[0]
+    assert (None if pd.isna(got) else bool(got)) is counted
+    # 5 000 000 − (3 000 000 + 500 000) = 1 500 000 counted; else 5 000 000 − 3 000 000
     assert t["price_due"].iloc[0] == (1_500_000.0 if counted else 2_000_000.0)
     item = reasons(t, 0)["residual_value_counted"]
     assert item["met"] is counted and item["clause"] == "Y-14"
-    if not counted:
+    assert item["source"] == "银川实施意见（十四）"
+    if counted is False:
         assert "ignored" in item["note"]
+    if counted is None:
+        assert "undecided" in item["note"] and any("L1" in w for w in result.warnings)
+
+
+def test_residual_use_change_from_use_codes_and_profile_classes():
+    # no new_land_class: the 2023 codes decide the use change (1001 工业 → 0901 商业)
+    row = price_rows(
+        residual_value=500_000.0,
+        old_land_class="industrial",
+        demolition=True,
+        old_use_code="1001",
+        new_use_code="0901",
+    )
+    t = land_price.land_price(projects_frame([row])).table
+    assert bool(t["residual_counted"].iloc[0]) and t["price_due"].iloc[0] == 1_500_000.0
+    # a profile listing only industrial: warehouse is then an "等" case → undecided
+    profile = load_profile("default")
+    profile.local["residual_classes"] = dataclasses.replace(
+        profile.local["residual_classes"], value=["industrial"]
+    )
+    row = price_rows(
+        residual_value=500_000.0, old_land_class="warehouse", new_land_class="commercial",
+        demolition=True,
+    )  # fmt: skip
+    t = land_price.land_price(projects_frame([row]), profile=profile).table
+    assert t["residual_counted"].isna().iloc[0] and t["price_due"].iloc[0] == 2_000_000.0
 
 
 def test_residual_can_bring_the_price_to_zero_not_below():
-    row = price_rows(residual_value=2_500_000.0, old_land_class="warehouse", demolition=True)
+    row = price_rows(
+        residual_value=2_500_000.0,
+        old_land_class="warehouse",
+        new_land_class="commercial",  # Y-14: counted for a use change only
+        demolition=True,
+    )
     t = land_price.land_price(projects_frame([row])).table
     assert t["price_due"].iloc[0] == 0.0
 
@@ -609,42 +656,133 @@ def test_different_valuation_dates_are_flagged():
     assert t["price_due"].tolist() == [2_000_000.0, 2_000_000.0]  # still computed
 
 
-def test_benchmark_alternative_with_deductions():
-    # 10000 m² × 1200 元/m² × 0.4 = 4 800 000 − (300 000 + 200 000 + 100 000.5) = 4 199 999.50
+def test_n9_ratio_and_market_alternatives_are_kept_apart():
+    # N-9 (a): 10000 m² × 1200 元/m² × 0.4 = 4 800 000, the deductions NOT subtracted
+    # (audit M4: they belong to (b)); (b): 6 000 000 − (300 000 + 200 000 + 100 000.5
+    # + 400 000 多地块联动) = 4 999 999.50
     row = price_rows(
         benchmark_price=1200.0,
         benchmark_ratio=0.4,
+        market_value=6_000_000.0,
         deduction_preparation=300_000.0,
         deduction_handover=200_000.0,
         deduction_facilities=100_000.5,
+        linkage_cost=400_000.0,
     )
     t = land_price.land_price(projects_frame([row])).table
-    assert t["alt_price"].iloc[0] == 4_199_999.5
+    assert t["alt_price_ratio"].iloc[0] == 4_800_000.0 == t["alt_price"].iloc[0]
+    assert t["alt_price_market"].iloc[0] == 4_999_999.5
     assert t["price_due"].iloc[0] == 2_000_000.0  # reported beside, not instead
-    item = reasons(t, 0)["benchmark_price_alternative"]
-    assert item["clause"] == "N-9" and item["deductions"]["facilities"] == 100_000.5
-    # not below 0; no benchmark → no alternative
-    low = price_rows(benchmark_price=10.0, benchmark_ratio=0.1, deduction_preparation=1e6)
-    none = price_rows(project_id="L2")
-    t = land_price.land_price(projects_frame([low, none])).table
-    assert t["alt_price"].iloc[0] == 0.0 and t["alt_price"].isna().iloc[1]
-    assert "benchmark_price_alternative" not in reasons(t, 1)
+    r = reasons(t, 0)
+    assert r["benchmark_ratio_alternative"]["clause"] == "N-9"
+    assert r["market_value_alternative"]["costs"]["linkage"] == 400_000.0
+    # audit M4: 5000 × 0.4 × 10000 m² = 20 000 000 (not 20 M − 2 M); (b) not below 0;
+    # deductions without a market value: (b) cannot be computed (null, reason says so)
+    m4 = price_rows(benchmark_price=5000.0, benchmark_ratio=0.4, deduction_preparation=2e6)
+    low = price_rows(project_id="L2", market_value=1_000.0, linkage_cost=1_000.01)
+    none = price_rows(project_id="L3")
+    t = land_price.land_price(projects_frame([m4, low, none])).table
+    assert t["alt_price_ratio"].iloc[0] == 20_000_000.0 and t["alt_price_market"].isna().iloc[0]
+    assert "market_value missing" in reasons(t, 0)["market_value_alternative"]["note"]
+    assert t["alt_price_market"].iloc[1] == 0.0 and t["alt_price_ratio"].isna().iloc[1]
+    assert t[["alt_price_ratio", "alt_price_market"]].iloc[2].isna().all()
+    assert "benchmark_ratio_alternative" not in reasons(t, 2)
 
 
 def test_transition_end_and_missing_contract_date():
+    # after the transition (reference = end day) the price is due; contract date missing
     t = land_price.land_price(
-        projects_frame([price_rows(contract_date=None, transition_start="2024-02-29")])
+        projects_frame([price_rows(contract_date=None, transition_start="2024-02-29")]),
+        reference=dt.date(2029, 2, 28),
     ).table
     assert t["transition_end"].iloc[0] == dt.date(2029, 2, 28)
     assert t["first_due_date"].iloc[0] is None and t["final_due_date"].iloc[0] is None
     assert t["first_amount"].iloc[0] == 1_000_000.0
     item = reasons(t, 0)["transition_period"]
-    assert item["clause"] == "Y-15" and item["threshold"] == "2029-02-28"
+    assert item["clause"] == "N-11" and item["threshold"] == "2029-02-28"
+
+
+@pytest.mark.parametrize(
+    "reference, inside",
+    [
+        ("2024-05-31", False),  # before the start: not in the transition
+        ("2024-06-01", True),  # start day
+        ("2025-01-01", True),  # audit E-PRICE M2
+        ("2029-05-31", True),  # last day inside
+        ("2029-06-01", False),  # start + 5 years (N-11): due from this day
+    ],
+)
+def test_no_price_inside_the_transition(reference, inside):
+    row = price_rows(transition_start="2024-06-01", value_new=9_000_000.0)
+    t = land_price.land_price(
+        projects_frame([row]), reference=dt.date.fromisoformat(reference)
+    ).table
+    assert t["price_due_from"].iloc[0] == dt.date(2029, 6, 1)  # 2024-06-01 + 5 y
+    if inside:
+        assert t["price_due"].iloc[0] == 0.0 and t["price_status"].iloc[0] == "过渡期内暂不补缴"
+        assert t[["first_amount", "rest_amount"]].iloc[0].isna().all()
+        assert t["first_due_date"].iloc[0] is None and t["due_date"].iloc[0] is None
+    else:
+        # 9 000 000 − 3 000 000 = 6 000 000, 50 % = 3 000 000 by 2025-04-15
+        assert t["price_due"].iloc[0] == 6_000_000.0 and t["price_status"].iloc[0] == "分期缴纳"
+        assert t["first_amount"].iloc[0] == 3_000_000.0
+
+
+@pytest.mark.parametrize("requested", [False, None])
+def test_without_an_application_the_whole_price_is_due_on_the_contract_date(requested):
+    result = land_price.land_price(projects_frame([price_rows(instalment_requested=requested)]))
+    t = result.table
+    assert t["price_due"].iloc[0] == 2_000_000.0 and t["price_status"].iloc[0] == "一次性缴清"
+    assert t["due_date"].iloc[0] == dt.date(2025, 3, 15)  # = contract_date
+    assert t[["first_amount", "rest_amount"]].iloc[0].isna().all()
+    assert reasons(t, 0)["lump_sum"]["clause"] == "Y-15"
+    assert "instalment_schedule" not in reasons(t, 0)
+
+
+def test_instalments_follow_the_profile():
+    profile = load_profile("default")
+    for name, value in (
+        ("instalment_first_share", 0.3),
+        ("instalment_first_months", 3),
+        ("instalment_final_years", 1),
+    ):
+        profile.local[name] = dataclasses.replace(profile.local[name], value=value)
+    t = land_price.land_price(projects_frame([price_rows()]), profile=profile).table
+    # 2 000 000 × 0.3 = 600 000 by 2025-03-15 + 3 months = 2025-06-15; rest 1 400 000 by
+    # 2025-03-15 + 1 year = 2026-03-15
+    assert (t["first_amount"].iloc[0], t["rest_amount"].iloc[0]) == (600_000.0, 1_400_000.0)
+    assert t["first_due_date"].iloc[0] == dt.date(2025, 6, 15)
+    assert t["final_due_date"].iloc[0] == dt.date(2026, 3, 15)
+    item = reasons(t, 0)["instalment_schedule"]
+    assert item["threshold"] == {"first_share": 0.3, "months": 3, "years": 1}
+    assert item["source"] == "银川实施意见（十五）"
+
+
+@pytest.mark.parametrize(
+    "over, status, rule",
+    [
+        ({"y13_exempt_kind": "lift"}, "不增收土地价款", "y13_no_land_price"),
+        ({"y13_exempt_kind": "养老托育"}, "不增收土地价款", "y13_no_land_price"),
+        ({"allocation_eligible": True}, "划拨供地，不收出让价款", "y13_allocation"),
+    ],
+)
+def test_y13_no_land_price(over, status, rule):
+    t = land_price.land_price(projects_frame([price_rows(**over)])).table
+    assert t["price_due"].iloc[0] == 0.0 and t["price_status"].iloc[0] == status
+    assert t[["first_amount", "rest_amount"]].iloc[0].isna().all()
+    item = reasons(t, 0)[rule]
+    assert item["clause"] == "Y-13" and item["met"] is True
+    # y13_exempt_kind none / allocation not eligible: the price stays 2 000 000
+    t = land_price.land_price(
+        projects_frame([price_rows(y13_exempt_kind="none", allocation_eligible=False)])
+    ).table
+    assert t["price_due"].iloc[0] == 2_000_000.0
 
 
 def test_project_without_appraisal_gets_no_price():
     row = price_rows(value_new=None, value_old=None, transition_start="2025-03-01")
-    t = land_price.land_price(projects_frame([row])).table
+    # reference after the transition (2025-03-01 + 5 y = 2030-03-01): nothing to compute
+    t = land_price.land_price(projects_frame([row]), reference=dt.date(2030, 3, 1)).table
     assert t[["price_due", "first_amount", "rest_amount"]].isna().all(axis=None)
     assert t["first_due_date"].iloc[0] is None and t["price_pass"].isna().iloc[0]
     assert t["transition_end"].iloc[0] == dt.date(2030, 3, 1)
@@ -660,6 +798,9 @@ def test_project_without_appraisal_gets_no_price():
         ({"benchmark_price": 1000.0, "benchmark_ratio": 30.0}, "benchmark_ratio"),
         ({"benchmark_price": 1000.0}, "benchmark_ratio"),
         ({"old_land_class": "shopping"}, "shopping"),
+        ({"new_land_class": "mall"}, "mall"),
+        ({"y13_exempt_kind": "pool"}, "y13_exempt_kind"),
+        ({"linkage_cost": -1.0}, "linkage_cost"),
     ],
 )
 def test_price_input_errors_name_the_project(over, message):
@@ -807,7 +948,8 @@ def test_landprice_processing(lowland_provider, tmp_path):
         "field=project_id:string&field=value_new:double&field=value_old:double"
         "&field=residual_value:double&field=old_land_class:string&field=demolition:boolean"
         "&field=valuation_date_new:date&field=valuation_date_old:date&field=contract_date:date"
-        "&field=transition_start:date&field=benchmark_price:double&field=benchmark_ratio:double",
+        "&field=transition_start:date&field=benchmark_price:double&field=benchmark_ratio:double"
+        "&field=new_land_class:string&field=instalment_requested:boolean",
         [
             (
                 [
@@ -823,6 +965,8 @@ def test_landprice_processing(lowland_provider, tmp_path):
                     None,
                     1200.0,
                     0.4,
+                    "commercial",  # Y-14: a use change, so the residual counts
+                    True,
                 ],
                 square(0, 0, 100),
             ),
@@ -840,13 +984,19 @@ def test_landprice_processing(lowland_provider, tmp_path):
                     "2024-02-29",
                     None,
                     None,
+                    None,
+                    True,
                 ],
                 square(200, 0, 100),
             ),
         ],
     )
     dest = tmp_path / "price.gpkg"
-    res = processing.run("lowland:landprice", {"PROJECTS": layer, "OUTPUT": str(dest)})
+    # reference = B's transition end (2024-02-29 + 5 y = 2029-02-28, N-11): B is due
+    res = processing.run(
+        "lowland:landprice",
+        {"PROJECTS": layer, "OUTPUT": str(dest), "REFERENCE_DATE": "2029-02-28"},
+    )
     result = QgsVectorLayer(res["OUTPUT"], "r", "ogr")
     assert result.isValid()
     out = features(result)
@@ -855,7 +1005,7 @@ def test_landprice_processing(lowland_provider, tmp_path):
     assert a["first_amount"] == 750_000.0 and a["rest_amount"] == 750_000.0
     assert a["first_due_date"].toPyDate() == dt.date(2025, 2, 28)
     assert a["final_due_date"].toPyDate() == dt.date(2027, 1, 31)
-    assert a["alt_price"] == 4_800_000.0 and a["price_pass"] is True
+    assert a["alt_price"] == 4_800_000.0 and a["price_pass"] is True  # 100² × 1200 × 0.4
     assert b["first_amount"] == 50.01 and b["rest_amount"] == 50.0
     assert b["final_due_date"].toPyDate() == dt.date(2026, 2, 28)
     assert b["transition_end"].toPyDate() == dt.date(2029, 2, 28)
@@ -921,12 +1071,17 @@ def test_the_three_checks_on_the_sample_projects(lowland_provider):
             "OUTPUT"
         ]
     )
-    p1 = price["PRJ01"]  # 38.6M − (21.3M + 2.15M industrial residual) = 15.15M
+    # 38.6M − (21.3M + 2.15M residual: industrial, use 100102 → 100101 changes, demolition)
+    p1 = price["PRJ01"]
     assert p1["price_due"] == 15_150_000.0 and p1["first_amount"] == 7_575_000.0
     assert p1["first_due_date"].toPyDate() == dt.date(2025, 2, 28)  # contract 2025-01-31
     assert p1["final_due_date"].toPyDate() == dt.date(2027, 1, 31)
-    assert p1["alt_price"] == 1250 * 0.4 * 38406 - 870_000  # 18 333 000
-    assert p1["transition_end"].toPyDate() == dt.date(2029, 2, 28)  # 2024-02-29 + 5 y
+    # N-9 (a) without the deductions (audit M4: they belong to the market approach (b),
+    # which needs market_value): 1250 × 0.4 × 38406 = 19 203 000
+    assert p1["alt_price"] == 1250 * 0.4 * 38406 == p1["alt_price_ratio"]
+    assert p1["alt_price_market"] == NULL
+    # no transition on PRJ01 any more (a price paid by contract is past it, N-11)
+    assert p1["transition_end"] == NULL and p1["price_status"] == "分期缴纳"
     p2 = price["PRJ02"]
     assert p2["price_due"] == 500_000.0 and p2["residual_counted"] is False
     assert p2["first_due_date"].toPyDate() == dt.date(2024, 9, 30)  # contract 2024-08-31

@@ -118,6 +118,7 @@ def test_funding_balance_by_hand():
         "facilities": 1_600_000.0,  # 800 × 2000
         "land_price": 1_000_010.01,
         "transfer": 300_000.0,  # 200 × 1500
+        "sale": 0.0,  # no 收储 project sold (Y-3, N-5)
     }
     assert result["cost_total"] == 6_200_000.0
     assert result["revenue_total"] == 1_300_010.01
@@ -238,7 +239,11 @@ def test_synthetic_unit_context_and_html_escaping(tmp_path):
         "facilities": 4_000_000.0,  # 2000 m² × 2000
     }
     assert ctx["funding"]["revenues"][1]["amount"] == 150_000.0  # 100 m² × 1500
-    assert ctx["funding"]["balance"] == 150_000.0 - 12_000_000.0
+    # no project: the unit is 收储 then 出让 (Y-3, N-5), its sale estimated from the
+    # planned floor area × low-efficiency share × 1500 元/m²: 40000 × 0.3 × 1500
+    sale = ctx["funding"]["revenues"][2]["amount"]
+    assert sale == 18_000_000.0
+    assert ctx["funding"]["balance"] == 150_000.0 + sale - 12_000_000.0
     assert [f["label"] for f in ctx["facilities"]] == ["教育用地", "公园绿地"]
     assert ctx["unit"]["block_ids"] == ["JF001", "JF002"]
     assert ctx["maps"]["unit_map"] is None and ctx["projects_given"] is False
@@ -335,3 +340,41 @@ def test_docx_without_docxtpl_says_what_to_install(monkeypatch, tmp_path):
     )
     with pytest.raises(LowlandInputError, match=r"pip install docxtpl python-docx.*HTML/PDF"):
         plan_render.render_docx(None, {})
+
+
+def test_funding_modes_keep_acquisition_and_owner_apart():
+    """Y-3 / N-3 / N-5: 收储 costs meet 出让 revenue, 原权利人改造 brings its 补缴地价."""
+    rates = funding_.funding_rates(load_profile("default"))
+    rows = [
+        # acquired: 3000 m² of project land, sold at its new-conditions value 9 000 000
+        {"project_id": "A", "redevelopment_mode": "acquisition", "area_m2": 3000.0,
+         "value_new": 9_000_000.0, "computed": True, "price_due": 4_000_000.0,
+         "first_amount": None, "due_date": dt.date(2026, 1, 1)},
+        # owner: 1000 m², pays 2 000 000 at once on its contract date
+        {"project_id": "O", "redevelopment_mode": "owner", "area_m2": 1000.0,
+         "value_new": 5_000_000.0, "computed": True, "price_due": 2_000_000.0,
+         "first_amount": None, "due_date": dt.date(2026, 1, 1)},
+    ]  # fmt: skip
+    share, sales, owners = pd_.funding_modes(rows)
+    assert share == 0.75  # 3000 / (3000 + 1000)
+    assert sales == [("A", 9_000_000.0)] and [r["project_id"] for r in owners] == ["O"]
+    overview = {"lowland_area_m2": 1000.0, "facility_area_m2": 0.0, "gfa_transferred": None,
+                "phase": "near"}  # fmt: skip
+    f = pd_.funding_section(overview, rows, 2000.0, "低效地块现状建筑面积", rates)
+    amounts = {c["item"]: c["amount"] for c in f["costs"] + f["revenues"]}
+    # compensation 2000 m² × 0.75 × 3000 = 4 500 000; demolition 1500 × 100 = 150 000;
+    # infrastructure 1000 × 300 = 300 000; revenue: A's 出让 9 000 000 (not its 4 M price)
+    # + O's 补缴地价 2 000 000 → balance 11 000 000 − 4 950 000 = 6 050 000
+    assert (amounts["compensation"], amounts["demolition"]) == (4_500_000.0, 150_000.0)
+    assert (amounts["sale"], amounts["land_price"]) == (9_000_000.0, 2_000_000.0)
+    assert f["balance"] == 6_050_000.0
+    # no mode on any project: the unit is 收储 then 出让 (no 补缴地价); the sale is
+    # estimated: 20 000 m² planned × 0.5 low-efficiency share × 1500 元/m² = 15 000 000
+    bare = [dict(r, redevelopment_mode=None) for r in rows]
+    assert pd_.funding_modes(bare) == (1.0, [], [])
+    f = pd_.funding_section(
+        overview | {"gfa_capacity": 20_000.0, "lowland_share": 0.5}, bare, 2000.0, "x", rates
+    )
+    amounts = {c["item"]: c["amount"] for c in f["costs"] + f["revenues"]}
+    assert (amounts["sale"], amounts["land_price"]) == (15_000_000.0, 0.0)
+    assert amounts["compensation"] == 6_000_000.0  # 2000 m² × 3000, all acquired

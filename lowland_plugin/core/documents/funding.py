@@ -97,6 +97,8 @@ def funding_balance(
     payments: Iterable[tuple[str, float, dt.date | None]],
     phase: str | None,
     rates: FundingRates,
+    acquired_share: float = 1.0,
+    sales: Iterable[tuple[str, float | None]] = (),
 ) -> dict:
     """资金平衡 of a unit (Y-3, N-3, N-5).
 
@@ -107,15 +109,24 @@ def funding_balance(
     floor area × rate. Each item is rounded to the cent; totals add the items;
     ``balance = revenue_total − cost_total``.
 
+    Modes (Y-3, N-3, N-5): compensation and demolition are costs of 收储 only, on
+    ``acquired_share`` of the low-efficiency floor area (0 when every project is
+    原权利人改造); ``sales`` are the 出让 revenues (new-conditions land value) of the
+    acquired projects, whose 补缴地价 is not in ``payments`` — so no mode's costs meet
+    the other mode's revenue; the unit total is the sum.
+
     Phasing: costs fall in the unit's phase (``None``: 时序待定); a payment in the phase
     containing its due date's year (no date: the unit's phase), the transfer revenue in
     the unit's phase. Rows near, mid, far (and 时序待定 when used) with cost, revenue,
     balance and the cumulative balance.
     """
+    acquired = float(
+        money(lowland_gfa_m2 if is_known(lowland_gfa_m2) else 0.0) * money(acquired_share)
+    )
     costs = [
-        _line("compensation", "征收（收储）补偿", "低效地块现状建筑面积", lowland_gfa_m2, "m²",
+        _line("compensation", "征收（收储）补偿", "低效地块现状建筑面积", acquired, "m²",
               rates.compensation_per_m2_gfa, "元/m²", rates.sources["compensation_per_m2_gfa"]),
-        _line("demolition", "拆除", "低效地块现状建筑面积", lowland_gfa_m2, "m²",
+        _line("demolition", "拆除", "低效地块现状建筑面积", acquired, "m²",
               rates.demolition_per_m2_gfa, "元/m²", rates.sources["demolition_per_m2_gfa"]),
         _line("infrastructure", "基础设施建设", "低效用地面积", lowland_area_m2, "m²",
               rates.infrastructure_per_m2_land, "元/m²", rates.sources["infrastructure_per_m2_land"]),
@@ -123,6 +134,7 @@ def funding_balance(
               rates.facility_per_m2_land, "元/m²", rates.sources["facility_per_m2_land"]),
     ]  # fmt: skip
     payments = [(pid, float(a), d) for pid, a, d in payments if is_known(a)]
+    sold = [(pid, float(a)) for pid, a in sales if a is not None and is_known(a)]
     price_total = float(sum(Decimal(repr(a)) for _, a, _ in payments))
     revenues = [
         {
@@ -138,6 +150,17 @@ def funding_balance(
         },
         _line("transfer", "转移建筑面积收入", "转移（异地统筹）建筑面积", transferred_gfa_m2, "m²",
               rates.transfer_price_per_m2_gfa, "元/m²", rates.sources["transfer_price_per_m2_gfa"]),
+        {
+            "item": "sale",
+            "label": "收储地块出让收入",
+            "basis": "收储项目新条件土地价值（Y-3、N-5）",
+            "quantity": len(sold),
+            "quantity_unit": "个项目",
+            "rate": None,
+            "rate_unit": None,
+            "amount": cent_sum(a for _, a in sold),
+            "source": "value_new",
+        },
     ]  # fmt: skip
     cost_total = cent_sum(c["amount"] for c in costs)
     revenue_total = cent_sum(r["amount"] for r in revenues)
@@ -145,7 +168,9 @@ def funding_balance(
     by_phase: dict[str | None, list[float]] = {p: [0.0, 0.0] for p in PHASES}
     by_phase.setdefault(phase, [0.0, 0.0])
     by_phase[phase][0] = cost_total
-    by_phase[phase][1] = cent_sum([by_phase[phase][1], revenues[1]["amount"]])
+    by_phase[phase][1] = cent_sum(
+        [by_phase[phase][1], revenues[1]["amount"], revenues[2]["amount"]]
+    )
     for _pid, value, due in payments:
         target = phase if due is None else phase_of_year(due.year, rates.phase_years)
         by_phase.setdefault(target, [0.0, 0.0])

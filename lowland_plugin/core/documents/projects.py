@@ -128,7 +128,16 @@ def price_rows_of(checks: ProjectChecks, rows: np.ndarray) -> list[dict]:
                 "first_due_date": as_date(t["first_due_date"].iloc[i]),
                 "rest_amount": as_float(t["rest_amount"].iloc[i]),
                 "final_due_date": as_date(t["final_due_date"].iloc[i]),
+                "due_date": as_date(t["due_date"].iloc[i]),
+                "price_status": as_text(t["price_status"].iloc[i]),
+                "area_m2": as_float(t["area_m2"].iloc[i]),
+                "value_new": as_float(p["value_new"].iloc[i]) if "value_new" in p.columns else None,
+                "redevelopment_mode": as_text(p["redevelopment_mode"].iloc[i])
+                if "redevelopment_mode" in p.columns
+                else None,
+                "price_due_from": as_date(t["price_due_from"].iloc[i]),
                 "alt_price": as_float(t["alt_price"].iloc[i]),
+                "alt_price_market": as_float(t["alt_price_market"].iloc[i]),
                 "transition_end": as_date(t["transition_end"].iloc[i]),
                 "price_pass": plain(t["price_pass"].iloc[i]),
             }
