@@ -38,3 +38,21 @@ def test_every_rule_parameter_and_local_value_is_listed_with_its_state():
 def test_guide_links_the_rules_table():
     readme = (doc.ROOT / "docs" / "guide" / "README.md").read_text(encoding="utf-8")
     assert "(rules_zh.md)" in readme
+
+
+def test_demo_summary_names_every_pending_value_of_the_profile():
+    from lowland_under_test.scripts import demo
+
+    profile = load_profile("default")
+    lines = demo.profile_notes(profile)
+    assert lines[0].startswith(f"[demo] 规则档案 {profile.label}：以下")
+    # by hand from default.json: the 5 funding example rates are pending (funding_example)
+    # and phase_years is a local choice; min_peers, max_far (stalled_development),
+    # ignore_plan_codes, the conversion list and ratio, danger_basis and
+    # same_industry_tax_reference are local choices: 5 + 1 + 3 + 2 + 2 = 13
+    # (tax_below_min is disabled, and its source is adopted anyway)
+    assert f"以下 {len(lines) - 1} 项" in lines[0] and len(lines) - 1 == 13
+    body = "\n".join(lines[1:])
+    assert "funding.compensation_per_m2_gfa = 3000（示例单价，待城市设定 · 待定）" in body
+    assert "danger_basis = floor_area（本插件默认取值 · 本地取值待确认）" in body
+    assert "legacy_cutoff" not in body  # 银川实施意见（九）: adopted
