@@ -66,6 +66,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
 
     PARCELS = "PARCELS"
     LANDSURVEY = "LANDSURVEY"
+    LEGACY = "LEGACY"
     ADMIN_CODE = "ADMIN_CODE"
     ONLY_LOWLAND = "ONLY_LOWLAND"
     FORMAT = "FORMAT"
@@ -102,11 +103,14 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             "<p>导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，"
             "以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、"
             "SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。"
+            "Y-2 要求的使用状况 SYZK（闲置/停产/空置/在用，由是否闲置、是否正常生产经营与宗地内建筑判断，未知为空）、"
+            "改造开发潜力 KFQL = max(规划容积率 GHRJL − 容积率, 0) × 面积（规划容积率未知时为空，不记为 0）、"
+            "历史遗留用地类别 LSYLLB 与面积（可选输入 LEGACY：lowland:legacyland 的输出，按宗地编号匹配；未给出时为空）。"
             "图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，"
             "四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。</p>"
             "<p>质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、"
             "几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；"
-            "含三调非建设用地为警告）、面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过"
+            "含三调非建设用地为警告）、面积不自洽、使用状况与建筑不一致、改造开发潜力不自洽、历史遗留用地面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过"
             "（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，"
             "绝不截断。</p>"
         )
@@ -121,6 +125,14 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.LANDSURVEY, self.tr("三调图斑图层（一致性检查）"), polygon, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LEGACY,
+                self.tr("历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）"),
+                [QgsProcessing.TypeVector],
+                optional=True,
             )
         )
         self.addParameter(
@@ -252,7 +264,19 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         self.check_canceled(feedback)
         feedback.setProgress(10)
 
-        db = standardize(parcels, standard, admin_code, only_lowland, export_date)
+        legacy = self.read_layer(parameters, self.LEGACY, context, feedback, check_geometry=False)
+        db = standardize(parcels, standard, admin_code, only_lowland, export_date, legacy)
+        unmatched = db.attrs.get("legacy_unmatched")
+        if legacy is None:
+            feedback.pushWarning(
+                self.tr("未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。")
+            )
+        elif unmatched:
+            feedback.pushWarning(
+                self.tr(
+                    "{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。"
+                ).format(unmatched)
+            )
         feedback.pushInfo(
             self.tr("导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。").format(
                 len(db), len(parcels), standard.label

@@ -6,7 +6,8 @@
 2. ``lowland:statusquocheck`` and ``lowland:buildingconversion`` on the sample
    projects' application tables (they are not part of the chain: see the model's help);
 3. a summary: parcels, low-efficiency area by type, blocks, units, checks, QC and the
-   documents written;
+   documents written, then the rule profile used and every value of it that is pending
+   or a local choice, with its source (no pending value is shown without saying so);
 4. ``lowland_demo.qgz``: a QGIS project over the outputs with the review atlas in its
    layouts (scripts/make_demo_project.py).
 
@@ -98,6 +99,25 @@ def fresh(out: Path) -> None:
     (out / "lowland_demo.qgz").unlink(missing_ok=True)
 
 
+def profile_notes(profile) -> list[str]:
+    """The summary's last lines: the rule profile used and each value of it whose source
+    is not adopted (``pending`` / ``local_choice``: enabled criteria and exemptions,
+    conversion, funding, then the ``local`` values), each with its source."""
+    rules = [r for r in [*profile.rules.values(), *profile.exemptions.values()] if r.enabled]
+    rules += [r for r in (profile.conversion, profile.funding) if r is not None]
+    notes = [item for rule in rules for item in profile.pending_params(rule)]
+    notes += profile.pending()
+    if not notes:
+        return [
+            f"[demo] 规则档案 {profile.label}：所有取值均已采用（来源见 docs/guide/rules_zh.md）。"
+        ]
+    return [
+        f"[demo] 规则档案 {profile.label}：以下 {len(notes)} 项取值待定或为本地取值，"
+        "使用前须由城市确认（全部取值与来源见 docs/guide/rules_zh.md）：",
+        *(f"[demo]   {n}" for n in notes),
+    ]
+
+
 def summary(out: Path) -> None:
     sys.path.append(str(ROOT))  # appended, never first: ROOT/processing must not shadow QGIS's
     from lowland_plugin.bridge.ogr_io import read_ogr_layer
@@ -164,6 +184,10 @@ def summary(out: Path) -> None:
     )
     for path in sorted(documents["path"]):
         print(f"[demo]   {Path(path).relative_to(out)}")
+    from lowland_plugin.core.common.profiles import load_profile
+
+    for line in profile_notes(load_profile(str(ident["profile_id"].iloc[0]))):
+        print(line)
 
 
 def main(argv: list[str]) -> int:

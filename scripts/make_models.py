@@ -109,7 +109,12 @@ EXPORT = Child(
     "export",
     "lowland:exportdatabase",
     "上图入库成果导出与质检",
-    {"PARCELS": "identify.OUTPUT", "LANDSURVEY": "@landsurvey", "ADMIN_CODE": "@admin_code"},
+    {
+        "PARCELS": "identify.OUTPUT",
+        "LANDSURVEY": "@landsurvey",
+        "LEGACY": "legacy.OUTPUT",  # 历史遗留用地 class and areas (Y-2)
+        "ADMIN_CODE": "@admin_code",
+    },
     {"OUTPUT": "database", "ERRORS": "qc_errors", "REPORT": "qc_report"},
 )
 BLOCKS = Child(

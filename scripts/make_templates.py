@@ -221,6 +221,17 @@ def build() -> Document:
     para(doc, "{%p else %}")
     para(doc, "单元内无认定的低效用地。")
     para(doc, "{%p endif %}")
+    para(doc, "{%p if parcels_given and profile_pending %}")
+    para(
+        doc,
+        "认定所用规则档案 {{ document.profile }} 中，以下取值待定或为本地取值，"
+        "须经本市确认后方可作为认定依据：",
+        size=9,
+    )
+    para(doc, "{%p for v in profile_pending %}")
+    para(doc, "{{ v }}", size=9)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
 
     doc.add_heading("三、历史遗留用地", level=1)
     para(doc, "{%p if legacy is none %}")

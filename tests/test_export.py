@@ -862,3 +862,137 @@ def test_qgis_process_exit_status_says_pass_or_fail(
         assert "质检结论：" + ("通过" if passed else "不通过") in (
             tmp_path / "report.html"
         ).read_text(encoding="utf-8")
+
+
+# ----------------------------------------------- Y-2 使用状况, 改造开发潜力, 历史遗留用地
+
+
+def test_use_state_from_idle_operating_and_buildings(standard):
+    # Y-2 使用状况, tested in order: idle → 闲置; no building measured (count 0, FAR
+    # known) and not operating → 空置; operating false → 停产; operating true → 在用.
+    frame = identified(
+        6,
+        idle=[True, None, None, None, False, None],
+        operating=[True, False, None, True, False, None],
+        building_count=[3, 0, 0, 2, 4, 5],
+        far=[0.5, 0.0, 0.0, 0.5, 0.5, 0.5],
+    )
+    db = database(standard, frame).set_index("ZDDM")
+    assert db["SYZK"].to_dict() == {
+        "P001": "闲置",  # idle wins over operating
+        "P002": "空置",  # not operating, no building on it
+        "P003": "空置",  # operating unknown, no building on it
+        "P004": "在用",
+        "P005": "停产",  # buildings, not operating
+        "P006": None,  # buildings, operating unknown: not guessed
+    }
+    # no buildings layer (FAR unknown, count 0): not 空置 but unknown
+    frame = identified(1, operating=[None], building_count=[0], far=[np.nan])
+    assert database(standard, frame)["SYZK"].tolist() == [None]
+
+
+def test_redevelopment_potential_is_the_far_headroom_and_unknown_stays_empty(standard):
+    # Y-2 改造开发潜力 = max(far_max − far, 0) × area. The parcels are 100 × 100 m = 10000 m².
+    frame = identified(4, far=[0.6, 2.5, 0.6, np.nan], far_max=[2.0, 2.0, np.nan, 2.0])
+    db = database(standard, frame).set_index("ZDDM")
+    assert db.loc["P001", "KFQL"] == pytest.approx((2.0 - 0.6) * 10000.0)  # 14000 m²
+    assert db.loc["P001", "GHRJL"] == 2.0
+    assert db.loc["P002", "KFQL"] == 0.0  # 2.5 ≥ 2.0: measured, no headroom
+    assert np.isnan(db.loc["P003", "KFQL"])  # no planned FAR: unknown, not 0
+    assert np.isnan(db.loc["P004", "KFQL"])  # no current FAR: unknown, not 0
+    # a parcel layer without far_max at all: every KFQL empty
+    assert database(standard)["KFQL"].isna().all()
+    # boundary: far exactly far_max → 0; 0.0001 below over 10000 m² → 1 m²
+    frame = identified(2, far=[1.2, 1.1999], far_max=[1.2, 1.2])
+    assert database(standard, frame)["KFQL"].tolist() == pytest.approx([0.0, 1.0])
+
+
+def test_legacy_class_and_area_matched_by_parcel_id(standard):
+    frame = identified(4)
+    legacy = pd.DataFrame(
+        {
+            "parcel_id": ["P002", "P001", "P003", "P999"],
+            "legacy_class": ["regular", "expropriation", None, "undecided"],
+        }
+    )
+    db = database(standard, frame, legacy=legacy).set_index("ZDDM")
+    # P001: whole parcel (100 × 100 = 10000 m²) in its one class, 0 in the others
+    assert db.loc["P001", "LSYLLB"] == "expropriation"
+    assert db.loc["P001", ["LSYLMJ", "CTGLMJ", "ZSBPMJ", "DRDMJ"]].tolist() == [
+        10000.0, 0.0, 10000.0, 0.0
+    ]  # fmt: skip
+    assert db.loc["P002", ["LSYLLB", "CTGLMJ"]].tolist() == ["regular", 10000.0]
+    # P003 out of scope (lawful approval: no class), P004 not in LEGACY: all empty
+    for pid in ("P003", "P004"):
+        assert db.loc[pid, "LSYLLB"] is None and np.isnan(db.loc[pid, "LSYLMJ"])
+    assert database(standard, frame, legacy=legacy).attrs["legacy_unmatched"] == 1
+    # by 三调 piece: areas as given, LSYLMJ = 7650 + 0 + 2350 = 10000
+    legacy = pd.DataFrame(
+        {"parcel_id": ["P001"], "legacy_class": ["regular"], "regular_m2": [7650.0],
+         "expropriation_m2": [0.0], "undecided_m2": [2350.0]}
+    )  # fmt: skip
+    row = database(standard, frame, legacy=legacy).set_index("ZDDM").loc["P001"]
+    assert row[["LSYLMJ", "CTGLMJ", "ZSBPMJ", "DRDMJ"]].tolist() == [10000.0, 7650.0, 0.0, 2350.0]
+    # without LEGACY: empty, never 0
+    plain = database(standard, frame)
+    assert plain["LSYLLB"].isna().all() and plain["LSYLMJ"].isna().all()
+    twice = pd.DataFrame({"parcel_id": ["P001", "P001"], "legacy_class": ["regular"] * 2})
+    with pytest.raises(LowlandInputError, match="P001"):
+        database(standard, frame, legacy=twice)
+
+
+def test_qc_rules_on_use_state_potential_and_legacy(standard):
+    frame = identified(4, far=[0.6, 0.6, 0.6, 0.0], far_max=[2.0, 2.0, 2.0, 2.0],
+                       operating=[True, True, True, False], building_count=[1, 1, 1, 0])  # fmt: skip
+    legacy = pd.DataFrame({"parcel_id": ["P001", "P002"], "legacy_class": ["regular"] * 2})
+    db = database(standard, frame, legacy=legacy)
+    assert run_qc(db, standard).error_count == 0
+    bad = db.copy()
+    # KFQL = (2.0 − 0.6) × 10000 = 14000.00; the stored inputs' rounding allows
+    # (0.00005 + 0.00005) × 10000 + 1.4 × 0.005 + 0.005 = 1.012 m²
+    bad.loc[0, "KFQL"] = 14001.01  # 1.01 ≤ 1.012: passes
+    bad.loc[1, "KFQL"] = 14001.02  # 1.02 > 1.012: fails
+    bad.loc[2, "GHRJL"] = None  # KFQL kept though the planned FAR is unknown
+    bad.loc[3, "RJL"] = 0.1  # 空置 with a FAR above 0
+    bad.loc[1, "LSYLMJ"] = 9000.0  # ≠ 10000 + 0 + 0
+    bad.loc[2, "CTGLMJ"] = 5.0  # an area without a class
+    result = run_qc(bad, standard)
+    tb = bad["TBBH"].tolist()
+    assert found(result) == {
+        ("potential", tb[1]), ("potential", tb[2]), ("use_state", tb[3]),
+        ("legacy_area", tb[1]), ("legacy_area", tb[2]),
+        ("potential", tb[3]),  # RJL 0.1: (2.0 − 0.1) × 10000 = 19000 ≠ 20000 stored
+    }  # fmt: skip
+
+
+def test_sample_export_with_legacy_fills_the_legacy_fields(
+    lowland_provider, sample_gpkg, sample_identified, tmp_path, standard
+):
+    import processing
+
+    legacy = tmp_path / "legacy.gpkg"
+    processing.run(
+        "lowland:legacyland",
+        {
+            "PARCELS": f"{sample_gpkg}|layername=parcels",
+            "LANDSURVEY": f"{sample_gpkg}|layername=landsurvey",
+            "OUTPUT": str(legacy),
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
+    result = run_export(
+        PARCELS=str(sample_identified),
+        LEGACY=str(legacy),
+        OUTPUT=str(tmp_path / "db.gpkg"),
+        REPORT=str(tmp_path / "report.html"),
+    )
+    db = read_back(result["OUTPUT"]).set_index("ZDDM")
+    classes = read_ogr_layer(str(legacy)).set_index("parcel_id")["legacy_class"]
+    expected = classes.loc[db.index].where(classes.loc[db.index].notna(), None)
+    assert db["LSYLLB"].where(db["LSYLLB"].notna(), None).tolist() == expected.tolist()
+    has = db["LSYLLB"].notna()
+    assert has.any()  # the sample has unapproved low-efficiency parcels
+    # each classed parcel's legacy area is its whole area or its measured pieces
+    assert (db.loc[has, "LSYLMJ"] <= db.loc[has, "MJ"] + 0.01).all()
+    assert db.loc[~has, "LSYLMJ"].isna().all()
+    assert result["ERROR_COUNT"] == 0

@@ -378,3 +378,22 @@ def test_funding_modes_keep_acquisition_and_owner_apart():
     amounts = {c["item"]: c["amount"] for c in f["costs"] + f["revenues"]}
     assert (amounts["sale"], amounts["land_price"]) == (15_000_000.0, 0.0)
     assert amounts["compensation"] == 6_000_000.0  # 2000 m² × 3000, all acquired
+
+
+def test_the_identification_chapter_lists_the_pending_values_of_the_profile(tmp_path):
+    # issue 16: no pending value without saying so. default@1.1.0, by hand: the enabled
+    # criteria's local choices tax_below_industry_share.min_peers,
+    # stalled_development.max_far and use_not_conforming.ignore_plan_codes, plus the
+    # local values danger_basis and same_industry_tax_reference (dangerous_grades is
+    # JGJ 125-2016, adopted): 3 + 2 = 5
+    unit, parcels = synthetic()
+    ctx = pd_.build_unit_context(unit.iloc[0], parcels, None, None, load_profile("default"))
+    pending = ctx["profile_pending"]
+    assert len(pending) == 5
+    assert "danger_basis = floor_area（本插件默认取值 · 本地取值待确认）" in pending
+    assert "stalled_development.max_far = 0.1（本插件默认取值 · 本地取值待确认）" in pending
+    html = render_html(load_html_template(), ctx)
+    assert "以下取值待定或为本地取值" in html and "danger_basis = floor_area" in html
+    document = docx.Document(write_atomic(tmp_path / "p.docx", render_docx(None, ctx)))
+    texts = [p.text for p in document.paragraphs]
+    assert "danger_basis = floor_area（本插件默认取值 · 本地取值待确认）" in texts

@@ -51,6 +51,7 @@ from .qc_geometry import (
     check_sandiao_non_construction,
     check_sliver,
 )
+from .qc_status import check_legacy_area, check_potential, check_use_state
 from .standard import Standard
 
 SEVERITIES = ("error", "warning")
@@ -160,6 +161,30 @@ RULES: tuple[Rule, ...] = (
         False,
         "面积、亩数、椭球面积须与几何及彼此一致（按取舍精度）",
     ),
+    Rule(
+        "use_state",
+        "使用状况与建筑不一致",
+        "State of use contradicts the buildings",
+        "error",
+        False,
+        "使用状况为空置（无建筑）的图斑容积率须为 0（Y-2）",
+    ),
+    Rule(
+        "potential",
+        "改造开发潜力不自洽",
+        "Redevelopment potential does not add up",
+        "error",
+        False,
+        "改造开发潜力 = max(规划容积率 − 容积率, 0) × 面积；两者之一未知时须为空（Y-2）",
+    ),
+    Rule(
+        "legacy_area",
+        "历史遗留用地面积不自洽",
+        "Legacy land areas do not add up",
+        "error",
+        False,
+        "有类别才有面积；面积 = 常态化管理 + 征收报批 + 待认定，且不大于图斑面积（Y-2、Y-9）",
+    ),
 )
 
 
@@ -197,6 +222,9 @@ CHECKS: dict[str, Callable[[QcContext], pd.DataFrame]] = {
     "sandiao_area": check_sandiao_area,
     "sandiao_non_construction": check_sandiao_non_construction,
     "area_sum": check_area_sum,
+    "use_state": check_use_state,
+    "potential": check_potential,
+    "legacy_area": check_legacy_area,
 }
 
 

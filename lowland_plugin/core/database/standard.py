@@ -35,6 +35,7 @@ from ..common.frames import geodataframe
 from ..common.resources import resource_path
 from ..common.values import as_text, is_known
 from ..identify.review import final_type, final_verdict
+from .status import legacy_values, redevelopment_potential, use_state
 
 #: The bundled standard.
 DEFAULT_STANDARD = "lowland_db_v1"
@@ -65,6 +66,13 @@ COMPUTED = (
     "rdyj",
     "profile",
     "export_date",
+    "use_state",
+    "potential",
+    "legacy_class",
+    "legacy_area",
+    "legacy_regular",
+    "legacy_expropriation",
+    "legacy_undecided",
 )
 #: Identification fields the computed rules read (besides those named in ``source``).
 COMPUTED_INPUTS = {
@@ -74,10 +82,25 @@ COMPUTED_INPUTS = {
     "area_mu": ("area_m2",),
     "rdyj": ("verdict", "reasons", "review_status"),
     "profile": ("profile_id", "profile_version"),
+    "use_state": ("idle", "operating", "building_count", "far"),
+    "potential": ("far_max", "far", "area_m2"),
+    **{
+        f"legacy_{k}": ("parcel_id", "area_m2")
+        for k in ("class", "area", "regular", "expropriation", "undecided")
+    },
 }
 #: Identification fields that may be absent (older outputs, before review existed):
 #: treated as all null; the fall-backs of :func:`final_verdict` apply.
-OPTIONAL_INPUTS = ("final_verdict", "final_type", "review_note")
+OPTIONAL_INPUTS = (
+    "final_verdict",
+    "final_type",
+    "review_note",
+    # 使用状况 and 改造开发潜力 (Y-2): unknown where the parcels did not carry them
+    "idle",
+    "operating",
+    "building_count",
+    "far_max",
+)
 
 #: 1 亩 = 10000/15 m².
 M2_PER_MU = 10000.0 / 15.0
@@ -494,12 +517,15 @@ def standardize(
     admin_code: str | None = None,
     only_lowland: bool = True,
     export_date: dt.date | None = None,
+    legacy: pd.DataFrame | None = None,
 ) -> gpd.GeoDataFrame:
     """The database table: one row per exported parcel, the standard's fields in order,
     sorted by 图斑编号, geometry as in the input (never repaired).
 
     Exported: parcels whose final verdict (``final_verdict``, else ``verdict``) is
     ``lowland``; all parcels when ``only_lowland`` is False (SFDX 是/否).
+    ``legacy``: a ``lowland:legacyland`` output, matched by ``parcel_id`` (历史遗留用地
+    fields; null without it). 使用状况 and 改造开发潜力: :mod:`.status`.
     """
     require_input_fields(parcels, standard, "PARCELS")
     frame = parcels.reset_index(drop=True)
@@ -544,6 +570,15 @@ def standardize(
     )
     area = pd.to_numeric(column("area_m2"), errors="coerce").to_numpy(dtype="float64")
     computed["area_mu"] = area / M2_PER_MU
+    computed["use_state"] = use_state(frame)
+    far = pd.to_numeric(column("far"), errors="coerce").to_numpy(dtype="float64")
+    far_max = pd.to_numeric(column("far_max"), errors="coerce").to_numpy(dtype="float64")
+    computed["potential"] = redevelopment_potential(far_max, far, area)
+    old, unmatched = legacy_values(column("parcel_id"), area, legacy)
+    computed["legacy_class"] = old["legacy_class"].to_numpy(dtype=object)
+    computed["legacy_area"] = old["legacy_area_m2"].to_numpy(dtype="float64")
+    for part in ("regular", "expropriation", "undecided"):
+        computed[f"legacy_{part}"] = old[f"{part}_m2"].to_numpy(dtype="float64")
 
     out = pd.DataFrame(index=range(len(frame)))
     for spec in standard.fields:
@@ -561,4 +596,6 @@ def standardize(
             out[spec.name] = typed.array if spec.type == "int" else typed.to_numpy()
     result = geodataframe(out, geoms, parcels.crs)
     order = np.argsort(result["TBBH"].astype(str).to_numpy(), kind="stable")
-    return result.iloc[order].reset_index(drop=True)
+    result = result.iloc[order].reset_index(drop=True)
+    result.attrs["legacy_unmatched"] = unmatched if legacy is not None else None
+    return result

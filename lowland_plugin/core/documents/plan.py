@@ -9,6 +9,9 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
 - ``parcels``: its low-efficiency parcels (final verdict/type after review where
   present) with the criteria that were met, as readable lines
   (:func:`lowland_plugin.core.identify.review.reason_lines`);
+- ``profile_pending``: the identification values of the rule profile (criteria,
+  exemptions and their ``local`` numbers) that are pending or local choices, each
+  ``name = value（source）``, so the document shows none without saying so;
 - ``legacy``: the ``lowland:legacyland`` classes of its parcels (Y-9, N-14);
 - ``far``, ``mixed_use``, ``scattered``, ``land_price``: the rows of the project checks
   for the unit's projects, computed by the very functions the check algorithms call
@@ -510,6 +513,18 @@ def maps_section(map_path: str | None, atlas_path: str | None, base_dir: str | P
     }
 
 
+#: ``local`` values the identification uses (Y-1).
+IDENTIFY_LOCALS = ("danger_basis", "dangerous_grades", "same_industry_tax_reference")
+
+
+def identification_pending(profile: Profile) -> list[str]:
+    """``rule.param = value（source · 待定）`` of the enabled criteria and exemptions and
+    the identification's ``local`` values whose source is not adopted."""
+    rules = [r for r in [*profile.rules.values(), *profile.exemptions.values()] if r.enabled]
+    out = [item for rule in rules for item in profile.pending_params(rule)]
+    return out + profile.pending([n for n in IDENTIFY_LOCALS if n in profile.local])
+
+
 def build_unit_context(
     unit: Mapping,
     parcels: gpd.GeoDataFrame | None,
@@ -577,6 +592,7 @@ def build_unit_context(
         "unit": overview,
         "parcels": parcel_rows,
         "parcels_given": parcels is not None,
+        "profile_pending": identification_pending(profile),
         "parcel_totals": {
             "count": len(parcel_rows),
             "area_m2": float(sum(r["area_m2"] for r in parcel_rows)),
