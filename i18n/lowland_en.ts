@@ -24,87 +24,87 @@
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="232" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="231" />
       <source>再开发单元评审图集</source>
       <translation>Redevelopment unit review atlas</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="538" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="539" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="542" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="543" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="590" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="591" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="358" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="359" />
       <source>再开发单元</source>
       <translation>Redevelopment units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="487" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="488" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="491" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="492" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="494" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="495" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="211" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="210" />
       <source>打印模板无法读取：{0}</source>
       <translation>Cannot read the print layout template: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="248" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="247" />
       <source>无法把布局加入工程：{0}</source>
       <translation>Cannot add the layout to the project: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="304" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="305" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="409" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="410" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="440" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="441" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="499" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="500" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="193" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="192" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>Atlas PDF export failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="128" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="127" />
       <source>单元图导出失败：无法定位第 {0} 个单元。</source>
       <translation>Unit map export failed: cannot move to unit {0}.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="142" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="141" />
       <source>单元 {0} 的图片写入失败：{1}</source>
       <translation>Could not write the map of unit {0}: {1}</translation>
     </message>
@@ -1160,38 +1160,43 @@
     </message>
     <message>
       <location filename="../processing/building_conversion.py" line="46" />
-      <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Checks the function conversion of existing buildings per building or per floor (Yinchuan opinions clause (12); MNR notice 2023-171 task 11). Each condition is checked and listed: application by the original land-use right holder (applicant_is_user), land grant contract honoured (contract_honoured), land-use right holder unchanged (user_unchanged), main structure not altered (structure_changed), height and number of floors not altered (height_changed), no added floor area (gfa_added must be 0), no illegal construction (illegal), no advance notice registration (advance_notice), seizure registration (seized) or objection registration (objection), not within an expropriation area (in_expropriation_area), no effective court or arbitration ruling changing the real property rights (court_ruling).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;all conditions met, the new function (new_function, 2023 land and sea use code) on the rule profile's positive list (code or prefix) and the converted share of the building's total floor area (gfa / total_gfa) not above the cap (equal passes) → deemed to conform to the detailed plan (eligible_plan_conforming); the natural resources department issues a joint review opinion;&lt;/li&gt;&lt;li&gt;all conditions met but outside the positive list or above the share cap → formal change of use under the law (formal_use_change);&lt;/li&gt;&lt;li&gt;a condition not met → not_eligible, named in failed_conditions;&lt;/li&gt;&lt;li&gt;a condition or a value needed for the check is empty → missing, the fields named in missing_conditions; nothing is guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Historic buildings, protected heritage sites and buildings in historic conservation areas (heritage is yes) are also flagged heritage_rules: the heritage protection rules apply, without changing the result above; when heritage is empty, heritage_rules is empty and heritage is listed in missing_conditions. The input may be a table or a buildings layer (geometry kept); the output records the rule profile and its version.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;规则档案的正面清单或比例上限来源未经采用（待定或本地取值，如比例 1.0 的占位值）时，条件均满足的单元记为 standard_pending（标准待定，不作结论），并警告一次；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks, per building or floor, whether an existing building may change function (Yinchuan opinions (12), MNR 2023-171 item 11). Each condition is checked and listed: applied for by the original land user (applicant_is_user), land contract honoured (contract_honoured), land user unchanged (user_unchanged), main structure unchanged (structure_changed), height and storeys unchanged (height_changed), no floor area added (gfa_added must be 0), no illegal construction (illegal), no advance notice registration (advance_notice), seizure (seized) or objection registration (objection), not in an expropriation area (in_expropriation_area), no court or arbitration ruling on the property (court_ruling).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;All conditions hold, the new function (new_function, 2023 land-use code) is in the profile's positive list (code or prefix) and the converted share of the building's floor area (gfa / total_gfa) is within the maximum (inclusive) → treated as plan-conforming (eligible_plan_conforming), with a joint review opinion;&lt;/li&gt;&lt;li&gt;all conditions hold but beyond the list or ratio → formal change of land use (formal_use_change);&lt;/li&gt;&lt;li&gt;when the profile's positive list or maximum ratio has a source that is not adopted (pending or a local choice, such as the 1.0 placeholder ratio), units meeting every condition are standard_pending (no verdict), warned once;&lt;/li&gt;&lt;li&gt;a condition not met → not_eligible, named in failed_conditions;&lt;/li&gt;&lt;li&gt;a condition or value needed is empty → missing, the fields named in missing_conditions, not guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Historic buildings, protected heritage and buildings in historic conservation areas (heritage true) are also flagged heritage_rules: the heritage protection rules apply in addition, without changing the status; heritage empty → heritage_rules empty and listed in missing_conditions. The input may be a table or a buildings layer (geometry kept); the output records the profile and its version.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="87" />
+      <location filename="../processing/building_conversion.py" line="89" />
       <source>功能转换申报表（幢或层）</source>
       <translation>Conversion applications (buildings or floors)</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="74" />
+      <location filename="../processing/building_conversion.py" line="76" />
       <source>功能转换核查结果</source>
       <translation>Function conversion results</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="82" />
+      <location filename="../processing/building_conversion.py" line="84" />
       <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
       <translation>Rule profile: {0} ({1}); positive list {2}, share cap {3}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="91" />
+      <location filename="../processing/building_conversion.py" line="93" />
       <source>功能转换申报表没有记录。</source>
       <translation>The conversion application table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="142" />
-      <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
-      <translation>{0} application units: deemed to conform to the detailed plan {1}, formal change of use {2}, not eligible {3}, data missing {4}; heritage protection rules apply to {5}.</translation>
+      <location filename="../processing/building_conversion.py" line="152" />
+      <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
+      <translation>{0} units: treated as plan-conforming {1}, formal change of use {2}, standard pending {6}, not eligible {3}, data missing {4}; heritage rules apply to {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="102" />
+      <location filename="../processing/building_conversion.py" line="104" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>The application table has no fields {0}: they count as missing for every record.</translation>
+    </message>
+    <message>
+      <location filename="../processing/building_conversion.py" line="112" />
+      <source>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</source>
+      <translation>The positive list or ratio standard is not adopted; units meeting every condition are standard_pending: {0}</translation>
     </message>
     <message>
       <location filename="../processing/compare_versions.py" line="48" />
@@ -1329,207 +1334,207 @@
       <translation>Parcels with their block</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="89" />
+      <location filename="../processing/export_database.py" line="90" />
       <source>上图入库成果导出与质检</source>
       <translation>Database export and quality check</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="96" />
+      <location filename="../processing/export_database.py" line="99" />
       <source>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。Y-2 要求的使用状况 SYZK（闲置/停产/空置/在用，由是否闲置、是否正常生产经营与宗地内建筑判断，未知为空）、改造开发潜力 KFQL = max(规划容积率 GHRJL − 容积率, 0) × 面积（规划容积率未知时为空，不记为 0）、历史遗留用地类别 LSYLLB 与面积（可选输入 LEGACY：lowland:legacyland 的输出，按宗地编号匹配；未给出时为空）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽、使用状况与建筑不一致、改造开发潜力不自洽、历史遗留用地面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Exports the identified low-efficiency land as the database in a field standard, with a quality check (Yinchuan opinions clause (2) Y-2; MNR notice 2023-171 task 12 N-12: mapping on the 三调 and the latest change survey, yearly update).&lt;/p&gt;&lt;p&gt;Export: parcels whose final verdict (after review, else the computed one) is low-efficiency; untick 'Export low-efficiency land only' to export all parcels, told apart by SFDX 是/否. The field standard is the resource resources/standards/lowland_db_v1.csv (pinyin-abbreviation field names TBBH, XZQDM, ZDDM, SFDX, DXLX, XZDL, XZYT, GHYT, PZYT, CYLX, RJL, JZMD, DJRKSJ, MJ, MJM, TQMJ, HCZT, RDYJ, RKSJ … with Chinese aliases). Y-2 asks for the state of use SYZK (闲置 idle / 停产 stopped / 空置 vacant / 在用 in use, from the idle and operating flags and the buildings on the parcel; empty when unknown), the redevelopment potential KFQL = max(planned FAR GHRJL − FAR, 0) × area (empty, not 0, when the planned FAR is unknown) and the legacy land class LSYLLB with its areas (optional input LEGACY: the output of lowland:legacyland, matched by parcel ID; empty without it). Patch number TBBH = 6-digit administrative code + 6-digit sequence (by parcel ID); areas MJ to 2 decimals (m²), MJM to 4 decimals (mu), rounded half up. Format GeoPackage or Shapefile (.cpg UTF-8 or GBK, field names of at most 10 characters).&lt;/p&gt;&lt;p&gt;Quality check (reports, never modifies): mandatory fields, value domains (codes in the code tables), field widths and encoding, duplicate IDs, patch number format, invalid/self-intersecting geometry, multipart (warning), slivers, overlaps, non-construction land, consistency with 三调 (current class, area difference within the tolerance; non-construction 三调 land as a warning), areas that do not add up, a state of use contradicting the buildings, a redevelopment potential that does not add up, legacy land areas that do not add up. Outputs an error layer with geometry and an HTML report; any error fails the check (QC_PASSED = false), optionally failing the algorithm. Values that exceed a Shapefile field width or encoding stop the Shapefile being written; nothing is truncated.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="0" />
-      <source>历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）</source>
-      <translation>Legacy land classification (output of lowland:legacyland, matched by parcel ID)</translation>
-    </message>
-    <message>
-      <location filename="../processing/export_database.py" line="0" />
-      <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
-      <translation>No legacy land classification (LEGACY) given: the legacy land class and areas are empty.</translation>
-    </message>
-    <message>
-      <location filename="../processing/export_database.py" line="0" />
-      <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
-      <translation>{0} records have a parcel ID not in the legacy land classification: their legacy land class and areas are empty.</translation>
-    </message>
-    <message>
-      <location filename="../processing/export_database.py" line="153" />
+      <location filename="../processing/export_database.py" line="165" />
       <source>碎片图斑面积阈值（平方米）</source>
       <translation>Sliver area threshold (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="232" />
+      <location filename="../processing/export_database.py" line="244" />
       <source>低效用地认定成果</source>
       <translation>Identified low-efficiency land</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="451" />
+      <location filename="../processing/export_database.py" line="475" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>Quality check (rule, count, result):</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="453" />
+      <location filename="../processing/export_database.py" line="477" />
       <source>通过</source>
       <translation>passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="454" />
+      <location filename="../processing/export_database.py" line="478" />
       <source>不通过</source>
       <translation>failed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="455" />
+      <location filename="../processing/export_database.py" line="479" />
       <source>警告</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="456" />
+      <location filename="../processing/export_database.py" line="480" />
       <source>未检查</source>
       <translation>not checked</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="118" />
+      <location filename="../processing/export_database.py" line="122" />
       <source>低效用地认定成果（lowland:identifyparcels 输出）</source>
       <translation>Identified parcels (output of lowland:identifyparcels)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="123" />
+      <location filename="../processing/export_database.py" line="127" />
       <source>三调图斑图层（一致性检查）</source>
       <translation>Land survey (三调) patches (consistency check)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="129" />
+      <location filename="../processing/export_database.py" line="133" />
+      <source>历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）</source>
+      <translation>Legacy land classification (output of lowland:legacyland, matched by parcel ID)</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_database.py" line="141" />
       <source>行政区代码（6 位；留空则取输入的 admin_code 字段）</source>
       <translation>Administrative code (6 digits; empty = the input field admin_code)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="135" />
+      <location filename="../processing/export_database.py" line="147" />
       <source>仅导出低效用地</source>
       <translation>Export low-efficiency land only</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="140" />
+      <location filename="../processing/export_database.py" line="152" />
       <source>输出格式</source>
       <translation>Output format</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="146" />
+      <location filename="../processing/export_database.py" line="158" />
       <source>Shapefile 字符编码</source>
       <translation>Shapefile character encoding</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="162" />
+      <location filename="../processing/export_database.py" line="174" />
       <source>与三调面积差容差（相对值，0.001 = 0.1%）</source>
       <translation>Tolerance of the area difference to 三调 (relative, 0.001 = 0.1 %)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="172" />
+      <location filename="../processing/export_database.py" line="184" />
       <source>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</source>
       <translation>Field standard (bundled lowland_db_v1, or the path of a CSV file)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="177" />
+      <location filename="../processing/export_database.py" line="189" />
       <source>入库时间（默认今天）</source>
       <translation>Database date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="182" />
+      <location filename="../processing/export_database.py" line="194" />
       <source>质检不通过时算法失败</source>
       <translation>Fail the algorithm when the quality check fails</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="191" />
+      <location filename="../processing/export_database.py" line="203" />
       <source>上图入库数据库</source>
       <translation>Database for submission</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="192" />
+      <location filename="../processing/export_database.py" line="204" />
       <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
       <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="197" />
+      <location filename="../processing/export_database.py" line="209" />
       <source>质检错误图层</source>
       <translation>Quality check errors</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="202" />
+      <location filename="../processing/export_database.py" line="214" />
       <source>质检报告（HTML）</source>
       <translation>Quality check report (HTML)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="202" />
+      <location filename="../processing/export_database.py" line="214" />
       <source>HTML (*.html)</source>
       <translation>HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="205" />
+      <location filename="../processing/export_database.py" line="217" />
       <source>质检通过</source>
       <translation>Quality check passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="206" />
+      <location filename="../processing/export_database.py" line="218" />
       <source>错误数</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="207" />
+      <location filename="../processing/export_database.py" line="219" />
       <source>警告数</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="244" />
+      <location filename="../processing/export_database.py" line="256" />
       <source>三调图斑图层</source>
       <translation>Third land survey patches</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="250" />
+      <location filename="../processing/export_database.py" line="262" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>No 三调 layer given: the consistency rules against 三调 were not checked (the report says so).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="262" />
+      <location filename="../processing/export_database.py" line="272" />
+      <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
+      <translation>No legacy land classification (LEGACY) given: the legacy land class and areas are empty.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_database.py" line="286" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>No parcel has the final verdict low-efficiency land: the database is empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="344" />
+      <location filename="../processing/export_database.py" line="368" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>Choose the output file of the database.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="257" />
+      <location filename="../processing/export_database.py" line="281" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>Exported {0} records ({1} parcels in), field standard {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="279" />
+      <location filename="../processing/export_database.py" line="303" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>{0} values exceed a Shapefile field width or cannot be encoded in {1}: no Shapefile written (nothing is truncated); fix them and export again, or export a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="287" />
+      <location filename="../processing/export_database.py" line="311" />
       <source>数据库已写出：{0}</source>
       <translation>Database written: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="312" />
+      <location filename="../processing/export_database.py" line="336" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>Quality check passed ({0} warnings).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="315" />
+      <location filename="../processing/export_database.py" line="339" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>Quality check failed: {0} errors, {1} warnings; see the report and the error layer.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="376" />
+      <location filename="../processing/export_database.py" line="400" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>The output must not overwrite an input layer: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="322" />
+      <location filename="../processing/export_database.py" line="276" />
+      <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
+      <translation>{0} records have a parcel ID not in the legacy land classification: their legacy land class and areas are empty.</translation>
+    </message>
+    <message>
+      <location filename="../processing/export_database.py" line="346" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>Quality check failed: {0} errors (report: {1}).</translation>
     </message>
@@ -1540,181 +1545,181 @@
     </message>
     <message>
       <location filename="../processing/far_check.py" line="27" />
-      <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 既有住宅加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon（不计容）；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 无偿移交政府的公益性设施和公共开放空间面积 gfa_handover（按贡献建筑面积 1:1 补齐）；填写 handover_by_category（JSON：education、health、elderly、community、utility、open_space）时，各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施，不含经营性项目）不受规划容积率限制，far_pass 为真并注明前提：不影响周边居住环境、交通出行及既有建筑安全。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值与是否满足。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Checks per project whether the FAR-counted floor area is within the allowed floor area (Yinchuan opinions clause (4); MNR notice 2023-171 task 1).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;FAR-counted floor area gfa_counted = proposed total floor area gfa_proposed − floor area of add-on facilities to existing housing such as lifts, stairs, public corridors, accessibility facilities and insulation gfa_addon (not FAR-counted);&lt;/li&gt;&lt;li&gt;allowed floor area gfa_allowed = planned maximum FAR far_max × project site area area_m2 (planar area in the projected CRS) + floor area of public-interest facilities and public open space handed over to the government free of charge gfa_handover (compensated 1:1 by the contributed floor area); when handover_by_category is filled in (JSON: education, health, elderly, community, utility, open_space), the categories must add up to gfa_handover;&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted; far_pass: passes when the FAR-counted floor area does not exceed the allowed floor area (equal passes);&lt;/li&gt;&lt;li&gt;public projects (public_project: municipal infrastructure, public service facilities, public safety facilities; commercial projects excluded) are not bound by the planned FAR: far_pass is true, with the stated proviso that the project does not affect the surrounding living environment, traffic or the safety of existing buildings.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty gfa_addon and gfa_handover count as 0; an empty far_max on a non-public project, an empty gfa_proposed, or category areas that do not add up are errors listing the projects. The reasons field lists, as JSON, the clauses, values, thresholds and whether each is met.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐项目核定计容建筑面积是否在允许范围内（银川实施意见（四），自然资发〔2023〕171号 第1项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;计容建筑面积 gfa_counted = 拟建总建筑面积 gfa_proposed − 加装电梯、楼梯、公共走廊、无障碍、保温等附属设施面积 gfa_addon：仅在既有住宅上（existing_housing = 是）不计容，否则计入并在 reasons 中说明；&lt;/li&gt;&lt;li&gt;允许建筑面积 gfa_allowed = 规划容积率上限 far_max × 项目用地面积 area_m2（投影坐标系平面面积）+ 补齐面积 gfa_compensated：无偿移交面积 gfa_handover 中，handover_by_category（JSON {{类别: 平方米}}）所列、且在规则档案 handover_categories 清单内的类别，× handover_factor（规则档案，注明来源）；清单外的类别（原文为“等”）列出但不补齐，类别未填写的不补齐（“类别未填写，未补齐”），并警告；各类之和须等于 gfa_handover；&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted；far_pass：计容面积不超过允许面积即通过（相等通过）；&lt;/li&gt;&lt;li&gt;公益项目（public_project：市政基础设施、公共服务设施、公共安全设施）仅当 no_harm_neighbours、no_harm_traffic、no_harm_buildings（不影响周边居住环境、交通出行及既有建筑安全）均记录为是时不受规划容积率限制，其中商业开发类经营性部分 gfa_commercial 仍按规划容积率核定；任一为否按规划容积率核定；未记录的不作检验（reasons 中 met 为空），超出规划容积率时 far_pass 为空。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;gfa_addon、gfa_handover 为空按 0 计；非公益项目 far_max 为空、gfa_proposed 为空或按类别面积不符时报错并列出项目。reasons 字段以 JSON 列出条款、数值、阈值、是否满足与规则档案来源；使用待定或本地取值时运行警告一次。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks per project whether the FAR-counted floor area is within the allowed floor area (Yinchuan opinions (4), MNR 2023-171 item 1).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Counted floor area gfa_counted = proposed floor area gfa_proposed − add-on facilities (lifts, stairs, corridors, accessibility, insulation) gfa_addon: not counted only on existing housing (existing_housing true), otherwise counted and the reasons say why;&lt;/li&gt;&lt;li&gt;allowed floor area gfa_allowed = planned max FAR far_max × project land area area_m2 (planimetric area in a projected CRS) + compensated area gfa_compensated: of the handed-over area gfa_handover, the categories of handover_by_category (JSON {{category: m²}}) on the profile's handover_categories list, × handover_factor (profile, source cited); categories off the list (the text says "etc.") are listed but not compensated, a handover with no category is not compensated ("类别未填写，未补齐"), with a warning; the categories must add up to gfa_handover;&lt;/li&gt;&lt;li&gt;gfa_margin = gfa_allowed − gfa_counted; far_pass: counted within allowed (equal passes);&lt;/li&gt;&lt;li&gt;a public project (public_project: municipal infrastructure, public service or public safety facilities) is not limited by the planned FAR only when no_harm_neighbours, no_harm_traffic and no_harm_buildings (no harm to the living environment, traffic and existing buildings) are all recorded true; its commercial part gfa_commercial is still checked against the planned FAR; any of them false → the planned FAR applies; not recorded → not tested (met empty in the reasons), and far_pass is empty above the planned FAR.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty gfa_addon and gfa_handover count as 0; an empty far_max on a non-public project, an empty gfa_proposed or categories that do not add up are refused, naming the projects. The reasons field lists, as JSON, clause, value, threshold, whether met and the profile source; a run using pending or local-choice values warns once.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="43" />
+      <location filename="../processing/far_check.py" line="48" />
       <source>容积率核定结果</source>
       <translation>FAR check</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="54" />
+      <location filename="../processing/far_check.py" line="62" />
       <source>容积率核定通过（含公益项目）{0} 个项目。</source>
       <translation>FAR check passed (public projects included): {0} projects.</translation>
     </message>
     <message>
-      <location filename="../processing/far_check.py" line="55" />
+      <location filename="../processing/far_check.py" line="63" />
       <source>{0} 个项目计容建筑面积超出允许面积：{1}</source>
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="122" />
+      <location filename="../processing/generate_plan.py" line="117" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="135" />
+      <location filename="../processing/generate_plan.py" line="130" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="155" />
+      <location filename="../processing/generate_plan.py" line="150" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="159" />
+      <location filename="../processing/generate_plan.py" line="154" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="161" />
+      <location filename="../processing/generate_plan.py" line="156" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="157" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="163" />
+      <location filename="../processing/generate_plan.py" line="158" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="170" />
+      <location filename="../processing/generate_plan.py" line="165" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="176" />
+      <location filename="../processing/generate_plan.py" line="171" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="184" />
+      <location filename="../processing/generate_plan.py" line="179" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="201" />
+      <location filename="../processing/generate_plan.py" line="196" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="210" />
+      <location filename="../processing/generate_plan.py" line="205" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="185" />
+      <location filename="../processing/generate_plan.py" line="180" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="236" />
+      <location filename="../processing/generate_plan.py" line="231" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="289" />
+      <location filename="../processing/generate_plan.py" line="284" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="276" />
+      <location filename="../processing/generate_plan.py" line="271" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="370" />
+      <location filename="../processing/generate_plan.py" line="365" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="464" />
+      <location filename="../processing/generate_plan.py" line="459" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="250" />
+      <location filename="../processing/generate_plan.py" line="245" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="226" />
+      <location filename="../processing/generate_plan.py" line="221" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="385" />
+      <location filename="../processing/generate_plan.py" line="380" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="410" />
+      <location filename="../processing/generate_plan.py" line="405" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="460" />
+      <location filename="../processing/generate_plan.py" line="455" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="244" />
+      <location filename="../processing/identify_parcels.py" line="253" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="86" />
-      <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案，数值均注明来源）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例、C/D 级危房占比、老旧低容积率住宅、停产、合同签订后长期未建成、现状用途与控规不符（需控规图层）、城中村（需三调图层）。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满 {0} 年（默认档案）、战略性新兴产业。&lt;/p&gt;&lt;p&gt;reasons 字段以 JSON 列出每条已检查规则的条款、实测值、阈值与是否满足；输出记录规则档案及版本。规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile (every value with its source): FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean, share of C/D-grade dangerous buildings, old low-density housing, stopped operation, no building years after the contract, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer).&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than {0} years (default profile), strategic industries.&lt;/p&gt;&lt;p&gt;The reasons field lists, as JSON, every rule checked with its clause, measured value, threshold and whether it is met; outputs record the profile and its version. Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
+      <location filename="../processing/identify_parcels.py" line="89" />
+      <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议 → 不纳入（Y-1）；约定开工日（无则合同签订日）满 {0} 周年且容积率仍低于 {1} → 疑似闲置土地（《闲置土地处置办法》第二条），排除待核查（suspected_idle）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案）：容积率低于行业/类型下限、建筑系数不足、亩均税收低于绝对值或同行业平均的比例（档案参考值优先，否则按输入图层计算）、危房占比（口径与等级见档案）、老旧低容积率住宅、停产、现状用途与控规不符（需控规图层）、城中村（需三调图层）。未提供建筑图层时容积率等为空，依赖建筑的条件不检验（理由注明），并警告一次。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满规定年限、战略性新兴产业，只豁免档案 exempts 所列条件（默认为利用粗放的效率条件；建筑危旧、用途不合理不豁免）。&lt;/p&gt;&lt;p&gt;每条理由（reasons）注明条款、数值来源（source）、实测值、阈值与是否满足；使用待定或本地取值的数值时运行警告一次并逐项列出。默认档案各规则的条款与数值来源：&lt;/p&gt;{2}&lt;p&gt;规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership → excluded (Y-1); {0} calendar years after the agreed start date (else the contract date) with FAR still below {1} → suspected idle land (闲置土地处置办法 art. 2), excluded pending review (suspected_idle).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile: FAR below the industry/type minimum, building coverage too low, tax per mu below an absolute value or a share of the same-industry mean (the profile's reference first, else computed from the loaded layer), share of dangerous buildings (basis and grades from the profile), old low-density housing, stopped operation, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer). Without a buildings layer FAR and the like are null and the criteria needing them are not tested (the reason says so), with one warning.&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than the set years, strategic industries; each exempts only the criteria its profile entry lists in exempts (by default the efficiency criteria; dangerous buildings and non-conforming use are not exempted).&lt;/p&gt;&lt;p&gt;Every reason gives the clause, the source of its number (source), the measured value, the threshold and whether it is met; a run using pending or local-choice values warns once, naming each. Clause and source of every rule in the default profile:&lt;/p&gt;{2}&lt;p&gt;Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="115" />
+      <location filename="../processing/identify_parcels.py" line="124" />
       <source>控规地块图层</source>
       <translation>Detailed-plan parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="123" />
+      <location filename="../processing/identify_parcels.py" line="132" />
       <source>认定基准日（默认今天）</source>
       <translation>Reference date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="139" />
+      <location filename="../processing/identify_parcels.py" line="140" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>Previous identification result (keeps the review decisions)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="146" />
+      <location filename="../processing/identify_parcels.py" line="147" />
       <source>低效用地认定结果</source>
       <translation>Identified parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="151" />
+      <location filename="../processing/identify_parcels.py" line="152" />
       <source>认定汇总表</source>
       <translation>Identification summary</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="157" />
+      <location filename="../processing/identify_parcels.py" line="158" />
       <source>规则档案：{0}（{1}）</source>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="209" />
+      <location filename="../processing/identify_parcels.py" line="218" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
@@ -1754,57 +1759,57 @@
       <translation>Total land price difference due: {0:,.2f} yuan.</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="43" />
+      <location filename="../processing/legacy_land.py" line="46" />
       <source>历史遗留用地认定</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="52" />
-      <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;{0:%Y}年{0.month}月{0.day}日及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;{1:%Y}年{1.month}月{1.day}日及以后占用 → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；三调状态取三调图层面积最大的地类（或宗地的 land_category / dlbm）。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before {0:%Y-%m-%d}, construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied on or after {1:%Y-%m-%d} → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; the 三调 status is the class covering most of the parcel in the 三调 layer (or the parcel's land_category / dlbm). Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
+      <location filename="../processing/legacy_land.py" line="55" />
+      <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，前后矛盾，列为待认定；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before the cut-off (rule profile legacy_cutoff, default {0:%Y-%m-%d}), construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied after the cut-off (default: on or after {1:%Y-%m-%d}) → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing; land occupied after the 2nd survey's time point (2009-12-31) yet flagged as 2nd-survey construction land is contradictory and left undecided;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;With a 三调 layer the parcel is judged by piece: its 三调 construction part and its non-construction part separately; the areas of each class go to regular_m2, expropriation_m2, undecided_m2 (the part no patch covers counts as undecided), the 三调 areas to construction_m2, agricultural_m2, unused_m2, unsurveyed_m2; legacy_class is the class of the largest area (ties: the more cautious, undecided then expropriation). A parcel no 三调 patch touches takes its own dlbm (as in the identification).&lt;/p&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; without a 三调 layer the 三调 status is the parcel's land_category / dlbm. Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="82" />
+      <location filename="../processing/legacy_land.py" line="89" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="129" />
+      <location filename="../processing/legacy_land.py" line="154" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="54" />
+      <location filename="../processing/mixed_use.py" line="55" />
       <source>混合用地核算</source>
       <translation>Mixed-use land check</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="63" />
-      <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，未拟定的取最高年限。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;Computes for mixed-use land the use shares, the main use, the lease term of each use and the combined starting price of the land grant (Yinchuan opinions clause (10); MNR notice 2023-171 task 8). One row per project, optionally also a detail table with one row per project and use.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Use shares: when the project has functional zones (ZONES, fields project_id, use_code), share = zone area of each use (clipped to the project site) / total project site area; site area not covered by any zone is listed separately (uncovered_m2) and counts toward no use; where functional zones cannot be drawn, share = FAR-counted floor area of each use / total FAR-counted floor area (gfa_by_use, JSON {{use code: m²}}). Use codes are codes of the land and sea use classification (2023).&lt;/li&gt;&lt;li&gt;Main use: the use with the largest share; when several uses have equal shares (differing by at most 1e-9), main_use is left empty, main_use_tie = yes and tied_uses lists the tied uses, for the approval to decide.&lt;/li&gt;&lt;li&gt;Lease terms: set per use (lease_years_by_use), not above the statutory maximum for that use (Interim Regulations on the Grant and Transfer of the Right to Use State-owned Urban Land 《城镇国有土地使用权出让和转让暂行条例》 article 12, looked up in lease_terms.csv by use code prefix: {0}); a longer term is capped at the maximum with the reason stated, and a use with no proposed term gets the maximum.&lt;/li&gt;&lt;li&gt;Combined starting price: appraised per use, then combined: combined_unit_price = Σ use share × appraised unit price of that use (price_by_use, yuan per m² of land), combined_price = combined_unit_price × site area (yuan); when any use lacks a unit price, nothing is computed and the reason is stated.&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/mixed_use.py" line="64" />
+      <source>&lt;p&gt;核算混合用地的用途比例、主要用途、分用途出让年限和综合出让起始价（银川实施意见（十），自然资发〔2023〕171号 第8项）。每个项目输出一行，另可输出每个项目每种用途一行的明细表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;用途比例：项目有功能分区（ZONES，字段 project_id、use_code）时，= 各用途功能分区面积（裁剪到项目用地）/ 项目总用地面积，未被分区覆盖的用地单列（uncovered_m2），不计入任何用途；无法划分功能分区的，= 各用途计容建筑面积 / 计容总建筑面积（gfa_by_use，JSON {{用途代码: 平方米}}）。用途代码为用地用海分类（2023）代码。&lt;/li&gt;&lt;li&gt;主要用途：比例最大的用途；多个用途比例相等（差值不超过 1e-9）时 main_use 留空，main_use_tie = 是，tied_uses 列出并列用途，由审批确定。&lt;/li&gt;&lt;li&gt;出让年限：按用途分别设定（lease_years_by_use），不得超过该用途法定最高年限（《城镇国有土地使用权出让和转让暂行条例》第十二条，按用途代码前缀查 lease_terms.csv：{0}）；超过的按最高年限核定并说明理由，未拟定的取最高年限。0702 城镇社区服务设施、0704 农村社区服务设施虽列于居住用地下，但非住宅，按教育、科技、文化、卫生、体育用地核定（50 年）。&lt;/li&gt;&lt;li&gt;正负面清单：规则档案 PROFILE 的 mixed_use_positive / mixed_use_negative（用途代码或前缀，默认为空，本地取值）；负面清单内或非空正面清单外的用途列于 uses_not_allowed 并警告。&lt;/li&gt;&lt;li&gt;综合出让起始价：分用途评估后综合核算，combined_unit_price = Σ 用途比例 × 该用途评估单价（price_by_use，元/平方米土地），combined_price = combined_unit_price × 用地面积（元）；缺少任一用途单价时不计算并说明；未被功能分区覆盖的用地不计价，运行时警告并写明项目与未计价面积。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Computes the use shares, main use, lease term per use and combined start price of mixed-use land (Yinchuan opinions (10), MNR 2023-171 item 8). One row per project, optionally a detail table with one row per project and use.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Use shares: with functional zones (ZONES, fields project_id, use_code) = zone area of each use (clipped to the project land) / total project land area; land no zone covers is reported separately (uncovered_m2) and belongs to no use; without zones = FAR-counted floor area of each use / total FAR-counted floor area (gfa_by_use, JSON {{use code: m²}}). Use codes are 2023 land-use classification codes.&lt;/li&gt;&lt;li&gt;Main use: the use with the largest share; equal shares (within 1e-9) leave main_use empty, main_use_tie true and tied_uses listing them, for the approval to decide.&lt;/li&gt;&lt;li&gt;Lease term: set per use (lease_years_by_use), not above the legal maximum of the use (Interim Regulations on the Grant and Transfer of State-owned Land Use Rights in Urban Areas, art. 12, by code prefix in lease_terms.csv: {0}); above it is capped with the reason, none proposed gives the maximum. 0702 urban and 0704 rural community service facilities sit under residential land but are not housing: they take the education, science, culture, health and sport term (50 years).&lt;/li&gt;&lt;li&gt;Positive and negative lists: the profile's mixed_use_positive / mixed_use_negative (codes or prefixes, empty by default, a local choice); uses on the negative list or off a non-empty positive list are listed in uses_not_allowed and warned.&lt;/li&gt;&lt;li&gt;Combined start price: appraised per use and combined, combined_unit_price = Σ use share × appraised unit price of the use (price_by_use, yuan/m² of land), combined_price = combined_unit_price × land area (yuan); not computed, with the reason, when a use has no price; land no zone covers is not priced, and the run warns naming the project and the unpriced area.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="93" />
+      <location filename="../processing/mixed_use.py" line="98" />
       <source>混合用地核算结果</source>
       <translation>Mixed-use accounting</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="99" />
+      <location filename="../processing/mixed_use.py" line="104" />
       <source>分用途明细表</source>
       <translation>Per-use detail table</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="158" />
+      <location filename="../processing/mixed_use.py" line="166" />
       <source>项目 {0} 多个用途比例并列最大（{1}），主要用途留空。</source>
       <translation>Project {0}: several uses tie for the largest share ({1}); main use left empty.</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="170" />
+      <location filename="../processing/mixed_use.py" line="178" />
       <source>项目 {0} 的拟定出让年限超过法定最高年限，已按最高年限核定：{1}</source>
       <translation>Project {0}: the proposed lease term exceeds the statutory maximum and was capped at the maximum: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/mixed_use.py" line="164" />
+      <location filename="../processing/mixed_use.py" line="172" />
       <source>项目 {0} 主要用途 {1}（比例 {2:.4f}）。</source>
       <translation>Project {0}: main use {1} (share {2:.4f}).</translation>
     </message>
@@ -1929,32 +1934,37 @@
       <translation>After identification, delineates blocks from road red lines, then draws redevelopment units and computes their statistics (Yinchuan opinions (3)).</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="34" />
+      <location filename="../processing/parcel_indicators.py" line="35" />
       <source>地块指标计算</source>
       <translation>Parcel indicators</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="43" />
-      <source>&lt;p&gt;按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、C/D 级危房面积占比。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）所用的现状指标。&lt;/p&gt;&lt;p&gt;跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，两者都为空时不计入并在 gfa_unknown_count 中标明。&lt;/p&gt;&lt;p&gt;宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Per parcel: area (m², mu), floor area, floor area ratio, building density, building count, oldest building year and the share of floor area in C/D-grade dangerous buildings. These are the current-condition indicators used to identify low-efficiency land (Yinchuan opinions clause (1), MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;A building across two parcels counts on each by its clipped footprint share. Floor area is the field gfa, else footprint × floors; where both are null the building is left out and counted in gfa_unknown_count.&lt;/p&gt;&lt;p&gt;Parcels must be in a projected CRS in metres (e.g. CGCS2000 3-degree Gauss-Kruger, EPSG:4544); a geographic CRS is refused with the CRS to use. Buildings in another CRS are reprojected to the parcels' CRS.&lt;/p&gt;</translation>
+      <location filename="../processing/parcel_indicators.py" line="44" />
+      <source>&lt;p&gt;按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、危房占比（口径与等级取规则档案 danger_basis、dangerous_grades，默认按建筑面积、C/D 级）。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）所用的现状指标。&lt;/p&gt;&lt;p&gt;跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，两者都为空时不计入并在 gfa_unknown_count 中标明。未提供建筑图层时建筑指标为空（未知，不按 0 计）。&lt;/p&gt;&lt;p&gt;宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Per parcel: area (m², mu), floor area, floor area ratio, building density, building count, oldest building year and the share of dangerous buildings (basis and grades from the rule profile's danger_basis and dangerous_grades; by default floor area, grades C/D). These are the current-condition indicators used to identify low-efficiency land (Yinchuan opinions clause (1), MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;A building across two parcels counts on each by its clipped footprint share. Floor area is the field gfa, else footprint × floors; where both are null the building is left out and counted in gfa_unknown_count. Without a buildings layer the building indicators are null (unknown, not 0).&lt;/p&gt;&lt;p&gt;Parcels must be in a projected CRS in metres (e.g. CGCS2000 3-degree Gauss-Kruger, EPSG:4544); a geographic CRS is refused with the CRS to use. Buildings in another CRS are reprojected to the parcels' CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="74" />
+      <location filename="../processing/parcel_indicators.py" line="77" />
       <source>读取宗地…</source>
       <translation>Reading parcels…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="80" />
+      <location filename="../processing/parcel_indicators.py" line="83" />
       <source>读取建筑…</source>
       <translation>Reading buildings…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="113" />
+      <location filename="../processing/parcel_indicators.py" line="124" />
       <source>共 {0} 宗地，{1} 栋建筑。</source>
       <translation>{0} parcels, {1} buildings.</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="104" />
+      <location filename="../processing/parcel_indicators.py" line="106" />
+      <source>档案数值未采用（待确认）：{0}</source>
+      <translation>Profile values not adopted (to be confirmed): {0}</translation>
+    </message>
+    <message>
+      <location filename="../processing/parcel_indicators.py" line="115" />
       <source>输入字段 {0} 与指标同名，已由计算结果替换。</source>
       <translation>Input fields {0} have the names of indicators and were replaced by the computed values.</translation>
     </message>
@@ -1999,27 +2009,27 @@
       <translation>Scattered land check</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="122" />
+      <location filename="../processing/scattered_land.py" line="129" />
       <source>零星用地核查通过 {0} 个项目。</source>
       <translation>Scattered land check passed: {0} projects.</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="46" />
-      <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的 {2}（均含等于）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Checks the scattered construction land (leftover corners, enclosed plots, interspersed plots) merged into redevelopment projects (Yinchuan opinions clause (7); MNR notice 2023-171 tasks 4 and 10). One row per project:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = area of the project site geometry (planar area in the projected CRS); scattered_area_m2 = total area of the project's plots marked as scattered land (scattered); scattered_share = the ratio of the two;&lt;/li&gt;&lt;li&gt;scattered_pass: each scattered plot at most {0} mu (10000/15×{0} ≈ {1} m²) and together at most {2} of the project's total site area (equal passes in both); reasons lists the IDs and areas (m², mu) of the plots over the limits. The documents say “in principle”: cases over the limits need separate approval.&lt;/li&gt;&lt;li&gt;Plots not marked as scattered land count toward no indicator and are listed in the log; plots whose project_id is not in the projects layer are an error.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Swaps (task 10, “similar area or equivalent value”): grouped by swap_group, swap_side out (swapped out) or in (swapped in); the swaps table SWAPS gives the areas and appraised values (value) swapped out and in, their difference (in − out) and ratio (in / out). The documents set no numeric standard for “similar” or “equivalent”: this tool only reports the numbers, and the approval decides.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;核查再开发项目归并的零星建设用地（边角地、夹心地、插花地）（银川实施意见（七），自然资发〔2023〕171号 第4、10项）。每个项目输出一行：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = 项目用地图形面积（投影坐标系平面面积）；scattered_area_m2 = 该项目标记为零星用地（scattered）的地块面积之和；scattered_share = 二者之比；&lt;/li&gt;&lt;li&gt;scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的 {2}（均含等于；默认规则档案的取值，以所选规则档案 PROFILE 的 scattered_piece_max_mu、scattered_share_max为准，reasons 注明来源）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。&lt;/li&gt;&lt;li&gt;第4项（零星地块与相邻产业地块一并供应，商品住宅除外）：每宗零星用地须位于项目用地内或与其相接（间距不超过规则档案 scattered_adjacent_max_m 米，含等于）→ scattered_adjacent；项目用途 use_code（未填时取 new_use_code）为 0701 城镇住宅（商品住宅）的不符合 → scattered_use_eligible = 否；未填写用途的不作核查并警告。二者均计入 scattered_pass。&lt;/li&gt;&lt;li&gt;未标记零星用地的地块不计入任何指标，在日志中列出；project_id 在项目图层中不存在的地块报错。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;置换（第10项“面积相近或价值相当”）：按 swap_group 分组，swap_side 为 out（调出）或 in（调入），置换表 SWAPS 给出调出、调入面积与评估价值（value）及其差值（调入 − 调出）和比值（调入 / 调出）。文件未规定“相近”“相当”的数值标准，本工具只报告数值，由审批判断。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks the scattered construction land (corner, sandwiched and interspersed plots) merged into redevelopment projects (Yinchuan opinions (7), MNR 2023-171 items 4 and 10). One row per project:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;total_area_m2 = area of the project polygon (planimetric, projected CRS); scattered_area_m2 = sum of the project's pieces flagged scattered; scattered_share = their ratio;&lt;/li&gt;&lt;li&gt;scattered_pass: each scattered piece at most {0} mu (10000/15×{0} ≈ {1} m²) and together at most {2} of the project land area (both inclusive; the default profile's values, the chosen PROFILE's scattered_piece_max_mu and scattered_share_max apply, the reasons cite the source); the reasons list the pieces over the limit with their areas (m², mu). The text says "in principle": exceeding cases need separate approval.&lt;/li&gt;&lt;li&gt;Item 4 (scattered plots supplied with the adjacent industrial project, commercial housing excluded): each scattered piece must lie within or touch the project land (gap at most the profile's scattered_adjacent_max_m metres, inclusive) → scattered_adjacent; a project whose use_code (else new_use_code) is 0701 urban housing (commercial housing) is not eligible → scattered_use_eligible false; a project without a use is not tested and warned. Both enter scattered_pass.&lt;/li&gt;&lt;li&gt;Pieces not flagged scattered count in nothing and are listed in the log; pieces whose project_id matches no project are refused.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Swaps (item 10, "similar area or equal value"): grouped by swap_group, swap_side out or in; the SWAPS table gives area and appraised value (value) out and in, their difference (in − out) and ratio (in / out). The text sets no number for "similar" or "equal": the tool reports the numbers and the approval judges.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="81" />
+      <location filename="../processing/scattered_land.py" line="86" />
       <source>置换面积与价值对比表</source>
       <translation>Swap area and value comparison</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="123" />
-      <source>{0} 个项目的零星用地超出限额（单宗 {2} 亩或累计 {3}）：{1}</source>
-      <translation>{0} projects exceed the scattered land limits ({2} mu per plot or {3} in total): {1}</translation>
+      <location filename="../processing/scattered_land.py" line="130" />
+      <source>{0} 个项目的零星用地未通过（单宗 {2} 亩、累计 {3}、相邻或商品住宅除外）：{1}</source>
+      <translation>{0} projects fail the scattered-land check (piece {2} mu, total {3}, adjacency or commercial-housing exclusion): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/scattered_land.py" line="127" />
+      <location filename="../processing/scattered_land.py" line="139" />
       <source>置换组 {0} 个。</source>
       <translation>{0} swap groups.</translation>
     </message>
@@ -2030,46 +2040,46 @@
     </message>
     <message>
       <location filename="../processing/status_quo_check.py" line="42" />
-      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征求意见并公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）方可通过，且 needs_consultation = 是：须征询利害关系人意见、公示并经行业主管部门联合审查论证；consulted 与 joint_review 均为是 → pass_not_worse，否则 conditional_needs_review（有条件通过，待审查）；低于现状 → fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、待审查、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Status-quo approval of the technical indicators of projects building new on the original site, rebuilding or extending, or renovating (Yinchuan opinions clause (5)). The input is a status-quo indicators table (one row per project and indicator: item, norm_value current standard, current_value status-quo value, proposed_value proposed value, consulted views sought and published, joint_review joint review held), which may be an attribute table without geometry.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm: the proposed value meets the current standard in the indicator's better direction (higher: proposed ≥ standard; lower: proposed ≤ standard; directions in statusquo_items.csv; equal passes) → pass;&lt;/li&gt;&lt;li&gt;indicators that may be controlled at the status quo — setbacks, frontage width, density, sunlight, green space ratio, parking spaces and the like — pass below the standard only if the proposed value is no worse than the status quo (higher: ≥ status quo; lower: ≤ status quo), and needs_consultation = yes: the views of interested parties must be sought, the proposal published, and the competent sector departments must hold a joint review; consulted and joint_review both yes → pass_not_worse, otherwise conditional_needs_review (conditional pass, review pending); worse than the status quo → fail;&lt;/li&gt;&lt;li&gt;safety, fire and environmental indicators (fire, safety, environment) must not be lowered: below the standard is fail, even when no worse than the status quo;&lt;/li&gt;&lt;li&gt;a value needed for the approval is empty → missing, sq_missing_fields names the missing fields; nothing is guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item may be a code or a Chinese name (such as setback or 退距); unknown indicators are an error listing the available ones. The output has one approval result per row (sq_status, sq_pass, reasons); the summary table has one row per project: whether all indicators pass (sq_all_pass), and the indicators that failed, await review or lack values. When a projects layer is given, the project names and site geometries are carried over.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks the technical indicators of on-site new-build, alteration/extension and refurbishment projects against the current condition (Yinchuan opinions (5)). Input: a status-quo table (one row per project and item: item, norm_value current norm, current_value current condition, proposed_value proposal, consulted stakeholders consulted, publicized publicity held, joint_review joint review held); an attribute table without geometry is fine.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm: the proposal meets the current norm in the item's better direction (higher: proposal ≥ norm; lower: proposal ≤ norm, e.g. frontage, whose norm is a maximum continuous frontage; directions in statusquo_items.csv, inclusive) → pass;&lt;/li&gt;&lt;li&gt;tier 1: an item that may be held to the current condition (setback, frontage, density, sunlight, green ratio, parking…) and misses the norm passes when the proposal is not worse than today (higher: ≥ current; lower: ≤ current) → pass_not_worse, with no procedure;&lt;/li&gt;&lt;li&gt;tier 2: below today only after stakeholder consultation, publicity and a joint review by the competent departments (needs_consultation true): consulted, publicized and joint_review all true → pass_joint_review (the joint review's decision recorded), otherwise fail;&lt;/li&gt;&lt;li&gt;safety, fire and environmental items (fire, safety, environment) are never relaxed: below the norm → fail, whatever the current condition;&lt;/li&gt;&lt;li&gt;a value the verdict needs is empty → missing, sq_missing_fields names it, not guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item may be the code or the Chinese name (e.g. setback or 退距); unknown items are refused, listing the allowed ones. Output: one verdict per row (sq_status, sq_pass, reasons) and a summary with one row per project: whether all items pass (sq_all_pass), the items failing, set by joint review and missing. With a projects layer the project name and land geometry are carried over.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="91" />
+      <location filename="../processing/status_quo_check.py" line="93" />
       <source>现状指标表</source>
       <translation>Status-quo indicators table</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="76" />
+      <location filename="../processing/status_quo_check.py" line="78" />
       <source>按现状条件核定结果</source>
       <translation>Status-quo approval results</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="82" />
+      <location filename="../processing/status_quo_check.py" line="84" />
       <source>按现状条件核定项目汇总</source>
       <translation>Status-quo approval summary by project</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="95" />
+      <location filename="../processing/status_quo_check.py" line="97" />
       <source>现状指标表没有记录。</source>
       <translation>The status-quo indicators table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="136" />
-      <source>核定 {0} 项指标：通过 {1}，不低于现状并已审查 {2}，有条件通过待审查 {3}，未通过 {4}，缺值 {5}。</source>
-      <translation>{0} indicators checked: passed {1}, no worse than the status quo and reviewed {2}, conditional pass pending review {3}, failed {4}, values missing {5}.</translation>
+      <location filename="../processing/status_quo_check.py" line="138" />
+      <source>核定 {0} 项指标：通过 {1}，不低于现状 {2}，经联合审查合理核定 {3}，未通过 {4}，缺值 {5}。</source>
+      <translation>{0} items checked: pass {1}, not worse than today {2}, set by joint review {3}, fail {4}, missing {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="151" />
+      <location filename="../processing/status_quo_check.py" line="153" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>Project {0}, failed indicators: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="155" />
-      <source>项目 {0} 待征询意见、公示及联合审查的指标：{1}</source>
-      <translation>Project {0}, indicators awaiting consultation, publication and joint review: {1}</translation>
+      <location filename="../processing/status_quo_check.py" line="157" />
+      <source>项目 {0} 经征询意见、公示及联合审查合理核定的指标：{1}</source>
+      <translation>Project {0}: items set by the joint review after consultation and publicity: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="161" />
+      <location filename="../processing/status_quo_check.py" line="163" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>Project {0}, indicators lacking values for the approval: {1}</translation>
     </message>
@@ -2080,11 +2090,11 @@
     </message>
     <message>
       <location filename="../processing/use_change.py" line="28" />
-      <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Decides per project the procedure for a change of land use (Yinchuan opinions clause (11)).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;new use (for mixed-use land, the main use) with the same code as the original use → managed under the original use (original_use);&lt;/li&gt;&lt;li&gt;the level-2 construction land class unchanged with only a level-3 switch (e.g. 100101 → 100102), commercial land turned into public-interest land (both code sets and their basis in resources/codes/use_character.csv), or a switch between class-1 industrial and class-1 logistics and warehousing land (100101 ↔ 110101), provided the mandatory controls of the detailed plan are kept, neither the public interest nor the lawful rights of neighbouring right holders are harmed, and neither the land user nor the planning and design conditions change (mandatory_controls_kept, no_public_harm, same_land_user, same_planning_conditions all yes) → dynamic maintenance of the detailed plan (dynamic_maintenance);&lt;/li&gt;&lt;li&gt;anything else → formal change of use under the law (formal_change).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Empty preconditions are not guessed: the project cannot take dynamic maintenance, and missing_conditions names the missing fields; decided_by names the deciding condition (the switch type switch_type, or the precondition not met or missing). land_management compares the main use with the original use at level 2: the same → managed under the original use, otherwise a formal change of land use. Use codes are codes of the 2023 land and sea use classification, at level 2 or level 3; unknown codes or only one code filled in are errors listing the projects; projects with neither code are not decided.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐项目判定土地用途转变的办理路径（银川实施意见（十一））。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;新用途（混合用地取主用途）与原用途代码相同 → 按原用途管理（original_use）；&lt;/li&gt;&lt;li&gt;建设用地二级类不变仅三级类转换（如 100101 → 100102）、经营性用地调整为公益性用地（两类代码及依据见 resources/codes/use_character.csv）、一类工业与一类物流仓储用地互调（100101 ↔ 110101），且不突破详细规划强制性管控、不损害公共利益和相邻权利人合法权益、不改变用地主体和规划设计条件（mandatory_controls_kept、no_public_harm、same_land_user、same_planning_conditions 均为是）→ 详细规划动态维护（dynamic_maintenance）；&lt;/li&gt;&lt;li&gt;可走动态维护的转换类型取自规则档案 PROFILE 的 use_switches（原文为“等”，reasons 注明来源）；&lt;/li&gt;&lt;li&gt;其他 → 依法办理用途变更手续（formal_change）。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;前提条件为空时不作推测：不能走动态维护，missing_conditions 写明缺少的字段；decided_by 写明起决定作用的条件（转换类型 switch_type，或不满足、缺失的前提）。land_management 按二级类比较主用途与原用途：一致按原用途管理，否则办理土地用途变更手续。用途代码为 2023 用地用海分类代码，须到二级类或三级类；未知代码、只填一个代码报错并列出项目；两个代码都未填写的项目不判定。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Decides per project which procedure a change of land use needs (Yinchuan opinions (11)).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;New use (main use for mixed land) equal to the original use code → managed as the original use (original_use);&lt;/li&gt;&lt;li&gt;construction land whose second-level class stays and only the third-level class changes (e.g. 100101 → 100102), business land turned to public-interest land (both code sets and their sources in resources/codes/use_character.csv), class-one industry ↔ class-one logistics/warehousing (100101 ↔ 110101), with the detailed plan's mandatory controls kept, no harm to the public or neighbours, the same land user and planning conditions (mandatory_controls_kept, no_public_harm, same_land_user, same_planning_conditions all true) → detailed-plan dynamic maintenance (dynamic_maintenance);&lt;/li&gt;&lt;li&gt;the switch types that may go through dynamic maintenance are the profile's use_switches (the text says "etc.", the reasons cite the source);&lt;/li&gt;&lt;li&gt;anything else → formal change of use (formal_change).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;An empty precondition is not guessed: no dynamic maintenance, missing_conditions names the fields; decided_by names the deciding condition (switch_type, or the failed or missing preconditions). land_management compares main and original use by second-level class: the same → managed as the original use, otherwise the land use-change procedure. Use codes are 2023 land-use classification codes, at least second level; unknown codes and one code without the other are refused, naming the projects; projects with neither code are not decided.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/use_change.py" line="67" />
+      <location filename="../processing/use_change.py" line="72" />
       <source>{0} 个项目：按原用途管理 {1}，详细规划动态维护 {2}，办理用途变更手续 {3}，未填写用途 {4}。</source>
       <translation>{0} projects: managed under the original use {1}, dynamic maintenance of the detailed plan {2}, formal change of use {3}, use not filled in {4}.</translation>
     </message>
