@@ -32,6 +32,7 @@ LOCAL_MEANING = {
     "legacy_cutoff": ("Y-9、N-14", "历史遗留用地：此日及以前占用可按建设用地常态化管理"),
     "scattered_piece_max_mu": ("Y-7", "零星用地单块面积上限（亩）"),
     "scattered_share_max": ("Y-7", "零星用地累计面积占项目用地面积的比例上限"),
+    "scattered_adjacent_max_m": ("N-4", "零星用地与所并入项目用地相邻的距离容差（米）"),
     "instalment_first_share": ("Y-15", "分期缴纳土地价款：首付比例"),
     "instalment_first_months": ("Y-15", "分期缴纳：首付期限（月）"),
     "instalment_final_years": ("Y-15", "分期缴纳：余款缴清期限（年）"),
@@ -41,6 +42,8 @@ LOCAL_MEANING = {
     "use_switches": ("Y-11", "用途转换情形开关"),
     "danger_basis": ("Y-1", "危旧建筑占比的计算基础（建筑面积或栋数）"),
     "dangerous_grades": ("Y-1", "计为危房的鉴定等级"),
+    "mixed_use_positive": ("Y-10", "混合用地正面清单（允许混合的用途代码，空则不限）"),
+    "mixed_use_negative": ("Y-10", "混合用地负面清单（不得混合的用途代码）"),
     "same_industry_tax_reference": ("Y-1", "同行业亩均税收参考表（空则取所载图层计算）"),
 }
 

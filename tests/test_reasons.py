@@ -20,12 +20,12 @@ from lowland_under_test.lowland_plugin.core.common.reasons import (
     reason_column,
     reasons_json,
 )
-from lowland_under_test.lowland_plugin.core.identify.criteria import (
+from lowland_under_test.lowland_plugin.core.identify.identification import identify_parcels
+from lowland_under_test.lowland_plugin.core.identify.json_text import (
     json_bools,
     json_numbers,
     json_strings,
 )
-from lowland_under_test.lowland_plugin.core.identify.identification import identify_parcels
 
 CRS = "EPSG:4544"
 X0, Y0 = 607_000.0, 4_262_000.0

@@ -49,9 +49,12 @@ def test_demo_summary_names_every_pending_value_of_the_profile():
     # by hand from default.json: the 5 funding example rates are pending (funding_example)
     # and phase_years is a local choice; min_peers, max_far (stalled_development),
     # ignore_plan_codes, the conversion list and ratio, danger_basis and
-    # same_industry_tax_reference are local choices: 5 + 1 + 3 + 2 + 2 = 13
+    # same_industry_tax_reference are local choices, and so are the N-4 adjacency
+    # distance scattered_adjacent_max_m and the Y-10 lists mixed_use_positive /
+    # mixed_use_negative: 5 + 1 + 3 + 2 + 2 + 3 = 16
     # (tax_below_min is disabled, and its source is adopted anyway)
-    assert f"以下 {len(lines) - 1} 项" in lines[0] and len(lines) - 1 == 13
+    assert f"以下 {len(lines) - 1} 项" in lines[0] and len(lines) - 1 == 16
+    assert "[demo]   scattered_adjacent_max_m = 1.0（本插件默认取值 · 本地取值待确认）" in lines
     body = "\n".join(lines[1:])
     assert "funding.compensation_per_m2_gfa = 3000（示例单价，待城市设定 · 待定）" in body
     assert "danger_basis = floor_area（本插件默认取值 · 本地取值待确认）" in body

@@ -33,6 +33,7 @@ from ..common.calendar import add_months
 from ..common.errors import LowlandInputError
 from ..common.profiles import Profile, Rule
 from ..common.values import flag_series, numbers
+from .json_text import json_bools, json_const, json_numbers, json_object, json_strings
 
 #: The note of a reason whose rule needs the buildings and no BUILDINGS layer was given.
 NO_BUILDINGS_NOTE = "未提供建筑图层，未检验 / no buildings layer, not tested"
@@ -75,48 +76,6 @@ def rule_source(
     names = [k for k in rule.sources if params is None or k in params]
     cites = dict.fromkeys(profile.source(rule.sources[k]).citation() for k in names)
     return "；".join(cites) or None
-
-
-# ------------------------------------------------------- JSON text per parcel
-
-
-def json_numbers(values, digits: int = 4) -> np.ndarray:
-    """Numbers as JSON text (rounded; ``1.0`` stays ``1.0``), NaN/NA as null — vectorised."""
-    arr = pd.to_numeric(pd.Series(values), errors="coerce").astype("float64").to_numpy()
-    # format each distinct value once: thresholds are mostly one value repeated
-    distinct, inverse = np.unique(np.round(arr, digits), return_inverse=True)
-    text = distinct.astype(str).astype(object)
-    text[np.isnan(distinct)] = "null"
-    return text[inverse]
-
-
-def json_strings(values) -> np.ndarray:
-    """Strings as JSON text (escaped once per distinct value), None/NaN as null."""
-    codes_, uniques = pd.factorize(pd.Series(values, dtype=object))
-    quoted = [json.dumps(str(u), ensure_ascii=False) for u in uniques]
-    return np.array([*quoted, "null"], dtype=object)[codes_]
-
-
-def json_const(text: str, n: int) -> np.ndarray:
-    """The same JSON text for every parcel."""
-    return np.full(n, text, dtype=object)
-
-
-def json_bools(values) -> np.ndarray:
-    """Booleans as JSON text, unknown as null."""
-    s = pd.Series(values, dtype="boolean")
-    out = np.where(s.fillna(False).to_numpy(dtype=bool), "true", "false").astype(object)
-    out[s.isna().to_numpy()] = "null"
-    return out
-
-
-def json_object(parts: dict[str, np.ndarray]) -> np.ndarray:
-    """``{"k": v, …}`` per row from JSON-text columns (at least one)."""
-    pieces = [f'"{key}":' + np.asarray(text, dtype=object) for key, text in parts.items()]
-    out = pieces[0]
-    for piece in pieces[1:]:
-        out = out + ("," + piece)
-    return "{" + out + "}"
 
 
 # ------------------------------------------------------------------ comparisons
@@ -556,9 +515,10 @@ def years_later(start: pd.Series, years: float) -> pd.Series:
     """``start`` + ``years`` calendar years (anniversaries, 《民法典》第二百零一、二百零二条:
     29 Feb + 2 years = 28 Feb), NaT where ``start`` is unknown."""
     months = int(round(12 * years))
-    return start.map(
+    later = start.map(
         lambda d: pd.Timestamp(add_months(d.date(), months)) if pd.notna(d) else pd.NaT
     )
+    return pd.to_datetime(later).astype("datetime64[ns]")  # an empty or all-NaT map is object
 
 
 @_registered(CRITERIA, "stalled_development")

@@ -44,11 +44,9 @@ from .criteria import (
     criterion_checks,
     exclusion_checks,
     exemption_checks,
-    json_const,
-    json_numbers,
-    json_strings,
 )
 from .indicators import compute_parcel_indicators
+from .json_text import json_const, json_numbers, json_strings
 from .outcome import check_reason_column, lowland_met, pending_warnings
 from .review import empty_review_columns
 from .survey_areas import (

@@ -10,7 +10,8 @@ import numpy as np
 
 from ..common.profiles import Profile, Rule
 from ..common.reasons import reason_column
-from .criteria import Check, Parcels, json_const
+from .criteria import Check, Parcels
+from .json_text import json_const
 
 #: The profile's local values a rule reads besides its own parameters.
 RULE_LOCALS = {

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from ..common import codes
-from .criteria import json_numbers, json_object
+from .json_text import json_numbers, json_object
 
 CATEGORIES = ("construction", "agricultural", "unused")
 AREA_FIELDS = tuple(f"{c}_m2" for c in CATEGORIES) + ("unsurveyed_m2",)
