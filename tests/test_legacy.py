@@ -75,10 +75,9 @@ SAMPLE = {
     "P0038": "expropriation",  # 2014-08-01
     "P0040": "undecided",  # no date
     "P0041": "regular",  # exactly 2009-12-31
-    # exactly 2010-01-01, but flagged 二调 construction: impossible after the 二调 time point
-    # 2009-12-31, so undecided until the date or flag is checked (Y-9; audit E3 L3) — was
-    # expropriation before the consistency rule
-    "P0042": "undecided",
+    # exactly 2010-01-01: Y-9 sends it to expropriation by its occupation date alone; its
+    # 二调 construction flag contradicts the date and is named in legacy_failed (E3 L3)
+    "P0042": "expropriation",
     "P0043": "undecided",  # 二调 not construction
     "P0044": "undecided",  # not plan-conforming
     "P0045": "undecided",  # 二调 flag null
@@ -109,8 +108,8 @@ def test_sample_district_through_processing(lowland_provider, sample_gpkg):
     in_scope = [f for f in feats.values() if f["legacy_class"]]
     assert len(in_scope) == len(SAMPLE)
     counts = {f["legacy_class"]: f["parcel_count"] for f in res["SUMMARY"].getFeatures()}
-    # P0042 moved from expropriation to undecided (E3 L3, above)
-    assert counts == {"regular": 3, "expropriation": 3, "undecided": 5, "not_applicable": 426}
+    assert counts == {"regular": 3, "expropriation": 4, "undecided": 4, "not_applicable": 426}
+    assert "相互矛盾" in feats["P0042"]["legacy_failed"]
 
 
 def test_legacy_by_area_with_a_profile_cutoff(lowland_provider, tmp_path):

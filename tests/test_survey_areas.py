@@ -163,13 +163,16 @@ def test_legacy_post_cutoff_whole_parcel_is_expropriation():
     assert row["legacy_class"] == "expropriation"
 
 
-def test_legacy_occupied_2012_but_erdiao_construction_is_undecided():
-    # E3 L3: 二调 time point 2009-12-31; a 2012 occupation cannot be 二调 construction land
+def test_legacy_occupied_2012_but_erdiao_construction_is_flagged_expropriation():
+    # E3 L3: 二调 time point 2009-12-31; a 2012 occupation cannot be 二调 construction land.
+    # Y-9 goes by the occupation date alone after 2010-01-01 (expropriation by the class at
+    # occupation), so the class stays and the contradiction is named for checking
     parcels = parcel()
     parcels["occupied_date"] = [D(2012, 3, 1)]
     row, _ = legacy(parcels, survey(150.0, "0601", "0601"))
-    assert row["legacy_class"] == "undecided"
-    assert "二调标准时点" in row["legacy_failed"]
+    assert row["legacy_class"] == "expropriation"
+    assert row["expropriation_m2"] == pytest.approx(15000.0)
+    assert "二调标准时点" in row["legacy_failed"] and "相互矛盾" in row["legacy_failed"]
     rules = [i["rule"] for i in json.loads(row["legacy_reasons"])]
     assert "erdiao_consistent_with_occupation" in rules
 

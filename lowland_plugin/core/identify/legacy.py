@@ -9,7 +9,8 @@
 
 The cut-off (2009-12-31 by default) is the profile's ``legacy_cutoff``, cited in the
 reasons. Occupied after the 二调 time point (2009-12-31) yet flagged 二调 construction
-land is a contradiction: ``undecided``, named (audit E3 L3). With areas per 三调 class the
+land is a contradiction: the class stays ``expropriation`` (Y-9 goes by the occupation
+date alone after 2010-01-01) and ``legacy_failed`` names the contradiction (audit E3 L3). With areas per 三调 class the
 parcel is judged by piece (see :func:`classify_legacy_land`).
 
 Missing dates or flags are reported per parcel, never guessed. Parcels with lawful
@@ -276,25 +277,24 @@ class Rules:
                 source=self.source,
             )
         )
+        flagged: list[str] = []
         if not before and occupied > ERDIAO_DATE and is_known(erdiao) and bool(erdiao):
-            # occupied after the 二调 time point, yet construction land in 二调 (E3 L3):
-            # the date or the flag is wrong; neither class can be given until it is fixed
+            # occupied after the 二调 time point, yet construction land in 二调 (E3 L3): the
+            # date or the flag is wrong. Y-9 sends land occupied after 2010-01-01 to
+            # expropriation by the land class at occupation whatever 二调 says, so the class
+            # stays; the contradiction is named for the survey team to check
             items.append(
                 _item(
                     "erdiao_consistent_with_occupation",
                     {"occupied_date": occupied.isoformat(), "erdiao_construction": True},
-                    f"二调标准时点 {ERDIAO_DATE.isoformat()} 之后占用的土地在二调中不可能为建设用地",
+                    f"二调标准时点 {ERDIAO_DATE.isoformat()} 之后占用的土地在二调中不应为建设用地",
                     False,
                 )
             )
-            return (
-                "undecided",
-                items,
-                [
-                    f"占用时间 {occupied.isoformat()} 晚于二调标准时点 {ERDIAO_DATE.isoformat()}，"
-                    "但二调为建设用地，相互矛盾，请核实 / occupied after the 2nd survey's time "
-                    "point yet construction land in it: check the date or the flag"
-                ],
+            flagged.append(
+                f"占用时间 {occupied.isoformat()} 晚于二调标准时点 {ERDIAO_DATE.isoformat()}，"
+                "但二调为建设用地，相互矛盾，请核实 / occupied after the 2nd survey's time "
+                "point yet construction land in it: check the date or the flag"
             )
         if not before:
             known_class = as_text(then_class) is not None
@@ -314,7 +314,7 @@ class Rules:
                     f"{occupied.year} change survey missing"
                 ]
             )
-            return "expropriation", items, missing
+            return "expropriation", items, flagged + missing
         problems = []
         for rule, value, label in (
             (
