@@ -50,7 +50,7 @@ class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "零星用地（scattered）的地块面积之和；scattered_share = 二者之比；</li>"
             "<li>scattered_pass：每宗零星用地不超过 {0} 亩（10000/15×{0} ≈ {1} 平方米）且累计不超过项目总用地面积的"
             " {2}（均含等于；默认规则档案的取值，以所选规则档案 PROFILE 的 scattered_piece_max_mu、scattered_share_max"
-            "为准，reasons 注明来源）；reasons 列出超限地块的编号及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。</li>"
+            "为准，reasons 注明来源）；相接（共边或重叠）的零星地块合为一宗计面积，除非两者均填宗地代码 parcel_code 且不同；reasons 列出超限宗的地块编号（A+B）及其面积（平方米、亩）。文件表述为“原则上”，超限情形需另行审批。</li>"
             "<li>第4项（零星地块与相邻产业地块一并供应，商品住宅除外）：每宗零星用地须位于项目用地内或与其相接"
             "（间距不超过规则档案 scattered_adjacent_max_m 米，含等于）→ scattered_adjacent；项目用途 use_code"
             "（未填时取 new_use_code）为 0701 城镇住宅（商品住宅）的不符合 → scattered_use_eligible = 否；"

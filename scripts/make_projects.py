@@ -182,16 +182,24 @@ def sample_rows():
         ),
     ]
     minx, miny, maxx, maxy = prj1.bounds
-    # scattered pieces east of PRJ01: 3000 m² (≤ 5 亩) and 3500 m² (> 5 亩); a swap pair
+    # scattered pieces east of PRJ01: 3000 m² (≤ 5 亩) and 3500 m² (> 5 亩), two 宗 side by
+    # side (their own 宗地代码, so counted apart, Y-7 单宗); a swap pair
     pieces = [
         (
-            dict(project_id="PRJ01", piece_id="S1", scattered=True, value=1_200_000.0),
+            dict(
+                project_id="PRJ01",
+                piece_id="S1",
+                parcel_code="640106003012",
+                scattered=True,
+                value=1_200_000.0,
+            ),
             shapely.box(maxx, miny, maxx + 30, miny + 100),
         ),
         (
             dict(
                 project_id="PRJ01",
                 piece_id="S2",
+                parcel_code="640106003013",
                 scattered=True,
                 swap_group="G1",
                 swap_side="in",

@@ -417,6 +417,37 @@ def test_n4_commercial_housing_is_excluded(fields, eligible):
     assert any("use_code" in w for w in res.warnings) is (eligible is None)
 
 
+def test_touching_scattered_pieces_are_one_zong():
+    # Y-7 单宗 (audit E-SC K2): two 4-亩 rows side by side are one 8-亩 宗 (> 5 亩)
+    four_mu = 4 * 10000 / 15  # 2666.67 m² each: 40 × 66.667
+    project = projects_frame([{"project_id": "P1", "use_code": "1001"}], [square(0, 0, 300)])
+    rows, h = [piece("P1", "A"), piece("P1", "B")], four_mu / 40
+    t = scattered.scattered_check(
+        project, pieces_frame(rows, [square(0, 0, 40, h), square(40, 0, 40, h)])
+    ).table
+    assert t["scattered_pass"].tolist() == [False]
+    item = reasons(t, 0)["scattered_piece_max_5_mu"]
+    assert item["piece_id"] == "A+B" and item["value"] == pytest.approx(5333.33, abs=0.01)
+    assert t["scattered_max_piece_m2"].iloc[0] == pytest.approx(2 * four_mu)
+    # 10 m apart, or touching only at a corner: two 宗 of 4 亩, both within 5 亩
+    # (share 5333.33 / 90000 = 5.9 % ≤ 10 %)
+    for second in (square(50, 0, 40, h), square(40, h, 40, h)):
+        t = scattered.scattered_check(
+            project, pieces_frame(rows, [square(0, 0, 40, h), second])
+        ).table
+        assert t["scattered_pass"].tolist() == [True]
+        assert t["scattered_max_piece_m2"].iloc[0] == pytest.approx(four_mu)
+    # side by side but two lawful 宗 with their own 宗地代码: counted apart
+    coded = [
+        piece("P1", "A", parcel_code="640104001001"),
+        piece("P1", "B", parcel_code="640104001002"),
+    ]
+    t = scattered.scattered_check(
+        project, pieces_frame(coded, [square(0, 0, 40, h), square(40, 0, 40, h)])
+    ).table
+    assert t["scattered_pass"].tolist() == [True]
+
+
 def test_scattered_limits_come_from_the_profile():
     profile = load_profile("default")
     src = Source("t", "测试", "测试取值", "adopted")

@@ -4,7 +4,10 @@ the project template (``projects`` and ``pieces`` layers in canonical fields).
 Y-7: each scattered piece "原则上单宗面积不超过5亩" and the scattered pieces together
 "累计不超过再开发项目总用地面积的10%" (both inclusive, compared exactly up to a
 relative 1e-9); the numbers are the profile's ``scattered_piece_max_mu`` and
-``scattered_share_max``, cited in the reasons.
+``scattered_share_max``, cited in the reasons. A 宗 is what lies together: scattered
+pieces of one project that touch or overlap are one 宗 for the piece limit (two touching
+4-亩 rows are an 8-亩 宗, audit E-SC K2), unless both carry a 宗地代码 ``parcel_code`` and
+the codes differ (two lawful 宗 side by side).
 
 N-4: 零星地块 are supplied "整体供应给相邻产业项目…（商品住宅除外）": every scattered
 piece must lie within the profile's ``scattered_adjacent_max_m`` of its project's land
@@ -127,16 +130,17 @@ def scattered_check(
         )
     warnings += _pieces_outside(projects, ids, pieces, keys, piece_area)
     gap = _piece_gaps(projects, ids, pieces, keys)
+    zong = contiguous_zong(pieces, keys, scattered)
     uses = _project_uses(projects)
 
     rows = []
     for i, (pid, area) in enumerate(zip(ids, total, strict=True)):
-        mine = [
-            (keys[j][1], piece_area[j], gap[j])
-            for j in range(len(keys))
-            if keys[j][0] == pid and scattered[j]
-        ]
-        rows.append(_scattered_row(pid, area, mine, uses[i], profile))
+        js = [j for j in range(len(keys)) if keys[j][0] == pid and scattered[j]]
+        mine = [(keys[j][1], piece_area[j], gap[j]) for j in js]
+        parcels = zong_areas(
+            [keys[j][1] for j in js], [piece_area[j] for j in js], [zong[j] for j in js]
+        )
+        rows.append(_scattered_row(pid, area, mine, uses[i], profile, parcels))
         if mine and uses[i] is None:
             warnings.append(
                 f"项目 {pid}：未填写 use_code，未核查“商品住宅除外”（N-4）/ project {pid}: no "
@@ -215,10 +219,18 @@ def use_reason(use: str | None) -> tuple[bool | None, Reason]:
 
 
 def _scattered_row(
-    pid: str, area: float, mine: list[tuple[str, float, float]], use: str | None, profile: Profile
+    pid: str,
+    area: float,
+    mine: list[tuple[str, float, float]],
+    use: str | None,
+    profile: Profile,
+    parcels: list[tuple[str, float]] | None = None,
 ) -> dict:
-    """One project's scattered area, share, verdict and reasons (Y-7: every piece within
-    the piece limit, the share within the share limit; N-4: adjacent, not 商品住宅)."""
+    """One project's scattered area, share, verdict and reasons (Y-7: every 宗 within the
+    piece limit, the share within the share limit; N-4: adjacent, not 商品住宅).
+    ``parcels``: the 宗 as (name, area) (default: each piece its own 宗)."""
+    if parcels is None:
+        parcels = [(pc, a) for pc, a, _ in mine]
     limit_mu = float(profile.value("scattered_piece_max_mu"))
     share_max = float(profile.value("scattered_share_max"))
     piece_src, share_src = (
@@ -227,10 +239,10 @@ def _scattered_row(
     )
     s_area = float(sum(a for _, a, _ in mine))
     share = s_area / area
-    over = [(pc, a) for pc, a, _ in mine if not within(a, limit_mu * M2_PER_MU)]
+    over = [(pc, a) for pc, a in parcels if not within(a, limit_mu * M2_PER_MU)]
     items = [_piece_reason(pc, a, False, limit_mu, piece_src) for pc, a in over]
-    if mine and not over:
-        pc, a, _ = max(mine, key=lambda t: t[1])
+    if parcels and not over:
+        pc, a = max(parcels, key=lambda t: t[1])
         items.append(
             _piece_reason(pc, a, True, limit_mu, piece_src, note="最大的一宗 / the largest piece")
         )
@@ -262,13 +274,49 @@ def _scattered_row(
         "scattered_count": len(mine),
         "scattered_area_m2": s_area,
         "scattered_share": share,
-        "scattered_max_piece_m2": max((a for _, a, _ in mine), default=0.0),
+        "scattered_max_piece_m2": max((a for _, a in parcels), default=0.0),
         "scattered_adjacent": adjacent,
         "scattered_use_eligible": use_ok,
         "scattered_pass": bool(share_met and not over and adjacent is not False)
         and use_ok is not False,
         "reasons": reasons_json(items),
     }
+
+
+def contiguous_zong(pieces, keys: Sequence[PieceKey], scattered: list[bool]) -> list[int]:
+    """Y-7 单宗: the 宗 of every piece (a label): scattered pieces of one project that touch
+    or overlap along a line or more (not at a corner) form one 宗 (transitively), unless both have a ``parcel_code`` and the codes
+    differ. A piece not flagged scattered is a 宗 of its own."""
+    geoms = np.asarray(pieces.geometry.values, dtype=object)
+    code = texts(pieces, "parcel_code") if "parcel_code" in pieces.columns else [None] * len(keys)
+    parent = list(range(len(keys)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        same_project = keys[a][0] == keys[b][0]
+        distinct = code[a] is not None and code[b] is not None and code[a] != code[b]
+        if a < b and scattered[a] and scattered[b] and same_project and not distinct:
+            if shapely.length(shapely.intersection(geoms[a], geoms[b])) > 0:  # not a corner
+                parent[root(b)] = root(a)
+    return [root(i) for i in range(len(keys))]
+
+
+def zong_areas(names: list[str], areas: list[float], zong: list[int]) -> list[tuple[str, float]]:
+    """The 宗 of one project's scattered pieces as (name, area): the member pieces' ids
+    joined by "+" (in input order) and their summed area."""
+    members: dict[int, list[int]] = {}
+    for k, z in enumerate(zong):
+        members.setdefault(z, []).append(k)
+    return [
+        ("+".join(names[k] for k in ks), float(sum(areas[k] for k in ks)))
+        for ks in members.values()
+    ]
 
 
 def _piece_gaps(projects, ids, pieces, keys) -> list[float]:
