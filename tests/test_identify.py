@@ -30,6 +30,7 @@ def parcel_rows(rows: list[dict]) -> gpd.GeoDataFrame:
     base = {
         "parcel_id": None,
         "dlbm": "0601",
+        "owner": "银川某实业有限公司",
         "tenure": "granted",
         "supply_status": "supplied",
         "idle": False,
@@ -315,6 +316,8 @@ def test_stalled_counts_from_the_agreed_start_date_when_given():
         ({"idle": True}, "idle"),
         ({"disputed": True}, "disputed"),
         ({"dlbm": "0103"}, "non_construction_land"),
+        ({"owner": None}, "owner_unknown"),  # Y-1 权属清晰 / N-13 主体明确
+        ({"owner": "  "}, "owner_unknown"),
     ],
 )
 def test_exclusions(override, rule):
@@ -323,6 +326,17 @@ def test_exclusions(override, rule):
     assert t["verdict"].iloc[0] == "excluded"
     assert t["lowland_type"].iloc[0] is None
     assert reason(t, 0, rule)["met"] is True
+
+
+def test_without_an_owner_field_ownership_is_not_tested_and_warned_once():
+    # Y-1 / N-13: no owner column at all → the rule is not tested (never "met"), one warning
+    parcels = parcel_rows([{"industry_code": "13"}, {"industry_code": "13"}]).drop(columns="owner")
+    result = identify_parcels(
+        at_yinchuan(parcels), load_profile("default"), reference_date=REFERENCE
+    )
+    assert result.table["verdict"].tolist() == ["not_lowland", "not_lowland"]
+    assert reason(result.table, 0, "owner_unknown")["met"] is None
+    assert len([w for w in result.warnings if "owner" in w and "权属清晰" in w]) == 1
 
 
 def test_exemptions_above_scale_and_young_enterprise():

@@ -246,7 +246,8 @@ def _registered(registry: dict[str, RuleCheck], rule_id: str) -> Callable[[RuleC
 
 def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
     """Y-1 / N-12: what is not a candidate at all — non-construction land, approved but
-    unsupplied (批而未供), an unrecognised land class code, idle (闲置) and disputed land."""
+    unsupplied (批而未供), an unrecognised land class code, idle (闲置) and disputed land,
+    and land whose holder is not identified (Y-1 权属清晰 / N-13 主体明确)."""
     n = len(frame)
     every = np.ones(n, dtype=bool)
     cat = category.to_numpy(dtype=object)
@@ -297,7 +298,42 @@ def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
                 json_const("false", n),
             )
         )
+    checks.append(owner_unknown(frame))
     return checks
+
+
+#: Said once when the parcels have no ``owner`` field (Y-1 / N-13 not tested).
+NO_OWNER_FIELD_WARNING = (
+    "宗地图层无权利人字段 owner，未核查“权属清晰、主体明确”（银川实施意见（一）、171号 第13项）；"
+    "请在字段映射中指定权利人字段。 / The parcels have no owner field: 'rights clear, holder "
+    "identified' (Y-1, N-13) was not checked; map the owner field in FIELD_MAP."
+)
+
+
+def owner_unknown(frame: pd.DataFrame) -> Check:
+    """Y-1 权属清晰 / N-13 主体明确: a parcel whose ``owner`` is empty has no identified
+    holder, so it is not a candidate until the rights are cleared (excluded pending review,
+    like 权属争议). Without an ``owner`` field the rule is not tested and the run warns."""
+    n = len(frame)
+    if "owner" not in frame.columns:
+        check = _check(
+            "owner_unknown", "Y-1", "exclusion", np.zeros(n, bool), np.zeros(n, bool),
+            json_const("null", n), json_const('"known"', n), untested=np.ones(n, bool),
+        )  # fmt: skip
+        check.untested_note = "无权利人字段 owner，未检验 / no owner field, not tested"
+        check.warnings.append(NO_OWNER_FIELD_WARNING)
+        return check
+    owner = frame["owner"].astype(object).where(frame["owner"].notna(), None)
+    blank = np.array([v is None or not str(v).strip() for v in owner], dtype=bool)
+    return _check(
+        "owner_unknown",
+        "Y-1",
+        "exclusion",
+        np.ones(n, dtype=bool),
+        blank,
+        json_strings(np.where(blank, None, owner.to_numpy(dtype=object))),
+        json_const('"known"', n),
+    )
 
 
 # --------------------------------------------------------------------- criteria

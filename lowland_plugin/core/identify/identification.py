@@ -262,7 +262,7 @@ def identify_parcels(
     )
     criteria = criterion_checks(measured, profile)
     exemptions = exemption_checks(measured, profile)
-    warnings += [w for c in criteria + exemptions for w in c.warnings]
+    warnings += [w for c in exclusions + criteria + exemptions for w in c.warnings]
     # stalled development excludes as suspected 闲置 (kind "exclusion"), see criteria
     exclusions += [c for c in criteria if c.kind == "exclusion"]
     criteria = [c for c in criteria if c.kind == "criterion"]
