@@ -170,7 +170,7 @@ def build() -> Document:
             ("现状建筑面积", "{{ unit.gfa_existing | m2 }} m²"),
             ("规划建筑容量", "{{ unit.gfa_capacity | m2 }} m²"),
             (
-                "零星低效地块（≤5 亩）",
+                "不超过 5 亩的低效地块（零星用地候选）",
                 '{{ unit.scattered_count if unit.scattered_count is not none else "—" }} 宗，'
                 "{{ unit.scattered_area_m2 | m2 }} m²",
             ),

@@ -577,8 +577,8 @@ def build_unit_context(
 
     sections, project_clauses = project_sections(checks, rows)
     clauses |= project_clauses
-    if overview["scattered_count"]:
-        clauses |= {"Y-7", "N-4"}
+    # the unit's small low-efficiency parcels (≤ 5 亩) are only candidates: Y-7 / N-4 are
+    # cited where the scattered-land check ran on the projects' pieces (project_sections)
     facilities = _facilities(unit)
     price_rows = sections["land_price"]
 

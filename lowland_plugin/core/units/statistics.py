@@ -81,7 +81,8 @@ def lowland_parcel_areas(parcels: gpd.GeoDataFrame) -> np.ndarray:
 
 
 def is_scattered(areas: np.ndarray) -> np.ndarray:
-    """Y-7: a piece of at most 5 亩 (inclusive, up to float noise)."""
+    """A low-efficiency parcel of at most 5 亩 (inclusive, up to float noise): a 零星用地
+    *candidate* for the unit statistics; whether it is 零星 (Y-7) is the scattered check's."""
     return np.array([within(a, SCATTERED_PIECE_MAX_M2) for a in areas], dtype=bool)
 
 
