@@ -139,6 +139,21 @@ def test_building_coverage_at_30_percent():
     assert [reason(t, i, "coverage_below_min")["met"] for i in range(3)] == [False, True, False]
 
 
+def test_building_coverage_counts_structures_and_yards():
+    # 建筑系数 (工业项目建设用地控制指标) = (buildings + structures + yards) / site area.
+    # Parcel 100 × 100 = 10000 m², building 25 × 100 = 2500 m² footprint (density 0.25 <
+    # 0.30; GFA 12500 → FAR 1.25 ≥ 1.0); with 400 m² of tanks and 100 m² of yard:
+    # (2500 + 400 + 100) / 10000 = 0.30 → not below the minimum 0.30 (inclusive)
+    parcels = parcel_rows([{"industry_code": "13"}, {"industry_code": "13"}])
+    parcels["structure_area_m2"] = [400.0, None]
+    parcels["yard_area_m2"] = [100.0, None]
+    buildings = buildings_frame([building_for(i, 12500, coverage=0.25) for i in (0, 1)])
+    t = identify(parcels, buildings)
+    first, second = reason(t, 0, "coverage_below_min"), reason(t, 1, "coverage_below_min")
+    assert (first["value"], first["met"]) == (0.3, False)
+    assert (second["value"], second["met"]) == (0.25, True)  # empty fields add nothing
+
+
 def test_tax_below_40_percent_of_same_industry_mean():
     # industry 30: equal areas, taxes 12, 8, 25, 35 → mean 20 → threshold 8.0 (strict <).
     # industry 31: taxes 7.99, 20, 20, 32 → mean 20 → 7.99 < 8 met.
