@@ -1475,8 +1475,8 @@
     </message>
     <message>
       <location filename="../processing/export_database.py" line="256" />
-      <source>三调图斑图层</source>
-      <translation>三调图斑图层</translation>
+      <source>国土变更调查图斑图层（最新年度，三调口径）</source>
+      <translation>国土变更调查图斑图层（最新年度，三调口径）</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="262" />

@@ -253,10 +253,10 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                 "landsurvey",
                 None,
                 ("dlbm",),
-                self.tr("三调图斑图层"),
+                self.tr("国土变更调查图斑图层（最新年度，三调口径）"),
                 False,
             )
-            require_valid_geometries(survey, self.tr("三调图斑图层"), "tbbh")
+            require_valid_geometries(survey, self.tr("国土变更调查图斑图层（最新年度，三调口径）"), "tbbh")
         else:
             feedback.pushWarning(
                 self.tr("未提供三调图层：与三调一致性的规则未检查（报告中注明）。")

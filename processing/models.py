@@ -101,7 +101,7 @@ def model_labels() -> dict[str, str]:
     return {
         "parcels": tr("宗地图层"),
         "buildings": tr("建筑图层"),
-        "landsurvey": tr("三调图斑图层"),
+        "landsurvey": tr("国土变更调查图斑图层（最新年度，三调口径）"),
         "plan": tr("控规地块图层"),
         "profile": tr("规则配置（default / yinchuan / JSON 文件路径）"),
         "reference_date": tr("认定基准日"),
