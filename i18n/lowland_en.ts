@@ -1354,27 +1354,27 @@
       <translation>Identified low-efficiency land</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="475" />
+      <location filename="../processing/export_database.py" line="477" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>Quality check (rule, count, result):</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="477" />
+      <location filename="../processing/export_database.py" line="479" />
       <source>通过</source>
       <translation>passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="478" />
+      <location filename="../processing/export_database.py" line="480" />
       <source>不通过</source>
       <translation>failed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="479" />
+      <location filename="../processing/export_database.py" line="481" />
       <source>警告</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="480" />
+      <location filename="../processing/export_database.py" line="482" />
       <source>未检查</source>
       <translation>not checked</translation>
     </message>
@@ -1479,62 +1479,62 @@
       <translation>Land change survey patches (latest year, 3rd-survey classes)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="262" />
+      <location filename="../processing/export_database.py" line="264" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>No 三调 layer given: the consistency rules against 三调 were not checked (the report says so).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="272" />
+      <location filename="../processing/export_database.py" line="274" />
       <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
       <translation>No legacy land classification (LEGACY) given: the legacy land class and areas are empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="286" />
+      <location filename="../processing/export_database.py" line="288" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>No parcel has the final verdict low-efficiency land: the database is empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="368" />
+      <location filename="../processing/export_database.py" line="370" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>Choose the output file of the database.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="281" />
+      <location filename="../processing/export_database.py" line="283" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>Exported {0} records ({1} parcels in), field standard {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="303" />
+      <location filename="../processing/export_database.py" line="305" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>{0} values exceed a Shapefile field width or cannot be encoded in {1}: no Shapefile written (nothing is truncated); fix them and export again, or export a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="311" />
+      <location filename="../processing/export_database.py" line="313" />
       <source>数据库已写出：{0}</source>
       <translation>Database written: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="336" />
+      <location filename="../processing/export_database.py" line="338" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>Quality check passed ({0} warnings).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="339" />
+      <location filename="../processing/export_database.py" line="341" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>Quality check failed: {0} errors, {1} warnings; see the report and the error layer.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="400" />
+      <location filename="../processing/export_database.py" line="402" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>The output must not overwrite an input layer: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="276" />
+      <location filename="../processing/export_database.py" line="278" />
       <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
       <translation>{0} records have a parcel ID not in the legacy land classification: their legacy land class and areas are empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="346" />
+      <location filename="../processing/export_database.py" line="348" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>Quality check failed: {0} errors (report: {1}).</translation>
     </message>
@@ -1679,7 +1679,7 @@
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="253" />
+      <location filename="../processing/identify_parcels.py" line="256" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -1689,37 +1689,37 @@
       <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership, unknown owner (empty owner; not tested, with a warning, when there is no owner field) → excluded (Y-1, N-13 rights clear, holder identified); {0} calendar years after the agreed start date (else the contract date) with FAR still below {1} → suspected idle land (闲置土地处置办法 art. 2), excluded pending review (suspected_idle).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile: FAR below the industry/type minimum, building coverage too low (coverage = (building footprint + structures structure_area_m2 + storage yards yard_area_m2) / site area; the last two count nothing when empty), tax per mu below an absolute value or a share of the same-industry mean (the profile's reference first, else computed from the loaded layer), share of dangerous buildings (basis and grades from the profile), old low-density housing, stopped operation, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer). Without a buildings layer FAR and the like are null and the criteria needing them are not tested (the reason says so), with one warning.&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than the set years, strategic industries; each exempts only the criteria its profile entry lists in exempts (by default the efficiency criteria; dangerous buildings and non-conforming use are not exempted).&lt;/p&gt;&lt;p&gt;Every reason gives the clause, the source of its number (source), the measured value, the threshold and whether it is met; a run using pending or local-choice values warns once, naming each. Clause and source of every rule in the default profile:&lt;/p&gt;{2}&lt;p&gt;Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="124" />
+      <location filename="../processing/identify_parcels.py" line="127" />
       <source>控规地块图层</source>
       <translation>Detailed-plan parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="132" />
+      <location filename="../processing/identify_parcels.py" line="135" />
       <source>认定基准日（默认今天）</source>
       <translation>Reference date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="140" />
+      <location filename="../processing/identify_parcels.py" line="143" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>Previous identification result (keeps the review decisions)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="147" />
+      <location filename="../processing/identify_parcels.py" line="150" />
       <source>低效用地认定结果</source>
       <translation>Identified parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="152" />
+      <location filename="../processing/identify_parcels.py" line="155" />
       <source>认定汇总表</source>
       <translation>Identification summary</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="158" />
+      <location filename="../processing/identify_parcels.py" line="161" />
       <source>规则档案：{0}（{1}）</source>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="218" />
+      <location filename="../processing/identify_parcels.py" line="221" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
@@ -1769,12 +1769,12 @@
       <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before the cut-off (rule profile legacy_cutoff, default {0:%Y-%m-%d}), construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied after the cut-off (default: on or after {1:%Y-%m-%d}) → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing; land occupied after the 2nd survey's time point (2009-12-31) yet flagged as 2nd-survey construction land stays expropriation, and legacy_failed names the contradiction to check;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;With a 三调 layer the parcel is judged by piece: its 三调 construction part and its non-construction part separately; the areas of each class go to regular_m2, expropriation_m2, undecided_m2 (the part no patch covers counts as undecided), the 三调 areas to construction_m2, agricultural_m2, unused_m2, unsurveyed_m2; legacy_class is the class of the largest area (ties: the more cautious, undecided then expropriation). A parcel no 三调 patch touches takes its own dlbm (as in the identification).&lt;/p&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; without a 三调 layer the 三调 status is the parcel's land_category / dlbm. Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="89" />
+      <location filename="../processing/legacy_land.py" line="92" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="154" />
+      <location filename="../processing/legacy_land.py" line="157" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
@@ -2040,46 +2040,46 @@
     </message>
     <message>
       <location filename="../processing/status_quo_check.py" line="42" />
-      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;Checks the technical indicators of on-site new-build, alteration/extension and refurbishment projects against the current condition (Yinchuan opinions (5)). Input: a status-quo table (one row per project and item: item, norm_value current norm, current_value current condition, proposed_value proposal, consulted stakeholders consulted, publicized publicity held, joint_review joint review held); an attribute table without geometry is fine.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm: the proposal meets the current norm in the item's better direction (higher: proposal ≥ norm; lower: proposal ≤ norm, e.g. frontage, whose norm is a maximum continuous frontage; directions in statusquo_items.csv, inclusive) → pass;&lt;/li&gt;&lt;li&gt;tier 1: an item that may be held to the current condition (setback, frontage, density, sunlight, green ratio, parking…) and misses the norm passes when the proposal is not worse than today (higher: ≥ current; lower: ≤ current) → pass_not_worse, with no procedure;&lt;/li&gt;&lt;li&gt;tier 2: below today only after stakeholder consultation, publicity and a joint review by the competent departments (needs_consultation true): consulted, publicized and joint_review all true → pass_joint_review (the joint review's decision recorded), otherwise fail;&lt;/li&gt;&lt;li&gt;safety, fire and environmental items (fire, safety, environment) are never relaxed: below the norm → fail, whatever the current condition;&lt;/li&gt;&lt;li&gt;a value the verdict needs is empty → missing, sq_missing_fields names it, not guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item may be the code or the Chinese name (e.g. setback or 退距); unknown items are refused, listing the allowed ones. Output: one verdict per row (sq_status, sq_pass, reasons) and a summary with one row per project: whether all items pass (sq_all_pass), the items failing, set by joint review and missing. With a projects layer the project name and land geometry are carried over.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；指标及方向取规则档案 PROFILE 的 statusquo_items，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;Checks the technical indicators of on-site new-build, alteration/extension and refurbishment projects against the current condition (Yinchuan opinions (5)). Input: a status-quo table (one row per project and item: item, norm_value current norm, current_value current condition, proposed_value proposal, consulted stakeholders consulted, publicized publicity held, joint_review joint review held); an attribute table without geometry is fine.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm: the proposal meets the current norm in the item's better direction (higher: proposal ≥ norm; lower: proposal ≤ norm, e.g. frontage, whose norm is a maximum continuous frontage; items and directions from the profile's statusquo_items (PROFILE), inclusive) → pass;&lt;/li&gt;&lt;li&gt;tier 1: an item that may be held to the current condition (setback, frontage, density, sunlight, green ratio, parking…) and misses the norm passes when the proposal is not worse than today (higher: ≥ current; lower: ≤ current) → pass_not_worse, with no procedure;&lt;/li&gt;&lt;li&gt;tier 2: below today only after stakeholder consultation, publicity and a joint review by the competent departments (needs_consultation true): consulted, publicized and joint_review all true → pass_joint_review (the joint review's decision recorded), otherwise fail;&lt;/li&gt;&lt;li&gt;safety, fire and environmental items (fire, safety, environment) are never relaxed: below the norm → fail, whatever the current condition;&lt;/li&gt;&lt;li&gt;a value the verdict needs is empty → missing, sq_missing_fields names it, not guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item may be the code or the Chinese name (e.g. setback or 退距); unknown items are refused, listing the allowed ones. Output: one verdict per row (sq_status, sq_pass, reasons) and a summary with one row per project: whether all items pass (sq_all_pass), the items failing, set by joint review and missing. With a projects layer the project name and land geometry are carried over.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="93" />
+      <location filename="../processing/status_quo_check.py" line="94" />
       <source>现状指标表</source>
       <translation>Status-quo indicators table</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="78" />
+      <location filename="../processing/status_quo_check.py" line="79" />
       <source>按现状条件核定结果</source>
       <translation>Status-quo approval results</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="84" />
+      <location filename="../processing/status_quo_check.py" line="85" />
       <source>按现状条件核定项目汇总</source>
       <translation>Status-quo approval summary by project</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="97" />
+      <location filename="../processing/status_quo_check.py" line="98" />
       <source>现状指标表没有记录。</source>
       <translation>The status-quo indicators table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="138" />
+      <location filename="../processing/status_quo_check.py" line="142" />
       <source>核定 {0} 项指标：通过 {1}，不低于现状 {2}，经联合审查合理核定 {3}，未通过 {4}，缺值 {5}。</source>
       <translation>{0} items checked: pass {1}, not worse than today {2}, set by joint review {3}, fail {4}, missing {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="153" />
+      <location filename="../processing/status_quo_check.py" line="157" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>Project {0}, failed indicators: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="157" />
+      <location filename="../processing/status_quo_check.py" line="161" />
       <source>项目 {0} 经征询意见、公示及联合审查合理核定的指标：{1}</source>
       <translation>Project {0}: items set by the joint review after consultation and publicity: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="163" />
+      <location filename="../processing/status_quo_check.py" line="167" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>Project {0}, indicators lacking values for the approval: {1}</translation>
     </message>

@@ -1354,27 +1354,27 @@
       <translation>低效用地认定成果</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="475" />
+      <location filename="../processing/export_database.py" line="477" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>质检结果（规则、数量、结论）：</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="477" />
+      <location filename="../processing/export_database.py" line="479" />
       <source>通过</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="478" />
+      <location filename="../processing/export_database.py" line="480" />
       <source>不通过</source>
       <translation>不通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="479" />
+      <location filename="../processing/export_database.py" line="481" />
       <source>警告</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="480" />
+      <location filename="../processing/export_database.py" line="482" />
       <source>未检查</source>
       <translation>未检查</translation>
     </message>
@@ -1479,62 +1479,62 @@
       <translation>国土变更调查图斑图层（最新年度，三调口径）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="262" />
+      <location filename="../processing/export_database.py" line="264" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="272" />
+      <location filename="../processing/export_database.py" line="274" />
       <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
       <translation>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="286" />
+      <location filename="../processing/export_database.py" line="288" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>没有最终结论为低效用地的宗地：数据库为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="368" />
+      <location filename="../processing/export_database.py" line="370" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>请指定上图入库数据库的输出文件。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="281" />
+      <location filename="../processing/export_database.py" line="283" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="303" />
+      <location filename="../processing/export_database.py" line="305" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="311" />
+      <location filename="../processing/export_database.py" line="313" />
       <source>数据库已写出：{0}</source>
       <translation>数据库已写出：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="336" />
+      <location filename="../processing/export_database.py" line="338" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>质检通过（警告 {0} 处）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="339" />
+      <location filename="../processing/export_database.py" line="341" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="400" />
+      <location filename="../processing/export_database.py" line="402" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>输出不得覆盖输入图层：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="276" />
+      <location filename="../processing/export_database.py" line="278" />
       <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
       <translation>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="346" />
+      <location filename="../processing/export_database.py" line="348" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>质检不通过：错误 {0} 处（报告：{1}）。</translation>
     </message>
@@ -1679,7 +1679,7 @@
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="253" />
+      <location filename="../processing/identify_parcels.py" line="256" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -1689,37 +1689,37 @@
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议、权利人不明（owner 为空；无 owner 字段时未检验并提示） → 不纳入（Y-1、N-13 权属清晰、主体明确）；约定开工日（无则合同签订日）满 {0} 周年且容积率仍低于 {1} → 疑似闲置土地（《闲置土地处置办法》第二条），排除待核查（suspected_idle）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案）：容积率低于行业/类型下限、建筑系数不足（建筑系数 =（建筑物占地 + 构筑物占地 structure_area_m2 + 堆场 yard_area_m2）/ 用地面积，后两项空则不计）、亩均税收低于绝对值或同行业平均的比例（档案参考值优先，否则按输入图层计算）、危房占比（口径与等级见档案）、老旧低容积率住宅、停产、现状用途与控规不符（需控规图层）、城中村（需三调图层）。未提供建筑图层时容积率等为空，依赖建筑的条件不检验（理由注明），并警告一次。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满规定年限、战略性新兴产业，只豁免档案 exempts 所列条件（默认为利用粗放的效率条件；建筑危旧、用途不合理不豁免）。&lt;/p&gt;&lt;p&gt;每条理由（reasons）注明条款、数值来源（source）、实测值、阈值与是否满足；使用待定或本地取值的数值时运行警告一次并逐项列出。默认档案各规则的条款与数值来源：&lt;/p&gt;{2}&lt;p&gt;规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="124" />
+      <location filename="../processing/identify_parcels.py" line="127" />
       <source>控规地块图层</source>
       <translation>控规地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="132" />
+      <location filename="../processing/identify_parcels.py" line="135" />
       <source>认定基准日（默认今天）</source>
       <translation>认定基准日（默认今天）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="140" />
+      <location filename="../processing/identify_parcels.py" line="143" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>上次认定结果（保留核查决定）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="147" />
+      <location filename="../processing/identify_parcels.py" line="150" />
       <source>低效用地认定结果</source>
       <translation>低效用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="152" />
+      <location filename="../processing/identify_parcels.py" line="155" />
       <source>认定汇总表</source>
       <translation>认定汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="158" />
+      <location filename="../processing/identify_parcels.py" line="161" />
       <source>规则档案：{0}（{1}）</source>
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="218" />
+      <location filename="../processing/identify_parcels.py" line="221" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
@@ -1769,12 +1769,12 @@
       <translation>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，仍按征收报批认定，并在 legacy_failed 中写明前后矛盾、请核实；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="89" />
+      <location filename="../processing/legacy_land.py" line="92" />
       <source>历史遗留用地汇总表</source>
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="154" />
+      <location filename="../processing/legacy_land.py" line="157" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
@@ -2040,46 +2040,46 @@
     </message>
     <message>
       <location filename="../processing/status_quo_check.py" line="42" />
-      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；指标及方向取规则档案 PROFILE 的 statusquo_items，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;按现状条件核定原址新建、改（扩）建及翻新项目的技术指标（银川实施意见（五））。输入现状指标表（每个项目每项指标一行：item、norm_value 现行标准值、current_value 现状值、proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），可为无几何的属性表。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，如面宽的标准为最大连续展开面宽；指标及方向取规则档案 PROFILE 的 statusquo_items，含等于）→ pass；&lt;/li&gt;&lt;li&gt;第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线：方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；&lt;/li&gt;&lt;li&gt;第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定（needs_consultation = 是）：consulted、publicized 与 joint_review 均为是 → pass_joint_review（记录联合审查的核定结果），否则 fail；&lt;/li&gt;&lt;li&gt;安全、消防、环保指标（fire、safety、environment）不得降低：未达标即 fail，不论是否不低于现状；&lt;/li&gt;&lt;li&gt;核定所需数值为空 → missing，sq_missing_fields 写明缺少的字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;item 可填代码或中文名称（如 setback 或 退距），未知指标报错并列出可用指标。输出每行一条核定结果（sq_status、sq_pass、reasons），汇总表每个项目一行：全部指标是否通过（sq_all_pass）、未通过、经联合审查核定、缺值的指标。给出项目图层时带入项目名称与项目用地图形。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="93" />
+      <location filename="../processing/status_quo_check.py" line="94" />
       <source>现状指标表</source>
       <translation>现状指标表</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="78" />
+      <location filename="../processing/status_quo_check.py" line="79" />
       <source>按现状条件核定结果</source>
       <translation>按现状条件核定结果</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="84" />
+      <location filename="../processing/status_quo_check.py" line="85" />
       <source>按现状条件核定项目汇总</source>
       <translation>按现状条件核定项目汇总</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="97" />
+      <location filename="../processing/status_quo_check.py" line="98" />
       <source>现状指标表没有记录。</source>
       <translation>现状指标表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="138" />
+      <location filename="../processing/status_quo_check.py" line="142" />
       <source>核定 {0} 项指标：通过 {1}，不低于现状 {2}，经联合审查合理核定 {3}，未通过 {4}，缺值 {5}。</source>
       <translation>核定 {0} 项指标：通过 {1}，不低于现状 {2}，经联合审查合理核定 {3}，未通过 {4}，缺值 {5}。</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="153" />
+      <location filename="../processing/status_quo_check.py" line="157" />
       <source>项目 {0} 未通过的指标：{1}</source>
       <translation>项目 {0} 未通过的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="157" />
+      <location filename="../processing/status_quo_check.py" line="161" />
       <source>项目 {0} 经征询意见、公示及联合审查合理核定的指标：{1}</source>
       <translation>项目 {0} 经征询意见、公示及联合审查合理核定的指标：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/status_quo_check.py" line="163" />
+      <location filename="../processing/status_quo_check.py" line="167" />
       <source>项目 {0} 缺少核定数值的指标：{1}</source>
       <translation>项目 {0} 缺少核定数值的指标：{1}</translation>
     </message>

@@ -256,7 +256,9 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                 self.tr("国土变更调查图斑图层（最新年度，三调口径）"),
                 False,
             )
-            require_valid_geometries(survey, self.tr("国土变更调查图斑图层（最新年度，三调口径）"), "tbbh")
+            require_valid_geometries(
+                survey, self.tr("国土变更调查图斑图层（最新年度，三调口径）"), "tbbh"
+            )
         else:
             feedback.pushWarning(
                 self.tr("未提供三调图层：与三调一致性的规则未检查（报告中注明）。")

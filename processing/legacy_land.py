@@ -74,7 +74,10 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.LANDSURVEY, self.tr("国土变更调查图斑图层（最新年度，三调口径）"), polygon, optional=True
+                self.LANDSURVEY,
+                self.tr("国土变更调查图斑图层（最新年度，三调口径）"),
+                polygon,
+                optional=True,
             )
         )
         self.addParameter(field_map_parameter())

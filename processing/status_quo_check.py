@@ -45,7 +45,7 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "proposed_value 方案值、consulted 已征询利害关系人意见、publicized 已公示、joint_review 已联合审查），"
             "可为无几何的属性表。</p>"
             "<ul><li>meets_norm：方案值按该指标的较优方向达到现行标准（higher：方案值 ≥ 标准值；lower：方案值 ≤ 标准值，"
-            "如面宽的标准为最大连续展开面宽；方向见 statusquo_items.csv，含等于）→ pass；</li>"
+            "如面宽的标准为最大连续展开面宽；指标及方向取规则档案 PROFILE 的 statusquo_items，含等于）→ pass；</li>"
             "<li>第一层：退距、面宽、密度、日照、绿地率、停车位等可按现状管控的指标未达标时，以不低于现状为底线："
             "方案值不低于现状值（higher：≥ 现状；lower：≤ 现状）→ pass_not_worse，无需另行程序；</li>"
             "<li>第二层：低于现状的，须征询利害关系人意见、公示并经行业主管部门联合审查论证后合理核定"
@@ -73,6 +73,7 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             )
         )
         self.addParameter(field_map_parameter())
+        self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("按现状条件核定结果"), QgsProcessing.TypeVector
@@ -110,9 +111,12 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         refuse_unused_map_entries(explicit, layers)
         feedback.setProgress(40)
         self.check_canceled(feedback)
-        result = status_quo_check(table, projects, label, self.tr("项目图层"))
+        profile = self.read_profile(parameters, context, self.PROFILE)
+        result = status_quo_check(table, projects, label, self.tr("项目图层"), profile)
         for line in result.info:
             feedback.pushInfo(line)
+        for line in result.warnings:
+            feedback.pushWarning(line)
         self._log(feedback, result.table, result.extra)
         feedback.setProgress(60)
         self.check_canceled(feedback)

@@ -389,10 +389,10 @@ def style(path: Path) -> None:
                     {"map": [{label: value} for value, label in VALUE_LISTS[f["field"]]]},
                 )
             elif f["field"] == "item":
-                with (ROOT / "resources" / "codes" / "statusquo_items.csv").open(
-                    encoding="utf-8"
-                ) as fh:
-                    items = [(r["item"], r["name_zh"]) for r in csv.DictReader(fh)]
+                from lowland_plugin.core.common.profiles import load_profile
+
+                rows = load_profile("default").value("statusquo_items")  # Y-5 items
+                items = [(r["item"], r["name_zh"]) for r in rows]
                 setup = QgsEditorWidgetSetup(
                     "ValueMap", {"map": [{label: value} for value, label in items]}
                 )

@@ -40,6 +40,10 @@ LOCAL_MEANING = {
     "handover_categories": ("Y-4", "无偿移交公益设施的类别"),
     "handover_factor": ("Y-4", "移交公益设施建筑面积计入可建规模的系数"),
     "use_switches": ("Y-11", "用途转换情形开关"),
+    "statusquo_items": (
+        "Y-5",
+        "按现状条件核定的指标、较优方向与是否可放宽（安全、消防、环保不得放宽）",
+    ),
     "danger_basis": ("Y-1", "危旧建筑占比的计算基础（建筑面积或栋数）"),
     "dangerous_grades": ("Y-1", "计为危房的鉴定等级"),
     "mixed_use_positive": ("Y-10", "混合用地正面清单（允许混合的用途代码，空则不限）"),

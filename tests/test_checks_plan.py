@@ -39,7 +39,7 @@ def rules(reasons_text):
 
 
 def test_code_tables_are_read_not_hard_coded():
-    items = status_quo.statusquo_items()
+    items = status_quo.statusquo_items()  # the default profile's statusquo_items (Y-5)
     assert set(items) == {
         "setback",
         "frontage",
@@ -283,6 +283,38 @@ def test_status_quo_rows_and_project_summary():
         "pass_not_worse",
         "pass",
     ]
+
+
+def test_status_quo_items_and_directions_come_from_the_profile():
+    # Y-5 "等": a city adds 容积率 (lower is not better: higher) as relaxable and makes
+    # 停车位 never relaxed; adopted by the city, so no warning
+    profile = load_profile("default")
+    rows = [r for r in profile.value("statusquo_items") if r["item"] != "parking"]
+    rows += [
+        {"item": "parking", "better": "higher", "relaxable": False, "name_zh": "停车位",
+         "name_en": "Parking"},
+        {"item": "plot_ratio", "better": "higher", "relaxable": True, "name_zh": "容积率",
+         "name_en": "FAR"},
+    ]  # fmt: skip
+    src = Source("city_y5", "某市按现状条件核定办法", "某市办法", "adopted")
+    local = dict(profile.local) | {"statusquo_items": LocalValue("statusquo_items", rows, src)}
+    city = dataclasses.replace(profile, local=local)
+    t = sq_frame(
+        [
+            ["A", "容积率", 2.0, 1.5, 1.8, None, None],  # 1.8 < 2.0, ≥ 1.5: tier 1
+            ["A", "parking", 120, 40, 100, True, True],  # 100 < 120: never relaxed → fail
+        ]
+    )
+    res = status_quo.status_quo_check(t, profile=city)
+    assert res.table["sq_status"].tolist() == ["pass_not_worse", "fail"]
+    assert res.warnings == []
+    # the default profile: 容积率 is no Y-5 item there (refused, naming the profile's table);
+    # its directions are this plugin's reading (local_choice), said once
+    with pytest.raises(LowlandInputError, match="statusquo_items"):
+        status_quo.status_quo_check(t)
+    res = status_quo.status_quo_check(t.iloc[1:])
+    assert res.table["sq_status"].tolist() == ["pass_not_worse"]  # 100 < 120 but ≥ 40: tier 1
+    assert len(res.warnings) == 1 and "statusquo_items" in res.warnings[0]
 
 
 def test_unknown_items_list_the_allowed_ones():

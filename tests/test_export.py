@@ -93,7 +93,7 @@ def identified(n: int = 4, **overrides) -> gpd.GeoDataFrame:
                 "final_type": "industrial",
                 "reasons": REASONS,
                 "profile_id": "default",
-                "profile_version": "1.1.0",
+                "profile_version": "1.2.0",
             }
         )
     frame = pd.DataFrame(rows)
@@ -222,7 +222,7 @@ def test_standardize_fields_ids_areas_and_grounds(standard):
     assert db.loc[1, "MJM"] == 15.0  # 10000 m²
     assert (db["SFDX"] == "是").all() and (db["DXLX"] == "industrial").all()
     assert db.loc[0, "RDYJ"] == "容积率低于下限(Y-1)"
-    assert db.loc[0, "RDBZ"] == "default 1.1.0"
+    assert db.loc[0, "RDBZ"] == "default 1.2.0"
     assert db.loc[0, "RKSJ"] == dt.date(2025, 6, 30)
     assert db.loc[0, "QLR"] == "宁夏银川第1机械制造有限公司"
 
@@ -487,7 +487,7 @@ def test_html_report_names_every_rule_and_lists_errors(standard):
     assert "质检结论：不通过" in html and _tbbh(1) in html and _tbbh(2) in html
     for rule in RULES:
         assert f"<td>{rule.id}</td>" in html
-    assert "lowland_db_v1 (v1)" in html and "default 1.1.0" in html
+    assert "lowland_db_v1 (v1)" in html and "default 1.2.0" in html
     assert "<b>宁夏" not in html  # values are escaped
 
 

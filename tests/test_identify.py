@@ -614,7 +614,7 @@ def test_every_parcel_is_explained_and_recorded():
             assert item["clause"][:2] in ("Y-", "N-")
     assert t["review_status"].unique().tolist() == ["pending"]
     assert t["profile_id"].unique().tolist() == ["default"]
-    assert t["profile_version"].unique().tolist() == ["1.1.0"]
+    assert t["profile_version"].unique().tolist() == ["1.2.0"]
     # 1 亩 = 10000/15 m²; ellipsoidal area slightly below the Gauss-Kruger plane area
     assert t["area_mu"].iloc[0] == pytest.approx(15.0)
     # (银川 lies ≈107 km east of CM 105E: the plane area is ≈1.00028x the ellipsoidal)

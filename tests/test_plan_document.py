@@ -381,7 +381,7 @@ def test_funding_modes_keep_acquisition_and_owner_apart():
 
 
 def test_the_identification_chapter_lists_the_pending_values_of_the_profile(tmp_path):
-    # issue 16: no pending value without saying so. default@1.1.0, by hand: the enabled
+    # issue 16: no pending value without saying so. default@1.2.0, by hand: the enabled
     # criteria's local choices tax_below_industry_share.min_peers,
     # stalled_development.max_far and use_not_conforming.ignore_plan_codes, plus the
     # local values danger_basis and same_industry_tax_reference (dangerous_grades is

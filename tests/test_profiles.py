@@ -46,6 +46,7 @@ DEFAULT_SOURCES = [
     "yinchuan_y14",
     "yinchuan_y15",
     "yinchuan_y4",
+    "yinchuan_y5_items",  # the Y-5 items; their directions are this plugin's reading
     "yinchuan_y7",
     "yinchuan_y9",
 ]
@@ -117,8 +118,8 @@ def test_bundled_profiles_are_default_and_yinchuan():
 def test_bundled_profile_loads(profile_id):
     profile = load_profile(profile_id)
     assert profile.id == profile_id
-    assert profile.version == "1.1.0"
-    assert profile.label == f"{profile_id}@1.1.0"
+    assert profile.version == "1.2.0"
+    assert profile.label == f"{profile_id}@1.2.0"
     assert profile.name  # schema: minLength 1
     assert Path(profile.path) == PROFILE_DIR / f"{profile_id}.json"
     assert set(profile.rules) == RULE_IDS
@@ -299,7 +300,7 @@ def test_utf8_bom_file_loads(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data, ensure_ascii=False).encode("utf-8"))
     profile = load_profile(path)
-    assert profile.label == "bom_city@1.1.0"
+    assert profile.label == "bom_city@1.2.0"
     assert profile.name == "默认认定标准（据公开地方标准整理）"
 
 

@@ -1,8 +1,9 @@
 """按现状条件核定 (Y-5) per project × item of the project template (``statusquo`` layer,
 optionally with the ``projects`` layer, in canonical fields).
 
-The code table ``statusquo_items.csv`` says which direction of an item is better and
-which items are never relaxed; no number of its is written here. Comparisons are
+The rule profile's ``statusquo_items`` (local section, with its source) says which items
+are judged, which direction of each is better and which are never relaxed; no number of
+its is written here. Comparisons are
 exact up to a relative 1e-9 (a value on its limit is on the side the rule states).
 
 Y-5, per row: ``meets_norm`` = the proposed value meets the current norm in the item's
@@ -25,7 +26,6 @@ whatever the current condition or review. A value the verdict needs that is null
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 import geopandas as gpd
@@ -33,13 +33,13 @@ import numpy as np
 import pandas as pd
 
 from ..common.errors import LowlandInputError
+from ..common.profiles import Profile, load_profile
 from ..common.reasons import Reason, reason, reasons_json
 from ..common.values import flags, is_known, numbers, rounded, texts
 from .common import (
     CheckResult,
     at_least,
     at_most,
-    code_rows,
     nullable_booleans,
     project_ids,
     raise_problems,
@@ -64,35 +64,35 @@ _BOOL_COLUMNS = (
 )
 
 
-@lru_cache(maxsize=1)
-def statusquo_items() -> dict[str, dict]:
-    """``statusquo_items.csv``: item → {better ('higher'|'lower'), relaxable (bool),
-    name_zh, name_en, source}."""
-    out = {}
-    for row in code_rows("statusquo_items.csv"):
-        better, relaxable = row["better"].lower(), row["relaxable"].lower()
-        if better not in ("higher", "lower") or relaxable not in ("true", "false"):
-            raise ValueError(
-                f"statusquo_items.csv: item {row['item']!r}: better must be higher|lower and "
-                "relaxable true|false"
-            )
-        out[row["item"]] = {
-            "better": better,
-            "relaxable": relaxable == "true",
+#: The item table of a profile: item → {better, relaxable, name_zh, name_en, note}.
+ItemTable = dict[str, dict]
+
+
+def statusquo_items(profile: Profile | None = None) -> ItemTable:
+    """Y-5 items of ``profile`` (the default profile when None): its local value
+    ``statusquo_items`` as item → {better ('higher'|'lower'), relaxable (bool), name_zh,
+    name_en, note} (validated by the profile schema)."""
+    profile = profile or load_profile("default")
+    return {
+        row["item"]: {
+            "better": row["better"],
+            "relaxable": bool(row["relaxable"]),
             "name_zh": row["name_zh"],
             "name_en": row["name_en"],
-            "source": row["source"],
+            "note": row.get("note", ""),
         }
-    return out
+        for row in profile.value("statusquo_items")
+    }
 
 
-def item_code(raw: str | None) -> str | None:
+def item_code(raw: str | None, items: ItemTable | None = None) -> str | None:
     """Canonical item of a ``statusquo.item`` value: the item code or its Chinese name
-    (``退距`` → ``setback``), case-insensitive; None when unknown."""
+    (``退距`` → ``setback``), case-insensitive; None when unknown (``items``: the
+    profile's table, default profile's when None)."""
     if raw is None:
         return None
     text = str(raw).strip().lower()
-    for code, row in statusquo_items().items():
+    for code, row in (items or statusquo_items()).items():
         if text in (code.lower(), row["name_zh"].lower()):
             return code
     return None
@@ -165,11 +165,12 @@ def judge_item(
     consulted: bool | None = None,
     joint_review: bool | None = None,
     publicized: bool | None = None,
+    items: ItemTable | None = None,
 ) -> dict:
     """Y-5 verdict of one project × item (module docstring): ``meets_norm``,
     ``not_worse``, ``needs_consultation``, ``sq_pass``, ``sq_status``,
     ``sq_missing_fields`` and the ``reasons`` items (dicts)."""
-    spec = statusquo_items()[item]
+    spec = (items or statusquo_items())[item]
     better, relaxable = spec["better"], spec["relaxable"]
     sign = "≥" if better == "higher" else "≤"
     out: dict[str, Any] = {
@@ -245,6 +246,7 @@ def _input_problems(
     item_codes: list[str | None],
     names: Mapping[str, str | None] | None,
     projects_label: str,
+    items: ItemTable,
 ) -> list[str]:
     """Empty project ids, unknown items, items repeated within a project, rows of no
     project (when the projects are given)."""
@@ -254,10 +256,10 @@ def _input_problems(
         problems.append(f"第 {empty} 行的 project_id 为空 / rows {empty} have an empty project_id")
     unknown = sorted({str(v) for v, c in zip(raw_items, item_codes, strict=True) if c is None})
     if unknown:
-        allowed = [f"{k} {v['name_zh']}" for k, v in statusquo_items().items()]
+        allowed = [f"{k} {v['name_zh']}" for k, v in items.items()]
         problems.append(
-            f"未知指标 {unknown}；可用：{allowed}（statusquo_items.csv）/ unknown items "
-            f"{unknown}; allowed: {list(statusquo_items())} or their Chinese names"
+            f"未知指标 {unknown}；可用：{allowed}（规则档案 statusquo_items）/ unknown items "
+            f"{unknown}; allowed: {list(items)} or their Chinese names (profile statusquo_items)"
         )
     keys = [(p, c) for p, c in zip(pids, item_codes, strict=True) if p is not None and c]
     dup = sorted({f"{p}/{c}" for p, c in keys if keys.count((p, c)) > 1})
@@ -298,11 +300,15 @@ def status_quo_check(
     projects: gpd.GeoDataFrame | None = None,
     label: str = "statusquo",
     projects_label: str = "projects",
+    profile: Profile | None = None,
 ) -> CheckResult:
     """按现状条件核定 (Y-5): ``table`` one row per input row (project × item), ``extra``
     one row per project (the projects of ``projects`` in their order, else the project_ids
     of ``statusquo`` in order of appearance; ``extra`` keeps a ``geometry`` column when
-    ``projects`` is given)."""
+    ``projects`` is given). ``profile``: its ``statusquo_items`` (default profile when
+    None); a run on a non-adopted item table says so once in ``warnings``."""
+    profile = profile or load_profile("default")
+    items = statusquo_items(profile)
     absent = [f for f in ("project_id", "item", *_VALUE_FIELDS) if f not in statusquo.columns]
     if absent:
         raise LowlandInputError(
@@ -312,13 +318,13 @@ def status_quo_check(
         )
     pids = texts(statusquo, "project_id")
     raw_items = texts(statusquo, "item")
-    item_codes = [item_code(v) for v in raw_items]
+    item_codes = [item_code(v, items) for v in raw_items]
     names: dict[str, str | None] | None = None
     project_order: list[str] = []
     if projects is not None:
         project_order = project_ids(projects, projects_label)
         names = dict(zip(project_order, texts(projects, "project_name"), strict=True))
-    problems = _input_problems(statusquo, pids, raw_items, item_codes, names, projects_label)
+    problems = _input_problems(statusquo, pids, raw_items, item_codes, names, projects_label, items)
     raise_problems(problems, f"{label}: 按现状条件核定输入有误 / status-quo check input errors")
     # all of them: empty project ids and unknown items were refused above
     known_pids = [p for p in pids if p is not None]
@@ -330,8 +336,8 @@ def status_quo_check(
     rows = []
     for i, (pid, item) in enumerate(zip(known_pids, known_items, strict=True)):
         norm, cur, prop = (values[n][i] for n in _VALUE_FIELDS)
-        verdict = judge_item(item, norm, cur, prop, consulted[i], joint[i], publicized[i])
-        spec = statusquo_items()[item]
+        verdict = judge_item(item, norm, cur, prop, consulted[i], joint[i], publicized[i], items)
+        spec = items[item]
         row: dict[str, Any] = {"project_id": pid}
         if names is not None:
             row["project_name"] = names.get(pid)
@@ -367,7 +373,9 @@ def status_quo_check(
         summary = gpd.GeoDataFrame(
             summary, geometry=np.asarray(projects.geometry.values, dtype=object), crs=projects.crs
         )
-    return CheckResult(table, summary, info)
+    pending = profile.pending(("statusquo_items",))
+    warnings = ["按现状条件核定的指标方向未经采用 / values not adopted: " + "；".join(pending)]
+    return CheckResult(table, summary, info, warnings if pending and rows else [])
 
 
 def _sq_columns(with_names: bool) -> list[str]:
