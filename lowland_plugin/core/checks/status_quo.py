@@ -165,12 +165,12 @@ def judge_item(
     consulted: bool | None = None,
     joint_review: bool | None = None,
     publicized: bool | None = None,
-    items: ItemTable | None = None,
+    table: ItemTable | None = None,
 ) -> dict:
     """Y-5 verdict of one project × item (module docstring): ``meets_norm``,
     ``not_worse``, ``needs_consultation``, ``sq_pass``, ``sq_status``,
     ``sq_missing_fields`` and the ``reasons`` items (dicts)."""
-    spec = (items or statusquo_items())[item]
+    spec = (table or statusquo_items())[item]
     better, relaxable = spec["better"], spec["relaxable"]
     sign = "≥" if better == "higher" else "≤"
     out: dict[str, Any] = {

@@ -99,7 +99,10 @@ def _per_distinct(series: pd.Series, func) -> np.ndarray:
     return np.array([func(u) for u in uniques] + [None], dtype=object)[codes_]
 
 
-def _check(rule, clause, kind, tested, met, value, threshold, source=None, untested=None) -> Check:
+def new_check(
+    rule, clause, kind, tested, met, value, threshold, source=None, untested=None
+) -> Check:
+    """A :class:`Check` of ``rule``: met only where tested."""
     tested = np.asarray(tested, dtype=bool)
     met = np.asarray(met, dtype=bool) & tested
     return Check(rule, clause, kind, tested, met, value, threshold, source, untested)
@@ -111,7 +114,7 @@ def _number_check(
     """``rule`` comparing a measured number with its threshold (``compare``: :func:`below`
     or :func:`at_least`), tested where ``tested`` holds and the number is known."""
     threshold = np.broadcast_to(np.asarray(threshold, dtype="float64"), value.shape)
-    return _check(
+    return new_check(
         rule.id,
         rule.clause,
         kind,
@@ -129,7 +132,7 @@ def _flag_check(
 ) -> Check:
     """``rule`` reading a yes/no field: tested where the flag is known, met where ``met``;
     the threshold is the flag value that keeps the parcel out of the rule (``true``)."""
-    return _check(
+    return new_check(
         rule.id,
         rule.clause,
         kind,
@@ -143,7 +146,7 @@ def _flag_check(
 
 def _listed_check(rule: Rule, kind: str, tested, values: pd.Series, listed, source=None) -> Check:
     """``rule`` met where ``values`` is one of ``listed`` (tested where known)."""
-    return _check(
+    return new_check(
         rule.id,
         rule.clause,
         kind,
@@ -241,101 +244,6 @@ def _registered(registry: dict[str, RuleCheck], rule_id: str) -> Callable[[RuleC
     return register
 
 
-# ------------------------------------------------------------------- exclusions
-
-
-def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
-    """Y-1 / N-12: what is not a candidate at all — non-construction land, approved but
-    unsupplied (批而未供), an unrecognised land class code, idle (闲置) and disputed land,
-    and land whose holder is not identified (Y-1 权属清晰 / N-13 主体明确)."""
-    n = len(frame)
-    every = np.ones(n, dtype=bool)
-    cat = category.to_numpy(dtype=object)
-    supply = frame["supply_status"] if "supply_status" in frame.columns else pd.Series([None] * n)
-    checks = [
-        _check(
-            "non_construction_land",
-            "Y-1",
-            "exclusion",
-            every,
-            np.array([c != "construction" for c in cat]),
-            json_strings(cat),
-            json_const('"construction"', n),
-        ),
-        _check(
-            "approved_unsupplied",
-            "Y-1",
-            "exclusion",
-            supply.notna().to_numpy(),
-            (supply == "approved_unsupplied").to_numpy(dtype=bool),
-            json_strings(supply.to_numpy(dtype=object)),
-            json_const('"supplied"', n),
-        ),
-    ]
-    if "current_dlbm" in frame.columns:  # say so where a code was not recognised
-        unknown = codes.unknown_code_mask(frame["current_dlbm"])
-        checks.append(
-            _check(
-                "unknown_land_code",
-                "Y-1",
-                "exclusion",
-                unknown,
-                unknown,
-                json_strings(frame["current_dlbm"].to_numpy(dtype=object)),
-                json_const("null", n),
-            )
-        )
-    for rule in ("idle", "disputed"):
-        flag = flag_series(frame, rule)
-        checks.append(
-            _check(
-                rule,
-                "Y-1",
-                "exclusion",
-                flag.notna().to_numpy(),
-                flag.fillna(False).to_numpy(dtype=bool),
-                json_bools(flag),
-                json_const("false", n),
-            )
-        )
-    checks.append(owner_unknown(frame))
-    return checks
-
-
-#: Said once when the parcels have no ``owner`` field (Y-1 / N-13 not tested).
-NO_OWNER_FIELD_WARNING = (
-    "宗地图层无权利人字段 owner，未核查“权属清晰、主体明确”（银川实施意见（一）、171号 第13项）；"
-    "请在字段映射中指定权利人字段。 / The parcels have no owner field: 'rights clear, holder "
-    "identified' (Y-1, N-13) was not checked; map the owner field in FIELD_MAP."
-)
-
-
-def owner_unknown(frame: pd.DataFrame) -> Check:
-    """Y-1 权属清晰 / N-13 主体明确: a parcel whose ``owner`` is empty has no identified
-    holder, so it is not a candidate until the rights are cleared (excluded pending review,
-    like 权属争议). Without an ``owner`` field the rule is not tested and the run warns."""
-    n = len(frame)
-    if "owner" not in frame.columns:
-        check = _check(
-            "owner_unknown", "Y-1", "exclusion", np.zeros(n, bool), np.zeros(n, bool),
-            json_const("null", n), json_const('"known"', n), untested=np.ones(n, bool),
-        )  # fmt: skip
-        check.untested_note = "无权利人字段 owner，未检验 / no owner field, not tested"
-        check.warnings.append(NO_OWNER_FIELD_WARNING)
-        return check
-    owner = frame["owner"].astype(object).where(frame["owner"].notna(), None)
-    blank = np.array([v is None or not str(v).strip() for v in owner], dtype=bool)
-    return _check(
-        "owner_unknown",
-        "Y-1",
-        "exclusion",
-        np.ones(n, dtype=bool),
-        blank,
-        json_strings(np.where(blank, None, owner.to_numpy(dtype=object))),
-        json_const('"known"', n),
-    )
-
-
 # --------------------------------------------------------------------- criteria
 
 
@@ -382,7 +290,7 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
     row_source = np.array(
         [s if s is not None else general_source for s in minima.row_source], dtype=object
     )
-    check = _check(
+    check = new_check(
         rule.id,
         rule.clause,
         "criterion",
@@ -500,7 +408,7 @@ def tax_below_industry_share(rule: Rule, p: Parcels) -> Check:
     if (tested & ~from_ref).any():
         cites.append("同行业均值按输入图层计算 / computed from the loaded layer")
         p.notes.append("tax_mean_from_layer")
-    return _check(
+    return new_check(
         rule.id,
         rule.clause,
         "criterion",
@@ -540,7 +448,7 @@ def old_residential_low_far(rule: Rule, p: Parcels) -> Check:
     tested without a BUILDINGS layer: both come from the buildings)."""
     newest = numbers(p.frame, "newest_year")
     before, max_far = rule.params["built_before"], rule.params["max_far"]
-    return _check(
+    return new_check(
         rule.id,
         rule.clause,
         "criterion",
@@ -601,7 +509,7 @@ def stalled_development(rule: Rule, p: Parcels) -> Check:
     dated = start.notna().to_numpy()
     in_use = (flag_series(p.frame, "operating") == True).fillna(False).to_numpy(bool)  # noqa: E712
     dated &= ~in_use
-    check = _check(
+    check = new_check(
         "suspected_idle",
         rule.clause,
         "exclusion",
@@ -638,7 +546,7 @@ def use_not_conforming(rule: Rule, p: Parcels) -> Check | None:
     current_l1 = _per_distinct(current["landuse_code"], codes.landuse_level1)
     plan_l1 = _per_distinct(pd.Series(p.plan_code, dtype=object), codes.landuse_level1)
     ignored = np.isin(plan_l1.astype(str), list(rule.params["ignore_plan_codes"]))
-    return _check(
+    return new_check(
         rule.id,
         rule.clause,
         "criterion",
@@ -658,7 +566,7 @@ def urban_village(rule: Rule, p: Parcels) -> Check | None:
         return None
     attr = pd.Series(p.czcsxm, dtype=object)
     listed = list(rule.params["urban_czcsxm"])
-    return _check(
+    return new_check(
         rule.id,
         rule.clause,
         "criterion",

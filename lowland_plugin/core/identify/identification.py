@@ -42,9 +42,9 @@ from .criteria import (
     Check,
     Parcels,
     criterion_checks,
-    exclusion_checks,
     exemption_checks,
 )
+from .exclusions import exclusion_checks
 from .indicators import compute_parcel_indicators
 from .json_text import json_const, json_numbers, json_strings
 from .outcome import check_reason_column, lowland_met, pending_warnings
