@@ -321,7 +321,9 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             projects = template_frame(
                 projects, "projects", None, ("project_id",), self.tr("项目图层")
             )
-            checks = project_checks(projects, units_all, pieces, zones, self.tr("项目图层"))
+            checks = project_checks(
+                projects, units_all, pieces, zones, self.tr("项目图层"), profile
+            )
             for line in checks.warnings:
                 feedback.pushWarning(line)
         self.check_canceled(feedback)

@@ -21,7 +21,11 @@ from lowland_under_test.lowland_plugin.core.checks.mixed_use import mixed_use
 from lowland_under_test.lowland_plugin.core.checks.scattered import scattered_check
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
 from lowland_under_test.lowland_plugin.core.common.mapping import template_frame
-from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.common.profiles import (
+    LocalValue,
+    Source,
+    load_profile,
+)
 from lowland_under_test.lowland_plugin.core.documents import formatting as fmt_
 from lowland_under_test.lowland_plugin.core.documents import funding as funding_
 from lowland_under_test.lowland_plugin.core.documents import plan as pd_
@@ -93,6 +97,26 @@ def test_context_numbers_are_the_check_outputs(sample):
     ids = [c["id"] for c in ctx["clauses"]]
     assert ids[:3] == ["Y-3", "Y-4", "Y-7"] and {"N-3", "N-9", "N-10"} <= set(ids)
     assert all(c["text"] for c in ctx["clauses"])
+
+
+def test_the_documents_checks_take_the_documents_profile(sample):
+    # issue 16: the 实施方案 checks the projects with its own rule profile, not the
+    # default. PRJ01: S1 3000 m² + S2 3500 m² = 6500 m² of 38 406 m² = 16.9 %; default
+    # (5 亩 = 3333.33 m², 10 %) fails; a city with 6 亩 (4000 m²) and 20 % passes
+    projects, pieces, zones, units = sample
+    profile = load_profile("default")
+    src = Source("city", "某市零星用地办法", "某市办法", "adopted")
+    local = dict(profile.local) | {
+        "scattered_piece_max_mu": LocalValue("scattered_piece_max_mu", 6.0, src),
+        "scattered_share_max": LocalValue("scattered_share_max", 0.2, src),
+    }
+    city = dataclasses.replace(profile, local=local)
+    for prof, passed in ((profile, False), (city, True)):
+        ctx = pd_.build_unit_context(
+            units.iloc[1], None, projects, None, prof, pieces=pieces, zones=zones
+        )
+        assert ctx["scattered"][0]["project_id"] == "PRJ01"
+        assert ctx["scattered"][0]["passed"] is passed
 
 
 def test_funding_balance_by_hand():

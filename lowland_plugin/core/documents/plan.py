@@ -347,14 +347,15 @@ def unit_project_checks(
     checks: ProjectChecks | None,
     pieces: gpd.GeoDataFrame | None,
     zones: gpd.GeoDataFrame | None,
+    profile: Profile | None = None,
 ) -> tuple[ProjectChecks | None, np.ndarray]:
-    """The project checks (computed here for this unit alone when not given) and the
-    positions of this unit's projects."""
+    """The project checks (computed here for this unit alone, with ``profile``, when not
+    given) and the positions of this unit's projects."""
     if checks is None and projects is not None and len(projects):
         one = gpd.GeoDataFrame(
             {"unit_id": [unit_id]}, geometry=[geom], crs=getattr(projects, "crs", None)
         )
-        checks = project_checks(projects, one, pieces, zones)
+        checks = project_checks(projects, one, pieces, zones, profile=profile)
     rows = checks.rows_of(unit_id) if checks is not None else np.array([], dtype=int)
     return checks, rows
 
@@ -560,7 +561,7 @@ def build_unit_context(
     known_units = units_for_membership(unit, units, parcels, legacy)
 
     checks, rows = unit_project_checks(
-        unit_id, unit.get("geometry"), projects, checks, pieces, zones
+        unit_id, unit.get("geometry"), projects, checks, pieces, zones, profile
     )
     warnings = list(checks.warnings) if checks is not None else []
     parcel_rows, lowland_gfa, parcel_warnings = parcels_section(parcels, unit_id, known_units)

@@ -16,6 +16,7 @@ from ..checks.land_price import land_price
 from ..checks.mixed_use import mixed_use
 from ..checks.scattered import scattered_check
 from ..common.mapping import template_frame
+from ..common.profiles import Profile
 from ..common.values import as_date, as_float, as_text, plain
 from ..units.membership import unit_membership
 
@@ -51,10 +52,13 @@ def project_checks(
     pieces: gpd.GeoDataFrame | None = None,
     zones: gpd.GeoDataFrame | None = None,
     label: str = "projects",
+    profile: Profile | None = None,
 ) -> ProjectChecks:
     """FAR (Y-4), land price (Y-14, Y-15, N-9), mixed use (Y-10) and, with ``pieces``,
-    scattered land (Y-7) of every project, and each project's unit. Input problems are
-    raised as by the check algorithms (:class:`LowlandInputError`)."""
+    scattered land (Y-7) of every project, and each project's unit, with the local values
+    of ``profile`` (the document's rule profile; default profile when None) as the check
+    algorithms take them. Input problems are raised as by the check algorithms
+    (:class:`LowlandInputError`)."""
     projects = template_frame(projects, "projects", None, ("project_id",), label)
     projects = projects.reset_index(drop=True)
     if pieces is not None:
@@ -71,19 +75,23 @@ def project_checks(
             f"项目 {outside} 不属于任何单元（unit_id 为空且与单元无重叠），未写入实施方案 / "
             f"projects {outside} belong to no unit and are left out"
         )
-    mixed = mixed_use(projects, zones, label, "zones")
+    mixed = mixed_use(projects, zones, label, "zones", profile)
+    far = far_check(projects, label, profile)
+    price = land_price(projects, label, profile)
     scattered = None
     if pieces is not None:
-        scattered = scattered_check(projects, pieces, label, "pieces").table
+        scattered_result = scattered_check(projects, pieces, label, "pieces", profile)
+        scattered = scattered_result.table
+        warnings += scattered_result.warnings
     return ProjectChecks(
         projects=projects,
         unit_of=unit_of,
-        far=far_check(projects, label).table,
-        price=land_price(projects, label).table,
+        far=far.table,
+        price=price.table,
         mixed=mixed.table,
         mixed_uses=mixed.extra,
         scattered=scattered,
-        warnings=warnings + list(mixed.warnings),
+        warnings=list(dict.fromkeys(warnings + far.warnings + price.warnings + mixed.warnings)),
     )
 
 
