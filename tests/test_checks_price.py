@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pytest
 from check_helpers import qgis_run
@@ -808,6 +809,26 @@ def test_y13_no_land_price(over, status, rule):
         projects_frame([price_rows(y13_exempt_kind="none", allocation_eligible=False)])
     ).table
     assert t["price_due"].iloc[0] == 2_000_000.0
+
+
+@pytest.mark.parametrize(
+    "mode, due",
+    [
+        ("acquisition", None),  # 收储后公开出让: not 协议出让, no 补缴地价 (Y-14)
+        ("收储", None),
+        ("owner", 2_000_000.0),  # 原权利人改造 by agreement: the difference is due
+        ("joint", 2_000_000.0),
+        (None, 2_000_000.0),  # no mode: as before
+    ],
+)
+def test_price_difference_only_for_land_transferred_by_agreement(mode, due):
+    # Y-14 "经批准以协议方式出让土地的 … 补缴"; the rows' values give 2 000 000
+    t = land_price.land_price(projects_frame([price_rows(redevelopment_mode=mode)])).table
+    got = t["price_due"].iloc[0]
+    assert (got is None or np.isnan(got)) if due is None else got == due
+    if due is None:
+        assert t["price_status"].iloc[0] == land_price.STATUS_PUBLIC_SALE
+        assert reasons(t, 0)["price_difference"]["value"] == "acquisition"
 
 
 def test_project_without_appraisal_gets_no_price():

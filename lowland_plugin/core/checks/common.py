@@ -139,3 +139,15 @@ class CheckResult:
     extra: pd.DataFrame | None = None
     info: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+#: ``redevelopment_mode`` values (Y-3, N-3, N-5): 收储后出让 / 原权利人改造 / 联合.
+REDEVELOPMENT_MODES = {"acquisition": "acquisition", "收储": "acquisition",
+                       "收储后出让": "acquisition", "owner": "owner", "原权利人改造": "owner",
+                       "joint": "joint", "联合": "joint"}  # fmt: skip
+
+
+def redevelopment_mode(raw: object) -> str | None:
+    """The canonical redevelopment mode of a ``redevelopment_mode`` value (acquisition /
+    owner / joint), None when empty or unknown."""
+    return REDEVELOPMENT_MODES.get(str(raw).strip()) if raw is not None else None

@@ -34,7 +34,13 @@ from ..common.money import money, to_cents, yuan
 from ..common.profiles import Profile, load_profile
 from ..common.reasons import Reason, reason, reasons_json
 from ..common.values import dates, flags, is_known, numbers, rounded, texts
-from .common import CheckResult, planimetric_areas, project_ids, raise_problems
+from .common import (
+    CheckResult,
+    planimetric_areas,
+    project_ids,
+    raise_problems,
+    redevelopment_mode,
+)
 
 #: N-11 (自然资发〔2023〕171号 第11项, national; Y-15 repeats it): 5-year transition of new
 #: industries in existing buildings — original use, no use change, no land price.
@@ -102,6 +108,7 @@ STATUS_NONE_DUE = "无需补缴"
 STATUS_Y13 = "不增收土地价款"
 STATUS_ALLOCATION = "划拨供地，不收出让价款"
 STATUS_NOT_COMPUTED = "未核算"
+STATUS_PUBLIC_SALE = "收储后公开出让，不适用补缴地价"
 
 
 # ------------------------------------------------------------------ rules
@@ -281,6 +288,7 @@ def land_price(
         for n in ("old_land_class", "new_land_class", "old_use_code", "new_use_code")
     }
     raw["y13_exempt_kind"] = texts(projects, "y13_exempt_kind")
+    raw["redevelopment_mode"] = texts(projects, "redevelopment_mode")
     flag = {
         n: flags(projects, n) for n in ("demolition", "instalment_requested", "allocation_eligible")
     }
@@ -628,10 +636,40 @@ def _alternatives(area, val: dict) -> tuple[int | None, int | None, list[Reason]
     return alt_a, alt_b, items
 
 
+def _public_sale_row(area, val: dict) -> dict:
+    """Y-14 prices the difference where land is 经批准以协议方式出让 to its holder; land the
+    government acquires (收储) is sold again in public (招拍挂), so no 补缴地价 is computed
+    (price_due null, not 0). N-9's alternatives are still reported."""
+    alt_a, alt_b, alt_items = _alternatives(area, val)
+    items = [
+        reason(
+            "price_difference",
+            "Y-14",
+            "acquisition",
+            "agreement",
+            None,
+            note="再开发方式为收储后出让：公开出让，不按协议出让补缴地价（Y-14 适用于经批准以协议方式"
+            "出让的土地）/ acquired and sold in public: no price difference (Y-14 prices land "
+            "transferred by agreement)",
+        ),
+        *alt_items,
+    ]
+    empty = dict.fromkeys(_COLUMNS)
+    return empty | {
+        "price_status": STATUS_PUBLIC_SALE,
+        "alt_price": yuan(alt_a),
+        "alt_price_ratio": yuan(alt_a),
+        "alt_price_market": yuan(alt_b),
+        "reasons": reasons_json(items),
+    }
+
+
 def _price_row(
     terms: _Terms, index: int, area, val: dict, raw: dict, flag: dict, day: dict
 ) -> dict:
     """One project's price due, status, payments, alternatives and transition."""
+    if redevelopment_mode(raw["redevelopment_mode"]) == "acquisition":
+        return _public_sale_row(area, val)
     if not (is_known(val["value_new"]) or is_known(val["value_old"])):
         items, due, counted, passed = [_NO_APPRAISAL], None, None, None
     else:

@@ -48,6 +48,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..checks.common import redevelopment_mode
 from ..common.fields import value_label
 from ..common.measures import M2_PER_MU
 from ..common.profiles import Profile
@@ -417,11 +418,6 @@ def project_sections(checks: ProjectChecks | None, rows: np.ndarray) -> tuple[di
     return sections, clauses
 
 
-#: ``redevelopment_mode`` values (Y-3, N-3, N-5): 收储后出让 / 原权利人改造 / 联合.
-MODES = {"acquisition": "acquisition", "收储": "acquisition", "owner": "owner",
-         "原权利人改造": "owner", "joint": "joint", "联合": "joint"}  # fmt: skip
-
-
 def funding_modes(
     price_rows: list[dict],
 ) -> tuple[float, list[tuple[str, float | None]], list[dict]]:
@@ -430,7 +426,7 @@ def funding_modes(
     revenues (value_new) of those projects, the rows whose 补缴地价 is revenue — 原权利人
     改造 ones). No mode on any project (or no project): the unit is taken as 收储 then
     出让 — share 1, no 补缴地价; the caller estimates the 出让 revenue."""
-    modes = [MODES.get(r.get("redevelopment_mode") or "") for r in price_rows]
+    modes = [redevelopment_mode(r.get("redevelopment_mode")) for r in price_rows]
     if not any(modes):
         return 1.0, [], []
     area = {"acquired": 0.0, "all": 0.0}
