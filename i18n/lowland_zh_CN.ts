@@ -1644,12 +1644,12 @@
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="365" />
+      <location filename="../processing/generate_plan.py" line="367" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="459" />
+      <location filename="../processing/generate_plan.py" line="461" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
@@ -1664,17 +1664,17 @@
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="380" />
+      <location filename="../processing/generate_plan.py" line="382" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="405" />
+      <location filename="../processing/generate_plan.py" line="407" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="455" />
+      <location filename="../processing/generate_plan.py" line="457" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
@@ -1740,8 +1740,8 @@
     </message>
     <message>
       <location filename="../processing/land_price.py" line="39" />
-      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十三）、（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；&lt;/li&gt;&lt;li&gt;过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；&lt;/li&gt;&lt;li&gt;缴款（十五）：分期须经申请（instalment_requested）：签订合同后规则档案所定月数（默认 {1} 个月）内缴纳首期比例（默认 {0}），其余规则档案所定年数（默认 {2} 年）内缴清；未申请的于签订合同时一次性缴清，due_date = contract_date。目标月份无对应日取该月最后一日（《民法典》第二百零二条）；&lt;/li&gt;&lt;li&gt;（十三）：y13_exempt_kind 为 lift（加装电梯）或 care（养老托育）时不增收土地价款；allocation_eligible 为真（老旧厂房改建非营利性设施且符合《划拨用地目录》）时按划拨供地，不收出让价款；&lt;/li&gt;&lt;li&gt;第9项两种口径分列：alt_price_ratio（= alt_price）= 公示地价 × 比例 × 用地面积；alt_price_market = 市场评估价值 market_value − 土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本（linkage_cost），不低于 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间、类别或 y13_exempt_kind 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十三）、（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；&lt;/li&gt;&lt;li&gt;过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；&lt;/li&gt;&lt;li&gt;缴款（十五）：分期须经申请（instalment_requested）：签订合同后规则档案所定月数（默认 {1} 个月）内缴纳首期比例（默认 {0}），其余规则档案所定年数（默认 {2} 年）内缴清；未申请的于签订合同时一次性缴清，due_date = contract_date。目标月份无对应日取该月最后一日（《民法典》第二百零二条）；&lt;/li&gt;&lt;li&gt;（十三）：y13_exempt_kind 为 lift（加装电梯）或 care（养老托育）时不增收土地价款；allocation_eligible 为真（老旧厂房改建非营利性设施且符合《划拨用地目录》）时按划拨供地，不收出让价款；&lt;/li&gt;&lt;li&gt;第9项两种口径分列：alt_price_ratio（= alt_price）= 公示地价 × 比例 × 用地面积；alt_price_market = 市场评估价值 market_value − 土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本（linkage_cost），不低于 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间、类别或 y13_exempt_kind 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十三）、（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；&lt;/li&gt;&lt;li&gt;补缴地价适用于经批准以协议方式出让的土地（十四）：再开发方式 redevelopment_mode 为收储（acquisition）的项目公开出让，不核算补缴地价（price_due 为空，price_status 注明）；&lt;/li&gt;&lt;li&gt;过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；&lt;/li&gt;&lt;li&gt;缴款（十五）：分期须经申请（instalment_requested）：签订合同后规则档案所定月数（默认 {1} 个月）内缴纳首期比例（默认 {0}），其余规则档案所定年数（默认 {2} 年）内缴清；未申请的于签订合同时一次性缴清，due_date = contract_date。目标月份无对应日取该月最后一日（《民法典》第二百零二条）；&lt;/li&gt;&lt;li&gt;（十三）：y13_exempt_kind 为 lift（加装电梯）或 care（养老托育）时不增收土地价款；allocation_eligible 为真（老旧厂房改建非营利性设施且符合《划拨用地目录》）时按划拨供地，不收出让价款；&lt;/li&gt;&lt;li&gt;第9项两种口径分列：alt_price_ratio（= alt_price）= 公示地价 × 比例 × 用地面积；alt_price_market = 市场评估价值 market_value − 土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本（linkage_cost），不低于 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间、类别或 y13_exempt_kind 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐项目核算补缴地价与缴款计划（银川实施意见（十三）、（十四）、（十五），自然资发〔2023〕171号 第9、11项）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;补缴地价 price_due = 新条件地价 value_new − （原条件地价 value_old + 拆除附着物残值 residual_value），不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；&lt;/li&gt;&lt;li&gt;新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；&lt;/li&gt;&lt;li&gt;补缴地价适用于经批准以协议方式出让的土地（十四）：再开发方式 redevelopment_mode 为收储（acquisition）的项目公开出让，不核算补缴地价（price_due 为空，price_status 注明）；&lt;/li&gt;&lt;li&gt;过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；&lt;/li&gt;&lt;li&gt;缴款（十五）：分期须经申请（instalment_requested）：签订合同后规则档案所定月数（默认 {1} 个月）内缴纳首期比例（默认 {0}），其余规则档案所定年数（默认 {2} 年）内缴清；未申请的于签订合同时一次性缴清，due_date = contract_date。目标月份无对应日取该月最后一日（《民法典》第二百零二条）；&lt;/li&gt;&lt;li&gt;（十三）：y13_exempt_kind 为 lift（加装电梯）或 care（养老托育）时不增收土地价款；allocation_eligible 为真（老旧厂房改建非营利性设施且符合《划拨用地目录》）时按划拨供地，不收出让价款；&lt;/li&gt;&lt;li&gt;第9项两种口径分列：alt_price_ratio（= alt_price）= 公示地价 × 比例 × 用地面积；alt_price_market = 市场评估价值 market_value − 土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本（linkage_cost），不低于 0。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;只填写 value_new、value_old 之一、金额为负、公示地价比例不在 0–1 之间、类别或 y13_exempt_kind 无法识别时报错并列出项目；二者均未填写的项目（如公益项目）不核算地价，在 reasons 中说明。&lt;/p&gt;</translation>
     </message>
     <message>
       <location filename="../processing/land_price.py" line="66" />

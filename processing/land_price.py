@@ -42,7 +42,7 @@ class LandPriceAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "不低于 0（不退还）；残值在经批准变更工业、仓储、文化、科研等用地（规则档案 residual_classes）用途"
             "（old_land_class 与 new_land_class 不同，或 old_use_code 与 new_use_code 不同）且涉及拆除时计入；"
             "未列举的类别或用途、拆除情况未填写时 residual_counted 为空（待确认，暂不扣除）并警告（十四）；</li>"
-            "<li>新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；</li>"
+            "<li>新旧条件须为同一估价基准日：不同时 price_pass 为假，缺一则为空；</li><li>补缴地价适用于经批准以协议方式出让的土地（十四）：再开发方式 redevelopment_mode 为收储（acquisition）的项目公开出让，不核算补缴地价（price_due 为空，price_status 注明）；</li>"
             "<li>过渡期（第11项、（十五））：新产业新业态利用存量房屋按原用途使用 {3} 年，transition_end = "
             "transition_start + {3} 年；基准日（REFERENCE_DATE，默认今天）在过渡期内时暂不补缴"
             "（price_due 为 0，price_status“过渡期内暂不补缴”），自 price_due_from（期满日）起补缴；</li>"
