@@ -67,6 +67,7 @@ from ..core.common.resources import resource_path
 from ..i18n import tr
 from .outputs import cancelled_error
 from .pdf import PDF_FONT
+from .plan_files import safe_file_part
 
 #: The bundled review layout (A3 landscape).
 TEMPLATE = resource_path("layouts", "review_a3.qpt")
@@ -284,14 +285,6 @@ def _unshaped_format(fmt: QgsTextFormat) -> QgsTextFormat:
     fmt = QgsTextFormat(fmt)
     fmt.setFont(unshaped(fmt.font()))
     return fmt
-
-
-def safe_file_part(text: str) -> str:
-    """``text`` usable in a file name on Windows and Linux (CJK kept; separators, quotes,
-    control characters and blanks become ``_``): one rule for the unit maps and the
-    documents of generateplan."""
-    out = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch.isspace() else ch for ch in text)
-    return out.strip("._") or "unit"
 
 
 # ----------------------------------------------------------------------------- sheet
