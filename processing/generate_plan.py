@@ -19,7 +19,6 @@ from pathlib import Path
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -105,10 +104,6 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
 
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "units"
-
-    def flags(self):
-        # layouts and QTextDocument/QPdfWriter paint with fonts: main thread only
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
         return self.tr(

@@ -17,8 +17,8 @@ get plain styles; any other layer keeps its own style. Layers may be given as
 ``QgsVectorLayer`` or as a data source string. They are cloned: the inputs are not
 changed.
 
-Call from the main thread (a Processing algorithm using these should set
-``FlagNoThreading``: layout rendering uses fonts and QPainter on page images).
+Call from one thread, the one that runs the algorithm (the project and layout of the
+export are created there; generateplan runs in a background task, issue 21).
 Cancelling (``feedback.isCanceled()``) raises :class:`QgsProcessingException` and
 leaves no file of the call behind.
 """
