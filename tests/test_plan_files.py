@@ -127,3 +127,67 @@ def test_file_parts_rules():
     assert safe_file_part("CON") == "_CON" and document_file("nul", "pdf") == "_nul_实施方案.pdf"
     assert safe_file_part("x" * 300) == safe_file_part("x" * 300)  # stable
     assert safe_file_part("x" * 300) != safe_file_part("x" * 301)
+
+
+# ------------------------------------------------------------------ templates through the algorithm
+
+LOOP = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+
+
+def test_an_endless_template_is_stopped_with_file_and_line(sample_units_chain, tmp_path):
+    from lowland_under_test.lowland_plugin.core.documents import sandbox
+
+    template = tmp_path / "本局模板.html"
+    template.write_text("<p>{{ unit.unit_id }}</p>\n" + LOOP, encoding="utf-8")
+    out = tmp_path / "out"
+    saved = sandbox.MAX_RENDER_SECONDS
+    sandbox.MAX_RENDER_SECONDS = 1.0
+    try:
+        with pytest.raises(QgsProcessingException) as info:
+            run(sample_units_chain, out, TEMPLATE_HTML=str(template))
+    finally:
+        sandbox.MAX_RENDER_SECONDS = saved
+    message = str(info.value)
+    assert str(template) in message and "第 2 行" in message and "1 秒" in message, message
+    assert files_in(out) == []
+
+
+def test_cancel_while_a_template_renders(sample_units_chain, tmp_path):
+    import threading
+
+    from qgis.core import QgsProcessingFeedback
+
+    import processing
+
+    template = tmp_path / "本局模板.html"
+    template.write_text(LOOP, encoding="utf-8")
+    out = tmp_path / "out"
+    feedback = QgsProcessingFeedback()
+    timer = threading.Timer(1.0, feedback.cancel)  # the user clicks 取消 a second in
+    timer.start()
+    params = {
+        "UNITS": sample_units_chain["units"], "PROFILE": "yinchuan", "FORMATS": [1],
+        "MAPS": False, "OUTPUT_FOLDER": str(out), "DOCUMENTS": None,
+        "TEMPLATE_HTML": str(template),
+    }  # fmt: skip
+    with pytest.raises(QgsProcessingException, match="取消"):
+        processing.run("lowland:generateplan", params, feedback=feedback)
+    timer.cancel()
+    assert files_in(out) == []
+
+
+def test_the_docx_write_escape_writes_nothing(sample_units_chain, tmp_path):
+    import docx
+
+    target = tmp_path / "pwned.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ unit.unit_id }}")
+    document.add_paragraph("{{ unit_map_image.tpl.save('" + str(target) + "') }}")
+    template = tmp_path / "本局.docx"
+    document.save(template)
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException) as info:
+        run(sample_units_chain, out, TEMPLATE_DOCX=str(template), FORMATS=[0], MAPS=True,
+            PARCELS=sample_units_chain["parcels"], UNIT_IDS="DY01")  # fmt: skip
+    assert str(template) in str(info.value)
+    assert not target.exists() and files_in(out) == []
