@@ -7,7 +7,8 @@ import csv
 
 import pandas as pd
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsVectorLayer
+from test_processing import memory_layer
 
 from lowland_under_test.lowland_plugin.core.common.spreadsheet import (
     escape_cell,
@@ -81,29 +82,16 @@ def test_the_review_log_escapes_notes_and_owners(tmp_path):
     assert row["核查人"] == "-5"  # a plain number stays as typed
 
 
-def _parcels(rows) -> QgsVectorLayer:
-    layer = QgsVectorLayer(
-        "Polygon?crs=EPSG:4544&field=parcel_id:string&field=owner:string", "p", "memory"
-    )
-    feats = []
-    for attrs, wkt in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes(list(attrs))
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(feature)
-    layer.dataProvider().addFeatures(feats)
-    return layer
-
-
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_algorithm_outputs_to_spreadsheets_are_escaped(lowland_provider, tmp_path, suffix):
     import processing
 
-    parcels = _parcels(
+    parcels = memory_layer(
         [
             (["=P1", ATTACKS[1]], "POLYGON((0 0,10 0,10 10,0 10,0 0))"),
             (["P2", "乙村"], "POLYGON((20 0,30 0,30 20,20 20,20 0))"),
-        ]
+        ],
+        fields="parcel_id:string&field=owner:string",
     )
     out = tmp_path / f"ind{suffix}"
     processing.run("lowland:parcelindicators", {"PARCELS": parcels, "OUTPUT": str(out)})
