@@ -24,87 +24,87 @@
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="231" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="232" />
       <source>再开发单元评审图集</source>
       <translation>Redevelopment unit review atlas</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="539" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="532" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="543" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="536" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="591" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="584" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="359" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="352" />
       <source>再开发单元</source>
       <translation>Redevelopment units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="488" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="481" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="492" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="485" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="495" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="488" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="210" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="211" />
       <source>打印模板无法读取：{0}</source>
       <translation>Cannot read the print layout template: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="247" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="248" />
       <source>无法把布局加入工程：{0}</source>
       <translation>Cannot add the layout to the project: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="305" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="298" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="410" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="403" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="441" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="434" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="500" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="493" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="192" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="193" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>Atlas PDF export failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="127" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="128" />
       <source>单元图导出失败：无法定位第 {0} 个单元。</source>
       <translation>Unit map export failed: cannot move to unit {0}.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="141" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="142" />
       <source>单元 {0} 的图片写入失败：{1}</source>
       <translation>Could not write the map of unit {0}: {1}</translation>
     </message>
@@ -129,269 +129,295 @@
       <translation>Writing to the database failed; the decision was not recorded: another reviewer may be editing this parcel (not saved yet). Try again later.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="121" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>实施方案生成</source>
       <translation>Implementation plans</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="122" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
       <source>单元图层</source>
       <translation>Units layer</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="123" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="153" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>Redevelopment units (output of lowland:buildunits, with unit_id)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="124" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
       <source>宗地图层</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="125" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
       <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
       <translation>Identification result with unit_id (the parcels output of buildunits)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="126" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
       <source>项目图层</source>
       <translation>Projects</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="127" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
       <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
       <translation>Redevelopment projects (project template): the basis of the FAR, land price and other checks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="128" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>历史遗留</source>
       <translation>Legacy land</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="129" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
       <translation>Optional: output of lowland:legacyland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="130" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>单元</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="131" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>Check the units to write plans for; the preview shows the highlighted unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="132" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
       <source>全选</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="133" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
       <source>全不选</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="134" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>模板</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="135" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
       <source>DOCX 模板</source>
       <translation>DOCX template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="136" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
       <source>HTML 模板</source>
       <translation>HTML template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="140" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML files (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>规则配置</source>
       <translation>Rule profile</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>Rule profile: default, yinchuan or the path of a profile file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>格式</source>
       <translation>Formats</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>输出文件夹</source>
       <translation>Output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>选择输出文件夹</source>
       <translation>Choose the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>Preview the highlighted unit's plan (HTML) below</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
       <source>生成</source>
       <translation>Generate</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>Write the plans of the checked units into the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
       <source>图集布局</source>
       <translation>Atlas layout</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="184" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>Add the A3 review-meeting atlas layout (one page per unit) to the project and open it in the layout designer, to adjust, print or export</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="186" />
       <source>打开文件夹</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="187" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>Open the folder of the last run</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="401" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="454" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="138" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="473" />
+      <source>覆盖已有文件？</source>
+      <translation>Overwrite existing files?</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>默认（内置模板）</source>
       <translation>Default (bundled template)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="208" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="238" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>Choose a units layer (output of lowland:buildunits).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="302" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="332" />
       <source>请至少勾选一个单元。</source>
       <translation>Check at least one unit.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="304" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="334" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="306" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="336" />
       <source>请选择输出文件夹。</source>
       <translation>Choose an output folder.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="389" />
-      <source>正在取消…</source>
-      <translation>Cancelling…</translation>
-    </message>
-    <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="408" />
-      <source>已为 {0} 个单元生成实施方案：{1}</source>
-      <translation>Plans written for {0} units: {1}</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="420" />
-      <source>请先选择要预览的单元。</source>
-      <translation>Choose the unit to preview first.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
-      <source>预览失败：算法没有写出 HTML 文件。</source>
-      <translation>Preview failed: the algorithm wrote no HTML file.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="513" />
-      <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
-      <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="248" />
-      <source>单元（{0} 个）</source>
-      <translation>Units ({0})</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="374" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="429" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="434" />
+      <source>正在取消…</source>
+      <translation>Cancelling…</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="461" />
+      <source>已为 {0} 个单元生成实施方案：{1}</source>
+      <translation>Plans written for {0} units: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="487" />
+      <source>请先选择要预览的单元。</source>
+      <translation>Choose the unit to preview first.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="502" />
+      <source>预览失败：算法没有写出 HTML 文件。</source>
+      <translation>Preview failed: the algorithm wrote no HTML file.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="580" />
+      <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
+      <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="278" />
+      <source>单元（{0} 个）</source>
+      <translation>Units ({0})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="407" />
+      <source>任务被终止。</source>
+      <translation>The task was terminated.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="474" />
+      <source>输出文件夹中已有 {0} 个同名文件：
+{1}
+
+覆盖这些文件吗？</source>
+      <translation>The output folder already has {0} files of the same name:
+{1}
+
+Overwrite them?</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="496" />
       <source>正在生成预览：{0}…</source>
       <translation>Rendering the preview of {0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="440" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="507" />
       <source>预览：单元 {0}</source>
       <translation>Preview: unit {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="455" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>Layout “{0}” added: one page per unit; the map shows the project's visible layers.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="139" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="462" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="408" />
+      <source>生成失败：{0}</source>
+      <translation>Generation failed: {0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="529" />
       <source>输出文件夹不存在：{0}</source>
       <translation>The output folder does not exist: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="212" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="242" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="332" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="362" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="374" />
-      <source>生成失败：{0}</source>
-      <translation>Generation failed: {0}</translation>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
+      <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
+      <translation>Nothing generated: the output folder already has {0} files of the same name, not overwritten.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/review_decision.py" line="18" />
@@ -1009,17 +1035,17 @@
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="53" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>Field mapping (canonical=actual; …)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="159" />
+      <location filename="../processing/base.py" line="160" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="122" />
+      <location filename="../processing/base.py" line="123" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
@@ -1564,117 +1590,127 @@
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="117" />
+      <location filename="../processing/generate_plan.py" line="100" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="130" />
-      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/generate_plan.py" line="109" />
+      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors; each document must render within 60 s and 20 million characters, and may include only files of the template's own folder); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;li&gt;File names come from the unit ids: two unit ids giving one file name are refused; over-long ids are shortened with a hash suffix. Files of the same name in the output folder are refused, and nothing is written, unless Overwrite existing files is chosen.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="150" />
+      <location filename="../processing/generate_plan.py" line="132" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="154" />
+      <location filename="../processing/generate_plan.py" line="136" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="138" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="157" />
+      <location filename="../processing/generate_plan.py" line="139" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="158" />
+      <location filename="../processing/generate_plan.py" line="140" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="165" />
+      <location filename="../processing/generate_plan.py" line="147" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="171" />
+      <location filename="../processing/generate_plan.py" line="153" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="179" />
+      <location filename="../processing/generate_plan.py" line="161" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="196" />
+      <location filename="../processing/generate_plan.py" line="178" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="205" />
+      <location filename="../processing/generate_plan.py" line="186" />
+      <source>覆盖已有文件</source>
+      <translation>Overwrite existing files</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="192" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="180" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="231" />
+      <location filename="../processing/generate_plan.py" line="218" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="284" />
+      <location filename="../processing/generate_plan.py" line="271" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="271" />
+      <location filename="../processing/generate_plan.py" line="258" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="367" />
+      <location filename="../processing/generate_plan.py" line="355" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="461" />
+      <location filename="../processing/generate_plan.py" line="462" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="245" />
+      <location filename="../processing/generate_plan.py" line="232" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="221" />
+      <location filename="../processing/generate_plan.py" line="372" />
+      <source>将覆盖已有文件：{0}</source>
+      <translation>Replacing the existing file: {0}</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="208" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="382" />
+      <location filename="../processing/generate_plan.py" line="384" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="407" />
+      <location filename="../processing/generate_plan.py" line="408" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="457" />
+      <location filename="../processing/generate_plan.py" line="458" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>

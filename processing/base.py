@@ -40,6 +40,7 @@ from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandIntern
 from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.common.resources import resource_path
+from ..lowland_plugin.core.common.spreadsheet import escape_text_cells, is_spreadsheet
 from ..lowland_plugin.i18n import language, tr
 
 #: The key of every algorithm's optional field-map parameter.
@@ -215,6 +216,8 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         gdf = round_for_output(gdf)
         aliases = field_aliases(gdf.columns, language())
         destination = self.parameterAsOutputLayer(parameters, name, context)
+        if is_spreadsheet(destination):
+            gdf = escape_text_cells(gdf)  # no formula from a cell's text (issue 21)
         # an empty output takes the geometry type its parameter declares (no rows to tell)
         declared = (
             None
@@ -241,7 +244,10 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """Write a table without geometry (rounded, with aliases) to the sink parameter
         ``name``; returns its destination id."""
         feedback = feedback if feedback is not None else getattr(self, "_feedback", None)
-        return write_table_sink(self, parameters, name, context, round_for_output(table), feedback)
+        table = round_for_output(table)
+        if is_spreadsheet(self.parameterAsOutputLayer(parameters, name, context)):
+            table = escape_text_cells(table)  # no formula from a cell's text (issue 21)
+        return write_table_sink(self, parameters, name, context, table, feedback)
 
     def check_canceled(self, feedback) -> None:
         """Raise (no partial output is ever written) when the user has cancelled."""

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
@@ -33,10 +31,17 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
-from ..lowland_plugin.bridge.layouts import safe_file_part
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
 from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
+from ..lowland_plugin.bridge.plan_files import (
+    MAPS_FOLDER,
+    atlas_file,
+    document_file,
+    existing_files,
+    file_parts,
+    refuse_overwrite,
+)
 from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.common.mapping import template_frame
 from ..lowland_plugin.core.common.validation import require_numbers, require_unique_ids
@@ -67,29 +72,6 @@ UNIT_NUMBERS = tuple(
     for f in UNIT_FIELDS
     if f not in ("unit_id", "unit_name", "phase", "notes", "source", "block_ids", "facilities")
 )
-#: Name of the document files: ``DY01_实施方案.docx`` (ASCII ``DY01_plan.docx`` where
-#: the file system encoding cannot store Chinese).
-DOCUMENT_NAME, DOCUMENT_NAME_ASCII = "实施方案", "plan"
-ATLAS_NAME, ATLAS_NAME_ASCII = "实施方案图集", "plan_atlas"
-MAPS_FOLDER = "maps"
-
-
-def chinese_file_names() -> bool:
-    """True when file names can hold Chinese characters here."""
-    try:
-        os.fsencode(DOCUMENT_NAME)
-    except UnicodeEncodeError:
-        return False
-    return sys.getfilesystemencoding().lower().replace("-", "") in ("utf8", "mbcs")
-
-
-def document_file(unit_id: str, fmt: str) -> str:
-    """``DY01_实施方案.docx`` (or ``DY01_plan.docx``)."""
-    name = DOCUMENT_NAME if chinese_file_names() else DOCUMENT_NAME_ASCII
-    part = safe_file_part(unit_id)
-    if not chinese_file_names():
-        part = part.encode("ascii", "replace").decode("ascii").replace("?", "_")
-    return f"{part}_{name}.{fmt}"
 
 
 class GeneratePlanAlgorithm(LowlandAlgorithm):
@@ -108,6 +90,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
     FORMATS = "FORMATS"
     MAPS = "MAPS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    OVERWRITE = "OVERWRITE"
     DOCUMENTS = "DOCUMENTS"
 
     def name(self) -> str:
@@ -122,10 +105,6 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
     def groupId(self) -> str:  # noqa: N802 (QGIS API)
         return "units"
 
-    def flags(self):
-        # layouts and QTextDocument/QPdfWriter paint with fonts: main thread only
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
-
     def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
         return self.tr(
             "<p>为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）："
@@ -138,9 +117,12 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             "<li>资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。</li>"
             "<li>项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，"
             "从项目图层所在 GeoPackage 的 pieces、zones 图层读取。</li>"
-            "<li>模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错）；模板有错时给出文件、行号和错误，"
+            "<li>模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、"
+            "输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，"
             "不写出任何文件。取消或出错时本次运行的文件全部不保留。</li>"
-            "<li>单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。</li></ul>"
+            "<li>单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。</li>"
+            "<li>文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。"
+            "输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。</li></ul>"
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
@@ -198,6 +180,11 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("输出文件夹"))
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.OVERWRITE, self.tr("覆盖已有文件"), defaultValue=False, optional=True
+            )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -329,6 +316,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         self.check_canceled(feedback)
 
         out_dir = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        self._check_file_names(parameters, context, units, formats, out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".lowland-plan-", dir=out_dir))
         written: list[tuple[str | None, str, Path]] = []  # (unit_id, kind, staged path)
@@ -370,6 +358,20 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         feedback.setProgress(100)
         return results
 
+    def _check_file_names(self, parameters, context, units, formats, out_dir: Path) -> None:
+        """Before anything is written: two units with one file name are refused (naming
+        both ids), and so are existing files unless OVERWRITE is chosen."""
+        ids = [str(u) for u in units["unit_id"]]
+        file_parts(ids)
+        maps = self.parameterAsBoolean(parameters, self.MAPS, context)
+        existing = existing_files(out_dir, ids, formats, maps)
+        if existing and not self.parameterAsBoolean(parameters, self.OVERWRITE, context):
+            refuse_overwrite(existing)
+        for path in existing:
+            self._feedback.pushInfo(
+                self.tr("将覆盖已有文件：{0}").format(path) + f" / replacing {path}"
+            )
+
     def _maps(self, parameters, context, feedback, units, formats, staging: Path):
         """Unit map PNGs (and the atlas PDF when PDF is asked for) through
         lowland_plugin.bridge.layouts, if that module is there; ({}, None) otherwise."""
@@ -395,9 +397,8 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             )  # fmt: skip
             atlas = None
             if "pdf" in formats:
-                name = ATLAS_NAME if chinese_file_names() else ATLAS_NAME_ASCII
                 atlas = export.export_atlas_pdf(
-                    units_layer, layers, staging / f"{name}.pdf",
+                    units_layer, layers, staging / atlas_file(),
                     ScaledFeedback(feedback, span, 10), unit_ids=ids,
                 )  # fmt: skip
         except QgsProcessingException as err:
@@ -439,9 +440,9 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                         feedback.pushWarning(line)
             html = None
             if html_template is not None:
-                html = render_html(html_template, context_)
+                html = render_html(html_template, context_, feedback.isCanceled)
             if "docx" in formats:
-                data = render_docx(docx_path, context_, maps.get(unit_id))
+                data = render_docx(docx_path, context_, maps.get(unit_id), feedback.isCanceled)
                 path = staging / document_file(unit_id, "docx")
                 write_atomic(path, data)
                 written.append((unit_id, "docx", path))

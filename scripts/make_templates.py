@@ -6,9 +6,10 @@
 The template uses the context of ``lowland_plugin/core/documents/plan.py`` and the
 filters of ``FILTERS`` there (``m2``, ``mu``, ``wan``, ``pct``, ``num``, ``date_zh``,
 ``passfail``); table rows repeat with ``{%tr for … %}``, optional parts with
-``{%p if … %}``, and the unit map is the InlineImage ``unit_map_image`` (None: the
-text ``maps.missing_text``, 图件待生成). A bureau can edit the wording in Word; keep
-the Jinja2 tags each inside one run of text (type them in one go).
+``{%p if … %}``, and the unit map is ``{{ unit_map_image }}``, a placeholder string the
+renderer replaces by the picture (None: the text ``maps.missing_text``, 图件待生成). A
+bureau can edit the wording in Word; keep the Jinja2 tags each inside one run of text
+(type them in one go).
 
 The core properties carry a fixed date so that the file only changes when this
 script changes.

@@ -659,6 +659,16 @@ def _duplicates(spec: Spec, rows: Rows):
     return str(first)
 
 
+def _one_file_name(spec: Spec, rows: Rows):
+    """Two unit ids that give one file name (generateplan names its files by unit id)."""
+    if spec.alg != "generateplan":
+        return False
+    for index, unit_id in ((0, "DY/01"), (1, "DY:01")):
+        a, g = rows.rows[index]
+        rows.rows[index] = ({**a, "unit_id": unit_id}, g)
+    return "DY/01"
+
+
 def _bad_code(spec: Spec, rows: Rows):
     param, name, value = spec.code
     a, g = rows.rows[0]
@@ -752,6 +762,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case("null_attributes", "field", _attr_case(_nulls), "每个字段都是空值"),
     Case("duplicate_ids", "field", _attr_case(_duplicates), "编号重复"),
+    Case("ids_one_file_name", "field", _attr_case(_one_file_name), "两个编号得到同一文件名"),
     Case(
         "unknown_code",
         "field",

@@ -4,7 +4,11 @@ plugin's menu action / clean unload."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -19,7 +23,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
 
 ROOT = Path(__file__).resolve().parents[1]
 MODULE = "lowland_under_test.lowland_plugin.gui.plan_dock"
@@ -143,13 +147,18 @@ def test_choices_become_the_algorithm_parameters(dock, units, tmp_path):
     dock.htmlTemplate.setFilePath(str(html))
     dock.profileCombo.setCurrentText("yinchuan")
     dock.outputFolder.setFilePath(str(out))
-    calls = []
+    calls, threads, states = [], [], []
+    dock.progressBar.valueChanged.connect(
+        lambda value: states.append(
+            (value, dock.cancelButton.isEnabled(), dock.generateButton.isEnabled())
+        )
+    )
 
     def fake_run(params, feedback):
+        # the algorithm runs in a task's thread, never on the GUI thread (issue 21)
+        threads.append(threading.current_thread() is threading.main_thread())
         calls.append(dict(params))
         feedback.setProgress(50)
-        assert dock.progressBar.value() == 50
-        assert dock.cancelButton.isEnabled() and not dock.generateButton.isEnabled()
         for unit_id in params["UNIT_IDS"].split(","):
             (Path(params["OUTPUT_FOLDER"]) / f"{unit_id}.docx").write_bytes(b"PK")
         return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
@@ -162,7 +171,8 @@ def test_choices_become_the_algorithm_parameters(dock, units, tmp_path):
         dock._update_buttons()  # as when the provider registers (providerAdded)
         assert dock.generateButton.isEnabled()
         dock.generateButton.click()
-    assert len(calls) == 1
+    assert len(calls) == 1 and threads == [False]
+    assert (50, True, False) in states  # progress shown while running; cancel enabled
     params = calls[0]
     assert params["UNITS"] is units
     assert params["UNIT_IDS"] == "DY01,DY03"
@@ -191,10 +201,14 @@ def test_cancel_stops_the_run(dock, tmp_path):
 
     def fake_run(params, feedback):
         feedback.setProgress(10)
-        dock.cancelButton.click()  # the user clicks 取消 while the algorithm runs
+        deadline = time.monotonic() + 20
+        while not feedback.isCanceled() and time.monotonic() < deadline:
+            time.sleep(0.01)  # the GUI thread stays free: the user can click 取消
         seen.append(feedback.isCanceled())
         raise QgsProcessingException("已取消：输出不完整，未保留。")
 
+    # the user clicks 取消 while the algorithm runs
+    QTimer.singleShot(200, dock.cancelButton.click)
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
         mock.patch.object(module, "algorithm", lambda: StubAlgorithm()),
@@ -275,10 +289,19 @@ def test_preview_and_generate_with_the_real_algorithm(
         out = tmp_path / "out"
         dock.outputFolder.setFilePath(str(out))
         dock.set_checked(["DY01", "DY03"])
+        dock.pdfCheck.setChecked(True)  # PDF and maps, too, are made in the task's thread
         results = dock.generate()
         assert results is not None, dock.message_text()
         names = sorted(p.name for p in out.rglob("*") if p.is_file())
         assert any("DY01" in n and n.endswith(".docx") for n in names), names
+        assert any("DY03" in n and n.endswith(".pdf") for n in names), names
+        assert "map_DY01.png" in names and "实施方案图集.pdf" in names, names
+        if shutil.which("pdftotext"):  # fonts work off the GUI thread: the text reads back
+            pdf = next(out.rglob("DY03*.pdf"))
+            text = subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            assert "DY03" in text and "资金平衡" in text, text[:200]
         assert any("DY03" in n and n.endswith(".html") for n in names), names
         assert not any("DY02" in n or "DY04" in n for n in names), names
     finally:
@@ -355,3 +378,62 @@ def test_atlas_layout_opens_in_the_project(dock, qgis_iface, units):
     assert atlas.updateFeatures() == 3
     assert [atlas.nameForPage(i) for i in range(3)] == ["DY01", "DY02", "DY03"]
     assert "已加入布局「再开发单元评审图集 2」" in dock.message_text()
+
+
+def test_existing_documents_are_replaced_only_when_the_user_says_so(dock, tmp_path):
+    """Issue 21 item 9: the dock asks before files of the same name are overwritten."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    module = sys.modules[MODULE]
+    dock.outputFolder.setFilePath(str(tmp_path))
+    dock.set_checked(["DY01"])
+    dock.docxCheck.setChecked(True)
+    dock.htmlCheck.setChecked(False)
+    dock.pdfCheck.setChecked(False)
+    (tmp_path / "DY01_实施方案.docx").write_bytes(b"earlier")
+    calls, questions = [], []
+
+    def fake_run(params, feedback):
+        calls.append(dict(params))
+        return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
+
+    def answer(reply):
+        def ask(parent, title, text, *args):
+            questions.append(text)
+            return reply
+
+        return ask
+
+    with (
+        mock.patch.object(module, "run_algorithm", fake_run),
+        mock.patch.object(module, "algorithm", lambda: StubAlgorithm()),
+        mock.patch.object(module.QMessageBox, "question", answer(QMessageBox.No)),
+    ):
+        assert dock.generate() is None
+    assert calls == [] and "DY01_实施方案.docx" in questions[0]
+    assert dock.message_text() == "未生成：输出文件夹中已有 1 个同名文件，未覆盖。"
+    with (
+        mock.patch.object(module, "run_algorithm", fake_run),
+        mock.patch.object(module, "algorithm", lambda: StubAlgorithm()),
+        mock.patch.object(module.QMessageBox, "question", answer(QMessageBox.Yes)),
+    ):
+        assert dock.generate() is not None
+    assert len(calls) == 1 and calls[0]["OVERWRITE"] is True
+    (tmp_path / "DY01_实施方案.docx").unlink()
+    with (
+        mock.patch.object(module, "run_algorithm", fake_run),
+        mock.patch.object(module, "algorithm", lambda: StubAlgorithm()),
+        mock.patch.object(module.QMessageBox, "question", answer(QMessageBox.No)),
+    ):
+        assert dock.generate() is not None  # nothing to replace: no question
+    assert len(questions) == 2 and "OVERWRITE" not in calls[1]
+
+
+def test_generateplan_may_run_off_the_gui_thread(lowland_provider):
+    """Issue 21 item 2: templates are never rendered on the GUI thread: the Processing
+    toolbox, too, runs generateplan as a background task (the dock's own task makes maps,
+    PDF and documents in a thread: test_preview_and_generate_with_the_real_algorithm)."""
+    from qgis.core import QgsProcessingAlgorithm
+
+    alg = QgsApplication.processingRegistry().algorithmById("lowland:generateplan")
+    assert not alg.flags() & QgsProcessingAlgorithm.FlagNoThreading

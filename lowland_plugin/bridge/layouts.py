@@ -17,8 +17,8 @@ get plain styles; any other layer keeps its own style. Layers may be given as
 ``QgsVectorLayer`` or as a data source string. They are cloned: the inputs are not
 changed.
 
-Call from the main thread (a Processing algorithm using these should set
-``FlagNoThreading``: layout rendering uses fonts and QPainter on page images).
+Call from one thread, the one that runs the algorithm (the project and layout of the
+export are created there; generateplan runs in a background task, issue 21).
 Cancelling (``feedback.isCanceled()``) raises :class:`QgsProcessingException` and
 leaves no file of the call behind.
 """
@@ -67,6 +67,7 @@ from ..core.common.resources import resource_path
 from ..i18n import tr
 from .outputs import cancelled_error
 from .pdf import PDF_FONT
+from .plan_files import safe_file_part
 
 #: The bundled review layout (A3 landscape).
 TEMPLATE = resource_path("layouts", "review_a3.qpt")
@@ -284,14 +285,6 @@ def _unshaped_format(fmt: QgsTextFormat) -> QgsTextFormat:
     fmt = QgsTextFormat(fmt)
     fmt.setFont(unshaped(fmt.font()))
     return fmt
-
-
-def safe_file_part(text: str) -> str:
-    """``text`` usable in a file name on Windows and Linux (CJK kept; separators, quotes,
-    control characters and blanks become ``_``): one rule for the unit maps and the
-    documents of generateplan."""
-    out = "".join("_" if ch in '\\/:*?"<>|' or ord(ch) < 32 or ch.isspace() else ch for ch in text)
-    return out.strip("._") or "unit"
 
 
 # ----------------------------------------------------------------------------- sheet

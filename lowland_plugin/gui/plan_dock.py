@@ -2,8 +2,11 @@
 HTML of one unit, generate the documents of the checked units, open the result.
 
 The dock is thin: documents (and their maps) come from the Processing algorithm
-``lowland:generateplan`` (Y-3, N-3), run in the main thread with a feedback bridged to
-the progress bar; cancel asks the algorithm to stop (it leaves no partial file). The
+``lowland:generateplan`` (Y-3, N-3), run in a background task (:class:`PlanTask`:
+templates are never rendered on the GUI thread, issue 21) with a feedback bridged to the
+progress bar; the dock waits in an event loop, so it stays responsive and cancel asks
+the algorithm to stop (it leaves no partial file). Files of the same name in the output
+folder are replaced only when the user says so (a question, then ``OVERWRITE``). The
 preview runs the same algorithm with ``FORMATS=html`` for the current unit into a
 temporary folder and shows the file.
 """
@@ -23,15 +26,17 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterEnum,
     QgsProject,
+    QgsTask,
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFileWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QSettings, Qt, QUrl
+from qgis.PyQt.QtCore import QEventLoop, QSettings, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
-from qgis.PyQt.QtWidgets import QListWidgetItem, QPushButton
+from qgis.PyQt.QtWidgets import QListWidgetItem, QMessageBox, QPushButton
 
 from ..bridge.layers import is_units_layer
+from ..bridge.plan_files import existing_files
 from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..i18n import tr
 
@@ -52,6 +57,30 @@ def run_algorithm(parameters: dict, feedback: QgsProcessingFeedback) -> dict:
     import processing  # QGIS's processing package
 
     return processing.run(ALGORITHM_ID, parameters, feedback=feedback)
+
+
+class PlanTask(QgsTask):
+    """``run_algorithm`` in a background thread (the task manager's); ``results`` or
+    ``error`` tell how it ended. Cancelling the task cancels the feedback."""
+
+    def __init__(self, description: str, params: dict, feedback: QgsProcessingFeedback):
+        super().__init__(description, QgsTask.CanCancel)
+        self.params = params
+        self.feedback = feedback
+        self.results: dict | None = None
+        self.error: Exception | None = None
+
+    def run(self) -> bool:
+        try:
+            self.results = run_algorithm(self.params, self.feedback)
+        except Exception as error:  # noqa: BLE001 (reported by the dock, on the GUI thread)
+            self.error = error
+            return False
+        return True
+
+    def cancel(self) -> None:
+        self.feedback.cancel()
+        super().cancel()
 
 
 def algorithm():
@@ -80,6 +109,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.iface = iface
         self.units_layer: QgsVectorLayer | None = None
         self.feedback: QgsProcessingFeedback | None = None
+        self.task: PlanTask | None = None
         self.last_folder: str | None = None
         self.last_results: dict | None = None
         self._preview_dir: str | None = None
@@ -367,21 +397,36 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.feedback.progressChanged.connect(self._progress)
         self.progressBar.setValue(0)
         self._set_running(True)
+        task = PlanTask(tr("实施方案生成"), params, self.feedback)
+        self.task = task
         try:
-            return run_algorithm(params, self.feedback)
-        except QgsProcessingException as error:
+            self._wait_for(task)
+            if task.error is None and task.results is not None:
+                return task.results
             cancelled = self.feedback.isCanceled()
+            error = task.error or QgsProcessingException(tr("任务被终止。"))
             text = tr("已取消。") if cancelled else tr("生成失败：{0}").format(str(error))
             self._show_message(text, error=not cancelled)
             self._push(text, Qgis.Info if cancelled else Qgis.Critical)
             return None
         finally:
             self.feedback = None
+            self.task = None
             self._set_running(False)
+
+    @staticmethod
+    def _wait_for(task: PlanTask) -> None:
+        """Run ``task`` in the task manager and wait in an event loop (the GUI keeps
+        painting and the cancel button keeps working) until it has finished."""
+        loop = QEventLoop()
+        task.taskCompleted.connect(loop.quit)
+        task.taskTerminated.connect(loop.quit)
+        QgsApplication.taskManager().addTask(task)
+        if task.status() not in (QgsTask.Complete, QgsTask.Terminated):
+            loop.exec_()
 
     def _progress(self, value: float) -> None:
         self.progressBar.setValue(int(round(value)))
-        QCoreApplication.processEvents()  # keeps the cancel button responsive
 
     def cancel(self) -> None:
         if self.feedback is not None:
@@ -396,6 +441,14 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             self._show_message(str(error), error=True)
             return None
         folder = params["OUTPUT_FOLDER"]
+        existing = existing_files(folder, self.checked_unit_ids(), self.formats(), maps=True)
+        if existing:
+            if not self.confirm_overwrite(existing):
+                self._show_message(
+                    tr("未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。").format(len(existing))
+                )
+                return None
+            params["OVERWRITE"] = True
         Path(folder).mkdir(parents=True, exist_ok=True)
         QSettings().setValue(FOLDER_KEY, folder)
         self._show_message(tr("正在生成…"))
@@ -411,6 +464,20 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self._push(text, Qgis.Success, with_open_button=True)
         self._update_buttons()
         return results
+
+    def confirm_overwrite(self, existing: list[Path]) -> bool:
+        """Ask whether the files already in the output folder may be replaced."""
+        shown = "\n".join(str(p) for p in existing[:8]) + ("\n…" if len(existing) > 8 else "")
+        answer = QMessageBox.question(
+            self,
+            tr("覆盖已有文件？"),
+            tr("输出文件夹中已有 {0} 个同名文件：\n{1}\n\n覆盖这些文件吗？").format(
+                len(existing), shown
+            ),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
+        return answer == QMessageBox.Yes
 
     def preview(self) -> str | None:
         """Render the current unit as HTML into a temporary folder and show it; the

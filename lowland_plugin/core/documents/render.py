@@ -1,16 +1,21 @@
-"""Rendering the 实施方案 templates safely (issue 9): Jinja2 in a sandbox, strict about
-undefined names, and never a half-written file.
+"""Rendering the 实施方案 templates safely (issues 9, 21): Jinja2 in a sandbox, strict
+about undefined names, and never a half-written file.
 
-- Templates run in :class:`jinja2.sandbox.ImmutableSandboxedEnvironment`: a bureau may
-  edit them, but ``{{ ''.__class__.__mro__ }}`` and the like raise a SecurityError
-  instead of reaching Python internals, and lists/dicts of the context cannot be
-  changed from a template.
+- Templates run in :class:`.sandbox.TemplateSandbox` (an
+  :class:`~jinja2.sandbox.ImmutableSandboxedEnvironment` with time, size and folder
+  limits): a bureau may edit them, but ``{{ ''.__class__.__mro__ }}`` and the like
+  raise a SecurityError instead of reaching Python internals, and lists/dicts of the
+  context cannot be changed from a template.
+- The context is plain data: the DOCX unit map is a placeholder string that
+  :class:`_PlanDocx` replaces by the picture after rendering, so that no template
+  reaches the document object (``unit_map_image.tpl.save(…)`` was a write path).
 - Undefined names raise (:class:`jinja2.StrictUndefined`): a misspelt field shows up
   as an error naming it, not as an empty cell in a printed plan.
 - HTML is autoescaped (a parcel owner ``<script>…`` is printed as text); DOCX values
   are XML-escaped the same way (docxtpl with the sandboxed environment).
-- Any template problem (syntax error, undefined name, sandbox violation) becomes a
-  :class:`LowlandInputError` naming the template file, the line and the error.
+- Any template problem (syntax error, undefined name, sandbox violation, a limit, a
+  Python error such as a division by zero) becomes a :class:`LowlandInputError` naming
+  the template file, the line and the error; cancelling raises :class:`RenderCancelledError`.
 - Output is rendered fully in memory and written through :func:`write_atomic` (a
   temporary file beside the target, then ``os.replace``).
 
@@ -23,18 +28,18 @@ from __future__ import annotations
 import io
 import os
 import re
+import secrets
 import tempfile
 import traceback
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..common.errors import LowlandInputError
 from ..common.resources import resource_path
-from .formatting import FILTERS
+from .sandbox import RenderCancelledError, TemplateSandbox
 
 #: Bundled templates (``resources/templates``).
 DEFAULT_HTML = resource_path("templates", "implementation_plan.html.j2")
@@ -45,15 +50,16 @@ DOCX_MAP_WIDTH_MM = 160
 _TEMPLATE_FILE = "<template>"
 
 
-def sandbox_environment(autoescape: bool = True) -> ImmutableSandboxedEnvironment:
-    """The sandboxed Jinja2 environment of the 实施方案 templates, with :data:`FILTERS`."""
-    env = ImmutableSandboxedEnvironment(
-        autoescape=autoescape,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(FILTERS)
-    return env
+#: The unit map's context key in DOCX templates (``{{ unit_map_image }}``).
+UNIT_MAP_KEY = "unit_map_image"
+
+
+def sandbox_environment(
+    autoescape: bool = True, folder: str | os.PathLike | None = None
+) -> TemplateSandbox:
+    """The sandboxed Jinja2 environment of the 实施方案 templates (``folder``: the
+    template's own folder, the only place ``{% include %}`` may read from)."""
+    return TemplateSandbox(folder=folder, autoescape=autoescape)
 
 
 def template_error(
@@ -95,7 +101,7 @@ def load_html_template(path: str | os.PathLike | None = None) -> jinja2.Template
     path = Path(path) if path else DEFAULT_HTML
     source = _read_text(path)
     try:
-        template = sandbox_environment(autoescape=True).from_string(source)
+        template = sandbox_environment(True, path.parent).from_string(source)
     except jinja2.TemplateSyntaxError as err:
         raise template_error(path, err, _line_text(source, err.lineno)) from err
     # our own attributes on the Template object (read back by getattr in render_html)
@@ -104,11 +110,19 @@ def load_html_template(path: str | os.PathLike | None = None) -> jinja2.Template
     return template
 
 
-def render_html(template: jinja2.Template, context: Mapping) -> str:
-    """The whole HTML document as text (errors: :func:`template_error`)."""
+def render_html(
+    template: jinja2.Template, context: Mapping, cancelled: Callable[[], bool] | None = None
+) -> str:
+    """The whole HTML document as text (errors: :func:`template_error`; ``cancelled``
+    is asked during rendering)."""
+    env = template.environment
+    if isinstance(env, TemplateSandbox):
+        env.begin(cancelled)
     try:
         return template.render(context)
-    except jinja2.TemplateError as err:
+    except RenderCancelledError:
+        raise
+    except Exception as err:  # noqa: BLE001 (any error of template code is the template's)
         source = getattr(template, "lowland_source", "")
         raise template_error(
             getattr(template, "lowland_path", "HTML"), err, _line_text(source, _error_line(err))
@@ -144,7 +158,7 @@ def check_docx_template(path: str | os.PathLike | None = None) -> Path:
     rendered); returns its path."""
     path = Path(path) if path else DEFAULT_DOCX
     tpl = _open_docx(path)
-    env = sandbox_environment(autoescape=True)
+    env = sandbox_environment(True, path.parent)
     xml = _body_source(tpl)
     try:
         env.parse(xml)
@@ -169,29 +183,40 @@ def require_docx_packages() -> None:
         )
 
 
-def render_docx(
-    path: str | os.PathLike | None, context: Mapping, unit_map: str | None = None
-) -> bytes:
-    """The DOCX rendered from the template at ``path`` (default: bundled) as bytes.
-
-    The context gets ``unit_map_image``: the unit map as a docxtpl InlineImage
-    (:data:`DOCX_MAP_WIDTH_MM` wide), or None when there is no map (the template then
-    prints ``maps.missing_text``).
+def docx_values(context: Mapping, unit_map: str | None) -> tuple[dict, dict[str, str]]:
+    """The DOCX template's context and its images: ``unit_map_image`` is a placeholder
+    string (None without a map: the template then prints ``maps.missing_text``) that
+    the renderer replaces by the picture; returns (values, {placeholder: image path}).
     """
-    require_docx_packages()
-    from docx.shared import Mm
-    from docxtpl import InlineImage
+    values = dict(context)
+    images: dict[str, str] = {}
+    if unit_map:
+        marker = f"[[lowland-image-{secrets.token_hex(8)}]]"
+        images[marker] = str(unit_map)
+    values[UNIT_MAP_KEY] = next(iter(images), None)
+    return values, images
 
+
+def render_docx(
+    path: str | os.PathLike | None,
+    context: Mapping,
+    unit_map: str | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
+    """The DOCX rendered from the template at ``path`` (default: bundled) as bytes,
+    with the unit map (:data:`DOCX_MAP_WIDTH_MM` wide) where the template prints
+    ``{{ unit_map_image }}`` (:func:`docx_values`)."""
+    require_docx_packages()
     path = Path(path) if path else DEFAULT_DOCX
     tpl = _open_docx(path)
-    env = sandbox_environment(autoescape=True)
-    values = dict(context)
-    values["unit_map_image"] = (
-        InlineImage(tpl, str(unit_map), width=Mm(DOCX_MAP_WIDTH_MM)) if unit_map else None
-    )
+    values, tpl.images = docx_values(context, unit_map)
+    env = sandbox_environment(True, path.parent)
+    env.begin(cancelled)
     try:
         tpl.render(values, jinja_env=env, autoescape=True)
-    except jinja2.TemplateError as err:
+    except RenderCancelledError:
+        raise
+    except Exception as err:  # noqa: BLE001 (any error of template code is the template's)
         source = _body_source(_open_docx(path))
         raise template_error(path, err, _line_text(source, _error_line(err))) from err
     buffer = io.BytesIO()
@@ -199,14 +224,33 @@ def render_docx(
     return buffer.getvalue()
 
 
+def _plan_docx_class():
+    """:class:`docxtpl.DocxTemplate` that puts the images of its placeholders in after
+    each part is rendered (docxtpl is imported only when DOCX is asked for)."""
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+
+    class _PlanDocx(DocxTemplate):
+        images: dict[str, str] = {}
+
+        def render_xml_part(self, src_xml, part, context, jinja_env=None):
+            xml = super().render_xml_part(src_xml, part, context, jinja_env)
+            for marker, image in self.images.items():
+                if marker in xml:
+                    picture = InlineImage(self, image, width=Mm(DOCX_MAP_WIDTH_MM))
+                    xml = xml.replace(marker, str(picture))
+            return xml
+
+    return _PlanDocx
+
+
 def _open_docx(path: Path):
     from docx.opc.exceptions import PackageNotFoundError
-    from docxtpl import DocxTemplate
 
     if not path.is_file():
         raise LowlandInputError(f"模板文件不存在：{path} / template not found: {path}")
     try:
-        tpl = DocxTemplate(str(path))
+        tpl = _plan_docx_class()(str(path))
         tpl.init_docx()
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as err:
         raise LowlandInputError(

@@ -25,6 +25,7 @@ from ..common.codes import LOWLAND_TYPES
 from ..common.errors import LowlandInputError
 from ..common.fields import field_aliases, value_label
 from ..common.resources import resource_path
+from ..common.spreadsheet import escape_text_cells
 from ..common.values import as_text, is_known
 
 #: Review statuses (``review_status``).
@@ -395,8 +396,8 @@ def review_log(
 
 
 def write_review_log(table: pd.DataFrame, path: str | Path, language: str = "zh") -> int:
-    """Write the review log as CSV (UTF-8 with BOM: Excel opens Chinese correctly).
-    Returns the number of rows written."""
+    """Write the review log as CSV (UTF-8 with BOM: Excel opens Chinese correctly; text
+    cells a spreadsheet would evaluate are escaped). Returns the number of rows written."""
     log = review_log(table, language)
-    log.to_csv(path, index=False, encoding="utf-8-sig")
+    escape_text_cells(log).to_csv(path, index=False, encoding="utf-8-sig")
     return len(log)
