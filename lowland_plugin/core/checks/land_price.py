@@ -41,10 +41,17 @@ from .common import (
     raise_problems,
     redevelopment_mode,
 )
+from .land_price_reasons import (
+    NO_APPRAISAL,
+    TRANSITION_YEARS,
+    lump_item,
+    market_item,
+    ratio_item,
+    same_date_reason,
+    transition_item,
+    y13_item,
+)
 
-#: N-11 (自然资发〔2023〕171号 第11项, national; Y-15 repeats it): 5-year transition of new
-#: industries in existing buildings — original use, no use change, no land price.
-TRANSITION_YEARS = 5
 #: Y-15 instalments of the bundled default profile (the profile's ``instalment_*`` values
 #: are what the check uses; these are for help texts only).
 FIRST_SHARE = Decimal("0.5")
@@ -401,36 +408,6 @@ def _residual_reason(
     )
 
 
-def _same_date_reason(date_new, date_old) -> tuple[Reason, bool | None]:
-    """Y-14: both values appraised at the same base date (None: a date is missing)."""
-    if date_new is not None and date_old is not None:
-        same = date_new == date_old
-        note = (
-            None
-            if same
-            else "新旧条件地价须为同一估价基准日 / both values must be appraised at the same base date"
-        )
-        item = reason(
-            "same_valuation_date",
-            "Y-14",
-            date_new.isoformat(),
-            date_old.isoformat(),
-            same,
-            note=note,
-        )
-        return item, same
-    item = reason(
-        "same_valuation_date",
-        "Y-14",
-        None if date_new is None else date_new.isoformat(),
-        None if date_old is None else date_old.isoformat(),
-        None,
-        note="估价基准日缺失，无法核对是否同一基准日 / a valuation date is missing: "
-        "the same base date cannot be verified",
-    )
-    return item, None
-
-
 def _difference_items(terms: _Terms, val: dict, raw: dict, flag: dict, day: dict):
     """Y-14 price difference with its reasons: (items, due in cents, residual counted,
     same-valuation-date verdict or None when a date is missing)."""
@@ -467,7 +444,7 @@ def _difference_items(terms: _Terms, val: dict, raw: dict, flag: dict, day: dict
             ),
         )
     )
-    same_date, passed = _same_date_reason(day["valuation_date_new"], day["valuation_date_old"])
+    same_date, passed = same_date_reason(day["valuation_date_new"], day["valuation_date_old"])
     items.append(same_date)
     return items, due, counted, passed
 
@@ -507,132 +484,19 @@ def _schedule_item(terms: _Terms, contract, first, rest, first_date, final_date)
     )
 
 
-def _lump_item(contract, due: int, requested: bool | None) -> Reason:
-    """Y-15: without an application for instalments the whole price is due at once."""
-    return reason(
-        "lump_sum",
-        "Y-15",
-        {
-            "price_due": rounded(yuan(due)),
-            "due_date": None if contract is None else contract.isoformat(),
-        },
-        {"instalment_requested": True},
-        None,
-        instalment_requested=requested,
-        note="未申请分期（分期须“经申请”）：于签订出让合同时一次性缴清，缴款日取合同签订日"
-        + ("" if contract is not None else "（合同签订日缺失，缴款日待定）")
-        + " / no instalments applied for: the whole price is due on the contract date",
-    )
-
-
-def _ratio_item(alt: int, bench, ratio, area) -> Reason:
-    """N-9 (a): a share of the 公示地价, reported beside the price due."""
-    return reason(
-        "benchmark_ratio_alternative",
-        "N-9",
-        rounded(yuan(alt)),
-        None,
-        None,
-        benchmark_price=rounded(bench),
-        benchmark_ratio=rounded(ratio, 6),
-        area_m2=rounded(area),
-        note="（一）公示地价×比例×用地面积，不扣减任何成本（扣减属市场价值口径）；与地价差额并列供决策 / "
-        "published price × ratio × area, no deductions; reported beside price_due",
-    )
-
-
-def _market_item(alt: int | None, market, costs: list[float]) -> Reason:
-    """N-9 (b): market value minus the costs, kept apart from (a)."""
-    return reason(
-        "market_value_alternative",
-        "N-9",
-        None if alt is None else rounded(yuan(alt)),
-        None,
-        None,
-        market_value=None if not is_known(market) else rounded(market),
-        costs={
-            "preparation": rounded(costs[0]),
-            "handover": rounded(costs[1]),
-            "facilities": rounded(costs[2]),
-            "linkage": rounded(costs[3]),
-        },
-        note="（二）市场评估价值−土地整理、移交公益性用地或建筑、配建设施、多地块联动改造成本，"
-        "不低于 0；与公示地价比例口径分列"
-        + ("" if is_known(market) else "；未填写 market_value，无法核算 / market_value missing")
-        + " / market value minus costs, kept apart from the ratio approach",
-    )
-
-
-def _transition_item(start: dt.date, end: dt.date, reference: dt.date, inside: bool) -> Reason:
-    """N-11 / Y-15: the 5-year transition of new industries in existing buildings."""
-    return reason(
-        "transition_period",
-        "N-11",
-        start.isoformat(),
-        end.isoformat(),
-        None,
-        years=TRANSITION_YEARS,
-        reference_date=reference.isoformat(),
-        in_transition=inside,
-        price_due_from=end.isoformat(),
-        note="新产业新业态利用存量房屋：按原用途和权利类型使用 5 年（自然资发〔2023〕171号 第11项，"
-        "银川实施意见（十五）），暂不变更用途、不补缴地价；期满日 = 起始日 + 5 年（《民法典》第二百零一、"
-        "二百零二条），自期满日起补缴"
-        + ("；基准日在过渡期内：暂不补缴" if inside else "")
-        + " / 5-year transition with the original use; price due from its end",
-    )
-
-
-def _y13_item(kind: str | None, allocation: bool | None) -> Reason | None:
-    """Y-13: lifts / care facilities on estate land pay no land price; old factories turned
-    non-profit facilities in the 划拨用地目录 may be supplied by 划拨."""
-    if kind in ("lift", "care"):
-        label = "增设电梯" if kind == "lift" else "养老托育等服务设施"
-        return reason(
-            "y13_no_land_price",
-            "Y-13",
-            kind,
-            ["lift", "care"],
-            True,
-            note=f"利用住宅小区空地及拆违腾退土地{label}，可不增收土地价款 / no land price",
-        )
-    if allocation:
-        return reason(
-            "y13_allocation",
-            "Y-13",
-            True,
-            True,
-            True,
-            note="老旧厂房改建非营利性设施且符合《划拨用地目录》：经批准按划拨方式供地，不收出让价款 / "
-            "划拨 supply: no 出让 price",
-        )
-    return None
-
-
-_NO_APPRAISAL = reason(
-    "price_difference",
-    "Y-14",
-    None,
-    None,
-    None,
-    note="未填写新旧条件地价：不核算补缴地价（如公益项目或过渡期内）/ no appraisal "
-    "given: no price difference computed",
-)
-
-
 def _alternatives(area, val: dict) -> tuple[int | None, int | None, list[Reason]]:
     """N-9 (a) and (b), each where its inputs are given."""
     items: list[Reason] = []
     alt_a = alt_b = None
     if is_known(val["bench"]) and is_known(val["ratio"]):
         alt_a = ratio_alternative(val["bench"], val["ratio"], area)
-        items.append(_ratio_item(alt_a, val["bench"], val["ratio"], area))
+        items.append(ratio_item(alt_a, val["bench"], val["ratio"], area))
     costs = [val[n] if is_known(val[n]) else 0.0 for n in _DEDUCTIONS]
     given = any(is_known(val[n]) for n in _DEDUCTIONS)
     if is_known(val["market_value"]) or given:
         if is_known(val["market_value"]):
             alt_b = market_alternative(val["market_value"], costs)
-        items.append(_market_item(alt_b, val["market_value"], costs))
+        items.append(market_item(alt_b, val["market_value"], costs))
     return alt_a, alt_b, items
 
 
@@ -671,7 +535,7 @@ def _price_row(
     if redevelopment_mode(raw["redevelopment_mode"]) == "acquisition":
         return _public_sale_row(area, val)
     if not (is_known(val["value_new"]) or is_known(val["value_old"])):
-        items, due, counted, passed = [_NO_APPRAISAL], None, None, None
+        items, due, counted, passed = [NO_APPRAISAL], None, None, None
     else:
         items, due, counted, passed = _difference_items(terms, val, raw, flag, day)
     if counted is None and due is not None and val["residual_value"] > 0:
@@ -683,10 +547,10 @@ def _price_row(
         end = transition_end(start)
         due_from = end
         inside = in_transition(start, terms.reference)
-        items.append(_transition_item(start, end, terms.reference, inside))
+        items.append(transition_item(start, end, terms.reference, inside))
         if inside:
             status = STATUS_TRANSITION
-    exempt = _y13_item(_y13_kind(raw["y13_exempt_kind"]), flag["allocation_eligible"])
+    exempt = y13_item(_y13_kind(raw["y13_exempt_kind"]), flag["allocation_eligible"])
     if exempt is not None and status != STATUS_TRANSITION:
         items.append(exempt)
         status = STATUS_Y13 if exempt.rule == "y13_no_land_price" else STATUS_ALLOCATION
@@ -710,7 +574,7 @@ def _price_row(
     elif due is not None:
         status = STATUS_LUMP
         due_date = contract
-        items.append(_lump_item(contract, due, flag["instalment_requested"]))
+        items.append(lump_item(contract, due, flag["instalment_requested"]))
     alt_a, alt_b, alt_items = _alternatives(area, val)
     items += alt_items
     return {
