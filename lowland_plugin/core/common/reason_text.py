@@ -1,0 +1,644 @@
+"""Reasons as sentences for people: one function, :func:`reason_sentence`, turns one reason
+item (``reasons``: rule, clause, kind, source, value, threshold, met, note) into a
+sentence — 「建筑系数低于下限：建筑系数 34.79%，高于下限 30.00%（依据：工业项目建设用地
+控制指标 2008），不满足此项。」 — and :func:`reasons_paragraph` joins a parcel's reasons.
+The review dock, the database's 认定依据 and the 实施方案 all use them.
+
+A sentence names the rule in words (``rules.csv``), land classes by name and code
+(「工业用地(0601)」), numbers with their unit (%, 万元/亩, 年, m², 亩), the threshold with
+the citation of its source, the comparison that actually holds between the two numbers
+(decided from the numbers, :func:`reason_format.relation`) and the outcome: 满足此项
+(属低效用地情形 / 不纳入认定 / 予以豁免), 不满足此项 or 未检验 with the reason. Chinese
+sentences carry no English, field names or version strings; ``lang="en"`` gives the same
+sentence in English. A rule this module does not know gets a generic sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from typing import Any
+
+from . import codes
+from .fields import value_label
+from .measures import m2_to_mu
+from .reason_format import (
+    citation,
+    czcsxm_name,
+    english,
+    landuse_name,
+    listed,
+    number,
+    pick,
+    plain_number,
+    sandiao_name,
+    shown_pair,
+    with_unit,
+    word,
+)
+from .resources import resource_path
+
+Item = Mapping[str, Any]
+#: A rule's sentence body: (item, lang, cite sources?) → text between title and outcome.
+Body = Callable[[Item, str, bool], str]
+
+BODIES: dict[str, Body] = {}
+
+#: Identification kinds in the order a reader meets them.
+KIND_ORDER = {"exclusion": 0, "criterion": 1, "exemption": 2}
+
+
+def _body(*rules: str) -> Callable[[Body], Body]:
+    def register(func: Body) -> Body:
+        for rule in rules:
+            BODIES[rule] = func
+        return func
+
+    return register
+
+
+@cache
+def _rules() -> dict[str, dict[str, str]]:
+    with resource_path("codes", "rules.csv").open(encoding="utf-8", newline="") as fh:
+        return {row["rule"]: row for row in csv.DictReader(fh)}
+
+
+def rule_title(rule: object, lang: str = "zh") -> str:
+    """The rule's name in words (``rules.csv``); an unknown rule: 「其他认定条件」."""
+    row = _rules().get(str(rule)) if rule is not None else None
+    if row is None:
+        return pick(lang, "其他认定条件", "Other condition")
+    return row["name_en"] if english(lang) else row["name_zh"]
+
+
+# ---------------------------------------------------------------- small parts
+
+
+def _basis(lang: str, cite: bool, *sources: object) -> str:
+    """「（依据：…）」 for the sources, or nothing (``cite`` False, no source)."""
+    text = citation(*sources, lang=lang) if cite else None
+    if not text:
+        return ""
+    return pick(lang, f"（依据：{text}）", f" (source: {text})")
+
+
+def _compare(
+    subject: str,
+    value: object,
+    threshold: object,
+    lang: str,
+    unit: str = "",
+    bound: tuple[str, str] = ("", ""),
+    digits: int = 2,
+    scale: float = 1.0,
+    kind: str = "level",
+    grouped: bool = False,
+) -> str:
+    """「容积率 0.90，低于下限 1.00」: the measured number, the relation that holds and the
+    threshold (``bound``: its name, e.g. 下限 / minimum). Unknown value: no relation."""
+    v, t = number(value), number(threshold)
+    name = pick(lang, *bound)
+    unit = _unit(unit, lang)
+    if t is None:
+        known = "—" if v is None else with_unit(plain_number(v * scale, digits), unit)
+        return f"{subject} {known}"
+    if v is None:
+        shown = with_unit(
+            f"{t * scale:,.{digits}f}" if grouped else f"{t * scale:.{digits}f}", unit
+        )
+        named = name or pick(lang, "标准", "threshold")
+        return pick(lang, f"{subject}未知，{named} {shown}", f"{subject} unknown, {named} {shown}")
+    vs, ts, rel = shown_pair(v, t, digits, scale, grouped)
+    w = word(rel, kind, lang)
+    if english(lang):
+        named = f"the {name} " if name else ""
+        return f"{subject} {with_unit(vs, unit)} is {w} {named}{with_unit(ts, unit)}"
+    return f"{subject} {with_unit(vs, unit)}，{w}{name} {with_unit(ts, unit)}"
+
+
+#: Units in English sentences.
+_UNITS_EN = {"万元/亩": "10k CNY/mu", "年": "years", "亩": "mu", "万元": "10k CNY"}
+
+
+def _unit(unit: str, lang: str) -> str:
+    return _UNITS_EN.get(unit, unit) if english(lang) else unit
+
+
+def _note(text: object, lang: str) -> str | None:
+    """A reason's note in ``lang`` (bilingual 「中文 / English」 notes give their half),
+    without a trailing 「未检验」 the outcome says anyway."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    halves = [h.strip() for h in text.split(" / ", 1)]
+    out = halves[1] if english(lang) and len(halves) > 1 else halves[0]
+    for tail in ("，未检验", ", not tested"):
+        out = out.removesuffix(tail)
+    return out
+
+
+def outcome(item: Item, lang: str = "zh") -> str:
+    """满足此项（属低效用地情形 / 不纳入低效用地认定 / 予以豁免）、不满足此项 or 未检验：原因."""
+    met = item.get("met")
+    note = _note(item.get("note"), lang)
+    if met is None:
+        why = note or pick(lang, "缺少所需数据", "data missing")
+        return pick(lang, f"未检验：{why}", f"not tested: {why}")
+    if not met:
+        return pick(lang, "不满足此项", "not met")
+    kind = item.get("kind")
+    zh, en = {
+        "criterion": ("满足此项，属低效用地情形", "met: low-efficiency"),
+        "exclusion": ("满足此项，不纳入低效用地认定", "met: not a candidate"),
+        "exemption": ("满足此项，予以豁免", "met: exempt"),
+    }.get(str(kind), ("满足此项", "met"))
+    text = pick(lang, zh, en)
+    return text + pick(lang, f"：{note}", f": {note}") if note else text
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return dict(value) if isinstance(value, Mapping) else {}
+
+
+# ------------------------------------------------------------------- exclusions
+
+
+@_body("non_construction_land")
+def _non_construction(item: Item, lang: str, cite: bool) -> str:
+    value = item.get("value")
+    if value is None:
+        return pick(
+            lang,
+            "现状地类不属建设用地、农用地或未利用地中的某一类",
+            "current class in no land category",
+        )
+    label = value_label("land_category", str(value), "en" if english(lang) else "zh")
+    return pick(lang, f"现状地类属{label}", f"current land is {label}")
+
+
+@_body("unknown_land_code")
+def _unknown_code(item: Item, lang: str, cite: bool) -> str:
+    code = item.get("value")
+    return pick(
+        lang,
+        f"现状地类代码 {code} 不在三调分类表中（未识别）",
+        f"land class code {code} is not in the 三调 table (not recognised)",
+    )
+
+
+@_body("approved_unsupplied")
+def _unsupplied(item: Item, lang: str, cite: bool) -> str:
+    label = value_label("supply_status", str(item.get("value")), "en" if english(lang) else "zh")
+    return pick(lang, f"供地状态为{label}", f"supply status: {label}")
+
+
+def _flag(
+    item: Item, lang: str, yes: tuple[str, str], no: tuple[str, str], unknown: tuple[str, str]
+) -> str:
+    value = item.get("value")
+    return pick(lang, *(unknown if value is None else yes if value else no))
+
+
+@_body("idle")
+def _idle(item: Item, lang: str, cite: bool) -> str:
+    return _flag(
+        item, lang, ("登记为闲置土地", "registered as idle land"),
+        ("未登记为闲置土地", "not registered as idle land"), ("是否闲置未知", "idle unknown"),
+    )  # fmt: skip
+
+
+@_body("disputed")
+def _disputed(item: Item, lang: str, cite: bool) -> str:
+    return _flag(
+        item, lang, ("权属存在争议", "ownership disputed"), ("权属无争议", "ownership undisputed"),
+        ("权属是否有争议未知", "dispute unknown"),
+    )  # fmt: skip
+
+
+_AREA_NAMES = {
+    "agricultural": ("农用地", "agricultural land"),
+    "unused": ("未利用地", "unused land"),
+    "unsurveyed": ("三调未覆盖部分", "part outside the 三调 patches"),
+}
+
+
+def _area(m2: float, lang: str) -> str:
+    return pick(
+        lang, f"{m2:,.2f} m²（{m2_to_mu(m2):,.2f} 亩）", f"{m2:,.2f} m² ({m2_to_mu(m2):,.2f} mu)"
+    )
+
+
+@_body("construction_part_area")
+def _construction_part(item: Item, lang: str, cite: bool) -> str:
+    areas = _dict(item.get("value"))
+    others = [
+        f"{pick(lang, *_AREA_NAMES[k])} {_area(float(areas[k]), lang)}"
+        for k in _AREA_NAMES
+        if number(areas.get(k)) not in (None, 0.0)
+    ]
+    built = _compare(
+        pick(lang, "建设用地部分", "construction part"),
+        areas.get("construction"),
+        0.0,
+        lang,
+        "m²",
+        kind="amount",
+        grouped=True,
+    )
+    head = pick(lang, "按三调图斑，宗地内", "by the 三调 patches, the parcel has ")
+    if not others:
+        return pick(lang, "按三调图斑，", "by the 三调 patches, ") + built
+    return head + listed(others, lang) + pick(lang, "；", "; ") + built
+
+
+@_body("suspected_idle", "stalled_development")
+def _suspected_idle(item: Item, lang: str, cite: bool) -> str:
+    value, limit = _dict(item.get("value")), _dict(item.get("threshold"))
+    start = value.get("start_date")
+    basis = value.get("start_from")
+    start_name = (
+        pick(lang, "约定开工日", "agreed start")
+        if basis == "agreed_start_date"
+        else pick(lang, "合同签订日", "contract date")
+    )
+    years = number(limit.get("years"))
+    span = plain_number(years, 1) if years is not None else "—"
+    far = _compare(
+        pick(lang, "容积率", "FAR"), value.get("far"), limit.get("max_far"), lang,
+        bound=("上限", "maximum"),
+    )  # fmt: skip
+    if start is None:
+        dated = pick(lang, "开工或签约日期未知", "start date unknown")
+    else:
+        dated = pick(
+            lang,
+            f"{start_name} {start}，满 {span} 年之日为 {value.get('due_date')}",
+            f"{start_name} {start}, {span} years reached on {value.get('due_date')}",
+        )
+    return dated + pick(lang, "；", "; ") + far + _basis(lang, cite, item.get("source"))
+
+
+# --------------------------------------------------------------------- criteria
+
+
+def _number_rule(
+    subject: tuple[str, str], bound: tuple[str, str], unit: str = "", scale: float = 1.0
+) -> Body:
+    def body(item: Item, lang: str, cite: bool) -> str:
+        text = _compare(
+            pick(lang, *subject), item.get("value"), item.get("threshold"), lang, unit, bound,
+            scale=scale,
+        )  # fmt: skip
+        return text + _basis(lang, cite, item.get("source"))
+
+    return body
+
+
+BODIES["coverage_below_min"] = _number_rule(
+    ("建筑系数", "building coverage"), ("下限", "minimum"), "%", 100.0
+)
+BODIES["tax_below_min"] = _number_rule(("亩均税收", "tax per mu"), ("下限", "minimum"), "万元/亩")
+BODIES["dangerous_buildings"] = _number_rule(
+    ("C/D级危房面积占比", "C/D-grade share"), ("下限", "minimum"), "%", 100.0
+)
+
+
+@_body("far_below_min")
+def _far(item: Item, lang: str, cite: bool) -> str:
+    limit = item.get("threshold")
+    parts = _dict(limit)
+    threshold = parts.get("value") if parts else limit
+    text = _compare(
+        pick(lang, "容积率", "FAR"), item.get("value"), threshold, lang, bound=("下限", "minimum")
+    )
+    industry = parts.get("industry")
+    row_source = parts.get("source")
+    details = []
+    if isinstance(industry, str) and industry.strip():
+        written = industry.split(" → ")[0].split("：")[0].strip()
+        details.append(pick(lang, f"行业代码 {written}", f"industry code {written}"))
+    row = citation(row_source, lang=lang)
+    if parts and row_source is not None and row is None:  # the general minimum
+        details.append(pick(lang, "一般下限", "general minimum"))
+    if row and cite:
+        details.append(pick(lang, f"按{row}", f"per {row}"))
+    cited = citation(item.get("source"), lang=lang) if cite and not row else None
+    if cited:
+        details.append(pick(lang, f"依据：{cited}", f"source: {cited}"))
+    if not details:
+        return text
+    return text + pick(lang, f"（{'；'.join(details)}）", f" ({'; '.join(details)})")
+
+
+@_body("tax_below_industry_share")
+def _tax_share(item: Item, lang: str, cite: bool) -> str:
+    limit = _dict(item.get("threshold"))
+    unit = "万元/亩"
+    text = _compare(
+        pick(lang, "亩均税收", "tax per mu"), item.get("value"), limit.get("value"), lang, unit
+    )
+    share, mean = number(limit.get("share")), number(limit.get("industry_mean"))
+    if share is None or mean is None:
+        return text + _basis(lang, cite, item.get("source"))
+    pct = plain_number(share * 100, 2)
+    mean_text = with_unit(f"{mean:,.2f}", unit)
+    if limit.get("mean_from") == "profile_reference":
+        whence = pick(lang, "同行业均值取自规则档案", "mean from the rule profile")
+    else:
+        peers = number(limit.get("peers"))
+        count = plain_number(peers) if peers is not None else "—"
+        whence = pick(
+            lang, f"同行业均值按本次输入的 {count} 宗同行业宗地计算",
+            f"mean of the {count} same-industry parcels loaded",
+        )  # fmt: skip
+    source = item.get("source")
+    parts = [p for p in str(source or "").split("；") if not p.startswith("同行业均值按输入图层")]
+    cited = citation("；".join(parts), lang=lang) if cite else None
+    if english(lang):
+        extra = f" ({pct}% of the same-industry mean {mean_text}; {whence}"
+        return text + extra + (f"; source: {cited})" if cited else ")")
+    extra = f"（同行业亩均税收平均 {mean_text} 的 {pct}%，{whence}"
+    return text + extra + (f"；依据：{cited}）" if cited else "）")
+
+
+@_body("old_residential_low_far")
+def _old_residential(item: Item, lang: str, cite: bool) -> str:
+    value, limit = _dict(item.get("value")), _dict(item.get("threshold"))
+    before = number(limit.get("built_before"))
+    if number(value.get("newest_year")) is None and before is not None:
+        year = pick(
+            lang, f"最新建筑建成年份未知（标准：{before:.0f} 年以前建成）",
+            f"newest building year unknown (threshold: built before {before:.0f})",
+        )  # fmt: skip
+    else:
+        year = _compare(
+            pick(lang, "最新建筑建成于", "newest building built in"),
+            value.get("newest_year"), before, lang, pick(lang, "年", ""), digits=0, kind="year",
+        )  # fmt: skip
+    far = _compare(
+        pick(lang, "容积率", "FAR"), value.get("far"), limit.get("max_far"), lang,
+        bound=("上限", "maximum"),
+    )  # fmt: skip
+    return year + pick(lang, "；", "; ") + far + _basis(lang, cite, item.get("source"))
+
+
+@_body("stopped_operation")
+def _stopped(item: Item, lang: str, cite: bool) -> str:
+    return _flag(
+        item, lang, ("企业正常生产经营", "the enterprise operates"),
+        ("企业已停产", "the enterprise has stopped"), ("经营状况未知", "operation unknown"),
+    ) + _basis(lang, cite, item.get("source"))  # fmt: skip
+
+
+@_body("use_not_conforming")
+def _use(item: Item, lang: str, cite: bool) -> str:
+    current, planned = item.get("value"), item.get("threshold")
+    if current is None or planned is None:
+        return pick(lang, "现状或规划用途未知", "current or planned use unknown")
+    a, b = codes.landuse_level1(current), codes.landuse_level1(planned)
+    head = pick(
+        lang, f"现状用途 {landuse_name(current)}，规划用途 {landuse_name(planned)}",
+        f"current use {landuse_name(current)}, planned use {landuse_name(planned)}",
+    )  # fmt: skip
+    if a is None or b is None:
+        same = pick(lang, "一级类无法比较", "first-level classes not comparable")
+    elif a == b:
+        same = pick(
+            lang, f"一级类相同，均为 {landuse_name(a)}", f"same first-level class {landuse_name(a)}"
+        )
+    else:
+        same = pick(
+            lang, f"一级类不同（{landuse_name(a)} 与 {landuse_name(b)}）",
+            f"different first-level classes ({landuse_name(a)} vs {landuse_name(b)})",
+        )  # fmt: skip
+    return head + pick(lang, "，", ", ") + same + _basis(lang, cite, item.get("source"))
+
+
+def _in_list(value: object, options: Iterable[object], width: int | None = None) -> bool:
+    text = str(value)
+    return any(text[:width] == str(o) if width else text == str(o) for o in options)
+
+
+@_body("urban_village")
+def _urban_village(item: Item, lang: str, cite: bool) -> str:
+    value, options = item.get("value"), list(item.get("threshold") or [])
+    names = listed([czcsxm_name(o) for o in options], lang)
+    inside = value is not None and _in_list(value, options, 3)
+    shown = czcsxm_name(value) if value is not None else "—"
+    zh = f"城镇村属性码为 {shown}，{'属于' if inside else '不属于'} {names}"
+    en = f"town/village attribute {shown} is {'one of' if inside else 'not one of'} {names}"
+    return pick(lang, zh, en) + _basis(lang, cite, item.get("source"))
+
+
+# ------------------------------------------------------------------- exemptions
+
+
+@_body("above_scale")
+def _above_scale(item: Item, lang: str, cite: bool) -> str:
+    return _flag(
+        item, lang, ("规模以上企业", "above-scale enterprise"),
+        ("非规模以上企业", "not an above-scale enterprise"), ("是否规上企业未知", "scale unknown"),
+    ) + _basis(lang, cite, item.get("source"))  # fmt: skip
+
+
+@_body("young_enterprise")
+def _young(item: Item, lang: str, cite: bool) -> str:
+    v, t = number(item.get("value")), number(item.get("threshold"))
+    digits = 0 if all(x is None or x.is_integer() for x in (v, t)) else 1
+    text = _compare(
+        pick(lang, "投产", "operating for"), v, t, lang, "年",
+        digits=digits, kind="amount",
+    )  # fmt: skip
+    return text + _basis(lang, cite, item.get("source"))
+
+
+@_body("strategic_industry")
+def _strategic(item: Item, lang: str, cite: bool) -> str:
+    value, options = item.get("value"), list(item.get("threshold") or [])
+    inside = value is not None and _in_list(value, options)
+    zh = f"行业代码 {value}，{'属于' if inside else '不属于'}战略性新兴产业目录（{listed(map(str, options), lang)}）"
+    en = f"industry code {value} is {'' if inside else 'not '}in the strategic list ({listed(map(str, options), lang)})"
+    return pick(lang, zh, en) + _basis(lang, cite, item.get("source"))
+
+
+# ------------------------------------------------------- historical legacy (Y-9)
+
+
+@_body("no_lawful_approval")
+def _lawful(item: Item, lang: str, cite: bool) -> str:
+    return _flag(
+        item, lang, ("有合法用地手续", "lawful approval given"),
+        ("无合法用地手续", "no lawful approval"), ("是否有合法用地手续未知", "approval unknown"),
+    )  # fmt: skip
+
+
+def _date_relation(value: str, limit: str, lang: str) -> str:
+    """「2005-03-01，早于 2009-12-31」: ISO dates compared as text (same format)."""
+    rel = "=" if value == limit else "<" if value < limit else ">"
+    w = pick(lang, *{"<": ("早于", "before"), "=": ("即为", "on"), ">": ("晚于", "after")}[rel])
+    return pick(lang, f"{value}，{w}截止时点 {limit}", f"{value}, {w} the cut-off {limit}")
+
+
+@_body("occupied_on_or_before_cutoff")
+def _occupied(item: Item, lang: str, cite: bool) -> str:
+    value, limit = item.get("value"), item.get("threshold")
+    if not isinstance(value, str) or not isinstance(limit, str):
+        return pick(
+            lang,
+            f"实际占用时间未知（截止时点 {limit}）",
+            f"occupation date unknown (cut-off {limit})",
+        )
+    text = pick(lang, "实际占用时间 ", "occupied on ") + _date_relation(value, limit, lang)
+    return text + _basis(lang, cite, item.get("source"))
+
+
+@_body("erdiao_consistent_with_occupation")
+def _erdiao_consistent(item: Item, lang: str, cite: bool) -> str:
+    when = _dict(item.get("value")).get("occupied_date", "—")
+    return pick(
+        lang, f"占用时间 {when} 晚于二调标准时点，但二调为建设用地，相互矛盾，请核实",
+        f"occupied on {when}, after the 2nd survey's time point, yet construction land in it",
+    )  # fmt: skip
+
+
+@_body("land_class_at_occupation")
+def _class_then(item: Item, lang: str, cite: bool) -> str:
+    value, survey = item.get("value"), str(item.get("threshold") or "")
+    survey = survey.split(" / ")[0]
+    if value is None:
+        return pick(
+            lang, f"缺少{survey}地类", f"land class of the change survey missing ({survey})"
+        )
+    return pick(lang, f"{survey}地类为 {sandiao_name(value)}", f"class then: {sandiao_name(value)}")
+
+
+@_body("construction_in_erdiao", "construction_in_sandiao", "plan_conforming")
+def _legacy_flag(item: Item, lang: str, cite: bool) -> str:
+    rule = str(item.get("rule"))
+    if rule == "plan_conforming":
+        yes, no = ("符合国土空间规划", "plan-conforming"), ("不符合国土空间规划", "not conforming")
+        unknown = ("是否符合国土空间规划未知", "conformity unknown")
+    else:
+        survey = (
+            pick(lang, "二调", "2nd survey")
+            if "erdiao" in rule
+            else pick(lang, "三调", "3rd survey")
+        )
+        yes = (f"{survey}为建设用地", f"construction land in the {survey}")
+        no = (f"{survey}非建设用地", f"not construction land in the {survey}")
+        unknown = (f"{survey}地类未知", f"class in the {survey} unknown")
+        code = item.get("unknown_code")
+        if code is not None:
+            unknown = (
+                f"三调地类代码 {code} 不在三调分类表中（未识别）",
+                f"code {code} not recognised",
+            )
+    return _flag(item, lang, yes, no, unknown)
+
+
+@_body("area_by_legacy_class")
+def _legacy_areas(item: Item, lang: str, cite: bool) -> str:
+    areas = _dict(item.get("value"))
+    code = "en" if english(lang) else "zh"
+    shown = [
+        f"{value_label('legacy_class', k, code)} {_area(float(v), lang)}"
+        for k, v in areas.items()
+        if number(v)
+    ]
+    main = value_label("legacy_class", str(item.get("threshold")), code)
+    return pick(
+        lang, f"宗地内{listed(shown, lang)}，按面积最大者归为{main}",
+        f"{listed(shown, lang)}; classed by the largest as {main}",
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------- generic
+
+
+def _generic_value(value: object, lang: str) -> str:
+    if isinstance(value, bool):
+        return pick(lang, "是" if value else "否", "yes" if value else "no")
+    if isinstance(value, Mapping | list):
+        return "—"  # keys are field names: never shown
+    n = number(value)
+    if n is not None:
+        return plain_number(n, 2, grouped=True)
+    return "—" if value is None else str(value)
+
+
+def generic_body(item: Item, lang: str, cite: bool) -> str:
+    """A rule this module has no words for: value and threshold (numbers compared), else
+    only what can be said without field names."""
+    v, t = number(item.get("value")), number(item.get("threshold"))
+    if v is not None and t is not None:
+        text = _compare(pick(lang, "测得值", "measured"), v, t, lang, bound=("标准", "threshold"))
+    else:
+        text = pick(
+            lang, f"测得 {_generic_value(item.get('value'), lang)}，标准 {_generic_value(item.get('threshold'), lang)}",
+            f"measured {_generic_value(item.get('value'), lang)}, threshold {_generic_value(item.get('threshold'), lang)}",
+        )  # fmt: skip
+    return text + _basis(lang, cite, item.get("source"))
+
+
+# ------------------------------------------------------------------ the sentence
+
+
+def reason_sentence(item: Item, lang: str = "zh", cite: bool = True) -> str:
+    """One reason as a sentence: rule name, what was measured against what (the relation
+    that holds, units, source unless ``cite`` is False) and the outcome."""
+    body = BODIES.get(str(item.get("rule")), generic_body)(item, lang, cite)
+    title = rule_title(item.get("rule"), lang)
+    if english(lang):
+        return f"{title}: {body}; {outcome(item, lang)}."
+    return f"{title}：{body}，{outcome(item, lang)}。"
+
+
+def reason_items(reasons: object) -> list[dict[str, Any]]:
+    """The items of a ``reasons`` value (JSON text or a list); ValueError when the text is
+    not a JSON list of objects."""
+    if reasons is None or reasons == "":
+        return []
+    items = json.loads(reasons) if isinstance(reasons, str | bytes) else reasons
+    if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
+        raise ValueError("reasons is not a JSON list of objects")
+    return [dict(i) for i in items]
+
+
+def reasons_paragraph(
+    reasons: object,
+    lang: str = "zh",
+    kinds: Iterable[str] | None = None,
+    met_only: bool = False,
+    cite: bool = True,
+    max_bytes: int | None = None,
+) -> str:
+    """A parcel's reasons as one paragraph: the sentences of the items of ``kinds`` (all
+    when None), only the met ones with ``met_only``, in reading order (exclusions,
+    criteria, exemptions; met first). ``max_bytes``: whole sentences while they fit in
+    that many UTF-8 bytes, then 「另有 N 项未列出。」."""
+    items = reason_items(reasons)
+    wanted = None if kinds is None else set(kinds)
+    items = [
+        i for i in items
+        if (wanted is None or i.get("kind") in wanted) and (not met_only or i.get("met") is True)
+    ]  # fmt: skip
+    items.sort(key=lambda i: (KIND_ORDER.get(str(i.get("kind")), 3), i.get("met") is not True))
+    sentences = [reason_sentence(i, lang, cite) for i in items]
+    sep = " " if english(lang) else ""
+    whole = sep.join(sentences)
+    if max_bytes is None or len(whole.encode("utf-8")) <= max_bytes:
+        return whole
+
+    def tail(left: int) -> str:
+        return pick(lang, f"另有 {left} 项未列出。", f"{left} more not listed.")
+
+    def fits(parts: list[str]) -> bool:
+        return len(sep.join(parts).encode("utf-8")) <= max_bytes
+
+    out: list[str] = []
+    for sentence in sentences:
+        if not fits([*out, sentence, tail(len(sentences) - len(out) - 1)]):
+            break
+        out.append(sentence)
+    return sep.join([*out, tail(len(sentences) - len(out))])
