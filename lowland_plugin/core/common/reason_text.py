@@ -170,7 +170,7 @@ def _non_construction(item: Item, lang: str, cite: bool) -> str:
     if value is None:
         return pick(
             lang,
-            "现状地类不属建设用地、农用地或未利用地中的某一类",
+            "现状地类未能归入建设用地、农用地或未利用地",
             "current class in no land category",
         )
     label = value_label("land_category", str(value), "en" if english(lang) else "zh")
@@ -314,16 +314,18 @@ def _far(item: Item, lang: str, cite: bool) -> str:
     )
     industry = parts.get("industry")
     row_source = parts.get("source")
-    details = []
+    details: list[str] = []
+    if not cite:
+        return text
     if isinstance(industry, str) and industry.strip():
         written = industry.split(" → ")[0].split("：")[0].strip()
         details.append(pick(lang, f"行业代码 {written}", f"industry code {written}"))
     row = citation(row_source, lang=lang)
     if parts and row_source is not None and row is None:  # the general minimum
         details.append(pick(lang, "一般下限", "general minimum"))
-    if row and cite:
+    if row:
         details.append(pick(lang, f"按{row}", f"per {row}"))
-    cited = citation(item.get("source"), lang=lang) if cite and not row else None
+    cited = citation(item.get("source"), lang=lang) if not row else None
     if cited:
         details.append(pick(lang, f"依据：{cited}", f"source: {cited}"))
     if not details:
@@ -339,6 +341,8 @@ def _tax_share(item: Item, lang: str, cite: bool) -> str:
         pick(lang, "亩均税收", "tax per mu"), item.get("value"), limit.get("value"), lang, unit
     )
     share, mean = number(limit.get("share")), number(limit.get("industry_mean"))
+    if not cite:
+        return text
     if share is None or mean is None:
         return text + _basis(lang, cite, item.get("source"))
     pct = plain_number(share * 100, 2)
@@ -354,7 +358,7 @@ def _tax_share(item: Item, lang: str, cite: bool) -> str:
         )  # fmt: skip
     source = item.get("source")
     parts = [p for p in str(source or "").split("；") if not p.startswith("同行业均值按输入图层")]
-    cited = citation("；".join(parts), lang=lang) if cite else None
+    cited = citation("；".join(parts), lang=lang)
     if english(lang):
         extra = f" ({pct}% of the same-industry mean {mean_text}; {whence}"
         return text + extra + (f"; source: {cited})" if cited else ")")
@@ -584,11 +588,15 @@ def generic_body(item: Item, lang: str, cite: bool) -> str:
 # ------------------------------------------------------------------ the sentence
 
 
-def reason_sentence(item: Item, lang: str = "zh", cite: bool = True) -> str:
+def reason_sentence(item: Item, lang: str = "zh", cite: bool = True, brief: bool = False) -> str:
     """One reason as a sentence: rule name, what was measured against what (the relation
-    that holds, units, source unless ``cite`` is False) and the outcome."""
-    body = BODIES.get(str(item.get("rule")), generic_body)(item, lang, cite)
+    that holds, units) with the threshold's source and details, and the outcome.
+    ``cite`` False: without the parenthesised source and details; ``brief``: that and
+    without the outcome (a phrase for a list whose heading states the outcome)."""
+    body = BODIES.get(str(item.get("rule")), generic_body)(item, lang, cite and not brief)
     title = rule_title(item.get("rule"), lang)
+    if brief:
+        return pick(lang, f"{title}：{body}", f"{title}: {body}")
     if english(lang):
         return f"{title}: {body}; {outcome(item, lang)}."
     return f"{title}：{body}，{outcome(item, lang)}。"
@@ -611,12 +619,14 @@ def reasons_paragraph(
     kinds: Iterable[str] | None = None,
     met_only: bool = False,
     cite: bool = True,
+    brief: bool = False,
     max_bytes: int | None = None,
 ) -> str:
     """A parcel's reasons as one paragraph: the sentences of the items of ``kinds`` (all
     when None), only the met ones with ``met_only``, in reading order (exclusions,
-    criteria, exemptions; met first). ``max_bytes``: whole sentences while they fit in
-    that many UTF-8 bytes, then 「另有 N 项未列出。」."""
+    criteria, exemptions; met first). ``brief``: phrases without outcome nor source
+    joined by 「；」 (:func:`reason_sentence`). ``max_bytes``: whole sentences while they
+    fit in that many UTF-8 bytes, then 「另有 N 项未列出」."""
     items = reason_items(reasons)
     wanted = None if kinds is None else set(kinds)
     items = [
@@ -624,21 +634,23 @@ def reasons_paragraph(
         if (wanted is None or i.get("kind") in wanted) and (not met_only or i.get("met") is True)
     ]  # fmt: skip
     items.sort(key=lambda i: (KIND_ORDER.get(str(i.get("kind")), 3), i.get("met") is not True))
-    sentences = [reason_sentence(i, lang, cite) for i in items]
-    sep = " " if english(lang) else ""
-    whole = sep.join(sentences)
-    if max_bytes is None or len(whole.encode("utf-8")) <= max_bytes:
-        return whole
+    parts = [reason_sentence(i, lang, cite, brief) for i in items]
+    if brief:
+        joiner, end = pick(lang, "；", "; "), pick(lang, "。", ".")
+    else:
+        joiner, end = pick(lang, "", " "), ""
 
-    def tail(left: int) -> str:
-        return pick(lang, f"另有 {left} 项未列出。", f"{left} more not listed.")
+    def text(shown: list[str], left: int = 0) -> str:
+        more = pick(lang, f"另有 {left} 项未列出", f"{left} more not listed")
+        more += "" if brief else pick(lang, "。", ".")
+        return joiner.join([*shown, more] if left else shown) + (end if shown or left else "")
 
-    def fits(parts: list[str]) -> bool:
-        return len(sep.join(parts).encode("utf-8")) <= max_bytes
+    def fits(shown: list[str], left: int) -> bool:
+        return max_bytes is None or len(text(shown, left).encode("utf-8")) <= max_bytes
 
-    out: list[str] = []
-    for sentence in sentences:
-        if not fits([*out, sentence, tail(len(sentences) - len(out) - 1)]):
-            break
-        out.append(sentence)
-    return sep.join([*out, tail(len(sentences) - len(out))])
+    shown: list[str] = []
+    for k, part in enumerate(parts):
+        if not fits([*shown, part], len(parts) - k - 1):
+            return text(shown, len(parts) - k)
+        shown.append(part)
+    return text(shown)
