@@ -613,6 +613,28 @@ def reason_items(reasons: object) -> list[dict[str, Any]]:
     return [dict(i) for i in items]
 
 
+def reason_sentences(
+    reasons: object,
+    lang: str = "zh",
+    kinds: Iterable[str | None] | None = None,
+    met_only: bool = False,
+    cite: bool = True,
+    brief: bool = False,
+) -> list[str]:
+    """The sentences (:func:`reason_sentence`) of a parcel's reasons of ``kinds`` (all when
+    None; ``None`` or "" in it: items without a kind), only the met ones with
+    ``met_only``, in reading order: exclusions, criteria, exemptions, met first."""
+    items = reason_items(reasons)
+    wanted = None if kinds is None else {k or "" for k in kinds}
+    items = [
+        i for i in items
+        if (wanted is None or (i.get("kind") or "") in wanted)
+        and (not met_only or i.get("met") is True)
+    ]  # fmt: skip
+    items.sort(key=lambda i: (KIND_ORDER.get(str(i.get("kind")), 3), i.get("met") is not True))
+    return [reason_sentence(i, lang, cite, brief) for i in items]
+
+
 def reasons_paragraph(
     reasons: object,
     lang: str = "zh",
@@ -627,14 +649,7 @@ def reasons_paragraph(
     criteria, exemptions; met first). ``brief``: phrases without outcome nor source
     joined by 「；」 (:func:`reason_sentence`). ``max_bytes``: whole sentences while they
     fit in that many UTF-8 bytes, then 「另有 N 项未列出」."""
-    items = reason_items(reasons)
-    wanted = None if kinds is None else set(kinds)
-    items = [
-        i for i in items
-        if (wanted is None or i.get("kind") in wanted) and (not met_only or i.get("met") is True)
-    ]  # fmt: skip
-    items.sort(key=lambda i: (KIND_ORDER.get(str(i.get("kind")), 3), i.get("met") is not True))
-    parts = [reason_sentence(i, lang, cite, brief) for i in items]
+    parts = reason_sentences(reasons, lang, kinds, met_only, cite, brief)
     if brief:
         joiner, end = pick(lang, "；", "; "), pick(lang, "。", ".")
     else:
