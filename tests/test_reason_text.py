@@ -295,6 +295,21 @@ def test_every_kind_of_outcome():
     )
 
 
+def test_rules_the_sample_does_not_write():
+    # strategic industries (empty list in the default profile) and a fixed tax minimum
+    listed = item("strategic_industry", "39", ["39", "40"], True, "exemption")
+    assert reason_sentence(listed) == (
+        "战略性新兴产业(豁免)：行业代码 39，属于战略性新兴产业目录（39、40），满足此项，予以豁免。"
+    )
+    tax = item("tax_below_min", 12.5, 10.0, False, source="台州认定标准 2025")
+    assert reason_sentence(tax) == (
+        "亩均税收低于下限：亩均税收 12.50 万元/亩，高于下限 10.00 万元/亩"
+        "（依据：台州认定标准 2025），不满足此项。"
+    )
+    for it in (listed, tax):
+        check_sentence(it, reason_sentence(it))
+
+
 def test_unknown_rule_gets_a_generic_chinese_sentence():
     it = item("brand_new_rule", 3.5, 2.0, True, kind="criterion")
     assert reason_sentence(it) == (

@@ -308,7 +308,7 @@ def reason_lines(reasons_json: str | None, language: str = "zh") -> list[tuple[s
         raise LowlandInputError(
             f"reasons 字段不是有效的 JSON / reasons is not JSON: {err}"
         ) from err
-    items = sorted(items, key=lambda i: (KIND_ORDER.get(i.get("kind"), 3), not i.get("met")))
+    items = sorted(items, key=lambda i: (KIND_ORDER.get(str(i.get("kind")), 3), not i.get("met")))
     return [(i.get("kind", ""), bool(i.get("met")), reason_line(i, language)) for i in items]
 
 
