@@ -11,19 +11,20 @@ the citation of its source, the comparison that actually holds between the two n
 (属低效用地情形 / 不纳入认定 / 予以豁免), 不满足此项 or 未检验 with the reason. Chinese
 sentences carry no English, field names or version strings; ``lang="en"`` gives the same
 sentence in English. A rule this module does not know gets a generic sentence.
+Phrases shared by the rules are in ``reason_phrases``, the words of relations, numbers,
+codes and citations in ``reason_format``, the Y-9 legacy rules in ``reason_legacy``.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
 from . import codes
 from .fields import value_label
-from .measures import m2_to_mu
 from .reason_format import (
     citation,
     czcsxm_name,
@@ -33,30 +34,28 @@ from .reason_format import (
     number,
     pick,
     plain_number,
-    sandiao_name,
-    shown_pair,
     with_unit,
-    word,
+)
+from .reason_legacy import LEGACY_BODIES
+from .reason_phrases import (
+    AREA_NAMES,
+    Body,
+    Item,
+    area_text,
+    as_dict,
+    basis,
+    compare,
+    flag,
+    registrar,
 )
 from .resources import resource_path
 
-Item = Mapping[str, Any]
-#: A rule's sentence body: (item, lang, cite sources?) → text between title and outcome.
-Body = Callable[[Item, str, bool], str]
-
+#: Sentence bodies by rule id (identification rules here, Y-9 legacy rules added below).
 BODIES: dict[str, Body] = {}
+_body = registrar(BODIES)
 
 #: Identification kinds in the order a reader meets them.
 KIND_ORDER = {"exclusion": 0, "criterion": 1, "exemption": 2}
-
-
-def _body(*rules: str) -> Callable[[Body], Body]:
-    def register(func: Body) -> Body:
-        for rule in rules:
-            BODIES[rule] = func
-        return func
-
-    return register
 
 
 @cache
@@ -71,94 +70,6 @@ def rule_title(rule: object, lang: str = "zh") -> str:
     if row is None:
         return pick(lang, "其他认定条件", "Other condition")
     return row["name_en"] if english(lang) else row["name_zh"]
-
-
-# ---------------------------------------------------------------- small parts
-
-
-def _basis(lang: str, cite: bool, *sources: object) -> str:
-    """「（依据：…）」 for the sources, or nothing (``cite`` False, no source)."""
-    text = citation(*sources, lang=lang) if cite else None
-    if not text:
-        return ""
-    return pick(lang, f"（依据：{text}）", f" (source: {text})")
-
-
-def _compare(
-    subject: str,
-    value: object,
-    threshold: object,
-    lang: str,
-    unit: str = "",
-    bound: tuple[str, str] = ("", ""),
-    digits: int = 2,
-    scale: float = 1.0,
-    kind: str = "level",
-    grouped: bool = False,
-) -> str:
-    """「容积率 0.90，低于下限 1.00」: the measured number, the relation that holds and the
-    threshold (``bound``: its name, e.g. 下限 / minimum). Unknown value: no relation."""
-    v, t = number(value), number(threshold)
-    name = pick(lang, *bound)
-    unit = _unit(unit, lang)
-    if t is None:
-        known = "—" if v is None else with_unit(plain_number(v * scale, digits), unit)
-        return f"{subject} {known}"
-    if v is None:
-        shown = with_unit(
-            f"{t * scale:,.{digits}f}" if grouped else f"{t * scale:.{digits}f}", unit
-        )
-        named = name or pick(lang, "标准", "threshold")
-        return pick(lang, f"{subject}未知，{named} {shown}", f"{subject} unknown, {named} {shown}")
-    vs, ts, rel = shown_pair(v, t, digits, scale, grouped)
-    w = word(rel, kind, lang)
-    if english(lang):
-        named = f"the {name} " if name else ""
-        return f"{subject} {with_unit(vs, unit)} is {w} {named}{with_unit(ts, unit)}"
-    return f"{subject} {with_unit(vs, unit)}，{w}{name} {with_unit(ts, unit)}"
-
-
-#: Units in English sentences.
-_UNITS_EN = {"万元/亩": "10k CNY/mu", "年": "years", "亩": "mu", "万元": "10k CNY"}
-
-
-def _unit(unit: str, lang: str) -> str:
-    return _UNITS_EN.get(unit, unit) if english(lang) else unit
-
-
-def _note(text: object, lang: str) -> str | None:
-    """A reason's note in ``lang`` (bilingual 「中文 / English」 notes give their half),
-    without a trailing 「未检验」 the outcome says anyway."""
-    if not isinstance(text, str) or not text.strip():
-        return None
-    halves = [h.strip() for h in text.split(" / ", 1)]
-    out = halves[1] if english(lang) and len(halves) > 1 else halves[0]
-    for tail in ("，未检验", ", not tested"):
-        out = out.removesuffix(tail)
-    return out
-
-
-def outcome(item: Item, lang: str = "zh") -> str:
-    """满足此项（属低效用地情形 / 不纳入低效用地认定 / 予以豁免）、不满足此项 or 未检验：原因."""
-    met = item.get("met")
-    note = _note(item.get("note"), lang)
-    if met is None:
-        why = note or pick(lang, "缺少所需数据", "data missing")
-        return pick(lang, f"未检验：{why}", f"not tested: {why}")
-    if not met:
-        return pick(lang, "不满足此项", "not met")
-    kind = item.get("kind")
-    zh, en = {
-        "criterion": ("满足此项，属低效用地情形", "met: low-efficiency"),
-        "exclusion": ("满足此项，不纳入低效用地认定", "met: not a candidate"),
-        "exemption": ("满足此项，予以豁免", "met: exempt"),
-    }.get(str(kind), ("满足此项", "met"))
-    text = pick(lang, zh, en)
-    return text + pick(lang, f"：{note}", f": {note}") if note else text
-
-
-def _dict(value: object) -> dict[str, Any]:
-    return dict(value) if isinstance(value, Mapping) else {}
 
 
 # ------------------------------------------------------------------- exclusions
@@ -193,16 +104,9 @@ def _unsupplied(item: Item, lang: str, cite: bool) -> str:
     return pick(lang, f"供地状态为{label}", f"supply status: {label}")
 
 
-def _flag(
-    item: Item, lang: str, yes: tuple[str, str], no: tuple[str, str], unknown: tuple[str, str]
-) -> str:
-    value = item.get("value")
-    return pick(lang, *(unknown if value is None else yes if value else no))
-
-
 @_body("idle")
 def _idle(item: Item, lang: str, cite: bool) -> str:
-    return _flag(
+    return flag(
         item, lang, ("登记为闲置土地", "registered as idle land"),
         ("未登记为闲置土地", "not registered as idle land"), ("是否闲置未知", "idle unknown"),
     )  # fmt: skip
@@ -210,34 +114,21 @@ def _idle(item: Item, lang: str, cite: bool) -> str:
 
 @_body("disputed")
 def _disputed(item: Item, lang: str, cite: bool) -> str:
-    return _flag(
+    return flag(
         item, lang, ("权属存在争议", "ownership disputed"), ("权属无争议", "ownership undisputed"),
         ("权属是否有争议未知", "dispute unknown"),
     )  # fmt: skip
 
 
-_AREA_NAMES = {
-    "agricultural": ("农用地", "agricultural land"),
-    "unused": ("未利用地", "unused land"),
-    "unsurveyed": ("三调未覆盖部分", "part outside the 三调 patches"),
-}
-
-
-def _area(m2: float, lang: str) -> str:
-    return pick(
-        lang, f"{m2:,.2f} m²（{m2_to_mu(m2):,.2f} 亩）", f"{m2:,.2f} m² ({m2_to_mu(m2):,.2f} mu)"
-    )
-
-
 @_body("construction_part_area")
 def _construction_part(item: Item, lang: str, cite: bool) -> str:
-    areas = _dict(item.get("value"))
+    areas = as_dict(item.get("value"))
     others = [
-        f"{pick(lang, *_AREA_NAMES[k])} {_area(float(areas[k]), lang)}"
-        for k in _AREA_NAMES
+        f"{pick(lang, *AREA_NAMES[k])} {area_text(float(areas[k]), lang)}"
+        for k in AREA_NAMES
         if number(areas.get(k)) not in (None, 0.0)
     ]
-    built = _compare(
+    built = compare(
         pick(lang, "建设用地部分", "construction part"),
         areas.get("construction"),
         0.0,
@@ -254,17 +145,17 @@ def _construction_part(item: Item, lang: str, cite: bool) -> str:
 
 @_body("suspected_idle", "stalled_development")
 def _suspected_idle(item: Item, lang: str, cite: bool) -> str:
-    value, limit = _dict(item.get("value")), _dict(item.get("threshold"))
+    value, limit = as_dict(item.get("value")), as_dict(item.get("threshold"))
     start = value.get("start_date")
-    basis = value.get("start_from")
+    start_from = value.get("start_from")
     start_name = (
         pick(lang, "约定开工日", "agreed start")
-        if basis == "agreed_start_date"
+        if start_from == "agreed_start_date"
         else pick(lang, "合同签订日", "contract date")
     )
     years = number(limit.get("years"))
     span = plain_number(years, 1) if years is not None else "—"
-    far = _compare(
+    far = compare(
         pick(lang, "容积率", "FAR"), value.get("far"), limit.get("max_far"), lang,
         bound=("上限", "maximum"),
     )  # fmt: skip
@@ -276,7 +167,7 @@ def _suspected_idle(item: Item, lang: str, cite: bool) -> str:
             f"{start_name} {start}，满 {span} 年之日为 {value.get('due_date')}",
             f"{start_name} {start}, {span} years reached on {value.get('due_date')}",
         )
-    return dated + pick(lang, "；", "; ") + far + _basis(lang, cite, item.get("source"))
+    return dated + pick(lang, "；", "; ") + far + basis(lang, cite, item.get("source"))
 
 
 # --------------------------------------------------------------------- criteria
@@ -286,11 +177,11 @@ def _number_rule(
     subject: tuple[str, str], bound: tuple[str, str], unit: str = "", scale: float = 1.0
 ) -> Body:
     def body(item: Item, lang: str, cite: bool) -> str:
-        text = _compare(
+        text = compare(
             pick(lang, *subject), item.get("value"), item.get("threshold"), lang, unit, bound,
             scale=scale,
         )  # fmt: skip
-        return text + _basis(lang, cite, item.get("source"))
+        return text + basis(lang, cite, item.get("source"))
 
     return body
 
@@ -307,9 +198,9 @@ BODIES["dangerous_buildings"] = _number_rule(
 @_body("far_below_min")
 def _far(item: Item, lang: str, cite: bool) -> str:
     limit = item.get("threshold")
-    parts = _dict(limit)
+    parts = as_dict(limit)
     threshold = parts.get("value") if parts else limit
-    text = _compare(
+    text = compare(
         pick(lang, "容积率", "FAR"), item.get("value"), threshold, lang, bound=("下限", "minimum")
     )
     industry = parts.get("industry")
@@ -335,16 +226,16 @@ def _far(item: Item, lang: str, cite: bool) -> str:
 
 @_body("tax_below_industry_share")
 def _tax_share(item: Item, lang: str, cite: bool) -> str:
-    limit = _dict(item.get("threshold"))
+    limit = as_dict(item.get("threshold"))
     unit = "万元/亩"
-    text = _compare(
+    text = compare(
         pick(lang, "亩均税收", "tax per mu"), item.get("value"), limit.get("value"), lang, unit
     )
     share, mean = number(limit.get("share")), number(limit.get("industry_mean"))
     if not cite:
         return text
     if share is None or mean is None:
-        return text + _basis(lang, cite, item.get("source"))
+        return text + basis(lang, cite, item.get("source"))
     pct = plain_number(share * 100, 2)
     mean_text = with_unit(f"{mean:,.2f}", unit)
     if limit.get("mean_from") == "profile_reference":
@@ -368,7 +259,7 @@ def _tax_share(item: Item, lang: str, cite: bool) -> str:
 
 @_body("old_residential_low_far")
 def _old_residential(item: Item, lang: str, cite: bool) -> str:
-    value, limit = _dict(item.get("value")), _dict(item.get("threshold"))
+    value, limit = as_dict(item.get("value")), as_dict(item.get("threshold"))
     before = number(limit.get("built_before"))
     if number(value.get("newest_year")) is None and before is not None:
         year = pick(
@@ -376,23 +267,23 @@ def _old_residential(item: Item, lang: str, cite: bool) -> str:
             f"newest building year unknown (threshold: built before {before:.0f})",
         )  # fmt: skip
     else:
-        year = _compare(
+        year = compare(
             pick(lang, "最新建筑建成于", "newest building built in"),
             value.get("newest_year"), before, lang, pick(lang, "年", ""), digits=0, kind="year",
         )  # fmt: skip
-    far = _compare(
+    far = compare(
         pick(lang, "容积率", "FAR"), value.get("far"), limit.get("max_far"), lang,
         bound=("上限", "maximum"),
     )  # fmt: skip
-    return year + pick(lang, "；", "; ") + far + _basis(lang, cite, item.get("source"))
+    return year + pick(lang, "；", "; ") + far + basis(lang, cite, item.get("source"))
 
 
 @_body("stopped_operation")
 def _stopped(item: Item, lang: str, cite: bool) -> str:
-    return _flag(
+    return flag(
         item, lang, ("企业正常生产经营", "the enterprise operates"),
         ("企业已停产", "the enterprise has stopped"), ("经营状况未知", "operation unknown"),
-    ) + _basis(lang, cite, item.get("source"))  # fmt: skip
+    ) + basis(lang, cite, item.get("source"))  # fmt: skip
 
 
 @_body("use_not_conforming")
@@ -416,7 +307,7 @@ def _use(item: Item, lang: str, cite: bool) -> str:
             lang, f"一级类不同（{landuse_name(a)} 与 {landuse_name(b)}）",
             f"different first-level classes ({landuse_name(a)} vs {landuse_name(b)})",
         )  # fmt: skip
-    return head + pick(lang, "，", ", ") + same + _basis(lang, cite, item.get("source"))
+    return head + pick(lang, "，", ", ") + same + basis(lang, cite, item.get("source"))
 
 
 def _in_list(value: object, options: Iterable[object], width: int | None = None) -> bool:
@@ -432,7 +323,7 @@ def _urban_village(item: Item, lang: str, cite: bool) -> str:
     shown = czcsxm_name(value) if value is not None else "—"
     zh = f"城镇村属性码为 {shown}，{'属于' if inside else '不属于'} {names}"
     en = f"town/village attribute {shown} is {'one of' if inside else 'not one of'} {names}"
-    return pick(lang, zh, en) + _basis(lang, cite, item.get("source"))
+    return pick(lang, zh, en) + basis(lang, cite, item.get("source"))
 
 
 # ------------------------------------------------------------------- exemptions
@@ -440,21 +331,21 @@ def _urban_village(item: Item, lang: str, cite: bool) -> str:
 
 @_body("above_scale")
 def _above_scale(item: Item, lang: str, cite: bool) -> str:
-    return _flag(
+    return flag(
         item, lang, ("规模以上企业", "above-scale enterprise"),
         ("非规模以上企业", "not an above-scale enterprise"), ("是否规上企业未知", "scale unknown"),
-    ) + _basis(lang, cite, item.get("source"))  # fmt: skip
+    ) + basis(lang, cite, item.get("source"))  # fmt: skip
 
 
 @_body("young_enterprise")
 def _young(item: Item, lang: str, cite: bool) -> str:
     v, t = number(item.get("value")), number(item.get("threshold"))
     digits = 0 if all(x is None or x.is_integer() for x in (v, t)) else 1
-    text = _compare(
+    text = compare(
         pick(lang, "投产", "operating for"), v, t, lang, "年",
         digits=digits, kind="amount",
     )  # fmt: skip
-    return text + _basis(lang, cite, item.get("source"))
+    return text + basis(lang, cite, item.get("source"))
 
 
 @_body("strategic_industry")
@@ -463,98 +354,7 @@ def _strategic(item: Item, lang: str, cite: bool) -> str:
     inside = value is not None and _in_list(value, options)
     zh = f"行业代码 {value}，{'属于' if inside else '不属于'}战略性新兴产业目录（{listed(map(str, options), lang)}）"
     en = f"industry code {value} is {'' if inside else 'not '}in the strategic list ({listed(map(str, options), lang)})"
-    return pick(lang, zh, en) + _basis(lang, cite, item.get("source"))
-
-
-# ------------------------------------------------------- historical legacy (Y-9)
-
-
-@_body("no_lawful_approval")
-def _lawful(item: Item, lang: str, cite: bool) -> str:
-    return _flag(
-        item, lang, ("有合法用地手续", "lawful approval given"),
-        ("无合法用地手续", "no lawful approval"), ("是否有合法用地手续未知", "approval unknown"),
-    )  # fmt: skip
-
-
-def _date_relation(value: str, limit: str, lang: str) -> str:
-    """「2005-03-01，早于 2009-12-31」: ISO dates compared as text (same format)."""
-    rel = "=" if value == limit else "<" if value < limit else ">"
-    w = pick(lang, *{"<": ("早于", "before"), "=": ("即为", "on"), ">": ("晚于", "after")}[rel])
-    return pick(lang, f"{value}，{w}截止时点 {limit}", f"{value}, {w} the cut-off {limit}")
-
-
-@_body("occupied_on_or_before_cutoff")
-def _occupied(item: Item, lang: str, cite: bool) -> str:
-    value, limit = item.get("value"), item.get("threshold")
-    if not isinstance(value, str) or not isinstance(limit, str):
-        return pick(
-            lang,
-            f"实际占用时间未知（截止时点 {limit}）",
-            f"occupation date unknown (cut-off {limit})",
-        )
-    text = pick(lang, "实际占用时间 ", "occupied on ") + _date_relation(value, limit, lang)
-    return text + _basis(lang, cite, item.get("source"))
-
-
-@_body("erdiao_consistent_with_occupation")
-def _erdiao_consistent(item: Item, lang: str, cite: bool) -> str:
-    when = _dict(item.get("value")).get("occupied_date", "—")
-    return pick(
-        lang, f"占用时间 {when} 晚于二调标准时点，但二调为建设用地，相互矛盾，请核实",
-        f"occupied on {when}, after the 2nd survey's time point, yet construction land in it",
-    )  # fmt: skip
-
-
-@_body("land_class_at_occupation")
-def _class_then(item: Item, lang: str, cite: bool) -> str:
-    value, survey = item.get("value"), str(item.get("threshold") or "")
-    survey = survey.split(" / ")[0]
-    if value is None:
-        return pick(
-            lang, f"缺少{survey}地类", f"land class of the change survey missing ({survey})"
-        )
-    return pick(lang, f"{survey}地类为 {sandiao_name(value)}", f"class then: {sandiao_name(value)}")
-
-
-@_body("construction_in_erdiao", "construction_in_sandiao", "plan_conforming")
-def _legacy_flag(item: Item, lang: str, cite: bool) -> str:
-    rule = str(item.get("rule"))
-    if rule == "plan_conforming":
-        yes, no = ("符合国土空间规划", "plan-conforming"), ("不符合国土空间规划", "not conforming")
-        unknown = ("是否符合国土空间规划未知", "conformity unknown")
-    else:
-        survey = (
-            pick(lang, "二调", "2nd survey")
-            if "erdiao" in rule
-            else pick(lang, "三调", "3rd survey")
-        )
-        yes = (f"{survey}为建设用地", f"construction land in the {survey}")
-        no = (f"{survey}非建设用地", f"not construction land in the {survey}")
-        unknown = (f"{survey}地类未知", f"class in the {survey} unknown")
-        code = item.get("unknown_code")
-        if code is not None:
-            unknown = (
-                f"三调地类代码 {code} 不在三调分类表中（未识别）",
-                f"code {code} not recognised",
-            )
-    return _flag(item, lang, yes, no, unknown)
-
-
-@_body("area_by_legacy_class")
-def _legacy_areas(item: Item, lang: str, cite: bool) -> str:
-    areas = _dict(item.get("value"))
-    code = "en" if english(lang) else "zh"
-    shown = [
-        f"{value_label('legacy_class', k, code)} {_area(float(v), lang)}"
-        for k, v in areas.items()
-        if number(v)
-    ]
-    main = value_label("legacy_class", str(item.get("threshold")), code)
-    return pick(
-        lang, f"宗地内{listed(shown, lang)}，按面积最大者归为{main}",
-        f"{listed(shown, lang)}; classed by the largest as {main}",
-    )  # fmt: skip
+    return pick(lang, zh, en) + basis(lang, cite, item.get("source"))
 
 
 # --------------------------------------------------------------------- generic
@@ -576,16 +376,50 @@ def generic_body(item: Item, lang: str, cite: bool) -> str:
     only what can be said without field names."""
     v, t = number(item.get("value")), number(item.get("threshold"))
     if v is not None and t is not None:
-        text = _compare(pick(lang, "测得值", "measured"), v, t, lang, bound=("标准", "threshold"))
+        text = compare(pick(lang, "测得值", "measured"), v, t, lang, bound=("标准", "threshold"))
     else:
         text = pick(
             lang, f"测得 {_generic_value(item.get('value'), lang)}，标准 {_generic_value(item.get('threshold'), lang)}",
             f"measured {_generic_value(item.get('value'), lang)}, threshold {_generic_value(item.get('threshold'), lang)}",
         )  # fmt: skip
-    return text + _basis(lang, cite, item.get("source"))
+    return text + basis(lang, cite, item.get("source"))
 
 
 # ------------------------------------------------------------------ the sentence
+
+
+def _note(text: object, lang: str) -> str | None:
+    """A reason's note in ``lang`` (bilingual 「中文 / English」 notes give their half),
+    without a trailing 「未检验」 the outcome says anyway."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    halves = [h.strip() for h in text.split(" / ", 1)]
+    out = halves[1] if english(lang) and len(halves) > 1 else halves[0]
+    for tail in ("，未检验", ", not tested"):
+        out = out.removesuffix(tail)
+    return out
+
+
+def outcome(item: Item, lang: str = "zh") -> str:
+    """满足此项（属低效用地情形 / 不纳入低效用地认定 / 予以豁免）、不满足此项 or 未检验：原因."""
+    met = item.get("met")
+    note = _note(item.get("note"), lang)
+    if met is None:
+        why = note or pick(lang, "缺少所需数据", "data missing")
+        return pick(lang, f"未检验：{why}", f"not tested: {why}")
+    if not met:
+        return pick(lang, "不满足此项", "not met")
+    kind = item.get("kind")
+    zh, en = {
+        "criterion": ("满足此项，属低效用地情形", "met: low-efficiency"),
+        "exclusion": ("满足此项，不纳入低效用地认定", "met: not a candidate"),
+        "exemption": ("满足此项，予以豁免", "met: exempt"),
+    }.get(str(kind), ("满足此项", "met"))
+    text = pick(lang, zh, en)
+    return text + pick(lang, f"：{note}", f": {note}") if note else text
+
+
+BODIES.update(LEGACY_BODIES)
 
 
 def reason_sentence(item: Item, lang: str = "zh", cite: bool = True, brief: bool = False) -> str:
