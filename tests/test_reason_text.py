@@ -199,6 +199,23 @@ def test_close_numbers_get_the_digits_that_keep_them_apart():
     assert "容积率 1.00，等于下限 1.00" in reason_sentence(it)
 
 
+def test_recorded_equal_but_measured_below_says_so():
+    # values are recorded to 4 decimals: a FAR of 0.99996 is written 1.0 and is below the
+    # minimum 1.0 (met); the sentence states the recorded equality and why it is met
+    it = item("far_below_min", 1.0, 1.0, True)
+    assert reason_sentence(it) == (
+        "容积率低于下限：容积率 1.00，等于下限 1.00（记录值四舍五入后相等，未舍入的实测值略小），"
+        "满足此项，属低效用地情形。"
+    )
+    check_sentence(it, reason_sentence(it))
+    # a C/D share recorded as 0.5 but not met (≥ is inclusive): the unrounded share is smaller
+    it = item("dangerous_buildings", 0.5, 0.5, False)
+    assert "等于下限 50.00%（记录值四舍五入后相等，未舍入的实测值略小）" in reason_sentence(it)
+    # consistent outcomes carry no note
+    assert "记录值" not in reason_sentence(item("dangerous_buildings", 0.5, 0.5, True))
+    assert "记录值" not in reason_sentence(item("far_below_min", 1.0, 1.0, False))
+
+
 def test_null_value_states_no_comparison():
     it = item("coverage_below_min", None, 0.3, None)
     sentence = reason_sentence(it)

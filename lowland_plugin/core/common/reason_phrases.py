@@ -15,6 +15,7 @@ from .reason_format import (
     number,
     pick,
     plain_number,
+    relation,
     shown_pair,
     with_unit,
     word,
@@ -79,6 +80,22 @@ def compare(
         named = f"the {name} " if name else ""
         return f"{subject} {with_unit(vs, unit)} is {w} {named}{with_unit(ts, unit)}"
     return f"{subject} {with_unit(vs, unit)}，{w}{name} {with_unit(ts, unit)}"
+
+
+def rounded_note(value: object, threshold: object, met: object, tested: str, lang: str) -> str:
+    """A note where the recorded numbers are equal (values are kept to 4 decimals) but the
+    outcome says the measured value was below the threshold: a rule testing ``"<"`` met,
+    or ``">="`` not met. Else nothing."""
+    v, t = number(value), number(threshold)
+    if v is None or t is None or met is None or relation(v, t) != "=":
+        return ""
+    if (tested == "<") != bool(met):
+        return ""
+    return pick(
+        lang,
+        "（记录值四舍五入后相等，未舍入的实测值略小）",
+        " (equal as recorded; the unrounded value is slightly smaller)",
+    )
 
 
 #: Units in English sentences.

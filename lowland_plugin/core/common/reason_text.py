@@ -47,6 +47,7 @@ from .reason_phrases import (
     compare,
     flag,
     registrar,
+    rounded_note,
 )
 from .resources import resource_path
 
@@ -174,24 +175,28 @@ def _suspected_idle(item: Item, lang: str, cite: bool) -> str:
 
 
 def _number_rule(
-    subject: tuple[str, str], bound: tuple[str, str], unit: str = "", scale: float = 1.0
+    subject: tuple[str, str], bound: tuple[str, str], unit: str, scale: float, tested: str
 ) -> Body:
+    """The body of a rule comparing its value with a plain number (``tested``: "<" when
+    met means below, ">=" when met means at least)."""
+
     def body(item: Item, lang: str, cite: bool) -> str:
-        text = compare(
-            pick(lang, *subject), item.get("value"), item.get("threshold"), lang, unit, bound,
-            scale=scale,
-        )  # fmt: skip
+        value, threshold = item.get("value"), item.get("threshold")
+        text = compare(pick(lang, *subject), value, threshold, lang, unit, bound, scale=scale)
+        text += rounded_note(value, threshold, item.get("met"), tested, lang)
         return text + basis(lang, cite, item.get("source"))
 
     return body
 
 
 BODIES["coverage_below_min"] = _number_rule(
-    ("建筑系数", "building coverage"), ("下限", "minimum"), "%", 100.0
+    ("建筑系数", "building coverage"), ("下限", "minimum"), "%", 100.0, "<"
 )
-BODIES["tax_below_min"] = _number_rule(("亩均税收", "tax per mu"), ("下限", "minimum"), "万元/亩")
+BODIES["tax_below_min"] = _number_rule(
+    ("亩均税收", "tax per mu"), ("下限", "minimum"), "万元/亩", 1.0, "<"
+)
 BODIES["dangerous_buildings"] = _number_rule(
-    ("C/D级危房面积占比", "C/D-grade share"), ("下限", "minimum"), "%", 100.0
+    ("C/D级危房面积占比", "C/D-grade share"), ("下限", "minimum"), "%", 100.0, ">="
 )
 
 
@@ -203,6 +208,7 @@ def _far(item: Item, lang: str, cite: bool) -> str:
     text = compare(
         pick(lang, "容积率", "FAR"), item.get("value"), threshold, lang, bound=("下限", "minimum")
     )
+    text += rounded_note(item.get("value"), threshold, item.get("met"), "<", lang)
     industry = parts.get("industry")
     row_source = parts.get("source")
     details: list[str] = []
@@ -231,6 +237,7 @@ def _tax_share(item: Item, lang: str, cite: bool) -> str:
     text = compare(
         pick(lang, "亩均税收", "tax per mu"), item.get("value"), limit.get("value"), lang, unit
     )
+    text += rounded_note(item.get("value"), limit.get("value"), item.get("met"), "<", lang)
     share, mean = number(limit.get("share")), number(limit.get("industry_mean"))
     if not cite:
         return text
@@ -345,6 +352,7 @@ def _young(item: Item, lang: str, cite: bool) -> str:
         pick(lang, "投产", "operating for"), v, t, lang, "年",
         digits=digits, kind="amount",
     )  # fmt: skip
+    text += rounded_note(v, t, item.get("met"), "<", lang)
     return text + basis(lang, cite, item.get("source"))
 
 
