@@ -6,19 +6,18 @@ from __future__ import annotations
 
 from .fields import value_label
 from .reason_format import english, listed, number, pick, sandiao_name
-from .reason_phrases import Body, Item, area_text, as_dict, basis, flag, registrar
+from .reason_phrases import Body, Item, area_text, as_dict, basis, flag, flag_body, registrar
 
 #: Sentence bodies of the legacy rules, by rule id.
 LEGACY_BODIES: dict[str, Body] = {}
 _body = registrar(LEGACY_BODIES)
 
 
-@_body("no_lawful_approval")
-def _lawful(item: Item, lang: str, cite: bool) -> str:
-    return flag(
-        item, lang, ("有合法用地手续", "lawful approval given"),
-        ("无合法用地手续", "no lawful approval"), ("是否有合法用地手续未知", "approval unknown"),
-    )  # fmt: skip
+LEGACY_BODIES["no_lawful_approval"] = flag_body(
+    ("有合法用地手续", "lawful approval given"),
+    ("无合法用地手续", "no lawful approval"),
+    ("是否有合法用地手续未知", "approval unknown"),
+)
 
 
 def _date_relation(value: str, limit: str, lang: str) -> str:

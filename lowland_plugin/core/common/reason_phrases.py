@@ -117,6 +117,19 @@ def flag(
     return pick(lang, *(unknown if value is None else yes if value else no))
 
 
+def flag_body(
+    yes: tuple[str, str], no: tuple[str, str], unknown: tuple[str, str], cited: bool = False
+) -> Body:
+    """The body of a rule reading a yes/no value: its words for yes, no and unknown (zh,
+    en), with the rule's source when ``cited``."""
+
+    def body(item: Item, lang: str, cite: bool) -> str:
+        text = flag(item, lang, yes, no, unknown)
+        return text + basis(lang, cite, item.get("source")) if cited else text
+
+    return body
+
+
 AREA_NAMES = {
     "agricultural": ("农用地", "agricultural land"),
     "unused": ("未利用地", "unused land"),

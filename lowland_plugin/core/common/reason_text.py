@@ -45,7 +45,7 @@ from .reason_phrases import (
     as_dict,
     basis,
     compare,
-    flag,
+    flag_body,
     registrar,
     rounded_note,
 )
@@ -105,20 +105,18 @@ def _unsupplied(item: Item, lang: str, cite: bool) -> str:
     return pick(lang, f"供地状态为{label}", f"supply status: {label}")
 
 
-@_body("idle")
-def _idle(item: Item, lang: str, cite: bool) -> str:
-    return flag(
-        item, lang, ("登记为闲置土地", "registered as idle land"),
-        ("未登记为闲置土地", "not registered as idle land"), ("是否闲置未知", "idle unknown"),
-    )  # fmt: skip
+BODIES["idle"] = flag_body(
+    ("登记为闲置土地", "registered as idle land"),
+    ("未登记为闲置土地", "not registered as idle land"),
+    ("是否闲置未知", "idle unknown"),
+)
 
 
-@_body("disputed")
-def _disputed(item: Item, lang: str, cite: bool) -> str:
-    return flag(
-        item, lang, ("权属存在争议", "ownership disputed"), ("权属无争议", "ownership undisputed"),
-        ("权属是否有争议未知", "dispute unknown"),
-    )  # fmt: skip
+BODIES["disputed"] = flag_body(
+    ("权属存在争议", "ownership disputed"),
+    ("权属无争议", "ownership undisputed"),
+    ("权属是否有争议未知", "dispute unknown"),
+)
 
 
 @_body("construction_part_area")
@@ -285,12 +283,12 @@ def _old_residential(item: Item, lang: str, cite: bool) -> str:
     return year + pick(lang, "；", "; ") + far + basis(lang, cite, item.get("source"))
 
 
-@_body("stopped_operation")
-def _stopped(item: Item, lang: str, cite: bool) -> str:
-    return flag(
-        item, lang, ("企业正常生产经营", "the enterprise operates"),
-        ("企业已停产", "the enterprise has stopped"), ("经营状况未知", "operation unknown"),
-    ) + basis(lang, cite, item.get("source"))  # fmt: skip
+BODIES["stopped_operation"] = flag_body(
+    ("企业正常生产经营", "the enterprise operates"),
+    ("企业已停产", "the enterprise has stopped"),
+    ("经营状况未知", "operation unknown"),
+    cited=True,
+)
 
 
 @_body("use_not_conforming")
@@ -336,12 +334,12 @@ def _urban_village(item: Item, lang: str, cite: bool) -> str:
 # ------------------------------------------------------------------- exemptions
 
 
-@_body("above_scale")
-def _above_scale(item: Item, lang: str, cite: bool) -> str:
-    return flag(
-        item, lang, ("规模以上企业", "above-scale enterprise"),
-        ("非规模以上企业", "not an above-scale enterprise"), ("是否规上企业未知", "scale unknown"),
-    ) + basis(lang, cite, item.get("source"))  # fmt: skip
+BODIES["above_scale"] = flag_body(
+    ("规模以上企业", "above-scale enterprise"),
+    ("非规模以上企业", "not an above-scale enterprise"),
+    ("是否规上企业未知", "scale unknown"),
+    cited=True,
+)
 
 
 @_body("young_enterprise")
