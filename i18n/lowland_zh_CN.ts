@@ -605,117 +605,117 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="125" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="126" />
       <source>地块核查</source>
       <translation>地块核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="126" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="127" />
       <source>结果图层</source>
       <translation>结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="127" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="128" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>低效用地认定（lowland:identifyparcels）的结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="128" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
       <source>建筑图层</source>
       <translation>建筑图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>可选：列出与所选宗地相交的建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
       <source>导出核查记录…</source>
       <translation>导出核查记录…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
       <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
       <translation>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="344" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="345" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>列表中当前显示的宗地里已作出核查决定的数量</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="138" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="139" />
       <source>下一宗（{0}）</source>
       <translation>下一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="139" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="140" />
       <source>上一宗（{0}）</source>
       <translation>上一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="190" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="191" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>请选择低效用地认定（lowland:identifyparcels）的结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="497" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="498" />
       <source>请先在列表中选择一宗地。</source>
       <translation>请先在列表中选择一宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="523" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="524" />
       <source>地块核查 {0}：{1}</source>
       <translation>地块核查 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="549" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="550" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>请先选择低效用地认定结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="557" />
       <source>导出核查记录</source>
       <translation>导出核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="557" />
       <source>CSV 文件 (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="343" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="344" />
       <source>已核查 {0} / {1}</source>
       <translation>已核查 {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="450" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="451" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>地图上所选的宗地不在当前筛选结果中。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="554" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="555" />
       <source>地块核查记录</source>
       <translation>地块核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="194" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>图层「{0}」不是矢量图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="199" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="200" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="570" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="571" />
       <source>已导出 {0} 条核查记录：{1}</source>
       <translation>已导出 {0} 条核查记录：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="566" />
       <source>无法写入 {0}：{1}</source>
       <translation>无法写入 {0}：{1}</translation>
     </message>

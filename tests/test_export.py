@@ -221,10 +221,31 @@ def test_standardize_fields_ids_areas_and_grounds(standard):
     assert db.loc[0, "MJM"] == round_half_up([1234.565 / M2_PER_MU], 4)[0] == 1.8518
     assert db.loc[1, "MJM"] == 15.0  # 10000 m²
     assert (db["SFDX"] == "是").all() and (db["DXLX"] == "industrial").all()
-    assert db.loc[0, "RDYJ"] == "容积率低于下限(Y-1)"
+    # the met criterion in words (issue 18: reason_text's sentence, brief; it was the
+    # rule name and clause, 「容积率低于下限(Y-1)」): 0.5 < 1.0
+    assert db.loc[0, "RDYJ"] == "容积率低于下限：容积率 0.50，低于下限 1.00。"
     assert db.loc[0, "RDBZ"] == "default 1.2.0"
     assert db.loc[0, "RKSJ"] == dt.date(2025, 6, 30)
     assert db.loc[0, "QLR"] == "宁夏银川第1机械制造有限公司"
+
+
+def test_grounds_fit_the_field_in_whole_sentences(standard):
+    met = {"kind": "criterion", "met": True, "clause": "Y-1"}
+    many = [
+        {"rule": "far_below_min", "value": 0.35, "threshold": 1.0, **met},
+        {"rule": "tax_below_min", "value": 1.8, "threshold": 10.0, **met},
+        {"rule": "dangerous_buildings", "value": 1.0, "threshold": 0.5, **met},
+        {"rule": "coverage_below_min", "value": 0.1, "threshold": 0.3, **met},
+        {"rule": "stopped_operation", "value": False, "threshold": True, **met},
+    ]
+    frame = identified(2, reasons=json.dumps(many, ensure_ascii=False))
+    frame.loc[1, "review_status"] = "overridden"
+    db = database(standard, frame)
+    for text in db["RDYJ"]:  # 254 bytes in UTF-8 (so also in GBK), whole phrases only
+        assert len(text.encode("utf-8")) <= 254
+        assert text.endswith("项未列出。") and "容积率 0.35，低于下限 1.00" in text
+    assert db.loc[1, "RDYJ"].startswith("核查改判为低效用地(见核查意见)；容积率低于下限：")
+    assert run_qc(db, standard, survey()).passed
 
 
 def test_final_verdict_decides_and_falls_back_to_verdict(standard):

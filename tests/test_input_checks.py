@@ -95,7 +95,10 @@ def test_identification_names_unknown_codes_in_the_log_and_the_reasons():
     for row in (0, 2):
         assert "unknown_land_code" not in table["reasons"].iloc[row]
     lines = [line for _, _, line in reason_lines(table["reasons"].iloc[1])]
-    assert any(line.startswith("[Y-1] 地类代码未识别") and "9999" in line for line in lines)
+    assert any(
+        line.startswith("地类代码未识别（不在三调分类表中）：现状地类代码 9999 不在三调分类表中")
+        for line in lines
+    )
 
 
 def test_legacy_land_says_the_survey_code_was_not_recognised():

@@ -253,7 +253,11 @@ def test_synthetic_unit_context_and_html_escaping(tmp_path):
         unit.iloc[0], parcels, None, None, load_profile("default"), generated=dt.date(2025, 7, 1)
     )
     assert [p["parcel_id"] for p in ctx["parcels"]] == ["P1"]
-    assert ctx["parcels"][0]["reasons"] == ["[Y-1] 容积率低于下限: 0.35 < 0.8 → 满足"]
+    # the met criterion as reason_text's sentence (issue 18; was 「[Y-1] 容积率低于下限:
+    # 0.35 < 0.8 → 满足」): 0.35 < 0.80; the unmet coverage criterion is not listed
+    assert ctx["parcels"][0]["reasons"] == [
+        "容积率低于下限：容积率 0.35，低于下限 0.80，满足此项，属低效用地情形。"
+    ]
     assert ctx["parcel_totals"]["gfa"] == 2000.0
     costs = {c["item"]: c["amount"] for c in ctx["funding"]["costs"]}
     assert costs == {

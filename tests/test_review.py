@@ -206,9 +206,19 @@ def test_reasons_read_as_lines():
     )
     lines = reason_lines(reasons, "zh")
     assert [k for k, _, _ in lines] == ["exclusion", "criterion", "criterion"]
-    assert lines[1] == ("criterion", True, "[Y-1] 容积率低于下限: 0.35 < 1 → 满足")
-    assert lines[2][2] == "[Y-1] C/D级危房面积占比: 0.2 ≥ 0.5 → 不满足"
-    assert reason_lines(reasons, "en")[1][2] == "[Y-1] FAR below the minimum: 0.35 < 1 → met"
+    # sentences of core.common.reason_text (issue 18): 0.35 < 1.00 and 20 % < 50 % (the old
+    # line printed the rule's operator, 「0.2 ≥ 0.5 → 不满足」, a false inequality)
+    assert lines[1] == (
+        "criterion",
+        True,
+        "容积率低于下限：容积率 0.35，低于下限 1.00，满足此项，属低效用地情形。",
+    )
+    assert lines[2][2] == (
+        "C/D级危房面积占比：C/D级危房面积占比 20.00%，低于下限 50.00%，不满足此项。"
+    )
+    assert reason_lines(reasons, "en")[1][2] == (
+        "FAR below the minimum: FAR 0.35 is below the minimum 1.00; met: low-efficiency."
+    )
     with pytest.raises(LowlandInputError):
         reason_lines("[{", "zh")
 

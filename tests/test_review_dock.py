@@ -179,6 +179,13 @@ def test_list_and_map_selection_follow_each_other(dock, result_layer, qgis_iface
         if dock.reasonList.item(i).data(Qt.UserRole) == "met"
     ]
     assert any("容积率低于下限" in line for line in met)
+    # reasons read as sentences (issue 18): P0024's coverage 0.3479 against the minimum
+    # 0.3 once read 「0.3479 < 0.3 → 不满足」; the relation that holds is 34.79 % > 30 %
+    lines = [dock.reasonList.item(i).text() for i in range(dock.reasonList.count())]
+    assert (
+        "○ 建筑系数低于下限：建筑系数 34.79%，高于下限 30.00%（依据：工业项目建设用地控制指标 2008），不满足此项。"
+        in lines
+    )
     for i in range(dock.reasonList.count()):  # met ones stand out
         item = dock.reasonList.item(i)
         if item.data(Qt.UserRole) in ("met", "not_met"):

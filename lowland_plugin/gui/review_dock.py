@@ -2,7 +2,8 @@
 against the map and the rules, and confirm, reject or override the computed verdict.
 
 The dock is thin: what a decision writes comes from :func:`core.review.decide`, the
-readable reasons from :func:`core.review.reason_lines`, the log from
+readable reasons from :func:`core.identify.review.reason_lines` (sentences of
+:mod:`core.common.reason_text`), the log from
 :func:`core.review.write_review_log`. Decisions go through the layer's edit buffer
 (one edit command each), so QGIS undo/redo works and nothing is saved until the
 user saves the layer.

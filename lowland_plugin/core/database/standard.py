@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -32,6 +30,7 @@ import pandas as pd
 
 from ..common.errors import LowlandInputError
 from ..common.frames import geodataframe
+from ..common.reason_text import reason_items, reasons_paragraph
 from ..common.resources import resource_path
 from ..common.values import as_text, is_known
 from ..identify.review import final_type, final_verdict
@@ -350,39 +349,31 @@ def _no_value(series: pd.Series) -> np.ndarray:
     return np.array([as_text(v) is None for v in series.astype(object)], dtype=bool)
 
 
-@cache
-def _rule_names() -> dict[str, str]:
-    with resource_path("codes", "rules.csv").open(encoding="utf-8", newline="") as fh:
-        return {row["rule"]: row["name_zh"] for row in csv.DictReader(fh)}
-
-
-def _grounds(reasons: object, lowland: bool, status: object) -> str:
-    """认定依据: the met rules (with clause) of one parcel's ``reasons`` JSON."""
+def _grounds(reasons: object, lowland: bool, status: object, width: int = 254) -> str:
+    """认定依据: what decided one parcel's verdict in words (the sentences of
+    :func:`core.common.reason_text.reasons_paragraph`, brief: the met criteria of a
+    low-efficiency parcel, else the met exclusions or exemptions), at most ``width``
+    UTF-8 bytes (at least the field's width in GBK)."""
     try:
-        checks = json.loads(reasons) if isinstance(reasons, str) and reasons else []
-    except json.JSONDecodeError:
-        checks = []
-    names: dict[Any, str] = _rule_names()  # looked up with any JSON value of "rule"
+        items = reason_items(reasons) if isinstance(reasons, str) else []
+    except ValueError:
+        items = []
 
-    def met(kind: str) -> list[str]:
-        return [
-            f"{names.get(c.get('rule'), c.get('rule'))}({c.get('clause', '')})"
-            for c in checks
-            if isinstance(c, dict) and c.get("kind") == kind and c.get("met") is True
-        ]
+    def met(kind: str, head: str = "") -> str:
+        room = width - len(head.encode("utf-8"))
+        text = reasons_paragraph(items, kinds=(kind,), met_only=True, brief=True, max_bytes=room)
+        return head + text if text else ""
 
     if lowland:
-        parts = met("criterion")
         if status == "overridden":
-            parts = ["核查改判为低效用地(见核查意见)", *parts]
-        return "；".join(parts) or "认定理由缺失"
+            return (
+                met("criterion", "核查改判为低效用地(见核查意见)；")
+                or "核查改判为低效用地(见核查意见)"
+            )
+        return met("criterion") or "认定理由缺失"
     if status == "rejected":
         return "核查否定(见核查意见)"
-    if met("exclusion"):
-        return "不纳入：" + "；".join(met("exclusion"))
-    if met("exemption"):
-        return "豁免：" + "；".join(met("exemption"))
-    return "未满足认定标准"
+    return met("exclusion", "不纳入：") or met("exemption", "豁免：") or "未满足认定标准"
 
 
 def _string_values(series: pd.Series) -> np.ndarray:
@@ -549,6 +540,7 @@ def standardize(
         return pd.Series([None] * len(frame), dtype=object)
 
     status = column("review_status").astype(object).to_numpy()
+    grounds_width = next((f.width for f in standard.fields if f.computed == "rdyj"), 254)
     computed: dict[str, object] = {
         "tbbh": patch_numbers(column("parcel_id"), admin),
         "admin_code": admin,
@@ -556,7 +548,7 @@ def standardize(
         "dxlx": np.where(lowland, kind, np.array(None, dtype=object)).astype(object),
         "rdyj": np.array(
             [
-                _grounds(r, bool(lw), s)
+                _grounds(r, bool(lw), s, grounds_width)
                 for r, lw, s in zip(column("reasons").astype(object), lowland, status, strict=True)
             ],
             dtype=object,

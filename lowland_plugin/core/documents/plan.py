@@ -8,7 +8,7 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
 - ``unit``: the ``lowland:buildunits`` row (areas, phase, blocks, 低效 area by type);
 - ``parcels``: its low-efficiency parcels (final verdict/type after review where
   present) with the criteria that were met, as readable lines
-  (:func:`lowland_plugin.core.identify.review.reason_lines`);
+  (:func:`lowland_plugin.core.common.reason_text.reason_sentences`);
 - ``profile_pending``: the identification values of the rule profile (criteria,
   exemptions and their ``local`` numbers) that are pending or local choices, each
   ``name = value（source）``, so the document shows none without saying so;
@@ -52,9 +52,10 @@ from ..checks.common import redevelopment_mode
 from ..common.fields import value_label
 from ..common.measures import M2_PER_MU
 from ..common.profiles import Profile
+from ..common.reason_text import reason_sentences
 from ..common.resources import resource_path
 from ..common.values import as_float, as_json, as_text, plain
-from ..identify.review import final_type, final_verdict, reason_lines
+from ..identify.review import final_type, final_verdict
 from ..units.membership import unit_membership
 from ..units.statistics import parcel_areas
 from .funding import (
@@ -144,11 +145,7 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
     ):
         if verdict[i] != "lowland":
             continue
-        lines = [
-            line
-            for k, met, line in reason_lines(as_text(reasons))
-            if met and k in ("criterion", "")
-        ]
+        lines = reason_sentences(as_text(reasons), kinds=("criterion", ""), met_only=True)
         status = as_text(status)
         rows.append(
             {

@@ -10,12 +10,9 @@ whose computed verdict changed since), and turns reasons into readable lines.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -24,7 +21,7 @@ import pandas as pd
 from ..common.codes import LOWLAND_TYPES
 from ..common.errors import LowlandInputError
 from ..common.fields import field_aliases, value_label
-from ..common.resources import resource_path
+from ..common.reason_text import KIND_ORDER, reason_items, reason_sentence, rule_title
 from ..common.spreadsheet import escape_text_cells
 from ..common.values import as_text, is_known
 
@@ -293,66 +290,26 @@ def carry_over(new: pd.DataFrame, previous: pd.DataFrame) -> tuple[pd.DataFrame,
 # --------------------------------------------------------------- readable text
 
 
-@lru_cache(maxsize=1)
-def _rules() -> dict[str, dict[str, str]]:
-    path: Path = resource_path("codes", "rules.csv")
-    with path.open(encoding="utf-8", newline="") as fh:
-        return {row["rule"]: row for row in csv.DictReader(fh)}
-
-
 def rule_name(rule: str, language: str = "zh") -> str:
-    row = _rules().get(rule)
-    if row is None:
-        return rule
-    return row["name_en"] if language.startswith("en") else row["name_zh"]
-
-
-def _shown(value, language: str = "zh", field: str = "") -> str:
-    """A reason's value or threshold as a reviewer reads it: booleans as 是/否 (yes/no),
-    coded values by their label, objects as ``label=value`` pairs with field aliases,
-    numbers to 4 significant digits, no value as "—" (display text, so not
-    ``values.as_text``, which only strips a cell)."""
-    english = language.startswith("en")
-    if isinstance(value, dict):
-        labels = field_aliases(value, language)
-        return ", ".join(f"{labels.get(k, k)}={_shown(v, language)}" for k, v in value.items())
-    if isinstance(value, list):
-        return "、".join(_shown(v, language, field) for v in value)
-    if isinstance(value, bool):
-        return ("yes" if value else "no") if english else ("是" if value else "否")
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    if value is None:
-        return "—"
-    return value_label(field, str(value), language) if field else str(value)
+    """The rule's name in words (``rules.csv``)."""
+    return rule_title(rule, language)
 
 
 def reason_line(item: Mapping, language: str = "zh") -> str:
-    """One reason as a readable line: ``[Y-1] 容积率低于下限: 0.35 < 1 → 满足``."""
-    met = item.get("met")
-    yes, no = ("满足", "不满足") if not language.startswith("en") else ("met", "not met")
-    row = _rules().get(item.get("rule", ""), {})
-    comparison = {"<": "<", ">=": "≥", "!=": "≠", "in": "∈"}.get(row.get("comparison", ""), "vs")
-    field = row.get("value_field", "")
-    return (
-        f"[{item.get('clause', '')}] {rule_name(item.get('rule', ''), language)}: "
-        f"{_shown(item.get('value'), language, field)} {comparison} "
-        f"{_shown(item.get('threshold'), language, field)} → {yes if met else no}"
-    )
+    """One reason as a sentence (:func:`core.common.reason_text.reason_sentence`):
+    「建筑系数低于下限：建筑系数 34.79%，高于下限 30.00%（依据：…），不满足此项。」."""
+    return reason_sentence(item, language)
 
 
 def reason_lines(reasons_json: str | None, language: str = "zh") -> list[tuple[str, bool, str]]:
-    """(kind, met, line) for each reason of a parcel; met first within a kind."""
-    if not reasons_json:
-        return []
+    """(kind, met, sentence) for each reason of a parcel; met first within a kind."""
     try:
-        items = json.loads(reasons_json)
-    except json.JSONDecodeError as err:
+        items = reason_items(reasons_json)
+    except ValueError as err:
         raise LowlandInputError(
             f"reasons 字段不是有效的 JSON / reasons is not JSON: {err}"
         ) from err
-    order = {"exclusion": 0, "criterion": 1, "exemption": 2}
-    items = sorted(items, key=lambda i: (order.get(i.get("kind"), 3), not i.get("met")))
+    items = sorted(items, key=lambda i: (KIND_ORDER.get(str(i.get("kind")), 3), not i.get("met")))
     return [(i.get("kind", ""), bool(i.get("met")), reason_line(i, language)) for i in items]
 
 
