@@ -96,7 +96,9 @@ def test_identification_names_unknown_codes_in_the_log_and_the_reasons():
         assert "unknown_land_code" not in table["reasons"].iloc[row]
     lines = [line for _, _, line in reason_lines(table["reasons"].iloc[1])]
     assert any(
-        line.startswith("地类代码未识别（不在三调分类表中）：现状地类代码 9999 不在三调分类表中")
+        line.startswith(
+            "地类代码未识别（不在三调分类表中）〔银川实施意见（一）〕：现状地类代码 9999 不在三调分类表中"
+        )
         for line in lines
     )
 

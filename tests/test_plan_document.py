@@ -256,7 +256,7 @@ def test_synthetic_unit_context_and_html_escaping(tmp_path):
     # the met criterion as reason_text's sentence (issue 18; was 「[Y-1] 容积率低于下限:
     # 0.35 < 0.8 → 满足」): 0.35 < 0.80; the unmet coverage criterion is not listed
     assert ctx["parcels"][0]["reasons"] == [
-        "容积率低于下限：容积率 0.35，低于下限 0.80，满足此项，属低效用地情形。"
+        "容积率低于下限〔银川实施意见（一）〕：容积率 0.35，低于下限 0.80，满足此项，属低效用地情形。"
     ]
     assert ctx["parcel_totals"]["gfa"] == 2000.0
     costs = {c["item"]: c["amount"] for c in ctx["funding"]["costs"]}

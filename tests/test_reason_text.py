@@ -70,7 +70,7 @@ def check_sentence(item: dict, sentence: str) -> None:
 
 def test_the_parser_catches_a_false_comparison():
     # the audit's 「0.3479 < 0.3」 as a sentence would state it: the check must fail
-    false = "建筑系数低于下限：建筑系数 34.79%，低于下限 30.00%，不满足此项。"
+    false = "建筑系数低于下限〔银川实施意见（一）〕：建筑系数 34.79%，低于下限 30.00%，不满足此项。"
     assert stated(false) == [(34.79, "<", 30.0)]
     with pytest.raises(AssertionError, match="false comparison"):
         check_sentence(item("coverage_below_min", 0.3479, 0.3, False), false)
@@ -171,7 +171,7 @@ def test_the_audits_false_inequality_is_now_true():
     # P0024: coverage 0.3479 against the minimum 0.3 was printed 「0.3479 < 0.3 → 不满足」
     it = item("coverage_below_min", 0.3479, 0.3, False, source=COVERAGE_SOURCE)
     assert reason_sentence(it) == (
-        "建筑系数低于下限：建筑系数 34.79%，高于下限 30.00%"
+        "建筑系数低于下限〔银川实施意见（一）〕：建筑系数 34.79%，高于下限 30.00%"
         "（依据：工业项目建设用地控制指标 2008），不满足此项。"
     )
 
@@ -180,10 +180,13 @@ def test_value_equal_to_threshold_says_equal():
     # 0.5 ≥ 0.5 is met (danger share is inclusive); 1.0 < 1.0 is not (FAR is strict)
     danger = item("dangerous_buildings", 0.5, 0.5, True)
     assert reason_sentence(danger) == (
-        "C/D级危房面积占比：C/D级危房面积占比 50.00%，等于下限 50.00%，满足此项，属低效用地情形。"
+        "C/D级危房面积占比〔银川实施意见（一）〕：C/D级危房面积占比 50.00%，等于下限 50.00%，满足此项，属低效用地情形。"
     )
     far = item("far_below_min", 1.0, 1.0, False)
-    assert reason_sentence(far) == "容积率低于下限：容积率 1.00，等于下限 1.00，不满足此项。"
+    assert (
+        reason_sentence(far)
+        == "容积率低于下限〔银川实施意见（一）〕：容积率 1.00，等于下限 1.00，不满足此项。"
+    )
     for it in (danger, far):
         check_sentence(it, reason_sentence(it))
 
@@ -204,7 +207,7 @@ def test_recorded_equal_but_measured_below_says_so():
     # minimum 1.0 (met); the sentence states the recorded equality and why it is met
     it = item("far_below_min", 1.0, 1.0, True)
     assert reason_sentence(it) == (
-        "容积率低于下限：容积率 1.00，等于下限 1.00（记录值四舍五入后相等，未舍入的实测值略小），"
+        "容积率低于下限〔银川实施意见（一）〕：容积率 1.00，等于下限 1.00（记录值四舍五入后相等，未舍入的实测值略小），"
         "满足此项，属低效用地情形。"
     )
     check_sentence(it, reason_sentence(it))
@@ -219,7 +222,10 @@ def test_recorded_equal_but_measured_below_says_so():
 def test_null_value_states_no_comparison():
     it = item("coverage_below_min", None, 0.3, None)
     sentence = reason_sentence(it)
-    assert sentence == "建筑系数低于下限：建筑系数未知，下限 30.00%，未检验：缺少所需数据。"
+    assert (
+        sentence
+        == "建筑系数低于下限〔银川实施意见（一）〕：建筑系数未知，下限 30.00%，未检验：缺少所需数据。"
+    )
     assert stated(sentence) == []
 
 
@@ -227,7 +233,7 @@ def test_no_buildings_layer_note():
     note = "未提供建筑图层，未检验 / no buildings layer, not tested"
     it = item("dangerous_buildings", None, 0.5, None, note=note)
     assert reason_sentence(it) == (
-        "C/D级危房面积占比：C/D级危房面积占比未知，下限 50.00%，未检验：未提供建筑图层。"
+        "C/D级危房面积占比〔银川实施意见（一）〕：C/D级危房面积占比未知，下限 50.00%，未检验：未提供建筑图层。"
     )
     assert reason_sentence(it, "en").endswith("not tested: no buildings layer.")
 
@@ -242,7 +248,7 @@ def test_threshold_object_with_industry_and_its_source():
         "far_below_min", 0.3479, row, True, source="金华认定标准（征求意见稿）；" + COVERAGE_SOURCE
     )
     assert reason_sentence(it) == (
-        "容积率低于下限：容积率 0.35，低于下限 0.80（行业代码 17；按工业项目建设用地控制指标"
+        "容积率低于下限〔银川实施意见（一）〕：容积率 0.35，低于下限 0.80（行业代码 17；按工业项目建设用地控制指标"
         " 2008 · 行业代码 17），满足此项，属低效用地情形。"
     )
     # no row for the code: the general minimum, its source key never shown
@@ -250,7 +256,7 @@ def test_threshold_object_with_industry_and_its_source():
                    source="min_far (jinhua_draft)")  # fmt: skip
     it = item("far_below_min", 1.2, general, False, source="金华认定标准（征求意见稿）")
     assert reason_sentence(it) == (
-        "容积率低于下限：容积率 1.20，高于下限 1.00（行业代码 99；一般下限；"
+        "容积率低于下限〔银川实施意见（一）〕：容积率 1.20，高于下限 1.00（行业代码 99；一般下限；"
         "依据：金华认定标准（征求意见稿）），不满足此项。"
     )
 
@@ -261,7 +267,7 @@ def test_tax_share_states_the_computed_threshold():
     # 8.0 = 40 % × 20.0: equal, so not below (P0008 in the sample)
     it = item("tax_below_industry_share", 8.0, limit, False, source="金华认定标准（征求意见稿）")
     assert reason_sentence(it) == (
-        "亩均税收低于同行业平均的比例：亩均税收 8.00 万元/亩，等于 8.00 万元/亩（同行业亩均税收平均"
+        "亩均税收低于同行业平均的比例〔银川实施意见（一）〕：亩均税收 8.00 万元/亩，等于 8.00 万元/亩（同行业亩均税收平均"
         " 20.00 万元/亩 的 40%，同行业均值取自规则档案；依据：金华认定标准（征求意见稿）），"
         "不满足此项。"
     )
@@ -308,7 +314,7 @@ def test_every_kind_of_outcome():
         assert sentence.endswith(ending), sentence
         check_sentence(it, sentence)
     assert reason_sentence(cases["满足此项，予以豁免。"]) == (
-        "投产不满规定年限(豁免)：投产 2 年，小于 3 年，满足此项，予以豁免。"
+        "投产不满规定年限(豁免)〔银川实施意见（一）〕：投产 2 年，小于 3 年，满足此项，予以豁免。"
     )
 
 
@@ -316,11 +322,11 @@ def test_rules_the_sample_does_not_write():
     # strategic industries (empty list in the default profile) and a fixed tax minimum
     listed = item("strategic_industry", "39", ["39", "40"], True, "exemption")
     assert reason_sentence(listed) == (
-        "战略性新兴产业(豁免)：行业代码 39，属于战略性新兴产业目录（39、40），满足此项，予以豁免。"
+        "战略性新兴产业(豁免)〔银川实施意见（一）〕：行业代码 39，属于战略性新兴产业目录（39、40），满足此项，予以豁免。"
     )
     tax = item("tax_below_min", 12.5, 10.0, False, source="台州认定标准 2025")
     assert reason_sentence(tax) == (
-        "亩均税收低于下限：亩均税收 12.50 万元/亩，高于下限 10.00 万元/亩"
+        "亩均税收低于下限〔银川实施意见（一）〕：亩均税收 12.50 万元/亩，高于下限 10.00 万元/亩"
         "（依据：台州认定标准 2025），不满足此项。"
     )
     for it in (listed, tax):
@@ -330,7 +336,7 @@ def test_rules_the_sample_does_not_write():
 def test_unknown_rule_gets_a_generic_chinese_sentence():
     it = item("brand_new_rule", 3.5, 2.0, True, kind="criterion")
     assert reason_sentence(it) == (
-        "其他认定条件：测得值 3.50，高于标准 2.00，满足此项，属低效用地情形。"
+        "其他认定条件〔银川实施意见（一）〕：测得值 3.50，高于标准 2.00，满足此项，属低效用地情形。"
     )
     nested = item("brand_new_rule", {"some_field": 1}, None, False)
     check_sentence(nested, reason_sentence(nested))
@@ -346,16 +352,16 @@ def test_legacy_rules_have_words():
          "met": None, "unknown_code": "9999"},
     ]  # fmt: skip
     assert [reason_sentence(i) for i in items] == [
-        "无合法用地手续：无合法用地手续，满足此项。",
-        "截止时点前实际占用：实际占用时间 2005-03-01，早于截止时点 2009-12-31，满足此项。",
-        "三调为建设用地：三调地类代码 9999 不在三调分类表中（未识别），未检验：缺少所需数据。",
+        "无合法用地手续〔银川实施意见（九）〕：无合法用地手续，满足此项。",
+        "截止时点前实际占用〔银川实施意见（九）〕：实际占用时间 2005-03-01，早于截止时点 2009-12-31，满足此项。",
+        "三调为建设用地〔银川实施意见（九）〕：三调地类代码 9999 不在三调分类表中（未识别），未检验：缺少所需数据。",
     ]
 
 
 def test_english_from_the_same_function():
     it = item("coverage_below_min", 0.3479, 0.3, False, source=COVERAGE_SOURCE)
     assert reason_sentence(it, "en") == (
-        "Building coverage below the minimum: building coverage 34.79% is above the minimum "
+        "Building coverage below the minimum [Yinchuan opinions (1)]: building coverage 34.79% is above the minimum "
         "30.00% (source: 工业项目建设用地控制指标 2008); not met."
     )
 
@@ -371,13 +377,13 @@ def test_paragraph_order_filter_and_byte_budget():
         ensure_ascii=False,
     )
     assert reasons_paragraph(reasons) == (
-        "闲置土地：未登记为闲置土地，不满足此项。"
-        "容积率低于下限：容积率 0.50，低于下限 1.00，满足此项，属低效用地情形。"
-        "建筑系数低于下限：建筑系数 40.00%，高于下限 30.00%，不满足此项。"
-        "规上企业(豁免)：规模以上企业，满足此项，予以豁免。"
+        "闲置土地〔银川实施意见（一）〕：未登记为闲置土地，不满足此项。"
+        "容积率低于下限〔银川实施意见（一）〕：容积率 0.50，低于下限 1.00，满足此项，属低效用地情形。"
+        "建筑系数低于下限〔银川实施意见（一）〕：建筑系数 40.00%，高于下限 30.00%，不满足此项。"
+        "规上企业(豁免)〔银川实施意见（一）〕：规模以上企业，满足此项，予以豁免。"
     )
     assert reason_sentences(reasons, kinds=("criterion",), met_only=True, brief=True) == [
-        "容积率低于下限：容积率 0.50，低于下限 1.00"
+        "容积率低于下限：容积率 0.50，低于下限 1.00"  # brief: no clause, no source
     ]
     # 「闲置土地：未登记为闲置土地；」 is 14 characters × 3 bytes = 42 bytes of UTF-8
     short = reasons_paragraph(reasons, brief=True, max_bytes=80)

@@ -211,13 +211,13 @@ def test_reasons_read_as_lines():
     assert lines[1] == (
         "criterion",
         True,
-        "容积率低于下限：容积率 0.35，低于下限 1.00，满足此项，属低效用地情形。",
+        "容积率低于下限〔银川实施意见（一）〕：容积率 0.35，低于下限 1.00，满足此项，属低效用地情形。",
     )
     assert lines[2][2] == (
-        "C/D级危房面积占比：C/D级危房面积占比 20.00%，低于下限 50.00%，不满足此项。"
+        "C/D级危房面积占比〔银川实施意见（一）〕：C/D级危房面积占比 20.00%，低于下限 50.00%，不满足此项。"
     )
     assert reason_lines(reasons, "en")[1][2] == (
-        "FAR below the minimum: FAR 0.35 is below the minimum 1.00; met: low-efficiency."
+        "FAR below the minimum [Yinchuan opinions (1)]: FAR 0.35 is below the minimum 1.00; met: low-efficiency."
     )
     with pytest.raises(LowlandInputError):
         reason_lines("[{", "zh")

@@ -183,7 +183,7 @@ def test_list_and_map_selection_follow_each_other(dock, result_layer, qgis_iface
     # 0.3 once read 「0.3479 < 0.3 → 不满足」; the relation that holds is 34.79 % > 30 %
     lines = [dock.reasonList.item(i).text() for i in range(dock.reasonList.count())]
     assert (
-        "○ 建筑系数低于下限：建筑系数 34.79%，高于下限 30.00%（依据：工业项目建设用地控制指标 2008），不满足此项。"
+        "○ 建筑系数低于下限〔银川实施意见（一）〕：建筑系数 34.79%，高于下限 30.00%（依据：工业项目建设用地控制指标 2008），不满足此项。"
         in lines
     )
     for i in range(dock.reasonList.count()):  # met ones stand out

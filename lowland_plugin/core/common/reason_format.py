@@ -178,3 +178,26 @@ def citation(*sources: object, lang: str = "zh") -> str | None:
             if part:
                 parts[part] = None
     return pick(lang, "；", "; ").join(parts) or None
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 23 → 二十三 (n in 1..99)."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _CN_DIGITS[tens] + "十")
+    return head + (_CN_DIGITS[ones] if ones else "")
+
+
+def clause_name(clause: object, lang: str = "zh") -> str | None:
+    """A clause id in words: ``Y-4`` → 银川实施意见（四）, ``N-12`` → 自然资发〔2023〕171号
+    第12项 (English: Yinchuan opinions (4), MNR notice 2023-171 item 12); None for an
+    id of another form."""
+    match = re.fullmatch(r"([YN])-(\d{1,2})", str(clause or "").strip())
+    if match is None or int(match.group(2)) == 0:
+        return None
+    n = int(match.group(2))
+    if match.group(1) == "Y":
+        return pick(lang, f"银川实施意见（{chinese_ordinal(n)}）", f"Yinchuan opinions ({n})")
+    return pick(lang, f"自然资发〔2023〕171号 第{n}项", f"MNR notice 2023-171 item {n}")

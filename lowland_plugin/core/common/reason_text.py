@@ -27,6 +27,7 @@ from . import codes
 from .fields import value_label
 from .reason_format import (
     citation,
+    clause_name,
     czcsxm_name,
     english,
     landuse_name,
@@ -448,6 +449,9 @@ def reason_sentence(item: Item, lang: str = "zh", cite: bool = True, brief: bool
     without the outcome (a phrase for a list whose heading states the outcome)."""
     body = BODIES.get(str(item.get("rule")), generic_body)(item, lang, cite and not brief)
     title = rule_title(item.get("rule"), lang)
+    clause = clause_name(item.get("clause"), lang) if cite and not brief else None
+    if clause:  # the clause the rule comes from, in words (「〔银川实施意见（一）〕」)
+        title = pick(lang, f"{title}〔{clause}〕", f"{title} [{clause}]")
     if brief:
         return pick(lang, f"{title}：{body}", f"{title}: {body}")
     if english(lang):
