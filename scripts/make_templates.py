@@ -24,6 +24,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
@@ -55,6 +56,66 @@ def _styles(doc) -> None:
         _fonts(style, HEADING_FONT, size, bold=True)
         style.font.color.rgb = RGBColor(0, 0, 0)
     doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for name in ("Title", "Heading 1", "Heading 2"):
+        # a heading never ends a page: Word keeps it with the next paragraph
+        doc.styles[name].paragraph_format.keep_with_next = True
+
+
+def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``, ``TOC …``) as begin/instr/separate/result/end
+    runs; Word (and LibreOffice) compute it when the document is opened or printed."""
+
+    def run_with(child) -> None:
+        run = paragraph.add_run()
+        run._r.append(child)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _footer(doc) -> None:
+    """「第 X 页 共 Y 页」 centred in the footer, with PAGE and NUMPAGES fields."""
+    footer = doc.sections[0].footer
+    paragraph = footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("第 ")
+    _field(paragraph, "PAGE")
+    paragraph.add_run(" 页 共 ")
+    _field(paragraph, "NUMPAGES")
+    paragraph.add_run(" 页")
+    for run in paragraph.runs:
+        run.font.size = Pt(9)
+
+
+def _update_fields_on_open(doc) -> None:
+    """``w:updateFields``: Word fills the table of contents and page numbers on opening."""
+    settings = doc.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def _contents(doc) -> None:
+    """目录: a TOC field over the headings of levels 1–2 (Word fills it on opening)."""
+    title = para(doc, "目　录", center=True, size=14)
+    title.runs[0].bold = True
+    title.paragraph_format.keep_with_next = True
+    _field(
+        doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u', "（打开文档时更新目录：右键 → 更新域）"
+    )
 
 
 def _page(doc) -> None:
@@ -101,6 +162,7 @@ def loop_table(doc, headers, cells, loops, totals=None, numeric=()):
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, text, bold=True)
         _shade(cell)
+    _repeat_header(table.rows[0])
     for loop in loops:
         row = table.add_row().cells
         _cell(row[0], "{%tr " + loop + " %}")
@@ -114,6 +176,14 @@ def loop_table(doc, headers, cells, loops, totals=None, numeric=()):
         for i, (cell, text) in enumerate(zip(row, totals, strict=True)):
             _cell(cell, text, bold=True, right=i in numeric)
     return table
+
+
+def _repeat_header(row) -> None:
+    """The row is the table's header: Word repeats it at the top of each page."""
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
 
 
 def field_table(doc, rows) -> None:
@@ -131,6 +201,8 @@ def build() -> Document:
     doc = Document()
     _styles(doc)
     _page(doc)
+    _footer(doc)
+    _update_fields_on_open(doc)
     props = doc.core_properties
     props.title = "实施方案"
     props.author = "Lowland 低效用地再开发"
@@ -140,11 +212,12 @@ def build() -> Document:
     doc.add_paragraph("{{ document.title }}", style="Title")
     para(
         doc,
-        "编制日期：{{ document.generated | date_zh }}　规则档案：{{ document.profile_name }}"
-        "（{{ document.profile }}）",
+        "编制日期：{{ document.generated | date_zh }}　规则档案：{{ document.profile_words }}",
         center=True,
         size=9,
     )
+    _contents(doc)
+    doc.add_page_break()
 
     doc.add_heading("一、单元概况", level=1)
     field_table(
@@ -224,7 +297,7 @@ def build() -> Document:
     para(doc, "{%p if parcels_given and profile_pending %}")
     para(
         doc,
-        "认定所用规则档案 {{ document.profile }} 中，以下取值待定或为本地取值，"
+        "认定所用规则档案「{{ document.profile_words }}」中，以下取值待定或为本地取值，"
         "须经本市确认后方可作为认定依据：",
         size=9,
     )
@@ -427,7 +500,7 @@ def build() -> Document:
         doc,
         '单价来源：{{ funding.sources | join("；") }}。支出计入本单元实施时序；补缴地价按缴款截止'
         "日期所在年份计入；{% if not funding.transfer_given %}单元未填写转移建筑面积"
-        "（gfa_transferred），按 0 计；{% endif %}金额四舍五入到分后合计。",
+        "，按 0 计；{% endif %}金额四舍五入到分后合计。",
         size=8.5,
     )
 

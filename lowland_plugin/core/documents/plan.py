@@ -48,6 +48,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from ..common.errors import split_bilingual
 from ..common.fields import value_label
 from ..common.measures import M2_PER_MU
 from ..common.profiles import Profile
@@ -196,7 +197,7 @@ def legacy_rows(legacy: gpd.GeoDataFrame) -> list[dict]:
                 "legacy_class": cls,
                 "label": value_label("legacy_class", cls, "zh"),
                 "occupation_year": None if plain(year) is None else int(plain(year)),
-                "failed": as_text(failed),
+                "failed": chinese_items(as_text(failed)),
                 "area_m2": float(area[i]),
             }
         )
@@ -517,6 +518,26 @@ def maps_section(map_path: str | None, atlas_path: str | None, base_dir: str | P
 IDENTIFY_LOCALS = ("danger_basis", "dangerous_grades", "same_industry_tax_reference")
 
 
+def profile_in_words(profile: Profile) -> str:
+    """The rule profile as the document names it: 「默认认定标准（1.1.0 版）」 (the
+    ``id@version`` label belongs to the document properties, not to its text)."""
+    return f"{profile.name}（{profile.version} 版）"
+
+
+def chinese_text(message: str) -> str:
+    """The Chinese part of a bilingual 「中文 / English」 message (a Chinese document
+    prints no English)."""
+    return split_bilingual(message)[0]
+
+
+def chinese_items(text: str | None, separator: str = "; ") -> str | None:
+    """The Chinese part of each bilingual item of ``text`` (items joined by
+    ``separator``, as ``legacy_failed``), joined by 「；」."""
+    if not text:
+        return None
+    return "；".join(chinese_text(item) for item in text.split(separator))
+
+
 def identification_pending(profile: Profile) -> list[str]:
     """``rule.param = value（source · 待定）`` of the enabled criteria and exemptions and
     the identification's ``local`` values whose source is not adopted."""
@@ -588,6 +609,7 @@ def build_unit_context(
             "generated": generated or dt.date.today(),
             "profile": profile.label,
             "profile_name": profile.name,
+            "profile_words": profile_in_words(profile),
         },
         "unit": overview,
         "parcels": parcel_rows,
@@ -609,5 +631,5 @@ def build_unit_context(
         "facility_total": float(sum(f["area_m2"] for f in facilities)),
         "clauses": clauses_applied(clauses),
         "maps": maps_section(map_path, atlas_path, base_dir),
-        "warnings": warnings,
+        "warnings": [chinese_text(w) for w in warnings],
     }

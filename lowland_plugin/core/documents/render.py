@@ -34,6 +34,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..common.errors import LowlandInputError
 from ..common.resources import resource_path
+from .docx_layout import fit_table_columns, set_document_properties
 from .formatting import FILTERS
 
 #: Bundled templates (``resources/templates``).
@@ -194,6 +195,8 @@ def render_docx(
     except jinja2.TemplateError as err:
         source = _body_source(_open_docx(path))
         raise template_error(path, err, _line_text(source, _error_line(err))) from err
+    fit_table_columns(tpl.docx)
+    set_document_properties(tpl.docx, context)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
