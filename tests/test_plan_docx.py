@@ -133,7 +133,8 @@ def test_no_field_name_english_or_version_label_in_the_text(documents, unit_id):
     for paragraph in document.paragraphs:
         assert not VERSION_LABEL.search(paragraph.text), paragraph.text
         assert not ENGLISH.search(paragraph.text), paragraph.text
-    assert "规则档案：" in document.paragraphs[1].text and "版）" in document.paragraphs[1].text
+    profile_lines = [p.text for p in document.paragraphs if p.text.startswith("规则档案：")]
+    assert profile_lines and all(line.endswith("版）") for line in profile_lines)
     assert VERSION_LABEL.fullmatch(document.core_properties.keywords)
 
 
@@ -146,3 +147,24 @@ def test_no_field_name_in_the_reasons(documents):
     for index, header, text in cell_texts(documents["DY04"]):
         if header == REASON_HEADER:
             assert not FIELD_NAME.search(text), (index, text)
+
+
+#: The chapters a reviewer expects, in order (issue 18).
+CHAPTER_HEADINGS = [
+    "一、单元概况", "二、现状分析", "三、低效用地认定", "四、历史遗留用地", "五、规划方案",
+    "六、实施主体、方式与供地方式", "七、补偿安置", "八、资金平衡", "九、实施时序",
+    "十、保障措施", "附图", "附表",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_every_chapter_is_there_in_order_after_cover_and_contents(documents, unit_id):
+    document = documents[unit_id]
+    level1 = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert level1 == CHAPTER_HEADINGS
+    texts = [p.text for p in document.paragraphs]
+    assert texts.index("目　录") < texts.index("一、单元概况")
+    assert any(t.startswith("编制单位：") for t in texts[: texts.index("目　录")])
+    # the sample projects have no compensation fields: the chapter says what is missing
+    compensation = texts[texts.index("七、补偿安置") + 1]
+    assert compensation.startswith("本章待补充：项目图层未填写补偿安置信息")

@@ -26,7 +26,11 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
   section (local standards: example values until the city sets them);
 - ``facilities``: the public-facility land of the unit by category;
 - ``clauses``: the policy clauses applied, from ``resources/codes/plan_clauses.csv``;
-- ``maps``: the unit map and atlas paths given by the caller (None: 图件待生成).
+- ``maps``: the unit map and atlas paths given by the caller (None: 图件待生成);
+- ``chapters`` (switches, all on) and ``chapter_titles``, ``status_quo``,
+  ``implementation``, ``compensation``, ``timing``: the chapters of
+  :mod:`.chapters` (a section with ``missing`` says what input it lacks);
+- ``document.compiler``: 编制单位 (None: the cover leaves it to be filled in).
 
 A project belongs to the unit named by its ``unit_id``, else to the unit it overlaps
 most (:func:`~.projects.assign_projects`); parcels and legacy parcels by the same rule
@@ -57,6 +61,15 @@ from ..common.values import as_float, as_json, as_text, plain
 from ..identify.review import final_type, final_verdict, reason_lines
 from ..units.membership import unit_membership
 from ..units.statistics import parcel_areas
+from .chapters import (
+    CHAPTERS,
+    chapter_switches,
+    compensation_section,
+    figure_list,
+    implementation_section,
+    status_quo_section,
+    timing_section,
+)
 from .funding import (
     PHASE_LABELS,
     FundingRates,
@@ -360,6 +373,15 @@ def unit_project_checks(
     return checks, rows
 
 
+def unit_project_rows(
+    checks: ProjectChecks | None, rows: np.ndarray, projects: gpd.GeoDataFrame | None
+) -> pd.DataFrame | None:
+    """The unit's projects (None: no project layer given)."""
+    if checks is not None:
+        return checks.projects.iloc[rows]
+    return None if projects is None else projects.iloc[0:0]
+
+
 def parcels_section(
     parcels: gpd.GeoDataFrame | None, unit_id: str, units: gpd.GeoDataFrame
 ) -> tuple[list[dict], float | None, list[str]]:
@@ -561,6 +583,7 @@ def build_unit_context(
     base_dir: str | Path | None = None,
     generated: dt.date | None = None,
     units: gpd.GeoDataFrame | None = None,
+    compiler: str | None = None,
 ) -> dict:
     """The context of one unit's 实施方案 (keys: module docstring).
 
@@ -602,6 +625,9 @@ def build_unit_context(
         clauses |= {"Y-7", "N-4"}
     facilities = _facilities(unit)
     price_rows = sections["land_price"]
+    funding = funding_section(overview, price_rows, gfa, gfa_basis, rates)
+    unit_projects = unit_project_rows(checks, rows, projects)
+    maps = maps_section(map_path, atlas_path, base_dir)
 
     return {
         "document": {
@@ -610,6 +636,7 @@ def build_unit_context(
             "profile": profile.label,
             "profile_name": profile.name,
             "profile_words": profile_in_words(profile),
+            "compiler": compiler or None,
         },
         "unit": overview,
         "parcels": parcel_rows,
@@ -626,10 +653,19 @@ def build_unit_context(
         "projects_given": checks is not None,
         **sections,
         "land_price_total": cent_sum(r["price_due"] for r in price_rows if r["computed"]),
-        "funding": funding_section(overview, price_rows, gfa, gfa_basis, rates),
+        "funding": funding,
         "facilities": facilities,
         "facility_total": float(sum(f["area_m2"] for f in facilities)),
         "clauses": clauses_applied(clauses),
-        "maps": maps_section(map_path, atlas_path, base_dir),
+        "maps": maps,
+        "figure_list": figure_list(maps),
         "warnings": [chinese_text(w) for w in warnings],
+        "chapters": chapter_switches(),
+        "chapter_titles": dict(CHAPTERS),
+        "status_quo": status_quo_section(
+            None if parcels is None else unit_members(parcels, unit_id, known_units)
+        ),
+        "implementation": implementation_section(unit_projects),
+        "compensation": compensation_section(unit_projects),
+        "timing": timing_section(overview, funding, price_rows),
     }
