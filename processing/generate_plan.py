@@ -389,7 +389,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         try:
             maps = export.export_unit_maps(
                 units_layer, layers, staging / MAPS_FOLDER, ScaledFeedback(feedback, 0, span),
-                unit_ids=ids,
+                unit_ids=ids, template=export.PAGE_TEMPLATE,
             )  # fmt: skip
             atlas = None
             if "pdf" in formats:

@@ -40,8 +40,10 @@ def test_status_quo_by_hand():
     age = {r["label"]: r["area_m2"] for r in s["building_age"]}
     assert age == {"1990 年以前": 1000.0, "1990—1999 年": 3000.0, "2010 年及以后": 4000.0,
                    "未知": 2000.0}  # fmt: skip
-    far = {r["label"]: r["count"] for r in s["far"]}
-    assert far == {"＜0.5": 1, "0.5～1.0": 1, "≥2.0": 1, "未知": 1}
+    far = [(r["label"], r["count"]) for r in s["far"]]  # in band order, unknown last
+    assert far == [("＜0.5", 1), ("0.5～1.0", 1), ("≥2.0", 1), ("未知", 1)]
+    # land use by area, largest first (0601 and 05 tie at 4000 m²: first seen first)
+    assert [r["label"] for r in s["land_use"]][:2] == ["工业用地（0601）", "商业服务业用地（05）"]
     density = {r["label"]: r["area_m2"] for r in s["density"]}
     # 0.1 → <20 %; 0.25 → 20–30 %; 0.35 → 30–40 %; 0.5 → ≥40 %
     assert density == {"＜20%": 1000.0, "20%～30%": 2000.0, "30%～40%": 3000.0, "≥40%": 4000.0}

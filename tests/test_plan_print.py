@@ -267,3 +267,52 @@ def test_a_cell_that_cannot_wrap_is_clipped_by_qt_but_not_by_html_to_pdf(tmp_pat
     fixed = tmp_path / "fixed.pdf"
     html_to_pdf(html, fixed, tmp_path, "wide")
     assert print_defects(fixed) == []
+
+
+# ------------------------------------------------------------------ the unit map
+
+
+def printed_images(pdf: Path) -> list[tuple[int, float]]:
+    """(page, printed width in mm) of each image of ``pdf`` (poppler's pdfimages)."""
+    out = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        cols = line.split()
+        if len(cols) > 13 and cols[2] == "image":
+            rows.append((int(cols[0]), int(cols[3]) / float(cols[12]) * 25.4))
+    return rows
+
+
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_the_unit_map_is_printed_at_the_size_it_was_made_for(sample_pdfs, unit_id):
+    """The map is a 160 mm page of its own (scale bar true on paper): 160 / 25.4 × 150
+    dpi = 944.9 → 944 px, printed 944 px at 150 ppi = 159.85 mm."""
+    images = printed_images(sample_pdfs / f"{unit_id}_实施方案.pdf")
+    assert len(images) == 1
+    assert abs(images[0][1] - 160.0) < 1.0
+    png = sample_pdfs / "maps" / f"map_{unit_id}.png"
+    from qgis.PyQt.QtGui import QImage
+
+    assert QImage(str(png)).width() == 944
+
+
+def test_the_document_map_layout_has_no_sheet_furniture_and_readable_type():
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLegendStyle, QgsProject
+
+    from lowland_under_test.lowland_plugin.bridge.layouts import (
+        PAGE_MAP_WIDTH_MM,
+        PAGE_TEMPLATE,
+        load_review_layout,
+    )
+
+    layout = load_review_layout(QgsProject(), PAGE_TEMPLATE)
+    page = layout.pageCollection().page(0).pageSize()
+    assert (page.width(), page.height()) == (PAGE_MAP_WIDTH_MM, 215.0)
+    labels = [i for i in layout.items() if isinstance(i, QgsLayoutItemLabel)]
+    assert labels and not any("atlas_featurenumber" in i.text() for i in labels)
+    assert all(i.font().pointSizeF() >= 7.0 for i in labels)
+    legend = next(i for i in layout.items() if isinstance(i, QgsLayoutItemLegend))
+    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.SymbolLabel):
+        assert legend.style(style).font().pointSizeF() >= 7.0

@@ -90,11 +90,16 @@ def status_quo_section(members: pd.DataFrame | None) -> dict:
         "area_m2": total,
         "land_use": group_rows(_land_use_labels(members), area, total),
         "building_age": group_rows(
-            band_labels(_numbers(members, "oldest_year"), AGE_BANDS), area, total
+            band_labels(_numbers(members, "oldest_year"), AGE_BANDS), area, total, _order(AGE_BANDS)
         ),
-        "far": group_rows(band_labels(_numbers(members, "far"), FAR_BANDS), area, total),
+        "far": group_rows(
+            band_labels(_numbers(members, "far"), FAR_BANDS), area, total, _order(FAR_BANDS)
+        ),
         "density": group_rows(
-            band_labels(_numbers(members, "building_density"), DENSITY_BANDS), area, total
+            band_labels(_numbers(members, "building_density"), DENSITY_BANDS),
+            area,
+            total,
+            _order(DENSITY_BANDS),
         ),
         "tenure": group_rows(_coded_labels(members, "tenure"), area, total),
         "danger": _danger(members, area),
@@ -102,6 +107,10 @@ def status_quo_section(members: pd.DataFrame | None) -> dict:
         if "owner" in members.columns
         else None,
     }
+
+
+def _order(bands: Iterable[tuple[float, str]]) -> list[str]:
+    return [label for _, label in bands]
 
 
 def _numbers(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -120,17 +129,14 @@ def band_labels(values: pd.Series, bands: Iterable[tuple[float, str]]) -> pd.Ser
     return out
 
 
-def group_rows(labels: pd.Series, area: pd.Series, total: float) -> list[dict]:
-    """Count, area and share of the unit's parcel area per label, in first-seen order
-    of the bands (unknown last)."""
+def group_rows(
+    labels: pd.Series, area: pd.Series, total: float, order: Iterable[str] | None = None
+) -> list[dict]:
+    """Count, area and share of the unit's parcel area per label: in the ``order`` of
+    the bands, else by area (largest first); unknown last."""
     rows = []
-    order = list(dict.fromkeys([*labels.sort_values(kind="stable"), UNKNOWN_LABEL]))
-    order.remove(UNKNOWN_LABEL)
-    order.append(UNKNOWN_LABEL)
-    for label in order:
+    for label in pd.unique(labels):
         mask = labels == label
-        if not mask.any():
-            continue
         size = float(area[mask].sum())
         rows.append(
             {
@@ -140,6 +146,13 @@ def group_rows(labels: pd.Series, area: pd.Series, total: float) -> list[dict]:
                 "share": size / total if total > 0 else None,
             }
         )
+    rank = {label: i for i, label in enumerate(order or [])}
+    rows.sort(
+        key=lambda r: (
+            r["label"] == UNKNOWN_LABEL,
+            rank.get(r["label"], len(rank)) if order else -r["area_m2"],
+        )
+    )
     return rows
 
 
