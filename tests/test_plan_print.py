@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -142,6 +143,21 @@ def test_every_sample_unit_prints_within_the_page(sample_pdfs, unit_id):
     pdf = sample_pdfs / f"{unit_id}_实施方案.pdf"
     assert pdf.is_file()
     assert print_defects(pdf) == []
+
+
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_the_contents_give_each_chapter_its_page(sample_pdfs, unit_id):
+    pdf = sample_pdfs / f"{unit_id}_实施方案.pdf"
+    contents = subprocess.run(
+        ["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    entries = re.findall(r"(\S+)\s*……\s*(\d+)", contents)
+    assert len(entries) == 12  # 一 … 十, 附图, 附表
+    pages = pdf_pages(pdf)
+    for title, number in entries:
+        page = pages[int(number) - 1]
+        assert any(ln.text.replace(" ", "") == title for ln in page), (title, number)
 
 
 def test_the_long_parcel_list_repeats_its_header(sample_pdfs):

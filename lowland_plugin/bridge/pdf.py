@@ -13,6 +13,8 @@ left alone at a page end. :func:`html_to_pdf` therefore paginates itself:
   ends a page;
 - long cells wrap (``nowrap`` is dropped; at word boundaries, else anywhere), so a
   table fits the text width (Qt sizes the columns from their content);
+- the contents list (``<li>`` items naming the ``<h2>`` headings) gets each chapter's
+  page number (:func:`number_contents`);
 - tables repeat their header rows on each page: Qt does this for
   ``QTextTableFormat.headerRowCount``, which its HTML importer sets from ``<thead>``;
   :func:`repeat_table_headers` also marks a table whose first row is all ``<th>``
@@ -95,6 +97,7 @@ def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike,
     allow_wrapping(document)
     repeat_table_headers(document)
     keep_headings_with_next(document)
+    number_contents(document)
     paint_pages(document, writer, footer, font)
     del writer  # finishes the file
     return str(path)
@@ -142,6 +145,34 @@ def allow_wrapping(document: QTextDocument) -> int:
             changed += 1
         block = block.next()
     return changed
+
+
+def number_contents(document: QTextDocument) -> int:
+    """Page numbers in the table of contents: a list item whose text is the text of a
+    later ``<h2>`` gets 「　……　N」 (its page); returns how many items got one.
+
+    Run after the pagination is final; the added text does not change the pages (a
+    contents line stays one line)."""
+    document.pageCount()
+    height = document.pageSize().height()
+    pages: dict[str, tuple[int, int]] = {}
+    block = document.begin()
+    while block.isValid():
+        if is_heading(block) and block.blockFormat().headingLevel() == 2:
+            page = int(_block_top(document, block) // height) + 1
+            pages.setdefault(block.text().strip(), (block.position(), page))
+        block = block.next()
+    numbered = 0
+    block = document.begin()
+    while block.isValid():
+        found = pages.get(block.text().strip()) if block.textList() is not None else None
+        if found is not None and found[0] > block.position():
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.EndOfBlock)
+            cursor.insertText(f"　……　{found[1]}")
+            numbered += 1
+        block = block.next()
+    return numbered
 
 
 def repeat_table_headers(document: QTextDocument) -> int:
