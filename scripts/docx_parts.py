@@ -12,6 +12,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 BODY_FONT, HEADING_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
+#: The children of w:settings after w:updateFields, in schema order.
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator",
+)  # fmt: skip
 
 
 def _fonts(style_or_run, east_asia: str, size: float | None = None, bold=None) -> None:
@@ -85,7 +93,13 @@ def update_fields_on_open(doc) -> None:
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    settings.append(update)
+    # CT_Settings is a sequence: updateFields comes before these (ECMA-376 17.15.1.78)
+    later = [settings.find(qn(f"w:{name}")) for name in SETTINGS_AFTER_UPDATE_FIELDS]
+    first = next((e for e in later if e is not None), None)
+    if first is None:
+        settings.append(update)
+    else:
+        first.addprevious(update)
 
 
 def add_contents(doc) -> None:
