@@ -230,7 +230,7 @@ def compensation_section(projects: pd.DataFrame | None) -> dict:
     needed = "、".join(COMPENSATION_FIELDS.values())
     if not fields or projects is None or len(projects) == 0:
         return {
-            "missing": f"项目图层未填写补偿安置信息（{needed}），本章待补充。",
+            "missing": f"项目图层未填写补偿安置信息（{needed}）。",
             "columns": [],
             "rows": [],
         }
