@@ -122,6 +122,65 @@ def _label(layout, item_id: str, text: str, size: float, bold: bool, geometry, a
     return label
 
 
+def _north_arrow(layout, main, geometry) -> None:
+    """QGIS's north arrow SVG on a white background, following ``main``."""
+    from qgis.core import QgsLayoutItemPicture
+    from qgis.PyQt.QtGui import QColor
+
+    north = QgsLayoutItemPicture(layout)
+    north.setId("north_arrow")
+    north.setPicturePath(f"/usr/share/qgis/svg/{NORTH_ARROW}")
+    north.setLinkedMap(main)
+    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    north.setBackgroundEnabled(True)
+    north.setBackgroundColor(QColor(255, 255, 255, 200))
+    layout.addLayoutItem(north)
+    _place(north, *geometry)
+
+
+def _locator(layout, main, geometry) -> None:
+    """The locator map with the extent of ``main`` drawn in red (layers bound at export)."""
+    from qgis.core import QgsFillSymbol, QgsLayoutItemMap, QgsLayoutItemMapOverview
+    from qgis.PyQt.QtGui import QColor
+
+    locator = QgsLayoutItemMap(layout)
+    locator.setId("locator_map")
+    locator.setFrameEnabled(True)
+    locator.setBackgroundColor(QColor("#ffffff"))
+    layout.addLayoutItem(locator)
+    _place(locator, *geometry)
+    overview = QgsLayoutItemMapOverview("本图范围", locator)
+    overview.setLinkedMap(main)
+    overview.setFrameSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "255,0,0,25", "outline_color": "#d00000", "outline_width": "0.4"}
+        )
+    )
+    locator.overviews().addOverview(overview)
+
+
+def _scalebar(layout, main, geometry, widths, segments: int, height: float, size: float) -> None:
+    """A metre scale bar of ``main`` (「米」), ``widths`` (min, max) mm, text ``size`` pt."""
+    from qgis.core import QgsLayoutItemScaleBar, QgsScaleBarSettings, QgsUnitTypes
+
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setId("scalebar")
+    scalebar.setStyle("Single Box")
+    scalebar.setLinkedMap(main)
+    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnitLabel("米")
+    scalebar.setMapUnitsPerScaleBarUnit(1.0)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scalebar.setMinimumBarWidth(widths[0])
+    scalebar.setMaximumBarWidth(widths[1])
+    scalebar.setNumberOfSegments(segments)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setHeight(height)
+    scalebar.setTextFormat(_text_format(size))
+    layout.addLayoutItem(scalebar)
+    _place(scalebar, *geometry)
+
+
 def build(project):
     """The review layout (A3 landscape) in ``project`` (layers are bound at export)."""
     from qgis.core import (
@@ -130,17 +189,12 @@ def build(project):
         QgsLayoutItemLegend,
         QgsLayoutItemManualTable,
         QgsLayoutItemMap,
-        QgsLayoutItemMapOverview,
         QgsLayoutItemPage,
-        QgsLayoutItemPicture,
-        QgsLayoutItemScaleBar,
         QgsLayoutItemShape,
         QgsLegendStyle,
         QgsPrintLayout,
         QgsProperty,
-        QgsScaleBarSettings,
         QgsTableCell,
-        QgsUnitTypes,
     )
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor
@@ -178,15 +232,7 @@ def build(project):
     layout.addLayoutItem(main)
     _place(main, MARGIN, map_y, PANEL_X - MARGIN - 6, PAGE_H - MARGIN - map_y)
 
-    north = QgsLayoutItemPicture(layout)
-    north.setId("north_arrow")
-    north.setPicturePath(f"/usr/share/qgis/svg/{NORTH_ARROW}")
-    north.setLinkedMap(main)
-    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
-    north.setBackgroundEnabled(True)
-    north.setBackgroundColor(QColor(255, 255, 255, 200))
-    layout.addLayoutItem(north)
-    _place(north, PANEL_X - 6 - 18, map_y + 3, 14, 20)
+    _north_arrow(layout, main, (PANEL_X - 6 - 18, map_y + 3, 14, 20))
 
     # right panel: key table, locator map, legend, scale, source
     y = map_y
@@ -214,20 +260,7 @@ def build(project):
 
     _label(layout, "locator_title", "区位", 12, True, (PANEL_X, y, PANEL_W, 7))
     y += 8
-    locator = QgsLayoutItemMap(layout)
-    locator.setId("locator_map")
-    locator.setFrameEnabled(True)
-    locator.setBackgroundColor(QColor("#ffffff"))
-    layout.addLayoutItem(locator)
-    _place(locator, PANEL_X, y, PANEL_W, 56)
-    overview = QgsLayoutItemMapOverview("本图范围", locator)
-    overview.setLinkedMap(main)
-    overview.setFrameSymbol(
-        QgsFillSymbol.createSimple(
-            {"color": "255,0,0,25", "outline_color": "#d00000", "outline_width": "0.4"}
-        )
-    )
-    locator.overviews().addOverview(overview)
+    _locator(layout, main, (PANEL_X, y, PANEL_W, 56))
     y += 60
 
     legend = QgsLayoutItemLegend(layout)
@@ -247,22 +280,7 @@ def build(project):
     _place(legend, PANEL_X, y, PANEL_W, legend_h)
     y += legend_h + 2
 
-    scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setId("scalebar")
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(main)
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
-    scalebar.setUnitLabel("米")
-    scalebar.setMapUnitsPerScaleBarUnit(1.0)
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
-    scalebar.setMinimumBarWidth(40)
-    scalebar.setMaximumBarWidth(70)
-    scalebar.setNumberOfSegments(4)
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setHeight(2.5)
-    scalebar.setTextFormat(_text_format(9))
-    layout.addLayoutItem(scalebar)
-    _place(scalebar, PANEL_X, y, PANEL_W, 12)
+    _scalebar(layout, main, (PANEL_X, y, PANEL_W, 12), (40, 70), 4, 2.5, 9)
     y += 13
     _label(layout, "scale_text", SCALE_TEXT, 9, False, (PANEL_X, y, PANEL_W, 6))
 
@@ -296,16 +314,11 @@ def build_page(project):
     (≥ 7.5 pt), scale bar and scale, locator, source; no sheet furniture (no page
     counter, no key table: the document has them)."""
     from qgis.core import (
-        QgsFillSymbol,
         QgsLayoutItemLegend,
         QgsLayoutItemMap,
-        QgsLayoutItemMapOverview,
-        QgsLayoutItemPicture,
-        QgsLayoutItemScaleBar,
         QgsLayoutSize,
         QgsLegendStyle,
         QgsPrintLayout,
-        QgsScaleBarSettings,
         QgsUnitTypes,
     )
     from qgis.PyQt.QtGui import QColor
@@ -327,15 +340,7 @@ def build_page(project):
     layout.addLayoutItem(main)
     _place(main, 0.3, 0.3, DOC_W - 0.6, DOC_MAP_H)
 
-    north = QgsLayoutItemPicture(layout)
-    north.setId("north_arrow")
-    north.setPicturePath(f"/usr/share/qgis/svg/{NORTH_ARROW}")
-    north.setLinkedMap(main)
-    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
-    north.setBackgroundEnabled(True)
-    north.setBackgroundColor(QColor(255, 255, 255, 200))
-    layout.addLayoutItem(north)
-    _place(north, DOC_W - 14, 3, 10, 14)
+    _north_arrow(layout, main, (DOC_W - 14, 3, 10, 14))
 
     y = DOC_MAP_H + 3
     legend = QgsLayoutItemLegend(layout)
@@ -355,37 +360,9 @@ def build_page(project):
     layout.addLayoutItem(legend)
     _place(legend, 0, y, 104, DOC_H - y - 6)
 
-    locator = QgsLayoutItemMap(layout)
-    locator.setId("locator_map")
-    locator.setFrameEnabled(True)
-    locator.setBackgroundColor(QColor("#ffffff"))
-    layout.addLayoutItem(locator)
-    _place(locator, 108, y, DOC_W - 108.3, 30)
-    overview = QgsLayoutItemMapOverview("本图范围", locator)
-    overview.setLinkedMap(main)
-    overview.setFrameSymbol(
-        QgsFillSymbol.createSimple(
-            {"color": "255,0,0,25", "outline_color": "#d00000", "outline_width": "0.4"}
-        )
-    )
-    locator.overviews().addOverview(overview)
+    _locator(layout, main, (108, y, DOC_W - 108.3, 30))
 
-    scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setId("scalebar")
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(main)
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
-    scalebar.setUnitLabel("米")
-    scalebar.setMapUnitsPerScaleBarUnit(1.0)
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
-    scalebar.setMinimumBarWidth(25)
-    scalebar.setMaximumBarWidth(42)
-    scalebar.setNumberOfSegments(2)
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setHeight(2)
-    scalebar.setTextFormat(_text_format(DOC_MIN_PT))
-    layout.addLayoutItem(scalebar)
-    _place(scalebar, 108, y + 32, DOC_W - 108, 9)
+    _scalebar(layout, main, (108, y + 32, DOC_W - 108, 9), (25, 42), 2, 2, DOC_MIN_PT)
     _label(layout, "scale_text", SCALE_TEXT, DOC_MIN_PT, False, (108, y + 41, DOC_W - 108, 5))
     _label(layout, "source", DOC_SOURCE, DOC_MIN_PT, False, (0, DOC_H - 5.5, DOC_W, 5))
     return layout

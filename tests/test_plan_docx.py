@@ -11,12 +11,12 @@ from pathlib import Path
 
 import docx
 import pytest
+from check_helpers import generate_sample_plans
 from docx.oxml.ns import qn
 
 from lowland_under_test.lowland_plugin.core.documents.docx_layout import text_weight
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
 UNITS = ("DY01", "DY02", "DY03", "DY04")
 #: An ASCII field name (area_m2, parcel_id, gfa_transferred) or a ``key=value`` pair.
 FIELD_NAME = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Za-z_]+=")
@@ -31,23 +31,8 @@ REASON_HEADER = "认定理由"
 
 @pytest.fixture(scope="module")
 def documents(sample_units_chain, tmp_path_factory) -> dict[str, docx.document.Document]:
-    import processing
-
-    folder = tmp_path_factory.mktemp("plan_docx")
-    processing.run(
-        "lowland:generateplan",
-        {
-            "UNITS": sample_units_chain["units"],
-            "PARCELS": sample_units_chain["parcels"],
-            "PROJECTS": f"{PROJECTS}|layername=projects",
-            "PIECES": f"{PROJECTS}|layername=pieces",
-            "ZONES": f"{PROJECTS}|layername=zones",
-            "LEGACY": sample_units_chain["legacy"],
-            "PROFILE": "yinchuan",
-            "FORMATS": [0],
-            "OUTPUT_FOLDER": str(folder),
-            "DOCUMENTS": "TEMPORARY_OUTPUT",
-        },
+    folder = generate_sample_plans(
+        sample_units_chain, tmp_path_factory.mktemp("plan_docx"), [0]
     )
     return {u: docx.Document(folder / f"{u}_实施方案.docx") for u in UNITS}
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from check_helpers import generate_sample_plans
 from shapely.geometry import box
 
 from lowland_under_test.lowland_plugin.bridge.pdf import FOOTER_MM, MARGIN_MM, html_to_pdf
@@ -28,7 +29,6 @@ from lowland_under_test.lowland_plugin.core.documents.render import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
 UNITS = ("DY01", "DY02", "DY03", "DY04")
 #: A4 in PDF points, the margin in points (18 mm = 18 / 25.4 × 72 = 51.02 pt).
 PAGE_W, PAGE_H = 595.28, 841.89
@@ -117,23 +117,8 @@ def header_repeats(pdf: Path, header: str) -> int:
 
 @pytest.fixture(scope="module")
 def sample_pdfs(sample_units_chain, tmp_path_factory) -> Path:
-    import processing
-
-    folder = tmp_path_factory.mktemp("plan_print")
-    processing.run(
-        "lowland:generateplan",
-        {
-            "UNITS": sample_units_chain["units"],
-            "PARCELS": sample_units_chain["parcels"],
-            "PROJECTS": f"{PROJECTS}|layername=projects",
-            "PIECES": f"{PROJECTS}|layername=pieces",
-            "ZONES": f"{PROJECTS}|layername=zones",
-            "LEGACY": sample_units_chain["legacy"],
-            "PROFILE": "yinchuan",
-            "FORMATS": [2],
-            "OUTPUT_FOLDER": str(folder),
-            "DOCUMENTS": "TEMPORARY_OUTPUT",
-        },
+    folder = generate_sample_plans(
+        sample_units_chain, tmp_path_factory.mktemp("plan_print"), [2]
     )
     return folder
 
