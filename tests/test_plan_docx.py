@@ -31,9 +31,7 @@ REASON_HEADER = "认定理由"
 
 @pytest.fixture(scope="module")
 def documents(sample_units_chain, tmp_path_factory) -> dict[str, docx.document.Document]:
-    folder = generate_sample_plans(
-        sample_units_chain, tmp_path_factory.mktemp("plan_docx"), [0]
-    )
+    folder = generate_sample_plans(sample_units_chain, tmp_path_factory.mktemp("plan_docx"), [0])
     return {u: docx.Document(folder / f"{u}_实施方案.docx") for u in UNITS}
 
 

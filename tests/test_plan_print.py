@@ -117,9 +117,7 @@ def header_repeats(pdf: Path, header: str) -> int:
 
 @pytest.fixture(scope="module")
 def sample_pdfs(sample_units_chain, tmp_path_factory) -> Path:
-    folder = generate_sample_plans(
-        sample_units_chain, tmp_path_factory.mktemp("plan_print"), [2]
-    )
+    folder = generate_sample_plans(sample_units_chain, tmp_path_factory.mktemp("plan_print"), [2])
     return folder
 
 
