@@ -47,9 +47,10 @@ def qgis_run(env, alg, *params):
 SAMPLE_PROJECTS = Path(__file__).resolve().parents[1] / "resources/sample/sample_projects.gpkg"
 
 
-def generate_sample_plans(chain: dict, folder: Path, formats: list[int]) -> Path:
+def generate_sample_plans(chain: dict, folder: Path, formats: list[int], **extra) -> Path:
     """lowland:generateplan on the sample chain (conftest ``sample_units_chain``) with the
-    sample projects, pieces and zones, in ``formats`` (0 DOCX, 1 HTML, 2 PDF)."""
+    sample projects, pieces and zones, in ``formats`` (0 DOCX, 1 HTML, 2 PDF); ``extra``
+    parameters added."""
     import processing
 
     processing.run(
@@ -65,6 +66,7 @@ def generate_sample_plans(chain: dict, folder: Path, formats: list[int]) -> Path
             "FORMATS": formats,
             "OUTPUT_FOLDER": str(folder),
             "DOCUMENTS": "TEMPORARY_OUTPUT",
+            **extra,
         },
     )
     return folder

@@ -151,3 +151,17 @@ def test_every_chapter_is_there_in_order_after_cover_and_contents(documents, uni
     # the sample projects have no compensation fields: the chapter says what is missing
     compensation = texts[texts.index("七、补偿安置") + 1]
     assert compensation.startswith("本章待补充：项目图层未填写补偿安置信息")
+
+
+def test_the_compiler_is_printed_on_the_cover(sample_units_chain, tmp_path):
+    folder = generate_sample_plans(
+        sample_units_chain,
+        tmp_path,
+        [0, 1],
+        UNIT_IDS="DY03",
+        COMPILER="银川市自然资源局",
+        MAPS=False,
+    )
+    document = docx.Document(folder / "DY03_实施方案.docx")
+    assert "编制单位：银川市自然资源局" in [p.text for p in document.paragraphs]
+    assert "编制单位：银川市自然资源局" in (folder / "DY03_实施方案.html").read_text("utf-8")
