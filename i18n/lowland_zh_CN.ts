@@ -24,87 +24,87 @@
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="232" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="239" />
       <source>再开发单元评审图集</source>
       <translation>再开发单元评审图集</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="532" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="540" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="536" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="544" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="584" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="592" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="352" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="360" />
       <source>再开发单元</source>
       <translation>再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="481" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="489" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="485" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="493" />
       <source>宗地</source>
       <translation>宗地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="488" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="496" />
       <source>街坊</source>
       <translation>街坊</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="211" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="218" />
       <source>打印模板无法读取：{0}</source>
       <translation>打印模板无法读取：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="248" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="255" />
       <source>无法把布局加入工程：{0}</source>
       <translation>无法把布局加入工程：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="298" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="305" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="403" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="411" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="434" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="442" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="493" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="501" />
       <source>道路</source>
       <translation>道路</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="193" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="200" />
       <source>图集 PDF 导出失败：{0}</source>
       <translation>图集 PDF 导出失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="128" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="135" />
       <source>单元图导出失败：无法定位第 {0} 个单元。</source>
       <translation>单元图导出失败：无法定位第 {0} 个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="142" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="149" />
       <source>单元 {0} 的图片写入失败：{1}</source>
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>
@@ -1590,127 +1590,132 @@
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="100" />
+      <location filename="../processing/generate_plan.py" line="101" />
       <source>生成实施方案</source>
       <translation>生成实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="109" />
+      <location filename="../processing/generate_plan.py" line="110" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="132" />
+      <location filename="../processing/generate_plan.py" line="133" />
       <source>再开发单元（单元划定结果）</source>
       <translation>再开发单元（单元划定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="136" />
+      <location filename="../processing/generate_plan.py" line="137" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>宗地（含单元编号的认定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="138" />
+      <location filename="../processing/generate_plan.py" line="139" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="139" />
+      <location filename="../processing/generate_plan.py" line="140" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="140" />
+      <location filename="../processing/generate_plan.py" line="141" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="147" />
+      <location filename="../processing/generate_plan.py" line="148" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>单元编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="153" />
+      <location filename="../processing/generate_plan.py" line="154" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="161" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="178" />
+      <location filename="../processing/generate_plan.py" line="170" />
+      <source>编制单位（印在封面，留空为待填写）</source>
+      <translation>编制单位（印在封面，留空为待填写）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="184" />
       <source>导出单元图与审查图集</source>
       <translation>导出单元图与审查图集</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="186" />
+      <location filename="../processing/generate_plan.py" line="192" />
       <source>覆盖已有文件</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="192" />
+      <location filename="../processing/generate_plan.py" line="198" />
       <source>生成的文件清单</source>
       <translation>生成的文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="163" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML 模板 (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="218" />
+      <location filename="../processing/generate_plan.py" line="224" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="271" />
+      <location filename="../processing/generate_plan.py" line="277" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="258" />
+      <location filename="../processing/generate_plan.py" line="264" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="355" />
+      <location filename="../processing/generate_plan.py" line="362" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="462" />
+      <location filename="../processing/generate_plan.py" line="470" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="232" />
+      <location filename="../processing/generate_plan.py" line="238" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="372" />
+      <location filename="../processing/generate_plan.py" line="379" />
       <source>将覆盖已有文件：{0}</source>
       <translation>将覆盖已有文件：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="208" />
+      <location filename="../processing/generate_plan.py" line="214" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="384" />
+      <location filename="../processing/generate_plan.py" line="391" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="408" />
+      <location filename="../processing/generate_plan.py" line="415" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="458" />
+      <location filename="../processing/generate_plan.py" line="466" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>

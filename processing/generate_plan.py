@@ -87,6 +87,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
     TEMPLATE_DOCX = "TEMPLATE_DOCX"
     TEMPLATE_HTML = "TEMPLATE_HTML"
     PROFILE = "PROFILE"
+    COMPILER = "COMPILER"
     FORMATS = "FORMATS"
     MAPS = "MAPS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -164,6 +165,11 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             )
         )
         self.add_profile_parameter(self.PROFILE)
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.COMPILER, self.tr("编制单位（印在封面，留空为待填写）"), optional=True
+            )
+        )
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.FORMATS,
@@ -325,9 +331,10 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             written += [(u, "map_png", Path(p)) for u, p in maps.items()]
             if atlas:
                 written.append((None, "atlas_pdf", Path(atlas)))
+            compiler = self.parameterAsString(parameters, self.COMPILER, context).strip()
             self._documents(
                 units, units_all, read, checks, profile, formats, html_template, docx_path,
-                maps, atlas, staging, written, feedback,
+                maps, atlas, staging, written, feedback, compiler or None,
             )  # fmt: skip
             self.check_canceled(feedback)
             final = self._move_into_place(staging, out_dir, written)
@@ -393,7 +400,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         try:
             maps = export.export_unit_maps(
                 units_layer, layers, staging / MAPS_FOLDER, ScaledFeedback(feedback, 0, span),
-                unit_ids=ids,
+                unit_ids=ids, template=export.PAGE_TEMPLATE,
             )  # fmt: skip
             atlas = None
             if "pdf" in formats:
@@ -413,7 +420,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
 
     def _documents(
         self, units, units_all, read, checks, profile, formats, html_template, docx_path,
-        maps, atlas, staging, written, feedback,
+        maps, atlas, staging, written, feedback, compiler=None,
     ) -> None:  # fmt: skip
         """One 实施方案 per unit of ``units``; parcels belong to units by the one
         membership rule over all units of the layer (``units_all``, Y-3)."""
@@ -433,6 +440,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 atlas_path=atlas,
                 base_dir=staging,
                 units=units_all,
+                compiler=compiler,
             )
             if n == 0:
                 for line in context_["warnings"]:

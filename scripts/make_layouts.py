@@ -21,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "resources" / "layouts" / "review_a3.qpt"
+#: The unit map of the 实施方案: made for the page it is printed on.
+OUT_PAGE = ROOT / "resources" / "layouts" / "unit_page.qpt"
 
 FONT = "WenQuanYi Zen Hei"  # searchable PDF text (see processing/generate_plan.py)
 #: Item ids the exporter relies on.
@@ -120,6 +122,65 @@ def _label(layout, item_id: str, text: str, size: float, bold: bool, geometry, a
     return label
 
 
+def _north_arrow(layout, main, geometry) -> None:
+    """QGIS's north arrow SVG on a white background, following ``main``."""
+    from qgis.core import QgsLayoutItemPicture
+    from qgis.PyQt.QtGui import QColor
+
+    north = QgsLayoutItemPicture(layout)
+    north.setId("north_arrow")
+    north.setPicturePath(f"/usr/share/qgis/svg/{NORTH_ARROW}")
+    north.setLinkedMap(main)
+    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
+    north.setBackgroundEnabled(True)
+    north.setBackgroundColor(QColor(255, 255, 255, 200))
+    layout.addLayoutItem(north)
+    _place(north, *geometry)
+
+
+def _locator(layout, main, geometry) -> None:
+    """The locator map with the extent of ``main`` drawn in red (layers bound at export)."""
+    from qgis.core import QgsFillSymbol, QgsLayoutItemMap, QgsLayoutItemMapOverview
+    from qgis.PyQt.QtGui import QColor
+
+    locator = QgsLayoutItemMap(layout)
+    locator.setId("locator_map")
+    locator.setFrameEnabled(True)
+    locator.setBackgroundColor(QColor("#ffffff"))
+    layout.addLayoutItem(locator)
+    _place(locator, *geometry)
+    overview = QgsLayoutItemMapOverview("本图范围", locator)
+    overview.setLinkedMap(main)
+    overview.setFrameSymbol(
+        QgsFillSymbol.createSimple(
+            {"color": "255,0,0,25", "outline_color": "#d00000", "outline_width": "0.4"}
+        )
+    )
+    locator.overviews().addOverview(overview)
+
+
+def _scalebar(layout, main, geometry, widths, segments: int, height: float, size: float) -> None:
+    """A metre scale bar of ``main`` (「米」), ``widths`` (min, max) mm, text ``size`` pt."""
+    from qgis.core import QgsLayoutItemScaleBar, QgsScaleBarSettings, QgsUnitTypes
+
+    scalebar = QgsLayoutItemScaleBar(layout)
+    scalebar.setId("scalebar")
+    scalebar.setStyle("Single Box")
+    scalebar.setLinkedMap(main)
+    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnitLabel("米")
+    scalebar.setMapUnitsPerScaleBarUnit(1.0)
+    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scalebar.setMinimumBarWidth(widths[0])
+    scalebar.setMaximumBarWidth(widths[1])
+    scalebar.setNumberOfSegments(segments)
+    scalebar.setNumberOfSegmentsLeft(0)
+    scalebar.setHeight(height)
+    scalebar.setTextFormat(_text_format(size))
+    layout.addLayoutItem(scalebar)
+    _place(scalebar, *geometry)
+
+
 def build(project):
     """The review layout (A3 landscape) in ``project`` (layers are bound at export)."""
     from qgis.core import (
@@ -128,17 +189,12 @@ def build(project):
         QgsLayoutItemLegend,
         QgsLayoutItemManualTable,
         QgsLayoutItemMap,
-        QgsLayoutItemMapOverview,
         QgsLayoutItemPage,
-        QgsLayoutItemPicture,
-        QgsLayoutItemScaleBar,
         QgsLayoutItemShape,
         QgsLegendStyle,
         QgsPrintLayout,
         QgsProperty,
-        QgsScaleBarSettings,
         QgsTableCell,
-        QgsUnitTypes,
     )
     from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor
@@ -176,15 +232,7 @@ def build(project):
     layout.addLayoutItem(main)
     _place(main, MARGIN, map_y, PANEL_X - MARGIN - 6, PAGE_H - MARGIN - map_y)
 
-    north = QgsLayoutItemPicture(layout)
-    north.setId("north_arrow")
-    north.setPicturePath(f"/usr/share/qgis/svg/{NORTH_ARROW}")
-    north.setLinkedMap(main)
-    north.setNorthMode(QgsLayoutItemPicture.GridNorth)
-    north.setBackgroundEnabled(True)
-    north.setBackgroundColor(QColor(255, 255, 255, 200))
-    layout.addLayoutItem(north)
-    _place(north, PANEL_X - 6 - 18, map_y + 3, 14, 20)
+    _north_arrow(layout, main, (PANEL_X - 6 - 18, map_y + 3, 14, 20))
 
     # right panel: key table, locator map, legend, scale, source
     y = map_y
@@ -212,20 +260,7 @@ def build(project):
 
     _label(layout, "locator_title", "区位", 12, True, (PANEL_X, y, PANEL_W, 7))
     y += 8
-    locator = QgsLayoutItemMap(layout)
-    locator.setId("locator_map")
-    locator.setFrameEnabled(True)
-    locator.setBackgroundColor(QColor("#ffffff"))
-    layout.addLayoutItem(locator)
-    _place(locator, PANEL_X, y, PANEL_W, 56)
-    overview = QgsLayoutItemMapOverview("本图范围", locator)
-    overview.setLinkedMap(main)
-    overview.setFrameSymbol(
-        QgsFillSymbol.createSimple(
-            {"color": "255,0,0,25", "outline_color": "#d00000", "outline_width": "0.4"}
-        )
-    )
-    locator.overviews().addOverview(overview)
+    _locator(layout, main, (PANEL_X, y, PANEL_W, 56))
     y += 60
 
     legend = QgsLayoutItemLegend(layout)
@@ -245,22 +280,7 @@ def build(project):
     _place(legend, PANEL_X, y, PANEL_W, legend_h)
     y += legend_h + 2
 
-    scalebar = QgsLayoutItemScaleBar(layout)
-    scalebar.setId("scalebar")
-    scalebar.setStyle("Single Box")
-    scalebar.setLinkedMap(main)
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
-    scalebar.setUnitLabel("米")
-    scalebar.setMapUnitsPerScaleBarUnit(1.0)
-    scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
-    scalebar.setMinimumBarWidth(40)
-    scalebar.setMaximumBarWidth(70)
-    scalebar.setNumberOfSegments(4)
-    scalebar.setNumberOfSegmentsLeft(0)
-    scalebar.setHeight(2.5)
-    scalebar.setTextFormat(_text_format(9))
-    layout.addLayoutItem(scalebar)
-    _place(scalebar, PANEL_X, y, PANEL_W, 12)
+    _scalebar(layout, main, (PANEL_X, y, PANEL_W, 12), (40, 70), 4, 2.5, 9)
     y += 13
     _label(layout, "scale_text", SCALE_TEXT, 9, False, (PANEL_X, y, PANEL_W, 6))
 
@@ -272,6 +292,79 @@ def build(project):
         False,
         (PANEL_X, PAGE_H - MARGIN - 14, PANEL_W, 14),
     )
+    return layout
+
+
+# unit map of the 实施方案 (mm): printed 160 mm wide (the DOCX text width; the PDF prints
+# it at the same width), so its scale bar and scale are true on paper
+DOC_W, DOC_H = 160.0, 215.0
+DOC_MAP_H = 158.0
+#: Smallest type on the document map (pt): legend entries, scale bar, source.
+DOC_MIN_PT = 7.5
+DOC_SOURCE = (
+    "数据来源：[% coalesce(@lowland_data_source, '低效用地认定、再开发单元划定成果') %]"
+    "　坐标系：[% @project_crs %]　制图日期：[% format_date(now(),'yyyy年MM月dd日') %]"
+)
+#: Item ids the exporter binds in the document map (no key table, no page counter).
+PAGE_ITEM_IDS = ("main_map", "locator_map", "legend", "scalebar", "scale_text", "north_arrow")
+
+
+def build_page(project):
+    """The unit map of the 实施方案 (160 × 215 mm portrait): map, north arrow, legend
+    (≥ 7.5 pt), scale bar and scale, locator, source; no sheet furniture (no page
+    counter, no key table: the document has them)."""
+    from qgis.core import (
+        QgsLayoutItemLegend,
+        QgsLayoutItemMap,
+        QgsLayoutSize,
+        QgsLegendStyle,
+        QgsPrintLayout,
+        QgsUnitTypes,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("实施方案单元图（160 毫米宽）")
+    page = layout.pageCollection().page(0)
+    page.setPageSize(QgsLayoutSize(DOC_W, DOC_H, QgsUnitTypes.LayoutMillimeters))
+
+    main = QgsLayoutItemMap(layout)
+    main.setId("main_map")
+    main.setFrameEnabled(True)
+    main.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
+    main.setAtlasDriven(True)
+    main.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    main.setAtlasMargin(0.08)
+    main.setBackgroundColor(QColor("#ffffff"))
+    layout.addLayoutItem(main)
+    _place(main, 0.3, 0.3, DOC_W - 0.6, DOC_MAP_H)
+
+    _north_arrow(layout, main, (DOC_W - 14, 3, 10, 14))
+
+    y = DOC_MAP_H + 3
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legend")
+    legend.setTitle("图例")
+    legend.setLinkedMap(main)
+    legend.setLegendFilterByMapEnabled(True)
+    legend.setResizeToContents(False)
+    legend.setColumnCount(2)
+    legend.setSplitLayer(True)
+    legend.setStyleFont(QgsLegendStyle.Title, _font(10, True))
+    legend.setStyleFont(QgsLegendStyle.Group, _font(8.5, True))
+    legend.setStyleFont(QgsLegendStyle.Subgroup, _font(8.5, True))
+    legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(DOC_MIN_PT))
+    legend.setSymbolWidth(6)
+    legend.setSymbolHeight(3.5)
+    layout.addLayoutItem(legend)
+    _place(legend, 0, y, 104, DOC_H - y - 6)
+
+    _locator(layout, main, (108, y, DOC_W - 108.3, 30))
+
+    _scalebar(layout, main, (108, y + 32, DOC_W - 108, 9), (25, 42), 2, 2, DOC_MIN_PT)
+    _label(layout, "scale_text", SCALE_TEXT, DOC_MIN_PT, False, (108, y + 41, DOC_W - 108, 5))
+    _label(layout, "source", DOC_SOURCE, DOC_MIN_PT, False, (0, DOC_H - 5.5, DOC_W, 5))
     return layout
 
 
@@ -297,6 +390,13 @@ def main() -> int:
     if not layout.saveAsTemplate(str(OUT), QgsReadWriteContext()):
         raise SystemExit(f"could not write {OUT}")
     print(f"[layouts] {OUT}")
+    page = build_page(project)
+    missing = [i for i in PAGE_ITEM_IDS if page.itemById(i) is None]
+    if missing:
+        raise SystemExit(f"document map items missing: {missing}")
+    if not page.saveAsTemplate(str(OUT_PAGE), QgsReadWriteContext()):
+        raise SystemExit(f"could not write {OUT_PAGE}")
+    print(f"[layouts] {OUT_PAGE}")
     return 0
 
 

@@ -22,132 +22,46 @@ import sys
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: its helpers
+
+from docx_parts import (  # noqa: E402
+    add_contents,
+    add_footer,
+    field_table,
+    loop_table,
+    missing,
+    para,
+    set_page,
+    set_styles,
+    update_fields_on_open,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "resources" / "templates" / "implementation_plan.docx"
-BODY_FONT, HEADING_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
 FIXED_DATE = dt.datetime(2025, 1, 1)
+#: 二、现状分析 tables: (key of ``status_quo``, heading, first column).
+STATUS_QUO_TABLES = (
+    ("land_use", "（一）土地利用现状（三调地类）", "地类"),
+    ("building_age", "（二）建筑年代", "最早建成年代"),
+    ("far", "（三）开发强度（容积率）", "容积率"),
+    ("density", "（四）建筑密度", "建筑密度"),
+    ("tenure", "（五）土地权属", "权属性质"),
+)
+#: 十、保障措施 (template text; a bureau rewrites it in Word).
+SAFEGUARDS = (
+    "（一）组织保障：成立由区人民政府牵头、自然资源等部门参加的单元实施工作组，统筹推进认定、规划、"
+    "供地与监管。",
+    "（二）政策保障：严格执行低效用地再开发政策，认定、规划调整、补缴地价与供地均按规定程序办理，"
+    "依法公开。",
+    "（三）资金保障：按资金平衡方案落实资金来源，在全市域、分区域统筹平衡，专款专用。",
+    "（四）监督管理：将单元纳入低效用地数据库动态监管，按实施时序开展评估，对未按约定开发的依法处置。",
+)
 
 
-def _fonts(style_or_run, east_asia: str, size: float | None = None, bold=None) -> None:
-    font = style_or_run.font
-    font.name = LATIN_FONT
-    if size is not None:
-        font.size = Pt(size)
-    if bold is not None:
-        font.bold = bold
-    r_pr = style_or_run.element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = r_pr.makeelement(qn("w:rFonts"), {})
-        r_pr.append(fonts)
-    fonts.set(qn("w:eastAsia"), east_asia)
-
-
-def _styles(doc) -> None:
-    _fonts(doc.styles["Normal"], BODY_FONT, 10.5)
-    for name, size in (("Title", 18), ("Heading 1", 14), ("Heading 2", 12)):
-        style = doc.styles[name]
-        _fonts(style, HEADING_FONT, size, bold=True)
-        style.font.color.rgb = RGBColor(0, 0, 0)
-    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _page(doc) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Mm(25))
-    section.top_margin, section.bottom_margin = Mm(25), Mm(20)
-
-
-def para(doc, text: str, style: str | None = None, center: bool = False, size=None):
-    p = doc.add_paragraph(style=style)
-    run = p.add_run(text)
-    if size is not None:
-        run.font.size = Pt(size)
-    if center:
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    return p
-
-
-def _cell(cell, text: str, bold: bool = False, right: bool = False) -> None:
-    cell.text = ""
-    p = cell.paragraphs[0]
-    run = p.add_run(text)
-    run.font.size = Pt(9)
-    run.bold = bold
-    if right:
-        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _shade(cell, fill: str = "E8E8E8") -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shd = tc_pr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:fill"): fill})
-    tc_pr.append(shd)
-
-
-def loop_table(doc, headers, cells, loops, totals=None, numeric=()):
-    """A table: header row, one ``{%tr for … %}`` row per loop, the repeated row of
-    ``cells``, the ``{%tr endfor %}`` rows, and an optional static totals row."""
-    table = doc.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        _cell(cell, text, bold=True)
-        _shade(cell)
-    for loop in loops:
-        row = table.add_row().cells
-        _cell(row[0], "{%tr " + loop + " %}")
-    row = table.add_row().cells
-    for i, (cell, text) in enumerate(zip(row, cells, strict=True)):
-        _cell(cell, text, right=i in numeric)
-    for _ in loops:
-        _cell(table.add_row().cells[0], "{%tr endfor %}")
-    if totals is not None:
-        row = table.add_row().cells
-        for i, (cell, text) in enumerate(zip(row, totals, strict=True)):
-            _cell(cell, text, bold=True, right=i in numeric)
-    return table
-
-
-def field_table(doc, rows) -> None:
-    """A two-column label/value table (static rows)."""
-    table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    for label, value in rows:
-        cells = table.add_row().cells
-        _cell(cells[0], label, bold=True)
-        _shade(cells[0])
-        _cell(cells[1], value)
-
-
-def build() -> Document:
-    doc = Document()
-    _styles(doc)
-    _page(doc)
-    props = doc.core_properties
-    props.title = "实施方案"
-    props.author = "Lowland 低效用地再开发"
-    props.created = props.modified = FIXED_DATE
-    props.revision = 1
-
-    doc.add_paragraph("{{ document.title }}", style="Title")
-    para(
-        doc,
-        "编制日期：{{ document.generated | date_zh }}　规则档案：{{ document.profile_name }}"
-        "（{{ document.profile }}）",
-        center=True,
-        size=9,
-    )
-
-    doc.add_heading("一、单元概况", level=1)
+def overview_chapter(doc) -> None:
+    """一、单元概况: the unit table and the 低效 area by type."""
+    doc.add_heading("（一）基本情况", level=2)
     field_table(
         doc,
         [
@@ -180,7 +94,7 @@ def build() -> Document:
         ],
     )
     para(doc, "{%p if unit.lowland_by_type %}")
-    doc.add_heading("低效用地分类型面积", level=2)
+    doc.add_heading("（二）低效用地分类型面积", level=2)
     loop_table(
         doc,
         ["类型", "面积（m²）", "面积（亩）", "占单元面积"],
@@ -190,10 +104,47 @@ def build() -> Document:
     )
     para(doc, "{%p endif %}")
 
-    doc.add_heading("二、低效用地清单", level=1)
+
+def status_quo_chapter(doc) -> None:
+    """二、现状分析: land use, building age, FAR, density, tenure (``status_quo``)."""
+    para(doc, "{%p if status_quo.missing %}")
+    missing(doc, "{{ status_quo.missing }}")
+    para(doc, "{%p else %}")
+    para(
+        doc,
+        "单元内宗地 {{ status_quo.parcel_count }} 宗，面积 {{ status_quo.area_m2 | m2 }} m²"
+        "{% if status_quo.owner_count is not none %}，涉及权利人 {{ status_quo.owner_count }} 个"
+        "{% endif %}{% if status_quo.danger.count is not none %}；有 C、D 级危险建筑的宗地 "
+        "{{ status_quo.danger.count }} 宗，面积 {{ status_quo.danger.area_m2 | m2 }} m²{% endif %}。",
+    )
+    for key, title, head in STATUS_QUO_TABLES:
+        doc.add_heading(title, level=2)
+        loop_table(
+            doc,
+            [head, "宗数", "面积（m²）", "面积（亩）", "占宗地面积"],
+            [
+                "{{ r.label }}",
+                "{{ r.count }}",
+                "{{ r.area_m2 | m2 }}",
+                "{{ r.area_m2 | mu }}",
+                "{{ r.share | pct }}",
+            ],  # fmt: skip
+            [f"for r in status_quo.{key}"],
+            numeric=(1, 2, 3, 4),
+        )
+    para(doc, "{%p endif %}")
+
+
+def identification_chapter(doc) -> None:
+    """三、低效用地认定: the list with reasons and review outcome, the pending profile values."""
     para(doc, "{%p if not parcels_given %}")
-    para(doc, "未提供宗地图层。")
+    missing(doc, "未提供宗地图层（低效用地认定结果）。")
     para(doc, "{%p elif parcels %}")
+    para(
+        doc,
+        "单元内认定低效用地 {{ parcel_totals.count }} 宗，面积 {{ parcel_totals.area_m2 | m2 }} m²"
+        "（{{ parcel_totals.area_m2 | mu }} 亩）；认定依据与核查结论见下表。",
+    )
     loop_table(
         doc,
         ["宗地编号", "权利人", "低效类型", "面积（m²）", "面积（亩）", "容积率", "认定理由"],
@@ -225,7 +176,7 @@ def build() -> Document:
     para(doc, "{%p if parcels_given and profile_pending %}")
     para(
         doc,
-        "认定所用规则档案 {{ document.profile }} 中，以下取值待定或为本地取值，"
+        "认定所用规则档案「{{ document.profile_words }}」中，以下取值待定或为本地取值，"
         "须经本市确认后方可作为认定依据：",
         size=9,
     )
@@ -234,9 +185,11 @@ def build() -> Document:
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
 
-    doc.add_heading("三、历史遗留用地", level=1)
+
+def legacy_chapter(doc) -> None:
+    """四、历史遗留用地."""
     para(doc, "{%p if legacy is none %}")
-    para(doc, "未提供历史遗留用地认定结果（lowland:legacyland）。")
+    missing(doc, "未提供历史遗留用地认定结果。")
     para(doc, "{%p elif legacy.rows %}")
     loop_table(
         doc,
@@ -264,13 +217,34 @@ def build() -> Document:
     para(doc, "单元内无历史遗留用地。")
     para(doc, "{%p endif %}")
 
-    doc.add_heading("四、再开发项目规划指标", level=1)
+
+def planning_chapter(doc) -> None:
+    """五、规划方案: capacity, public facilities, the projects' FAR, mixed use, scattered land."""
+    doc.add_heading("（一）规划用途与建设规模", level=2)
+    para(
+        doc,
+        "单元规划建筑容量 {{ unit.gfa_capacity | m2 }} m²，现状建筑面积 {{ unit.gfa_existing | m2 }} m²；"
+        "规划用途与开发强度以控制性详细规划为准，各项目的容积率核定见下文。",
+    )
+    doc.add_heading("（二）公共服务设施配置", level=2)
+    para(doc, "{%p if facilities %}")
+    loop_table(
+        doc,
+        ["设施类别", "用地面积（m²）", "用地面积（亩）"],
+        ["{{ f.label }}", "{{ f.area_m2 | m2 }}", "{{ f.area_m2 | mu }}"],
+        ["for f in facilities"],
+        totals=["合计", "{{ facility_total | m2 }}", "{{ facility_total | mu }}"],
+        numeric=(1, 2),
+    )
+    para(doc, "{%p else %}")
+    para(doc, "控规未在本单元安排新增公共服务设施用地（或未提供控规图层）。")
+    para(doc, "{%p endif %}")
     para(doc, "{%p if not projects_given %}")
-    para(doc, "未提供项目图层。")
+    missing(doc, "未提供再开发项目图层，项目规划指标待补充。")
     para(doc, "{%p elif not far %}")
     para(doc, "单元内暂无再开发项目。")
     para(doc, "{%p else %}")
-    doc.add_heading("（一）容积率核定（Y-4）", level=2)
+    doc.add_heading("（三）项目容积率核定（Y-4）", level=2)
     loop_table(
         doc,
         [
@@ -297,7 +271,7 @@ def build() -> Document:
         ["for r in far"],
         numeric=(1, 2, 3, 4, 5, 6),
     )
-    doc.add_heading("（二）混合用地用途比例（Y-10）", level=2)
+    doc.add_heading("（四）混合用地用途比例（Y-10）", level=2)
     loop_table(
         doc,
         ["项目", "计算依据", "用途", "比例", "出让年限（年）", "评估单价（元/m²）"],
@@ -312,9 +286,9 @@ def build() -> Document:
         ["for m in mixed_use", "for u in m.uses"],
         numeric=(3, 4, 5),
     )
-    doc.add_heading("（三）零星用地（Y-7）", level=2)
+    doc.add_heading("（五）零星用地（Y-7）", level=2)
     para(doc, "{%p if scattered is none %}")
-    para(doc, "未提供零星用地地块图层（项目模板 pieces）。")
+    missing(doc, "未提供零星用地地块图层。")
     para(doc, "{%p else %}")
     loop_table(
         doc,
@@ -342,7 +316,27 @@ def build() -> Document:
     para(doc, "{%p endif %}")
     para(doc, "{%p endif %}")
 
-    doc.add_heading("五、补缴地价与缴款计划", level=1)
+
+def implementation_chapter(doc) -> None:
+    """六、实施主体、方式与供地方式 per project, and the 补缴地价."""
+    doc.add_heading("（一）实施主体与实施方式", level=2)
+    para(doc, "{%p if implementation.missing %}")
+    missing(doc, "{{ implementation.missing }}")
+    para(doc, "{%p else %}")
+    loop_table(
+        doc,
+        ["项目", "土地使用权人", "实施主体", "实施方式", "供地方式"],
+        [
+            '{{ r.project_id }} {{ r.project_name or "" }}',
+            '{{ r.land_user or "—" }}',
+            "{{ r.subject }}",
+            "{{ r.method }}",
+            "{{ r.supply }}",
+        ],  # fmt: skip
+        ["for r in implementation.rows"],
+    )
+    para(doc, "{%p endif %}")
+    doc.add_heading("（二）补缴地价与缴款计划", level=2)
     para(doc, "{%p if land_price %}")
     loop_table(
         doc,
@@ -372,7 +366,25 @@ def build() -> Document:
     para(doc, "单元内无需核算补缴地价的项目。")
     para(doc, "{%p endif %}")
 
-    doc.add_heading("六、资金平衡", level=1)
+
+def compensation_chapter(doc) -> None:
+    """七、补偿安置: the projects' compensation fields, else a marked placeholder."""
+    para(doc, "{%p if compensation.missing %}")
+    missing(doc, "{{ compensation.missing }}")
+    para(doc, "补偿安置方案应依法制定，明确补偿方式、标准与安置房源，充分征求权利人意见后报批。")
+    para(doc, "{%p else %}")
+    para(doc, "{%p for r in compensation.rows %}")
+    para(
+        doc,
+        "{{ r.project_id }}：{% for c in compensation.columns %}{{ c }} "
+        '{{ r["values"][loop.index0] }}{% if not loop.last %}；{% endif %}{% endfor %}。',
+    )
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
+
+
+def funding_chapter(doc) -> None:
+    """八、资金平衡: costs, revenues, balance and phasing."""
     doc.add_heading("（一）支出", level=2)
     loop_table(
         doc,
@@ -428,45 +440,131 @@ def build() -> Document:
         doc,
         '单价来源：{{ funding.sources | join("；") }}。支出计入本单元实施时序；补缴地价按缴款截止'
         "日期所在年份计入；{% if not funding.transfer_given %}单元未填写转移建筑面积"
-        "（gfa_transferred），按 0 计；{% endif %}金额四舍五入到分后合计。",
+        "，按 0 计；{% endif %}金额四舍五入到分后合计。",
         size=8.5,
     )
 
-    doc.add_heading("七、公共服务设施配置", level=1)
-    para(doc, "{%p if facilities %}")
+
+def timing_chapter(doc) -> None:
+    """九、实施时序: the unit's phase and the land-price deadlines."""
+    para(doc, "本单元实施时序：{{ timing.phase_label }}。")
+    para(doc, "{%p if timing.deadlines %}")
     loop_table(
         doc,
-        ["设施类别", "用地面积（m²）", "用地面积（亩）"],
-        ["{{ f.label }}", "{{ f.area_m2 | m2 }}", "{{ f.area_m2 | mu }}"],
-        ["for f in facilities"],
-        totals=["合计", "{{ facility_total | m2 }}", "{{ facility_total | mu }}"],
-        numeric=(1, 2),
+        ["项目", "节点", "日期"],
+        ["{{ d.project_id }}", "{{ d.label }}", "{{ d.date | date_zh }}"],
+        ["for d in timing.deadlines"],
     )
     para(doc, "{%p else %}")
-    para(doc, "控规未在本单元安排新增公共服务设施用地（或未提供控规图层）。")
+    para(doc, "单元内项目暂无地价缴款节点。")
     para(doc, "{%p endif %}")
 
-    doc.add_heading("八、政策依据", level=1)
+
+def safeguards_chapter(doc) -> None:
+    """十、保障措施: template text a bureau edits."""
+    for text in SAFEGUARDS:
+        para(doc, text)
+
+
+def figures_chapter(doc) -> None:
+    """附图: the unit map (InlineImage) and the list of figures."""
+    para(doc, "{%p if unit_map_image %}")
+    para(doc, "{{ unit_map_image }}", center=True)
+    para(doc, '附图 1　{{ unit.unit_id }} {{ unit.unit_name or "" }} 单元图', center=True, size=9)
+    para(doc, "{%p else %}")
+    para(doc, "{{ maps.missing_text }}")
+    para(doc, "{%p endif %}")
+    loop_table(
+        doc,
+        ["图件", "状态"],
+        ["{{ f.name }}", "{{ f.status }}"],
+        ["for f in figure_list"],
+    )
+
+
+def tables_chapter(doc) -> None:
+    """附表: the policy clauses and the notes of the run."""
+    doc.add_heading("附表 1　政策依据", level=2)
     loop_table(
         doc,
         ["条款", "要点", "内容"],
         ["{{ c.id }}", "{{ c.title }}", "{{ c.text }}"],
         ["for c in clauses"],
     )
-
-    doc.add_heading("附图", level=1)
-    para(doc, "{%p if unit_map_image %}")
-    para(doc, "{{ unit_map_image }}", center=True)
-    para(doc, "{{ unit.unit_id }} 单元图", center=True, size=9)
-    para(doc, "{%p else %}")
-    para(doc, "{{ maps.missing_text }}")
-    para(doc, "{%p endif %}")
     para(doc, "{%p if warnings %}")
-    doc.add_heading("生成说明", level=2)
+    doc.add_heading("附表 2　生成说明", level=2)
     para(doc, "{%p for w in warnings %}")
     para(doc, "{{ w }}", size=8.5)
     para(doc, "{%p endfor %}")
     para(doc, "{%p endif %}")
+
+
+#: Chapter key → its builder, in the document's order (keys: ``chapters`` of the context).
+CHAPTER_BUILDERS = {
+    "overview": overview_chapter,
+    "status_quo": status_quo_chapter,
+    "identification": identification_chapter,
+    "legacy": legacy_chapter,
+    "planning": planning_chapter,
+    "implementation": implementation_chapter,
+    "compensation": compensation_chapter,
+    "funding": funding_chapter,
+    "timing": timing_chapter,
+    "safeguards": safeguards_chapter,
+    "figures": figures_chapter,
+    "tables": tables_chapter,
+}
+
+
+def cover(doc) -> None:
+    """封面 (``chapters.cover``; without it a title line) and 目录 (``chapters.contents``)."""
+    para(doc, "{%p if chapters.cover %}")
+    for _ in range(6):
+        doc.add_paragraph()
+    doc.add_paragraph("{{ document.title }}", style="Title")
+    para(doc, "（送审稿）", center=True, size=12)
+    for _ in range(6):
+        doc.add_paragraph()
+    for line in (
+        '单　　元：{{ unit.unit_id }} {{ unit.unit_name or "" }}',
+        '编制单位：{{ document.compiler or "（待填写）" }}',
+        "编制日期：{{ document.generated | date_zh }}",
+        "规则档案：{{ document.profile_words }}",
+    ):
+        para(doc, line, center=True, size=12)
+    doc.add_page_break()
+    para(doc, "{%p else %}")
+    doc.add_paragraph("{{ document.title }}", style="Title")
+    para(
+        doc,
+        "编制日期：{{ document.generated | date_zh }}　规则档案：{{ document.profile_words }}",
+        center=True,
+        size=9,
+    )
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if chapters.contents %}")
+    add_contents(doc)
+    doc.add_page_break()
+    para(doc, "{%p endif %}")
+
+
+def build() -> Document:
+    doc = Document()
+    set_styles(doc)
+    set_page(doc)
+    add_footer(doc)
+    update_fields_on_open(doc)
+    props = doc.core_properties
+    props.title = "实施方案"
+    props.author = "Lowland 低效用地再开发"
+    props.created = props.modified = FIXED_DATE
+    props.revision = 1
+    cover(doc)
+    for key, builder in CHAPTER_BUILDERS.items():
+        para(doc, "{%p if chapters." + key + " %}")
+        doc.add_heading("{{ chapter_titles." + key + " }}", level=1)
+        builder(doc)
+        para(doc, "{%p endif %}")
     return doc
 
 

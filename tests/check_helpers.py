@@ -1,11 +1,13 @@
 """Helpers shared by the check tests (test_checks_plan, test_checks_price,
-test_checks_use): small memory layers and ``qgis_process`` runs. Imported from
+test_checks_use): small memory layers and ``qgis_process`` runs; and the 实施方案 of the
+sample chain for the print tests (test_plan_print, test_plan_docx). Imported from
 ``tests/`` (put on ``sys.path`` by ``conftest.py``)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # the /usr/bin/qgis_process wrapper fails on Debian
 
@@ -40,3 +42,31 @@ def qgis_run(env, alg, *params):
     )
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     return json.loads(out.stdout[out.stdout.index("{") :])
+
+
+SAMPLE_PROJECTS = Path(__file__).resolve().parents[1] / "resources/sample/sample_projects.gpkg"
+
+
+def generate_sample_plans(chain: dict, folder: Path, formats: list[int], **extra) -> Path:
+    """lowland:generateplan on the sample chain (conftest ``sample_units_chain``) with the
+    sample projects, pieces and zones, in ``formats`` (0 DOCX, 1 HTML, 2 PDF); ``extra``
+    parameters added."""
+    import processing
+
+    processing.run(
+        "lowland:generateplan",
+        {
+            "UNITS": chain["units"],
+            "PARCELS": chain["parcels"],
+            "PROJECTS": f"{SAMPLE_PROJECTS}|layername=projects",
+            "PIECES": f"{SAMPLE_PROJECTS}|layername=pieces",
+            "ZONES": f"{SAMPLE_PROJECTS}|layername=zones",
+            "LEGACY": chain["legacy"],
+            "PROFILE": "yinchuan",
+            "FORMATS": formats,
+            "OUTPUT_FOLDER": str(folder),
+            "DOCUMENTS": "TEMPORARY_OUTPUT",
+            **extra,
+        },
+    )
+    return folder

@@ -336,6 +336,8 @@ def test_broken_html_templates_name_file_and_line(tmp_path, source, line, kind):
         render_html(load_html_template(template), ctx)
     message = str(info.value)
     assert str(template) in message and f"第 {line} 行" in message and kind in message
+    if kind == "UndefinedError":  # the variable is named
+        assert "未定义的变量「no_such_field」" in message
 
 
 def test_a_docx_template_error_names_the_paragraph(tmp_path):
@@ -351,6 +353,7 @@ def test_a_docx_template_error_names_the_paragraph(tmp_path):
     message = str(info.value)
     assert str(template) in message and "UndefinedError" in message
     assert "金额 {{ funding.nope | wan }}" in message  # the paragraph's text
+    assert "未定义的变量「nope」" in message
     template.write_bytes(b"not a zip")
     with pytest.raises(LowlandInputError, match="不是有效的 DOCX"):
         render_docx(template, ctx)

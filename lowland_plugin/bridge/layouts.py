@@ -71,6 +71,11 @@ from .plan_files import safe_file_part
 
 #: The bundled review layout (A3 landscape).
 TEMPLATE = resource_path("layouts", "review_a3.qpt")
+#: The unit map of the 实施方案 (160 × 215 mm portrait, printed 160 mm wide: its scale
+#: bar and scale are true on paper; legend ≥ 7.5 pt; no page counter).
+PAGE_TEMPLATE = resource_path("layouts", "unit_page.qpt")
+#: Printed width of the :data:`PAGE_TEMPLATE` map (mm).
+PAGE_MAP_WIDTH_MM = 160
 #: Resolution of the unit images for the documents (A3 page → 2480 × 1754 px).
 PNG_DPI = 150
 #: Resolution of raster parts of the PDF.
@@ -100,15 +105,17 @@ def export_unit_maps(
     *,
     unit_ids: Iterable[str] | None = None,
     dpi: int = PNG_DPI,
+    template: str | os.PathLike = TEMPLATE,
 ) -> dict[str, str]:
-    """One PNG per unit (the whole review page: title, map, legend, scale …) in
-    ``out_dir`` as ``map_<unit_id>.png``; returns ``{unit_id: path}`` in unit order.
+    """One PNG per unit (the whole page of ``template``: the A3 review sheet, or
+    :data:`PAGE_TEMPLATE` for a document) in ``out_dir`` as ``map_<unit_id>.png``;
+    returns ``{unit_id: path}`` in unit order.
 
     ``unit_ids`` limits the export to those units (default: all). ``feedback`` (a
     QgsFeedback or anything with ``setProgress``/``isCanceled``) gets 0–100 % over
     the units; cancelling removes the images written by this call and raises.
     """
-    sheet = _ReviewSheet(units_layer, layers, unit_ids)
+    sheet = _ReviewSheet(units_layer, layers, unit_ids, template)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     atlas = sheet.layout.atlas()
@@ -344,6 +351,7 @@ class _ReviewSheet:
         units_layer: LayerLike,
         layers: Sequence[LayerLike],
         unit_ids: Iterable[str] | None,
+        template: str | os.PathLike = TEMPLATE,
     ) -> None:
         units = _require_unit_id(_as_layer(units_layer, tr("再开发单元")))
         self.project = QgsProject()
@@ -363,7 +371,7 @@ class _ReviewSheet:
             QgsExpressionContextUtils.setProjectVariable(
                 self.project, "lowland_data_source", str(source)
             )
-        self.layout = load_review_layout(self.project)
+        self.layout = load_review_layout(self.project, template)
         searchable_text(self.layout)
         self._bind(ordered, unit_ids)
 

@@ -396,7 +396,7 @@ def mixed_use(
     pending = profile.pending(("mixed_use_positive", "mixed_use_negative"))
     if pending:
         warnings.append(
-            "正负面清单使用未经采用的取值（Y-10）/ the positive and negative lists are not "
+            "正负面清单使用未经采用的取值（Y-10） / the positive and negative lists are not "
             "adopted values: " + "；".join(pending),
         )
     return CheckResult(table, extra, [], warnings)

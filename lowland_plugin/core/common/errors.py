@@ -8,11 +8,17 @@ _OPENING = "([{（【《"
 _CLOSING = ")]}）】》"
 
 
+#: Full-width closing marks a "/ " may follow with no space and still separate the
+#: Chinese from the English ("…（说明）/ English").
+_TIGHT = "）」』】。"
+
+
 def split_bilingual(message: str) -> tuple[str, str]:
     """``message`` ("中文 / English") as its Chinese and its English text.
 
     The split is at the first " / " outside brackets: "坐标系不同（A / B）。 / the CRS
-    differ" splits after "。". A message without that separator is one text, the same
+    differ" splits after "。", and so does "…（说明）/ English" (no space before the slash
+    after a full-width closing mark). A message without that separator is one text, the same
     in both languages. Everything after the separator (lists, lines) belongs to English.
     """
     depth = 0
@@ -23,6 +29,8 @@ def split_bilingual(message: str) -> tuple[str, str]:
             depth = max(depth - 1, 0)
         elif depth == 0 and message.startswith(SEPARATOR, i):
             return message[:i], message[i + len(SEPARATOR) :]
+        elif depth == 0 and i and message[i - 1] in _TIGHT and message.startswith("/ ", i):
+            return message[:i], message[i + 2 :]  # 「…）/ English」: no space before the slash
     return message, message
 
 

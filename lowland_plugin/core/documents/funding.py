@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..common.errors import LowlandInputError
+from ..common.errors import LowlandInputError, split_bilingual
 from ..common.money import money, to_cents, yuan
 from ..common.profiles import Profile
 from ..common.values import as_text, is_known
@@ -206,7 +206,8 @@ def funding_balance(
         "ratio": revenue_total / cost_total if cost_total > 0 else None,
         "phasing": rows,
         "clause": rates.clause,
-        "sources": sorted(set(rates.sources.values())),
+        # the document is Chinese: the Chinese part of bilingual sources
+        "sources": sorted({split_bilingual(s)[0] for s in rates.sources.values()}),
     }
 
 

@@ -26,7 +26,11 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
   section (local standards: example values until the city sets them);
 - ``facilities``: the public-facility land of the unit by category;
 - ``clauses``: the policy clauses applied, from ``resources/codes/plan_clauses.csv``;
-- ``maps``: the unit map and atlas paths given by the caller (None: 图件待生成).
+- ``maps``: the unit map and atlas paths given by the caller (None: 图件待生成);
+- ``chapters`` (switches, all on) and ``chapter_titles``, ``status_quo``,
+  ``implementation``, ``compensation``, ``timing``: the chapters of
+  :mod:`.chapters` (a section with ``missing`` says what input it lacks);
+- ``document.compiler``: 编制单位 (None: the cover leaves it to be filled in).
 
 A project belongs to the unit named by its ``unit_id``, else to the unit it overlaps
 most (:func:`~.projects.assign_projects`); parcels and legacy parcels by the same rule
@@ -49,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from ..checks.common import redevelopment_mode
+from ..common.errors import split_bilingual
 from ..common.fields import value_label
 from ..common.measures import M2_PER_MU
 from ..common.profiles import Profile
@@ -58,6 +63,15 @@ from ..common.values import as_float, as_json, as_text, plain
 from ..identify.review import final_type, final_verdict
 from ..units.membership import unit_membership
 from ..units.statistics import parcel_areas
+from .chapters import (
+    CHAPTERS,
+    chapter_switches,
+    compensation_section,
+    figure_list,
+    implementation_section,
+    status_quo_section,
+    timing_section,
+)
 from .funding import (
     PHASE_LABELS,
     FundingRates,
@@ -194,7 +208,7 @@ def legacy_rows(legacy: gpd.GeoDataFrame) -> list[dict]:
                 "legacy_class": cls,
                 "label": value_label("legacy_class", cls, "zh"),
                 "occupation_year": None if plain(year) is None else int(plain(year)),
-                "failed": as_text(failed),
+                "failed": chinese_items(as_text(failed)),
                 "area_m2": float(area[i]),
             }
         )
@@ -358,6 +372,15 @@ def unit_project_checks(
     return checks, rows
 
 
+def unit_project_rows(
+    checks: ProjectChecks | None, rows: np.ndarray, projects: gpd.GeoDataFrame | None
+) -> pd.DataFrame | None:
+    """The unit's projects (None: no project layer given)."""
+    if checks is not None:
+        return checks.projects.iloc[rows]
+    return None if projects is None else projects.iloc[0:0]
+
+
 def parcels_section(
     parcels: gpd.GeoDataFrame | None, unit_id: str, units: gpd.GeoDataFrame
 ) -> tuple[list[dict], float | None, list[str]]:
@@ -511,6 +534,26 @@ def maps_section(map_path: str | None, atlas_path: str | None, base_dir: str | P
 IDENTIFY_LOCALS = ("danger_basis", "dangerous_grades", "same_industry_tax_reference")
 
 
+def profile_in_words(profile: Profile) -> str:
+    """The rule profile as the document names it: 「默认认定标准（1.1.0 版）」 (the
+    ``id@version`` label belongs to the document properties, not to its text)."""
+    return f"{profile.name}（{profile.version} 版）"
+
+
+def chinese_text(message: str) -> str:
+    """The Chinese part of a bilingual 「中文 / English」 message (a Chinese document
+    prints no English)."""
+    return split_bilingual(message)[0]
+
+
+def chinese_items(text: str | None, separator: str = "; ") -> str | None:
+    """The Chinese part of each bilingual item of ``text`` (items joined by
+    ``separator``, as ``legacy_failed``), joined by 「；」."""
+    if not text:
+        return None
+    return "；".join(chinese_text(item) for item in text.split(separator))
+
+
 def identification_pending(profile: Profile) -> list[str]:
     """``rule.param = value（source · 待定）`` of the enabled criteria and exemptions and
     the identification's ``local`` values whose source is not adopted."""
@@ -534,6 +577,7 @@ def build_unit_context(
     base_dir: str | Path | None = None,
     generated: dt.date | None = None,
     units: gpd.GeoDataFrame | None = None,
+    compiler: str | None = None,
 ) -> dict:
     """The context of one unit's 实施方案 (keys: module docstring).
 
@@ -575,6 +619,9 @@ def build_unit_context(
     # cited where the scattered-land check ran on the projects' pieces (project_sections)
     facilities = _facilities(unit)
     price_rows = sections["land_price"]
+    funding = funding_section(overview, price_rows, gfa, gfa_basis, rates)
+    unit_projects = unit_project_rows(checks, rows, projects)
+    maps = maps_section(map_path, atlas_path, base_dir)
 
     return {
         "document": {
@@ -582,6 +629,8 @@ def build_unit_context(
             "generated": generated or dt.date.today(),
             "profile": profile.label,
             "profile_name": profile.name,
+            "profile_words": profile_in_words(profile),
+            "compiler": compiler or None,
         },
         "unit": overview,
         "parcels": parcel_rows,
@@ -598,10 +647,19 @@ def build_unit_context(
         "projects_given": checks is not None,
         **sections,
         "land_price_total": cent_sum(r["price_due"] for r in price_rows if r["computed"]),
-        "funding": funding_section(overview, price_rows, gfa, gfa_basis, rates),
+        "funding": funding,
         "facilities": facilities,
         "facility_total": float(sum(f["area_m2"] for f in facilities)),
         "clauses": clauses_applied(clauses),
-        "maps": maps_section(map_path, atlas_path, base_dir),
-        "warnings": warnings,
+        "maps": maps,
+        "figure_list": figure_list(maps),
+        "warnings": [chinese_text(w) for w in warnings],
+        "chapters": chapter_switches(),
+        "chapter_titles": dict(CHAPTERS),
+        "status_quo": status_quo_section(
+            None if parcels is None else unit_members(parcels, unit_id, known_units)
+        ),
+        "implementation": implementation_section(unit_projects),
+        "compensation": compensation_section(unit_projects),
+        "timing": timing_section(overview, funding, price_rows),
     }

@@ -39,6 +39,7 @@ import jinja2
 
 from ..common.errors import LowlandInputError
 from ..common.resources import resource_path
+from .docx_layout import fit_table_columns, set_document_properties
 from .sandbox import RenderCancelledError, TemplateSandbox
 
 #: Bundled templates (``resources/templates``).
@@ -73,10 +74,22 @@ def template_error(
     kind = type(err).__name__
     text = (getattr(err, "message", None) or str(err)).rstrip("。.")
     context = f"（该处文字：「{snippet}」）" if snippet else ""
+    variable = undefined_variable(err)
+    named = f"未定义的变量「{variable}」，" if variable else ""
+    named_en = f"undefined variable '{variable}', " if variable else ""
     return LowlandInputError(
-        f"模板 {name} {where}有错误{context}：{kind}: {text}。请修改模板后重试。 / template "
-        f"{name}, {where_en}: {kind}: {text}"
+        f"模板 {name} {where}有错误{context}：{named}{kind}: {text}。请修改模板后重试。 / "
+        f"template {name}, {where_en}: {named_en}{kind}: {text}"
     )
+
+
+def undefined_variable(err: Exception) -> str | None:
+    """The name a template used that the context does not have (``'foo' is undefined``,
+    ``… has no attribute 'area_m3'``), or None for other errors."""
+    if not isinstance(err, jinja2.UndefinedError):
+        return None
+    match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(err))
+    return next((g for g in match.groups() if g), None) if match else None
 
 
 def _error_line(err: Exception) -> int | None:
@@ -219,6 +232,8 @@ def render_docx(
     except Exception as err:  # noqa: BLE001 (any error of template code is the template's)
         source = _body_source(_open_docx(path))
         raise template_error(path, err, _line_text(source, _error_line(err))) from err
+    fit_table_columns(tpl.docx)
+    set_document_properties(tpl.docx, context)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
