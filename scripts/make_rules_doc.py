@@ -26,31 +26,6 @@ DOC = ROOT / "docs" / "guide" / "rules_zh.md"
 PROFILES = ("default", "yinchuan")
 STATE_ZH = {"adopted": "已采用", "pending": "待定", "local_choice": "本地取值（待确认）"}
 
-#: Clause and Chinese meaning of each ``local`` value (the profile carries only the
-#: value and its source).
-LOCAL_MEANING = {
-    "legacy_cutoff": ("Y-9、N-14", "历史遗留用地：此日及以前占用可按建设用地常态化管理"),
-    "scattered_piece_max_mu": ("Y-7", "零星用地单块面积上限（亩）"),
-    "scattered_share_max": ("Y-7", "零星用地累计面积占项目用地面积的比例上限"),
-    "scattered_adjacent_max_m": ("N-4", "零星用地与所并入项目用地相邻的距离容差（米）"),
-    "instalment_first_share": ("Y-15", "分期缴纳土地价款：首付比例"),
-    "instalment_first_months": ("Y-15", "分期缴纳：首付期限（月）"),
-    "instalment_final_years": ("Y-15", "分期缴纳：余款缴清期限（年）"),
-    "residual_classes": ("Y-14", "可计残值的原用途类别（及类似用途）"),
-    "handover_categories": ("Y-4", "无偿移交公益设施的类别"),
-    "handover_factor": ("Y-4", "移交公益设施建筑面积计入可建规模的系数"),
-    "use_switches": ("Y-11", "用途转换情形开关"),
-    "statusquo_items": (
-        "Y-5",
-        "按现状条件核定的指标、较优方向与是否可放宽（安全、消防、环保不得放宽）",
-    ),
-    "danger_basis": ("Y-1", "危旧建筑占比的计算基础（建筑面积或栋数）"),
-    "dangerous_grades": ("Y-1", "计为危房的鉴定等级"),
-    "mixed_use_positive": ("Y-10", "混合用地正面清单（允许混合的用途代码，空则不限）"),
-    "mixed_use_negative": ("Y-10", "混合用地负面清单（不得混合的用途代码）"),
-    "same_industry_tax_reference": ("Y-1", "同行业亩均税收参考表（空则取所载图层计算）"),
-}
-
 
 def _rule_names() -> dict[str, str]:
     with (ROOT / "resources" / "codes" / "rules.csv").open(encoding="utf-8", newline="") as fh:
@@ -123,7 +98,7 @@ def profile_section(profile) -> str:
         _row(*["---"] * 6),
     ]
     for name, local in profile.local.items():
-        clause, meaning = LOCAL_MEANING.get(name, ("", ""))
+        clause, meaning = _local_meaning().get(name, ("", ""))
         src = local.source
         states.append(src.state)
         lines.append(
@@ -161,6 +136,15 @@ HEADER = """# 规则取值一览（各条款的数值、来源与状态）
 容积率 0.62 < 0.70」；非「已采用」的来源带「· 待定」或「· 本地取值待确认」。档案的写法见
 [使用说明第 6 节](README.md#6-规则配置阈值与修改示例)。
 """
+
+
+def _local_meaning() -> dict[str, tuple[str, str]]:
+    """Clause and Chinese meaning of each ``local`` value (one table, in the core)."""
+    try:
+        from lowland_plugin.core.common.profile_labels import LOCAL_MEANING
+    except ImportError:  # loaded as lowland_under_test.scripts in the tests
+        from ..lowland_plugin.core.common.profile_labels import LOCAL_MEANING  # type: ignore
+    return LOCAL_MEANING
 
 
 def render(load_profile: Callable[[str], Any]) -> str:

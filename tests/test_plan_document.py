@@ -421,10 +421,14 @@ def test_the_identification_chapter_lists_the_pending_values_of_the_profile(tmp_
     ctx = pd_.build_unit_context(unit.iloc[0], parcels, None, None, load_profile("default"))
     pending = ctx["profile_pending"]
     assert len(pending) == 5
-    assert "danger_basis = floor_area（本插件默认取值 · 本地取值待确认）" in pending
-    assert "stalled_development.max_far = 0.1（本插件默认取值 · 本地取值待确认）" in pending
+    # in words, no profile keys (issue 18: no field names in the Chinese document)
+    danger = (
+        "危旧建筑占比的计算基础（建筑面积或栋数） = 按建筑面积（本插件默认取值 · 本地取值待确认）"
+    )
+    assert danger in pending
+    assert "合同签订后长期未建成 · 容积率上限 = 0.1（本插件默认取值 · 本地取值待确认）" in pending
     html = render_html(load_html_template(), ctx)
-    assert "以下取值待定或为本地取值" in html and "danger_basis = floor_area" in html
+    assert "以下取值待定或为本地取值" in html and "危旧建筑占比的计算基础" in html
     document = docx.Document(write_atomic(tmp_path / "p.docx", render_docx(None, ctx)))
     texts = [p.text for p in document.paragraphs]
-    assert "danger_basis = floor_area（本插件默认取值 · 本地取值待确认）" in texts
+    assert danger in texts

@@ -3,6 +3,7 @@ bundled rule profiles with its clause, value, source label and state, up to date
 
 from __future__ import annotations
 
+from lowland_under_test.lowland_plugin.core.common.profile_labels import LOCAL_MEANING
 from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
 from lowland_under_test.scripts import make_rules_doc as doc
 
@@ -21,7 +22,7 @@ def test_every_rule_parameter_and_local_value_is_listed_with_its_state():
             for param in rule.params:
                 assert f"（`{rule.id}`）" in section and f"`{param}`" in section
         for local in profile.local:
-            assert doc.LOCAL_MEANING.get(local), f"{local}: give its clause and meaning"
+            assert LOCAL_MEANING.get(local), f"{local}: give its clause and meaning"
             assert f"| `{local}` |" in section
     # a row read by hand: Y-7 零星用地 5 亩, 银川实施意见（七）, adopted
     assert (

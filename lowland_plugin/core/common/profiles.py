@@ -117,7 +117,7 @@ class Profile:
         whose source is not adopted: what a run must warn about."""
         chosen = self.local if names is None else {n: self.local[n] for n in names}
         return [
-            f"{n} = {v.value}（{v.source.citation()}）"
+            f"{n} = {short_value(v.value)}（{v.source.citation()}）"
             for n, v in chosen.items()
             if v.source.state != "adopted"
         ]
@@ -304,3 +304,17 @@ def _default_local() -> dict[str, LocalValue]:
     data = json.loads((PROFILE_DIR / "default.json").read_text(encoding="utf-8"))
     sources = {k: _source(k, v) for k, v in data["sources"].items()}
     return {n: LocalValue(n, v["value"], sources[v["source"]]) for n, v in data["local"].items()}
+
+
+def short_value(value: Any) -> str:
+    """A local value as one short line: a table of named rows (e.g. the Y-5
+    ``statusquo_items``) as its names with their direction, anything else as written."""
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        names = []
+        for row in value:
+            name = str(row.get("name_zh") or row.get("item") or "?")
+            better = {"higher": "越大越好", "lower": "越小越好"}.get(row.get("better", ""))
+            fixed = "" if row.get("relaxable", True) else "，不得放宽"
+            names.append(f"{name}（{better}{fixed}）" if better else name)
+        return "、".join(names)
+    return str(value)

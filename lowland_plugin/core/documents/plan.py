@@ -56,6 +56,7 @@ from ..checks.common import redevelopment_mode
 from ..common.errors import split_bilingual
 from ..common.fields import value_label
 from ..common.measures import M2_PER_MU
+from ..common.profile_labels import pending_in_words
 from ..common.profiles import Profile
 from ..common.reason_text import reason_sentences
 from ..common.resources import resource_path
@@ -555,11 +556,10 @@ def chinese_items(text: str | None, separator: str = "; ") -> str | None:
 
 
 def identification_pending(profile: Profile) -> list[str]:
-    """``rule.param = value（source · 待定）`` of the enabled criteria and exemptions and
-    the identification's ``local`` values whose source is not adopted."""
+    """「规则 · 参数 = 值（来源 · 待定）」 in words of the enabled criteria and exemptions
+    and of the identification's ``local`` values whose source is not adopted."""
     rules = [r for r in [*profile.rules.values(), *profile.exemptions.values()] if r.enabled]
-    out = [item for rule in rules for item in profile.pending_params(rule)]
-    return out + profile.pending([n for n in IDENTIFY_LOCALS if n in profile.local])
+    return pending_in_words(profile, rules, list(IDENTIFY_LOCALS))
 
 
 def build_unit_context(
