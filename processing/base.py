@@ -35,7 +35,11 @@ from ..lowland_plugin.bridge.outputs import (
 )
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
-from ..lowland_plugin.core.common.crs import require_projected_metres
+from ..lowland_plugin.core.common.crs import (
+    require_ground_metres,
+    require_projected_metres,
+    require_within_area_of_use,
+)
 from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
@@ -123,8 +127,12 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             )
         dest_crs = self.input_crs(crs_of) if crs_of is not None else None
         label = self._input_label(name)
+        if dest_crs is not None and not source.sourceCrs().isValid():
+            require_projected_metres(None, label)  # cannot be reprojected: no CRS to start from
         check_geometry = check_geometry and accepts_only_geometries(self.parameterDefinition(name))
         gdf, cut = read_source(source, label, fields, dest_crs, context, feedback, check_geometry)
+        if len(gdf) and gdf.crs is not None:  # coordinates where the declared CRS is used
+            require_within_area_of_use(gdf.crs, gdf.total_bounds, label)
         if crs_of is not None:
             gdf = gdf.set_crs(self._inputs[crs_of][1], allow_override=True)
         # the source's CRS (to write this input's results in) and its frame's CRS
@@ -169,11 +177,14 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         return load_profile(self.parameterAsString(parameters, key, context) or "default")
 
     def require_projected(self, gdf: gpd.GeoDataFrame, label: str) -> None:
-        """Refuse a geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use."""
+        """Refuse a missing or geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use,
+        and a projected CRS whose metres are not ground metres (Web Mercator)."""
         lon = None
         if len(gdf) and gdf.crs is not None and gdf.crs.is_geographic:
             lon = float(gdf.total_bounds[[0, 2]].mean())
         require_projected_metres(gdf.crs, label, lon)
+        if len(gdf):
+            require_ground_metres(gdf.crs, gdf.total_bounds, label)
 
     def check_accounted(
         self,
