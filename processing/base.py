@@ -9,6 +9,8 @@ behind these helpers live in ``lowland_plugin/bridge/`` (inputs, outputs, styles
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -19,6 +21,8 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -45,6 +49,19 @@ from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.i18n import language, tr
+
+
+def output_folder_problem(folder: str) -> tuple[str, str] | None:
+    """What is wrong with ``folder`` as the place of an output file (Chinese, English), or
+    None when it exists, is a folder and can be written."""
+    if not os.path.exists(folder):
+        return "不存在", "does not exist"
+    if not os.path.isdir(folder):
+        return "不是文件夹", "is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "不可写（只读）", "cannot be written (read-only)"
+    return None
+
 
 #: The key of every algorithm's optional field-map parameter.
 FIELD_MAP = "FIELD_MAP"
@@ -77,10 +94,59 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         QgsProcessingException with the same message; a field the message names that a
         shapefile cut to 10 characters is pointed out with its cut name."""
         try:
+            self.require_output_folders(parameters, context)
             return self.compute(parameters, context, feedback)
         except (LowlandInputError, LowlandInternalError) as err:
             hint = cut_name_hint(str(err), getattr(self, "_cut_names", set()))
             raise QgsProcessingException(str(err) + hint) from err
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """QGIS's own check, with a bilingual message naming the parameter and its value
+        (e.g. a date past 9999, which QGIS cannot read)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            return ok, message
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if not definition.checkValueIsAcceptable(parameters.get(name), context):
+                value = parameters.get(name)
+                return False, (
+                    f"参数 {name}（{definition.description()}）的值 {value!r} 无效"
+                    f"（日期须在 0001–9999 年之间，数值须在允许范围内）。 / invalid value {value!r} "
+                    f"for parameter {name} ({definition.description()})."
+                )
+        return ok, message
+
+    def require_output_folders(self, parameters: dict, context: QgsProcessingContext) -> None:
+        """Refuse, before any work, an output file whose folder does not exist, is not a
+        folder or cannot be written, naming the folder (issue 21 item 13)."""
+        for definition in self.destinationParameterDefinitions():
+            name = definition.name()
+            value = parameters.get(name)
+            if value in (None, ""):
+                continue
+            if isinstance(definition, QgsProcessingParameterFolderDestination):
+                path = self.parameterAsFileOutput(parameters, name, context)
+                folder = os.path.dirname(os.path.normpath(path)) if path else ""
+            else:
+                sink = (
+                    self.parameterAsFileOutput(parameters, name, context)
+                    if isinstance(definition, QgsProcessingParameterFileDestination)
+                    else self.parameterAsOutputLayer(parameters, name, context)
+                )
+                path = (sink or "").split("|")[0]
+                if not path or re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", path):
+                    continue  # memory:, postgres:, ogr: … are no files
+                folder = os.path.dirname(os.path.abspath(path))
+            problem = output_folder_problem(folder) if folder else None
+            if problem is not None:
+                zh, en = problem
+                label = definition.description()
+                raise LowlandInputError(
+                    f"输出 {name}（{label}）：文件夹 {folder} {zh}。请选择已有且可写的文件夹。"
+                    f" / output {name}: the folder {folder} {en}; choose an existing folder you "
+                    "can write to."
+                )
 
     def compute(self, parameters, context, feedback) -> dict:
         """Read the inputs, call the core, write the outputs; returns the output ids."""
