@@ -26,8 +26,12 @@ DIMENSIONS = {"type": "final_type", "district": "admin_code", "unit": "unit_id"}
 
 
 def _ids(table: pd.DataFrame) -> pd.Series:
-    ids = table["parcel_id"] if "parcel_id" in table.columns else table.index.to_series() + 1
-    return ids.astype(str).reset_index(drop=True)
+    """Parcel ids for messages; the row number (``#3``) where there is none."""
+    rows = pd.Series([f"#{i + 1}" for i in range(len(table))], dtype=object)
+    if "parcel_id" not in table.columns:
+        return rows
+    ids = table["parcel_id"].reset_index(drop=True).astype(object)
+    return ids.where(ids.notna(), rows).astype(str)
 
 
 def _listed(ids: pd.Series, values: pd.Series, mask: np.ndarray) -> str:
@@ -51,9 +55,10 @@ def require_known_verdicts(table: pd.DataFrame) -> None:
             bad |= text.isna().to_numpy()  # the computed verdict is never empty
         if bad.any():
             raise LowlandInputError(
-                f"字段 {name} 有 {int(bad.sum())} 个未知的认定结论：{_listed(ids, values, bad)}；"
-                f"允许：{list(VERDICTS)}。 / field {name} has {int(bad.sum())} unknown verdict "
-                f"codes: {_listed(ids, values, bad)}; allowed: {list(VERDICTS)}."
+                f"字段 {name} 有 {int(bad.sum())} 个未知的认定结论（parcel_id=值，无编号时为行号）："
+                f"{_listed(ids, values, bad)}；允许：{list(VERDICTS)}。 / field {name} has "
+                f"{int(bad.sum())} unknown verdict codes (parcel_id=value, #row without id): "
+                f"{_listed(ids, values, bad)}; allowed: {list(VERDICTS)}."
             )
 
 

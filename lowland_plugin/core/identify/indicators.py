@@ -113,6 +113,10 @@ def _float_column(gdf: pd.DataFrame, name: str, n: int) -> np.ndarray:
         return np.full(n, np.nan)
     numbers = pd.to_numeric(gdf[name], errors="coerce")
     bad = gdf[name].notna().to_numpy() & numbers.isna().to_numpy()
+    # a measure (floors, GFA, year) is finite and not negative (issue 21 item 13)
+    with np.errstate(invalid="ignore"):
+        values = numbers.astype("float64").to_numpy(na_value=np.nan)
+        bad |= ~np.isnan(values) & (~np.isfinite(values) | (values < 0))
     if bad.any():
         ids = gdf["building_id"] if "building_id" in gdf.columns else pd.Series(gdf.index)
         shown = [
@@ -120,9 +124,9 @@ def _float_column(gdf: pd.DataFrame, name: str, n: int) -> np.ndarray:
             for i, v in zip(ids[bad].tolist()[:5], gdf[name][bad].tolist()[:5], strict=True)
         ]
         raise LowlandInputError(
-            f"建筑图层 BUILDINGS: 字段 {name} 有 {int(bad.sum())} 个值不是数值 {shown}，"
-            f"请改为数字（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} values "
-            f"that are no numbers {shown}; enter plain numbers (12, not '12层')."
+            f"建筑图层 BUILDINGS: 字段 {name} 有 {int(bad.sum())} 个值不是不小于 0 的有限数值 "
+            f"{shown}，请改为数字（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} "
+            f"values that are no finite numbers ≥ 0 {shown}; enter plain numbers (12, not '12层')."
         )
     return numbers.astype("float64").to_numpy(na_value=np.nan)
 
