@@ -78,6 +78,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
     """Base class: translation, grouping, icon and the read/write helpers."""
 
     FIELD_MAP = FIELD_MAP
+    #: True where the algorithm creates missing output folders itself (exportdatabase,
+    #: generateplan): only the first existing folder above is checked.
+    CREATES_OUTPUT_FOLDERS = False
 
     def tr(self, text: str) -> str:
         return tr(text)
@@ -138,6 +141,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
                 if not path or re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", path):
                     continue  # memory:, postgres:, ogr: … are no files
                 folder = os.path.dirname(os.path.abspath(path))
+            if self.CREATES_OUTPUT_FOLDERS:  # the first existing folder above must be usable
+                while folder and not os.path.exists(folder) and os.path.dirname(folder) != folder:
+                    folder = os.path.dirname(folder)
             problem = output_folder_problem(folder) if folder else None
             if problem is not None:
                 zh, en = problem

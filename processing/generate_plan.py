@@ -95,6 +95,8 @@ def document_file(unit_id: str, fmt: str) -> str:
 class GeneratePlanAlgorithm(LowlandAlgorithm):
     """实施方案 DOCX/HTML/PDF per unit, with unit maps and the review atlas."""
 
+    CREATES_OUTPUT_FOLDERS = True  # missing folders of the outputs are created
+
     UNITS = "UNITS"
     PARCELS = "PARCELS"
     PROJECTS = "PROJECTS"
