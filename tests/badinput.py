@@ -789,6 +789,7 @@ NEGATIVE = {
     "identifyparcels": ("PARCELS", "tax_per_mu", -120.0),
     "progressstats": ("PARCELS", "area_m2", -500.0),
     "farcheck": ("PROJECTS", "gfa_proposed", -1000.0),
+    "buildunits": ("PARCELS", "gfa", -10.0),
     "delineateblocks": ("ROADS", "width", -20.0),
 }
 #: (input, field, value): a value far out of range.
