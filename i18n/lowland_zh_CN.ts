@@ -1035,17 +1035,17 @@
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="74" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>字段映射（标准字段=实际字段; …）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="160" />
+      <location filename="../processing/base.py" line="240" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="123" />
+      <location filename="../processing/base.py" line="199" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
     </message>
@@ -1360,207 +1360,207 @@
       <translation>宗地（含所属街坊）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="90" />
+      <location filename="../processing/export_database.py" line="92" />
       <source>上图入库成果导出与质检</source>
       <translation>上图入库成果导出与质检</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="99" />
+      <location filename="../processing/export_database.py" line="101" />
       <source>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。Y-2 要求的使用状况 SYZK（闲置/停产/空置/在用，由是否闲置、是否正常生产经营与宗地内建筑判断，未知为空）、改造开发潜力 KFQL = max(规划容积率 GHRJL − 容积率, 0) × 面积（规划容积率未知时为空，不记为 0）、历史遗留用地类别 LSYLLB 与面积（可选输入 LEGACY：lowland:legacyland 的输出，按宗地编号匹配；未给出时为空）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽、使用状况与建筑不一致、改造开发潜力不自洽、历史遗留用地面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。Y-2 要求的使用状况 SYZK（闲置/停产/空置/在用，由是否闲置、是否正常生产经营与宗地内建筑判断，未知为空）、改造开发潜力 KFQL = max(规划容积率 GHRJL − 容积率, 0) × 面积（规划容积率未知时为空，不记为 0）、历史遗留用地类别 LSYLLB 与面积（可选输入 LEGACY：lowland:legacyland 的输出，按宗地编号匹配；未给出时为空）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽、使用状况与建筑不一致、改造开发潜力不自洽、历史遗留用地面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="165" />
+      <location filename="../processing/export_database.py" line="167" />
       <source>碎片图斑面积阈值（平方米）</source>
       <translation>碎片图斑面积阈值（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="244" />
+      <location filename="../processing/export_database.py" line="246" />
       <source>低效用地认定成果</source>
       <translation>低效用地认定成果</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="477" />
+      <location filename="../processing/export_database.py" line="479" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>质检结果（规则、数量、结论）：</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="479" />
+      <location filename="../processing/export_database.py" line="481" />
       <source>通过</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="480" />
+      <location filename="../processing/export_database.py" line="482" />
       <source>不通过</source>
       <translation>不通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="481" />
+      <location filename="../processing/export_database.py" line="483" />
       <source>警告</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="482" />
+      <location filename="../processing/export_database.py" line="484" />
       <source>未检查</source>
       <translation>未检查</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="122" />
+      <location filename="../processing/export_database.py" line="124" />
       <source>低效用地认定成果（lowland:identifyparcels 输出）</source>
       <translation>低效用地认定成果（lowland:identifyparcels 输出）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="127" />
+      <location filename="../processing/export_database.py" line="129" />
       <source>三调图斑图层（一致性检查）</source>
       <translation>三调图斑图层（一致性检查）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="133" />
+      <location filename="../processing/export_database.py" line="135" />
       <source>历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）</source>
       <translation>历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="141" />
+      <location filename="../processing/export_database.py" line="143" />
       <source>行政区代码（6 位；留空则取输入的 admin_code 字段）</source>
       <translation>行政区代码（6 位；留空则取输入的 admin_code 字段）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="147" />
+      <location filename="../processing/export_database.py" line="149" />
       <source>仅导出低效用地</source>
       <translation>仅导出低效用地</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="152" />
+      <location filename="../processing/export_database.py" line="154" />
       <source>输出格式</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="158" />
+      <location filename="../processing/export_database.py" line="160" />
       <source>Shapefile 字符编码</source>
       <translation>Shapefile 字符编码</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="174" />
+      <location filename="../processing/export_database.py" line="176" />
       <source>与三调面积差容差（相对值，0.001 = 0.1%）</source>
       <translation>与三调面积差容差（相对值，0.001 = 0.1%）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="184" />
+      <location filename="../processing/export_database.py" line="186" />
       <source>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</source>
       <translation>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="189" />
+      <location filename="../processing/export_database.py" line="191" />
       <source>入库时间（默认今天）</source>
       <translation>入库时间（默认今天）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="194" />
+      <location filename="../processing/export_database.py" line="196" />
       <source>质检不通过时算法失败</source>
       <translation>质检不通过时算法失败</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="203" />
+      <location filename="../processing/export_database.py" line="205" />
       <source>上图入库数据库</source>
       <translation>上图入库数据库</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="204" />
+      <location filename="../processing/export_database.py" line="206" />
       <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
       <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="209" />
+      <location filename="../processing/export_database.py" line="211" />
       <source>质检错误图层</source>
       <translation>质检错误图层</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="214" />
+      <location filename="../processing/export_database.py" line="216" />
       <source>质检报告（HTML）</source>
       <translation>质检报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="214" />
+      <location filename="../processing/export_database.py" line="216" />
       <source>HTML (*.html)</source>
       <translation>HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="217" />
+      <location filename="../processing/export_database.py" line="219" />
       <source>质检通过</source>
       <translation>质检通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="218" />
+      <location filename="../processing/export_database.py" line="220" />
       <source>错误数</source>
       <translation>错误数</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="219" />
+      <location filename="../processing/export_database.py" line="221" />
       <source>警告数</source>
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="256" />
+      <location filename="../processing/export_database.py" line="258" />
       <source>国土变更调查图斑图层（最新年度，三调口径）</source>
       <translation>国土变更调查图斑图层（最新年度，三调口径）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="264" />
+      <location filename="../processing/export_database.py" line="266" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="274" />
+      <location filename="../processing/export_database.py" line="276" />
       <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
       <translation>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="288" />
+      <location filename="../processing/export_database.py" line="290" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>没有最终结论为低效用地的宗地：数据库为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="370" />
+      <location filename="../processing/export_database.py" line="372" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>请指定上图入库数据库的输出文件。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="283" />
+      <location filename="../processing/export_database.py" line="285" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="305" />
+      <location filename="../processing/export_database.py" line="307" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="313" />
+      <location filename="../processing/export_database.py" line="315" />
       <source>数据库已写出：{0}</source>
       <translation>数据库已写出：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="338" />
+      <location filename="../processing/export_database.py" line="340" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>质检通过（警告 {0} 处）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="341" />
+      <location filename="../processing/export_database.py" line="343" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="402" />
+      <location filename="../processing/export_database.py" line="404" />
       <source>输出不得覆盖输入图层：{0}</source>
       <translation>输出不得覆盖输入图层：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="278" />
+      <location filename="../processing/export_database.py" line="280" />
       <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
       <translation>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="348" />
+      <location filename="../processing/export_database.py" line="350" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>质检不通过：错误 {0} 处（报告：{1}）。</translation>
     </message>
@@ -1590,132 +1590,132 @@
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="101" />
+      <location filename="../processing/generate_plan.py" line="103" />
       <source>生成实施方案</source>
       <translation>生成实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="110" />
+      <location filename="../processing/generate_plan.py" line="112" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="133" />
+      <location filename="../processing/generate_plan.py" line="135" />
       <source>再开发单元（单元划定结果）</source>
       <translation>再开发单元（单元划定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="137" />
+      <location filename="../processing/generate_plan.py" line="139" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>宗地（含单元编号的认定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="139" />
+      <location filename="../processing/generate_plan.py" line="141" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="140" />
+      <location filename="../processing/generate_plan.py" line="142" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="141" />
+      <location filename="../processing/generate_plan.py" line="143" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="148" />
+      <location filename="../processing/generate_plan.py" line="150" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>单元编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="154" />
+      <location filename="../processing/generate_plan.py" line="156" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="164" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="170" />
+      <location filename="../processing/generate_plan.py" line="172" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>编制单位（印在封面，留空为待填写）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="184" />
+      <location filename="../processing/generate_plan.py" line="186" />
       <source>导出单元图与审查图集</source>
       <translation>导出单元图与审查图集</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="192" />
+      <location filename="../processing/generate_plan.py" line="194" />
       <source>覆盖已有文件</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="198" />
+      <location filename="../processing/generate_plan.py" line="200" />
       <source>生成的文件清单</source>
       <translation>生成的文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="163" />
+      <location filename="../processing/generate_plan.py" line="165" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML 模板 (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="224" />
+      <location filename="../processing/generate_plan.py" line="226" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="277" />
+      <location filename="../processing/generate_plan.py" line="279" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="264" />
+      <location filename="../processing/generate_plan.py" line="266" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="362" />
+      <location filename="../processing/generate_plan.py" line="364" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="470" />
+      <location filename="../processing/generate_plan.py" line="472" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="238" />
+      <location filename="../processing/generate_plan.py" line="240" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="379" />
+      <location filename="../processing/generate_plan.py" line="381" />
       <source>将覆盖已有文件：{0}</source>
       <translation>将覆盖已有文件：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="214" />
+      <location filename="../processing/generate_plan.py" line="216" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="391" />
+      <location filename="../processing/generate_plan.py" line="393" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="415" />
+      <location filename="../processing/generate_plan.py" line="417" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="466" />
+      <location filename="../processing/generate_plan.py" line="468" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
@@ -1800,22 +1800,22 @@
       <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="46" />
+      <location filename="../processing/legacy_land.py" line="48" />
       <source>历史遗留用地认定</source>
       <translation>历史遗留用地认定</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="55" />
+      <location filename="../processing/legacy_land.py" line="57" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，仍按征收报批认定，并在 legacy_failed 中写明前后矛盾、请核实；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，仍按征收报批认定，并在 legacy_failed 中写明前后矛盾、请核实；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="92" />
+      <location filename="../processing/legacy_land.py" line="94" />
       <source>历史遗留用地汇总表</source>
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="157" />
+      <location filename="../processing/legacy_land.py" line="165" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
@@ -2025,7 +2025,7 @@
       <translation>统计期（如 2025年上半年）</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="76" />
+      <location filename="../processing/progress_statistics.py" line="78" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>低效用地 {0} 宗，{1:.2f} 亩。</translation>
     </message>

@@ -9,6 +9,8 @@ behind these helpers live in ``lowland_plugin/bridge/`` (inputs, outputs, styles
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -19,6 +21,8 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -35,13 +39,30 @@ from ..lowland_plugin.bridge.outputs import (
 )
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
-from ..lowland_plugin.core.common.crs import require_projected_metres
+from ..lowland_plugin.core.common.crs import (
+    require_ground_metres,
+    require_projected_metres,
+    require_within_area_of_use,
+)
 from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.core.common.spreadsheet import escape_text_cells, is_spreadsheet
 from ..lowland_plugin.i18n import language, tr
+
+
+def output_folder_problem(folder: str) -> tuple[str, str] | None:
+    """What is wrong with ``folder`` as the place of an output file (Chinese, English), or
+    None when it exists, is a folder and can be written."""
+    if not os.path.exists(folder):
+        return "不存在", "does not exist"
+    if not os.path.isdir(folder):
+        return "不是文件夹", "is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "不可写（只读）", "cannot be written (read-only)"
+    return None
+
 
 #: The key of every algorithm's optional field-map parameter.
 FIELD_MAP = "FIELD_MAP"
@@ -58,6 +79,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
     """Base class: translation, grouping, icon and the read/write helpers."""
 
     FIELD_MAP = FIELD_MAP
+    #: True where the algorithm creates missing output folders itself (exportdatabase,
+    #: generateplan): only the first existing folder above is checked.
+    CREATES_OUTPUT_FOLDERS = False
 
     def tr(self, text: str) -> str:
         return tr(text)
@@ -74,10 +98,62 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         QgsProcessingException with the same message; a field the message names that a
         shapefile cut to 10 characters is pointed out with its cut name."""
         try:
+            self.require_output_folders(parameters, context)
             return self.compute(parameters, context, feedback)
         except (LowlandInputError, LowlandInternalError) as err:
             hint = cut_name_hint(str(err), getattr(self, "_cut_names", set()))
             raise QgsProcessingException(str(err) + hint) from err
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """QGIS's own check, with a bilingual message naming the parameter and its value
+        (e.g. a date past 9999, which QGIS cannot read)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            return ok, message
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if not definition.checkValueIsAcceptable(parameters.get(name), context):
+                value = parameters.get(name)
+                return False, (
+                    f"参数 {name}（{definition.description()}）的值 {value!r} 无效"
+                    f"（日期须在 0001–9999 年之间，数值须在允许范围内）。 / invalid value {value!r} "
+                    f"for parameter {name} ({definition.description()})."
+                )
+        return ok, message
+
+    def require_output_folders(self, parameters: dict, context: QgsProcessingContext) -> None:
+        """Refuse, before any work, an output file whose folder does not exist, is not a
+        folder or cannot be written, naming the folder (issue 21 item 13)."""
+        for definition in self.destinationParameterDefinitions():
+            name = definition.name()
+            value = parameters.get(name)
+            if value in (None, ""):
+                continue
+            if isinstance(definition, QgsProcessingParameterFolderDestination):
+                path = self.parameterAsFileOutput(parameters, name, context)
+                folder = os.path.dirname(os.path.normpath(path)) if path else ""
+            else:
+                sink = (
+                    self.parameterAsFileOutput(parameters, name, context)
+                    if isinstance(definition, QgsProcessingParameterFileDestination)
+                    else self.parameterAsOutputLayer(parameters, name, context)
+                )
+                path = (sink or "").split("|")[0]
+                if not path or re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", path):
+                    continue  # memory:, postgres:, ogr: … are no files
+                folder = os.path.dirname(os.path.abspath(path))
+            if self.CREATES_OUTPUT_FOLDERS:  # the first existing folder above must be usable
+                while folder and not os.path.exists(folder) and os.path.dirname(folder) != folder:
+                    folder = os.path.dirname(folder)
+            problem = output_folder_problem(folder) if folder else None
+            if problem is not None:
+                zh, en = problem
+                label = definition.description()
+                raise LowlandInputError(
+                    f"输出 {name}（{label}）：文件夹 {folder} {zh}。请选择已有且可写的文件夹。"
+                    f" / output {name}: the folder {folder} {en}; choose an existing folder you "
+                    "can write to."
+                )
 
     def compute(self, parameters, context, feedback) -> dict:
         """Read the inputs, call the core, write the outputs; returns the output ids."""
@@ -124,8 +200,12 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
             )
         dest_crs = self.input_crs(crs_of) if crs_of is not None else None
         label = self._input_label(name)
+        if dest_crs is not None and not source.sourceCrs().isValid():
+            require_projected_metres(None, label)  # cannot be reprojected: no CRS to start from
         check_geometry = check_geometry and accepts_only_geometries(self.parameterDefinition(name))
         gdf, cut = read_source(source, label, fields, dest_crs, context, feedback, check_geometry)
+        if len(gdf) and gdf.crs is not None:  # coordinates where the declared CRS is used
+            require_within_area_of_use(gdf.crs, gdf.total_bounds, label)
         if crs_of is not None:
             gdf = gdf.set_crs(self._inputs[crs_of][1], allow_override=True)
         # the source's CRS (to write this input's results in) and its frame's CRS
@@ -170,11 +250,14 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         return load_profile(self.parameterAsString(parameters, key, context) or "default")
 
     def require_projected(self, gdf: gpd.GeoDataFrame, label: str) -> None:
-        """Refuse a geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use."""
+        """Refuse a missing or geographic CRS, naming the CGCS2000 Gauss-Kruger CRS to use,
+        and a projected CRS whose metres are not ground metres (Web Mercator)."""
         lon = None
         if len(gdf) and gdf.crs is not None and gdf.crs.is_geographic:
             lon = float(gdf.total_bounds[[0, 2]].mean())
         require_projected_metres(gdf.crs, label, lon)
+        if len(gdf):
+            require_ground_metres(gdf.crs, gdf.total_bounds, label)
 
     def check_accounted(
         self,

@@ -170,8 +170,8 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         for frame, column in ((old, "old_id"), (new, "new_id")):  # every feature of both versions
             if id_field not in frame.columns or column not in result.table.columns:
                 continue
-            check_ids_accounted(
-                frame[id_field].dropna().astype(str).tolist(),
+            check_ids_accounted(  # ids are matched and written without white space
+                frame[id_field].dropna().astype(str).str.strip().tolist(),
                 result.table[column].dropna().astype(str).tolist(),
                 self.displayName(),
             )

@@ -64,6 +64,8 @@ SHAPEFILE_STALE = (".qix", ".sbn", ".sbx", ".qpj", ".qmd")
 class ExportDatabaseAlgorithm(LowlandAlgorithm):
     """Standard-field 低效用地 database + QC error layer + HTML report."""
 
+    CREATES_OUTPUT_FOLDERS = True  # missing folders of the outputs are created
+
     PARCELS = "PARCELS"
     LANDSURVEY = "LANDSURVEY"
     LEGACY = "LEGACY"

@@ -77,6 +77,8 @@ UNIT_NUMBERS = tuple(
 class GeneratePlanAlgorithm(LowlandAlgorithm):
     """实施方案 DOCX/HTML/PDF per unit, with unit maps and the review atlas."""
 
+    CREATES_OUTPUT_FOLDERS = True  # missing folders of the outputs are created
+
     UNITS = "UNITS"
     PARCELS = "PARCELS"
     PROJECTS = "PROJECTS"

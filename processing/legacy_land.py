@@ -17,6 +17,7 @@ from qgis.core import (
 from ..lowland_plugin.core.common import codes
 from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
+from ..lowland_plugin.core.common.requirements import check_rule_fields
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import current_use_from_survey
 from ..lowland_plugin.core.identify.legacy import (
@@ -27,6 +28,7 @@ from ..lowland_plugin.core.identify.legacy import (
     summarize_legacy,
     unknown_code_warning,
 )
+from ..lowland_plugin.core.identify.rule_fields import LEGACY_FIELDS
 from ..lowland_plugin.core.identify.survey_areas import AREA_FIELDS, with_own_class_fallback
 from .base import LowlandAlgorithm, field_map_parameter
 
@@ -108,6 +110,12 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
             False,
         )
         require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
+        surveyed = parameters.get(self.LANDSURVEY) not in (None, "")
+        given = ["LANDSURVEY"] if surveyed or "land_category" in parcels.columns else []
+        for warning in check_rule_fields(
+            parcels.columns, LEGACY_FIELDS, self.tr("宗地图层") + " PARCELS", given
+        ):
+            feedback.pushWarning(warning)
         feedback.setProgress(20)
         self.check_canceled(feedback)
         profile = self.read_profile(parameters, context)

@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.core.common.fields import round_for_output
-from ..lowland_plugin.core.database.progress import progress_statistics
+from ..lowland_plugin.core.database.progress import checked_areas, progress_statistics
 from .base import LowlandAlgorithm
 
 
@@ -63,8 +63,10 @@ class ProgressStatisticsAlgorithm(LowlandAlgorithm):
         # geometry is not used (areas come from area_m2 where present): not checked
         parcels = self.read_layer(parameters, self.PARCELS, context, None, check_geometry=False)
         self.require_projected(parcels, self.tr("低效用地认定结果"))
-        if "area_m2" not in parcels.columns:
-            parcels = parcels.assign(area_m2=parcels.geometry.area)
+        area, warnings = checked_areas(parcels, parcels.geometry.area.to_numpy())
+        for warning in warnings:
+            feedback.pushWarning(warning)
+        parcels = parcels.assign(area_m2=area.to_numpy())
         table = progress_statistics(parcels.drop(columns="geometry"))
         period = self.parameterAsString(parameters, self.PERIOD, context)
         if period:

@@ -331,6 +331,8 @@ class Rows:
         lyr = QgsMemoryProviderUtils.createMemoryLayer(
             name, self.qgs_fields(), QgsWkbTypes.Type(self.wkb_type), crs
         )
+        if not self.crs:  # the memory provider would otherwise default to EPSG:4326
+            lyr.setCrs(QgsCoordinateReferenceSystem())
         feats = []
         for attrs, geom in self.rows:
             feat = QgsFeature(lyr.fields())
@@ -450,6 +452,7 @@ class Built:
     target: str | None = None  # the changed parameter
     rows: Rows | None = None  # the changed input as written
     cancel_at: float | None = None  # cancel the run when progress reaches this
+    outputs: dict = field(default_factory=dict)  # output parameters overridden
 
 
 @dataclass(frozen=True)
@@ -610,14 +613,20 @@ def _geo_case(change, form="gpkg", needle_first=False):
     return build
 
 
+#: Another projected CRS whose area of use holds the sample (银川, 106.2°E): UTM zone 48N
+#: (102–108°E). The neighbouring Gauss-Kruger zone EPSG:4545 (106.5–109.5°E) does not,
+#: and a layer outside its CRS's area of use is refused since issue 21 (case other_zone).
+OTHER_CRS = "EPSG:32648"
+
+
 def _other_crs(spec: Spec, base, tmp) -> Built | None:
-    """The second spatial input in the neighbouring zone (EPSG:4545) while the first is in
+    """The second spatial input in another projected CRS (UTM 48N) while the first is in
     EPSG:4544: reprojected on the way, results as with both in EPSG:4544."""
     if spec.other is None:
         return None
     rows = base[spec.other]
-    rows.rows = [(a, transformed(g, rows.crs, "EPSG:4545") if g else None) for a, g in rows.rows]
-    rows.crs = "EPSG:4545"
+    rows.rows = [(a, transformed(g, rows.crs, OTHER_CRS) if g else None) for a, g in rows.rows]
+    rows.crs = OTHER_CRS
     return _finish(spec, spec.other, rows, tmp, "gpkg", None)
 
 
@@ -721,6 +730,197 @@ def _cancel(at: float):
     return build
 
 
+# ------------------------------------------------------------- issue 21 (items 10–14)
+
+
+def _drop_field(rows: Rows, name: str) -> None:
+    rows.fields = [(n, t) for n, t in rows.fields if n != name]
+    rows.rows = [({k: v for k, v in a.items() if k != name}, g) for a, g in rows.rows]
+
+
+#: (input, field) a rule needs and the run cannot do without (issue 21 item 10).
+RULE_FIELD = {"identifyparcels": ("PARCELS", "dlbm"), "legacyland": ("PARCELS", "lawful_approval")}
+#: (input, field) only an optional rule needs: the rule is disabled with a warning.
+OPTIONAL_RULE_FIELD = {
+    "identifyparcels": ("PARCELS", "tax_per_mu"),
+    "legacyland": ("PARCELS", "occupied_date"),
+}
+
+
+def _field_dropped(table: dict, without: tuple[str, ...] = ()):
+    """The input of ``table`` without its field; ``without``: optional inputs unset."""
+
+    def build(spec: Spec, base, tmp: Path) -> Built | None:
+        if spec.alg not in table:
+            return None
+        param, name = table[spec.alg]
+        rows = base[param]
+        _drop_field(rows, name)
+        built = _finish(spec, param, rows, tmp, "gpkg", name)
+        for other in without:
+            if any(i.param == other for i in spec.inputs):
+                built.params[other] = None
+        return built
+
+    return build
+
+
+def _web_mercator(rows: Rows):
+    rows.rows = [(a, transformed(g, rows.crs, "EPSG:3857") if g else None) for a, g in rows.rows]
+    rows.crs = "EPSG:3857"
+    return "EPSG:3857"
+
+
+def _no_crs(rows: Rows):
+    rows.crs = ""
+
+
+def _zone_of_4545(rows: Rows):
+    """Coordinates of the neighbouring zone (EPSG:4545, CM 108E) declared EPSG:4544."""
+    rows.rows = [(a, transformed(g, rows.crs, "EPSG:4545") if g else None) for a, g in rows.rows]
+    return "EPSG:4544"
+
+
+def _prefix_undeclared(rows: Rows):
+    """Zone-prefixed eastings (35 606 000) declared in EPSG:4544, which has no prefix."""
+    rows.rows = [(a, translated(g, 35_000_000, 0) if g else None) for a, g in rows.rows]
+    return "EPSG:4544"
+
+
+#: (input, field, value): a number that is not finite, or negative (issue 21 item 13).
+NON_FINITE = {
+    "identifyparcels": ("PARCELS", "tax_per_mu", "inf"),
+    "farcheck": ("PROJECTS", "far_max", "inf"),
+    "landprice": ("PROJECTS", "value_new", "-inf"),
+    "buildingconversion": ("CONVERSION", "gfa", "nan"),
+    "parcelindicators": ("BUILDINGS", "floors", "inf"),
+}
+NEGATIVE = {
+    "identifyparcels": ("PARCELS", "tax_per_mu", -120.0),
+    "progressstats": ("PARCELS", "area_m2", -500.0),
+    "farcheck": ("PROJECTS", "gfa_proposed", -1000.0),
+    "buildunits": ("PARCELS", "gfa", -10.0),
+    "delineateblocks": ("ROADS", "width", -20.0),
+}
+#: (input, field, value): a value far out of range.
+HUGE = {
+    "delineateblocks": ("ROADS", "width", 1e308),
+}
+
+
+def _number_set(table: dict, as_text: bool = False):
+    def build(spec: Spec, base, tmp: Path) -> Built | None:
+        if spec.alg not in table:
+            return None
+        param, name, value = table[spec.alg]
+        rows = base[param]
+        if as_text:
+            rows.fields = [(n, QVariant.String if n == name else t) for n, t in rows.fields]
+            rows.rows = [
+                ({**a, name: None if a.get(name) in (None, NULL) else str(a[name])}, g)
+                for a, g in rows.rows
+            ]
+        a, g = rows.rows[0]
+        rows.rows[0] = ({**a, name: value}, g)
+        return _finish(spec, param, rows, tmp, "gpkg", name)
+
+    return build
+
+
+def _null_area(spec: Spec, base, tmp: Path) -> Built | None:
+    """progressstats: area_m2 empty on two parcels (recomputed from the geometry)."""
+    if spec.alg != "progressstats":
+        return None
+    rows = base["PARCELS"]
+    for i in (0, 1):
+        a, g = rows.rows[i]
+        rows.rows[i] = ({**a, "area_m2": NULL}, g)
+    return _finish(spec, "PARCELS", rows, tmp, "gpkg", "area_m2")
+
+
+def _far_future(spec: Spec, base, tmp: Path) -> Built | None:
+    """A date past 9999: identifyparcels' REFERENCE_DATE, exportdatabase's EXPORT_DATE, a
+    parcel's occupied date for legacyland."""
+    if spec.alg == "identifyparcels":
+        return Built({"REFERENCE_DATE": "10000-01-01"}, needle="10000")
+    if spec.alg == "exportdatabase":
+        return Built({"EXPORT_DATE": "10000-01-01"}, needle="10000")
+    if spec.alg == "legacyland":
+        rows = base["PARCELS"]
+        rows.fields = [(n, QVariant.String if n == "occupied_date" else t) for n, t in rows.fields]
+        a, g = rows.rows[0]
+        rows.rows = [({**a, "occupied_date": "10000-01-01"}, g), *rows.rows[1:]]
+        return _finish(spec, "PARCELS", rows, tmp, "gpkg", "10000")
+    return None
+
+
+def _huge_tolerance(spec: Spec, base, tmp: Path) -> Built | None:
+    if spec.alg != "delineateblocks":
+        return None
+    return Built({"TOLERANCE": 1e9}, needle="TOLERANCE")
+
+
+def _zone_outside(spec: Spec, base, tmp: Path) -> Built | None:
+    """mixeduse: a zone drawn 5 km away from the project it names."""
+    if spec.alg != "mixeduse":
+        return None
+    rows = base["ZONES"]
+    a, g = rows.rows[0]
+    rows.rows[0] = (a, translated(g, 5000, 0))
+    return _finish(spec, "ZONES", rows, tmp, "gpkg", str(a.get("project_id")))
+
+
+def _whitespace_id(spec: Spec, base, tmp: Path) -> Built | None:
+    """compareversions: the new version's first id with a trailing space (``P0001 ``)."""
+    if spec.alg != "compareversions":
+        return None
+    rows = base["NEW"]
+    a, g = rows.rows[0]
+    rows.rows[0] = ({**a, "parcel_id": f"{a['parcel_id']} "}, g)
+    return _finish(spec, "NEW", rows, tmp, "gpkg", str(a["parcel_id"]))
+
+
+def _duplicate_building(spec: Spec, base, tmp: Path) -> Built | None:
+    """The first building digitised twice (same footprint, a new id ``B-DUP``)."""
+    if spec.alg not in ("parcelindicators", "identifyparcels"):
+        return None
+    rows = base["BUILDINGS"]
+    a, g = rows.rows[0]
+    rows.rows.append(({**a, "building_id": "B-DUP"}, QgsGeometry(g)))
+    return _finish(spec, "BUILDINGS", rows, tmp, "gpkg", "B-DUP")
+
+
+def _overlapping_parcels(spec: Spec, base, tmp: Path) -> Built | None:
+    """The second parcel moved half its width onto the first."""
+    if spec.alg not in ("parcelindicators", "identifyparcels"):
+        return None
+    rows = base["PARCELS"]
+    (_, g0), (a1, g1) = rows.rows[0], rows.rows[1]
+    x0, y0, _, _ = _box(g0)
+    x1, y1, x2, _ = _box(g1)
+    rows.rows[1] = (a1, translated(g1, x0 - x1 + (x2 - x1) / 2, y0 - y1))
+    return _finish(spec, "PARCELS", rows, tmp, "gpkg", f"{rows.rows[0][0]['parcel_id']}×")
+
+
+def _output_folder(kind: str):
+    """Every file output in a folder that does not exist, or under a path that is a file."""
+
+    def build(spec: Spec, base, tmp: Path) -> Built:
+        folder = tmp / ("missing_folder/sub" if kind == "missing" else "a_file")
+        if kind == "file":  # a file where the folder should be (read-only folders: see
+            (tmp / "a_file").write_text("x")  # tests/test_processing.py, root ignores modes)
+        outputs = {}
+        for name in spec.outputs:
+            outputs[name] = str(
+                folder / ("out_report.html" if name == "REPORT" else f"out_{name}.gpkg")
+            )
+            if name == "OUTPUT_FOLDER":
+                outputs[name] = str(folder / "docs")
+        return Built({}, needle=str(folder), outputs=outputs)
+
+    return build
+
+
 CASES: tuple[Case, ...] = (
     Case("empty_layer", "geometry", _geo_case(_empty), "图层没有要素 / no features"),
     Case(
@@ -748,7 +948,7 @@ CASES: tuple[Case, ...] = (
         "curved_memory", "geometry", _geo_case(_curved, "memory"), "曲线面 CurvePolygon（内存图层）"
     ),
     Case("geographic_crs", "crs", _geo_case(_geographic), "地理坐标系 EPSG:4490"),
-    Case("other_crs", "crs", _other_crs, "第二个图层在 EPSG:4545，第一个在 EPSG:4544"),
+    Case("other_crs", "crs", _other_crs, "第二个图层在 EPSG:32648（UTM 48N），第一个在 EPSG:4544"),
     Case(
         "large_coordinates", "crs", _geo_case(_large), "带带号的高斯坐标 x≈35 500 000（EPSG:4523）"
     ),
@@ -802,6 +1002,34 @@ CASES: tuple[Case, ...] = (
     ),
     Case("cancel_early", "run", _cancel(1.0), "读取后取消"),
     Case("cancel_late", "run", _cancel(75.0), "写出时取消"),
+    Case(
+        "rule_field_missing",
+        "field",
+        _field_dropped(RULE_FIELD, without=("LANDSURVEY",)),
+        "缺少规则必需字段（无 dlbm 且无三调图层；无 lawful_approval）",
+    ),
+    Case(
+        "optional_rule_field_missing",
+        "field",
+        _field_dropped(OPTIONAL_RULE_FIELD),
+        "缺少可选规则所需字段（tax_per_mu、occupied_date）",
+    ),
+    Case("web_mercator", "crs", _geo_case(_web_mercator), "Web Mercator EPSG:3857"),
+    Case("no_crs", "crs", _geo_case(_no_crs, "memory"), "图层没有坐标系（内存图层）"),
+    Case("other_zone", "crs", _geo_case(_zone_of_4545), "4545 带的坐标声明为 EPSG:4544"),
+    Case("prefix_undeclared", "crs", _geo_case(_prefix_undeclared), "带号前缀坐标声明为 EPSG:4544"),
+    Case("non_finite", "field", _number_set(NON_FINITE, as_text=True), "数值为 inf / nan 文本"),
+    Case("negative_number", "field", _number_set(NEGATIVE), "负的税收、面积、宽度"),
+    Case("huge_number", "field", _number_set(HUGE), "道路宽度 1e308"),
+    Case("null_area", "field", _null_area, "area_m2 为空"),
+    Case("far_future_date", "field", _far_future, "9999 年以后的日期"),
+    Case("huge_tolerance", "field", _huge_tolerance, "端点容差 1e9 米"),
+    Case("zone_outside_project", "geometry", _zone_outside, "功能分区在其项目之外"),
+    Case("whitespace_id", "field", _whitespace_id, "新版本编号多一个空格"),
+    Case("duplicate_building", "geometry", _duplicate_building, "同一建筑绘制两次"),
+    Case("overlapping_parcels", "geometry", _overlapping_parcels, "两宗地相互重叠"),
+    Case("output_folder_missing", "run", _output_folder("missing"), "输出文件夹不存在"),
+    Case("output_folder_is_a_file", "run", _output_folder("file"), "输出文件夹路径是一个文件"),
 )
 
 CASE_IDS = tuple(c.id for c in CASES)

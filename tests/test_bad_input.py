@@ -207,6 +207,7 @@ def run_case(spec, case, tmp: Path, generated: dict[str, Path]):
     for lyr in built.memory:
         snapshots.setdefault(id(lyr), layer_snapshot(lyr))
     params.update(output_params(spec, tmp))
+    params.update(built.outputs)
     feedback = Feedback(built.cancel_at)
     try:
         result = processing.run(f"lowland:{spec.alg}", params, feedback=feedback)
@@ -269,7 +270,8 @@ def accounted(spec, built, base, result) -> None:
         out = _output_rows(result["OUTPUT"])
         for param, column in (("OLD", "old_id"), ("NEW", "new_id")):
             rows = built.rows if built is not None and built.target == param else base[param]
-            ids = {_text(a.get("parcel_id")) for a, _ in rows.rows} - {"None"}
+            # ids are matched and written without leading/trailing white space (issue 21)
+            ids = {_text(a.get("parcel_id")).strip() for a, _ in rows.rows} - {"None"}
             assert ids <= set(out[column].dropna().astype(str)), param
     elif spec.alg == "progressstats":
         out = _output_rows(result["OUTPUT"])

@@ -396,6 +396,22 @@ def test_non_numeric_and_non_positive_widths_are_refused():
         bk.delineate_blocks(roads, boundary_frame(box(0, 0, 300, 300)))
 
 
+def test_absurd_widths_and_tolerances_are_refused_with_a_message():
+    # issue 21 item 13: a width of 1e308 m used to reach GEOS; a tolerance of 1e9 m made
+    # one block of the whole district
+    roads = roads_frame(grid_lines(), width=[10.0, 1e308, 10.0, 10.0])
+    with pytest.raises(LowlandInputError, match=r"R2=1e\+308"):
+        bk.delineate_blocks(roads, boundary_frame(box(0, 0, 300, 300)))
+    boundary = boundary_frame(box(0, 0, 300, 300))
+    for tolerance in (1e9, 50.5, float("inf"), float("nan")):
+        with pytest.raises(LowlandInputError, match="tolerance"):
+            bk.delineate_blocks(roads_frame(grid_lines()), boundary, tolerance=tolerance)
+    # the limits themselves are accepted: 300 m wide roads, a 50 m tolerance
+    bk.delineate_blocks(roads_frame(grid_lines()), boundary, tolerance=bk.MAX_TOLERANCE_M)
+    wide = roads_frame(grid_lines(size=3000.0, at_=(1000.0, 2000.0)), width=bk.MAX_ROAD_WIDTH_M)
+    bk.delineate_blocks(wide, boundary_frame(box(0, 0, 3000, 3000)))
+
+
 def test_empty_inputs_and_no_block_left_are_refused():
     boundary = boundary_frame(box(0, 0, 300, 300))
     with pytest.raises(LowlandInputError, match="roads"):

@@ -73,14 +73,23 @@ def grid_layers() -> dict[str, gpd.GeoDataFrame]:
     }
 
 
+#: The grid is drawn near the origin and written at 银川 in EPSG:4544: coordinates outside
+#: a CRS's area of use are refused (issue 21 item 11).
+YINCHUAN = (607_000.0, 4_262_000.0)
+
+
+def at_yinchuan(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return gdf.set_geometry(gdf.geometry.translate(*YINCHUAN))
+
+
 @pytest.fixture(scope="module")
 def grid_gpkg(tmp_path_factory):
     path = tmp_path_factory.mktemp("units") / "grid.gpkg"
-    for name, gdf in grid_layers().items():
+    layers = {name: at_yinchuan(gdf) for name, gdf in grid_layers().items()}
+    for name, gdf in layers.items():
         write_ogr_layer(gdf, str(path), name)
-    geographic = grid_layers()["blocks"].set_crs("EPSG:4490", allow_override=True)
-    write_ogr_layer(geographic, str(path), "blocks_geographic")
-    write_ogr_layer(grid_layers()["blocks"].drop(columns="block_id"), str(path), "blocks_noid")
+    write_ogr_layer(layers["blocks"].to_crs("EPSG:4490"), str(path), "blocks_geographic")
+    write_ogr_layer(layers["blocks"].drop(columns="block_id"), str(path), "blocks_noid")
     return path
 
 

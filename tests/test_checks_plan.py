@@ -557,6 +557,15 @@ def test_zones_are_clipped_to_the_project_and_overlaps_refused():
         mixed_use.mixed_use(projects_frame([{"project_id": "P"}]), overlapping)
 
 
+def test_zone_wholly_outside_its_project_is_refused_naming_it():
+    # issue 21 item 13: the second zone (100 × 100 = 10000 m²) lies 400 m east of project P
+    zones = zones_frame(
+        [("P", "0701", square(0, 0, 100, 100)), ("P", "0901", square(500, 0, 100, 100))]
+    )
+    with pytest.raises(LowlandInputError, match=r"第 2 个要素（10000.00 m²）完全在其项目 P"):
+        mixed_use.mixed_use(projects_frame([{"project_id": "P"}]), zones)
+
+
 @pytest.mark.parametrize(
     "code, cap",
     [

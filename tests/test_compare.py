@@ -207,6 +207,21 @@ def test_ids_match_as_text():
     assert table["matched_by"].tolist() == ["id"] and table["change"].tolist() == ["unchanged"]
 
 
+def test_ids_differing_only_by_white_space_are_named():
+    # issue 21 item 14: "P1 " in the new version is P1 of the old one, said so in a warning
+    old = version(
+        [{"parcel_id": "P1", "geometry": box(0)}, {"parcel_id": "P2", "geometry": box(1)}]
+    )
+    new = version(
+        [{"parcel_id": "P1 ", "geometry": box(0)}, {"parcel_id": "P2", "geometry": box(1)}]
+    )
+    result = compare_versions(old, new)
+    assert result.table["new_id"].tolist() == ["P1", "P2"]
+    assert result.table["change"].tolist() == ["unchanged", "unchanged"]
+    named = [w for w in result.warnings if "空白" in w]
+    assert len(named) == 1 and "'P1 '→P1" in named[0] and "P2" not in named[0]
+
+
 # ---------------------------------------------------------------- bad input
 
 

@@ -266,3 +266,75 @@ def test_danger_grades_are_read_leniently_and_nulls_are_not_dangerous(two_parcel
 def test_dangerous_grade_is_c_or_d_whatever_the_case(grade, dangerous):
     """One rule for the share (danger_cd_share) and the review dock's highlighting."""
     assert is_dangerous_grade(grade) is dangerous
+
+
+# ------------------------------------------------ issue 21 item 12: overlapping footprints
+
+
+def test_duplicate_building_is_counted_once_and_named(two_parcels):
+    # B1 20x10 = 200 m², 3 floors → 600 m² GFA; B1b is the very same footprint digitised
+    # twice: P1 keeps GFA 600 (FAR 0.06), density 200/10000 = 0.02, one building
+    b = buildings_frame(
+        [
+            ("B1", 3, None, 1990, "C", shapely.box(10, 10, 30, 20)),
+            ("B1b", 3, None, 1990, "C", shapely.box(10, 10, 30, 20)),
+        ]
+    )
+    result = compute_parcel_indicators(two_parcels, b)
+    p1 = result.table.iloc[0]
+    assert p1.gfa == pytest.approx(600)
+    assert p1.far == pytest.approx(0.06)
+    assert p1.building_density == pytest.approx(0.02)
+    assert p1.building_count == 1
+    assert any("B1×B1b" in w and "只计一次" in w for w in result.warnings)
+
+
+def test_overlapping_buildings_density_from_the_union_gfa_each(two_parcels):
+    # B1 box(10,10,30,20) = 200 m², gfa 600; B2 box(20,10,40,20) = 200 m², gfa 400;
+    # they overlap on box(20,10,30,20) = 100 m²: ground covered = 200 + 200 - 100 = 300 m²
+    # → density 300/10000 = 0.03 (not 0.04); GFA 600 + 400 = 1000 → FAR 0.1, warned
+    b = buildings_frame(
+        [
+            ("B1", None, 600.0, 2000, "A", shapely.box(10, 10, 30, 20)),
+            ("B2", None, 400.0, 2001, "A", shapely.box(20, 10, 40, 20)),
+        ]
+    )
+    result = compute_parcel_indicators(two_parcels, b)
+    p1 = result.table.iloc[0]
+    assert p1.building_density == pytest.approx(0.03)
+    assert p1.gfa == pytest.approx(1000)
+    assert p1.far == pytest.approx(0.1)
+    assert p1.building_count == 2
+    assert any("B1×B2 100.00 m²" in w for w in result.warnings)
+
+
+def test_overlapping_parcels_are_named_and_share_a_building_once():
+    # P1 box(0,0,100,100) and P2 box(50,0,150,100) overlap on 50x100 = 5000 m².
+    # B1 box(60,40,80,60) = 400 m², gfa 800, lies wholly in the overlap: its parts on P1
+    # and on P2 are 400 m² each (sum 800 > 400), so each parcel gets 400/800 = half:
+    # GFA 400 on each (800 in total, not 1600); density stays the ground on each: 0.04
+    parcels = parcels_frame(
+        [("P1", shapely.box(0, 0, 100, 100)), ("P2", shapely.box(50, 0, 150, 100))]
+    )
+    b = buildings_frame([("B1", None, 800.0, 2000, "A", shapely.box(60, 40, 80, 60))])
+    result = compute_parcel_indicators(parcels, b)
+    t = result.table
+    assert t["gfa"].tolist() == pytest.approx([400.0, 400.0])
+    assert t["gfa"].sum() == pytest.approx(800.0)
+    assert t["building_density"].tolist() == pytest.approx([0.04, 0.04])
+    assert any("P1×P2 5000.00 m²" in w for w in result.warnings)
+
+
+def test_touching_parcels_and_buildings_are_no_overlap(two_parcels):
+    # P1 and P2 share the edge x = 100; B1 and B2 share the edge x = 30: nothing is
+    # warned and the figures are the plain sums (B1 600 + B2 300 on P1, density 0.04)
+    b = buildings_frame(
+        [
+            ("B1", None, 600.0, 2000, "A", shapely.box(10, 10, 30, 20)),
+            ("B2", None, 300.0, 2000, "A", shapely.box(30, 10, 50, 20)),
+        ]
+    )
+    result = compute_parcel_indicators(two_parcels, b)
+    assert not any("重叠" in w or "重复" in w for w in result.warnings)
+    assert result.table.iloc[0].gfa == pytest.approx(900)
+    assert result.table.iloc[0].building_density == pytest.approx(0.04)

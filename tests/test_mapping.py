@@ -308,6 +308,13 @@ def test_codes_and_strings_are_trimmed_text():
         ("GDZT", ["已供", "未知"], "['未知']", "'批而未供'"),
         ("MJSS", ["1", "abc"], "['abc']", "a number"),
         ("HTQDRQ", ["2009-12-31", "yesterday"], "['yesterday']", "YYYY-MM-DD"),
+        # issue 21 item 13: non-finite numbers, negative measures, years past 9999
+        ("MJSS", ["1", "inf"], "['inf']", "finite"),
+        ("MJSS", ["1", "-Infinity"], "['-Infinity']", "finite"),
+        ("MJSS", ["1", "nan"], "['nan']", "a number"),
+        ("MJSS", [12.5, -120.0], "['-120.0']", "≥ 0"),
+        ("TCNX", [3, -2], "['-2']", "≥ 0"),
+        ("HTQDRQ", ["2009-12-31", "10000-01-01"], "['10000-01-01']", "YYYY-MM-DD"),
     ],
 )
 def test_unreadable_values_are_named(column, raw, bad, allowed):

@@ -13,6 +13,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+#: Test shapes are drawn near the origin and moved to 银川 in EPSG:4544: coordinates
+#: outside a CRS's area of use are refused (issue 21 item 11).
+YINCHUAN = (607_000.0, 4_262_000.0)
+
 
 def memory_layer(wkt_rows, crs="EPSG:4544", fields="parcel_id:string"):
     layer = QgsVectorLayer(f"Polygon?crs={crs}&field={fields}", "p", "memory")
@@ -20,7 +24,10 @@ def memory_layer(wkt_rows, crs="EPSG:4544", fields="parcel_id:string"):
     for attrs, wkt in wkt_rows:
         f = QgsFeature(layer.fields())
         f.setAttributes(list(attrs))
-        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        geom = QgsGeometry.fromWkt(wkt)
+        if crs == "EPSG:4544":
+            geom.translate(*YINCHUAN)
+        f.setGeometry(geom)
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
     return layer
@@ -143,3 +150,43 @@ def test_cancel_while_writing_leaves_no_output_file(lowland_provider, tmp_path, 
             feedback=CancelWhenWriting(),
         )
     assert list(tmp_path.iterdir()) == []  # no partial file, no side files
+
+
+def test_output_folder_problems_name_missing_file_and_read_only(tmp_path, monkeypatch):
+    # issue 21 item 13: the folder of an output is checked before any work
+    from lowland_under_test.processing import base
+
+    assert base.output_folder_problem(str(tmp_path)) is None
+    assert base.output_folder_problem(str(tmp_path / "nope"))[1] == "does not exist"
+    (tmp_path / "f").write_text("x")
+    assert base.output_folder_problem(str(tmp_path / "f"))[1] == "is not a folder"
+    # root ignores permission bits: a folder the user cannot write is simulated
+    monkeypatch.setattr(base.os, "access", lambda path, mode: False)
+    assert base.output_folder_problem(str(tmp_path))[1] == "cannot be written (read-only)"
+
+
+def test_read_only_output_folder_refused_naming_it(lowland_provider, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    import processing
+
+    ROOT = Path(__file__).resolve().parents[1]  # noqa: N806
+
+    from lowland_under_test.processing import base
+
+    target = tmp_path / "ro"
+    target.mkdir()
+    real_access = base.os.access
+    monkeypatch.setattr(
+        base.os, "access", lambda p, m: False if str(p) == str(target) else real_access(p, m)
+    )
+    with pytest.raises(QgsProcessingException, match=f"{target}.*只读"):
+        processing.run(
+            "lowland:usechange",
+            {
+                "PROJECTS": str(ROOT / "resources/sample/sample_projects.gpkg")
+                + "|layername=projects",
+                "OUTPUT": str(target / "out.gpkg"),
+            },
+        )
+    assert not any(target.iterdir())

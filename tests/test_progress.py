@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputError
-from lowland_under_test.lowland_plugin.core.database.progress import progress_statistics
+from lowland_under_test.lowland_plugin.core.database.progress import (
+    checked_areas,
+    progress_statistics,
+)
 
 
 def table():
@@ -50,6 +54,51 @@ def test_unknown_status_is_refused():
     bad.loc[0, "redevelopment_status"] = "half-done"
     with pytest.raises(LowlandInputError, match="half-done"):
         progress_statistics(bad)
+
+
+# ------------------------------------------------ issue 21 item 13: areas, verdict codes
+
+
+@pytest.mark.parametrize("column", ["verdict", "final_verdict"])
+def test_unknown_verdict_codes_are_refused_naming_the_parcel(column):
+    bad = table()
+    bad.loc[2, column] = "9999"
+    with pytest.raises(LowlandInputError, match="C=9999"):
+        progress_statistics(bad)
+
+
+def test_an_empty_computed_verdict_is_refused():
+    bad = table()
+    bad.loc[3, "verdict"] = None
+    with pytest.raises(LowlandInputError, match="D=None"):
+        progress_statistics(bad)
+
+
+@pytest.mark.parametrize("value", [-500.0, float("inf")])
+def test_negative_or_infinite_area_is_refused(value):
+    bad = table()
+    bad.loc[0, "area_m2"] = value
+    with pytest.raises(LowlandInputError, match="A="):
+        progress_statistics(bad)
+
+
+def test_empty_area_is_recomputed_from_the_geometry_and_named():
+    t = table()
+    t.loc[[0, 2], "area_m2"] = None
+    geometry_area = np.array([7000.0, 1000.0, 3000.0, 500.0, 10000.0])
+    area, warnings = checked_areas(t, geometry_area)
+    assert area.tolist() == [7000.0, 1000.0, 3000.0, 500.0, 10000.0]
+    assert len(warnings) == 1 and "A, C" in warnings[0]
+    out = progress_statistics(t.assign(area_m2=area.to_numpy()))
+    # lowland: A 7000 + C 3000 + E 10000 = 20000 m² = 2 ha
+    assert row(out, "total", "all", "all").area_ha == pytest.approx(2.0)
+
+
+def test_empty_area_without_geometry_is_refused():
+    t = table()
+    t.loc[1, "area_m2"] = None
+    with pytest.raises(LowlandInputError, match="B"):
+        checked_areas(t, np.array([1.0, np.nan, 1.0, 1.0, 1.0]))
 
 
 def test_progress_statistics_on_the_identified_sample(lowland_provider, sample_gpkg):

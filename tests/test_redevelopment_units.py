@@ -22,7 +22,11 @@ from lowland_under_test.lowland_plugin.core.common.errors import LowlandInputErr
 from lowland_under_test.lowland_plugin.core.units.assignment import group_blocks, new_unit_ids
 from lowland_under_test.lowland_plugin.core.units.membership import unit_membership
 from lowland_under_test.lowland_plugin.core.units.redevelopment import UNIT_FIELDS, build_units
-from lowland_under_test.lowland_plugin.core.units.statistics import facility_category, is_scattered
+from lowland_under_test.lowland_plugin.core.units.statistics import (
+    facility_category,
+    is_scattered,
+    parcel_areas,
+)
 
 CRS = "EPSG:4544"
 FIVE_MU_HEIGHT = 200.0 / 3.0  # 50 m × 66.67 m = 3333.33 m² = 5 亩
@@ -603,3 +607,17 @@ def test_build_units_puts_a_parcel_in_the_unit_of_its_block():
         grid_blocks(), parcels.drop(columns="block_id"), "drawn", units=units, snap_tolerance=5.0
     )
     assert without.parcels.set_index("parcel_id")["unit_id"]["P01"] == "B4"
+
+
+def test_negative_or_infinite_parcel_figures_are_refused_naming_the_parcel():
+    # issue 21 item 13: a unit's areas are sums; -500 m² would silently shrink them
+    parcels = gpd.GeoDataFrame(
+        {"parcel_id": ["A", "B"], "area_m2": [1200.0, -500.0]},
+        geometry=[shapely.box(0, 0, 10, 10), shapely.box(10, 0, 20, 10)],
+        crs="EPSG:4544",
+    )
+    with pytest.raises(LowlandInputError, match="B=-500"):
+        parcel_areas(parcels)
+    # an empty area is the polygon's: 10 × 10 = 100 m²
+    parcels["area_m2"] = [1200.0, None]
+    assert parcel_areas(parcels).tolist() == [1200.0, 100.0]

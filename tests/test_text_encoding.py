@@ -85,5 +85,7 @@ def test_gbk_shapefile_without_cpg_is_refused_until_its_encoding_is_set(lowland_
     assert "数据源编码" in str(err.value) and "GBK" in str(err.value)
     assert not Path(out).exists()
     layer.setProviderEncoding("GBK")
-    processing.run("lowland:legacyland", {"PARCELS": layer, "OUTPUT": out})
+    # the shapefile cut lawful_approval to lawful_app: mapped back (legacyland needs it)
+    fields = "lawful_approval=lawful_app"
+    processing.run("lowland:legacyland", {"PARCELS": layer, "OUTPUT": out, "FIELD_MAP": fields})
     assert set(read_ogr_layer(out)["owner"]) == {OWNER}

@@ -340,6 +340,29 @@ def _zones_by_project(
     return zone_of, zone_codes, zone_geoms
 
 
+def zones_outside_problems(
+    project_geoms: np.ndarray,
+    ids: list[str],
+    zone_of: Mapping[str, list[int]],
+    zone_geoms: np.ndarray,
+    zones_label: str,
+) -> list[str]:
+    """A zone that does not reach into the project it names (no area inside it) is a zone
+    drawn in the wrong place or given the wrong project_id: named, not clipped to nothing
+    (issue 21 item 13). A zone partly outside is clipped and reported in the reasons."""
+    out = []
+    for i, pid in enumerate(ids):
+        project = _valid(project_geoms[i])
+        for j in zone_of.get(pid, []):
+            if shapely.area(shapely.intersection(_valid(zone_geoms[j]), project)) <= 1e-6:
+                out.append(
+                    f"{zones_label} 第 {j + 1} 个要素（{shapely.area(zone_geoms[j]):.2f} m²）完全在"
+                    f"其项目 {pid} 的用地之外，请核对位置或 project_id / feature {j + 1} lies "
+                    f"wholly outside its project {pid}: check its position or project_id"
+                )
+    return out
+
+
 def mixed_use(
     projects: gpd.GeoDataFrame,
     zones: gpd.GeoDataFrame | None = None,
@@ -358,9 +381,10 @@ def mixed_use(
     parsed = _parsed_use_fields(projects, ids, problems)
     problems += zero_area_problems(ids, area)
     zone_of, zone_codes, zone_geoms = _zones_by_project(zones, ids, zones_label, problems)
+    project_geoms = np.asarray(projects.geometry.values, dtype=object)
+    problems += zones_outside_problems(project_geoms, ids, zone_of, zone_geoms, zones_label)
     raise_problems(problems, f"{label}: 混合用地核算输入有误 / mixed-use input errors")
 
-    project_geoms = np.asarray(projects.geometry.values, dtype=object)
     rows, use_rows, warnings = [], [], []
     for i, pid in enumerate(ids):
         zone_idx = zone_of.get(pid, [])

@@ -252,8 +252,11 @@ def _to_date(value) -> dt.date | None:
     return dt.date(year, month, day)
 
 
-def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> pd.Series:
-    """Values of one mapped column in canonical form; bad values are named, not guessed."""
+def _normalise_column(
+    series: pd.Series, kind: str, field: str, label: str, non_negative: bool = False
+) -> pd.Series:
+    """Values of one mapped column in canonical form; bad values are named, not guessed.
+    Numbers must be finite (``inf``, ``nan`` text refused); ``non_negative``: and ≥ 0."""
     if kind in ("string", "code"):  # stripped text, blank → None; once per distinct value
         codes, uniques = pd.factorize(series.astype(object).to_numpy())
         text = [str(v).strip() or None for v in uniques]
@@ -265,12 +268,19 @@ def _normalise_column(series: pd.Series, kind: str, field: str, label: str) -> p
             bad[bad] = series[bad].astype(str).str.strip().ne("").to_numpy()
         if kind == "int":
             bad = bad | (out.notna() & (out % 1 != 0)).to_numpy()
+        bad = bad | (out.notna() & ~np.isfinite(out.astype("float64"))).to_numpy()
+        if non_negative:
+            bad = bad | (out.notna() & (out < 0)).to_numpy()
+        floor = "，不小于 0" if non_negative else ""
+        floor_en = ", ≥ 0" if non_negative else ""
         _raise_bad(
             series,
             bad,
             field,
             label,
-            "整数 / a whole number" if kind == "int" else "数值 / a number",
+            f"整数（有限{floor}） / a whole number (finite{floor_en})"
+            if kind == "int"
+            else f"数值（有限{floor}） / a number (finite{floor_en})",
         )
         return out.astype("Int64") if kind == "int" else out.astype("float64")
     if kind == "bool" and pd.api.types.is_bool_dtype(series.dtype):
@@ -340,7 +350,9 @@ def canonical_frame(
     kinds = {r["field"]: r["type"] for r in _candidates()[layer]}
     out = gdf.copy()
     for canonical, actual in mapping.items():
-        values = _normalise_column(gdf[actual], kinds[canonical], actual, label or layer)
+        # every number of field_candidates.csv is a measure (tax, GFA, floors, years, area,
+        # FAR): a negative one is refused, not computed with (issue 21 item 13)
+        values = _normalise_column(gdf[actual], kinds[canonical], actual, label or layer, True)
         if actual != canonical and canonical in out.columns:
             out = out.drop(columns=canonical)
         out[canonical] = values.to_numpy() if not hasattr(values, "array") else values.array

@@ -164,6 +164,28 @@ def _id_text(value) -> str | None:
     return text or None
 
 
+def whitespace_id_warnings(
+    raw: pd.Series, keys: np.ndarray, label: str, id_field: str
+) -> list[str]:
+    """One warning naming the ids written with leading or trailing white space (``'P0001 '``):
+    they are matched as the id without it (``P0001``) and written so in the output."""
+    padded = [
+        (str(v), k)
+        for v, k in zip(raw.tolist(), keys, strict=True)
+        if isinstance(v, str) and k is not None and v != k
+    ]
+    if not padded:
+        return []
+    shown = ", ".join(f"{v!r}→{k}" for v, k in padded[:_MAX_IDS_IN_MESSAGE])
+    more = f" … (+{len(padded) - _MAX_IDS_IN_MESSAGE})" if len(padded) > _MAX_IDS_IN_MESSAGE else ""
+    return [
+        f"{label}: {len(padded)} 个 {id_field} 前后有空白，仅空白不同的编号视为同一编号（输出中已去掉空白）："
+        f"{shown}{more}。 / {len(padded)} values of {id_field} have leading or trailing white "
+        f"space; ids that differ only by white space are the same id (written without it): "
+        f"{shown}{more}."
+    ]
+
+
 def duplicate_ids(keys: np.ndarray) -> list[str]:
     """Ids (as text) that occur more than once, sorted; nulls are not duplicates."""
     s = pd.Series(keys, dtype=object).dropna()
@@ -559,6 +581,11 @@ def compare_versions(
     old_keys, new_keys = id_keys(old_attrs[id_field]), id_keys(new_attrs[id_field])
     _refuse_duplicates(old_keys, old_label, id_field)
     _refuse_duplicates(new_keys, new_label, id_field)
+    for raw, keys, label in (
+        (old_attrs[id_field], old_keys, old_label),
+        (new_attrs[id_field], new_keys, new_label),
+    ):
+        warnings += whitespace_id_warnings(raw, keys, label, id_field)
     old_geoms = np.asarray(old.geometry.values, dtype=object)
     new_geoms = np.asarray(new.geometry.values, dtype=object)
     report(10)

@@ -10,25 +10,28 @@ import numpy as np
 import pandas as pd
 
 from ..common import codes
-from ..common.values import flag_series
+from ..common.values import flag_series, is_known
 from .criteria import Check, new_check
 from .json_text import json_bools, json_const, json_strings
 
 
 def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
     """Y-1 / N-12: what is not a candidate at all — non-construction land, approved but
-    unsupplied (批而未供), an unrecognised land class code, idle (闲置) and disputed land,
-    and land whose holder is not identified (Y-1 权属清晰 / N-13 主体明确)."""
+    unsupplied (批而未供), an unrecognised or missing land class code, idle (闲置) and
+    disputed land, and land whose holder is not identified (Y-1 权属清晰 / N-13 主体明确).
+    A parcel whose 三大类 is unknown is not tested as non-construction land."""
     n = len(frame)
-    every = np.ones(n, dtype=bool)
     cat = category.to_numpy(dtype=object)
     supply = frame["supply_status"] if "supply_status" in frame.columns else pd.Series([None] * n)
+    known = np.array([is_known(c) for c in cat], dtype=bool)  # a null class is never "met"
+    current = frame["current_dlbm"] if "current_dlbm" in frame.columns else pd.Series(cat)
+    given = np.array([is_known(c) for c in current], dtype=bool)
     checks = [
         new_check(
             "non_construction_land",
             "Y-1",
             "exclusion",
-            every,
+            known,
             np.array([c != "construction" for c in cat]),
             json_strings(cat),
             json_const('"construction"', n),
@@ -56,6 +59,18 @@ def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
                 json_const("null", n),
             )
         )
+    # no land class at all (no dlbm, no 三调 patch): not judgeable, never "non-construction"
+    checks.append(
+        new_check(
+            "missing_land_class",
+            "Y-1",
+            "exclusion",
+            ~given,
+            ~given,
+            json_const("null", n),
+            json_const("null", n),
+        )
+    )
     for rule in ("idle", "disputed"):
         flag = flag_series(frame, rule)
         checks.append(

@@ -38,6 +38,8 @@ from ..common.measures import m2_to_hectare, m2_to_mu
 from ..common.overlay import dominant_by_area, overlap_areas, summed_by_label
 from ..common.profiles import Profile
 from ..common.reasons import join_reason_columns
+from ..common.requirements import check_rule_fields
+from ..common.values import is_known
 from .criteria import (
     Check,
     Parcels,
@@ -49,6 +51,7 @@ from .indicators import compute_parcel_indicators
 from .json_text import json_const, json_numbers, json_strings
 from .outcome import check_reason_column, lowland_met, pending_warnings
 from .review import empty_review_columns
+from .rule_fields import IDENTIFY_FIELDS
 from .survey_areas import (
     AREA_FIELDS,
     areas_by_category,
@@ -192,6 +195,8 @@ def identify_parcels(
     (see ``core.mapping``) and one projected CRS. One output row per parcel, same index."""
     report = progress or (lambda _p: None)
     reference_date = reference_date or dt.date.today()
+    given = ["LANDSURVEY"] if landsurvey is not None else []
+    field_warnings = check_rule_fields(parcels.columns, IDENTIFY_FIELDS, "宗地图层 PARCELS", given)
     ind = compute_parcel_indicators(
         parcels,
         buildings,
@@ -210,7 +215,7 @@ def identify_parcels(
     frame = frame.loc[:, ~frame.columns.duplicated(keep="last")]
     geoms = np.asarray(parcels.geometry.values, dtype=object)
     area = frame["area_m2"].to_numpy()
-    warnings = list(ind.warnings)
+    warnings = field_warnings + list(ind.warnings)
 
     own = _normalize(frame["dlbm"]) if "dlbm" in frame.columns else pd.Series([None] * n)
     shares = pd.Series([None] * n, dtype=object)
@@ -250,6 +255,7 @@ def identify_parcels(
                 f" / {count} parcels have a dlbm not in the 三调 table (not recognised; the "
                 f"current use is taken from the 三调 patches): {listed}."
             )
+    warnings += missing_class_warnings(ids, frame["current_dlbm"])
     category = codes.land_category(frame["current_dlbm"]).reset_index(drop=True)
     part = construction_part(areas, category, frame["current_dlbm"], built_dlbm)
     current_type = codes.lowland_type_of(part.type_dlbm).to_numpy(dtype=object)
@@ -301,6 +307,21 @@ def identify_parcels(
     summary = summarize(out)
     report(100)
     return IdentifyResult(out, summary, warnings)
+
+
+def missing_class_warnings(ids: pd.Series, current: pd.Series) -> list[str]:
+    """One warning naming the parcels without a current land class (no ``dlbm`` and no
+    三调 patch): they are excluded as not judgeable (``missing_land_class``), never as
+    non-construction land."""
+    missing = [str(i) for i, c in zip(ids, current, strict=True) if not is_known(c)]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:10]) + (f" … (+{len(missing) - 10})" if len(missing) > 10 else "")
+    return [
+        f"{len(missing)} 宗地没有现状地类（dlbm 为空且不与三调图斑相交），无法认定，排除待补充（missing_land_class）："
+        f"{shown}。 / {len(missing)} parcels have no current land class (empty dlbm, no 三调 "
+        f"patch): not judgeable, excluded (missing_land_class): {shown}."
+    ]
 
 
 def summarize(table: pd.DataFrame) -> pd.DataFrame:

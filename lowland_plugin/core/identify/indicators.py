@@ -22,6 +22,11 @@ Definitions (one place):
   counted on the parcel, each building counted once, on the parcel holding the largest
   part of its footprint (金华: 危旧楼栋 ≥ 50 %, a 楼栟 is counted whole). A building whose
   grade is null counts as not dangerous.
+- overlaps (issue 21, ``overlaps``): a building whose footprint is identical to an
+  earlier one's is a duplicate and left out (named); where other buildings overlap, a
+  parcel's footprint is the union of theirs (density counts the ground once) while each
+  building's GFA counts (named for checking); where parcels overlap (named, with the
+  area), a building's GFA is shared by footprint so that it counts once in total.
 - without a BUILDINGS layer nothing about buildings is known: ``gfa``, ``far``,
   ``building_density``, ``building_count`` and the rest are null (unknown is never 0);
   with a layer, a parcel with no building on it has FAR 0 and density 0 (a measurement).
@@ -42,6 +47,14 @@ from ..common.measures import m2_to_mu
 from ..common.overlay import overlap_areas
 from ..common.validation import require_any_field, require_valid_geometries
 from ..common.values import is_known
+from .overlaps import (
+    building_overlap_warnings,
+    overlapping_pairs,
+    parcel_overlap_warning,
+    shared_gfa_share,
+    split_duplicates,
+    union_footprints,
+)
 
 #: Danger grades (JGJ 125-2016 危险房屋鉴定标准) counted as dangerous when no profile says.
 DANGEROUS_GRADES = ("C", "D")
@@ -100,6 +113,10 @@ def _float_column(gdf: pd.DataFrame, name: str, n: int) -> np.ndarray:
         return np.full(n, np.nan)
     numbers = pd.to_numeric(gdf[name], errors="coerce")
     bad = gdf[name].notna().to_numpy() & numbers.isna().to_numpy()
+    # a measure (floors, GFA, year) is finite and not negative (issue 21 item 13)
+    with np.errstate(invalid="ignore"):
+        values = numbers.astype("float64").to_numpy(na_value=np.nan)
+        bad |= ~np.isnan(values) & (~np.isfinite(values) | (values < 0))
     if bad.any():
         ids = gdf["building_id"] if "building_id" in gdf.columns else pd.Series(gdf.index)
         shown = [
@@ -107,9 +124,9 @@ def _float_column(gdf: pd.DataFrame, name: str, n: int) -> np.ndarray:
             for i, v in zip(ids[bad].tolist()[:5], gdf[name][bad].tolist()[:5], strict=True)
         ]
         raise LowlandInputError(
-            f"建筑图层 BUILDINGS: 字段 {name} 有 {int(bad.sum())} 个值不是数值 {shown}，"
-            f"请改为数字（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} values "
-            f"that are no numbers {shown}; enter plain numbers (12, not '12层')."
+            f"建筑图层 BUILDINGS: 字段 {name} 有 {int(bad.sum())} 个值不是不小于 0 的有限数值 "
+            f"{shown}，请改为数字（如 12 而不是 “12层”）。 / field {name} has {int(bad.sum())} "
+            f"values that are no finite numbers ≥ 0 {shown}; enter plain numbers (12, not '12层')."
         )
     return numbers.astype("float64").to_numpy(na_value=np.nan)
 
@@ -151,6 +168,8 @@ def compute_parcel_indicators(
     table["area_m2"] = area
     table["area_mu"] = m2_to_mu(area)
     result = IndicatorResult(table=table)
+    parcel_ids = _ids(parcels, id_field)
+    result.warnings += parcel_overlap_warning(parcel_ids, overlapping_pairs(parcel_geoms))
     report(10)
 
     if buildings is None:
@@ -176,6 +195,7 @@ def compute_parcel_indicators(
                 f"建筑图层缺少字段 {name}，相关指标为空。 / BUILDINGS has no field {name}; "
                 "the indicator that needs it is left null."
             )
+    buildings, overlapping = _without_duplicates(buildings, result.warnings)
     building_geoms = np.asarray(buildings.geometry.values, dtype=object)
     gfa_total = building_gfa(buildings)
     footprint_total = shapely.area(building_geoms)
@@ -184,11 +204,15 @@ def compute_parcel_indicators(
     p_idx, b_idx, overlap = footprint_overlaps(parcel_geoms, building_geoms)
     report(70)
 
-    share = overlap / footprint_total[b_idx]
+    share = shared_gfa_share(b_idx, overlap, footprint_total)
     pair_gfa = gfa_total[b_idx] * share
     known = ~np.isnan(pair_gfa)
     gfa = np.bincount(p_idx[known], weights=pair_gfa[known], minlength=n)
     footprint = np.bincount(p_idx, weights=overlap, minlength=n)
+    if overlapping.any():  # ground under overlapping buildings counted once
+        footprint = union_footprints(
+            parcel_geoms, building_geoms, p_idx, b_idx, overlapping, footprint
+        )
     with np.errstate(divide="ignore", invalid="ignore"):
         table["gfa"] = gfa
         table["far"] = np.where(area > 0, gfa / area, np.nan)
@@ -222,6 +246,29 @@ def compute_parcel_indicators(
         )
     report(100)
     return result
+
+
+def _ids(frame: pd.DataFrame, id_field: str | None) -> np.ndarray:
+    """The features' ids as text for messages (row numbers from 1 without an id field)."""
+    if id_field is not None and id_field in frame.columns:
+        return frame[id_field].astype(str).to_numpy(dtype=object)
+    return np.array([str(i + 1) for i in range(len(frame))], dtype=object)
+
+
+def _without_duplicates(
+    buildings: gpd.GeoDataFrame, warnings: list[str]
+) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """``buildings`` without the duplicates of an identical footprint (named in
+    ``warnings`` with the other overlaps), and per kept building whether it overlaps
+    another one (see ``overlaps``)."""
+    geoms = np.asarray(buildings.geometry.values, dtype=object)
+    duplicates, others = split_duplicates(geoms, overlapping_pairs(geoms))
+    warnings += building_overlap_warnings(_ids(buildings, "building_id"), duplicates, others)
+    overlapping = np.zeros(len(buildings), dtype=bool)
+    overlapping[others.first] = overlapping[others.second] = True
+    keep = np.ones(len(buildings), dtype=bool)
+    keep[duplicates.second] = False
+    return buildings[keep], overlapping[keep]
 
 
 def _fill_without_buildings(table: pd.DataFrame, n: int) -> None:

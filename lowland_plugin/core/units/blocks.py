@@ -52,6 +52,7 @@ area(boundary) within ``AREA_IDENTITY_RTOL``.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -86,6 +87,13 @@ DEFAULT_TOLERANCE_M = 2.0
 
 #: Numerical tolerance (not policy): relative area identity of blocks, reserve and removed.
 AREA_IDENTITY_RTOL = 1e-6
+#: Plausibility limits (not policy, issue 21 item 13). The joining tolerance closes
+#: digitising gaps; a gap wider than 50 m is a missing road, and a larger tolerance
+#: joins roads across whole blocks (1e9 m made one block of the district).
+MAX_TOLERANCE_M = 50.0
+#: Wider than any urban red line (GB 50220-95 表7.2.1: at most 50 m; with side roads and
+#: green belts rarely above 100 m): a width beyond is a unit or typing error (1e308 m).
+MAX_ROAD_WIDTH_M = 300.0
 
 WIDTH_SOURCES = ("field", "default")
 REMOVED_REASONS = ("area_below_min", "narrow")
@@ -194,6 +202,13 @@ def resolve_road_widths(
             raise LowlandInputError(
                 f"道路红线宽度须大于 0：{_listed(labels[bad])}。"
                 f" / road width must be greater than 0: {_listed(labels[bad])}."
+            )
+        huge = width.notna() & ~(width <= MAX_ROAD_WIDTH_M)
+        if huge.any():
+            shown = _listed(labels[huge] + "=" + raw[huge].astype(str))
+            raise LowlandInputError(
+                f"道路红线宽度超过 {MAX_ROAD_WIDTH_M:g} 米，应是单位或录入错误：{shown}。"
+                f" / road width above {MAX_ROAD_WIDTH_M:g} m (a unit or typing error): {shown}."
             )
     else:
         width = pd.Series(np.nan, index=roads.index)
@@ -385,8 +400,18 @@ def delineate_blocks(
     if len(boundary) == 0:
         raise LowlandInputError("范围图层没有要素。 / The boundary layer has no features.")
     for name, value in (("min_area", min_area), ("min_width", min_width), ("tolerance", tolerance)):
-        if not value >= 0:
-            raise LowlandInputError(f"参数 {name} 不能为负。 / {name} must not be negative.")
+        if not value >= 0 or not math.isfinite(value):
+            raise LowlandInputError(
+                f"参数 {name} 须为不小于 0 的有限数，现为 {value}。 / {name} must be a finite "
+                f"number ≥ 0; got {value}."
+            )
+    if tolerance > MAX_TOLERANCE_M:
+        raise LowlandInputError(
+            f"端点连接容差 TOLERANCE = {tolerance:g} 米超出合理范围 0–{MAX_TOLERANCE_M:g} 米：它只用于"
+            f"接上数字化误差造成的小缺口，过大会跨街坊连接道路。 / the joining tolerance TOLERANCE = "
+            f"{tolerance:g} m is outside the sane range 0–{MAX_TOLERANCE_M:g} m: it closes "
+            "digitising gaps; a larger one joins roads across blocks."
+        )
     require_valid_geometries(boundary, "范围图层 boundary")
     widths = resolve_road_widths(roads, width_field, grade_field, id_field)
     info: list[str] = []

@@ -17,6 +17,7 @@ import shapely
 
 from ..checks.common import within
 from ..checks.scattered import SCATTERED_PIECE_MAX_M2
+from ..common.errors import LowlandInputError
 from ..common.measures import m2_to_mu
 from ..common.overlay import overlap_areas
 from ..common.resources import resource_path
@@ -59,12 +60,35 @@ def facility_category(plan_code) -> str | None:
 # ------------------------------------------------------------------ parcels
 
 
+def measure(parcels: pd.DataFrame, name: str) -> np.ndarray:
+    """Column ``name`` (an area or GFA) as floats, unknown → NaN; a negative or infinite
+    value is refused naming the parcels (issue 21 item 13), never summed into a unit."""
+    values = pd.to_numeric(parcels[name], errors="coerce").to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isnan(values) & (~np.isfinite(values) | (values < 0))
+    if bad.any():
+        ids = (
+            parcels["parcel_id"].astype(str).to_numpy(dtype=object)
+            if "parcel_id" in parcels.columns
+            else np.array([f"#{i + 1}" for i in range(len(parcels))], dtype=object)
+        )
+        shown = ", ".join(
+            f"{i}={v:g}" for i, v in zip(ids[bad][:10], values[bad][:10], strict=True)
+        )
+        raise LowlandInputError(
+            f"宗地图层: 字段 {name} 有 {int(bad.sum())} 个负值或无穷值：{shown}；面积与建筑面积须为不小于 0 "
+            f"的有限数。 / parcels: field {name} has {int(bad.sum())} negative or infinite values: "
+            f"{shown}; areas and GFA are finite numbers ≥ 0."
+        )
+    return values
+
+
 def parcel_areas(parcels: gpd.GeoDataFrame) -> np.ndarray:
     """A parcel's ``area_m2`` where present and not null, else its polygon area."""
     geom_area = shapely.area(np.asarray(parcels.geometry.values, dtype=object))
     if "area_m2" not in parcels.columns:
         return geom_area
-    given = pd.to_numeric(parcels["area_m2"], errors="coerce").to_numpy(dtype=float)
+    given = measure(parcels, "area_m2")
     return np.where(np.isnan(given), geom_area, given)
 
 
@@ -76,7 +100,7 @@ def lowland_parcel_areas(parcels: gpd.GeoDataFrame) -> np.ndarray:
     whole = parcel_areas(parcels)
     if "candidate_area_m2" not in parcels.columns:
         return whole
-    part = pd.to_numeric(parcels["candidate_area_m2"], errors="coerce").to_numpy(dtype=float)
+    part = measure(parcels, "candidate_area_m2")
     return np.where(np.isnan(part), whole, part)
 
 
@@ -130,7 +154,7 @@ def unit_statistics(
         mask = low & (kind == name)
         stats[column] = np.bincount(unit_of[mask], weights=low_area[mask], minlength=n)
     if "gfa" in parcels.columns:
-        gfa = pd.to_numeric(parcels["gfa"], errors="coerce").to_numpy(dtype=float)[assigned]
+        gfa = measure(parcels, "gfa")[assigned]
         known = ~np.isnan(gfa)
         total = np.bincount(unit_of[known], weights=gfa[known], minlength=n)
         has = np.bincount(unit_of[known], minlength=n) > 0
