@@ -120,6 +120,16 @@ BODIES["disputed"] = flag_body(
 )
 
 
+@_body("missing_land_class")
+def _missing_class(item: Item, lang: str, cite: bool) -> str:
+    """No dlbm and no 三调 patch: the land class cannot be judged."""
+    return pick(
+        lang,
+        "宗地未填地类编码，且无三调图斑覆盖，无法判断现状地类",
+        "no land class code and no patch",
+    )
+
+
 @_body("owner_unknown")
 def _owner_unknown(item: Item, lang: str, cite: bool) -> str:
     """Y-1 权属清晰 / N-13 主体明确: the holder as recorded, or that none is."""
