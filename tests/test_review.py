@@ -136,7 +136,15 @@ def test_carry_over_keeps_decisions_by_id_and_flags_changed_verdicts():
     assert review["verdict_changed"].tolist() == [False, True, False, False]
     assert review["final_verdict"].tolist() == ["lowland", "not_lowland", "lowland", "lowland"]
     assert review["reviewer"].tolist()[:2] == ["张工", "李工"]
-    assert counts == {"kept": 2, "changed": 1, "new": 2, "dropped": 1}
+    # new: only D (C was in the previous result, pending: not new — issue 17 item 5)
+    assert counts == {
+        "kept": 2,
+        "changed": 1,
+        "new": 1,
+        "dropped": 1,
+        "changed_ids": ["B"],
+        "dropped_ids": ["E"],
+    }
 
 
 def test_carry_over_refuses_duplicate_decided_ids():

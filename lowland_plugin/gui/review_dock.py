@@ -90,6 +90,10 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.reviewed_count = 0
         self.reviews = ReviewStore()  # several reviewers on one table (PostGIS)
         self.shown_count = 0
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(5000)
+        self._message_timer.timeout.connect(lambda: self._show_message(""))
 
         self.model = ParcelTableModel(self)
         self.proxy = ParcelFilterProxy(self)
@@ -659,9 +663,11 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.messageLabel.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
         self.messageLabel.setVisible(bool(text))
         if timeout and text:
-            QTimer.singleShot(
-                5000, lambda: self.messageLabel.text() == text and self._show_message("")
-            )
+            # a timer owned by the dock: it dies with it (a bare singleShot could fire
+            # on a deleted label)
+            self._message_timer.start()
+        else:
+            self._message_timer.stop()  # a lasting message is not cleared by an old timer
 
     def _show_error(self, text: str) -> None:
         self.errorLabel.setText(text)

@@ -430,7 +430,6 @@ def units_of_parcels(layer: QgsVectorLayer, units: QgsVectorLayer | None) -> dic
             continue
         if transform.isValid() and units.crs() != layer.crs():
             geometry.transform(transform)
-        geometry.prepareGeometry()
         shapes.append((str(unit["unit_id"]), geometry))
     found: dict[int, str] = {}
     request = QgsFeatureRequest().setNoAttributes()
