@@ -91,6 +91,12 @@ def build(out: Path) -> Path:
         project.addMapLayer(layer, False)
         inputs.addLayer(layer)
     inputs.setItemVisibilityCheckedRecursive(False)
+    # the buildings of the district, for the review dock's 建筑 tab (switched off)
+    buildings = QgsVectorLayer(f"{sample}|layername=buildings", "建筑", "ogr")
+    if not buildings.isValid():
+        raise SystemExit(f"[demo] cannot open {sample}|layername=buildings")
+    project.addMapLayer(buildings, False)
+    root.insertLayer(2, buildings).setItemVisibilityChecked(False)
     target = out / "lowland_demo.qgz"
     project.setTitle("低效用地再开发 示例区")
     if not project.write(str(target)):
