@@ -430,13 +430,16 @@ def units_of_parcels(layer: QgsVectorLayer, units: QgsVectorLayer | None) -> dic
             continue
         if transform.isValid() and units.crs() != layer.crs():
             geometry.transform(transform)
-        shapes.append((str(unit["unit_id"]), geometry))
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()  # many parcels against few units
+        shapes.append((str(unit["unit_id"]), geometry.boundingBox(), engine))
     found: dict[int, str] = {}
     request = QgsFeatureRequest().setNoAttributes()
     for parcel in layer.getFeatures(request):
         point = parcel.geometry().pointOnSurface()
-        for unit_id, geometry in shapes:
-            if geometry.contains(point):
+        xy = point.asPoint()
+        for unit_id, box, engine in shapes:
+            if box.contains(xy) and engine.contains(point.constGet()):
                 found[parcel.id()] = unit_id
                 break
     return found
