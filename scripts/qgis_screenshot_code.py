@@ -152,7 +152,7 @@ def review_batch(dock, chinese: bool) -> None:
     dock.noteEdit.setText("核查会集体认定：厂房闲置" if chinese else "Meeting: vacant factories")
     dock.apply_decision("confirm")
     dock.select_fids(fids)
-    dock.splitter.setSizes([330, 200])
+    dock.splitter.setSizes([260, 240])
     QTimer.singleShot(4000, grab)
 
 

@@ -75,7 +75,7 @@ def test_batch_refused_for_one_parcel_writes_nothing(dock, result_layer):
 def test_the_list_shows_more_than_five_rows(dock):
     view = dock.parcelView
     row = view.verticalHeader().defaultSectionSize()
-    assert view.minimumHeight() >= 10 * row
+    assert view.minimumHeight() >= 6 * row  # more than five rows, always
 
 
 @pytest.fixture

@@ -102,8 +102,8 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.filters = ParcelFilterBar(self, self.proxy)
         self.decisions = DecisionPanel(self)
         setup_parcel_view(self.parcelView, self.proxy)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)  # the list grows as much as the details
+        self.splitter.setStretchFactor(1, 1)
 
         for combo in (self.layerCombo, self.buildingsCombo):
             combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)

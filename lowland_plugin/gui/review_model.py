@@ -43,7 +43,7 @@ LIST_FIELDS = (
     "unit_id",
 )
 #: Rows the parcel list shows at least (the details pane gets the rest of the dock).
-LIST_ROWS = 10
+LIST_ROWS = 6
 #: Fields whose values are calendar years: no unit, no thousands separator.
 _YEAR_FIELDS = {"oldest_year", "newest_year", "year_built"}
 #: Decimals shown for measured values (as the outputs round them).
@@ -396,7 +396,8 @@ def setup_parcel_view(view: QTableView, proxy: ParcelFilterProxy) -> None:
     header.setHighlightSections(False)
     # a meeting reads a screenful of parcels: at least LIST_ROWS rows before the details
     rows = LIST_ROWS * view.verticalHeader().defaultSectionSize()
-    view.setMinimumHeight(rows + header.sizeHint().height() + 2 * view.frameWidth())
+    scrollbar = view.horizontalScrollBar().sizeHint().height()
+    view.setMinimumHeight(rows + header.sizeHint().height() + scrollbar + 2 * view.frameWidth())
 
 
 def fit_parcel_columns(view: QTableView) -> None:
