@@ -85,6 +85,26 @@ class StubAlgorithm:
         return self.formats if name == "FORMATS" else None
 
 
+def recording_run(calls: list):
+    """Stands in for run_algorithm: records the parameters, writes nothing."""
+
+    def fake_run(params, feedback):
+        calls.append(dict(params))
+        return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
+
+    return fake_run
+
+
+def answering(questions: list, reply):
+    """Stands in for QMessageBox.question: records (title, text), answers ``reply``."""
+
+    def ask(parent, title, text, *args):
+        questions.append((title, text))
+        return reply
+
+    return ask
+
+
 def listed(dock) -> list[str]:
     return [dock.unitList.item(i).text() for i in range(dock.unitList.count())]
 
@@ -400,17 +420,10 @@ def test_existing_documents_are_replaced_only_when_the_user_says_so(dock, tmp_pa
     (tmp_path / "DY01_实施方案.docx").write_bytes(b"earlier")
     dock.confirm_missing = lambda parts: True  # the missing-chapter question: its own test
     calls, questions = [], []
-
-    def fake_run(params, feedback):
-        calls.append(dict(params))
-        return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
+    fake_run = recording_run(calls)
 
     def answer(reply):
-        def ask(parent, title, text, *args):
-            questions.append(text)
-            return reply
-
-        return ask
+        return answering(questions, reply)
 
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
@@ -418,7 +431,7 @@ def test_existing_documents_are_replaced_only_when_the_user_says_so(dock, tmp_pa
         mock.patch.object(module.QMessageBox, "question", answer(QMessageBox.No)),
     ):
         assert dock.generate() is None
-    assert calls == [] and "DY01_实施方案.docx" in questions[0]
+    assert calls == [] and "DY01_实施方案.docx" in questions[0][1]
     assert dock.message_text() == "未生成：输出文件夹中已有 1 个同名文件，未覆盖。"
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
@@ -520,17 +533,10 @@ def test_missing_chapters_are_listed_and_asked_before_generating(dock, tmp_path)
     dock.outputFolder.setFilePath(str(tmp_path))
     dock.set_checked(["DY01"])
     calls, questions = [], []
-
-    def fake_run(params, feedback):
-        calls.append(dict(params))
-        return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
+    fake_run = recording_run(calls)
 
     def answer(reply):
-        def ask(parent, title, text, *args):
-            questions.append((title, text))
-            return reply
-
-        return ask
+        return answering(questions, reply)
 
     for reply in (QMessageBox.No, QMessageBox.Yes):
         with (
