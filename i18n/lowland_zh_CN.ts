@@ -114,257 +114,307 @@
       <translation>已取消：输出不完整，未保留。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/reviews.py" line="143" />
-      <source>写入图层失败，核查决定未写入。</source>
-      <translation>写入图层失败，核查决定未写入。</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/bridge/reviews.py" line="128" />
+      <location filename="../lowland_plugin/bridge/reviews.py" line="134" />
       <source>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</source>
       <translation>图层「{0}」不能编辑（只读或数据源不支持编辑），核查决定未写入。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/reviews.py" line="139" />
+      <location filename="../lowland_plugin/bridge/reviews.py" line="150" />
+      <source>写入图层失败，核查决定未写入。</source>
+      <translation>写入图层失败，核查决定未写入。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/reviews.py" line="146" />
       <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
       <translation>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
       <source>实施方案生成</source>
       <translation>实施方案生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
       <source>单元图层</source>
       <translation>单元图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="153" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>再开发单元（lowland:buildunits 的输出，需有 unit_id）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
       <source>宗地图层</source>
       <translation>宗地图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
       <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
       <translation>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
       <source>项目图层</source>
       <translation>项目图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
       <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
       <translation>再开发项目（项目模板）：容积率、地价等核算的依据</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
+      <source>零星用地</source>
+      <translation>零星用地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
+      <source>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</source>
+      <translation>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
+      <source>功能分区</source>
+      <translation>功能分区</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
+      <source>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</source>
+      <translation>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
       <source>历史遗留</source>
       <translation>历史遗留</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
       <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
       <translation>可选：历史遗留用地认定（lowland:legacyland）的输出</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>单元</source>
       <translation>单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>勾选要生成实施方案的单元；预览显示当前选中的单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>全选</source>
       <translation>全选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>全不选</source>
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
       <source>模板</source>
       <translation>模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
       <source>DOCX 模板</source>
       <translation>DOCX 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>HTML 模板</source>
       <translation>HTML 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>规则配置</source>
       <translation>规则配置</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>规则配置：default、yinchuan 或配置文件的路径</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>格式</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>输出文件夹</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>选择输出文件夹</source>
       <translation>选择输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>预览</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>在下方预览当前单元的实施方案（HTML）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>生成</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>为勾选的单元生成实施方案，写入输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
       <source>图集布局</source>
       <translation>图集布局</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="184" />
       <source>打开文件夹</source>
       <translation>打开文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="187" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="185" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>打开最近一次生成的输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="454" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="468" />
       <source>正在生成…</source>
       <translation>正在生成…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="473" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="490" />
+      <source>实施方案不完整</source>
+      <translation>实施方案不完整</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="504" />
       <source>覆盖已有文件？</source>
       <translation>覆盖已有文件？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
       <source>默认（内置模板）</source>
       <translation>默认（内置模板）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="238" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="248" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>请选择再开发单元图层（lowland:buildunits 的输出）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="332" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="342" />
       <source>请至少勾选一个单元。</source>
       <translation>请至少勾选一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="334" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="344" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="336" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="346" />
       <source>请选择输出文件夹。</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="408" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="418" />
       <source>已取消。</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="434" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="444" />
       <source>正在取消…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="461" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="464" />
+      <source>未生成：请先补充缺少的图层。</source>
+      <translation>未生成：请先补充缺少的图层。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="475" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>已为 {0} 个单元生成实施方案：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="487" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="518" />
       <source>请先选择要预览的单元。</source>
       <translation>请先选择要预览的单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="502" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="533" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>预览失败：算法没有写出 HTML 文件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="580" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="609" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>实施方案生成算法（{0}）未注册：请更新插件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="278" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="288" />
       <source>单元（{0} 个）</source>
       <translation>单元（{0} 个）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="407" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="417" />
       <source>任务被终止。</source>
       <translation>任务被终止。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="474" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="477" />
+      <source>已为 {0} 个单元生成实施方案（不完整）：{1}
+缺少：
+{2}</source>
+      <translation>已为 {0} 个单元生成实施方案（不完整）：{1}
+缺少：
+{2}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
+      <source>所选图层不足，实施方案将缺少以下内容：
+{0}
+
+仍然生成吗？</source>
+      <translation>所选图层不足，实施方案将缺少以下内容：
+{0}
+
+仍然生成吗？</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="505" />
       <source>输出文件夹中已有 {0} 个同名文件：
 {1}
 
@@ -375,49 +425,139 @@
 覆盖这些文件吗？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="496" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="527" />
       <source>正在生成预览：{0}…</source>
       <translation>正在生成预览：{0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="507" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="538" />
       <source>预览：单元 {0}</source>
       <translation>预览：单元 {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="553" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>留空使用内置的{0}模板；或选择本局修改过的模板文件</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="408" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="418" />
       <source>生成失败：{0}</source>
       <translation>生成失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="529" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="560" />
       <source>输出文件夹不存在：{0}</source>
       <translation>输出文件夹不存在：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="242" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="252" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="362" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="372" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>模板文件不存在或类型不对：{0}（需要 {1}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="448" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
       <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
       <translation>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="70" />
+      <source>需要 unit_id 字段的单元面图层</source>
+      <translation>需要 unit_id 字段的单元面图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="71" />
+      <source>需要低效用地认定结果（parcel_id、verdict、lowland_type）</source>
+      <translation>需要低效用地认定结果（parcel_id、verdict、lowland_type）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="72" />
+      <source>需要项目模板的项目图层（project_id 等字段，不是核算结果）</source>
+      <translation>需要项目模板的项目图层（project_id 等字段，不是核算结果）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="73" />
+      <source>需要项目模板的零星用地图层（project_id、piece_id）</source>
+      <translation>需要项目模板的零星用地图层（project_id、piece_id）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="74" />
+      <source>需要项目模板的功能分区图层（project_id、use_code）</source>
+      <translation>需要项目模板的功能分区图层（project_id、use_code）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="75" />
+      <source>需要历史遗留用地认定结果（legacy_class）</source>
+      <translation>需要历史遗留用地认定结果（legacy_class）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="77" />
+      <source>图层「{0}」不适用：{1}。</source>
+      <translation>图层「{0}」不适用：{1}。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="99" />
+      <source>{0}：{1}</source>
+      <translation>{0}：{1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="110" />
+      <source>二、低效用地清单</source>
+      <translation>二、低效用地清单</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="111" />
+      <source>无宗地图层，清单为空，资金平衡按单元现状总建筑面积估算</source>
+      <translation>无宗地图层，清单为空，资金平衡按单元现状总建筑面积估算</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="115" />
+      <source>三、历史遗留用地</source>
+      <translation>三、历史遗留用地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="115" />
+      <source>无历史遗留用地认定结果</source>
+      <translation>无历史遗留用地认定结果</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="120" />
+      <source>四、再开发项目规划指标；五、补缴地价与缴款计划</source>
+      <translation>四、再开发项目规划指标；五、补缴地价与缴款计划</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="121" />
+      <source>无项目图层，容积率、混合用地、零星用地和补缴地价均不核算</source>
+      <translation>无项目图层，容积率、混合用地、零星用地和补缴地价均不核算</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="127" />
+      <source>四（三）零星用地</source>
+      <translation>四（三）零星用地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="127" />
+      <source>无零星用地图层，不核查零星用地</source>
+      <translation>无零星用地图层，不核查零星用地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="133" />
+      <source>四（二）混合用地用途比例</source>
+      <translation>四（二）混合用地用途比例</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="134" />
+      <source>无功能分区图层，用途比例按计容建筑面积计算</source>
+      <translation>无功能分区图层，用途比例按计容建筑面积计算</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/review_decision.py" line="18" />
@@ -605,117 +745,162 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="126" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
       <source>地块核查</source>
       <translation>地块核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="127" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
       <source>结果图层</source>
       <translation>结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="128" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>低效用地认定（lowland:identifyparcels）的结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
       <source>建筑图层</source>
       <translation>建筑图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>可选：列出与所选宗地相交的建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
-      <source>导出核查记录…</source>
-      <translation>导出核查记录…</translation>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="134" />
+      <source>导出会议纪要…</source>
+      <translation>导出会议纪要…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
-      <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
-      <translation>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</translation>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="136" />
+      <source>把已核查宗地导出为会议纪要（XLSX 或 CSV，含未保存的编辑）：面积、单元、认定结论与理由、核查决定、核查人、意见和时间</source>
+      <translation>把已核查宗地导出为会议纪要（XLSX 或 CSV，含未保存的编辑）：面积、单元、认定结论与理由、核查决定、核查人、意见和时间</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="345" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="142" />
+      <source>按住 Ctrl 或 Shift 可选择多宗地，一次作出同一决定（一步可撤销）</source>
+      <translation>按住 Ctrl 或 Shift 可选择多宗地，一次作出同一决定（一步可撤销）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="363" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>列表中当前显示的宗地里已作出核查决定的数量</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="139" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="148" />
       <source>下一宗（{0}）</source>
       <translation>下一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="140" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="149" />
       <source>上一宗（{0}）</source>
       <translation>上一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="191" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="200" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>请选择低效用地认定（lowland:identifyparcels）的结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="498" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
       <source>请先在列表中选择一宗地。</source>
       <translation>请先在列表中选择一宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="524" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="563" />
       <source>地块核查 {0}：{1}</source>
       <translation>地块核查 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="550" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="616" />
+      <source>地块核查 {0} 宗：{1}</source>
+      <translation>地块核查 {0} 宗：{1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="645" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>请先选择低效用地认定结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="557" />
-      <source>导出核查记录</source>
-      <translation>导出核查记录</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="557" />
-      <source>CSV 文件 (*.csv)</source>
-      <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="344" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="362" />
       <source>已核查 {0} / {1}</source>
       <translation>已核查 {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="451" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="469" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>地图上所选的宗地不在当前筛选结果中。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="555" />
-      <source>地块核查记录</source>
-      <translation>地块核查记录</translation>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="622" />
+      <source>已对 {0} 宗地作出决定：{1}（一步可撤销）</source>
+      <translation>已对 {0} 宗地作出决定：{1}（一步可撤销）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="204" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>图层「{0}」不是矢量图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="200" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="209" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="571" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="605" />
+      <source>{0}（{1} 宗：{2}）</source>
+      <translation>{0}（{1} 宗：{2}）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="610" />
+      <source>批量决定未写入，{0} 宗不能作此决定：</source>
+      <translation>批量决定未写入，{0} 宗不能作此决定：</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="24" />
+      <source>Excel 工作簿 (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="24" />
+      <source>CSV 文件 (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="35" />
+      <source>导出核查记录</source>
+      <translation>导出核查记录</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="35" />
+      <source>地块核查记录</source>
+      <translation>地块核查记录</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="50" />
+      <source>导出会议纪要</source>
+      <translation>导出会议纪要</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="50" />
+      <source>核查会议纪要</source>
+      <translation>核查会议纪要</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="43" />
       <source>已导出 {0} 条核查记录：{1}</source>
       <translation>已导出 {0} 条核查记录：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="566" />
+      <location filename="../lowland_plugin/gui/review_export.py" line="59" />
+      <source>已导出 {0} 宗地的会议纪要：{1}</source>
+      <translation>已导出 {0} 宗地的会议纪要：{1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_export.py" line="41" />
       <source>无法写入 {0}：{1}</source>
       <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -780,47 +965,47 @@
       <translation>图层没有 unit_id 字段（再开发单元），不能按单元筛选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="93" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="102" />
       <source>亩</source>
       <translation>亩</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="94" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="103" />
       <source>万元/亩</source>
       <translation>万元/亩</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="95" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="104" />
       <source>年</source>
       <translation>年</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="96" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="105" />
       <source>栋</source>
       <translation>栋</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="97" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="106" />
       <source>层</source>
       <translation>层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="75" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="84" />
       <source>是</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="75" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="84" />
       <source>否</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="238" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="256" />
       <source>⚠：重新认定后结论与核查时不同，请复核</source>
       <translation>⚠：重新认定后结论与核查时不同，请复核</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_model.py" line="258" />
+      <location filename="../lowland_plugin/gui/review_model.py" line="276" />
       <source>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</source>
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</translation>
     </message>
@@ -1720,7 +1905,7 @@
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="256" />
+      <location filename="../processing/identify_parcels.py" line="273" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -1760,9 +1945,19 @@
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="221" />
+      <location filename="../processing/identify_parcels.py" line="254" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
+    </message>
+    <message>
+      <location filename="../processing/identify_parcels.py" line="261" />
+      <source>认定结论已变化、须重新核查的宗地：{0}</source>
+      <translation>认定结论已变化、须重新核查的宗地：{0}</translation>
+    </message>
+    <message>
+      <location filename="../processing/identify_parcels.py" line="267" />
+      <source>以下宗地本次不存在，其核查决定未能保留：{0}</source>
+      <translation>以下宗地本次不存在，其核查决定未能保留：{0}</translation>
     </message>
     <message>
       <location filename="../processing/land_price.py" line="30" />

@@ -217,12 +217,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             )
             for name in review.columns:
                 result.table[name] = review[name].to_numpy()
-            feedback.pushInfo(
-                self.tr(
-                    "保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；"
-                    "上次有决定但本次不存在的宗地 {dropped} 宗。"
-                ).format(**counts)
-            )
+            self._report_carry_over(counts, feedback)
         self.check_canceled(feedback)
         attributes = parcels.drop(columns=[parcels.geometry.name])
         attributes = attributes.drop(columns=[c for c in result.table if c in attributes])
@@ -251,6 +246,28 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             )
         feedback.setProgress(100)
         return results
+
+    def _report_carry_over(self, counts: dict, feedback) -> None:
+        """The re-run report: decisions kept, flagged and new parcels counted; every
+        decision that could not be carried over (its parcel is gone) named."""
+        feedback.pushInfo(
+            self.tr(
+                "保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；"
+                "上次有决定但本次不存在的宗地 {dropped} 宗。"
+            ).format(**counts)
+        )
+        if counts["changed_ids"]:
+            feedback.pushWarning(
+                self.tr("认定结论已变化、须重新核查的宗地：{0}").format(
+                    "、".join(counts["changed_ids"])
+                )
+            )
+        if counts["dropped_ids"]:
+            feedback.pushWarning(
+                self.tr("以下宗地本次不存在，其核查决定未能保留：{0}").format(
+                    "、".join(counts["dropped_ids"])
+                )
+            )
 
     def _log_summary(self, summary: pd.DataFrame, feedback) -> None:
         feedback.pushInfo(self.tr("认定汇总（宗数，亩，公顷）："))

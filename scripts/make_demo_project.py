@@ -22,6 +22,22 @@ CHECK_LAYERS = (
     ("check_mixeduse", "混合用地核算"),
 )
 
+#: Inputs of the 实施方案 (the plan dock recognises each by its fields, issue 17): the
+#: legacy-land result and the project template layers the demo chain ran on.
+PLAN_INPUT_LAYERS = (
+    ("legacy_land.gpkg", None, "历史遗留用地认定"),
+    ("sample_projects.gpkg", "projects", "再开发项目"),
+    ("sample_projects.gpkg", "pieces", "零星用地地块"),
+    ("sample_projects.gpkg", "zones", "功能分区"),
+)
+
+
+def plan_input_source(out: Path, file: str, layer: str | None) -> str:
+    """The source of a plan input: demo outputs in ``out``, the project template layers
+    in resources/sample."""
+    folder = out if layer is None else ROOT / "resources" / "sample"
+    return str(folder / file) + (f"|layername={layer}" if layer else "")
+
 
 def build(out: Path) -> Path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,6 +82,21 @@ def build(out: Path) -> Path:
         project.addMapLayer(layer, False)
         group.addLayer(layer)
     group.setItemVisibilityCheckedRecursive(False)
+    inputs = root.insertGroup(1, "实施方案输入")
+    for file, layer_name, title in PLAN_INPUT_LAYERS:
+        source = plan_input_source(out, file, layer_name)
+        layer = QgsVectorLayer(source, title, "ogr")
+        if not layer.isValid():
+            raise SystemExit(f"[demo] cannot open {source}")
+        project.addMapLayer(layer, False)
+        inputs.addLayer(layer)
+    inputs.setItemVisibilityCheckedRecursive(False)
+    # the buildings of the district, for the review dock's 建筑 tab (switched off)
+    buildings = QgsVectorLayer(f"{sample}|layername=buildings", "建筑", "ogr")
+    if not buildings.isValid():
+        raise SystemExit(f"[demo] cannot open {sample}|layername=buildings")
+    project.addMapLayer(buildings, False)
+    root.insertLayer(2, buildings).setItemVisibilityChecked(False)
     target = out / "lowland_demo.qgz"
     project.setTitle("低效用地再开发 示例区")
     if not project.write(str(target)):

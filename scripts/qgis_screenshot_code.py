@@ -133,9 +133,26 @@ def review():
     dock.overrideTypeCombo.setCurrentIndex(dock.overrideTypeCombo.findData("industrial"))
     dock.apply_decision("override")
     dock.noteEdit.clear()
+    if os.environ.get("LOWLAND_BATCH"):
+        review_batch(dock, chinese)
+        return
     dock.select_parcel("P0024")
     dock.splitter.setSizes([200, 330])
     dock.parcelView.scrollTo(dock.parcelView.currentIndex(), dock.parcelView.PositionAtBottom)
+    QTimer.singleShot(4000, grab)
+
+
+def review_batch(dock, chinese: bool) -> None:
+    """Six pending low-efficiency parcels selected (Ctrl+click) and confirmed in one
+    decision with a note: one edit command, the message says it undoes in one step."""
+    dock.set_filters(verdict="lowland", status="pending")
+    fids = dock.visible_fids()[:6]
+    dock.set_filters(status="")
+    dock.select_fids(fids)
+    dock.noteEdit.setText("核查会集体认定：厂房闲置" if chinese else "Meeting: vacant factories")
+    dock.apply_decision("confirm")
+    dock.select_fids(fids)
+    dock.splitter.setSizes([260, 240])
     QTimer.singleShot(4000, grab)
 
 

@@ -4,7 +4,8 @@ Starts QGIS (fresh profile) on a virtual 1366x768 screen, loads the sample distr
 opens the 「低效用地再开发」 menu and saves docs/screenshots/qgis_menu_<lang>.png.
 Other scenes (``--scene``): ``identify`` (the styled identification result),
 ``identify-table`` (with its attribute table), ``review`` (the 地块核查 dock on the
-result, a low-efficiency parcel selected with its reasons), ``plan`` (the 实施方案生成
+result, a low-efficiency parcel selected with its reasons), ``review-batch`` (six
+parcels selected in the list and confirmed in one decision, one undo step), ``plan`` (the 实施方案生成
 dock on three units drawn over the result), ``units`` (lowland:delineateblocks and
 lowland:buildunits on the sample: blocks and units over the result, the 绘制再开发单元
 tool drawing a new unit).
@@ -28,7 +29,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument(
         "--scene",
-        choices=("menu", "identify", "identify-table", "review", "plan", "units"),
+        choices=("menu", "identify", "identify-table", "review", "review-batch", "plan", "units"),
         default="menu",
     )
     args = parser.parse_args(argv)
@@ -45,6 +46,7 @@ def main(argv=None) -> int:
             LOWLAND_SHOT_OUT=str(out_dir / f"qgis_{args.scene}_{args.locale}.png"),
             LOWLAND_SCENE=args.scene.split("-")[0],
             LOWLAND_TABLE="1" if args.scene.endswith("table") else "",
+            LOWLAND_BATCH="1" if args.scene.endswith("batch") else "",
             LOWLAND_SAMPLE=str(ROOT / "resources" / "sample" / "sample_district.gpkg"),
             LOWLAND_WORK=str(tmp),  # intermediate outputs of a scene (units: blocks, units)
             LANG=f"{args.locale}.UTF-8",

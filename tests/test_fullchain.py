@@ -129,7 +129,9 @@ def test_demo_project_opens_with_the_atlas(chain, qgis_env):
     assert project.read(str(out / "lowland_demo.qgz"))
     layers = {layer.name(): layer for layer in project.mapLayers().values()}
     checks = ["容积率核定", "零星用地核查", "补缴地价核算", "用途转变核定", "混合用地核算"]
-    assert sorted(layers) == sorted(["低效用地认定结果", "街坊", "道路", "再开发单元", *checks])
+    inputs = ["历史遗留用地认定", "再开发项目", "零星用地地块", "功能分区"]  # issue 17 item 3
+    main = ["低效用地认定结果", "街坊", "道路", "再开发单元", "建筑"]
+    assert sorted(layers) == sorted([*main, *checks, *inputs])
     assert all(layer.isValid() for layer in layers.values())
     assert layers["低效用地认定结果"].featureCount() == 437
     # the checks: in their own group, switched off, each opening with its verdict style
@@ -142,4 +144,19 @@ def test_demo_project_opens_with_the_atlas(chain, qgis_env):
     atlas = layout.atlas()
     assert atlas.enabled() and atlas.coverageLayer() is layers["再开发单元"]
     assert atlas.updateFeatures() == 4
+    # the plan dock's roles, recognised by fields: every generateplan input of the demo,
+    # the projects layer not a check output (all checks carry project_id)
+    from lowland_under_test.lowland_plugin.gui.plan_inputs import layer_for_role, missing_parts
+
+    expected = {
+        "UNITS": "再开发单元",
+        "PARCELS": "低效用地认定结果",
+        "PROJECTS": "再开发项目",
+        "PIECES": "零星用地地块",
+        "ZONES": "功能分区",
+        "LEGACY": "历史遗留用地认定",
+    }
+    chosen = {role: layer_for_role(role, layers.values()) for role in expected}
+    assert {role: layer.name() for role, layer in chosen.items()} == expected
+    assert missing_parts(chosen) == []
     project.clear()

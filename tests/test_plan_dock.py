@@ -85,6 +85,26 @@ class StubAlgorithm:
         return self.formats if name == "FORMATS" else None
 
 
+def recording_run(calls: list):
+    """Stands in for run_algorithm: records the parameters, writes nothing."""
+
+    def fake_run(params, feedback):
+        calls.append(dict(params))
+        return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
+
+    return fake_run
+
+
+def answering(questions: list, reply):
+    """Stands in for QMessageBox.question: records (title, text), answers ``reply``."""
+
+    def ask(parent, title, text, *args):
+        questions.append((title, text))
+        return reply
+
+    return ask
+
+
 def listed(dock) -> list[str]:
     return [dock.unitList.item(i).text() for i in range(dock.unitList.count())]
 
@@ -164,9 +184,11 @@ def test_choices_become_the_algorithm_parameters(dock, units, tmp_path):
         return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
 
     enum = QgsProcessingParameterEnum("FORMATS", "", ["DOCX", "HTML", "PDF"], allowMultiple=True)
+    asked = []  # no parcels, projects or legacy chosen: the dock asks first (issue 17)
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
         mock.patch.object(module, "algorithm", lambda: StubAlgorithm(enum)),
+        mock.patch.object(dock, "confirm_missing", lambda parts: asked.append(parts) or True),
     ):
         dock._update_buttons()  # as when the provider registers (providerAdded)
         assert dock.generateButton.isEnabled()
@@ -182,13 +204,16 @@ def test_choices_become_the_algorithm_parameters(dock, units, tmp_path):
     assert params["OUTPUT_FOLDER"] == str(out)
     assert "PARCELS" not in params and "PROJECTS" not in params  # none chosen
     assert sorted(p.name for p in out.iterdir()) == ["DY01.docx", "DY03.docx"]
-    assert dock.message_text() == f"已为 2 个单元生成实施方案：{out}"
+    assert [p.role for p in asked[0]] == ["PARCELS", "LEGACY", "PROJECTS"]
+    assert dock.message_text().startswith(f"已为 2 个单元生成实施方案（不完整）：{out}\n缺少：")
+    assert "二、低效用地清单" in dock.message_text()
     assert dock.progressBar.value() == 100 and not dock.cancelButton.isEnabled()
     assert dock.openFolderButton.isEnabled() and dock.last_folder == str(out)
     # an algorithm declaring FORMATS as a string gets "docx,pdf"
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
         mock.patch.object(module, "algorithm", lambda: StubAlgorithm(None)),
+        mock.patch.object(dock, "confirm_missing", lambda parts: True),
     ):
         dock.generate()
     assert calls[1]["FORMATS"] == "docx,pdf"
@@ -212,6 +237,7 @@ def test_cancel_stops_the_run(dock, tmp_path):
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
         mock.patch.object(module, "algorithm", lambda: StubAlgorithm()),
+        mock.patch.object(dock, "confirm_missing", lambda parts: True),
     ):
         assert dock.generate() is None
     assert seen == [True]
@@ -290,7 +316,8 @@ def test_preview_and_generate_with_the_real_algorithm(
         dock.outputFolder.setFilePath(str(out))
         dock.set_checked(["DY01", "DY03"])
         dock.pdfCheck.setChecked(True)  # PDF and maps, too, are made in the task's thread
-        results = dock.generate()
+        with mock.patch.object(dock, "confirm_missing", lambda parts: True):  # no legacy
+            results = dock.generate()
         assert results is not None, dock.message_text()
         names = sorted(p.name for p in out.rglob("*") if p.is_file())
         assert any("DY01" in n and n.endswith(".docx") for n in names), names
@@ -391,18 +418,12 @@ def test_existing_documents_are_replaced_only_when_the_user_says_so(dock, tmp_pa
     dock.htmlCheck.setChecked(False)
     dock.pdfCheck.setChecked(False)
     (tmp_path / "DY01_实施方案.docx").write_bytes(b"earlier")
+    dock.confirm_missing = lambda parts: True  # the missing-chapter question: its own test
     calls, questions = [], []
-
-    def fake_run(params, feedback):
-        calls.append(dict(params))
-        return {"OUTPUT_FOLDER": params["OUTPUT_FOLDER"]}
+    fake_run = recording_run(calls)
 
     def answer(reply):
-        def ask(parent, title, text, *args):
-            questions.append(text)
-            return reply
-
-        return ask
+        return answering(questions, reply)
 
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
@@ -410,7 +431,7 @@ def test_existing_documents_are_replaced_only_when_the_user_says_so(dock, tmp_pa
         mock.patch.object(module.QMessageBox, "question", answer(QMessageBox.No)),
     ):
         assert dock.generate() is None
-    assert calls == [] and "DY01_实施方案.docx" in questions[0]
+    assert calls == [] and "DY01_实施方案.docx" in questions[0][1]
     assert dock.message_text() == "未生成：输出文件夹中已有 1 个同名文件，未覆盖。"
     with (
         mock.patch.object(module, "run_algorithm", fake_run),
@@ -437,3 +458,115 @@ def test_generateplan_may_run_off_the_gui_thread(lowland_provider):
 
     alg = QgsApplication.processingRegistry().algorithmById("lowland:generateplan")
     assert not alg.flags() & QgsProcessingAlgorithm.FlagNoThreading
+
+
+# ----------------------------------------------------------------------------- issue 17 item 3
+
+
+def _demo_project_layers(chain: dict, sample_gpkg, folder: Path) -> dict:
+    """The layers of the shipped demo project (scripts/make_demo_project.py), added in
+    its order: the check outputs (a FAR check carries project_id and the template's
+    fields) come first in the layer list, as in lowland_demo.qgz."""
+    import processing
+
+    projects_gpkg = ROOT / "resources" / "sample" / "sample_projects.gpkg"
+    far = processing.run(
+        "lowland:farcheck",
+        {"PROJECTS": f"{projects_gpkg}|layername=projects", "OUTPUT": str(folder / "far.gpkg")},
+    )["OUTPUT"]
+    sources = {
+        "far": (far, "容积率核定"),
+        "identified": (chain["identified"], "低效用地认定结果"),
+        "blocks": (chain["blocks"], "街坊"),
+        "roads": (f"{sample_gpkg}|layername=roads", "道路"),
+        "units": (chain["units"], "再开发单元"),
+        "parcels_in_units": (chain["parcels"], "单元内宗地"),
+        "legacy": (chain["legacy"], "历史遗留用地认定"),
+        "projects": (f"{projects_gpkg}|layername=projects", "再开发项目"),
+        "pieces": (f"{projects_gpkg}|layername=pieces", "零星用地地块"),
+        "zones": (f"{projects_gpkg}|layername=zones", "功能分区"),
+    }
+    layers = {}
+    for key, (source, name) in sources.items():
+        layer = QgsVectorLayer(str(source), name, "ogr")
+        assert layer.isValid(), source
+        layers[key] = layer
+    QgsProject.instance().addMapLayers(list(layers.values()))
+    return layers
+
+
+def test_roles_are_recognised_by_fields_on_the_demo_layers(
+    qgis_iface, qgis_new_project, sample_units_chain, sample_gpkg, tmp_path
+):
+    from lowland_under_test.lowland_plugin.gui.plan_dock import PlanDock
+    from lowland_under_test.lowland_plugin.gui.plan_inputs import role_problem
+
+    layers = _demo_project_layers(sample_units_chain, sample_gpkg, tmp_path)
+    dock = PlanDock(qgis_iface)
+    try:
+        dock.bind_project_layers()
+        chosen = dock.chosen_layers()
+        assert chosen["UNITS"] is layers["units"]
+        # the identification result the review decides on, not the pre-review copy
+        assert chosen["PARCELS"] is layers["identified"]
+        assert chosen["PROJECTS"] is layers["projects"]  # not the FAR check output
+        assert chosen["PIECES"] is layers["pieces"]
+        assert chosen["ZONES"] is layers["zones"]
+        assert chosen["LEGACY"] is layers["legacy"]
+        # a check output chosen by hand as the projects layer is refused, with its name
+        problem = role_problem("PROJECTS", layers["far"])
+        assert problem is not None and "「容积率核定」" in problem
+        dock.projectsCombo.setLayer(layers["far"])
+        with pytest.raises(ValueError, match="容积率核定"):
+            dock.parameters(["DY01"], ["html"], str(tmp_path))
+    finally:
+        dock.unload()
+        dock.deleteLater()
+
+
+def test_missing_chapters_are_listed_and_asked_before_generating(dock, tmp_path):
+    """Issue 17 item 3: no parcels / projects / legacy → the question names the empty
+    chapters; No generates nothing; Yes generates and the result names them."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    module = sys.modules[MODULE]
+    dock.outputFolder.setFilePath(str(tmp_path))
+    dock.set_checked(["DY01"])
+    calls, questions = [], []
+    fake_run = recording_run(calls)
+
+    def answer(reply):
+        return answering(questions, reply)
+
+    for reply in (QMessageBox.No, QMessageBox.Yes):
+        with (
+            mock.patch.object(module, "run_algorithm", fake_run),
+            mock.patch.object(module, "algorithm", lambda: StubAlgorithm()),
+            mock.patch.object(module.QMessageBox, "question", answer(reply)),
+        ):
+            result = dock.generate()
+        if reply == QMessageBox.No:
+            assert result is None and calls == []
+            assert dock.message_text() == "未生成：请先补充缺少的图层。"
+    title, text = questions[0]
+    assert title == "实施方案不完整"
+    assert "二、低效用地清单：无宗地图层，清单为空" in text
+    assert "三、历史遗留用地：无历史遗留用地认定结果" in text
+    assert "四、再开发项目规划指标；五、补缴地价与缴款计划" in text
+    assert len(calls) == 1 and len(questions) == 2
+    message = dock.message_text()
+    assert message.startswith("已为 1 个单元生成实施方案（不完整）")
+    assert "二、低效用地清单" in message and "三、历史遗留用地" in message
+
+
+def test_complete_inputs_generate_without_a_question(dock, units, tmp_path, sample_gpkg):
+    from lowland_under_test.lowland_plugin.gui.plan_inputs import missing_parts
+
+    projects_gpkg = ROOT / "resources" / "sample" / "sample_projects.gpkg"
+    projects = QgsVectorLayer(f"{projects_gpkg}|layername=projects", "项目", "ogr")
+    # pieces and zones not chosen: generateplan reads them beside the projects layer
+    parts = missing_parts({"PARCELS": units, "LEGACY": units, "PROJECTS": projects})
+    assert parts == []
+    parcels = QgsVectorLayer(f"{sample_gpkg}|layername=parcels", "parcels", "ogr")
+    parts = missing_parts({"PARCELS": units, "LEGACY": units, "PROJECTS": parcels})
+    assert [p.role for p in parts] == ["PIECES", "ZONES"]  # no siblings in the district

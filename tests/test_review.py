@@ -136,7 +136,15 @@ def test_carry_over_keeps_decisions_by_id_and_flags_changed_verdicts():
     assert review["verdict_changed"].tolist() == [False, True, False, False]
     assert review["final_verdict"].tolist() == ["lowland", "not_lowland", "lowland", "lowland"]
     assert review["reviewer"].tolist()[:2] == ["张工", "李工"]
-    assert counts == {"kept": 2, "changed": 1, "new": 2, "dropped": 1}
+    # new: only D (C was in the previous result, pending: not new — issue 17 item 5)
+    assert counts == {
+        "kept": 2,
+        "changed": 1,
+        "new": 1,
+        "dropped": 1,
+        "changed_ids": ["B"],
+        "dropped_ids": ["E"],
+    }
 
 
 def test_carry_over_refuses_duplicate_decided_ids():
@@ -277,3 +285,46 @@ def test_a_decision_is_refused_when_someone_else_changed_the_parcel_since_loadin
     assert isinstance(err.value, LowlandInputError)
     message = commit_conflict_message(["P0024", "P0015"])
     assert "P0015, P0024" in message and " / " in message
+
+
+def test_meeting_minutes_read_as_words():
+    """Issue 17 item 5: the minutes have areas in m² and 亩, verdicts and decisions in
+    words, 是/否 instead of True/False, the time to the minute, an unknown area left
+    empty (never 0), and a note that starts like a formula escaped."""
+    from lowland_under_test.lowland_plugin.core.identify.minutes import meeting_minutes
+
+    table = pd.DataFrame(
+        {
+            "parcel_id": ["P2", "P1", "P3"],
+            "owner": ["乙厂", "甲厂", "丙厂"],
+            "unit_id": ["DY02", "DY01", "DY01"],
+            "area_m2": [6666.7, None, 1000.0],
+            "area_mu": [10.0, None, 1.5],  # 6,666.7 m² / 666.67 = 10.0 亩
+            "verdict": ["lowland", "lowland", "lowland"],
+            "lowland_type": ["industrial", "village", "industrial"],
+            "reasons": [None, None, None],
+            "review_status": ["rejected", "confirmed", "pending"],
+            "final_verdict": ["not_lowland", "lowland", "lowland"],
+            "final_type": [None, "village", "industrial"],
+            "review_note": ["=1+1", None, None],
+            "reviewer": ["张工", "李工", None],
+            "reviewed_at": ["2026-12-03T07:29:46", "2026-12-03T08:01:00", None],
+            "verdict_changed": [False, True, False],
+        }
+    )
+    minutes = meeting_minutes(table)
+    assert minutes["宗地编号"].tolist() == ["P1", "P2"]  # by unit, P3 pending left out
+    p1, p2 = minutes.to_dict("records")
+    assert p2["面积（平方米）"] == 6666.7 and p2["面积（亩）"] == 10.0
+    assert pd.isna(p1["面积（平方米）"]) and pd.isna(p1["面积（亩）"])  # unknown, not 0
+    assert (
+        p1["认定结论"] == "低效用地 · 低效村庄"
+        and p2["认定结论"] == "低效用地 · 低效工业(物流仓储)"
+    )
+    assert p2["核查决定"] == "已否定" and p2["核查后结论"] == "非低效用地"
+    assert p2["核查意见"] == "'=1+1"
+    assert p2["核查时间"] == "2026-12-03 07:29"
+    assert (p1["认定结论已变化"], p2["认定结论已变化"]) == ("是", "否")
+    english = meeting_minutes(table, "en")
+    assert list(english.columns)[:3] == ["Parcel", "Owner", "Unit"]
+    assert english["Verdict changed since"].tolist() == ["Yes", "No"]

@@ -381,9 +381,9 @@ def test_saved_decisions_survive_reopening_and_rerunning(
 
 @pytest.mark.parametrize("locale", ["zh", "en"])
 def test_export_review_log(dock, result_layer, tmp_path, locale, monkeypatch):
-    from lowland_under_test.lowland_plugin.gui import review_dock
+    from lowland_under_test.lowland_plugin.gui import review_export
 
-    monkeypatch.setattr(review_dock, "language", lambda: locale)
+    monkeypatch.setattr(review_export, "language", lambda: locale)  # the export module's
     lowland = [f["parcel_id"] for f in result_layer.getFeatures("\"verdict\" = 'lowland'")][:2]
     for parcel_id in lowland:
         select(dock, parcel_id)
@@ -401,7 +401,7 @@ def test_export_review_log(dock, result_layer, tmp_path, locale, monkeypatch):
 
 
 def test_export_asks_for_a_file(dock, tmp_path, monkeypatch, qgis_iface):
-    from lowland_under_test.lowland_plugin.gui import review_dock
+    from lowland_under_test.lowland_plugin.gui import review_export as review_dock  # moved
 
     out = tmp_path / "chosen"
     monkeypatch.setattr(

@@ -37,6 +37,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ..core.common.frames import geodataframe
+from ..core.common.mapping import template_fields
 from .ogr_io import read_ogr_layer
 
 #: Features per ``addFeatures`` call when writing a sink.
@@ -356,3 +357,58 @@ def is_blocks_layer(layer) -> bool:
     """A polygon layer with ``block_id`` that is not a parcels layer."""
     names = field_names(layer)
     return is_polygon_layer(layer) and "block_id" in names and "parcel_id" not in names
+
+
+#: Fields a project check (lowland:farcheck, scatteredland, …) adds to the project
+#: template: a layer with them is a check output, not the projects layer.
+_CHECK_RESULT_FIELDS = frozenset({"reasons", "far_pass", "gfa_counted"})
+
+
+def _template_share(names: set[str], layer_name: str) -> int:
+    """How many fields of the project template layer ``layer_name`` ``names`` carries."""
+    return len(names & set(template_fields(layer_name)))
+
+
+def is_projects_layer(layer) -> bool:
+    """The projects layer of the project template: polygons with ``project_id`` and at
+    least two more template fields of ``projects``, and no check result (``reasons``…)."""
+    names = field_names(layer)
+    return (
+        is_polygon_layer(layer)
+        and "project_id" in names
+        and "piece_id" not in names
+        and _template_share(names - {"project_id"}, "projects") >= 2
+        and not names & _CHECK_RESULT_FIELDS
+    )
+
+
+def is_pieces_layer(layer) -> bool:
+    """The scattered-land pieces of the project template (``project_id`` and ``piece_id``)."""
+    names = field_names(layer)
+    return is_polygon_layer(layer) and {"project_id", "piece_id"} <= names
+
+
+def is_zones_layer(layer) -> bool:
+    """The functional zones of the project template: ``project_id`` and ``use_code``
+    and nothing else of the template (no project or piece fields)."""
+    names = field_names(layer)
+    others = (names & set(template_fields("projects"))) - set(template_fields("zones"))
+    return (
+        is_polygon_layer(layer)
+        and {"project_id", "use_code"} <= names
+        and "piece_id" not in names
+        and not others
+    )
+
+
+def is_legacy_layer(layer) -> bool:
+    """A lowland:legacyland output (``parcel_id`` and ``legacy_class``)."""
+    names = field_names(layer)
+    return is_polygon_layer(layer) and {"parcel_id", "legacy_class"} <= names
+
+
+def is_identification_output(layer) -> bool:
+    """A lowland:identifyparcels output (or the buildunits copy of it, with ``unit_id``):
+    ``parcel_id``, ``verdict`` and ``lowland_type``."""
+    names = field_names(layer)
+    return is_polygon_layer(layer) and {"parcel_id", "verdict", "lowland_type"} <= names

@@ -122,6 +122,12 @@ class ReviewStore:
         """Write a decision's ``values`` on feature ``fid`` as one edit command named
         ``description`` (editing is started when needed). Returns '' when written, else
         why nothing was written."""
+        return self.write_many({fid: values}, description)
+
+    def write_many(self, decisions: dict[int, dict], description: str) -> str:
+        """Write the decisions (feature id → values) as ONE edit command named
+        ``description``: one undo restores them all (a batch decision of the meeting).
+        All or nothing: returns '' when written, else why nothing was written."""
         layer = self.layer
         assert layer is not None, "ReviewStore.write() before bind()"  # the dock binds first
         if not layer.isEditable() and not layer.startEditing():
@@ -131,18 +137,20 @@ class ReviewStore:
         self.limit_lock_wait()
         fields = layer.fields()
         layer.beginEditCommand(description)
-        for name, value in values.items():
-            if not layer.changeAttributeValue(fid, fields.indexOf(name), value):
-                # a locked row would make every further field wait again
-                layer.destroyEditCommand()
-                if in_transaction(layer):
-                    return tr(
-                        "写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），"
-                        "请稍后再试。"
-                    )
-                return tr("写入图层失败，核查决定未写入。")
+        for fid, values in decisions.items():
+            for name, value in values.items():
+                if not layer.changeAttributeValue(fid, fields.indexOf(name), value):
+                    # a locked row would make every further field wait again
+                    layer.destroyEditCommand()
+                    if in_transaction(layer):
+                        return tr(
+                            "写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），"
+                            "请稍后再试。"
+                        )
+                    return tr("写入图层失败，核查决定未写入。")
         layer.endEditCommand()
-        self.own[fid] = dict(values)
+        for fid, values in decisions.items():
+            self.own[fid] = dict(values)
         return ""
 
     def drop_conflicts(self) -> list:

@@ -39,6 +39,7 @@ from ..bridge.layers import is_units_layer
 from ..bridge.plan_files import existing_files
 from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..i18n import tr
+from .plan_inputs import layer_for_role, missing_parts, missing_summary, role_problem
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "plan_dock.ui"))
 
@@ -88,17 +89,6 @@ def algorithm():
     return QgsApplication.processingRegistry().algorithmById(ALGORITHM_ID)
 
 
-def _guess(predicate) -> QgsVectorLayer | None:
-    for layer in QgsProject.instance().mapLayers().values():
-        if isinstance(layer, QgsVectorLayer) and layer.isValid() and predicate(layer):
-            return layer
-    return None
-
-
-def _has(*fields: str):
-    return lambda layer: all(layer.fields().indexOf(f) >= 0 for f in fields)
-
-
 class PlanDock(QgsDockWidget, FORM_CLASS):
     """实施方案生成: units → documents through lowland:generateplan."""
 
@@ -117,7 +107,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.unitsCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.unitsCombo.setAllowEmptyLayer(True)
         self.unitsCombo.setLayer(None)
-        for combo in (self.parcelsCombo, self.projectsCombo, self.legacyCombo):
+        for combo in self.input_combos().values():
             combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
@@ -155,6 +145,14 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.parcelsCombo.setToolTip(tr("带 unit_id 的低效用地认定结果（buildunits 的宗地输出）"))
         self.projectsLabel.setText(tr("项目图层"))
         self.projectsCombo.setToolTip(tr("再开发项目（项目模板）：容积率、地价等核算的依据"))
+        self.piecesLabel.setText(tr("零星用地"))
+        self.piecesCombo.setToolTip(
+            tr("项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces")
+        )
+        self.zonesLabel.setText(tr("功能分区"))
+        self.zonesCombo.setToolTip(
+            tr("项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones")
+        )
         self.legacyLabel.setText(tr("历史遗留"))
         self.legacyCombo.setToolTip(tr("可选：历史遗留用地认定（lowland:legacyland）的输出"))
         self.unitListLabel.setText(tr("单元"))
@@ -203,20 +201,32 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
 
     # ------------------------------------------------------------------ layers
 
+    def input_combos(self) -> dict:
+        """generateplan parameter → the combo choosing its layer (besides UNITS)."""
+        return {
+            "PARCELS": self.parcelsCombo,
+            "PROJECTS": self.projectsCombo,
+            "PIECES": self.piecesCombo,
+            "ZONES": self.zonesCombo,
+            "LEGACY": self.legacyCombo,
+        }
+
     def bind_project_layers(self) -> None:
-        """Fill empty choices from the project: units, parcels with unit_id, projects,
-        legacy-land result (first layer of each kind)."""
+        """Fill empty choices from the project, each layer recognised by its fields
+        (:mod:`.plan_inputs`, not by the order of the layers): units, parcels (the
+        identification result), projects, pieces, zones, legacy-land result."""
         if self.units_layer is None:
             layer = self.unitsCombo.currentLayer()
-            self.set_units_layer(layer if is_units_layer(layer) else _guess(is_units_layer))
-        guesses = (
-            (self.parcelsCombo, _has("parcel_id", "unit_id")),
-            (self.projectsCombo, _has("project_id")),
-            (self.legacyCombo, _has("legacy_class")),
-        )
-        for combo, predicate in guesses:
+            self.set_units_layer(layer if is_units_layer(layer) else layer_for_role("UNITS"))
+        for role, combo in self.input_combos().items():
             if combo.currentLayer() is None:
-                combo.setLayer(_guess(predicate))
+                combo.setLayer(layer_for_role(role))
+
+    def chosen_layers(self) -> dict:
+        """Role → chosen layer (None when empty), UNITS included."""
+        chosen = {role: combo.currentLayer() for role, combo in self.input_combos().items()}
+        chosen["UNITS"] = self.units_layer
+        return chosen
 
     def _providers_changed(self, _provider_id: str) -> None:
         self._update_buttons()
@@ -340,13 +350,13 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             "FORMATS": self._formats_value(formats),
             "OUTPUT_FOLDER": folder,
         }
-        for key, combo in (
-            ("PARCELS", self.parcelsCombo),
-            ("PROJECTS", self.projectsCombo),
-            ("LEGACY", self.legacyCombo),
-        ):
-            if combo.currentLayer() is not None:
-                params[key] = combo.currentLayer()
+        for key, combo in self.input_combos().items():
+            layer = combo.currentLayer()
+            problem = role_problem(key, layer)
+            if problem:
+                raise ValueError(problem)
+            if layer is not None:
+                params[key] = layer
         profile = self.profileCombo.currentText().strip()
         if profile:
             params["PROFILE"] = profile
@@ -449,6 +459,10 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
                 )
                 return None
             params["OVERWRITE"] = True
+        missing = missing_parts(self.chosen_layers())
+        if missing and not self.confirm_missing(missing):
+            self._show_message(tr("未生成：请先补充缺少的图层。"))
+            return None
         Path(folder).mkdir(parents=True, exist_ok=True)
         QSettings().setValue(FOLDER_KEY, folder)
         self._show_message(tr("正在生成…"))
@@ -459,11 +473,28 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.last_folder = str(results.get("OUTPUT_FOLDER") or folder)
         count = len(self.checked_unit_ids())
         text = tr("已为 {0} 个单元生成实施方案：{1}").format(count, self.last_folder)
-        self._show_message(text)
+        if missing:
+            text = tr("已为 {0} 个单元生成实施方案（不完整）：{1}\n缺少：\n{2}").format(
+                count, self.last_folder, missing_summary(missing)
+            )
+        self._show_message(text, error=bool(missing))
         self.progressBar.setValue(100)
-        self._push(text, Qgis.Success, with_open_button=True)
+        self._push(text, Qgis.Warning if missing else Qgis.Success, with_open_button=True)
         self._update_buttons()
         return results
+
+    def confirm_missing(self, missing) -> bool:
+        """Ask whether to generate documents with the chapters ``missing`` left empty."""
+        answer = QMessageBox.question(
+            self,
+            tr("实施方案不完整"),
+            tr("所选图层不足，实施方案将缺少以下内容：\n{0}\n\n仍然生成吗？").format(
+                missing_summary(missing)
+            ),
+            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.No,
+        )
+        return answer == QMessageBox.Yes
 
     def confirm_overwrite(self, existing: list[Path]) -> bool:
         """Ask whether the files already in the output folder may be replaced."""
@@ -535,9 +566,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
     def _set_running(self, running: bool) -> None:
         for widget in (
             self.unitsCombo,
-            self.parcelsCombo,
-            self.projectsCombo,
-            self.legacyCombo,
+            *self.input_combos().values(),
             self.unitList,
             self.selectAllButton,
             self.selectNoneButton,

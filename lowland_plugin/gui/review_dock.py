@@ -21,10 +21,8 @@ The parts: the list :mod:`.review_model` and its :mod:`.review_filters`, the det
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
@@ -33,10 +31,9 @@ from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QItemSelectionModel, QSettings, QTimer
 from qgis.PyQt.QtGui import QKeySequence
-from qgis.PyQt.QtWidgets import QFileDialog
 
-from ..bridge.layers import python_value, source_file
-from ..bridge.reviews import ReviewStore, review_frame
+from ..bridge.layers import python_value
+from ..bridge.reviews import ReviewStore
 from ..core.common.errors import LowlandInputError
 from ..core.common.resources import PLUGIN_ROOT
 from ..core.identify.review import (
@@ -44,12 +41,13 @@ from ..core.identify.review import (
     commit_conflict_message,
     decide,
     missing_identification_fields,
-    write_review_log,
 )
-from ..i18n import language, tr
+from ..i18n import tr
 from .common import DockShortcuts, zoom_to_feature
+from .plan_inputs import layer_for_role
 from .review_decision import DecisionPanel, action_label, action_tip
 from .review_details import ParcelDetails
+from .review_export import export_meeting_minutes, export_review_log
 from .review_filters import ParcelFilterBar
 from .review_model import (
     ParcelFilterProxy,
@@ -59,6 +57,7 @@ from .review_model import (
     is_identification_layer,
     localised,
     setup_parcel_view,
+    units_of_parcels,
 )
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "review_dock.ui"))
@@ -91,6 +90,10 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.reviewed_count = 0
         self.reviews = ReviewStore()  # several reviewers on one table (PostGIS)
         self.shown_count = 0
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.setInterval(5000)
+        self._message_timer.timeout.connect(lambda: self._show_message(""))
 
         self.model = ParcelTableModel(self)
         self.proxy = ParcelFilterProxy(self)
@@ -99,8 +102,8 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.filters = ParcelFilterBar(self, self.proxy)
         self.decisions = DecisionPanel(self)
         setup_parcel_view(self.parcelView, self.proxy)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)  # the list grows as much as the details
+        self.splitter.setStretchFactor(1, 1)
 
         for combo in (self.layerCombo, self.buildingsCombo):
             combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
@@ -128,9 +131,15 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.layerCombo.setToolTip(tr("低效用地认定（lowland:identifyparcels）的结果图层"))
         self.buildingsLabel.setText(tr("建筑图层"))
         self.buildingsCombo.setToolTip(tr("可选：列出与所选宗地相交的建筑"))
-        self.exportButton.setText(tr("导出核查记录…"))
+        self.exportButton.setText(tr("导出会议纪要…"))
         self.exportButton.setToolTip(
-            tr("把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用")
+            tr(
+                "把已核查宗地导出为会议纪要（XLSX 或 CSV，含未保存的编辑）：面积、单元、"
+                "认定结论与理由、核查决定、核查人、意见和时间"
+            )
+        )
+        self.parcelView.setToolTip(
+            tr("按住 Ctrl 或 Shift 可选择多宗地，一次作出同一决定（一步可撤销）")
         )
 
     def _setup_shortcuts(self) -> None:
@@ -157,7 +166,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.nextButton.clicked.connect(self.next_parcel)
         self.prevButton.clicked.connect(self.previous_parcel)
         self.decisions.connect(self.apply_decision)
-        self.exportButton.clicked.connect(lambda: self.export_log())
+        self.exportButton.clicked.connect(lambda: self.export_minutes())
         self.reviewerEdit.editingFinished.connect(self._remember_reviewer)
         self.proxy.rowsInserted.connect(self._schedule_refresh)
         self.proxy.rowsRemoved.connect(self._schedule_refresh)
@@ -206,6 +215,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             return False
         self.layer = layer
         self._bind_signals(layer)
+        self.model.unit_of = self._units_of(layer)
         self.model.set_layer(layer)
         self.reviews.bind(layer)
         fit_parcel_columns(self.parcelView)
@@ -284,7 +294,15 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self._update_decision_buttons()
 
     def _has_units(self) -> bool:
-        return self.layer is not None and self.layer.fields().indexOf("unit_id") >= 0
+        return self.layer is not None and self.model.has_units()
+
+    @staticmethod
+    def _units_of(layer: QgsVectorLayer) -> dict[int, str]:
+        """Feature id → unit for a result without ``unit_id`` (identified before the
+        units were drawn): the units layer of the project, by position."""
+        if layer.fields().indexOf("unit_id") >= 0:
+            return {}
+        return units_of_parcels(layer, layer_for_role("UNITS"))
 
     def _fill_unit_filter(self) -> None:
         self.filters.fill_units(self.model.unit_ids() if self._has_units() else [])
@@ -487,8 +505,26 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         if name:
             QSettings().setValue(REVIEWER_KEY, name)
 
+    def selected_fids(self) -> list[int]:
+        """Feature ids of the selected rows, in list order."""
+        rows = sorted({index.row() for index in self.parcelView.selectionModel().selectedRows()})
+        return [self.proxy.fid_at(self.proxy.index(row, 0)) for row in rows]
+
+    def select_fids(self, fids) -> None:
+        """Select these parcels' rows (what Ctrl+click does), the first one current."""
+        rows = sorted(r for r in (self.proxy.row_of_fid(f) for f in fids) if r is not None)
+        if not rows:
+            return
+        self.select_row(rows[0], zoom=False)
+        selection = self.parcelView.selectionModel()
+        for row in rows[1:]:
+            selection.select(
+                self.proxy.index(row, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows
+            )
+
     def apply_decision(self, action: str) -> bool:
-        """Confirm / reject / override / reset the current parcel through the edit buffer.
+        """Confirm / reject / override / reset the current parcel through the edit buffer,
+        or every selected parcel when several are selected (:meth:`apply_batch`).
 
         What is written comes from :func:`core.review.decide`; its refusal is shown in
         the dock and nothing is written. One edit command per decision (undo/redo).
@@ -497,6 +533,9 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         if self.layer is None or self._current_fid is None:
             self._show_error(tr("请先在列表中选择一宗地。"))
             return False
+        selected = self.selected_fids()
+        if len(selected) > 1:
+            return self.apply_batch(action, selected)
         fid = self._current_fid
         feature = self.layer.getFeature(fid)
         reviewer = self.decisions.reviewer()
@@ -532,6 +571,62 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self._refresh(populate_inputs=True)
         return True
 
+    def apply_batch(self, action: str, fids: list[int]) -> bool:
+        """One decision for several parcels, written as ONE edit command (one undo
+        restores them all). All or nothing: when the decision does not apply to some
+        parcel (e.g. rejecting a parcel that is not low-efficiency) nothing is written
+        and the refused parcels are named."""
+        assert self.layer is not None
+        decisions: dict[int, dict] = {}
+        refused: dict[str, list[str]] = {}
+        for fid in fids:
+            feature = self.layer.getFeature(fid)
+            parcel_id = str(python_value(feature["parcel_id"]))
+            try:
+                decision = decide(
+                    action,
+                    python_value(feature["verdict"]),
+                    python_value(feature["lowland_type"]),
+                    self.decisions.reviewer(),
+                    self.decisions.note(),
+                    self.decisions.new_type(action),
+                )
+                self.reviews.check_unchanged(fid, parcel_id)
+            except ReviewConflictError as err:
+                self._reload()
+                self._show_error(localised(err))
+                return False
+            except LowlandInputError as err:
+                refused.setdefault(localised(err), []).append(parcel_id)
+                continue
+            decisions[fid] = decision.values
+        if refused:
+            lines = [
+                tr("{0}（{1} 宗：{2}）").format(why, len(ids), ", ".join(ids[:8]))
+                + ("…" if len(ids) > 8 else "")
+                for why, ids in refused.items()
+            ]
+            self._show_error(
+                tr("批量决定未写入，{0} 宗不能作此决定：").format(sum(map(len, refused.values())))
+                + "\n"
+                + "\n".join(lines)
+            )
+            return False
+        self._remember_reviewer()
+        description = tr("地块核查 {0} 宗：{1}").format(len(decisions), action_label(action))
+        problem = self.reviews.write_many(decisions, description)
+        if problem:
+            self._show_error(problem)
+            return False
+        self._show_message(
+            tr("已对 {0} 宗地作出决定：{1}（一步可撤销）").format(
+                len(decisions), action_label(action)
+            ),
+            timeout=True,
+        )
+        self._refresh(populate_inputs=True)
+        return True
+
     def _before_commit(self, *_args) -> None:
         """On save: decisions on parcels someone else decided and saved meanwhile are
         dropped for theirs (:meth:`ReviewStore.drop_conflicts`), and the reviewer is told
@@ -549,30 +644,17 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         if self.layer is None:
             self._show_error(tr("请先选择低效用地认定结果图层。"))
             return None
-        if path is None:
-            source = source_file(self.layer)
-            folder = source.parent if source is not None else Path.home()
-            default = folder / (tr("地块核查记录") + ".csv")
-            path, _filter = QFileDialog.getSaveFileName(
-                self, tr("导出核查记录"), str(default), tr("CSV 文件 (*.csv)")
-            )
-            if not path:
-                return None
-            if not path.lower().endswith(".csv"):
-                path += ".csv"
-        try:
-            count = write_review_log(review_frame(self.layer), path, language())
-        except OSError as err:
-            self._show_error(tr("无法写入 {0}：{1}").format(path, err))
+        return export_review_log(self, path)
+
+    def export_minutes(self, path: str | None = None) -> int | None:
+        """Write the meeting minutes (会议纪要, :mod:`bridge.minutes`) of the decided
+        parcels as XLSX or CSV (by the suffix); asks for the file when no path. Returns
+        the number of rows (None when cancelled or failed)."""
+        self._show_error("")
+        if self.layer is None:
+            self._show_error(tr("请先选择低效用地认定结果图层。"))
             return None
-        if self.iface is not None:
-            self.iface.messageBar().pushMessage(
-                tr("地块核查"),
-                tr("已导出 {0} 条核查记录：{1}").format(count, path),
-                level=Qgis.Success,
-                duration=8,
-            )
-        return count
+        return export_meeting_minutes(self, path)
 
     # ------------------------------------------------------------------ messages
 
@@ -581,9 +663,11 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.messageLabel.setStyleSheet(_ERROR_STYLE if error else _INFO_STYLE)
         self.messageLabel.setVisible(bool(text))
         if timeout and text:
-            QTimer.singleShot(
-                5000, lambda: self.messageLabel.text() == text and self._show_message("")
-            )
+            # a timer owned by the dock: it dies with it (a bare singleShot could fire
+            # on a deleted label)
+            self._message_timer.start()
+        else:
+            self._message_timer.stop()  # a lasting message is not cleared by an old timer
 
     def _show_error(self, text: str) -> None:
         self.errorLabel.setText(text)

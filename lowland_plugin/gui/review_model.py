@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import math
 
-from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer, QgsWkbTypes
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
 from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QTableView
@@ -35,6 +42,8 @@ LIST_FIELDS = (
     "area_mu",
     "unit_id",
 )
+#: Rows the parcel list shows at least (the details pane gets the rest of the dock).
+LIST_ROWS = 6
 #: Fields whose values are calendar years: no unit, no thousands separator.
 _YEAR_FIELDS = {"oldest_year", "newest_year", "year_built"}
 #: Decimals shown for measured values (as the outputs round them).
@@ -177,6 +186,8 @@ class ParcelTableModel(QAbstractTableModel):
         self.fids: list[int] = []
         self.records: list[dict] = []
         self.row_of: dict[int, int] = {}
+        #: feature id → unit id, for a layer without ``unit_id`` (units in the project)
+        self.unit_of: dict[int, str] = {}
 
     # -- data
     def set_layer(self, layer: QgsVectorLayer | None) -> None:
@@ -194,7 +205,10 @@ class ParcelTableModel(QAbstractTableModel):
             for feature in self.layer.getFeatures(request):
                 self.row_of[feature.id()] = len(self.fids)
                 self.fids.append(feature.id())
-                self.records.append({n: python_value(feature[n]) for n in names})
+                record = {n: python_value(feature[n]) for n in names}
+                if "unit_id" not in names and self.unit_of:
+                    record["unit_id"] = self.unit_of.get(feature.id())
+                self.records.append(record)
         self.endResetModel()
 
     def update_value(self, fid: int, name: str, value) -> None:
@@ -213,6 +227,10 @@ class ParcelTableModel(QAbstractTableModel):
             if record.get("parcel_id") == parcel_id:
                 return self.fids[row]
         return None
+
+    def has_units(self) -> bool:
+        """Whether any listed parcel belongs to a unit (field or units layer)."""
+        return any(r.get("unit_id") is not None for r in self.records)
 
     def unit_ids(self) -> list[str]:
         """The distinct ``unit_id`` values of the list, sorted (as text)."""
@@ -332,11 +350,13 @@ class ParcelFilterProxy(QSortFilterProxyModel):
         return [self.fid_at(self.index(r, 0)) for r in range(self.rowCount())]
 
     def reviewed_count(self) -> int:
-        """Shown parcels with a review decision."""
+        """Shown parcels with a review decision that still holds: a decision on a computed
+        verdict that changed since (``verdict_changed``) counts again once re-decided."""
         model = self.sourceModel()
+        rows = (self.mapToSource(self.index(row, 0)).row() for row in range(self.rowCount()))
         return sum(
-            model.status(self.mapToSource(self.index(row, 0)).row()) != "pending"
-            for row in range(self.rowCount())
+            model.status(r) != "pending" and not model.records[r].get("verdict_changed")
+            for r in rows
         )
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 (Qt API)
@@ -374,6 +394,10 @@ def setup_parcel_view(view: QTableView, proxy: ParcelFilterProxy) -> None:
     header.setSectionResizeMode(QHeaderView.Interactive)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
+    # a meeting reads a screenful of parcels: at least LIST_ROWS rows before the details
+    rows = LIST_ROWS * view.verticalHeader().defaultSectionSize()
+    scrollbar = view.horizontalScrollBar().sizeHint().height()
+    view.setMinimumHeight(rows + header.sizeHint().height() + scrollbar + 2 * view.frameWidth())
 
 
 def fit_parcel_columns(view: QTableView) -> None:
@@ -392,6 +416,34 @@ def is_identification_layer(layer) -> bool:
     return isinstance(layer, QgsVectorLayer) and not missing_identification_fields(
         layer.fields().names()
     )
+
+
+def units_of_parcels(layer: QgsVectorLayer, units: QgsVectorLayer | None) -> dict[int, str]:
+    """Feature id → ``unit_id`` of the unit containing the parcel's point on surface (for
+    an identification result made before the units: it has no ``unit_id`` field)."""
+    if units is None or layer is None:
+        return {}
+    transform = QgsCoordinateTransform(units.crs(), layer.crs(), QgsProject.instance())
+    shapes = []
+    for unit in units.getFeatures():
+        geometry = QgsGeometry(unit.geometry())
+        if geometry.isEmpty() or unit["unit_id"] in (None, ""):
+            continue
+        if transform.isValid() and units.crs() != layer.crs():
+            geometry.transform(transform)
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()  # many parcels against few units
+        shapes.append((str(unit["unit_id"]), geometry.boundingBox(), engine))
+    found: dict[int, str] = {}
+    request = QgsFeatureRequest().setNoAttributes()
+    for parcel in layer.getFeatures(request):
+        point = parcel.geometry().pointOnSurface()
+        xy = point.asPoint()
+        for unit_id, box, engine in shapes:
+            if box.contains(xy) and engine.contains(point.constGet()):
+                found[parcel.id()] = unit_id
+                break
+    return found
 
 
 def guess_buildings_layer() -> QgsVectorLayer | None:

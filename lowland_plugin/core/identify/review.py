@@ -242,14 +242,15 @@ def commit_conflict_message(parcel_ids: list[str]) -> str:
     )
 
 
-def carry_over(new: pd.DataFrame, previous: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, int]]:
+def carry_over(new: pd.DataFrame, previous: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     """Review columns for a new identification (``parcel_id``, ``verdict``,
     ``lowland_type``), keeping the decisions of ``previous`` by ``parcel_id``.
 
     A kept decision whose computed result changed since is flagged
     (``verdict_changed``); its final result stays the planner's. Parcels without a
-    previous decision are pending. Returns the columns and counts
-    (kept, changed, new, dropped = previous decisions whose parcel is gone).
+    previous decision are pending. Returns the columns and the report: counts kept,
+    changed, new (parcels absent from ``previous``), dropped (decisions whose parcel is
+    gone) and the parcel ids ``changed_ids`` and ``dropped_ids``.
     """
     out = empty_review_columns(new["verdict"].to_numpy(), new["lowland_type"].to_numpy())
     for column in ("parcel_id", "review_status"):
@@ -278,11 +279,15 @@ def carry_over(new: pd.DataFrame, previous: pd.DataFrame) -> tuple[pd.DataFrame,
     )
     changed = hit & (out["reviewed_verdict"].to_numpy(dtype=object) != now_key)
     out["verdict_changed"] = pd.array(changed, dtype="boolean")
+    gone = by_id.index[~by_id.index.isin(ids)]
     counts = {
         "kept": int(hit.sum()),
         "changed": int(changed.sum()),
-        "new": int(len(ids) - hit.sum()),
-        "dropped": int((~by_id.index.isin(ids)).sum()),
+        # new: parcels the previous result did not have at all (not: without a decision)
+        "new": int((~ids.isin(previous["parcel_id"])).sum()),
+        "dropped": len(gone),
+        "changed_ids": sorted(str(p) for p in ids[changed]),
+        "dropped_ids": sorted(str(p) for p in gone),
     }
     return out, counts
 
