@@ -259,6 +259,7 @@ CORE_TEST_MODULES = frozenset(
         "test_properties",
         "test_reasons",
         "test_review",
+        "test_unit_metrics",
     }
 )
 
