@@ -229,11 +229,12 @@ class UnitMetricsPanel(QDockWidget):
             for label, value in metrics_rows(metrics, phase)
         )
         self.ui.metricsLabel.setText(f"<table>{cells}</table>")
+        miss = miss_text(metrics)
         if not metrics.whole_blocks:
-            miss = miss_text(metrics)
-            self.ui.messageLabel.setText(tr("尚未完整包含任何街坊") + (f"：{miss}" if miss else ""))
-        elif metrics.partial_blocks:
-            self.ui.messageLabel.setText(tr("部分覆盖的街坊不计入单元：") + miss_text(metrics))
+            text = tr("尚未完整包含任何街坊：{miss}").format(miss=miss) if miss else ""
+            self.ui.messageLabel.setText(text or tr("尚未完整包含任何街坊"))
+        elif miss:
+            self.ui.messageLabel.setText(tr("部分覆盖的街坊不计入单元：{miss}").format(miss=miss))
         else:
             self.ui.messageLabel.setText("")
 
