@@ -945,42 +945,42 @@ Overwrite them?</translation>
       <translation>Low-efficiency land</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="175" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="177" />
       <source>现状建筑面积</source>
       <translation>Existing GFA</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="178" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="180" />
       <source>零星用地候选（≤5 亩）</source>
       <translation>Scattered-land candidates (≤5 mu)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="197" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="199" />
       <source>单元实时统计</source>
       <translation>Unit live statistics</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="202" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="204" />
       <source>绘制边界</source>
       <translation>Draw outline</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="203" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="205" />
       <source>点选街坊</source>
       <translation>Click blocks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="204" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="206" />
       <source>左键添加拐点，右键或回车完成</source>
       <translation>Left click adds a corner; right click or Enter finishes</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="206" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="208" />
       <source>单击街坊加入或移出单元（单元范围 = 所选街坊的合并），右键或回车完成</source>
       <translation>Click a block to add it to the unit or take it out (the unit outline is the union of the chosen blocks); right click or Enter finishes</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="223" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="225" />
       <source>开始绘制或点选街坊后，这里显示单元的实时统计。</source>
       <translation>Start drawing or clicking blocks to see the unit's live statistics here.</translation>
     </message>
@@ -995,7 +995,7 @@ Overwrite them?</translation>
       <translation>{id} ({share}, misses by {d} m)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="216" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="218" />
       <source>街坊：{blocks}；宗地：{parcels}</source>
       <translation>Blocks: {blocks}; parcels: {parcels}</translation>
     </message>
@@ -1020,32 +1020,42 @@ Overwrite them?</translation>
       <translation>{n} parcels, {area} m², {share} of the unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="179" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="181" />
       <source>{n} 宗，{area} m²</source>
       <translation>{n} parcels, {area} m²</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="217" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="219" />
       <source>无（不能统计）</source>
       <translation>none (no statistics)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="218" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="220" />
       <source>无（宗地数字未知）</source>
       <translation>none (parcel figures unknown)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="235" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="237" />
       <source>尚未完整包含任何街坊</source>
       <translation>No whole block yet</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="234" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="154" />
+      <source>、</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="236" />
       <source>尚未完整包含任何街坊：{miss}</source>
       <translation>No whole block yet: {miss}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="237" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="172" />
+      <source>{area} m²（{share}）</source>
+      <translation>{area} m² ({share})</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="239" />
       <source>部分覆盖的街坊不计入单元：{miss}</source>
       <translation>Partly covered blocks are not counted: {miss}</translation>
     </message>

@@ -945,42 +945,42 @@
       <translation>低效用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="175" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="177" />
       <source>现状建筑面积</source>
       <translation>现状建筑面积</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="178" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="180" />
       <source>零星用地候选（≤5 亩）</source>
       <translation>零星用地候选（≤5 亩）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="197" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="199" />
       <source>单元实时统计</source>
       <translation>单元实时统计</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="202" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="204" />
       <source>绘制边界</source>
       <translation>绘制边界</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="203" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="205" />
       <source>点选街坊</source>
       <translation>点选街坊</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="204" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="206" />
       <source>左键添加拐点，右键或回车完成</source>
       <translation>左键添加拐点，右键或回车完成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="206" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="208" />
       <source>单击街坊加入或移出单元（单元范围 = 所选街坊的合并），右键或回车完成</source>
       <translation>单击街坊加入或移出单元（单元范围 = 所选街坊的合并），右键或回车完成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="223" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="225" />
       <source>开始绘制或点选街坊后，这里显示单元的实时统计。</source>
       <translation>开始绘制或点选街坊后，这里显示单元的实时统计。</translation>
     </message>
@@ -995,7 +995,7 @@
       <translation>{id}（{share}，偏离 {d} m）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="216" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="218" />
       <source>街坊：{blocks}；宗地：{parcels}</source>
       <translation>街坊：{blocks}；宗地：{parcels}</translation>
     </message>
@@ -1020,32 +1020,42 @@
       <translation>{n} 宗，{area} m²，占 {share}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="179" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="181" />
       <source>{n} 宗，{area} m²</source>
       <translation>{n} 宗，{area} m²</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="217" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="219" />
       <source>无（不能统计）</source>
       <translation>无（不能统计）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="218" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="220" />
       <source>无（宗地数字未知）</source>
       <translation>无（宗地数字未知）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="235" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="237" />
       <source>尚未完整包含任何街坊</source>
       <translation>尚未完整包含任何街坊</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="234" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="154" />
+      <source>、</source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="236" />
       <source>尚未完整包含任何街坊：{miss}</source>
       <translation>尚未完整包含任何街坊：{miss}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="237" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="172" />
+      <source>{area} m²（{share}）</source>
+      <translation>{area} m²（{share}）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="239" />
       <source>部分覆盖的街坊不计入单元：{miss}</source>
       <translation>部分覆盖的街坊不计入单元：{miss}</translation>
     </message>

@@ -143,7 +143,7 @@ def metrics_rows(metrics: UnitMetrics, phase: str | None) -> list[tuple[str, str
         (tr("单元面积"), tr("{ha} 公顷（{mu} 亩）").format(
             ha=_number(metrics.area_ha, 2), mu=_number(metrics.area_mu, 2))),
         (tr("完整街坊"), tr("{n} 个：{ids}").format(
-            n=len(metrics.whole_blocks), ids="、".join(metrics.whole_blocks) or "—")),
+            n=len(metrics.whole_blocks), ids=tr("、").join(metrics.whole_blocks) or "—")),
     ]  # fmt: skip
     partly = [
         tr("{id}（{share}，偏离 {d} m）").format(
@@ -151,7 +151,7 @@ def metrics_rows(metrics: UnitMetrics, phase: str | None) -> list[tuple[str, str
         )
         for p in metrics.partial_blocks
     ]
-    rows.append((tr("部分覆盖街坊（不计入）"), "、".join(partly) or "—"))
+    rows.append((tr("部分覆盖街坊（不计入）"), tr("、").join(partly) or "—"))
     rows.append((tr("宗地"), tr("{n} 宗").format(n=_number(metrics.parcel_count))))
     rows.append(
         (
@@ -169,7 +169,9 @@ def metrics_rows(metrics: UnitMetrics, phase: str | None) -> list[tuple[str, str
             rows.append(
                 (
                     "　" + value_label("lowland_type", name, language()),
-                    f"{_number(metrics.lowland_by_type[name])} m²（{shares[name]:.1%}）",
+                    tr("{area} m²（{share}）").format(
+                        area=_number(metrics.lowland_by_type[name]), share=_percent(shares[name])
+                    ),
                 )
             )
     rows.append((tr("现状建筑面积"), f"{_number(metrics.gfa_existing)} m²"))
