@@ -29,9 +29,7 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument(
         "--scene",
-        choices=(
-            "menu", "identify", "identify-table", "review", "plan", "units", "units-blocks"
-        ),
+        choices=("menu", "identify", "identify-table", "review", "plan", "units", "units-blocks"),
         default="menu",
     )
     args = parser.parse_args(argv)

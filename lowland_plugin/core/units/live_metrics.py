@@ -34,7 +34,7 @@ from shapely.geometry.base import BaseGeometry
 from ..common.measures import m2_to_hectare, m2_to_mu
 from ..common.values import as_text
 from ..identify.review import final_type, final_verdict
-from .redevelopment import DEFAULT_SNAP_TOLERANCE
+from .redevelopment import DEFAULT_SNAP_TOLERANCE, UNIT_FIELDS
 from .statistics import (
     TYPE_FIELDS,
     is_scattered,
@@ -43,23 +43,12 @@ from .statistics import (
     unit_statistics,
 )
 
-#: Fields :func:`saved_unit_statistics` fills (those of ``lowland:buildunits`` that the
-#: tool can know without the 控规 layer: capacity and facilities stay unknown).
-SAVED_FIELDS = (
-    "source",
-    "block_ids",
-    "block_count",
-    "parcel_count",
-    "area_m2",
-    "area_mu",
-    "lowland_count",
-    "lowland_area_m2",
-    "lowland_share",
-    *TYPE_FIELDS.values(),
-    "gfa_existing",
-    "scattered_count",
-    "scattered_area_m2",
-)
+#: Not known to the tool: the unit's own attributes (the form's) and what needs the 控规.
+_NOT_SAVED = ("unit_id", "unit_name", "phase", "notes", "gfa_capacity", "facilities",
+              "facility_area_m2")  # fmt: skip
+#: Fields :func:`saved_unit_statistics` fills: those of ``lowland:buildunits`` the tool
+#: can know without the 控规 layer (capacity and facilities stay unknown).
+SAVED_FIELDS = tuple(name for name in UNIT_FIELDS if name not in _NOT_SAVED)
 
 
 @dataclass
