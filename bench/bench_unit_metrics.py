@@ -74,6 +74,47 @@ def mouse_outlines(blocks, edits: int, radius: float) -> list:
     return out
 
 
+def time_tool_preparation(blocks, parcels) -> None:
+    """What the tool does once on activation: the blocks and parcels layers (GeoPackage)
+    read through the bridge and prepared (gui/unit_metrics_panel.LiveDistrict)."""
+    import tempfile
+
+    from qgis.core import QgsVectorLayer
+
+    from lowland_bench.lowland_plugin.bridge.ogr_io import write_ogr_layer
+    from lowland_bench.lowland_plugin.gui.unit_metrics_panel import LiveDistrict
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(tmp) / "district.gpkg")
+        keep = ["parcel_id", "block_id", "verdict", "lowland_type", "area_m2", "gfa"]
+        write_ogr_layer(blocks[["block_id", "geometry"]], path, "blocks")
+        write_ogr_layer(parcels[[c for c in keep if c in parcels.columns] + ["geometry"]],
+                        path, "parcels")  # fmt: skip
+        live = LiveDistrict()
+        live.set_layers(
+            QgsVectorLayer(f"{path}|layername=blocks", "blocks", "ogr"),
+            QgsVectorLayer(f"{path}|layername=parcels", "parcels", "ogr"),
+        )
+        measure("the tool's LiveDistrict: read both layers + prepare", live.prepared)
+
+
+def tool_path_latencies(prepared, outlines) -> np.ndarray:
+    """Per edit as in UnitMapTool.measure: the rubber band's QgsGeometry to shapely,
+    then unit_metrics (the panel's redraw, a QLabel text, is not timed)."""
+    from qgis.core import QgsGeometry
+
+    from lowland_bench.lowland_plugin.bridge.layers import shapely_geometry
+    from lowland_bench.lowland_plugin.core.units.live_metrics import unit_metrics
+
+    bands = [QgsGeometry.fromWkt(o.wkt) for o in outlines]
+    out = []
+    for band in bands:
+        start = time.perf_counter()
+        unit_metrics(prepared, shapely_geometry(band))
+        out.append((time.perf_counter() - start) * 1000.0)
+    return np.array(out)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--parcels", type=int, default=100_000)
@@ -91,6 +132,7 @@ def main(argv=None) -> int:
     blocks, parcels = load(args.parcels)
     print(f"  district: {len(parcels)} parcels, {len(blocks)} blocks", flush=True)
     _, prepared = measure("prepare_district (once)", lambda: prepare_district(blocks, parcels))
+    time_tool_preparation(blocks, parcels)
     outlines = mouse_outlines(blocks, args.edits, args.radius)
     unit_metrics(prepared, outlines[0])  # warm-up
     latencies, wholes, partials, parcel_counts = [], [], [], []
@@ -102,6 +144,7 @@ def main(argv=None) -> int:
         partials.append(len(m.partial_blocks))
         parcel_counts.append(m.parcel_count)
     lat = np.array(latencies)
+    tool_lat = tool_path_latencies(prepared, outlines)
     print(
         f"  unit_metrics per edit ({len(lat)} edits, {min(wholes)}–{max(wholes)} whole and "
         f"{min(partials)}–{max(partials)} partly taken blocks, "
@@ -111,6 +154,12 @@ def main(argv=None) -> int:
     print(
         f"    median {np.median(lat):.1f} ms   p95 {np.percentile(lat, 95):.1f} ms   "
         f"max {lat.max():.1f} ms",
+        flush=True,
+    )
+    print(
+        f"  the tool's path per edit (QgsGeometry → shapely, then unit_metrics)\n"
+        f"    median {np.median(tool_lat):.1f} ms   p95 {np.percentile(tool_lat, 95):.1f} ms   "
+        f"max {tool_lat.max():.1f} ms",
         flush=True,
     )
     load_avg = os.getloadavg()

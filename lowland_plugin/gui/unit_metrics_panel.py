@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
 from ..bridge.layers import field_names, is_polygon_layer, source_to_gdf
@@ -78,6 +78,17 @@ class LiveDistrict:
 
     def invalidate(self, *_args) -> None:
         self._prepared = None
+
+    def prepare_soon(self) -> None:
+        """Read and prepare the layers once control returns to the event loop (on
+        activating the tool, so that the first mouse move does not wait for it)."""
+        QTimer.singleShot(0, self._prepare_quietly)
+
+    def _prepare_quietly(self) -> None:
+        try:
+            self.prepared()
+        except RuntimeError:  # a layer deleted meanwhile: prepared again when needed
+            self.invalidate()
 
     def prepared(self) -> PreparedDistrict | None:
         """The prepared district (None without a blocks layer)."""

@@ -203,6 +203,7 @@ class UnitMapTool(QgsMapTool):
             self.saved_snapping = QgsSnappingConfig(QgsProject.instance().snappingConfig())
         self._apply_snapping()
         self._show_panel()
+        self.live.prepare_soon()
         if self.blocks_layer is None:
             self._message(
                 tr("没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。"),
