@@ -550,3 +550,17 @@ def test_a_redrawn_unit_gets_fresh_statistics_in_one_undo_step(tool, canvas, uni
     units.undoStack().undo()
     feature = units.getFeature(fid)
     assert feature["area_m2"] == pytest.approx(10000.0) and feature["block_count"] == 1
+
+
+def test_a_partly_covered_block_is_named_but_the_unit_is_added(tool, canvas, units, qgis_iface):
+    # JF001 whole and JF002's west 40 m (x 120…160 of 120…220): 40 %, 60 m short
+    ring = [(X0 - 2, Y0 - 2), (X0 + 160, Y0 - 2), (X0 + 160, Y0 + 102), (X0 - 2, Y0 + 102)]
+    outline = QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in ring]])
+    answer_form()
+    fid = tool.use_outline(outline)
+    assert fid is not None
+    assert units.getFeature(fid)["block_ids"] == '["JF001"]'
+    assert units.getFeature(fid)["area_m2"] == pytest.approx(10000.0)  # JF001 only
+    assert messages(qgis_iface, Qgis.Warning) == [
+        "绘制再开发单元:部分覆盖的街坊不计入单元：街坊 JF002 只包含 40%，边界偏离 60 m"
+    ]

@@ -11,14 +11,11 @@ selected unit.
   (:class:`.unit_form.UnitForm`: unit id with the next ``DY…`` suggested, name, phase,
   notes); with one unit selected it replaces that unit's outline, keeping its attributes.
 - Ctrl+click selects the unit under the cursor; Shift+click opens its attribute form.
-- 点选街坊 mode (the panel's second mode): a click on a block adds it to the unit or
-  takes it out again; the outline is the union of the chosen blocks; right click or
-  Enter finishes as above.
-- While the outline changes, the 单元实时统计 panel (:mod:`.unit_metrics_panel`) shows
-  what it takes (core/units/live_metrics.py). An outline that takes no whole block is
-  refused, naming the block it missed and by how much (「街坊 JF003 只包含 93%，边界偏离
-  15 m」). A unit added or redrawn gets its statistics (the buildunits fields, by the
-  core statistics function), written in the same edit command.
+- 点选街坊 mode: a click on a block adds it or takes it out; the outline is their union.
+- The 单元实时统计 panel (:mod:`.unit_metrics_panel`) shows what the outline takes as it
+  changes; one taking no whole block is refused naming the block missed (「街坊 JF003 只
+  包含 93%，边界偏离 15 m」). A unit added or redrawn gets the buildunits statistics
+  (core statistics function) in the same edit command.
 
 Every change is one edit command in the layer's edit buffer (editing is started when
 needed), so Ctrl+Z undoes it; nothing is saved until the user saves the layer. While
@@ -64,7 +61,13 @@ from .unit_form import (
     find_units_layer,
     is_units_layer,
 )
-from .unit_metrics_panel import LiveDistrict, UnitMetricsPanel, find_parcels_layer, refusal_text
+from .unit_metrics_panel import (
+    LiveDistrict,
+    UnitMetricsPanel,
+    find_parcels_layer,
+    miss_text,
+    refusal_text,
+)
 
 # re-exported: the tests reach the layer helpers and the form through this module
 __all__ = [
@@ -518,6 +521,9 @@ class UnitMapTool(QgsMapTool):
         if message:
             self._message(message, Qgis.Warning)
             return None
+        if metrics is not None and metrics.partial_blocks:  # kept, but not counted
+            warning = tr("部分覆盖的街坊不计入单元：{miss}").format(miss=miss_text(metrics))
+            self._message(warning, Qgis.Warning)
         selected = layer.selectedFeatureIds()
         if len(selected) == 1:
             return self.replace_geometry(selected[0], geometry)
