@@ -564,3 +564,17 @@ def test_a_partly_covered_block_is_named_but_the_unit_is_added(tool, canvas, uni
     assert messages(qgis_iface, Qgis.Warning) == [
         "绘制再开发单元:部分覆盖的街坊不计入单元：街坊 JF002 只包含 40%，边界偏离 60 m"
     ]
+
+
+def test_block_click_mode_edits_the_selected_unit_from_its_blocks(tool, canvas, units):
+    outline = QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in BLOCKS["JF001"]]])
+    fid = tool.add_unit(outline, {"unit_id": "DY01", "phase": "near"})
+    units.selectByIds([fid])
+    tool.set_mode("blocks")
+    assert tool.picked == ["JF001"]  # starts from the selected unit's whole blocks
+    assert "近期" in tool.panel.metrics_text()  # its phase
+    click(canvas, tool, X0 + 170, Y0 + 50)  # JF002 added
+    assert tool.finish_blocks() == fid  # replaces the outline, no form
+    feature = units.getFeature(fid)
+    assert feature.geometry().area() == pytest.approx(20000.0)
+    assert feature["block_ids"] == '["JF001", "JF002"]' and feature["unit_id"] == "DY01"

@@ -10,7 +10,13 @@ changes), so that each mouse move costs one tree query and a few intersections.
 
 from __future__ import annotations
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+)
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QDockWidget, QWidget
@@ -52,6 +58,19 @@ def find_parcels_layer(project: QgsProject | None = None) -> QgsVectorLayer | No
     return (reviewed or layers or [None])[0]
 
 
+def transformed(
+    geometry: QgsGeometry,
+    source: QgsCoordinateReferenceSystem,
+    target: QgsCoordinateReferenceSystem,
+) -> QgsGeometry:
+    """A copy of ``geometry`` from ``source`` to ``target`` (unchanged when either is
+    invalid or they are the same)."""
+    out = QgsGeometry(geometry)
+    if source.isValid() and target.isValid() and source != target:
+        out.transform(QgsCoordinateTransform(source, target, QgsProject.instance()))
+    return out
+
+
 class LiveDistrict:
     """The prepared blocks and parcels of the tool, rebuilt when their data change."""
 
@@ -78,6 +97,13 @@ class LiveDistrict:
 
     def invalidate(self, *_args) -> None:
         self._prepared = None
+
+    def to_blocks_crs(
+        self, geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem
+    ) -> QgsGeometry:
+        """``geometry`` (in ``crs``) in the blocks layer's CRS (a copy)."""
+        target = self.blocks_layer.crs() if self.blocks_layer is not None else crs
+        return transformed(geometry, crs, target)
 
     def prepare_soon(self) -> None:
         """Read and prepare the layers once control returns to the event loop (on

@@ -28,7 +28,6 @@ from __future__ import annotations
 import shapely
 from qgis.core import (
     Qgis,
-    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointLocator,
@@ -67,6 +66,7 @@ from .unit_metrics_panel import (
     find_parcels_layer,
     miss_text,
     refusal_text,
+    transformed,
 )
 
 # re-exported: the tests reach the layer helpers and the form through this module
@@ -223,11 +223,21 @@ class UnitMapTool(QgsMapTool):
     def _show_panel(self) -> None:
         if self.panel is None:
             self.panel = UnitMetricsPanel(self.iface.mainWindow())
-            self.panel.ui.blocksRadio.toggled.connect(lambda _on: self.reset())
+            self.panel.ui.blocksRadio.toggled.connect(self._mode_changed)
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.panel)
         self.panel.set_source(self.live.blocks_layer, self.live.parcels_layer)
         self.panel.clear()
         self.panel.show()
+
+    def _mode_changed(self, blocks: bool) -> None:
+        """A new outline; 点选街坊 with one unit selected starts from its whole blocks."""
+        self.reset()
+        layer, fid = self.units_layer, self._selected_fid()
+        if blocks and layer is not None and fid is not None:
+            outline = transformed(layer.getFeature(fid).geometry(), layer.crs(), self._crs())
+            metrics = self.measure(outline)
+            self.picked = list(metrics.whole_blocks) if metrics is not None else []
+            self._redraw()
 
     def mode(self) -> str:
         """'draw' (corners) or 'blocks' (点选街坊), as chosen in the panel."""
@@ -295,14 +305,12 @@ class UnitMapTool(QgsMapTool):
 
     # -- live metrics and 点选街坊 ---------------------------------------------------
 
+    def _crs(self):
+        return self.canvas().mapSettings().destinationCrs()
+
     def _to_blocks_crs(self, geometry: QgsGeometry) -> QgsGeometry:
         """``geometry`` (map CRS) in the blocks layer's CRS."""
-        out = QgsGeometry(geometry)
-        source = self.canvas().mapSettings().destinationCrs()
-        target = self.blocks_layer.crs() if self.blocks_layer is not None else source
-        if source.isValid() and target.isValid() and source != target:
-            out.transform(QgsCoordinateTransform(source, target, QgsProject.instance()))
-        return out
+        return self.live.to_blocks_crs(geometry, self._crs())
 
     def measure(self, geometry: QgsGeometry) -> UnitMetrics | None:
         """What the outline ``geometry`` (map CRS) takes; None without a blocks layer."""
@@ -332,15 +340,17 @@ class UnitMapTool(QgsMapTool):
             return
         self.panel.show_metrics(metrics, self.selected_phase())
 
+    def _selected_fid(self) -> int | None:
+        layer = self.units_layer
+        selected = layer.selectedFeatureIds() if layer is not None else []
+        return selected[0] if len(selected) == 1 else None
+
     def selected_phase(self) -> str | None:
         """The phase of the one selected unit (the unit being redrawn), else None."""
-        layer = self.units_layer
-        if layer is None or len(layer.selectedFeatureIds()) != 1:
+        fid = self._selected_fid()
+        if fid is None or self.units_layer.fields().indexOf("phase") < 0:
             return None
-        if layer.fields().indexOf("phase") < 0:
-            return None
-        feature = layer.getFeature(layer.selectedFeatureIds()[0])
-        return attribute_text(feature.attribute("phase")) or None
+        return attribute_text(self.units_layer.getFeature(fid).attribute("phase")) or None
 
     def block_at(self, map_point: QgsPointXY) -> str | None:
         """block_id of the block under ``map_point`` (None: none)."""
@@ -368,11 +378,7 @@ class UnitMapTool(QgsMapTool):
         union = shapely.union_all(district.block_geoms[[position[b] for b in self.picked]])
         out = QgsGeometry()
         out.fromWkb(shapely.to_wkb(union))
-        source = self.blocks_layer.crs()
-        target = self.canvas().mapSettings().destinationCrs()
-        if source.isValid() and target.isValid() and source != target:
-            out.transform(QgsCoordinateTransform(source, target, QgsProject.instance()))
-        return out
+        return transformed(out, self.blocks_layer.crs(), self._crs())
 
     def finish_blocks(self) -> int | None:
         """Use the union of the chosen blocks as the outline (see :meth:`use_outline`)."""
@@ -465,10 +471,7 @@ class UnitMapTool(QgsMapTool):
 
     def _to_layer(self, geometry: QgsGeometry, layer: QgsVectorLayer) -> QgsGeometry:
         """``geometry`` (map CRS) in ``layer``'s CRS and geometry type."""
-        out = QgsGeometry(geometry)
-        source = self.canvas().mapSettings().destinationCrs()
-        if source.isValid() and layer.crs().isValid() and source != layer.crs():
-            out.transform(QgsCoordinateTransform(source, layer.crs(), QgsProject.instance()))
+        out = transformed(geometry, self._crs(), layer.crs())
         if QgsWkbTypes.isMultiType(layer.wkbType()):
             out.convertToMultiType()
         return out
@@ -620,10 +623,7 @@ class UnitMapTool(QgsMapTool):
         district = self.live.prepared()
         if district is None or self.units_layer is None:
             return {}
-        out = QgsGeometry(geometry)
-        source, target = self.units_layer.crs(), self.blocks_layer.crs()
-        if source.isValid() and target.isValid() and source != target:
-            out.transform(QgsCoordinateTransform(source, target, QgsProject.instance()))
+        out = self.live.to_blocks_crs(geometry, self.units_layer.crs())
         return saved_unit_statistics(district, shapely_geometry(out))
 
     def edit_attributes(self, fid: int) -> bool:
