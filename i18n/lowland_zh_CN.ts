@@ -1010,172 +1010,327 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="199" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="226" />
       <source>绘制再开发单元</source>
       <translation>绘制再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="200" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="227" />
       <source>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</source>
       <translation>项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="201" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="228" />
       <source>新建 GeoPackage…</source>
       <translation>新建 GeoPackage…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="202" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="229" />
       <source>临时图层</source>
       <translation>临时图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="134" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="161" />
       <source>再开发单元属性</source>
       <translation>再开发单元属性</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="135" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="162" />
       <source>单元编号</source>
       <translation>单元编号</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="136" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="163" />
       <source>单元名称</source>
       <translation>单元名称</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="137" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="164" />
       <source>实施时序</source>
       <translation>实施时序</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="138" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="165" />
       <source>备注</source>
       <translation>备注</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="139" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="166" />
       <source>图层内唯一，如 DY01</source>
       <translation>图层内唯一，如 DY01</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="140" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="167" />
       <source>未定</source>
       <translation>未定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="144" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="171" />
       <source>确定</source>
       <translation>确定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="173" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="200" />
       <source>请填写单元编号。</source>
       <translation>请填写单元编号。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="104" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="105" />
       <source>无法创建再开发单元图层：</source>
       <translation>无法创建再开发单元图层：</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="213" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="240" />
       <source>新建再开发单元图层</source>
       <translation>新建再开发单元图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_form.py" line="175" />
+      <location filename="../lowland_plugin/gui/unit_form.py" line="202" />
       <source>单元编号 {id} 已被图层中另一个单元使用。</source>
       <translation>单元编号 {id} 已被图层中另一个单元使用。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="185" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="168" />
+      <source>单元范围没有覆盖任何街坊，未添加。</source>
+      <translation>单元范围没有覆盖任何街坊，未添加。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="140" />
+      <source>未知</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="173" />
+      <source>未定（保存时在属性表单中选择）</source>
+      <translation>未定（保存时在属性表单中选择）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="154" />
+      <source>街坊 {id} 只包含 {share}，边界偏离 {d} m</source>
+      <translation>街坊 {id} 只包含 {share}，边界偏离 {d} m</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="180" />
+      <source>单元面积</source>
+      <translation>单元面积</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="182" />
+      <source>完整街坊</source>
+      <translation>完整街坊</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="191" />
+      <source>部分覆盖街坊（不计入）</source>
+      <translation>部分覆盖街坊（不计入）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="195" />
+      <source>低效用地</source>
+      <translation>低效用地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="214" />
+      <source>现状建筑面积</source>
+      <translation>现状建筑面积</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="217" />
+      <source>零星用地候选（≤5 亩）</source>
+      <translation>零星用地候选（≤5 亩）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="236" />
+      <source>单元实时统计</source>
+      <translation>单元实时统计</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="241" />
+      <source>绘制边界</source>
+      <translation>绘制边界</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="242" />
+      <source>点选街坊</source>
+      <translation>点选街坊</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="243" />
+      <source>左键添加拐点，右键或回车完成</source>
+      <translation>左键添加拐点，右键或回车完成</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="245" />
+      <source>单击街坊加入或移出单元（单元范围 = 所选街坊的合并），右键或回车完成</source>
+      <translation>单击街坊加入或移出单元（单元范围 = 所选街坊的合并），右键或回车完成</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="262" />
+      <source>开始绘制或点选街坊后，这里显示单元的实时统计。</source>
+      <translation>开始绘制或点选街坊后，这里显示单元的实时统计。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="165" />
+      <source>单元没有完整包含任何街坊：{miss}。未添加；请沿街坊边界重新绘制。</source>
+      <translation>单元没有完整包含任何街坊：{miss}。未添加；请沿街坊边界重新绘制。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="186" />
+      <source>{id}（{share}，偏离 {d} m）</source>
+      <translation>{id}（{share}，偏离 {d} m）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="255" />
+      <source>街坊：{blocks}；宗地：{parcels}</source>
+      <translation>街坊：{blocks}；宗地：{parcels}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="180" />
+      <source>{ha} 公顷（{mu} 亩）</source>
+      <translation>{ha} 公顷（{mu} 亩）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="182" />
+      <source>{n} 个：{ids}</source>
+      <translation>{n} 个：{ids}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="192" />
+      <source>{n} 宗</source>
+      <translation>{n} 宗</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="196" />
+      <source>{n} 宗，{area} m²，占 {share}</source>
+      <translation>{n} 宗，{area} m²，占 {share}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="218" />
+      <source>{n} 宗，{area} m²</source>
+      <translation>{n} 宗，{area} m²</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="256" />
+      <source>无（不能统计）</source>
+      <translation>无（不能统计）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="257" />
+      <source>无（宗地数字未知）</source>
+      <translation>无（宗地数字未知）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="274" />
+      <source>尚未完整包含任何街坊</source>
+      <translation>尚未完整包含任何街坊</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="191" />
+      <source>、</source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="273" />
+      <source>尚未完整包含任何街坊：{miss}</source>
+      <translation>尚未完整包含任何街坊：{miss}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="209" />
+      <source>{area} m²（{share}）</source>
+      <translation>{area} m²（{share}）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="276" />
+      <source>部分覆盖的街坊不计入单元：{miss}</source>
+      <translation>部分覆盖的街坊不计入单元：{miss}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="216" />
       <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
       <translation>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="325" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="491" />
       <source>单元边界面积为零，未添加。</source>
       <translation>单元边界面积为零，未添加。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="181" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="212" />
       <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
       <translation>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="326" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="492" />
       <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
       <translation>单元边界无效（{detail}），未添加；请重新绘制。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="340" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="506" />
       <source>没有可绘制的再开发单元图层。</source>
       <translation>没有可绘制的再开发单元图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="409" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="582" />
       <source>图层拒绝了新单元。</source>
       <translation>图层拒绝了新单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="432" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="608" />
       <source>图层拒绝了新的单元范围。</source>
       <translation>图层拒绝了新的单元范围。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="321" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="487" />
       <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
       <translation>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="323" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="489" />
       <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
       <translation>单元边界自相交（{detail}），未添加；请重新绘制。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="397" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="567" />
       <source>未添加。</source>
       <translation>未添加。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="406" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="570" />
       <source>添加再开发单元 {id}</source>
       <translation>添加再开发单元 {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="414" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="587" />
       <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
       <translation>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="429" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="603" />
       <source>重新绘制再开发单元 {id}</source>
       <translation>重新绘制再开发单元 {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="436" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="614" />
       <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
       <translation>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="464" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="651" />
       <source>修改再开发单元 {id} 的属性</source>
       <translation>修改再开发单元 {id} 的属性</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="343" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="509" />
       <source>图层「{name}」不能编辑。</source>
       <translation>图层「{name}」不能编辑。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="365" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="535" />
       <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
       <translation>选中了 {n} 个单元；重新绘制范围时只能选中一个。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="508" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="695" />
       <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>

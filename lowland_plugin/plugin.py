@@ -262,6 +262,7 @@ class LowlandPlugin:
             canvas = self.iface.mapCanvas()
             if canvas.mapTool() is self.unit_tool:
                 canvas.unsetMapTool(self.unit_tool)  # deactivate: the user's snapping back
+            self.unit_tool.remove_panel()  # the 单元实时统计 dock
             self.unit_tool.deleteLater()
             self.unit_tool = None
         self.unit_action = None

@@ -339,6 +339,13 @@ def draw_unit(tool, blocks, units_layer):
         return QgsMapMouseEvent(canvas, kind, position, button, button)
 
     qgis.utils.iface.layerTreeView().expandAllNodes()  # the units' phase legend
+    if os.environ.get("LOWLAND_PICK_BLOCKS"):  # 点选街坊: click inside each of the two blocks
+        tool.set_mode("blocks")
+        for feature in pair:
+            inside = feature.geometry().pointOnSurface().asPoint()
+            tool.canvasReleaseEvent(event(QEvent.MouseButtonRelease, inside, Qt.LeftButton))
+        QTimer.singleShot(3000, grab)
+        return
     for corner in corners[:3]:
         tool.canvasReleaseEvent(event(QEvent.MouseButtonRelease, corner, Qt.LeftButton))
     tool.canvasMoveEvent(event(QEvent.MouseMove, corners[3]))

@@ -8,7 +8,8 @@ result, a low-efficiency parcel selected with its reasons), ``review-batch`` (si
 parcels selected in the list and confirmed in one decision, one undo step), ``plan`` (the 实施方案生成
 dock on three units drawn over the result), ``units`` (lowland:delineateblocks and
 lowland:buildunits on the sample: blocks and units over the result, the 绘制再开发单元
-tool drawing a new unit).
+tool drawing a new unit, its 单元实时统计 panel following the outline), ``units-blocks``
+(the same, in the tool's 点选街坊 mode: two blocks clicked, the live figures of their union).
 """
 
 from __future__ import annotations
@@ -29,7 +30,16 @@ def main(argv=None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument(
         "--scene",
-        choices=("menu", "identify", "identify-table", "review", "review-batch", "plan", "units"),
+        choices=(
+            "menu",
+            "identify",
+            "identify-table",
+            "review",
+            "review-batch",
+            "plan",
+            "units",
+            "units-blocks",
+        ),
         default="menu",
     )
     args = parser.parse_args(argv)
@@ -47,6 +57,7 @@ def main(argv=None) -> int:
             LOWLAND_SCENE=args.scene.split("-")[0],
             LOWLAND_TABLE="1" if args.scene.endswith("table") else "",
             LOWLAND_BATCH="1" if args.scene.endswith("batch") else "",
+            LOWLAND_PICK_BLOCKS="1" if args.scene == "units-blocks" else "",
             LOWLAND_SAMPLE=str(ROOT / "resources" / "sample" / "sample_district.gpkg"),
             LOWLAND_WORK=str(tmp),  # intermediate outputs of a scene (units: blocks, units)
             LANG=f"{args.locale}.UTF-8",

@@ -260,6 +260,7 @@ CORE_TEST_MODULES = frozenset(
         "test_reasons",
         "test_review",
         "test_rule_fields",
+        "test_unit_metrics",
     }
 )
 

@@ -405,8 +405,10 @@ def test_plugin_action_makes_the_tool_current_and_unload_restores_snapping(
     action.setChecked(True)
     plugin.toggle_unit_tool(True)
     assert canvas.mapTool() is tool and action.isChecked()
+    assert tool.panel is not None and tool.panel.isVisible()  # 单元实时统计
     plugin.unload()
     assert canvas.mapTool() is None and project.snappingConfig() == user
+    assert tool.panel is None
     assert plugin.unit_tool is None and not action.isChecked()
 
 
@@ -427,3 +429,152 @@ def test_the_tool_follows_the_active_units_layer_and_forgets_a_removed_one(
     assert any("没有可绘制" in m for m in messages(qgis_iface, Qgis.Warning))
     QgsProject.instance().removeMapLayer(blocks.id())
     assert tool.blocks_layer is None
+
+
+# ----------------------------------------------------------------------------- live metrics
+
+
+@pytest.fixture
+def parcels(blocks) -> QgsVectorLayer:
+    """Four parcels: JF001 = P1 (5 000 m², 低效 industrial, GFA 3 000) + P2 (5 000 m²,
+    GFA 9 000); JF002 = P3 (3 000 m² = 4.5 亩, 低效 village, GFA unknown) + P4 (7 000 m²,
+    GFA 7 000)."""
+    layer = polygon_layer(
+        "认定结果",
+        "field=parcel_id:string&field=block_id:string&field=verdict:string"
+        "&field=lowland_type:string&field=gfa:double",
+    )
+    rows = [
+        ("P1", "JF001", (X0, X0 + 50), "lowland", "industrial", 3000.0),
+        ("P2", "JF001", (X0 + 50, X0 + 100), "efficient", None, 9000.0),
+        ("P3", "JF002", (X0 + 120, X0 + 150), "lowland", "village", None),
+        ("P4", "JF002", (X0 + 150, X0 + 220), "efficient", None, 7000.0),
+    ]
+    features = []
+    for pid, block, (x0, x1), verdict, kind, gfa in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([pid, block, verdict, kind, gfa])
+        ring = [QgsPointXY(x0, Y0), QgsPointXY(x1, Y0), QgsPointXY(x1, Y0 + 100),
+                QgsPointXY(x0, Y0 + 100)]  # fmt: skip
+        feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+def test_the_panel_follows_the_outline_while_drawing(tool, canvas, parcels):
+    tool.set_layers(tool.units_layer, tool.blocks_layer)  # sees the parcels layer now
+    assert tool.live.parcels_layer is parcels and tool.panel is not None
+    for x, y in [(X0, Y0), (X0 + 100, Y0), (X0 + 100, Y0 + 100)]:
+        click(canvas, tool, x, y)
+    # three corners: the triangle covers half of JF001 — no whole block yet; the corner
+    # left out, (X0, Y0 + 100), is 100 / √2 = 70.7 m from the diagonal edge
+    assert tool.metrics.whole_blocks == [] and tool.metrics.area_m2 == 0.0
+    assert "尚未完整包含任何街坊：街坊 JF001 只包含 50%，边界偏离 71 m" in tool.panel.metrics_text()
+    click(canvas, tool, X0, Y0 + 100)
+    m = tool.metrics
+    assert m.whole_blocks == ["JF001"] and m.area_m2 == pytest.approx(10000.0)
+    assert m.parcel_count == 2 and m.lowland_area_m2 == pytest.approx(5000.0)
+    text = tool.panel.metrics_text()
+    assert "1.00 公顷（15.00 亩）" in text  # 10 000 m² = 1 ha = 15 亩
+    assert "1 宗，5,000.00 m²，占 50.0%" in text  # P1 / JF001
+    assert "12,000.00 m²" in text  # GFA 3 000 + 9 000
+    assert "0 宗，0.00 m²" in text  # no ≤5 亩 piece: P1 is 7.5 亩
+
+
+def test_block_click_mode_adds_removes_and_builds_the_union(tool, canvas, units, parcels):
+    tool.set_layers(units, tool.blocks_layer)
+    tool.set_mode("blocks")
+    assert tool.mode() == "blocks"
+    click(canvas, tool, X0 + 50, Y0 + 50)  # JF001 in
+    click(canvas, tool, X0 + 170, Y0 + 50)  # JF002 in
+    assert tool.picked == ["JF001", "JF002"]
+    assert tool.rubber_band.asGeometry().area() == pytest.approx(20000.0)
+    click(canvas, tool, X0 + 50, Y0 + 50)  # JF001 out again
+    assert tool.picked == ["JF002"] and tool.metrics.whole_blocks == ["JF002"]
+    click(canvas, tool, X0 + 110, Y0 + 50)  # the road: nothing
+    assert tool.picked == ["JF002"]
+    click(canvas, tool, X0 + 50, Y0 + 50)  # JF001 back in
+    m = tool.metrics
+    assert m.whole_blocks == ["JF001", "JF002"] and m.area_m2 == pytest.approx(20000.0)
+    # 低效 P1 5 000 + P3 3 000 = 8 000 of 20 000 m²; P3 (4.5 亩) is a scattered candidate
+    assert m.lowland_area_m2 == pytest.approx(8000.0) and m.lowland_share == pytest.approx(0.4)
+    assert m.scattered_count == 1 and m.scattered_area_m2 == pytest.approx(3000.0)
+    answer_form()
+    click(canvas, tool, X0 + 50, Y0 + 50, Qt.RightButton)  # finish
+    assert tool.picked == [] and units.featureCount() == 1
+    feature = next(units.getFeatures())
+    assert feature.geometry().area() == pytest.approx(20000.0)
+    # statistics written with the unit (buildunits' fields, by the core function)
+    assert feature["block_ids"] == '["JF001", "JF002"]' and feature["block_count"] == 2
+    assert feature["area_m2"] == pytest.approx(20000.0)
+    assert feature["parcel_count"] == 4 and feature["lowland_count"] == 2
+    assert feature["lowland_area_m2"] == pytest.approx(8000.0)
+    assert feature["lowland_share"] == pytest.approx(0.4)
+    assert feature["lowland_industrial_m2"] == pytest.approx(5000.0)
+    assert feature["lowland_village_m2"] == pytest.approx(3000.0)
+    assert feature["gfa_existing"] == pytest.approx(19000.0)  # 3 000 + 9 000 + 7 000
+    assert feature["scattered_count"] == 1
+    assert units.undoStack().count() == 1  # fields and feature: one undo step
+    units.undoStack().undo()
+    assert units.featureCount() == 0 and "area_m2" not in units.fields().names()
+
+
+def test_an_outline_without_a_whole_block_is_refused_naming_the_block(
+    tool, canvas, units, qgis_iface
+):
+    # JF001's west 60 m: the east edge misses the block's by 40 m
+    for x, y in [(X0, Y0), (X0 + 60, Y0), (X0 + 60, Y0 + 100), (X0, Y0 + 100)]:
+        click(canvas, tool, x, y)
+    assert tool.finish() is None  # no form opened: it would block here
+    assert units.featureCount() == 0
+    assert messages(qgis_iface, Qgis.Warning) == [
+        "绘制再开发单元:单元没有完整包含任何街坊：街坊 JF001 只包含 60%，边界偏离 40 m。"
+        "未添加；请沿街坊边界重新绘制。"
+    ]
+
+
+def test_a_redrawn_unit_gets_fresh_statistics_in_one_undo_step(tool, canvas, units, parcels):
+    tool.set_layers(units, tool.blocks_layer)
+    outline = QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in BLOCKS["JF001"]]])
+    fid = tool.add_unit(outline, {"unit_id": "DY01"})
+    assert units.getFeature(fid)["area_m2"] == pytest.approx(10000.0)
+    assert units.getFeature(fid)["gfa_existing"] == pytest.approx(12000.0)
+    units.selectByIds([fid])
+    both = [(X0, Y0), (X0 + 220, Y0), (X0 + 220, Y0 + 100), (X0, Y0 + 100)]
+    assert tool.use_outline(QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in both]])) == fid
+    feature = units.getFeature(fid)
+    assert feature["area_m2"] == pytest.approx(20000.0) and feature["block_count"] == 2
+    assert feature["lowland_area_m2"] == pytest.approx(8000.0)
+    units.undoStack().undo()
+    feature = units.getFeature(fid)
+    assert feature["area_m2"] == pytest.approx(10000.0) and feature["block_count"] == 1
+
+
+def test_a_partly_covered_block_is_named_but_the_unit_is_added(tool, canvas, units, qgis_iface):
+    # JF001 whole and JF002's west 40 m (x 120…160 of 120…220): 40 %, 60 m short
+    ring = [(X0 - 2, Y0 - 2), (X0 + 160, Y0 - 2), (X0 + 160, Y0 + 102), (X0 - 2, Y0 + 102)]
+    outline = QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in ring]])
+    answer_form()
+    fid = tool.use_outline(outline)
+    assert fid is not None
+    assert units.getFeature(fid)["block_ids"] == '["JF001"]'
+    assert units.getFeature(fid)["area_m2"] == pytest.approx(10000.0)  # JF001 only
+    assert messages(qgis_iface, Qgis.Warning) == [
+        "绘制再开发单元:部分覆盖的街坊不计入单元：街坊 JF002 只包含 40%，边界偏离 60 m"
+    ]
+
+
+def test_block_click_mode_edits_the_selected_unit_from_its_blocks(tool, canvas, units):
+    outline = QgsGeometry.fromPolygonXY([[QgsPointXY(*p) for p in BLOCKS["JF001"]]])
+    fid = tool.add_unit(outline, {"unit_id": "DY01", "phase": "near"})
+    units.selectByIds([fid])
+    tool.set_mode("blocks")
+    assert tool.picked == ["JF001"]  # starts from the selected unit's whole blocks
+    assert "近期" in tool.panel.metrics_text()  # its phase
+    click(canvas, tool, X0 + 170, Y0 + 50)  # JF002 added
+    assert tool.finish_blocks() == fid  # replaces the outline, no form
+    feature = units.getFeature(fid)
+    assert feature.geometry().area() == pytest.approx(20000.0)
+    assert feature["block_ids"] == '["JF001", "JF002"]' and feature["unit_id"] == "DY01"

@@ -25,6 +25,7 @@ from ..bridge.styles import apply_style_and_aliases
 from ..core.common.fields import field_aliases, value_maps
 from ..core.common.resources import PLUGIN_ROOT
 from ..core.units.drawing import unit_id_problem
+from ..core.units.live_metrics import SAVED_FIELDS
 from ..i18n import language, tr
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "unit_form.ui"))
@@ -106,6 +107,32 @@ def create_units_layer(
     if path is not None:
         layer.saveStyleToDatabase("units", "Lowland", True, "")
     return layer
+
+
+#: Types of the statistics fields the tool writes (core/units/live_metrics.SAVED_FIELDS).
+_TEXT_STATISTICS = ("source", "block_ids")
+_COUNT_STATISTICS = ("block_count", "parcel_count", "lowland_count", "scattered_count")
+
+
+def statistics_field(name: str) -> QgsField:
+    if name in _TEXT_STATISTICS:
+        return QgsField(name, QVariant.String, "string", 2000 if name == "block_ids" else 16)
+    if name in _COUNT_STATISTICS:
+        return QgsField(name, QVariant.Int, "integer")
+    return QgsField(name, QVariant.Double, "double", 20, 6)
+
+
+def add_statistics_fields(layer: QgsVectorLayer) -> list[str]:
+    """Add to ``layer`` (in edit mode: part of the current edit command) the statistics
+    fields it lacks, with their aliases; returns the names added."""
+    names = field_names(layer)
+    added = [n for n in SAVED_FIELDS if n not in names]
+    aliases = field_aliases(added, language())
+    for name in added:
+        field = statistics_field(name)
+        field.setAlias(aliases.get(name, ""))
+        layer.addAttribute(field)
+    return added
 
 
 # ----------------------------------------------------------------------------- form

@@ -11,6 +11,11 @@ selected unit.
   (:class:`.unit_form.UnitForm`: unit id with the next ``DY…`` suggested, name, phase,
   notes); with one unit selected it replaces that unit's outline, keeping its attributes.
 - Ctrl+click selects the unit under the cursor; Shift+click opens its attribute form.
+- 点选街坊 mode: a click on a block adds it or takes it out; the outline is their union.
+- The 单元实时统计 panel (:mod:`.unit_metrics_panel`) shows what the outline takes as it
+  changes; one taking no whole block is refused naming the block missed (「街坊 JF003 只
+  包含 93%，边界偏离 15 m」). A unit added or redrawn gets the buildunits statistics
+  (core statistics function) in the same edit command.
 
 Every change is one edit command in the layer's edit buffer (editing is started when
 needed), so Ctrl+Z undoes it; nothing is saved until the user saves the layer. While
@@ -20,9 +25,9 @@ user's own snapping configuration comes back when the tool is deactivated.
 
 from __future__ import annotations
 
+import shapely
 from qgis.core import (
     Qgis,
-    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointLocator,
@@ -42,16 +47,26 @@ from qgis.PyQt.QtWidgets import QDialog
 
 from ..bridge.layers import shapely_geometry
 from ..core.units.drawing import outline_problem, suggest_unit_id, unit_id_problem
+from ..core.units.live_metrics import UnitMetrics, saved_unit_statistics, unit_metrics
 from ..i18n import tr
 from .unit_form import (
     UNIT_FIELDS,
     UnitForm,
+    add_statistics_fields,
     attribute_text,
     choose_units_layer,
     create_units_layer,
     find_blocks_layer,
     find_units_layer,
     is_units_layer,
+)
+from .unit_metrics_panel import (
+    LiveDistrict,
+    UnitMetricsPanel,
+    find_parcels_layer,
+    miss_text,
+    refusal_text,
+    transformed,
 )
 
 # re-exported: the tests reach the layer helpers and the form through this module
@@ -97,6 +112,12 @@ class UnitMapTool(QgsMapTool):
             int(settings.value(TOLERANCE_UNITS_KEY, int(DEFAULT_TOLERANCE_UNITS)))
         )
         self.points: list[QgsPointXY] = []
+        #: 点选街坊 mode: the chosen blocks (block_id, in click order)
+        self.picked: list[str] = []
+        self.live = LiveDistrict()
+        self.live.set_layers(blocks_layer, find_parcels_layer() if blocks_layer else None)
+        self.panel: UnitMetricsPanel | None = None
+        self.metrics: UnitMetrics | None = None
         self.saved_snapping: QgsSnappingConfig | None = None
         self.rubber_band: QgsRubberBand | None = None
         self.snap_indicator = QgsSnapIndicator(self.canvas())
@@ -111,6 +132,11 @@ class UnitMapTool(QgsMapTool):
                 setattr(self, name, None)
                 if name == "units_layer":
                     self.reset()
+                else:
+                    self.live.set_layers(None, None)
+        parcels = self.live.parcels_layer
+        if parcels is not None and parcels.id() in layer_ids:
+            self.live.set_layers(self.blocks_layer, None)
 
     def _current_layer_changed(self, layer) -> None:
         """Follow the active layer when the user makes another units layer active."""
@@ -126,6 +152,9 @@ class UnitMapTool(QgsMapTool):
         """Draw into ``units_layer`` snapping to ``blocks_layer`` (reapplied when active)."""
         self.units_layer = units_layer
         self.blocks_layer = blocks_layer
+        self.live.set_layers(blocks_layer, find_parcels_layer() if blocks_layer else None)
+        if self.panel is not None:
+            self.panel.set_source(self.live.blocks_layer, self.live.parcels_layer)
         if self.isActive():
             self._apply_snapping()
 
@@ -176,6 +205,8 @@ class UnitMapTool(QgsMapTool):
         if self.saved_snapping is None:
             self.saved_snapping = QgsSnappingConfig(QgsProject.instance().snappingConfig())
         self._apply_snapping()
+        self._show_panel()
+        self.live.prepare_soon()
         if self.blocks_layer is None:
             self._message(
                 tr("没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。"),
@@ -189,8 +220,45 @@ class UnitMapTool(QgsMapTool):
             Qgis.Info,
         )
 
+    def _show_panel(self) -> None:
+        if self.panel is None:
+            self.panel = UnitMetricsPanel(self.iface.mainWindow())
+            self.panel.ui.blocksRadio.toggled.connect(self._mode_changed)
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.panel)
+        self.panel.set_source(self.live.blocks_layer, self.live.parcels_layer)
+        self.panel.clear()
+        self.panel.show()
+
+    def _mode_changed(self, blocks: bool) -> None:
+        """A new outline; 点选街坊 with one unit selected starts from its whole blocks."""
+        self.reset()
+        layer, fid = self.units_layer, self._selected_fid()
+        if blocks and layer is not None and fid is not None:
+            outline = transformed(layer.getFeature(fid).geometry(), layer.crs(), self._crs())
+            metrics = self.measure(outline)
+            self.picked = list(metrics.whole_blocks) if metrics is not None else []
+            self._redraw()
+
+    def mode(self) -> str:
+        """'draw' (corners) or 'blocks' (点选街坊), as chosen in the panel."""
+        return self.panel.mode() if self.panel is not None else "draw"
+
+    def set_mode(self, mode: str) -> None:
+        if self.panel is None:
+            self._show_panel()
+        radio = self.panel.ui.blocksRadio if mode == "blocks" else self.panel.ui.drawRadio
+        radio.setChecked(True)
+
+    def remove_panel(self) -> None:
+        if self.panel is not None:
+            self.iface.removeDockWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = None
+
     def deactivate(self) -> None:
         self.reset()
+        if self.panel is not None:
+            self.panel.hide()
         if self.rubber_band is not None:  # off the canvas (also when the plugin unloads)
             self.canvas().scene().removeItem(self.rubber_band)
             self.rubber_band = None
@@ -227,8 +295,99 @@ class UnitMapTool(QgsMapTool):
 
     def _redraw(self, hover: QgsPointXY | None = None) -> None:
         band = self._band()
-        points = self.points + ([hover] if hover is not None else [])
-        band.setToGeometry(QgsGeometry.fromPolygonXY([points]) if points else QgsGeometry())
+        if self.mode() == "blocks":
+            geometry = self.picked_outline()
+        else:
+            points = self.points + ([hover] if hover is not None else [])
+            geometry = QgsGeometry.fromPolygonXY([points]) if points else QgsGeometry()
+        band.setToGeometry(geometry)
+        self.update_metrics(geometry)
+
+    # -- live metrics and 点选街坊 ---------------------------------------------------
+
+    def _crs(self):
+        return self.canvas().mapSettings().destinationCrs()
+
+    def _to_blocks_crs(self, geometry: QgsGeometry) -> QgsGeometry:
+        """``geometry`` (map CRS) in the blocks layer's CRS."""
+        return self.live.to_blocks_crs(geometry, self._crs())
+
+    def measure(self, geometry: QgsGeometry) -> UnitMetrics | None:
+        """What the outline ``geometry`` (map CRS) takes; None without a blocks layer."""
+        district = self.live.prepared()
+        if district is None:
+            return None
+        return unit_metrics(district, self._outline_shape(geometry))
+
+    def _outline_shape(self, geometry: QgsGeometry):
+        """The outline (map CRS) as a shapely polygon in the blocks CRS; None while it
+        has fewer than 3 corners."""
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return None
+        if geometry.constGet().nCoordinates() < 4:  # a ring closes on its first corner
+            return None
+        shape = shapely_geometry(self._to_blocks_crs(geometry))
+        return shape if shape.geom_type in ("Polygon", "MultiPolygon") else None
+
+    def update_metrics(self, geometry: QgsGeometry) -> None:
+        """Show the figures of the outline ``geometry`` (map CRS) in the panel."""
+        if self.panel is None:
+            return
+        metrics = self.measure(geometry)
+        self.metrics = metrics
+        if metrics is None or (geometry.isNull() and not self.picked):
+            self.panel.clear()
+            return
+        self.panel.show_metrics(metrics, self.selected_phase())
+
+    def _selected_fid(self) -> int | None:
+        layer = self.units_layer
+        selected = layer.selectedFeatureIds() if layer is not None else []
+        return selected[0] if len(selected) == 1 else None
+
+    def selected_phase(self) -> str | None:
+        """The phase of the one selected unit (the unit being redrawn), else None."""
+        fid = self._selected_fid()
+        if fid is None or self.units_layer.fields().indexOf("phase") < 0:
+            return None
+        return attribute_text(self.units_layer.getFeature(fid).attribute("phase")) or None
+
+    def block_at(self, map_point: QgsPointXY) -> str | None:
+        """block_id of the block under ``map_point`` (None: none)."""
+        district = self.live.prepared()
+        if district is None:
+            return None
+        point = self._to_blocks_crs(QgsGeometry.fromPointXY(map_point))
+        hits = district.block_tree.query(shapely_geometry(point), predicate="intersects")
+        return district.block_ids[int(min(hits))] if len(hits) else None
+
+    def toggle_block(self, block_id: str) -> None:
+        """Add ``block_id`` to the chosen blocks, or take it out when chosen."""
+        if block_id in self.picked:
+            self.picked.remove(block_id)
+        else:
+            self.picked.append(block_id)
+        self._redraw()
+
+    def picked_outline(self) -> QgsGeometry:
+        """The union of the chosen blocks, in map CRS (empty when none)."""
+        district = self.live.prepared()
+        if district is None or not self.picked:
+            return QgsGeometry()
+        position = {b: i for i, b in enumerate(district.block_ids)}
+        union = shapely.union_all(district.block_geoms[[position[b] for b in self.picked]])
+        out = QgsGeometry()
+        out.fromWkb(shapely.to_wkb(union))
+        return transformed(out, self.blocks_layer.crs(), self._crs())
+
+    def finish_blocks(self) -> int | None:
+        """Use the union of the chosen blocks as the outline (see :meth:`use_outline`)."""
+        outline = self.picked_outline()
+        self.picked = []
+        self._redraw()
+        if outline.isEmpty():
+            return None
+        return self.use_outline(outline)
 
     def add_vertex(self, map_point: QgsPointXY) -> QgsPointXY:
         """Add a corner at ``map_point`` after snapping; returns the corner used."""
@@ -243,8 +402,11 @@ class UnitMapTool(QgsMapTool):
             self._redraw()
 
     def reset(self) -> None:
-        """Forget the outline being drawn."""
+        """Forget the outline being drawn (and the chosen blocks)."""
         self.points = []
+        self.picked = []
+        if self.panel is not None:
+            self.panel.clear()
         if self.rubber_band is not None:
             self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
 
@@ -265,12 +427,17 @@ class UnitMapTool(QgsMapTool):
 
     def canvasReleaseEvent(self, event) -> None:  # noqa: N802 (QGIS API)
         if event.button() == Qt.RightButton:
-            self.finish()
+            self.finish_blocks() if self.mode() == "blocks" else self.finish()
             return
         if event.button() != Qt.LeftButton:
             return
         modifiers = event.modifiers()
-        if not self.points and modifiers & Qt.ControlModifier:
+        plain = not modifiers & (Qt.ControlModifier | Qt.ShiftModifier)
+        if self.mode() == "blocks" and plain:
+            block_id = self.block_at(event.mapPoint())
+            if block_id is not None:
+                self.toggle_block(block_id)
+        elif not self.points and modifiers & Qt.ControlModifier:
             self.select_unit_at(event.mapPoint())
         elif not self.points and modifiers & Qt.ShiftModifier:
             fid = self.unit_at(event.mapPoint())
@@ -283,10 +450,12 @@ class UnitMapTool(QgsMapTool):
         key = event.key()
         if key in (Qt.Key_Backspace, Qt.Key_Delete) and self.points:
             self.undo_vertex()
+        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.picked:
+            self.finish_blocks()
         elif key in (Qt.Key_Return, Qt.Key_Enter) and self.points:
             self.finish()
         elif key == Qt.Key_Escape:
-            if self.points:
+            if self.points or self.picked:
                 self.reset()
             elif self.units_layer is not None:
                 self.units_layer.removeSelection()
@@ -302,10 +471,7 @@ class UnitMapTool(QgsMapTool):
 
     def _to_layer(self, geometry: QgsGeometry, layer: QgsVectorLayer) -> QgsGeometry:
         """``geometry`` (map CRS) in ``layer``'s CRS and geometry type."""
-        out = QgsGeometry(geometry)
-        source = self.canvas().mapSettings().destinationCrs()
-        if source.isValid() and layer.crs().isValid() and source != layer.crs():
-            out.transform(QgsCoordinateTransform(source, layer.crs(), QgsProject.instance()))
+        out = transformed(geometry, self._crs(), layer.crs())
         if QgsWkbTypes.isMultiType(layer.wkbType()):
             out.convertToMultiType()
         return out
@@ -352,11 +518,15 @@ class UnitMapTool(QgsMapTool):
         if layer is None:
             self._message(tr("没有可绘制的再开发单元图层。"), Qgis.Warning)
             return None
+        metrics = self.measure(geometry)
         geometry = self._to_layer(geometry, layer)
-        message = self.refusal(geometry)
+        message = self.refusal(geometry) or (refusal_text(metrics) if metrics else "")
         if message:
             self._message(message, Qgis.Warning)
             return None
+        if metrics is not None and metrics.partial_blocks:  # kept, but not counted
+            warning = tr("部分覆盖的街坊不计入单元：{miss}").format(miss=miss_text(metrics))
+            self._message(warning, Qgis.Warning)
         selected = layer.selectedFeatureIds()
         if len(selected) == 1:
             return self.replace_geometry(selected[0], geometry)
@@ -396,14 +566,17 @@ class UnitMapTool(QgsMapTool):
             )
             self._message(text + tr("未添加。"), Qgis.Warning)
             return None
+        stats = self.statistics(geometry)
+        layer.beginEditCommand(tr("添加再开发单元 {id}").format(id=values["unit_id"]))
+        if stats:
+            add_statistics_fields(layer)
         fields = layer.fields()
         attributes = {
             fields.indexOf(name): value
-            for name, value in values.items()
+            for name, value in {**stats, **values}.items()
             if fields.indexOf(name) >= 0
         }
         feature = QgsVectorLayerUtils.createFeature(layer, geometry, attributes)
-        layer.beginEditCommand(tr("添加再开发单元 {id}").format(id=values["unit_id"]))
         if not layer.addFeature(feature):
             layer.destroyEditCommand()
             self._message(tr("图层拒绝了新单元。"), Qgis.Critical)
@@ -426,11 +599,16 @@ class UnitMapTool(QgsMapTool):
         if layer is None:
             return None
         unit_id = attribute_text(layer.getFeature(fid).attribute("unit_id")) or str(fid)
+        stats = self.statistics(geometry)
         layer.beginEditCommand(tr("重新绘制再开发单元 {id}").format(id=unit_id))
+        if stats:
+            add_statistics_fields(layer)
         if not layer.changeGeometry(fid, geometry):
             layer.destroyEditCommand()
             self._message(tr("图层拒绝了新的单元范围。"), Qgis.Critical)
             return None
+        fields = layer.fields()
+        layer.changeAttributeValues(fid, {fields.indexOf(k): v for k, v in stats.items()})
         layer.endEditCommand()
         self._message(
             tr("已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。").format(id=unit_id),
@@ -438,6 +616,15 @@ class UnitMapTool(QgsMapTool):
         )
         self.warn_overlaps(fid, geometry)
         return fid
+
+    def statistics(self, geometry: QgsGeometry) -> dict:
+        """The buildunits statistics of a unit with outline ``geometry`` (units layer
+        CRS) by the core statistics function ({} without a blocks layer)."""
+        district = self.live.prepared()
+        if district is None or self.units_layer is None:
+            return {}
+        out = self.live.to_blocks_crs(geometry, self.units_layer.crs())
+        return saved_unit_statistics(district, shapely_geometry(out))
 
     def edit_attributes(self, fid: int) -> bool:
         """Open the form on unit ``fid`` and write the changes as one edit command."""
