@@ -15,6 +15,7 @@ from qgis.core import (
 
 from ..lowland_plugin.core.checks.scattered import SCATTERED_PIECE_MAX_MU
 from ..lowland_plugin.core.units import redevelopment as core
+from ..lowland_plugin.core.units.provenance import provenance_columns
 from .base import LowlandAlgorithm
 
 
@@ -159,8 +160,31 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 )
             )
 
+    def mode(self, parameters, context) -> str:
+        """The unit mode chosen (``drawn``, ``plan_unit``, ``auto``)."""
+        return core.MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+
+    def source_of(self, parameters, key: str, context) -> str | None:
+        """The data source of input ``key`` (path|layername=…), None when unset."""
+        if parameters.get(key) in (None, ""):
+            return None
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return layer.source() if layer is not None else None
+
+    def with_provenance(self, units, parcels, parameters, context):
+        """The units with what they were counted from (core.units.provenance): the
+        parcel, block and plan layers and the parcels' review state, now."""
+        sources = {
+            "parcels": self.source_of(parameters, self.PARCELS, context),
+            "blocks": self.source_of(parameters, self.BLOCKS, context),
+            "plan": self.source_of(parameters, self.PLAN, context),
+        }
+        record = provenance_columns(len(units), parcels, sources)
+        record.index = units.index
+        return units.join(record)
+
     def compute(self, parameters, context, feedback) -> dict:
-        mode = core.MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        mode = self.mode(parameters, context)
         if mode == "drawn" and parameters.get(self.UNITS) in (None, ""):
             raise QgsProcessingException(
                 self.tr("手绘单元方式需要“手绘单元图层”。")
@@ -237,18 +261,21 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 )
             )
         self.check_canceled(feedback)
+        units = self.with_provenance(units, layers[self.PARCELS], parameters, context)
         results = {
             self.OUTPUT: self.write_output(
                 parameters, self.OUTPUT, context, feedback, units, crs, style="buildunits"
             )
         }
-        for key, gdf in (
-            (self.BLOCKS_OUTPUT, result.blocks),
-            (self.PARCELS_OUTPUT, result.parcels),
+        for key, gdf, style in (
+            (self.BLOCKS_OUTPUT, result.blocks, None),
+            (self.PARCELS_OUTPUT, result.parcels, "identifyparcels"),
         ):
             self.check_canceled(feedback)
             if parameters.get(key) not in (None, ""):
-                results[key] = self.write_output(parameters, key, context, feedback, gdf, crs)
+                results[key] = self.write_output(
+                    parameters, key, context, feedback, gdf, crs, style=style
+                )
         if parameters.get(self.CONFLICTS) not in (None, ""):
             results[self.CONFLICTS] = self.write_table(
                 parameters, self.CONFLICTS, context, result.conflicts, feedback
