@@ -59,6 +59,11 @@ from ..lowland_plugin.core.documents.render import (
     write_atomic,
 )
 from ..lowland_plugin.core.units.assignment import require_known_phases
+from ..lowland_plugin.core.units.provenance import (
+    outline_messages,
+    review_messages,
+    units_record,
+)
 from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS
 from .base import LowlandAlgorithm
 
@@ -296,6 +301,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         read = {}
         for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY):
             read[key] = self.read_layer(parameters, key, context, feedback, crs_of=self.UNITS)
+        self._check_up_to_date(parameters, context, feedback, units, units_all, read[self.PARCELS])
         projects = read[self.PROJECTS]
         pieces, zones = read[self.PIECES], read[self.ZONES]
         if projects is not None:
@@ -357,6 +363,35 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
         feedback.setProgress(100)
         return results
+
+    def _check_up_to_date(self, parameters, context, feedback, units, units_all, parcels):
+        """Refuse units never counted, redrawn after the count, or counted before the
+        review of the parcels (core.units.provenance), naming the layers; warn when
+        the units do not record what they were counted from."""
+        units_layer = self.parameterAsVectorLayer(parameters, self.UNITS, context)
+        units_label = units_layer.name() if units_layer is not None else self.tr("再开发单元")
+        refusals = outline_messages(units, units_label)
+        if parcels is not None:
+            parcels_layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
+            record = units_record(units_all)
+            source_now, source_label = None, None
+            if record is not None and record.parcels_source and parcels_layer is not None:
+                if _file_layer(record.parcels_source) != _file_layer(parcels_layer.source()):
+                    source_now = _review_fields_of(record.parcels_source)
+                    source_label = record.parcels_source
+            found, warnings = review_messages(
+                record,
+                units_label,
+                parcels,
+                parcels_layer.name() if parcels_layer is not None else self.PARCELS,
+                source_now,
+                source_label,
+            )
+            refusals += found
+            for line in warnings:
+                feedback.pushWarning(line)
+        if refusals:
+            raise QgsProcessingException("\n".join(refusals))
 
     def _check_file_names(self, parameters, context, units, formats, out_dir: Path) -> None:
         """Before anything is written: two units with one file name are refused (naming
@@ -473,3 +508,23 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             os.replace(path, target)
             final.append((unit_id, kind, target))
         return final
+
+
+def _file_layer(source: str) -> tuple[str, str]:
+    """(absolute path, layer name) of an OGR data source string, to compare sources."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
+    path = parts.get("path", "") or source
+    return os.path.abspath(path) if path else path, str(parts.get("layerName") or "")
+
+
+def _review_fields_of(source: str) -> pd.DataFrame | None:
+    """The review fields of the file layer ``source`` as it is now (None: not a
+    readable file layer with review fields)."""
+    path, name = _file_layer(source)
+    if not os.path.isfile(path):
+        return None
+    try:
+        frame = read_ogr_layer(path, name or None, columns=["review_status", "reviewed_at"])
+    except (LowlandInputError, RuntimeError, KeyError, ValueError):
+        return None
+    return frame if "review_status" in frame.columns else None

@@ -202,6 +202,28 @@ def export_atlas_pdf(
     return str(target)
 
 
+def unit_map_frame(
+    units_layer: LayerLike, unit_id: str, dpi: int = PNG_DPI
+) -> tuple[QgsRectangle, tuple[float, float, float, float]]:
+    """Where the map of ``unit_id`` lies on its page as :func:`export_unit_maps` draws
+    it: (map extent in the layer CRS, (left, top, width, height) of the map frame in
+    pixels of a ``dpi`` image) — to find a feature on the exported PNG."""
+    sheet = _ReviewSheet(units_layer, [], [unit_id])
+    atlas = sheet.layout.atlas()
+    try:
+        if not atlas.beginRender() or not atlas.seekTo(0):
+            raise QgsProcessingException(_no_units_message())
+        main = _item(sheet.layout, MAIN_MAP, QgsLayoutItemMap)
+        extent = QgsRectangle(main.extent())
+        pos, rect = main.pagePos(), main.rect()
+        scale = dpi / 25.4  # layout units are mm
+        frame = (pos.x() * scale, pos.y() * scale, rect.width() * scale, rect.height() * scale)
+    finally:
+        atlas.endRender()
+        sheet.close()
+    return extent, frame
+
+
 def load_review_layout(project: QgsProject, template: str | os.PathLike = TEMPLATE):
     """The review layout read from ``template`` into ``project`` (not added to it)."""
     document = QDomDocument()
@@ -594,4 +616,5 @@ __all__ = [
     "export_unit_maps",
     "load_review_layout",
     "safe_file_part",
+    "unit_map_frame",
 ]
