@@ -13,9 +13,14 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..lowland_plugin.bridge.inputs import file_layer, review_fields_of
 from ..lowland_plugin.core.checks.scattered import SCATTERED_PIECE_MAX_MU
 from ..lowland_plugin.core.units import redevelopment as core
-from ..lowland_plugin.core.units.provenance import provenance_columns
+from ..lowland_plugin.core.units.provenance import (
+    older_copy_message,
+    provenance_columns,
+    units_record,
+)
 from .base import LowlandAlgorithm
 
 
@@ -183,6 +188,24 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
         record.index = units.index
         return units.join(record)
 
+    def warn_older_parcels(self, parameters, context, feedback, layers) -> None:
+        """Warn when the parcels are a copy (e.g. the parcels output of an earlier count)
+        whose decisions differ from those of the reviewed layer the units record."""
+        units, parcels = layers.get(self.UNITS), layers.get(self.PARCELS)
+        record = units_record(units) if units is not None else None
+        source = self.source_of(parameters, self.PARCELS, context)
+        if record is None or not record.parcels_source or source is None:
+            return
+        if file_layer(record.parcels_source) == file_layer(source):
+            return
+        now = review_fields_of(record.parcels_source)
+        layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
+        label = layer.name() if layer is not None else self.PARCELS
+        if now is not None and parcels is not None:
+            line = older_copy_message(parcels, label, now, record.parcels_source)
+            if line:
+                feedback.pushWarning(line)
+
     def compute(self, parameters, context, feedback) -> dict:
         mode = self.mode(parameters, context)
         if mode == "drawn" and parameters.get(self.UNITS) in (None, ""):
@@ -212,6 +235,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 else self.read_layer(parameters, key, context, None, crs_of=self.BLOCKS)
             )
             feedback.setProgress(10 + 10 * (step + 1))
+        self.warn_older_parcels(parameters, context, feedback, layers)
         id_fields = self.parameterAsFields(parameters, self.PLAN_UNIT_ID_FIELD, context)
         self.check_canceled(feedback)
         result = core.build_units(

@@ -31,6 +31,7 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
+from ..lowland_plugin.bridge.inputs import file_layer, review_fields_of
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
 from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
@@ -376,8 +377,8 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             record = units_record(units_all)
             source_now, source_label = None, None
             if record is not None and record.parcels_source and parcels_layer is not None:
-                if _file_layer(record.parcels_source) != _file_layer(parcels_layer.source()):
-                    source_now = _review_fields_of(record.parcels_source)
+                if file_layer(record.parcels_source) != file_layer(parcels_layer.source()):
+                    source_now = review_fields_of(record.parcels_source)
                     source_label = record.parcels_source
             found, warnings = review_messages(
                 record,
@@ -508,23 +509,3 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             os.replace(path, target)
             final.append((unit_id, kind, target))
         return final
-
-
-def _file_layer(source: str) -> tuple[str, str]:
-    """(absolute path, layer name) of an OGR data source string, to compare sources."""
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
-    path = parts.get("path", "") or source
-    return os.path.abspath(path) if path else path, str(parts.get("layerName") or "")
-
-
-def _review_fields_of(source: str) -> pd.DataFrame | None:
-    """The review fields of the file layer ``source`` as it is now (None: not a
-    readable file layer with review fields)."""
-    path, name = _file_layer(source)
-    if not os.path.isfile(path):
-        return None
-    try:
-        frame = read_ogr_layer(path, name or None, columns=["review_status", "reviewed_at"])
-    except (LowlandInputError, RuntimeError, KeyError, ValueError):
-        return None
-    return frame if "review_status" in frame.columns else None

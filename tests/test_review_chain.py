@@ -311,3 +311,41 @@ def test_generateplan_refuses_redrawn_and_uncounted_units(stale_copy):
     # a unit that was not touched is generated (only the chosen units are checked)
     _plan(str(folder / "units.gpkg"), str(folder / "parcels_in_units.gpkg"), folder / "p5", "DY03")
     assert (folder / "p5" / "DY03_实施方案.html").is_file()
+
+
+def test_buildunits_warns_when_the_parcels_are_older_than_the_reviewed_layer(stale_copy):
+    from qgis.core import QgsProcessingFeedback
+
+    import processing
+
+    folder, chain_out, decisions = stale_copy
+
+    class Warnings(QgsProcessingFeedback):
+        lines: list[str] = []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS API)
+            self.lines.append(text)
+            super().pushWarning(text)
+
+    params = {
+        "BLOCKS": str(chain_out / "blocks.gpkg"),
+        "PARCELS": str(folder / "parcels_in_units.gpkg"),
+        "MODE": 0,
+        "UNITS": str(folder / "units.gpkg"),
+        "OUTPUT": "TEMPORARY_OUTPUT",
+    }
+    quiet = Warnings()
+    processing.run("lowland:buildunits", params, feedback=quiet)
+    assert not [line for line in quiet.lines if "早于核查" in line]  # nothing decided since
+    overridden = next(p for p, v in decisions.items() if v["review_status"] == "overridden")
+    _write_decisions(
+        str(folder / "identified_parcels.gpkg"),
+        {overridden: decide("reset", "lowland", "industrial", "").values},
+    )
+    feedback = Warnings()
+    feedback.lines = []
+    processing.run("lowland:buildunits", params, feedback=feedback)
+    (line,) = [line for line in feedback.lines if "早于核查" in line]
+    # one decision reset: 3 decided in the reviewed layer, 4 in the copy
+    assert line.startswith("parcels_in_units：宗地图层早于核查——其 4 宗已核查")
+    assert f"认定结果 {folder / 'identified_parcels.gpkg'} 现在 3 宗已核查" in line

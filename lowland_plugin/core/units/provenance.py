@@ -203,13 +203,24 @@ def review_messages(
             f"{parcels_label} (counted with {counted.describe_en()}, now "
             f"{given.describe_en()}); run lowland:refreshunits first."
         )
-    now = review_state(source_now) if source_now is not None else None
-    if now is not None and given is not None and now != given:
-        refusals.append(
-            f"{parcels_label}：宗地图层早于核查——其 {given.describe_zh()}，而单元统计所用的"
-            f"认定结果 {source_label} 现在 {now.describe_zh()}。请先运行 {REFRESH}，"
-            f"再用其宗地输出生成。 / {parcels_label} is older than the review of "
-            f"{source_label} ({given.describe_en()} here, {now.describe_en()} there); run "
-            "lowland:refreshunits and use its parcels output."
-        )
+    if source_now is not None:
+        older = older_copy_message(parcels, parcels_label, source_now, source_label or "")
+        refusals += [older] if older else []
     return refusals, warnings
+
+
+def older_copy_message(
+    parcels: pd.DataFrame, parcels_label: str, source_now: pd.DataFrame, source_label: str
+) -> str | None:
+    """The parcels are a copy (buildunits' parcels output) whose decisions differ from
+    the reviewed layer the units were counted from, as that layer is now (None: same)."""
+    given, now = review_state(parcels), review_state(source_now)
+    if given is None or now is None or given == now:
+        return None
+    return (
+        f"{parcels_label}：宗地图层早于核查——其 {given.describe_zh()}，而单元统计所用的"
+        f"认定结果 {source_label} 现在 {now.describe_zh()}。请先运行 {REFRESH}，"
+        f"再用其宗地输出。 / {parcels_label} is older than the review of "
+        f"{source_label} ({given.describe_en()} here, {now.describe_en()} there); run "
+        "lowland:refreshunits and use its parcels output."
+    )
