@@ -425,3 +425,39 @@ def test_the_identification_chapter_lists_the_pending_values_of_the_profile(tmp_
     document = docx.Document(write_atomic(tmp_path / "p.docx", render_docx(None, ctx)))
     texts = [p.text for p in document.paragraphs]
     assert "danger_basis = floor_area（本插件默认取值 · 本地取值待确认）" in texts
+
+
+def test_parcel_list_and_review_state_follow_the_review():
+    """Issue 17: a decision on a verdict that changed since is flagged in the list, and
+    the context says how many of the unit's parcels are decided, pending, changed."""
+    parcels = gpd.GeoDataFrame(
+        {
+            "parcel_id": ["A", "B", "C", "D"],
+            "verdict": ["lowland", "lowland", "not_lowland", "lowland"],
+            "lowland_type": ["industrial", "industrial", None, "village"],
+            "final_verdict": ["lowland", "not_lowland", "lowland", "lowland"],
+            "final_type": ["industrial", None, "industrial", "village"],
+            "review_status": ["confirmed", "rejected", "overridden", "pending"],
+            "verdict_changed": [True, False, False, False],
+            "reviewed_at": ["2026-03-01T09:00:00", "2026-03-02T10:00:00", None, None],
+            "area_m2": [1000.0, 2000.0, 3000.0, 4000.0],
+        },
+        geometry=[box(i, 0, i + 1, 1) for i in range(4)],
+    )
+    rows = {r["parcel_id"]: r for r in pd_.lowland_parcels(parcels)}
+    assert sorted(rows) == ["A", "C", "D"]  # B rejected
+    assert (
+        rows["A"]["review"] == "已确认（⚠ 核查后计算结论已变化，待复核）" and rows["A"]["changed"]
+    )
+    assert rows["C"]["review"] == "已改判" and not rows["C"]["changed"]
+    assert rows["D"]["review"] is None
+    summary = pd_.review_summary(parcels, {"counted_at": "2026-03-03T08:00:00"})
+    # decided A, B, C; pending D; changed A; latest of the two times
+    assert summary == {
+        "decided": 3,
+        "pending": 1,
+        "changed": 1,
+        "latest": "2026-03-02 10:00:00",
+        "counted_at": "2026-03-03 08:00:00",
+    }
+    assert pd_.review_summary(parcels.drop(columns="review_status"), {}) is None

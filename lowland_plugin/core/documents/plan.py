@@ -26,7 +26,9 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
   section (local standards: example values until the city sets them);
 - ``facilities``: the public-facility land of the unit by category;
 - ``clauses``: the policy clauses applied, from ``resources/codes/plan_clauses.csv``;
-- ``maps``: the unit map and atlas paths given by the caller (None: 图件待生成).
+- ``maps``: the unit map and atlas paths given by the caller (None: 图件待生成);
+- ``review``: the review state of the unit's parcels (decided, pending, changed since
+  review, latest decision, when the unit was counted; None without review fields).
 
 A project belongs to the unit named by its ``unit_id``, else to the unit it overlaps
 most (:func:`~.projects.assign_projects`); parcels and legacy parcels by the same rule
@@ -54,7 +56,7 @@ from ..common.measures import M2_PER_MU
 from ..common.profiles import Profile
 from ..common.reason_text import reason_sentences
 from ..common.resources import resource_path
-from ..common.values import as_float, as_json, as_text, plain
+from ..common.values import as_float, as_json, as_text, is_known, plain
 from ..identify.review import final_type, final_verdict
 from ..units.membership import unit_membership
 from ..units.statistics import parcel_areas
@@ -131,7 +133,7 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
     kind = final_type(parcels)
     area = parcel_areas(parcels)
     rows = []
-    for i, (pid, owner, reasons, gfa, far, status, note) in enumerate(
+    for i, (pid, owner, reasons, gfa, far, status, note, changed) in enumerate(
         zip(
             _column(parcels, "parcel_id"),
             _column(parcels, "owner"),
@@ -140,6 +142,7 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
             _column(parcels, "far"),
             _column(parcels, "review_status"),
             _column(parcels, "review_note"),
+            _column(parcels, "verdict_changed"),
             strict=True,
         )
     ):
@@ -160,14 +163,48 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
                 "gfa": as_float(gfa),
                 "far": as_float(far),
                 "reasons": lines,
-                "review": value_label("review_status", status, "zh")
-                if status not in (None, "pending")
-                else None,
+                "review": review_text(status, changed),
+                "changed": status not in (None, "pending") and is_known(changed) and bool(changed),
                 "review_note": as_text(note),
             }
         )
     rows.sort(key=lambda r: str(r["parcel_id"]))
     return rows
+
+
+def review_text(status: str | None, changed) -> str | None:
+    """The review state a parcel list prints (None: not reviewed); a decision made on a
+    computed verdict that has changed since says so (issue 17: never silent)."""
+    if status in (None, "pending"):
+        return None
+    text = value_label("review_status", status, "zh")
+    if is_known(changed) and bool(changed):
+        text += "（⚠ 核查后计算结论已变化，待复核）"
+    return text
+
+
+def review_summary(members: pd.DataFrame, unit: Mapping) -> dict | None:
+    """The review state of the unit's parcels for the document: decided, pending and
+    changed-since-review counts, the latest decision and when the unit statistics were
+    counted (None: the parcels have no review fields — unknown, not 0)."""
+    if "review_status" not in members.columns:
+        return None
+    status = members["review_status"].map(as_text).fillna("pending")
+    decided = status != "pending"
+    changed = (
+        members["verdict_changed"].map(lambda v: is_known(v) and bool(v))
+        if ("verdict_changed" in members.columns)
+        else pd.Series(False, index=members.index)
+    )
+    times = [as_text(t) for t in _column(members[decided], "reviewed_at")]
+    known_times = [t for t in times if t is not None]
+    return {
+        "decided": int(decided.sum()),
+        "pending": int((~decided).sum()),
+        "changed": int((changed & decided).sum()),
+        "latest": max(known_times).replace("T", " ") if known_times else None,
+        "counted_at": (as_text(unit.get("counted_at")) or "").replace("T", " ") or None,
+    }
 
 
 def legacy_rows(legacy: gpd.GeoDataFrame) -> list[dict]:
@@ -359,13 +396,14 @@ def unit_project_checks(
 
 
 def parcels_section(
-    parcels: gpd.GeoDataFrame | None, unit_id: str, units: gpd.GeoDataFrame
-) -> tuple[list[dict], float | None, list[str]]:
-    """低效地块 of the unit, the Σ of their existing floor area (None without parcels)
-    and the warning on parcels without ``gfa``."""
+    parcels: gpd.GeoDataFrame | None, unit_id: str, units: gpd.GeoDataFrame, unit: Mapping
+) -> tuple[list[dict], float | None, list[str], dict | None]:
+    """低效地块 of the unit, the Σ of their existing floor area (None without parcels),
+    the warning on parcels without ``gfa`` and the review state (:func:`review_summary`)."""
     if parcels is None:
-        return [], None, []
-    rows = lowland_parcels(unit_members(parcels, unit_id, units))
+        return [], None, [], None
+    members = unit_members(parcels, unit_id, units)
+    rows = lowland_parcels(members)
     known = [r["gfa"] for r in rows if r["gfa"] is not None]
     warnings = []
     if len(known) < len(rows):
@@ -373,7 +411,7 @@ def parcels_section(
             f"单元 {unit_id}：{len(rows) - len(known)} 宗低效地块缺少建筑面积 gfa，"
             "补偿与拆除费用未计入 / parcels without gfa: not in the compensation cost"
         )
-    return rows, float(sum(known)), warnings
+    return rows, float(sum(known)), warnings, review_summary(members, unit)
 
 
 def compensation_basis(
@@ -557,7 +595,9 @@ def build_unit_context(
         unit_id, unit.get("geometry"), projects, checks, pieces, zones, profile
     )
     warnings = list(checks.warnings) if checks is not None else []
-    parcel_rows, lowland_gfa, parcel_warnings = parcels_section(parcels, unit_id, known_units)
+    parcel_rows, lowland_gfa, parcel_warnings, review = parcels_section(
+        parcels, unit_id, known_units, unit
+    )
     warnings += parcel_warnings
     if parcels is not None:
         clauses |= {"Y-1", "N-12"}
@@ -586,6 +626,7 @@ def build_unit_context(
         "unit": overview,
         "parcels": parcel_rows,
         "parcels_given": parcels is not None,
+        "review": review,
         "profile_pending": identification_pending(profile),
         "parcel_totals": {
             "count": len(parcel_rows),
