@@ -41,16 +41,16 @@ REVIEW_MARKS = (
 #: Legend headings of the two rule groups, and the label of the "changed" mark.
 STYLE_TEXT = {
     "zh": {
-        "outcome": "认定结果（核查后结论，未核查的按计算结论）",
+        "outcome": "认定结果（核查后结论）",
         "review": "核查状态（边线）",
-        "pending": "待核查（细灰边线）",
-        "changed": "核查后计算结论已变化，待复核",
+        "pending": "待核查（细灰边）",
+        "changed": "结论已变化，待复核",
     },
     "en": {
-        "outcome": "Outcome after review (computed where not reviewed)",
+        "outcome": "Outcome after review",
         "review": "Review state (outline)",
         "pending": "Pending (thin grey outline)",
-        "changed": "Computed verdict changed since review: re-check",
+        "changed": "Verdict changed: re-check",
     },
 }
 #: Category value → colour; labels come from resources/codes/value_maps.csv.

@@ -411,6 +411,9 @@ class _ReviewSheet:
         root.removeAllChildren()
         for layer in ordered:
             root.addLayer(layer)
+        # two columns: the parcels' outcome and review-state entries fit the panel
+        legend.setColumnCount(2)
+        legend.setSplitLayer(True)
         legend.updateLegend()
 
     def close(self) -> None:
