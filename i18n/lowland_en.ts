@@ -29,17 +29,17 @@
       <translation>Redevelopment unit review atlas</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="554" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="557" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="558" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="561" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="606" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="609" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
@@ -49,17 +49,17 @@
       <translation>Redevelopment units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="503" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="506" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="507" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="510" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="510" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="513" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
@@ -79,17 +79,17 @@
       <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="425" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="428" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="456" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="459" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="515" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="518" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
@@ -995,42 +995,42 @@ Overwrite them?</translation>
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="63" />
+      <location filename="../lowland_plugin/plugin.py" line="64" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="102" />
+      <location filename="../lowland_plugin/plugin.py" line="103" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="115" />
+      <location filename="../lowland_plugin/plugin.py" line="116" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>Draw redevelopment unit: draw or redraw a unit's outline on the map, snapping to block edges</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="128" />
+      <location filename="../lowland_plugin/plugin.py" line="129" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>Implementation plans: write a plan per unit (DOCX/HTML/PDF), with a preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="136" />
+      <location filename="../lowland_plugin/plugin.py" line="137" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="143" />
+      <location filename="../lowland_plugin/plugin.py" line="144" />
       <source>使用手册</source>
       <translation>User guide</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="148" />
+      <location filename="../lowland_plugin/plugin.py" line="149" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>Open the Lowland user guide (installation, sample walk-through, algorithms and parameters, field standard, rule profiles)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="237" />
+      <location filename="../lowland_plugin/plugin.py" line="238" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
@@ -1060,12 +1060,12 @@ Overwrite them?</translation>
       <translation>Units and blocks</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="221" />
+      <location filename="../processing/build_units.py" line="225" />
       <source>街坊（街坊划分结果）</source>
       <translation>Blocks (block delineation result)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="264" />
+      <location filename="../processing/build_units.py" line="268" />
       <source>低效用地认定结果（宗地）</source>
       <translation>Identification result (parcels)</translation>
     </message>
@@ -1120,37 +1120,37 @@ Overwrite them?</translation>
       <translation>Automatic: adjacency distance (m, across roads)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="158" />
+      <location filename="../processing/build_units.py" line="162" />
       <source>街坊（含单元编号）</source>
       <translation>Blocks with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="159" />
+      <location filename="../processing/build_units.py" line="163" />
       <source>宗地（含单元编号）</source>
       <translation>Parcels with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="160" />
+      <location filename="../processing/build_units.py" line="164" />
       <source>单元划定冲突表</source>
       <translation>Unit conflicts</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="213" />
+      <location filename="../processing/build_units.py" line="217" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>Drawn-unit mode needs the drawn units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="218" />
+      <location filename="../processing/build_units.py" line="222" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>Plan-unit mode needs the plan units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="270" />
+      <location filename="../processing/build_units.py" line="274" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>{0} units holding {1} of {2} blocks and {3} of {4} parcels.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="279" />
+      <location filename="../processing/build_units.py" line="283" />
       <source>没有形成任何单元。</source>
       <translation>No unit was formed.</translation>
     </message>
@@ -1170,7 +1170,7 @@ Overwrite them?</translation>
       <translation>Automatic grouping</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="282" />
+      <location filename="../processing/build_units.py" line="286" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>{0} conflicts, see the unit conflicts table: {1}</translation>
     </message>
@@ -2045,47 +2045,47 @@ Overwrite them?</translation>
       <translation>Lowland — low-efficiency land redevelopment</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="29" />
+      <location filename="../processing/refresh_units.py" line="28" />
       <source>刷新单元统计</source>
       <translation>Refresh unit statistics</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="32" />
+      <location filename="../processing/refresh_units.py" line="31" />
       <source>&lt;p&gt;核查会后或修改单元边界后，按单元图层现有的边界和核查后的低效用地认定结果重新统计每个单元（低效用地按核查后的 final_verdict/final_type 计），并记录统计所用的图层与最近核查时间。宗地、街坊、控规图层不填时使用单元上次统计时记录的图层（单元字段 parcels_source、blocks_source、plan_source）。单元的编号、名称、时序、备注保留。生成实施方案时，如单元统计早于核查或单元边界已修改，会要求先运行本工具。&lt;/p&gt;</source>
       <translation>&lt;p&gt;After a review meeting or after editing unit outlines: counts every unit again from the units layer's current outlines and the reviewed identification result (low-efficiency land by the reviewed final_verdict/final_type), and records the layers counted and the time of the latest decision. When the parcels, blocks or plan layer is not given, the layer the units were last counted from is used (unit fields parcels_source, blocks_source, plan_source). Unit ids, names, phases and notes are kept. Generating plans asks for this tool first when the unit statistics are older than the review or a unit outline changed.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="44" />
+      <location filename="../processing/refresh_units.py" line="43" />
       <source>再开发单元（单元划定结果或手绘单元）</source>
       <translation>Redevelopment units (buildunits output or drawn units)</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="48" />
+      <location filename="../processing/refresh_units.py" line="47" />
       <source>核查后的低效用地认定结果（不填：单元记录的图层）</source>
       <translation>Reviewed identification result (empty: the layer the units record)</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="49" />
+      <location filename="../processing/refresh_units.py" line="48" />
       <source>街坊（不填：单元记录的图层）</source>
       <translation>Blocks (empty: the layer the units record)</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="50" />
+      <location filename="../processing/refresh_units.py" line="49" />
       <source>控规地块（不填：单元记录的图层）</source>
       <translation>Plan parcels (empty: the layer the units record)</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="113" />
+      <location filename="../processing/refresh_units.py" line="98" />
       <source>使用单元记录的图层：{0}</source>
       <translation>Using the layer the units record: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="99" />
+      <location filename="../processing/refresh_units.py" line="84" />
       <source>单元图层没有记录统计所用的{0}，请填写“{1}”。</source>
       <translation>The units layer does not record the {0} it was counted from; set “{1}”.</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="106" />
+      <location filename="../processing/refresh_units.py" line="91" />
       <source>单元上次统计所用的图层已无法打开：{0}，请填写“{1}”。</source>
       <translation>The layer the units were last counted from cannot be opened: {0}; set “{1}”.</translation>
     </message>

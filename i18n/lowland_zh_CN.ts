@@ -29,17 +29,17 @@
       <translation>再开发单元评审图集</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="554" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="557" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="558" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="561" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="606" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="609" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
@@ -49,17 +49,17 @@
       <translation>再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="503" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="506" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="507" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="510" />
       <source>宗地</source>
       <translation>宗地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="510" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="513" />
       <source>街坊</source>
       <translation>街坊</translation>
     </message>
@@ -79,17 +79,17 @@
       <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="425" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="428" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="456" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="459" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="515" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="518" />
       <source>道路</source>
       <translation>道路</translation>
     </message>
@@ -995,42 +995,42 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="63" />
+      <location filename="../lowland_plugin/plugin.py" line="64" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="102" />
+      <location filename="../lowland_plugin/plugin.py" line="103" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="115" />
+      <location filename="../lowland_plugin/plugin.py" line="116" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="128" />
+      <location filename="../lowland_plugin/plugin.py" line="129" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="136" />
+      <location filename="../lowland_plugin/plugin.py" line="137" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="143" />
+      <location filename="../lowland_plugin/plugin.py" line="144" />
       <source>使用手册</source>
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="148" />
+      <location filename="../lowland_plugin/plugin.py" line="149" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="237" />
+      <location filename="../lowland_plugin/plugin.py" line="238" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
@@ -1060,12 +1060,12 @@
       <translation>单元与街坊</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="221" />
+      <location filename="../processing/build_units.py" line="225" />
       <source>街坊（街坊划分结果）</source>
       <translation>街坊（街坊划分结果）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="264" />
+      <location filename="../processing/build_units.py" line="268" />
       <source>低效用地认定结果（宗地）</source>
       <translation>低效用地认定结果（宗地）</translation>
     </message>
@@ -1120,37 +1120,37 @@
       <translation>自动划分邻接距离（米，跨越道路）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="158" />
+      <location filename="../processing/build_units.py" line="162" />
       <source>街坊（含单元编号）</source>
       <translation>街坊（含单元编号）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="159" />
+      <location filename="../processing/build_units.py" line="163" />
       <source>宗地（含单元编号）</source>
       <translation>宗地（含单元编号）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="160" />
+      <location filename="../processing/build_units.py" line="164" />
       <source>单元划定冲突表</source>
       <translation>单元划定冲突表</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="213" />
+      <location filename="../processing/build_units.py" line="217" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>手绘单元方式需要“手绘单元图层”。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="218" />
+      <location filename="../processing/build_units.py" line="222" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>控规单元方式需要“控规单元图层”。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="270" />
+      <location filename="../processing/build_units.py" line="274" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="279" />
+      <location filename="../processing/build_units.py" line="283" />
       <source>没有形成任何单元。</source>
       <translation>没有形成任何单元。</translation>
     </message>
@@ -1170,7 +1170,7 @@
       <translation>自动划分</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="282" />
+      <location filename="../processing/build_units.py" line="286" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>冲突 {0} 条，见单元划定冲突表：{1}</translation>
     </message>
@@ -2045,47 +2045,47 @@
       <translation>低效用地再开发 Lowland</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="29" />
+      <location filename="../processing/refresh_units.py" line="28" />
       <source>刷新单元统计</source>
       <translation>刷新单元统计</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="32" />
+      <location filename="../processing/refresh_units.py" line="31" />
       <source>&lt;p&gt;核查会后或修改单元边界后，按单元图层现有的边界和核查后的低效用地认定结果重新统计每个单元（低效用地按核查后的 final_verdict/final_type 计），并记录统计所用的图层与最近核查时间。宗地、街坊、控规图层不填时使用单元上次统计时记录的图层（单元字段 parcels_source、blocks_source、plan_source）。单元的编号、名称、时序、备注保留。生成实施方案时，如单元统计早于核查或单元边界已修改，会要求先运行本工具。&lt;/p&gt;</source>
       <translation>&lt;p&gt;核查会后或修改单元边界后，按单元图层现有的边界和核查后的低效用地认定结果重新统计每个单元（低效用地按核查后的 final_verdict/final_type 计），并记录统计所用的图层与最近核查时间。宗地、街坊、控规图层不填时使用单元上次统计时记录的图层（单元字段 parcels_source、blocks_source、plan_source）。单元的编号、名称、时序、备注保留。生成实施方案时，如单元统计早于核查或单元边界已修改，会要求先运行本工具。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="44" />
+      <location filename="../processing/refresh_units.py" line="43" />
       <source>再开发单元（单元划定结果或手绘单元）</source>
       <translation>再开发单元（单元划定结果或手绘单元）</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="48" />
+      <location filename="../processing/refresh_units.py" line="47" />
       <source>核查后的低效用地认定结果（不填：单元记录的图层）</source>
       <translation>核查后的低效用地认定结果（不填：单元记录的图层）</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="49" />
+      <location filename="../processing/refresh_units.py" line="48" />
       <source>街坊（不填：单元记录的图层）</source>
       <translation>街坊（不填：单元记录的图层）</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="50" />
+      <location filename="../processing/refresh_units.py" line="49" />
       <source>控规地块（不填：单元记录的图层）</source>
       <translation>控规地块（不填：单元记录的图层）</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="113" />
+      <location filename="../processing/refresh_units.py" line="98" />
       <source>使用单元记录的图层：{0}</source>
       <translation>使用单元记录的图层：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="99" />
+      <location filename="../processing/refresh_units.py" line="84" />
       <source>单元图层没有记录统计所用的{0}，请填写“{1}”。</source>
       <translation>单元图层没有记录统计所用的{0}，请填写“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/refresh_units.py" line="106" />
+      <location filename="../processing/refresh_units.py" line="91" />
       <source>单元上次统计所用的图层已无法打开：{0}，请填写“{1}”。</source>
       <translation>单元上次统计所用的图层已无法打开：{0}，请填写“{1}”。</translation>
     </message>

@@ -149,6 +149,10 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             if maximum is not None:
                 param.setMaximum(maximum)
             self.addParameter(param)
+        self.add_outputs()
+
+    def add_outputs(self) -> None:
+        """The units, and the blocks, parcels and conflicts (optional) outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("再开发单元"), QgsProcessing.TypeVectorPolygon

@@ -8,7 +8,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsVectorLayer,
@@ -61,21 +60,7 @@ class RefreshUnitsAlgorithm(BuildUnitsAlgorithm):
                 minValue=0.0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("再开发单元"), QgsProcessing.TypeVectorPolygon
-            )
-        )
-        for key, label, kind in (
-            (self.BLOCKS_OUTPUT, self.tr("街坊（含单元编号）"), QgsProcessing.TypeVectorPolygon),
-            (self.PARCELS_OUTPUT, self.tr("宗地（含单元编号）"), QgsProcessing.TypeVectorPolygon),
-            (self.CONFLICTS, self.tr("单元划定冲突表"), QgsProcessing.TypeVector),
-        ):
-            self.addParameter(
-                QgsProcessingParameterFeatureSink(
-                    key, label, kind, optional=True, createByDefault=True
-                )
-            )
+        self.add_outputs()
 
     def mode(self, parameters, context) -> str:
         return "drawn"
