@@ -302,7 +302,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         read = {}
         for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY):
             read[key] = self.read_layer(parameters, key, context, feedback, crs_of=self.UNITS)
-        self._check_up_to_date(parameters, context, feedback, units, units_all, read[self.PARCELS])
+        self._check_up_to_date(parameters, context, feedback, units_all, read[self.PARCELS])
         projects = read[self.PROJECTS]
         pieces, zones = read[self.PIECES], read[self.ZONES]
         if projects is not None:
@@ -365,13 +365,14 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         feedback.setProgress(100)
         return results
 
-    def _check_up_to_date(self, parameters, context, feedback, units, units_all, parcels):
+    def _check_up_to_date(self, parameters, context, feedback, units_all, parcels):
         """Refuse units never counted, redrawn after the count, or counted before the
         review of the parcels (core.units.provenance), naming the layers; warn when
         the units do not record what they were counted from."""
         units_layer = self.parameterAsVectorLayer(parameters, self.UNITS, context)
         units_label = units_layer.name() if units_layer is not None else self.tr("再开发单元")
-        refusals = outline_messages(units, units_label)
+        # every unit: a redrawn or new unit changes which unit a parcel belongs to
+        refusals = outline_messages(units_all, units_label)
         if parcels is not None:
             parcels_layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
             record = units_record(units_all)

@@ -308,9 +308,12 @@ def test_generateplan_refuses_redrawn_and_uncounted_units(stale_copy):
         f"{counted:,.2f} m²）" in text
     )
     assert "lowland:refreshunits" in text
-    # a unit that was not touched is generated (only the chosen units are checked)
-    _plan(str(folder / "units.gpkg"), str(folder / "parcels_in_units.gpkg"), folder / "p5", "DY03")
-    assert (folder / "p5" / "DY03_实施方案.html").is_file()
+    # a document for an untouched unit is refused too: a redrawn or new unit changes
+    # which unit a parcel belongs to
+    with pytest.raises(QgsProcessingException, match="单元 DY02 没有单元统计"):
+        _plan(
+            str(folder / "units.gpkg"), str(folder / "parcels_in_units.gpkg"), folder / "p5", "DY03"
+        )
 
 
 def test_buildunits_warns_when_the_parcels_are_older_than_the_reviewed_layer(stale_copy):
