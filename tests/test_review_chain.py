@@ -352,3 +352,40 @@ def test_buildunits_warns_when_the_parcels_are_older_than_the_reviewed_layer(sta
     # one decision reset: 3 decided in the reviewed layer, 4 in the copy
     assert line.startswith("parcels_in_units：宗地图层早于核查——其 4 宗已核查")
     assert f"认定结果 {folder / 'identified_parcels.gpkg'} 现在 3 宗已核查" in line
+
+
+def test_refreshed_statistics_are_written_into_the_units_layer_undoably(stale_copy):
+    """A dock's 「更新单元统计」: refreshunits to a temporary layer, then its statistics
+    into the layer on the canvas (bridge.unit_refresh), one undo step."""
+    from qgis.core import QgsVectorLayer
+
+    import processing
+    from lowland_under_test.lowland_plugin.bridge.unit_refresh import apply_unit_statistics
+
+    folder, _, decisions = stale_copy
+    confirmed = next(p for p, v in decisions.items() if v["review_status"] == "confirmed")
+    later = decide(
+        "reject", "lowland", None, "赵工", "复核后否定", now=dt.datetime(2026, 3, 2, 15, 30)
+    )
+    _write_decisions(str(folder / "identified_parcels.gpkg"), {confirmed: later.values})
+    res = processing.run(
+        "lowland:refreshunits",
+        {"UNITS": str(folder / "units.gpkg"), "OUTPUT": str(folder / "recount.gpkg")},
+    )
+    recount = read_ogr_layer(res["OUTPUT"])
+    layer = QgsVectorLayer(str(folder / "units.gpkg"), "units", "ogr")
+    before = {f["unit_id"]: f["lowland_count"] for f in layer.getFeatures()}
+    updated, cleared = apply_unit_statistics(layer, recount)
+    assert (updated, cleared) == (4, [])
+    after = {f["unit_id"]: (f["lowland_count"], f["decided_until"]) for f in layer.getFeatures()}
+    # DY01 lost the parcel rejected after the count; the others are unchanged
+    assert after["DY01"] == (before["DY01"] - 1, "2026-03-02T15:30:00")
+    assert after["DY03"][0] == before["DY03"]
+    assert layer.undoStack().count() == 1
+    layer.undoStack().undo()
+    assert {f["unit_id"]: f["lowland_count"] for f in layer.getFeatures()} == before
+    layer.undoStack().redo()
+    assert layer.commitChanges()
+    # the units are now up to date: generateplan accepts them with the reviewed layer
+    _plan(str(folder / "units.gpkg"), str(folder / "identified_parcels.gpkg"), folder / "p6")
+    assert confirmed not in (folder / "p6" / "DY01_实施方案.html").read_text(encoding="utf-8")
