@@ -4,92 +4,92 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="97" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="105" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="102" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="110" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="145" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="153" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>(The shapefile cut field names to 10 characters: {0}; map them with the field map {1}, or use a GeoPackage.)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="126" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="134" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="239" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="261" />
       <source>再开发单元评审图集</source>
       <translation>Redevelopment unit review atlas</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="540" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="565" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="544" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="569" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="592" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="617" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="360" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="382" />
       <source>再开发单元</source>
       <translation>Redevelopment units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="489" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="514" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="493" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="518" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="496" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="521" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="218" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="240" />
       <source>打印模板无法读取：{0}</source>
       <translation>Cannot read the print layout template: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="255" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="277" />
       <source>无法把布局加入工程：{0}</source>
       <translation>Cannot add the layout to the project: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="305" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="327" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="411" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="436" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="442" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="467" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="501" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="526" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
@@ -1335,42 +1335,42 @@ Overwrite them?</translation>
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="63" />
+      <location filename="../lowland_plugin/plugin.py" line="64" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="102" />
+      <location filename="../lowland_plugin/plugin.py" line="103" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="115" />
+      <location filename="../lowland_plugin/plugin.py" line="116" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>Draw redevelopment unit: draw or redraw a unit's outline on the map, snapping to block edges</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="128" />
+      <location filename="../lowland_plugin/plugin.py" line="129" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>Implementation plans: write a plan per unit (DOCX/HTML/PDF), with a preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="136" />
+      <location filename="../lowland_plugin/plugin.py" line="137" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="143" />
+      <location filename="../lowland_plugin/plugin.py" line="144" />
       <source>使用手册</source>
       <translation>User guide</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="148" />
+      <location filename="../lowland_plugin/plugin.py" line="149" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>Open the Lowland user guide (installation, sample walk-through, algorithms and parameters, field standard, rule profiles)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="237" />
+      <location filename="../lowland_plugin/plugin.py" line="238" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
@@ -1390,127 +1390,127 @@ Overwrite them?</translation>
       <translation>Cannot read input layer {0}.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="44" />
+      <location filename="../processing/build_units.py" line="50" />
       <source>再开发单元划定与统计</source>
       <translation>Build redevelopment units and statistics</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="47" />
+      <location filename="../processing/build_units.py" line="53" />
       <source>单元与街坊</source>
       <translation>Units and blocks</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="174" />
+      <location filename="../processing/build_units.py" line="225" />
       <source>街坊（街坊划分结果）</source>
       <translation>Blocks (block delineation result)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="216" />
+      <location filename="../processing/build_units.py" line="268" />
       <source>低效用地认定结果（宗地）</source>
       <translation>Identification result (parcels)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="53" />
+      <location filename="../processing/build_units.py" line="59" />
       <source>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 {0} 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Groups blocks into redevelopment units under the “unit + block” control (Yinchuan implementation opinions (3), MNR notice 〔2023〕171 items 1 and 3) and reports each unit. A unit consists of whole blocks and its geometry is the union of its blocks; every block and every parcel belongs to at most one unit. Three ways to form units:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Drawn units: a block belongs to a drawn unit when the block, shrunk by the snapping tolerance, lies wholly inside the drawn polygon (a drawn edge may cut into a block by at most the tolerance); a block covered by two units goes to the one covering more of it; a drawn polygon reaching deeper than the tolerance into a block it does not cover, and a unit with no block, are listed in the conflicts table. The unit fields unit_id, unit_name, phase (near / mid / far) and notes are kept; missing ids are numbered DY01… from north-west to south-east;&lt;/li&gt;&lt;li&gt;Plan units: each block goes to the plan unit (控规单元) it overlaps most (features with the same id form one unit); blocks reaching into another unit beyond the tolerance, or in no unit, are listed in the conflicts table;&lt;/li&gt;&lt;li&gt;Automatic: blocks at most the adjacency distance apart (across a road reserve) are neighbours; starting from the block with the most low-efficiency land, a unit takes the neighbouring block with the highest own low-efficiency share that brings the unit area closer to the target area and keeps the unit's low-efficiency share at or above the minimum; a unit below the minimum share is not formed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Parcels go to the unit of the block named by their block_id, else to the unit they overlap most; a parcel that, shrunk by the tolerance, still lies in two units is listed in the conflicts table. Per unit: area; count, area, share and area by type of low-efficiency land (final_verdict/final_type after review first); existing floor area (sum of gfa); planned floor-area capacity (sum of plan far_max × plan-parcel area inside the unit); count and area of scattered pieces (low-efficiency parcels of at most {0} mu, inclusive; Yinchuan opinions (7)); public-facility land by category (plan plan_code, resources/codes/public_facilities.csv).&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="85" />
+      <location filename="../processing/build_units.py" line="91" />
       <source>控规地块（plan_code、far_max）</source>
       <translation>Regulatory plan parcels (plan_code, far_max)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="91" />
+      <location filename="../processing/build_units.py" line="97" />
       <source>单元划定方式</source>
       <translation>How units are formed</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="98" />
+      <location filename="../processing/build_units.py" line="104" />
       <source>手绘单元图层</source>
       <translation>Drawn units layer</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="103" />
+      <location filename="../processing/build_units.py" line="109" />
       <source>控规单元图层</source>
       <translation>Plan units layer</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="109" />
+      <location filename="../processing/build_units.py" line="115" />
       <source>控规单元编号字段（默认 unit_id）</source>
       <translation>Plan unit id field (default unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="115" />
+      <location filename="../processing/build_units.py" line="121" />
       <source>吸附容差（米）</source>
       <translation>Snapping tolerance (m)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="118" />
+      <location filename="../processing/build_units.py" line="124" />
       <source>自动划分目标面积（公顷）</source>
       <translation>Automatic: target unit area (ha)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="124" />
+      <location filename="../processing/build_units.py" line="130" />
       <source>自动划分低效用地最低占比（0–1）</source>
       <translation>Automatic: minimum low-efficiency share (0–1)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="130" />
+      <location filename="../processing/build_units.py" line="136" />
       <source>自动划分邻接距离（米，跨越道路）</source>
       <translation>Automatic: adjacency distance (m, across roads)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="152" />
+      <location filename="../processing/build_units.py" line="162" />
       <source>街坊（含单元编号）</source>
       <translation>Blocks with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="153" />
+      <location filename="../processing/build_units.py" line="163" />
       <source>宗地（含单元编号）</source>
       <translation>Parcels with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="154" />
+      <location filename="../processing/build_units.py" line="164" />
       <source>单元划定冲突表</source>
       <translation>Unit conflicts</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="166" />
+      <location filename="../processing/build_units.py" line="217" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>Drawn-unit mode needs the drawn units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="171" />
+      <location filename="../processing/build_units.py" line="222" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>Plan-unit mode needs the plan units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="222" />
+      <location filename="../processing/build_units.py" line="274" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>{0} units holding {1} of {2} blocks and {3} of {4} parcels.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="231" />
+      <location filename="../processing/build_units.py" line="283" />
       <source>没有形成任何单元。</source>
       <translation>No unit was formed.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="92" />
+      <location filename="../processing/build_units.py" line="98" />
       <source>手绘单元</source>
       <translation>Drawn units</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="92" />
+      <location filename="../processing/build_units.py" line="98" />
       <source>控规单元</source>
       <translation>Plan units</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="92" />
+      <location filename="../processing/build_units.py" line="98" />
       <source>自动划分</source>
       <translation>Automatic grouping</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="234" />
+      <location filename="../processing/build_units.py" line="286" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>{0} conflicts, see the unit conflicts table: {1}</translation>
     </message>
@@ -1930,132 +1930,132 @@ Overwrite them?</translation>
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="103" />
+      <location filename="../processing/generate_plan.py" line="109" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="112" />
+      <location filename="../processing/generate_plan.py" line="118" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors; each document must render within 60 s and 20 million characters, and may include only files of the template's own folder); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;li&gt;File names come from the unit ids: two unit ids giving one file name are refused; over-long ids are shortened with a hash suffix. Files of the same name in the output folder are refused, and nothing is written, unless Overwrite existing files is chosen.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="135" />
+      <location filename="../processing/generate_plan.py" line="141" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="139" />
+      <location filename="../processing/generate_plan.py" line="145" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="141" />
+      <location filename="../processing/generate_plan.py" line="147" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="142" />
+      <location filename="../processing/generate_plan.py" line="148" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="143" />
+      <location filename="../processing/generate_plan.py" line="149" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="150" />
+      <location filename="../processing/generate_plan.py" line="156" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="164" />
+      <location filename="../processing/generate_plan.py" line="170" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="172" />
+      <location filename="../processing/generate_plan.py" line="178" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>Compiled by (printed on the cover; empty: to be filled in)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="186" />
+      <location filename="../processing/generate_plan.py" line="192" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="194" />
+      <location filename="../processing/generate_plan.py" line="200" />
       <source>覆盖已有文件</source>
       <translation>Overwrite existing files</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="200" />
+      <location filename="../processing/generate_plan.py" line="206" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="165" />
+      <location filename="../processing/generate_plan.py" line="171" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="226" />
+      <location filename="../processing/generate_plan.py" line="232" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="279" />
+      <location filename="../processing/generate_plan.py" line="285" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="266" />
+      <location filename="../processing/generate_plan.py" line="272" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="364" />
+      <location filename="../processing/generate_plan.py" line="371" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="472" />
+      <location filename="../processing/generate_plan.py" line="509" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="240" />
+      <location filename="../processing/generate_plan.py" line="246" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="381" />
+      <location filename="../processing/generate_plan.py" line="418" />
       <source>将覆盖已有文件：{0}</source>
       <translation>Replacing the existing file: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="216" />
+      <location filename="../processing/generate_plan.py" line="222" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="393" />
+      <location filename="../processing/generate_plan.py" line="430" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="417" />
+      <location filename="../processing/generate_plan.py" line="454" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="468" />
+      <location filename="../processing/generate_plan.py" line="505" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
@@ -2221,76 +2221,81 @@ Overwrite them?</translation>
     </message>
     <message>
       <location filename="../processing/models.py" line="108" />
+      <source>上次认定结果（可选，保留其核查决定）</source>
+      <translation>Previous identification result (optional: its review decisions are kept)</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="109" />
       <source>行政区划代码（6 位）</source>
       <translation>Administrative code (6 digits)</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="110" />
+      <location filename="../processing/models.py" line="111" />
       <source>研究范围图层</source>
       <translation>Study boundary</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="111" />
+      <location filename="../processing/models.py" line="112" />
       <source>手绘单元图层（可选）</source>
       <translation>Hand-drawn units (optional)</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="113" />
+      <location filename="../processing/models.py" line="114" />
       <source>再开发项目图层</source>
       <translation>Redevelopment projects</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="114" />
+      <location filename="../processing/models.py" line="115" />
       <source>零星用地图层</source>
       <translation>Scattered land pieces</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="115" />
+      <location filename="../processing/models.py" line="116" />
       <source>混合用地分区图层</source>
       <translation>Mixed-use zones</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="116" />
+      <location filename="../processing/models.py" line="117" />
       <source>实施方案输出文件夹</source>
       <translation>Folder for the implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="117" />
+      <location filename="../processing/models.py" line="118" />
       <source>实施方案文件清单</source>
       <translation>List of implementation plan files</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="118" />
+      <location filename="../processing/models.py" line="119" />
       <source>地块指标</source>
       <translation>Parcel indicators</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="122" />
+      <location filename="../processing/models.py" line="123" />
       <source>质检问题图层</source>
       <translation>Quality-check issues</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="123" />
+      <location filename="../processing/models.py" line="124" />
       <source>质检报告</source>
       <translation>Quality-check report</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="127" />
+      <location filename="../processing/models.py" line="128" />
       <source>宗地（含所属单元）</source>
       <translation>Parcels with their unit</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="129" />
+      <location filename="../processing/models.py" line="130" />
       <source>零星用地核查结果</source>
       <translation>Scattered land check</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="132" />
+      <location filename="../processing/models.py" line="133" />
       <source>用途转变路径结果</source>
       <translation>Use change pathway</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="133" />
+      <location filename="../processing/models.py" line="134" />
       <source>进展统计表</source>
       <translation>Progress table</translation>
     </message>
@@ -2390,9 +2395,54 @@ Overwrite them?</translation>
       <translation>{0} projects cannot be decided (see reasons): {1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="62" />
+      <location filename="../processing/provider.py" line="64" />
       <source>低效用地再开发 Lowland</source>
       <translation>Lowland — low-efficiency land redevelopment</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="28" />
+      <source>刷新单元统计</source>
+      <translation>Refresh unit statistics</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="31" />
+      <source>&lt;p&gt;核查会后或修改单元边界后，按单元图层现有的边界和核查后的低效用地认定结果重新统计每个单元（低效用地按核查后的 final_verdict/final_type 计），并记录统计所用的图层与最近核查时间。宗地、街坊、控规图层不填时使用单元上次统计时记录的图层（单元字段 parcels_source、blocks_source、plan_source）。单元的编号、名称、时序、备注保留。生成实施方案时，如单元统计早于核查或单元边界已修改，会要求先运行本工具。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;After a review meeting or after editing unit outlines: counts every unit again from the units layer's current outlines and the reviewed identification result (low-efficiency land by the reviewed final_verdict/final_type), and records the layers counted and the time of the latest decision. When the parcels, blocks or plan layer is not given, the layer the units were last counted from is used (unit fields parcels_source, blocks_source, plan_source). Unit ids, names, phases and notes are kept. Generating plans asks for this tool first when the unit statistics are older than the review or a unit outline changed.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="43" />
+      <source>再开发单元（单元划定结果或手绘单元）</source>
+      <translation>Redevelopment units (buildunits output or drawn units)</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="47" />
+      <source>核查后的低效用地认定结果（不填：单元记录的图层）</source>
+      <translation>Reviewed identification result (empty: the layer the units record)</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="48" />
+      <source>街坊（不填：单元记录的图层）</source>
+      <translation>Blocks (empty: the layer the units record)</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="49" />
+      <source>控规地块（不填：单元记录的图层）</source>
+      <translation>Plan parcels (empty: the layer the units record)</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="98" />
+      <source>使用单元记录的图层：{0}</source>
+      <translation>Using the layer the units record: {0}</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="84" />
+      <source>单元图层没有记录统计所用的{0}，请填写“{1}”。</source>
+      <translation>The units layer does not record the {0} it was counted from; set “{1}”.</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="91" />
+      <source>单元上次统计所用的图层已无法打开：{0}，请填写“{1}”。</source>
+      <translation>The layer the units were last counted from cannot be opened: {0}; set “{1}”.</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="37" />

@@ -4,92 +4,92 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="97" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="105" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="102" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="110" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="145" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="153" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="126" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="134" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="239" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="261" />
       <source>再开发单元评审图集</source>
       <translation>再开发单元评审图集</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="540" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="565" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="544" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="569" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="592" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="617" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="360" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="382" />
       <source>再开发单元</source>
       <translation>再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="489" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="514" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="493" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="518" />
       <source>宗地</source>
       <translation>宗地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="496" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="521" />
       <source>街坊</source>
       <translation>街坊</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="218" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="240" />
       <source>打印模板无法读取：{0}</source>
       <translation>打印模板无法读取：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="255" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="277" />
       <source>无法把布局加入工程：{0}</source>
       <translation>无法把布局加入工程：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="305" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="327" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="411" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="436" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="442" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="467" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="501" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="526" />
       <source>道路</source>
       <translation>道路</translation>
     </message>
@@ -1335,42 +1335,42 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="63" />
+      <location filename="../lowland_plugin/plugin.py" line="64" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="102" />
+      <location filename="../lowland_plugin/plugin.py" line="103" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="115" />
+      <location filename="../lowland_plugin/plugin.py" line="116" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="128" />
+      <location filename="../lowland_plugin/plugin.py" line="129" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="136" />
+      <location filename="../lowland_plugin/plugin.py" line="137" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="143" />
+      <location filename="../lowland_plugin/plugin.py" line="144" />
       <source>使用手册</source>
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="148" />
+      <location filename="../lowland_plugin/plugin.py" line="149" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="237" />
+      <location filename="../lowland_plugin/plugin.py" line="238" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
@@ -1390,127 +1390,127 @@
       <translation>无法读取输入图层 {0}。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="44" />
+      <location filename="../processing/build_units.py" line="50" />
       <source>再开发单元划定与统计</source>
       <translation>再开发单元划定与统计</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="47" />
+      <location filename="../processing/build_units.py" line="53" />
       <source>单元与街坊</source>
       <translation>单元与街坊</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="174" />
+      <location filename="../processing/build_units.py" line="225" />
       <source>街坊（街坊划分结果）</source>
       <translation>街坊（街坊划分结果）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="216" />
+      <location filename="../processing/build_units.py" line="268" />
       <source>低效用地认定结果（宗地）</source>
       <translation>低效用地认定结果（宗地）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="53" />
+      <location filename="../processing/build_units.py" line="59" />
       <source>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 {0} 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</source>
       <translation>&lt;p&gt;按“单元+街坊”管控（银川实施意见（三），自然资发〔2023〕171号 第1、3项）把街坊组成再开发单元，并统计每个单元。单元由整街坊组成，单元图形为其街坊的并集；每个街坊、每宗宗地至多属于一个单元。三种划定方式：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;手绘单元：街坊向内缩进吸附容差后完全落在手绘图形内即归入该单元（手绘边线可切入街坊不超过容差）；被两个单元覆盖的街坊归覆盖面积大者；切入街坊超过容差但未覆盖的、没有任何街坊的单元均列入冲突表。单元字段 unit_id、unit_name、phase（near 近期/mid 中期/far 远期）、notes 保留，缺编号时按西北→东南编为 DY01…；&lt;/li&gt;&lt;li&gt;控规单元：街坊归入重叠面积最大的控规单元（同编号的多个图形为一个单元）；跨单元超过容差或不在任何单元内的街坊列入冲突表；&lt;/li&gt;&lt;li&gt;自动划分：相距不超过邻接距离（跨越道路红线）的街坊为相邻街坊；从低效用地面积最大的街坊起，依次并入自身低效占比最高、使单元面积更接近目标面积且单元低效占比不低于最低占比的相邻街坊；低效占比不足的单元不形成。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;宗地按其 block_id 所在街坊归入单元，无 block_id 时按与单元的最大重叠归入；宗地缩进容差后仍跨两个单元的列入冲突表。每个单元统计：面积；低效用地宗数、面积、占比及分类型面积（优先采用核查后的 final_verdict/final_type）；现状建筑面积（gfa 之和）；规划建筑规模（控规地块 far_max × 单元内面积之和）；零星用地（单宗不超过 {0} 亩（含）的低效用地，银川实施意见（七））的宗数和面积；公共设施用地按类别的面积（控规 plan_code，resources/codes/public_facilities.csv）。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="85" />
+      <location filename="../processing/build_units.py" line="91" />
       <source>控规地块（plan_code、far_max）</source>
       <translation>控规地块（plan_code、far_max）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="91" />
+      <location filename="../processing/build_units.py" line="97" />
       <source>单元划定方式</source>
       <translation>单元划定方式</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="98" />
+      <location filename="../processing/build_units.py" line="104" />
       <source>手绘单元图层</source>
       <translation>手绘单元图层</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="103" />
+      <location filename="../processing/build_units.py" line="109" />
       <source>控规单元图层</source>
       <translation>控规单元图层</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="109" />
+      <location filename="../processing/build_units.py" line="115" />
       <source>控规单元编号字段（默认 unit_id）</source>
       <translation>控规单元编号字段（默认 unit_id）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="115" />
+      <location filename="../processing/build_units.py" line="121" />
       <source>吸附容差（米）</source>
       <translation>吸附容差（米）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="118" />
+      <location filename="../processing/build_units.py" line="124" />
       <source>自动划分目标面积（公顷）</source>
       <translation>自动划分目标面积（公顷）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="124" />
+      <location filename="../processing/build_units.py" line="130" />
       <source>自动划分低效用地最低占比（0–1）</source>
       <translation>自动划分低效用地最低占比（0–1）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="130" />
+      <location filename="../processing/build_units.py" line="136" />
       <source>自动划分邻接距离（米，跨越道路）</source>
       <translation>自动划分邻接距离（米，跨越道路）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="152" />
+      <location filename="../processing/build_units.py" line="162" />
       <source>街坊（含单元编号）</source>
       <translation>街坊（含单元编号）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="153" />
+      <location filename="../processing/build_units.py" line="163" />
       <source>宗地（含单元编号）</source>
       <translation>宗地（含单元编号）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="154" />
+      <location filename="../processing/build_units.py" line="164" />
       <source>单元划定冲突表</source>
       <translation>单元划定冲突表</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="166" />
+      <location filename="../processing/build_units.py" line="217" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>手绘单元方式需要“手绘单元图层”。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="171" />
+      <location filename="../processing/build_units.py" line="222" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>控规单元方式需要“控规单元图层”。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="222" />
+      <location filename="../processing/build_units.py" line="274" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="231" />
+      <location filename="../processing/build_units.py" line="283" />
       <source>没有形成任何单元。</source>
       <translation>没有形成任何单元。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="92" />
+      <location filename="../processing/build_units.py" line="98" />
       <source>手绘单元</source>
       <translation>手绘单元</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="92" />
+      <location filename="../processing/build_units.py" line="98" />
       <source>控规单元</source>
       <translation>控规单元</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="92" />
+      <location filename="../processing/build_units.py" line="98" />
       <source>自动划分</source>
       <translation>自动划分</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="234" />
+      <location filename="../processing/build_units.py" line="286" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>冲突 {0} 条，见单元划定冲突表：{1}</translation>
     </message>
@@ -1930,132 +1930,132 @@
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="103" />
+      <location filename="../processing/generate_plan.py" line="109" />
       <source>生成实施方案</source>
       <translation>生成实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="112" />
+      <location filename="../processing/generate_plan.py" line="118" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="135" />
+      <location filename="../processing/generate_plan.py" line="141" />
       <source>再开发单元（单元划定结果）</source>
       <translation>再开发单元（单元划定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="139" />
+      <location filename="../processing/generate_plan.py" line="145" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>宗地（含单元编号的认定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="141" />
+      <location filename="../processing/generate_plan.py" line="147" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="142" />
+      <location filename="../processing/generate_plan.py" line="148" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="143" />
+      <location filename="../processing/generate_plan.py" line="149" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="150" />
+      <location filename="../processing/generate_plan.py" line="156" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>单元编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="164" />
+      <location filename="../processing/generate_plan.py" line="170" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="172" />
+      <location filename="../processing/generate_plan.py" line="178" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>编制单位（印在封面，留空为待填写）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="186" />
+      <location filename="../processing/generate_plan.py" line="192" />
       <source>导出单元图与审查图集</source>
       <translation>导出单元图与审查图集</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="194" />
+      <location filename="../processing/generate_plan.py" line="200" />
       <source>覆盖已有文件</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="200" />
+      <location filename="../processing/generate_plan.py" line="206" />
       <source>生成的文件清单</source>
       <translation>生成的文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="165" />
+      <location filename="../processing/generate_plan.py" line="171" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML 模板 (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="226" />
+      <location filename="../processing/generate_plan.py" line="232" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="279" />
+      <location filename="../processing/generate_plan.py" line="285" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="266" />
+      <location filename="../processing/generate_plan.py" line="272" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="364" />
+      <location filename="../processing/generate_plan.py" line="371" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="472" />
+      <location filename="../processing/generate_plan.py" line="509" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="240" />
+      <location filename="../processing/generate_plan.py" line="246" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="381" />
+      <location filename="../processing/generate_plan.py" line="418" />
       <source>将覆盖已有文件：{0}</source>
       <translation>将覆盖已有文件：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="216" />
+      <location filename="../processing/generate_plan.py" line="222" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="393" />
+      <location filename="../processing/generate_plan.py" line="430" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="417" />
+      <location filename="../processing/generate_plan.py" line="454" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="468" />
+      <location filename="../processing/generate_plan.py" line="505" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
@@ -2221,76 +2221,81 @@
     </message>
     <message>
       <location filename="../processing/models.py" line="108" />
+      <source>上次认定结果（可选，保留其核查决定）</source>
+      <translation>上次认定结果（可选，保留其核查决定）</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="109" />
       <source>行政区划代码（6 位）</source>
       <translation>行政区划代码（6 位）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="110" />
+      <location filename="../processing/models.py" line="111" />
       <source>研究范围图层</source>
       <translation>研究范围图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="111" />
+      <location filename="../processing/models.py" line="112" />
       <source>手绘单元图层（可选）</source>
       <translation>手绘单元图层（可选）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="113" />
+      <location filename="../processing/models.py" line="114" />
       <source>再开发项目图层</source>
       <translation>再开发项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="114" />
+      <location filename="../processing/models.py" line="115" />
       <source>零星用地图层</source>
       <translation>零星用地图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="115" />
+      <location filename="../processing/models.py" line="116" />
       <source>混合用地分区图层</source>
       <translation>混合用地分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="116" />
+      <location filename="../processing/models.py" line="117" />
       <source>实施方案输出文件夹</source>
       <translation>实施方案输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="117" />
+      <location filename="../processing/models.py" line="118" />
       <source>实施方案文件清单</source>
       <translation>实施方案文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="118" />
+      <location filename="../processing/models.py" line="119" />
       <source>地块指标</source>
       <translation>地块指标</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="122" />
+      <location filename="../processing/models.py" line="123" />
       <source>质检问题图层</source>
       <translation>质检问题图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="123" />
+      <location filename="../processing/models.py" line="124" />
       <source>质检报告</source>
       <translation>质检报告</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="127" />
+      <location filename="../processing/models.py" line="128" />
       <source>宗地（含所属单元）</source>
       <translation>宗地（含所属单元）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="129" />
+      <location filename="../processing/models.py" line="130" />
       <source>零星用地核查结果</source>
       <translation>零星用地核查结果</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="132" />
+      <location filename="../processing/models.py" line="133" />
       <source>用途转变路径结果</source>
       <translation>用途转变路径结果</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="133" />
+      <location filename="../processing/models.py" line="134" />
       <source>进展统计表</source>
       <translation>进展统计表</translation>
     </message>
@@ -2390,9 +2395,54 @@
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="62" />
+      <location filename="../processing/provider.py" line="64" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="28" />
+      <source>刷新单元统计</source>
+      <translation>刷新单元统计</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="31" />
+      <source>&lt;p&gt;核查会后或修改单元边界后，按单元图层现有的边界和核查后的低效用地认定结果重新统计每个单元（低效用地按核查后的 final_verdict/final_type 计），并记录统计所用的图层与最近核查时间。宗地、街坊、控规图层不填时使用单元上次统计时记录的图层（单元字段 parcels_source、blocks_source、plan_source）。单元的编号、名称、时序、备注保留。生成实施方案时，如单元统计早于核查或单元边界已修改，会要求先运行本工具。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;核查会后或修改单元边界后，按单元图层现有的边界和核查后的低效用地认定结果重新统计每个单元（低效用地按核查后的 final_verdict/final_type 计），并记录统计所用的图层与最近核查时间。宗地、街坊、控规图层不填时使用单元上次统计时记录的图层（单元字段 parcels_source、blocks_source、plan_source）。单元的编号、名称、时序、备注保留。生成实施方案时，如单元统计早于核查或单元边界已修改，会要求先运行本工具。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="43" />
+      <source>再开发单元（单元划定结果或手绘单元）</source>
+      <translation>再开发单元（单元划定结果或手绘单元）</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="47" />
+      <source>核查后的低效用地认定结果（不填：单元记录的图层）</source>
+      <translation>核查后的低效用地认定结果（不填：单元记录的图层）</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="48" />
+      <source>街坊（不填：单元记录的图层）</source>
+      <translation>街坊（不填：单元记录的图层）</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="49" />
+      <source>控规地块（不填：单元记录的图层）</source>
+      <translation>控规地块（不填：单元记录的图层）</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="98" />
+      <source>使用单元记录的图层：{0}</source>
+      <translation>使用单元记录的图层：{0}</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="84" />
+      <source>单元图层没有记录统计所用的{0}，请填写“{1}”。</source>
+      <translation>单元图层没有记录统计所用的{0}，请填写“{1}”。</translation>
+    </message>
+    <message>
+      <location filename="../processing/refresh_units.py" line="91" />
+      <source>单元上次统计所用的图层已无法打开：{0}，请填写“{1}”。</source>
+      <translation>单元上次统计所用的图层已无法打开：{0}，请填写“{1}”。</translation>
     </message>
     <message>
       <location filename="../processing/scattered_land.py" line="37" />

@@ -21,6 +21,7 @@ MENU_ALGORITHMS = (
     "lowland:progressstats",
     "lowland:delineateblocks",
     "lowland:buildunits",
+    "lowland:refreshunits",
     "lowland:farcheck",
     "lowland:statusquocheck",
     "lowland:scatteredland",

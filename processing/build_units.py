@@ -13,8 +13,14 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..lowland_plugin.bridge.inputs import file_layer, review_fields_of
 from ..lowland_plugin.core.checks.scattered import SCATTERED_PIECE_MAX_MU
 from ..lowland_plugin.core.units import redevelopment as core
+from ..lowland_plugin.core.units.provenance import (
+    older_copy_message,
+    provenance_columns,
+    units_record,
+)
 from .base import LowlandAlgorithm
 
 
@@ -143,6 +149,10 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             if maximum is not None:
                 param.setMaximum(maximum)
             self.addParameter(param)
+        self.add_outputs()
+
+    def add_outputs(self) -> None:
+        """The units, and the blocks, parcels and conflicts (optional) outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("再开发单元"), QgsProcessing.TypeVectorPolygon
@@ -159,8 +169,49 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 )
             )
 
+    def mode(self, parameters, context) -> str:
+        """The unit mode chosen (``drawn``, ``plan_unit``, ``auto``)."""
+        return core.MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+
+    def source_of(self, parameters, key: str, context) -> str | None:
+        """The data source of input ``key`` (path|layername=…), None when unset."""
+        if parameters.get(key) in (None, ""):
+            return None
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return layer.source() if layer is not None else None
+
+    def with_provenance(self, units, parcels, parameters, context):
+        """The units with what they were counted from (core.units.provenance): the
+        parcel, block and plan layers and the parcels' review state, now."""
+        sources = {
+            "parcels": self.source_of(parameters, self.PARCELS, context),
+            "blocks": self.source_of(parameters, self.BLOCKS, context),
+            "plan": self.source_of(parameters, self.PLAN, context),
+        }
+        record = provenance_columns(len(units), parcels, sources)
+        record.index = units.index
+        return units.join(record)
+
+    def warn_older_parcels(self, parameters, context, feedback, layers) -> None:
+        """Warn when the parcels are a copy (e.g. the parcels output of an earlier count)
+        whose decisions differ from those of the reviewed layer the units record."""
+        units, parcels = layers.get(self.UNITS), layers.get(self.PARCELS)
+        record = units_record(units) if units is not None else None
+        source = self.source_of(parameters, self.PARCELS, context)
+        if record is None or not record.parcels_source or source is None:
+            return
+        if file_layer(record.parcels_source) == file_layer(source):
+            return
+        now = review_fields_of(record.parcels_source)
+        layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
+        label = layer.name() if layer is not None else self.PARCELS
+        if now is not None and parcels is not None:
+            line = older_copy_message(parcels, label, now, record.parcels_source)
+            if line:
+                feedback.pushWarning(line)
+
     def compute(self, parameters, context, feedback) -> dict:
-        mode = core.MODES[self.parameterAsEnum(parameters, self.MODE, context)]
+        mode = self.mode(parameters, context)
         if mode == "drawn" and parameters.get(self.UNITS) in (None, ""):
             raise QgsProcessingException(
                 self.tr("手绘单元方式需要“手绘单元图层”。")
@@ -188,6 +239,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 else self.read_layer(parameters, key, context, None, crs_of=self.BLOCKS)
             )
             feedback.setProgress(10 + 10 * (step + 1))
+        self.warn_older_parcels(parameters, context, feedback, layers)
         id_fields = self.parameterAsFields(parameters, self.PLAN_UNIT_ID_FIELD, context)
         self.check_canceled(feedback)
         result = core.build_units(
@@ -237,18 +289,21 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
                 )
             )
         self.check_canceled(feedback)
+        units = self.with_provenance(units, layers[self.PARCELS], parameters, context)
         results = {
             self.OUTPUT: self.write_output(
                 parameters, self.OUTPUT, context, feedback, units, crs, style="buildunits"
             )
         }
-        for key, gdf in (
-            (self.BLOCKS_OUTPUT, result.blocks),
-            (self.PARCELS_OUTPUT, result.parcels),
+        for key, gdf, style in (
+            (self.BLOCKS_OUTPUT, result.blocks, None),
+            (self.PARCELS_OUTPUT, result.parcels, "identifyparcels"),
         ):
             self.check_canceled(feedback)
             if parameters.get(key) not in (None, ""):
-                results[key] = self.write_output(parameters, key, context, feedback, gdf, crs)
+                results[key] = self.write_output(
+                    parameters, key, context, feedback, gdf, crs, style=style
+                )
         if parameters.get(self.CONFLICTS) not in (None, ""):
             results[self.CONFLICTS] = self.write_table(
                 parameters, self.CONFLICTS, context, result.conflicts, feedback

@@ -31,6 +31,7 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
+from ..lowland_plugin.bridge.inputs import file_layer, review_fields_of
 from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
 from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
@@ -59,6 +60,11 @@ from ..lowland_plugin.core.documents.render import (
     write_atomic,
 )
 from ..lowland_plugin.core.units.assignment import require_known_phases
+from ..lowland_plugin.core.units.provenance import (
+    outline_messages,
+    review_messages,
+    units_record,
+)
 from ..lowland_plugin.core.units.redevelopment import UNIT_FIELDS
 from .base import LowlandAlgorithm
 
@@ -304,6 +310,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         read = {}
         for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY):
             read[key] = self.read_layer(parameters, key, context, feedback, crs_of=self.UNITS)
+        self._check_up_to_date(parameters, context, feedback, units_all, read[self.PARCELS])
         projects = read[self.PROJECTS]
         pieces, zones = read[self.PIECES], read[self.ZONES]
         if projects is not None:
@@ -366,6 +373,36 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
         feedback.setProgress(100)
         return results
+
+    def _check_up_to_date(self, parameters, context, feedback, units_all, parcels):
+        """Refuse units never counted, redrawn after the count, or counted before the
+        review of the parcels (core.units.provenance), naming the layers; warn when
+        the units do not record what they were counted from."""
+        units_layer = self.parameterAsVectorLayer(parameters, self.UNITS, context)
+        units_label = units_layer.name() if units_layer is not None else self.tr("再开发单元")
+        # every unit: a redrawn or new unit changes which unit a parcel belongs to
+        refusals = outline_messages(units_all, units_label)
+        if parcels is not None:
+            parcels_layer = self.parameterAsVectorLayer(parameters, self.PARCELS, context)
+            record = units_record(units_all)
+            source_now, source_label = None, None
+            if record is not None and record.parcels_source and parcels_layer is not None:
+                if file_layer(record.parcels_source) != file_layer(parcels_layer.source()):
+                    source_now = review_fields_of(record.parcels_source)
+                    source_label = record.parcels_source
+            found, warnings = review_messages(
+                record,
+                units_label,
+                parcels,
+                parcels_layer.name() if parcels_layer is not None else self.PARCELS,
+                source_now,
+                source_label,
+            )
+            refusals += found
+            for line in warnings:
+                feedback.pushWarning(line)
+        if refusals:
+            raise QgsProcessingException("\n".join(refusals))
 
     def _check_file_names(self, parameters, context, units, formats, out_dir: Path) -> None:
         """Before anything is written: two units with one file name are refused (naming

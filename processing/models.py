@@ -105,6 +105,7 @@ def model_labels() -> dict[str, str]:
         "plan": tr("控规地块图层"),
         "profile": tr("规则配置（default / yinchuan / JSON 文件路径）"),
         "reference_date": tr("认定基准日"),
+        "previous": tr("上次认定结果（可选，保留其核查决定）"),
         "admin_code": tr("行政区划代码（6 位）"),
         "roads": tr("道路中心线图层"),
         "boundary": tr("研究范围图层"),

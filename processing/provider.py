@@ -20,6 +20,7 @@ from .legacy_land import LegacyLandAlgorithm
 from .mixed_use import MixedUseAlgorithm
 from .parcel_indicators import ParcelIndicatorsAlgorithm
 from .progress_statistics import ProgressStatisticsAlgorithm
+from .refresh_units import RefreshUnitsAlgorithm
 from .scattered_land import ScatteredLandAlgorithm
 from .status_quo_check import StatusQuoCheckAlgorithm
 from .use_change import UseChangeAlgorithm
@@ -34,6 +35,7 @@ ALGORITHMS = (
     ProgressStatisticsAlgorithm,
     DelineateBlocksAlgorithm,
     BuildUnitsAlgorithm,
+    RefreshUnitsAlgorithm,
     FarCheckAlgorithm,
     StatusQuoCheckAlgorithm,
     ScatteredLandAlgorithm,

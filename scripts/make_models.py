@@ -58,6 +58,7 @@ SURVEY_INPUTS = [
     Input("plan", "FeatureSource", True, geometry="polygon"),
     Input("profile", "String", default="default"),
     Input("reference_date", "DateTime"),
+    Input("previous", "FeatureSource", True, geometry="polygon"),
 ]
 EXPORT_INPUTS = [Input("admin_code", "String", default="640106")]
 BLOCK_INPUTS = [
@@ -88,6 +89,7 @@ IDENTIFY = Child(
         "PLAN": "@plan",
         "PROFILE": "@profile",
         "REFERENCE_DATE": "@reference_date",
+        "PREVIOUS": "@previous",  # re-running keeps the review decisions
     },
     {"OUTPUT": "identified"},
 )
@@ -130,7 +132,9 @@ UNITS = Child(
     "再开发单元划定与统计",
     {
         "BLOCKS": "blocks.OUTPUT",
-        "PARCELS": "blocks.PARCELS_OUTPUT",
+        # the identification output itself: the layer the 核查会 reviews, which the units
+        # record as counted from (lowland:refreshunits recounts it after the review)
+        "PARCELS": "identify.OUTPUT",
         "PLAN": "@plan",
         "MODE": "@unit_mode",
         "UNITS": "@units",

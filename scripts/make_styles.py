@@ -16,7 +16,43 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CATEGORY_EXPRESSION = 'CASE WHEN "verdict" = \'lowland\' THEN "lowland_type" ELSE "verdict" END'
+#: The outcome after review (核查后结论): the planner's decision (``final_verdict`` /
+#: ``final_type``) where there is one, else the computed one — the rule of
+#: core.identify.review.final_verdict/final_type. ``attribute($currentfeature, …)`` is NULL
+#: on a layer without review fields (then the computed verdict is drawn).
+FINAL_VERDICT = "coalesce(nullif(attribute($currentfeature, 'final_verdict'), ''), \"verdict\")"
+FINAL_TYPE = "coalesce(nullif(attribute($currentfeature, 'final_type'), ''), \"lowland_type\")"
+CATEGORY_EXPRESSION = (
+    f"CASE WHEN {FINAL_VERDICT} = 'lowland' THEN {FINAL_TYPE} ELSE {FINAL_VERDICT} END"
+)
+STATUS = "coalesce(attribute($currentfeature, 'review_status'), 'pending')"
+CHANGED = (
+    f"coalesce(attribute($currentfeature, 'verdict_changed'), false) AND {STATUS} <> 'pending'"
+)
+#: Review state marks (outlines over the fills, so the fill at a parcel's centre is its
+#: final outcome): (value_maps review_status value or "changed", filter, outline colour,
+#: width mm, dashed). Pending parcels keep the thin grey outline of the fill.
+REVIEW_MARKS = (
+    ("changed", CHANGED, "#ff7f00", 0.9, True),
+    ("confirmed", f"{STATUS} = 'confirmed' AND NOT ({CHANGED})", "#1b7837", 0.6, False),
+    ("rejected", f"{STATUS} = 'rejected' AND NOT ({CHANGED})", "#000000", 0.8, True),
+    ("overridden", f"{STATUS} = 'overridden' AND NOT ({CHANGED})", "#2166ac", 0.8, False),
+)
+#: Legend headings of the two rule groups, and the label of the "changed" mark.
+STYLE_TEXT = {
+    "zh": {
+        "outcome": "认定结果（核查后结论）",
+        "review": "核查状态（边线）",
+        "pending": "待核查（细灰边）",
+        "changed": "结论已变化，待复核",
+    },
+    "en": {
+        "outcome": "Outcome after review",
+        "review": "Review state (outline)",
+        "pending": "Pending (thin grey outline)",
+        "changed": "Verdict changed: re-check",
+    },
+}
 #: Category value → colour; labels come from resources/codes/value_maps.csv.
 COLOURS = {
     "industrial": "#d7301f",
@@ -91,26 +127,52 @@ def _save(layer, name: str, with_labels: bool) -> Path:
 
 
 def build(language: str) -> Path:
-    """Identification result: low-efficiency type where the verdict is low-efficiency,
-    else the verdict."""
-    from qgis.core import (
-        QgsCategorizedSymbolRenderer,
-        QgsFillSymbol,
-        QgsRendererCategory,
-        QgsVectorLayer,
-    )
+    """Identification result coloured by the outcome after review (the low-efficiency
+    type where the final verdict is low-efficiency, else the final verdict), with the
+    review state marked by the outline (confirmed / rejected / re-classified / changed
+    since review; pending: plain). Both groups are in the legend."""
+    from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt
 
-    layer = QgsVectorLayer(
-        "MultiPolygon?crs=EPSG:4544&field=lowland_type:string&field=verdict:string", "s", "memory"
+    fields = "".join(
+        f"&field={name}:string"
+        for name in ("lowland_type", "verdict", "final_verdict", "final_type", "review_status")
     )
+    layer = QgsVectorLayer(
+        f"MultiPolygon?crs=EPSG:4544{fields}&field=verdict_changed:boolean", "s", "memory"
+    )
+    text = STYLE_TEXT[language]
     labels = {**_value_labels("lowland_type", language), **_value_labels("verdict", language)}
-    categories = []
+    status_labels = _value_labels("review_status", language)
+    root = QgsRuleBasedRenderer.Rule(None)
+    outcome = QgsRuleBasedRenderer.Rule(None, 0, 0, "", text["outcome"])
     for value, colour in COLOURS.items():
         symbol = QgsFillSymbol.createSimple(
             {"color": colour, "outline_color": "#4d4d4d", "outline_width": "0.2"}
         )
-        categories.append(QgsRendererCategory(value, symbol, labels[value]))
-    layer.setRenderer(QgsCategorizedSymbolRenderer(CATEGORY_EXPRESSION, categories))
+        rule = f"{CATEGORY_EXPRESSION} = '{value}'"
+        outcome.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, rule, labels[value]))
+    review = QgsRuleBasedRenderer.Rule(None, 0, 0, "", text["review"])
+    pending = QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "#4d4d4d", "outline_width": "0.2"}
+    )
+    review.appendChild(
+        QgsRuleBasedRenderer.Rule(pending, 0, 0, f"{STATUS} = 'pending'", text["pending"])
+    )
+    for value, expression, colour, width, dashed in REVIEW_MARKS:
+        symbol = QgsFillSymbol.createSimple(
+            {"style": "no", "outline_color": colour, "outline_width": str(width)}
+        )
+        if dashed:
+            symbol.symbolLayer(0).setStrokeStyle(Qt.DashLine)
+        symbol.symbolLayer(0).setRenderingPass(1)  # over every parcel's fill
+        label = text["changed"] if value == "changed" else status_labels[value]
+        review.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))
+    root.appendChild(outcome)
+    root.appendChild(review)
+    renderer = QgsRuleBasedRenderer(root)
+    renderer.setUsingSymbolLevels(True)
+    layer.setRenderer(renderer)
     return _save(layer, f"identifyparcels_{language}", with_labels=False)
 
 

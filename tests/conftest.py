@@ -257,6 +257,7 @@ CORE_TEST_MODULES = frozenset(
         "test_mapping",
         "test_profiles",
         "test_properties",
+        "test_provenance",
         "test_reasons",
         "test_review",
         "test_rule_fields",

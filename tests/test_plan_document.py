@@ -386,12 +386,12 @@ def test_funding_modes_keep_acquisition_and_owner_apart():
          "value_new": 5_000_000.0, "computed": True, "price_due": 2_000_000.0,
          "first_amount": None, "due_date": dt.date(2026, 1, 1)},
     ]  # fmt: skip
-    share, sales, owners = pd_.funding_modes(rows)
+    share, sales, owners = funding_.funding_modes(rows)
     assert share == 0.75  # 3000 / (3000 + 1000)
     assert sales == [("A", 9_000_000.0)] and [r["project_id"] for r in owners] == ["O"]
     overview = {"lowland_area_m2": 1000.0, "facility_area_m2": 0.0, "gfa_transferred": None,
                 "phase": "near"}  # fmt: skip
-    f = pd_.funding_section(overview, rows, 2000.0, "低效地块现状建筑面积", rates)
+    f = funding_.funding_section(overview, rows, 2000.0, "低效地块现状建筑面积", rates)
     amounts = {c["item"]: c["amount"] for c in f["costs"] + f["revenues"]}
     # compensation 2000 m² × 0.75 × 3000 = 4 500 000; demolition 1500 × 100 = 150 000;
     # infrastructure 1000 × 300 = 300 000; revenue: A's 出让 9 000 000 (not its 4 M price)
@@ -402,8 +402,8 @@ def test_funding_modes_keep_acquisition_and_owner_apart():
     # no mode on any project: the unit is 收储 then 出让 (no 补缴地价); the sale is
     # estimated: 20 000 m² planned × 0.5 low-efficiency share × 1500 元/m² = 15 000 000
     bare = [dict(r, redevelopment_mode=None) for r in rows]
-    assert pd_.funding_modes(bare) == (1.0, [], [])
-    f = pd_.funding_section(
+    assert funding_.funding_modes(bare) == (1.0, [], [])
+    f = funding_.funding_section(
         overview | {"gfa_capacity": 20_000.0, "lowland_share": 0.5}, bare, 2000.0, "x", rates
     )
     amounts = {c["item"]: c["amount"] for c in f["costs"] + f["revenues"]}
@@ -432,3 +432,39 @@ def test_the_identification_chapter_lists_the_pending_values_of_the_profile(tmp_
     document = docx.Document(write_atomic(tmp_path / "p.docx", render_docx(None, ctx)))
     texts = [p.text for p in document.paragraphs]
     assert danger in texts
+
+
+def test_parcel_list_and_review_state_follow_the_review():
+    """Issue 17: a decision on a verdict that changed since is flagged in the list, and
+    the context says how many of the unit's parcels are decided, pending, changed."""
+    parcels = gpd.GeoDataFrame(
+        {
+            "parcel_id": ["A", "B", "C", "D"],
+            "verdict": ["lowland", "lowland", "not_lowland", "lowland"],
+            "lowland_type": ["industrial", "industrial", None, "village"],
+            "final_verdict": ["lowland", "not_lowland", "lowland", "lowland"],
+            "final_type": ["industrial", None, "industrial", "village"],
+            "review_status": ["confirmed", "rejected", "overridden", "pending"],
+            "verdict_changed": [True, False, False, False],
+            "reviewed_at": ["2026-03-01T09:00:00", "2026-03-02T10:00:00", None, None],
+            "area_m2": [1000.0, 2000.0, 3000.0, 4000.0],
+        },
+        geometry=[box(i, 0, i + 1, 1) for i in range(4)],
+    )
+    rows = {r["parcel_id"]: r for r in pd_.lowland_parcels(parcels)}
+    assert sorted(rows) == ["A", "C", "D"]  # B rejected
+    assert (
+        rows["A"]["review"] == "已确认（⚠ 核查后计算结论已变化，待复核）" and rows["A"]["changed"]
+    )
+    assert rows["C"]["review"] == "已改判" and not rows["C"]["changed"]
+    assert rows["D"]["review"] is None
+    summary = pd_.review_summary(parcels, {"counted_at": "2026-03-03T08:00:00"})
+    # decided A, B, C; pending D; changed A; latest of the two times
+    assert summary == {
+        "decided": 3,
+        "pending": 1,
+        "changed": 1,
+        "latest": "2026-03-02 10:00:00",
+        "counted_at": "2026-03-03 08:00:00",
+    }
+    assert pd_.review_summary(parcels.drop(columns="review_status"), {}) is None

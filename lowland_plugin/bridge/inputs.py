@@ -4,17 +4,25 @@ its code page) pointed out, and unusable geometries refused naming the features.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 
 import geopandas as gpd
 import pandas as pd
-from qgis.core import QgsCoordinateReferenceSystem, QgsProcessing, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
 
+from ..core.common.errors import LowlandInputError
 from ..core.common.text_encoding import require_decoded_text
 from ..core.common.validation import require_valid_geometries
 from ..i18n import tr
 from .layers import source_to_gdf
+from .ogr_io import read_ogr_layer
 
 #: Id fields that name a feature in messages, in order of preference (else the fid).
 ID_FIELDS = (
@@ -148,3 +156,24 @@ def cut_name_hint(message: str, cut: set[str]) -> str:
         + " (the shapefile cut field names to 10 characters: {0}; map them with FIELD_MAP "
         "{1} or use a GeoPackage.)"
     ).format(listing, mapping)
+
+
+def file_layer(source: str) -> tuple[str, str]:
+    """(absolute path, layer name) of an OGR data source string, to compare sources."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
+    path = parts.get("path", "") or source
+    return os.path.abspath(path), str(parts.get("layerName") or "")
+
+
+def review_fields_of(source: str) -> pd.DataFrame | None:
+    """The review fields (``review_status``, ``reviewed_at``) of the file layer ``source``
+    as it is now; None when it is no readable file layer with review fields (a units
+    layer records the reviewed layer it was counted from, core.units.provenance)."""
+    path, name = file_layer(source)
+    if not os.path.isfile(path):
+        return None
+    try:
+        frame = read_ogr_layer(path, name or None, columns=["review_status", "reviewed_at"])
+    except (LowlandInputError, RuntimeError, KeyError, ValueError):
+        return None
+    return frame if "review_status" in frame.columns else None

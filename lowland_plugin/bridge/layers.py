@@ -272,7 +272,8 @@ def gdf_wkb_type(gdf: gpd.GeoDataFrame) -> int:
     return QgsWkbTypes.Unknown
 
 
-def _attribute_value(value):
+def attribute_value(value):
+    """A pandas/numpy value as a QGIS attribute value (None, NaN, NA → NULL)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return NULL
     if isinstance(value, (float, np.floating)):
@@ -306,7 +307,7 @@ def write_gdf_to_sink(gdf: gpd.GeoDataFrame, sink, fields: QgsFields, feedback=N
     written = 0
     for row in range(n):
         feat = QgsFeature(fields)
-        feat.setAttributes([_attribute_value(col[row]) for col in columns])
+        feat.setAttributes([attribute_value(col[row]) for col in columns])
         if wkbs is not None and wkbs[row] is not None:
             geom = QgsGeometry()
             geom.fromWkb(wkbs[row])

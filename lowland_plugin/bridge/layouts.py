@@ -209,6 +209,31 @@ def export_atlas_pdf(
     return str(target)
 
 
+def unit_map_frame(
+    units_layer: LayerLike,
+    unit_id: str,
+    dpi: int = PNG_DPI,
+    template: str | os.PathLike = TEMPLATE,
+) -> tuple[QgsRectangle, tuple[float, float, float, float]]:
+    """Where the map of ``unit_id`` lies on its page as :func:`export_unit_maps` draws
+    it with ``template``: (map extent in the layer CRS, (left, top, width, height) of the
+    map frame in pixels of a ``dpi`` image) — to find a feature on the exported PNG."""
+    sheet = _ReviewSheet(units_layer, [], [unit_id], template)
+    atlas = sheet.layout.atlas()
+    try:
+        if not atlas.beginRender() or not atlas.seekTo(0):
+            raise QgsProcessingException(_no_units_message())
+        main = _item(sheet.layout, MAIN_MAP, QgsLayoutItemMap)
+        extent = QgsRectangle(main.extent())
+        pos, rect = main.pagePos(), main.rect()
+        scale = dpi / 25.4  # layout units are mm
+        frame = (pos.x() * scale, pos.y() * scale, rect.width() * scale, rect.height() * scale)
+    finally:
+        atlas.endRender()
+        sheet.close()
+    return extent, frame
+
+
 def load_review_layout(project: QgsProject, template: str | os.PathLike = TEMPLATE):
     """The review layout read from ``template`` into ``project`` (not added to it)."""
     document = QDomDocument()
@@ -397,6 +422,9 @@ class _ReviewSheet:
         root.removeAllChildren()
         for layer in ordered:
             root.addLayer(layer)
+        # two columns: the parcels' outcome and review-state entries fit the panel
+        legend.setColumnCount(2)
+        legend.setSplitLayer(True)
         legend.updateLegend()
 
     def close(self) -> None:
@@ -602,4 +630,5 @@ __all__ = [
     "export_unit_maps",
     "load_review_layout",
     "safe_file_part",
+    "unit_map_frame",
 ]

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..checks.common import redevelopment_mode
 from ..common.errors import LowlandInputError, split_bilingual
 from ..common.money import money, to_cents, yuan
 from ..common.profiles import Profile
@@ -229,3 +230,84 @@ def _line(item, label, basis, quantity, quantity_unit, rate, rate_unit, source) 
 def cent_sum(values: Iterable[float]) -> float:
     """Exact decimal sum of cent amounts, as a float with two decimals."""
     return yuan(to_cents(sum((money(v) for v in values), Decimal(0))))
+
+
+def funding_modes(
+    price_rows: list[dict],
+) -> tuple[float, list[tuple[str, float | None]], list[dict]]:
+    """Split the unit's projects by ``redevelopment_mode``: (share of the projects' land
+    that is acquired — 收储 and 联合 projects — of the projects with a mode, 出让
+    revenues (value_new) of those projects, the rows whose 补缴地价 is revenue — 原权利人
+    改造 ones). No mode on any project (or no project): the unit is taken as 收储 then
+    出让 — share 1, no 补缴地价; the caller estimates the 出让 revenue."""
+    modes = [redevelopment_mode(r.get("redevelopment_mode")) for r in price_rows]
+    if not any(modes):
+        return 1.0, [], []
+    area = {"acquired": 0.0, "all": 0.0}
+    sales: list[tuple[str, float | None]] = []
+    owners: list[dict] = []
+    for r, mode in zip(price_rows, modes, strict=True):
+        size = r.get("area_m2") or 0.0
+        if mode is None:
+            continue
+        area["all"] += size
+        if mode in ("acquisition", "joint"):
+            area["acquired"] += size
+            sales.append((r["project_id"], r.get("value_new")))
+        else:
+            owners.append(r)
+    share = area["acquired"] / area["all"] if area["all"] > 0 else 0.0
+    return share, sales, owners
+
+
+def funding_section(
+    overview: dict, price_rows: list[dict], gfa: float, gfa_basis: str, rates: FundingRates
+) -> dict:
+    """资金平衡 of the unit: 收储 projects bring compensation and demolition costs and
+    their 出让 revenue, 原权利人改造 projects their land price (Y-3, N-3, N-5)."""
+    share, sales, owners = funding_modes(price_rows)
+    estimated = not sales and not owners
+    if estimated:
+        sales = [("—", _sale_estimate(overview, rates))]
+    payments = []
+    for r in owners:
+        if not r["computed"]:
+            continue
+        if r["first_amount"] is not None:  # Y-15 instalments, applied for
+            payments.append((r["project_id"], r["first_amount"], r["first_due_date"]))
+            payments.append((r["project_id"], r["rest_amount"], r["final_due_date"]))
+        else:  # the whole amount on the contract date (0 inside the N-11 transition)
+            payments.append((r["project_id"], r["price_due"], r["due_date"]))
+    funding = funding_balance(
+        lowland_gfa_m2=gfa,
+        lowland_area_m2=overview["lowland_area_m2"] or 0.0,
+        facility_area_m2=overview["facility_area_m2"] or 0.0,
+        transferred_gfa_m2=overview["gfa_transferred"] or 0.0,
+        payments=payments,
+        phase=overview["phase"],
+        rates=rates,
+        acquired_share=share,
+        sales=sales,
+    )
+    for line in funding["costs"][:2]:
+        line["basis"] = gfa_basis + (f" × 收储项目用地占比 {share:.2%}" if share < 1 else "")
+    funding["transfer_given"] = overview["gfa_transferred"] is not None
+    funding["acquired_share"] = share
+    if estimated:
+        sale = funding["revenues"][2]
+        sale["basis"] = (
+            "未填写再开发方式：按收储后出让估算 = 规划建筑面积 × 低效用地占比 × 转移建筑面积单价"
+        )
+        sale["quantity"], sale["source"] = 1, rates.sources["transfer_price_per_m2_gfa"]
+    return funding
+
+
+def _sale_estimate(overview: dict, rates: FundingRates) -> float | None:
+    """出让 revenue of a unit acquired as a whole (Y-3, N-5): planned floor area
+    (``gfa_capacity``) × low-efficiency share × the profile's floor-area price; None
+    when the capacity is unknown."""
+    capacity, share = overview.get("gfa_capacity"), overview.get("lowland_share")
+    if capacity is None:
+        return None
+    gfa = capacity * (share if share is not None else 1.0)
+    return round(gfa * rates.transfer_price_per_m2_gfa, 2)

@@ -31,6 +31,8 @@ rolling implementation. :func:`build_unit_context` collects, for one unit:
   ``implementation``, ``compensation``, ``timing``: the chapters of
   :mod:`.chapters` (a section with ``missing`` says what input it lacks);
 - ``document.compiler``: 编制单位 (None: the cover leaves it to be filled in).
+- ``review``: the review state of the unit's parcels (decided, pending, changed since
+  review, latest decision, when the unit was counted; None without review fields).
 
 A project belongs to the unit named by its ``unit_id``, else to the unit it overlaps
 most (:func:`~.projects.assign_projects`); parcels and legacy parcels by the same rule
@@ -52,7 +54,6 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from ..checks.common import redevelopment_mode
 from ..common.errors import split_bilingual
 from ..common.fields import value_label
 from ..common.measures import M2_PER_MU
@@ -60,7 +61,7 @@ from ..common.profile_labels import pending_in_words
 from ..common.profiles import Profile
 from ..common.reason_text import reason_sentences
 from ..common.resources import resource_path
-from ..common.values import as_float, as_json, as_text, plain
+from ..common.values import as_float, as_json, as_text, is_known, plain
 from ..identify.review import final_type, final_verdict
 from ..units.membership import unit_membership
 from ..units.statistics import parcel_areas
@@ -75,10 +76,9 @@ from .chapters import (
 )
 from .funding import (
     PHASE_LABELS,
-    FundingRates,
     cent_sum,
-    funding_balance,
     funding_rates,
+    funding_section,
     normalise_phase,
 )
 from .projects import (
@@ -146,7 +146,7 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
     kind = final_type(parcels)
     area = parcel_areas(parcels)
     rows = []
-    for i, (pid, owner, reasons, gfa, far, status, note) in enumerate(
+    for i, (pid, owner, reasons, gfa, far, status, note, changed) in enumerate(
         zip(
             _column(parcels, "parcel_id"),
             _column(parcels, "owner"),
@@ -155,6 +155,7 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
             _column(parcels, "far"),
             _column(parcels, "review_status"),
             _column(parcels, "review_note"),
+            _column(parcels, "verdict_changed"),
             strict=True,
         )
     ):
@@ -175,14 +176,48 @@ def lowland_parcels(parcels: gpd.GeoDataFrame) -> list[dict]:
                 "gfa": as_float(gfa),
                 "far": as_float(far),
                 "reasons": lines,
-                "review": value_label("review_status", status, "zh")
-                if status not in (None, "pending")
-                else None,
+                "review": review_text(status, changed),
+                "changed": status not in (None, "pending") and is_known(changed) and bool(changed),
                 "review_note": as_text(note),
             }
         )
     rows.sort(key=lambda r: str(r["parcel_id"]))
     return rows
+
+
+def review_text(status: str | None, changed) -> str | None:
+    """The review state a parcel list prints (None: not reviewed); a decision made on a
+    computed verdict that has changed since says so (issue 17: never silent)."""
+    if status in (None, "pending"):
+        return None
+    text = value_label("review_status", status, "zh")
+    if is_known(changed) and bool(changed):
+        text += "（⚠ 核查后计算结论已变化，待复核）"
+    return text
+
+
+def review_summary(members: pd.DataFrame, unit: Mapping) -> dict | None:
+    """The review state of the unit's parcels for the document: decided, pending and
+    changed-since-review counts, the latest decision and when the unit statistics were
+    counted (None: the parcels have no review fields — unknown, not 0)."""
+    if "review_status" not in members.columns:
+        return None
+    status = members["review_status"].map(as_text).fillna("pending")
+    decided = status != "pending"
+    changed = (
+        members["verdict_changed"].map(lambda v: is_known(v) and bool(v))
+        if ("verdict_changed" in members.columns)
+        else pd.Series(False, index=members.index)
+    )
+    times = [as_text(t) for t in _column(members[decided], "reviewed_at")]
+    known_times = [t for t in times if t is not None]
+    return {
+        "decided": int(decided.sum()),
+        "pending": int((~decided).sum()),
+        "changed": int((changed & decided).sum()),
+        "latest": max(known_times).replace("T", " ") if known_times else None,
+        "counted_at": (as_text(unit.get("counted_at")) or "").replace("T", " ") or None,
+    }
 
 
 def legacy_rows(legacy: gpd.GeoDataFrame) -> list[dict]:
@@ -383,13 +418,14 @@ def unit_project_rows(
 
 
 def parcels_section(
-    parcels: gpd.GeoDataFrame | None, unit_id: str, units: gpd.GeoDataFrame
-) -> tuple[list[dict], float | None, list[str]]:
-    """低效地块 of the unit, the Σ of their existing floor area (None without parcels)
-    and the warning on parcels without ``gfa``."""
+    parcels: gpd.GeoDataFrame | None, unit_id: str, units: gpd.GeoDataFrame, unit: Mapping
+) -> tuple[list[dict], float | None, list[str], dict | None]:
+    """低效地块 of the unit, the Σ of their existing floor area (None without parcels),
+    the warning on parcels without ``gfa`` and the review state (:func:`review_summary`)."""
     if parcels is None:
-        return [], None, []
-    rows = lowland_parcels(unit_members(parcels, unit_id, units))
+        return [], None, [], None
+    members = unit_members(parcels, unit_id, units)
+    rows = lowland_parcels(members)
     known = [r["gfa"] for r in rows if r["gfa"] is not None]
     warnings = []
     if len(known) < len(rows):
@@ -397,7 +433,7 @@ def parcels_section(
             f"单元 {unit_id}：{len(rows) - len(known)} 宗低效地块缺少建筑面积 gfa，"
             "补偿与拆除费用未计入 / parcels without gfa: not in the compensation cost"
         )
-    return rows, float(sum(known)), warnings
+    return rows, float(sum(known)), warnings, review_summary(members, unit)
 
 
 def compensation_basis(
@@ -437,87 +473,6 @@ def project_sections(checks: ProjectChecks | None, rows: np.ndarray) -> tuple[di
         if sections["scattered"] is not None:
             clauses |= {"Y-7", "N-4", "N-10"}
     return sections, clauses
-
-
-def funding_modes(
-    price_rows: list[dict],
-) -> tuple[float, list[tuple[str, float | None]], list[dict]]:
-    """Split the unit's projects by ``redevelopment_mode``: (share of the projects' land
-    that is acquired — 收储 and 联合 projects — of the projects with a mode, 出让
-    revenues (value_new) of those projects, the rows whose 补缴地价 is revenue — 原权利人
-    改造 ones). No mode on any project (or no project): the unit is taken as 收储 then
-    出让 — share 1, no 补缴地价; the caller estimates the 出让 revenue."""
-    modes = [redevelopment_mode(r.get("redevelopment_mode")) for r in price_rows]
-    if not any(modes):
-        return 1.0, [], []
-    area = {"acquired": 0.0, "all": 0.0}
-    sales: list[tuple[str, float | None]] = []
-    owners: list[dict] = []
-    for r, mode in zip(price_rows, modes, strict=True):
-        size = r.get("area_m2") or 0.0
-        if mode is None:
-            continue
-        area["all"] += size
-        if mode in ("acquisition", "joint"):
-            area["acquired"] += size
-            sales.append((r["project_id"], r.get("value_new")))
-        else:
-            owners.append(r)
-    share = area["acquired"] / area["all"] if area["all"] > 0 else 0.0
-    return share, sales, owners
-
-
-def funding_section(
-    overview: dict, price_rows: list[dict], gfa: float, gfa_basis: str, rates: FundingRates
-) -> dict:
-    """资金平衡 of the unit: 收储 projects bring compensation and demolition costs and
-    their 出让 revenue, 原权利人改造 projects their land price (Y-3, N-3, N-5)."""
-    share, sales, owners = funding_modes(price_rows)
-    estimated = not sales and not owners
-    if estimated:
-        sales = [("—", _sale_estimate(overview, rates))]
-    payments = []
-    for r in owners:
-        if not r["computed"]:
-            continue
-        if r["first_amount"] is not None:  # Y-15 instalments, applied for
-            payments.append((r["project_id"], r["first_amount"], r["first_due_date"]))
-            payments.append((r["project_id"], r["rest_amount"], r["final_due_date"]))
-        else:  # the whole amount on the contract date (0 inside the N-11 transition)
-            payments.append((r["project_id"], r["price_due"], r["due_date"]))
-    funding = funding_balance(
-        lowland_gfa_m2=gfa,
-        lowland_area_m2=overview["lowland_area_m2"] or 0.0,
-        facility_area_m2=overview["facility_area_m2"] or 0.0,
-        transferred_gfa_m2=overview["gfa_transferred"] or 0.0,
-        payments=payments,
-        phase=overview["phase"],
-        rates=rates,
-        acquired_share=share,
-        sales=sales,
-    )
-    for line in funding["costs"][:2]:
-        line["basis"] = gfa_basis + (f" × 收储项目用地占比 {share:.2%}" if share < 1 else "")
-    funding["transfer_given"] = overview["gfa_transferred"] is not None
-    funding["acquired_share"] = share
-    if estimated:
-        sale = funding["revenues"][2]
-        sale["basis"] = (
-            "未填写再开发方式：按收储后出让估算 = 规划建筑面积 × 低效用地占比 × 转移建筑面积单价"
-        )
-        sale["quantity"], sale["source"] = 1, rates.sources["transfer_price_per_m2_gfa"]
-    return funding
-
-
-def _sale_estimate(overview: dict, rates: FundingRates) -> float | None:
-    """出让 revenue of a unit acquired as a whole (Y-3, N-5): planned floor area
-    (``gfa_capacity``) × low-efficiency share × the profile's floor-area price; None
-    when the capacity is unknown."""
-    capacity, share = overview.get("gfa_capacity"), overview.get("lowland_share")
-    if capacity is None:
-        return None
-    gfa = capacity * (share if share is not None else 1.0)
-    return round(gfa * rates.transfer_price_per_m2_gfa, 2)
 
 
 def maps_section(map_path: str | None, atlas_path: str | None, base_dir: str | Path | None) -> dict:
@@ -601,7 +556,9 @@ def build_unit_context(
         unit_id, unit.get("geometry"), projects, checks, pieces, zones, profile
     )
     warnings = list(checks.warnings) if checks is not None else []
-    parcel_rows, lowland_gfa, parcel_warnings = parcels_section(parcels, unit_id, known_units)
+    parcel_rows, lowland_gfa, parcel_warnings, review = parcels_section(
+        parcels, unit_id, known_units, unit
+    )
     warnings += parcel_warnings
     if parcels is not None:
         clauses |= {"Y-1", "N-12"}
@@ -635,6 +592,7 @@ def build_unit_context(
         "unit": overview,
         "parcels": parcel_rows,
         "parcels_given": parcels is not None,
+        "review": review,
         "profile_pending": identification_pending(profile),
         "parcel_totals": {
             "count": len(parcel_rows),
