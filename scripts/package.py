@@ -3,7 +3,8 @@
 The archive holds one folder, ``lowland/``, with the tracked files (``git ls-files``)
 that the plugin needs at run time: the Python packages, forms, compiled translations,
 resources (code tables, profiles, styles, layouts, models, templates, the sample
-district), the user guide with its screenshots, the README and requirements.txt.
+district), the user guide with its screenshots, the README, the LICENSE (GPL-2.0-or-later)
+and requirements.txt.
 Tests, scripts, benchmarks and CI files stay out. Before writing, the metadata and the
 contents are checked (the fields the QGIS plugin repository requires, the icon, one
 ``.qm`` per ``.ts``, every Python module of the plugin); the ZIP is written to a
@@ -31,6 +32,7 @@ INCLUDE = (
     "__init__.py",
     "metadata.txt",
     "README.md",
+    "LICENSE",
     "requirements.txt",
     "lowland_plugin/",
     "processing/",
@@ -52,7 +54,10 @@ REQUIRED_METADATA = (
     "author",
     "email",
     "repository",
+    "license",
 )
+#: The licence the plugin is published under (metadata.txt ``license``, LICENSE file).
+LICENSE_ID = "GPL-2.0-or-later"
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -102,6 +107,10 @@ def check_package(files: list[str], root: Path = ROOT) -> list[str]:
     for key in REQUIRED_METADATA:
         if not meta.get(key, "").strip():
             problems.append(f"metadata.txt: {key} is missing or empty")
+    if meta.get("license", "").strip() not in ("", LICENSE_ID):
+        problems.append(f"metadata.txt: license should be {LICENSE_ID}")
+    if "LICENSE" not in files:
+        problems.append("LICENSE is not a tracked file of the package (the repository needs it)")
     icon = meta.get("icon", "").strip()
     if not icon or icon not in files:
         problems.append(f"metadata.txt: icon {icon!r} is not a tracked file of the package")

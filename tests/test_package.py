@@ -43,6 +43,7 @@ def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
     for needed in (
         "__init__.py",
         "metadata.txt",
+        "LICENSE",
         "requirements.txt",
         "lowland_plugin/plugin.py",
         "lowland_plugin/core/units/blocks.py",
@@ -99,7 +100,17 @@ def test_metadata_and_contents_are_checked(tmp_path):
     assert "i18n/lowland_fr.qm is missing" in text
     assert "lowland_plugin/stray.py is not tracked" in text
     assert "i18n/lowland_fr.ts is tracked but missing" in text
-    assert len(problems) == 5
+    assert "license is missing" in text  # GPL-2.0-or-later, as QGIS
+    assert "LICENSE is not a tracked file" in text
+    assert len(problems) == 7
+
+
+def test_the_zip_carries_the_gpl_and_metadata_names_it(package_zip):
+    with zipfile.ZipFile(package_zip) as archive:
+        licence = archive.read("lowland/LICENSE").decode("utf-8")
+        metadata = archive.read("lowland/metadata.txt").decode("utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2, June 1991" in licence
+    assert "license=GPL-2.0-or-later" in metadata.splitlines()
 
 
 def test_the_repository_passes_its_own_checks():
