@@ -129,6 +129,66 @@
       <translation>Writing to the database failed; the decision was not recorded: another reviewer may be editing this parcel (not saved yet). Try again later.</translation>
     </message>
     <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="41" />
+      <source>安装依赖</source>
+      <translation>Install dependencies</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="50" />
+      <source>从网络安装（Python 软件包索引）</source>
+      <translation>Install from the Internet (Python Package Index)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="51" />
+      <source>从离线安装包文件夹安装（bash scripts/run wheels 生成）</source>
+      <translation>Install from an offline folder of wheels (made by bash scripts/run wheels)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="52" />
+      <source>装有 .whl 文件的文件夹</source>
+      <translation>Folder holding the .whl files</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="57" />
+      <source>安装</source>
+      <translation>Install</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="83" />
+      <source>离线安装包文件夹</source>
+      <translation>Offline wheel folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="138" />
+      <source>安装完成。</source>
+      <translation>Installation finished.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="142" />
+      <source>依赖包已安装。请重新启动 QGIS，Lowland 将在启动时启用。</source>
+      <translation>The packages are installed. Please restart QGIS: Lowland will be enabled when it starts.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="91" />
+      <source>请选择离线安装包文件夹。</source>
+      <translation>Please choose the offline wheel folder.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="135" />
+      <source>安装失败：请查看上面的日志。</source>
+      <translation>Installation failed: see the log above.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="47" />
+      <source>将安装到 QGIS 的 Python 用户目录（无需管理员权限）：</source>
+      <translation>They will be installed into the user folder of QGIS's Python (no administrator rights needed):</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="43" />
+      <source>Lowland 需要的 Python 包缺少或版本不符：</source>
+      <translation>Python packages Lowland needs are missing or of the wrong version:</translation>
+    </message>
+    <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>实施方案生成</source>
       <translation>Implementation plans</translation>
@@ -995,7 +1055,7 @@ Overwrite them?</translation>
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="63" />
+      <location filename="../lowland_plugin/missing.py" line="44" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>

@@ -129,6 +129,66 @@
       <translation>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</translation>
     </message>
     <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="41" />
+      <source>安装依赖</source>
+      <translation>安装依赖</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="50" />
+      <source>从网络安装（Python 软件包索引）</source>
+      <translation>从网络安装（Python 软件包索引）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="51" />
+      <source>从离线安装包文件夹安装（bash scripts/run wheels 生成）</source>
+      <translation>从离线安装包文件夹安装（bash scripts/run wheels 生成）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="52" />
+      <source>装有 .whl 文件的文件夹</source>
+      <translation>装有 .whl 文件的文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="57" />
+      <source>安装</source>
+      <translation>安装</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="83" />
+      <source>离线安装包文件夹</source>
+      <translation>离线安装包文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="138" />
+      <source>安装完成。</source>
+      <translation>安装完成。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="142" />
+      <source>依赖包已安装。请重新启动 QGIS，Lowland 将在启动时启用。</source>
+      <translation>依赖包已安装。请重新启动 QGIS，Lowland 将在启动时启用。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="91" />
+      <source>请选择离线安装包文件夹。</source>
+      <translation>请选择离线安装包文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="135" />
+      <source>安装失败：请查看上面的日志。</source>
+      <translation>安装失败：请查看上面的日志。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="47" />
+      <source>将安装到 QGIS 的 Python 用户目录（无需管理员权限）：</source>
+      <translation>将安装到 QGIS 的 Python 用户目录（无需管理员权限）：</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="43" />
+      <source>Lowland 需要的 Python 包缺少或版本不符：</source>
+      <translation>Lowland 需要的 Python 包缺少或版本不符：</translation>
+    </message>
+    <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>实施方案生成</source>
       <translation>实施方案生成</translation>
@@ -995,7 +1055,7 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="63" />
+      <location filename="../lowland_plugin/missing.py" line="44" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>

@@ -43,6 +43,8 @@ INCLUDE = (
     "README.md",
     "LICENSE",
     "requirements.txt",
+    "requirements-qgis.txt",
+    "requirements-qgis-nodeps.txt",
     "lowland_plugin/",
     "processing/",
     "forms/",

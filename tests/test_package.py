@@ -45,6 +45,9 @@ def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
         "metadata.txt",
         "LICENSE",
         "requirements.txt",
+        "requirements-qgis.txt",  # what 安装依赖 installs
+        "requirements-qgis-nodeps.txt",
+        "forms/dependency_dialog.ui",
         "lowland_plugin/plugin.py",
         "lowland_plugin/core/units/blocks.py",
         "processing/provider.py",
