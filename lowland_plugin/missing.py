@@ -27,7 +27,7 @@ class MissingRequirementsPlugin:
         )
 
     def initProcessing(self) -> None:  # noqa: N802 (QGIS API)
-        QgsMessageLog.logMessage(self.message, "Lowland", Qgis.Critical)
+        QgsMessageLog.logMessage(self.message, "Lowland", Qgis.MessageLevel.Critical)
 
     def initGui(self) -> None:  # noqa: N802 (QGIS API)
         self.initProcessing()
@@ -37,7 +37,7 @@ class MissingRequirementsPlugin:
         button.setObjectName("lowland_install_dependencies")
         button.clicked.connect(self.show_install_dialog)
         item.layout().addWidget(button)
-        bar.pushWidget(item, Qgis.Critical, 0)
+        bar.pushWidget(item, Qgis.MessageLevel.Critical, 0)
         self.action = QAction(tr("安装依赖"), self.iface.mainWindow())
         self.action.setObjectName("lowland_install_dependencies")
         self.action.triggered.connect(self.show_install_dialog)

@@ -166,7 +166,7 @@ class LowlandPlugin:
             from .gui.review_dock import ReviewDock
 
             self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.review_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
             self.review_dock.closedStateChanged.connect(self._review_dock_closed)
         if self.review_dock is None:
             return
@@ -207,7 +207,7 @@ class LowlandPlugin:
             from .gui.plan_dock import PlanDock
 
             self.plan_dock = PlanDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.plan_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
             self.plan_dock.closedStateChanged.connect(self._plan_dock_closed)
         if self.plan_dock is None:
             return

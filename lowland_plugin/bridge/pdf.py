@@ -23,8 +23,8 @@ def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike,
     would read "DY" for "DY01"); CJK and Latin text need no shaping.
     """
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.A4))
-    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Millimeter)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
     writer.setResolution(150)
     writer.setTitle(title)
     writer.setCreator("Lowland 低效用地再开发")
@@ -33,7 +33,7 @@ def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike,
     document.documentLayout().setPaintDevice(writer)
     document.setPageSize(QSizeF(writer.pageLayout().paintRectPixels(writer.resolution()).size()))
     font = QFont(PDF_FONT, 10)
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     document.setDefaultFont(font)
     document.setBaseUrl(QUrl.fromLocalFile(str(Path(base_dir).resolve()) + os.sep))
     document.setHtml(html)
