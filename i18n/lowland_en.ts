@@ -1055,57 +1055,77 @@ Overwrite them?</translation>
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
+      <location filename="../lowland_plugin/help.py" line="57" />
+      <source>帮助</source>
+      <translation>Help</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="58" />
+      <source>打开使用手册中本功能的说明</source>
+      <translation>Open the user guide's section on this tool</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="66" />
+      <source>怎么用：选择认定结果图层 → 在列表中选中一宗地 → 查看理由与指标 → 确认、否定或改判并写明意见。</source>
+      <translation>How to: choose the identification layer → select a parcel in the list → read its reasons and indicators → confirm, reject or change the verdict with a comment.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="70" />
+      <source>怎么用：选择单元、宗地、项目图层 → 勾选单元 → 选择模板和输出文件夹 → 「预览」或「生成」。</source>
+      <translation>How to: choose the units, parcels and projects layers → tick the units → choose the template and output folder → Preview or Generate.</translation>
+    </message>
+    <message>
       <location filename="../lowland_plugin/missing.py" line="44" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="102" />
+      <location filename="../lowland_plugin/plugin.py" line="104" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="115" />
+      <location filename="../lowland_plugin/plugin.py" line="117" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>Draw redevelopment unit: draw or redraw a unit's outline on the map, snapping to block edges</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="128" />
+      <location filename="../lowland_plugin/plugin.py" line="130" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>Implementation plans: write a plan per unit (DOCX/HTML/PDF), with a preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="136" />
+      <location filename="../lowland_plugin/plugin.py" line="138" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="143" />
+      <location filename="../lowland_plugin/plugin.py" line="145" />
       <source>使用手册</source>
       <translation>User guide</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="148" />
+      <location filename="../lowland_plugin/plugin.py" line="150" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>Open the Lowland user guide (installation, sample walk-through, algorithms and parameters, field standard, rule profiles)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="237" />
+      <location filename="../lowland_plugin/plugin.py" line="238" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="53" />
+      <location filename="../processing/base.py" line="54" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>Field mapping (canonical=actual; …)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="160" />
+      <location filename="../processing/base.py" line="165" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="123" />
+      <location filename="../processing/base.py" line="128" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
@@ -1120,12 +1140,12 @@ Overwrite them?</translation>
       <translation>Units and blocks</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="174" />
+      <location filename="../processing/build_units.py" line="182" />
       <source>街坊（街坊划分结果）</source>
       <translation>Blocks (block delineation result)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="216" />
+      <location filename="../processing/build_units.py" line="224" />
       <source>低效用地认定结果（宗地）</source>
       <translation>Identification result (parcels)</translation>
     </message>
@@ -1180,37 +1200,37 @@ Overwrite them?</translation>
       <translation>Automatic: adjacency distance (m, across roads)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="152" />
+      <location filename="../processing/build_units.py" line="154" />
       <source>街坊（含单元编号）</source>
       <translation>Blocks with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="153" />
+      <location filename="../processing/build_units.py" line="159" />
       <source>宗地（含单元编号）</source>
       <translation>Parcels with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="154" />
+      <location filename="../processing/build_units.py" line="162" />
       <source>单元划定冲突表</source>
       <translation>Unit conflicts</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="166" />
+      <location filename="../processing/build_units.py" line="174" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>Drawn-unit mode needs the drawn units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="171" />
+      <location filename="../processing/build_units.py" line="179" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>Plan-unit mode needs the plan units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="222" />
+      <location filename="../processing/build_units.py" line="230" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>{0} units holding {1} of {2} blocks and {3} of {4} parcels.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="231" />
+      <location filename="../processing/build_units.py" line="239" />
       <source>没有形成任何单元。</source>
       <translation>No unit was formed.</translation>
     </message>
@@ -1230,7 +1250,7 @@ Overwrite them?</translation>
       <translation>Automatic grouping</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="234" />
+      <location filename="../processing/build_units.py" line="242" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>{0} conflicts, see the unit conflicts table: {1}</translation>
     </message>
@@ -1250,37 +1270,37 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;Checks, per building or floor, whether an existing building may change function (Yinchuan opinions (12), MNR 2023-171 item 11). Each condition is checked and listed: applied for by the original land user (applicant_is_user), land contract honoured (contract_honoured), land user unchanged (user_unchanged), main structure unchanged (structure_changed), height and storeys unchanged (height_changed), no floor area added (gfa_added must be 0), no illegal construction (illegal), no advance notice registration (advance_notice), seizure (seized) or objection registration (objection), not in an expropriation area (in_expropriation_area), no court or arbitration ruling on the property (court_ruling).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;All conditions hold, the new function (new_function, 2023 land-use code) is in the profile's positive list (code or prefix) and the converted share of the building's floor area (gfa / total_gfa) is within the maximum (inclusive) → treated as plan-conforming (eligible_plan_conforming), with a joint review opinion;&lt;/li&gt;&lt;li&gt;all conditions hold but beyond the list or ratio → formal change of land use (formal_use_change);&lt;/li&gt;&lt;li&gt;when the profile's positive list or maximum ratio has a source that is not adopted (pending or a local choice, such as the 1.0 placeholder ratio), units meeting every condition are standard_pending (no verdict), warned once;&lt;/li&gt;&lt;li&gt;a condition not met → not_eligible, named in failed_conditions;&lt;/li&gt;&lt;li&gt;a condition or value needed is empty → missing, the fields named in missing_conditions, not guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Historic buildings, protected heritage and buildings in historic conservation areas (heritage true) are also flagged heritage_rules: the heritage protection rules apply in addition, without changing the status; heritage empty → heritage_rules empty and listed in missing_conditions. The input may be a table or a buildings layer (geometry kept); the output records the profile and its version.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="89" />
+      <location filename="../processing/building_conversion.py" line="91" />
       <source>功能转换申报表（幢或层）</source>
       <translation>Conversion applications (buildings or floors)</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="76" />
+      <location filename="../processing/building_conversion.py" line="78" />
       <source>功能转换核查结果</source>
       <translation>Function conversion results</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="84" />
+      <location filename="../processing/building_conversion.py" line="86" />
       <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
       <translation>Rule profile: {0} ({1}); positive list {2}, share cap {3}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="93" />
+      <location filename="../processing/building_conversion.py" line="95" />
       <source>功能转换申报表没有记录。</source>
       <translation>The conversion application table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="152" />
+      <location filename="../processing/building_conversion.py" line="154" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} units: treated as plan-conforming {1}, formal change of use {2}, standard pending {6}, not eligible {3}, data missing {4}; heritage rules apply to {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="104" />
+      <location filename="../processing/building_conversion.py" line="106" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>The application table has no fields {0}: they count as missing for every record.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="112" />
+      <location filename="../processing/building_conversion.py" line="114" />
       <source>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</source>
       <translation>The positive list or ratio standard is not adopted; units meeting every condition are standard_pending: {0}</translation>
     </message>
@@ -1300,12 +1320,12 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;Compares two versions of the low-efficiency land database (or two identification results) parcel by parcel: added, removed, geometry changed (with the area change), attributes changed (which fields, old → new), renumbered and unchanged, with counts and areas per kind of change (Yinchuan opinions clause (2) yearly update; MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;1. Matching: by the ID field first (default parcel_id, compared as trimmed text); features whose ID is missing or in one version only are then matched by geometry: the same parcel when the overlap reaches the minimum overlap share (default 0.9) of both areas, one to one, largest overlap first; a parcel split in halves is therefore reported as removed + added. A geometric match with a different ID is renumbered. Duplicate IDs within a version are refused.&lt;/p&gt;&lt;p&gt;2. Geometry changed: the symmetric difference exceeds the geometry tolerance (default 0.01 m²). area_change_m2 = new − old (added +new, removed −old).&lt;/p&gt;&lt;p&gt;3. Attributes changed: by default all fields both versions share, except the ID field and volatile fields (fid, ogc_fid, objectid, shape_area, shape_length, shape_leng, area_m2, area_mu, ellipsoid_area_m2, reviewed_at, verdict_changed); fields listed to compare are compared anyway. Numbers are equal within 1e-9 relative, nulls equal only nulls, dates compare as dates, text must match exactly.&lt;/p&gt;&lt;p&gt;The output geometry is the new one (the old one for removed parcels) with that version's attributes. Both layers must be in a projected CRS in metres; the new version is reprojected to the old one's CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="143" />
+      <location filename="../processing/compare_versions.py" line="146" />
       <source>旧版本</source>
       <translation>Old version</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="196" />
+      <location filename="../processing/compare_versions.py" line="199" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>Changes (parcels, of which renumbered, area change m²):</translation>
     </message>
@@ -1345,17 +1365,17 @@ Overwrite them?</translation>
       <translation>Version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="130" />
+      <location filename="../processing/compare_versions.py" line="131" />
       <source>变化汇总表</source>
       <translation>Change summary</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="149" />
+      <location filename="../processing/compare_versions.py" line="152" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>Old version {0} features, new version {1} features; ID field {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="166" />
+      <location filename="../processing/compare_versions.py" line="169" />
       <source>对比字段：{0}</source>
       <translation>Compared fields: {0}</translation>
     </message>
@@ -1775,7 +1795,7 @@ Overwrite them?</translation>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="256" />
+      <location filename="../processing/identify_parcels.py" line="259" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -1805,17 +1825,17 @@ Overwrite them?</translation>
       <translation>Identified parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="155" />
+      <location filename="../processing/identify_parcels.py" line="156" />
       <source>认定汇总表</source>
       <translation>Identification summary</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="161" />
+      <location filename="../processing/identify_parcels.py" line="164" />
       <source>规则档案：{0}（{1}）</source>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="221" />
+      <location filename="../processing/identify_parcels.py" line="224" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
@@ -1865,12 +1885,12 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before the cut-off (rule profile legacy_cutoff, default {0:%Y-%m-%d}), construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied after the cut-off (default: on or after {1:%Y-%m-%d}) → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing; land occupied after the 2nd survey's time point (2009-12-31) yet flagged as 2nd-survey construction land stays expropriation, and legacy_failed names the contradiction to check;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;With a 三调 layer the parcel is judged by piece: its 三调 construction part and its non-construction part separately; the areas of each class go to regular_m2, expropriation_m2, undecided_m2 (the part no patch covers counts as undecided), the 三调 areas to construction_m2, agricultural_m2, unused_m2, unsurveyed_m2; legacy_class is the class of the largest area (ties: the more cautious, undecided then expropriation). A parcel no 三调 patch touches takes its own dlbm (as in the identification).&lt;/p&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; without a 三调 layer the 三调 status is the parcel's land_category / dlbm. Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="92" />
+      <location filename="../processing/legacy_land.py" line="95" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="157" />
+      <location filename="../processing/legacy_land.py" line="162" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
@@ -2075,12 +2095,12 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;For the half-yearly progress report (MNR notice 2023-171 section 3(2); Yinchuan opinions clause (2)): counts and areas (mu, hectares) of low-efficiency land by type (the final type after review), district (admin_code), redevelopment unit (unit_id) and progress (redevelopment_status: identified, planned = in an implementation plan, under_way, completed; missing counts as identified). Input: an identification result; output: a long table to pivot in documents and spreadsheets.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="53" />
+      <location filename="../processing/progress_statistics.py" line="55" />
       <source>统计期（如 2025年上半年）</source>
       <translation>Period (e.g. first half of 2025)</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="76" />
+      <location filename="../processing/progress_statistics.py" line="78" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>

@@ -65,6 +65,9 @@ def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
         "resources/templates/implementation_plan.html.j2",
         "resources/sample/sample_district.gpkg",
         "docs/guide/README.md",
+        "docs/guide/html/README.html",  # helpUrl and the docks' 帮助 open these
+        "docs/guide/html/reference_zh.html",
+        "docs/guide/html/index.html",
         "docs/screenshots/qgis_units_zh_CN.png",
     ):
         assert needed in inside, needed
