@@ -11,6 +11,7 @@ from ..processing.provider import LowlandProvider
 from .core.common.resources import PLUGIN_ROOT, resource_path
 from .help import attach_help, guide_page, open_guide
 from .i18n import tr, user_locale
+from .settings import remember_plan_choices
 
 #: Processing algorithms offered in the menu and toolbar, in order.
 MENU_ALGORITHMS = (
@@ -211,6 +212,7 @@ class LowlandPlugin:
 
             self.plan_dock = PlanDock(self.iface, self.iface.mainWindow())
             attach_help(self.plan_dock, "plan")
+            remember_plan_choices(self.plan_dock)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
             self.plan_dock.closedStateChanged.connect(self._plan_dock_closed)
         if self.plan_dock is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from unittest import mock
 from urllib.parse import unquote, urlsplit
 
+import pytest
 from qgis.PyQt.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from lowland_under_test.lowland_plugin import help as lowland_help
@@ -95,3 +96,34 @@ def test_dock_help_button_and_how_to_line_open_the_guide_section():
         path, fragment = _resolve(opened.call_args.args[0].toString())
         assert path == HTML / "README.html" and fragment == anchor
         assert anchor in _ids(path)
+
+
+def test_the_plugin_puts_help_in_both_docks(qgis_iface, clean_plan_settings):
+    from lowland_under_test.lowland_plugin.plugin import LowlandPlugin
+
+    plugin = LowlandPlugin(qgis_iface)
+    try:
+        plugin.show_review_dock(True)
+        plugin.show_plan_dock(True)
+        for dock, key in ((plugin.review_dock, "review"), (plugin.plan_dock, "plan")):
+            assert dock.findChild(QToolButton, f"lowland_help_{key}") is not None, key
+            assert dock.findChild(QLabel, f"lowland_howto_{key}").text().startswith("怎么用")
+        # the plan dock's profile is saved when changed (lowland_plugin/settings.py)
+        plugin.plan_dock.profileCombo.setCurrentText("yinchuan")
+        from qgis.core import QgsSettings
+
+        assert QgsSettings().value("lowland/profile") == "yinchuan"
+    finally:
+        plugin.unload()
+
+
+@pytest.fixture
+def clean_plan_settings():
+    from qgis.core import QgsSettings
+
+    before = QgsSettings().value("lowland/profile")
+    yield
+    if before is None:
+        QgsSettings().remove("lowland/profile")
+    else:
+        QgsSettings().setValue("lowland/profile", before)
