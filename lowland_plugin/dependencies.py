@@ -59,6 +59,10 @@ def version_accepted(found: str, lowest: str, below: str | None) -> bool:
 
 def missing_requirements() -> list[str]:
     """One line per package that is missing or outside its accepted versions."""
+    try:
+        _packaging()
+    except ImportError:  # neither packaging nor pip: versions cannot be compared
+        return ["packaging: 未安装 / not installed (≥ 21)"]
     problems = []
     for package, (lowest, below) in REQUIREMENTS.items():
         if importlib.util.find_spec(package) is None:

@@ -69,6 +69,20 @@ def test_versions_are_compared_as_pep_440():
     assert not dependencies.version_accepted("not a version", "1.5", None)
 
 
+def test_without_packaging_or_pip_the_stub_names_packaging(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_packaging(name, *args, **kwargs):
+        if name.startswith(("packaging", "pip._vendor")):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_packaging)
+    assert dependencies.missing_requirements() == ["packaging: 未安装 / not installed (≥ 21)"]
+
+
 def _pins(name: str) -> dict[str, str]:
     text = (ROOT / name).read_text(encoding="utf-8")
     return dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", text, flags=re.MULTILINE))
