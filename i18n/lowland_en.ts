@@ -24,72 +24,72 @@
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="261" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="264" />
       <source>再开发单元评审图集</source>
       <translation>Redevelopment unit review atlas</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="565" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="568" />
       <source>本单元</source>
       <translation>This unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="569" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="572" />
       <source>其他单元</source>
       <translation>Other units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="617" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="620" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>No redevelopment unit to map: the units layer is empty or the chosen units do not exist.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="382" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="385" />
       <source>再开发单元</source>
       <translation>Redevelopment units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="514" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="517" />
       <source>低效用地认定</source>
       <translation>Low-efficiency land identification</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="518" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="521" />
       <source>宗地</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="521" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="524" />
       <source>街坊</source>
       <translation>Blocks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="240" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="243" />
       <source>打印模板无法读取：{0}</source>
       <translation>Cannot read the print layout template: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="277" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="280" />
       <source>无法把布局加入工程：{0}</source>
       <translation>Cannot add the layout to the project: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="327" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="330" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>The units layer “{0}” has no unit_id field: use the output of lowland:buildunits.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="436" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="439" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>The print layout template has no item “{0}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="467" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="470" />
       <source>图层无法打开：{0}</source>
       <translation>Cannot open the layer: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="526" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="529" />
       <source>道路</source>
       <translation>Roads</translation>
     </message>
@@ -127,6 +127,66 @@
       <location filename="../lowland_plugin/bridge/reviews.py" line="146" />
       <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
       <translation>Writing to the database failed; the decision was not recorded: another reviewer may be editing this parcel (not saved yet). Try again later.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="41" />
+      <source>安装依赖</source>
+      <translation>Install dependencies</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="50" />
+      <source>从网络安装（Python 软件包索引）</source>
+      <translation>Install from the Internet (Python Package Index)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="51" />
+      <source>从离线安装包文件夹安装（bash scripts/run wheels 生成）</source>
+      <translation>Install from an offline folder of wheels (made by bash scripts/run wheels)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="52" />
+      <source>装有 .whl 文件的文件夹</source>
+      <translation>Folder holding the .whl files</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="57" />
+      <source>安装</source>
+      <translation>Install</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="83" />
+      <source>离线安装包文件夹</source>
+      <translation>Offline wheel folder</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="138" />
+      <source>安装完成。</source>
+      <translation>Installation finished.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="142" />
+      <source>依赖包已安装。请重新启动 QGIS，Lowland 将在启动时启用。</source>
+      <translation>The packages are installed. Please restart QGIS: Lowland will be enabled when it starts.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="91" />
+      <source>请选择离线安装包文件夹。</source>
+      <translation>Please choose the offline wheel folder.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="135" />
+      <source>安装失败：请查看上面的日志。</source>
+      <translation>Installation failed: see the log above.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="47" />
+      <source>将安装到 QGIS 的 Python 用户目录（无需管理员权限）：</source>
+      <translation>They will be installed into the user folder of QGIS's Python (no administrator rights needed):</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="43" />
+      <source>Lowland 需要的 Python 包缺少或版本不符：</source>
+      <translation>Python packages Lowland needs are missing or of the wrong version:</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
@@ -1335,57 +1395,77 @@ Overwrite them?</translation>
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="64" />
+      <location filename="../lowland_plugin/help.py" line="57" />
+      <source>帮助</source>
+      <translation>Help</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="58" />
+      <source>打开使用手册中本功能的说明</source>
+      <translation>Open the user guide's section on this tool</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="66" />
+      <source>怎么用：选择认定结果图层 → 在列表中选中一宗地 → 查看理由与指标 → 确认、否定或改判并写明意见。</source>
+      <translation>How to: choose the identification layer → select a parcel in the list → read its reasons and indicators → confirm, reject or change the verdict with a comment.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="70" />
+      <source>怎么用：选择单元、宗地、项目图层 → 勾选单元 → 选择模板和输出文件夹 → 「预览」或「生成」。</source>
+      <translation>How to: choose the units, parcels and projects layers → tick the units → choose the template and output folder → Preview or Generate.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/missing.py" line="44" />
       <source>低效用地再开发</source>
       <translation>Lowland redevelopment</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="103" />
+      <location filename="../lowland_plugin/plugin.py" line="106" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>Parcel review: check the identification result parcel by parcel; confirm, reject or override</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="116" />
+      <location filename="../lowland_plugin/plugin.py" line="119" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>Draw redevelopment unit: draw or redraw a unit's outline on the map, snapping to block edges</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="129" />
+      <location filename="../lowland_plugin/plugin.py" line="132" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>Implementation plans: write a plan per unit (DOCX/HTML/PDF), with a preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="137" />
+      <location filename="../lowland_plugin/plugin.py" line="140" />
       <source>关于 Lowland</source>
       <translation>About Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="144" />
+      <location filename="../lowland_plugin/plugin.py" line="147" />
       <source>使用手册</source>
       <translation>User guide</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="149" />
+      <location filename="../lowland_plugin/plugin.py" line="152" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>Open the Lowland user guide (installation, sample walk-through, algorithms and parameters, field standard, rule profiles)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="238" />
+      <location filename="../lowland_plugin/plugin.py" line="241" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="74" />
+      <location filename="../processing/base.py" line="75" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>Field mapping (canonical=actual; …)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="240" />
+      <location filename="../processing/base.py" line="245" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="199" />
+      <location filename="../processing/base.py" line="204" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
@@ -1400,12 +1480,12 @@ Overwrite them?</translation>
       <translation>Units and blocks</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="225" />
+      <location filename="../processing/build_units.py" line="233" />
       <source>街坊（街坊划分结果）</source>
       <translation>Blocks (block delineation result)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="268" />
+      <location filename="../processing/build_units.py" line="276" />
       <source>低效用地认定结果（宗地）</source>
       <translation>Identification result (parcels)</translation>
     </message>
@@ -1460,37 +1540,37 @@ Overwrite them?</translation>
       <translation>Automatic: adjacency distance (m, across roads)</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="162" />
+      <location filename="../processing/build_units.py" line="164" />
       <source>街坊（含单元编号）</source>
       <translation>Blocks with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="163" />
+      <location filename="../processing/build_units.py" line="169" />
       <source>宗地（含单元编号）</source>
       <translation>Parcels with unit id</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="164" />
+      <location filename="../processing/build_units.py" line="172" />
       <source>单元划定冲突表</source>
       <translation>Unit conflicts</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="217" />
+      <location filename="../processing/build_units.py" line="225" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>Drawn-unit mode needs the drawn units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="222" />
+      <location filename="../processing/build_units.py" line="230" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>Plan-unit mode needs the plan units layer.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="274" />
+      <location filename="../processing/build_units.py" line="282" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>{0} units holding {1} of {2} blocks and {3} of {4} parcels.</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="283" />
+      <location filename="../processing/build_units.py" line="291" />
       <source>没有形成任何单元。</source>
       <translation>No unit was formed.</translation>
     </message>
@@ -1510,7 +1590,7 @@ Overwrite them?</translation>
       <translation>Automatic grouping</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="286" />
+      <location filename="../processing/build_units.py" line="294" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>{0} conflicts, see the unit conflicts table: {1}</translation>
     </message>
@@ -1530,37 +1610,37 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;Checks, per building or floor, whether an existing building may change function (Yinchuan opinions (12), MNR 2023-171 item 11). Each condition is checked and listed: applied for by the original land user (applicant_is_user), land contract honoured (contract_honoured), land user unchanged (user_unchanged), main structure unchanged (structure_changed), height and storeys unchanged (height_changed), no floor area added (gfa_added must be 0), no illegal construction (illegal), no advance notice registration (advance_notice), seizure (seized) or objection registration (objection), not in an expropriation area (in_expropriation_area), no court or arbitration ruling on the property (court_ruling).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;All conditions hold, the new function (new_function, 2023 land-use code) is in the profile's positive list (code or prefix) and the converted share of the building's floor area (gfa / total_gfa) is within the maximum (inclusive) → treated as plan-conforming (eligible_plan_conforming), with a joint review opinion;&lt;/li&gt;&lt;li&gt;all conditions hold but beyond the list or ratio → formal change of land use (formal_use_change);&lt;/li&gt;&lt;li&gt;when the profile's positive list or maximum ratio has a source that is not adopted (pending or a local choice, such as the 1.0 placeholder ratio), units meeting every condition are standard_pending (no verdict), warned once;&lt;/li&gt;&lt;li&gt;a condition not met → not_eligible, named in failed_conditions;&lt;/li&gt;&lt;li&gt;a condition or value needed is empty → missing, the fields named in missing_conditions, not guessed.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Historic buildings, protected heritage and buildings in historic conservation areas (heritage true) are also flagged heritage_rules: the heritage protection rules apply in addition, without changing the status; heritage empty → heritage_rules empty and listed in missing_conditions. The input may be a table or a buildings layer (geometry kept); the output records the profile and its version.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="89" />
+      <location filename="../processing/building_conversion.py" line="91" />
       <source>功能转换申报表（幢或层）</source>
       <translation>Conversion applications (buildings or floors)</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="76" />
+      <location filename="../processing/building_conversion.py" line="78" />
       <source>功能转换核查结果</source>
       <translation>Function conversion results</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="84" />
+      <location filename="../processing/building_conversion.py" line="86" />
       <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
       <translation>Rule profile: {0} ({1}); positive list {2}, share cap {3}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="93" />
+      <location filename="../processing/building_conversion.py" line="95" />
       <source>功能转换申报表没有记录。</source>
       <translation>The conversion application table has no records.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="152" />
+      <location filename="../processing/building_conversion.py" line="154" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} units: treated as plan-conforming {1}, formal change of use {2}, standard pending {6}, not eligible {3}, data missing {4}; heritage rules apply to {5}.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="104" />
+      <location filename="../processing/building_conversion.py" line="106" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>The application table has no fields {0}: they count as missing for every record.</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="112" />
+      <location filename="../processing/building_conversion.py" line="114" />
       <source>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</source>
       <translation>The positive list or ratio standard is not adopted; units meeting every condition are standard_pending: {0}</translation>
     </message>
@@ -1580,12 +1660,12 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;Compares two versions of the low-efficiency land database (or two identification results) parcel by parcel: added, removed, geometry changed (with the area change), attributes changed (which fields, old → new), renumbered and unchanged, with counts and areas per kind of change (Yinchuan opinions clause (2) yearly update; MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;1. Matching: by the ID field first (default parcel_id, compared as trimmed text); features whose ID is missing or in one version only are then matched by geometry: the same parcel when the overlap reaches the minimum overlap share (default 0.9) of both areas, one to one, largest overlap first; a parcel split in halves is therefore reported as removed + added. A geometric match with a different ID is renumbered. Duplicate IDs within a version are refused.&lt;/p&gt;&lt;p&gt;2. Geometry changed: the symmetric difference exceeds the geometry tolerance (default 0.01 m²). area_change_m2 = new − old (added +new, removed −old).&lt;/p&gt;&lt;p&gt;3. Attributes changed: by default all fields both versions share, except the ID field and volatile fields (fid, ogc_fid, objectid, shape_area, shape_length, shape_leng, area_m2, area_mu, ellipsoid_area_m2, reviewed_at, verdict_changed); fields listed to compare are compared anyway. Numbers are equal within 1e-9 relative, nulls equal only nulls, dates compare as dates, text must match exactly.&lt;/p&gt;&lt;p&gt;The output geometry is the new one (the old one for removed parcels) with that version's attributes. Both layers must be in a projected CRS in metres; the new version is reprojected to the old one's CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="143" />
+      <location filename="../processing/compare_versions.py" line="146" />
       <source>旧版本</source>
       <translation>Old version</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="196" />
+      <location filename="../processing/compare_versions.py" line="199" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>Changes (parcels, of which renumbered, area change m²):</translation>
     </message>
@@ -1625,17 +1705,17 @@ Overwrite them?</translation>
       <translation>Version comparison</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="130" />
+      <location filename="../processing/compare_versions.py" line="131" />
       <source>变化汇总表</source>
       <translation>Change summary</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="149" />
+      <location filename="../processing/compare_versions.py" line="152" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>Old version {0} features, new version {1} features; ID field {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="166" />
+      <location filename="../processing/compare_versions.py" line="169" />
       <source>对比字段：{0}</source>
       <translation>Compared fields: {0}</translation>
     </message>
@@ -2060,7 +2140,7 @@ Overwrite them?</translation>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="273" />
+      <location filename="../processing/identify_parcels.py" line="276" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -2090,27 +2170,27 @@ Overwrite them?</translation>
       <translation>Identified parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="155" />
+      <location filename="../processing/identify_parcels.py" line="156" />
       <source>认定汇总表</source>
       <translation>Identification summary</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="161" />
+      <location filename="../processing/identify_parcels.py" line="164" />
       <source>规则档案：{0}（{1}）</source>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="254" />
+      <location filename="../processing/identify_parcels.py" line="257" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="261" />
+      <location filename="../processing/identify_parcels.py" line="264" />
       <source>认定结论已变化、须重新核查的宗地：{0}</source>
       <translation>Parcels whose computed verdict changed, to be reviewed again: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="267" />
+      <location filename="../processing/identify_parcels.py" line="270" />
       <source>以下宗地本次不存在，其核查决定未能保留：{0}</source>
       <translation>These parcels no longer exist; their decisions could not be kept: {0}</translation>
     </message>
@@ -2160,12 +2240,12 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before the cut-off (rule profile legacy_cutoff, default {0:%Y-%m-%d}), construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied after the cut-off (default: on or after {1:%Y-%m-%d}) → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing; land occupied after the 2nd survey's time point (2009-12-31) yet flagged as 2nd-survey construction land stays expropriation, and legacy_failed names the contradiction to check;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;With a 三调 layer the parcel is judged by piece: its 三调 construction part and its non-construction part separately; the areas of each class go to regular_m2, expropriation_m2, undecided_m2 (the part no patch covers counts as undecided), the 三调 areas to construction_m2, agricultural_m2, unused_m2, unsurveyed_m2; legacy_class is the class of the largest area (ties: the more cautious, undecided then expropriation). A parcel no 三调 patch touches takes its own dlbm (as in the identification).&lt;/p&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; without a 三调 layer the 三调 status is the parcel's land_category / dlbm. Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="94" />
+      <location filename="../processing/legacy_land.py" line="97" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="165" />
+      <location filename="../processing/legacy_land.py" line="170" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
@@ -2375,12 +2455,12 @@ Overwrite them?</translation>
       <translation>&lt;p&gt;For the half-yearly progress report (MNR notice 2023-171 section 3(2); Yinchuan opinions clause (2)): counts and areas (mu, hectares) of low-efficiency land by type (the final type after review), district (admin_code), redevelopment unit (unit_id) and progress (redevelopment_status: identified, planned = in an implementation plan, under_way, completed; missing counts as identified). Input: an identification result; output: a long table to pivot in documents and spreadsheets.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="53" />
+      <location filename="../processing/progress_statistics.py" line="55" />
       <source>统计期（如 2025年上半年）</source>
       <translation>Period (e.g. first half of 2025)</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="78" />
+      <location filename="../processing/progress_statistics.py" line="80" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>Low-efficiency land: {0} parcels, {1:.2f} mu.</translation>
     </message>

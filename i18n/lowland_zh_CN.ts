@@ -24,72 +24,72 @@
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="261" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="264" />
       <source>再开发单元评审图集</source>
       <translation>再开发单元评审图集</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="565" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="568" />
       <source>本单元</source>
       <translation>本单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="569" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="572" />
       <source>其他单元</source>
       <translation>其他单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="617" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="620" />
       <source>没有可出图的再开发单元：单元图层为空或所选单元不存在。</source>
       <translation>没有可出图的再开发单元：单元图层为空或所选单元不存在。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="382" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="385" />
       <source>再开发单元</source>
       <translation>再开发单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="514" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="517" />
       <source>低效用地认定</source>
       <translation>低效用地认定</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="518" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="521" />
       <source>宗地</source>
       <translation>宗地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="521" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="524" />
       <source>街坊</source>
       <translation>街坊</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="240" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="243" />
       <source>打印模板无法读取：{0}</source>
       <translation>打印模板无法读取：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="277" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="280" />
       <source>无法把布局加入工程：{0}</source>
       <translation>无法把布局加入工程：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="327" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="330" />
       <source>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</source>
       <translation>单元图层「{0}」缺少 unit_id 字段：请使用再开发单元划定（lowland:buildunits）的输出。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="436" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="439" />
       <source>打印模板缺少图元「{0}」。</source>
       <translation>打印模板缺少图元「{0}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="467" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="470" />
       <source>图层无法打开：{0}</source>
       <translation>图层无法打开：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/layouts.py" line="526" />
+      <location filename="../lowland_plugin/bridge/layouts.py" line="529" />
       <source>道路</source>
       <translation>道路</translation>
     </message>
@@ -127,6 +127,66 @@
       <location filename="../lowland_plugin/bridge/reviews.py" line="146" />
       <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
       <translation>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="41" />
+      <source>安装依赖</source>
+      <translation>安装依赖</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="50" />
+      <source>从网络安装（Python 软件包索引）</source>
+      <translation>从网络安装（Python 软件包索引）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="51" />
+      <source>从离线安装包文件夹安装（bash scripts/run wheels 生成）</source>
+      <translation>从离线安装包文件夹安装（bash scripts/run wheels 生成）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="52" />
+      <source>装有 .whl 文件的文件夹</source>
+      <translation>装有 .whl 文件的文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="57" />
+      <source>安装</source>
+      <translation>安装</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="83" />
+      <source>离线安装包文件夹</source>
+      <translation>离线安装包文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="138" />
+      <source>安装完成。</source>
+      <translation>安装完成。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="142" />
+      <source>依赖包已安装。请重新启动 QGIS，Lowland 将在启动时启用。</source>
+      <translation>依赖包已安装。请重新启动 QGIS，Lowland 将在启动时启用。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="91" />
+      <source>请选择离线安装包文件夹。</source>
+      <translation>请选择离线安装包文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="135" />
+      <source>安装失败：请查看上面的日志。</source>
+      <translation>安装失败：请查看上面的日志。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="47" />
+      <source>将安装到 QGIS 的 Python 用户目录（无需管理员权限）：</source>
+      <translation>将安装到 QGIS 的 Python 用户目录（无需管理员权限）：</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/dependency_dialog.py" line="43" />
+      <source>Lowland 需要的 Python 包缺少或版本不符：</source>
+      <translation>Lowland 需要的 Python 包缺少或版本不符：</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
@@ -1335,57 +1395,77 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="64" />
+      <location filename="../lowland_plugin/help.py" line="57" />
+      <source>帮助</source>
+      <translation>帮助</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="58" />
+      <source>打开使用手册中本功能的说明</source>
+      <translation>打开使用手册中本功能的说明</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="66" />
+      <source>怎么用：选择认定结果图层 → 在列表中选中一宗地 → 查看理由与指标 → 确认、否定或改判并写明意见。</source>
+      <translation>怎么用：选择认定结果图层 → 在列表中选中一宗地 → 查看理由与指标 → 确认、否定或改判并写明意见。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="70" />
+      <source>怎么用：选择单元、宗地、项目图层 → 勾选单元 → 选择模板和输出文件夹 → 「预览」或「生成」。</source>
+      <translation>怎么用：选择单元、宗地、项目图层 → 勾选单元 → 选择模板和输出文件夹 → 「预览」或「生成」。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/missing.py" line="44" />
       <source>低效用地再开发</source>
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="103" />
+      <location filename="../lowland_plugin/plugin.py" line="106" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="116" />
+      <location filename="../lowland_plugin/plugin.py" line="119" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="129" />
+      <location filename="../lowland_plugin/plugin.py" line="132" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="137" />
+      <location filename="../lowland_plugin/plugin.py" line="140" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="144" />
+      <location filename="../lowland_plugin/plugin.py" line="147" />
       <source>使用手册</source>
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="149" />
+      <location filename="../lowland_plugin/plugin.py" line="152" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="238" />
+      <location filename="../lowland_plugin/plugin.py" line="241" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="74" />
+      <location filename="../processing/base.py" line="75" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>字段映射（标准字段=实际字段; …）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="240" />
+      <location filename="../processing/base.py" line="245" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="199" />
+      <location filename="../processing/base.py" line="204" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
     </message>
@@ -1400,12 +1480,12 @@
       <translation>单元与街坊</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="225" />
+      <location filename="../processing/build_units.py" line="233" />
       <source>街坊（街坊划分结果）</source>
       <translation>街坊（街坊划分结果）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="268" />
+      <location filename="../processing/build_units.py" line="276" />
       <source>低效用地认定结果（宗地）</source>
       <translation>低效用地认定结果（宗地）</translation>
     </message>
@@ -1460,37 +1540,37 @@
       <translation>自动划分邻接距离（米，跨越道路）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="162" />
+      <location filename="../processing/build_units.py" line="164" />
       <source>街坊（含单元编号）</source>
       <translation>街坊（含单元编号）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="163" />
+      <location filename="../processing/build_units.py" line="169" />
       <source>宗地（含单元编号）</source>
       <translation>宗地（含单元编号）</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="164" />
+      <location filename="../processing/build_units.py" line="172" />
       <source>单元划定冲突表</source>
       <translation>单元划定冲突表</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="217" />
+      <location filename="../processing/build_units.py" line="225" />
       <source>手绘单元方式需要“手绘单元图层”。</source>
       <translation>手绘单元方式需要“手绘单元图层”。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="222" />
+      <location filename="../processing/build_units.py" line="230" />
       <source>控规单元方式需要“控规单元图层”。</source>
       <translation>控规单元方式需要“控规单元图层”。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="274" />
+      <location filename="../processing/build_units.py" line="282" />
       <source>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</source>
       <translation>单元 {0} 个，含街坊 {1} 个（共 {2} 个），宗地 {3} 宗（共 {4} 宗）。</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="283" />
+      <location filename="../processing/build_units.py" line="291" />
       <source>没有形成任何单元。</source>
       <translation>没有形成任何单元。</translation>
     </message>
@@ -1510,7 +1590,7 @@
       <translation>自动划分</translation>
     </message>
     <message>
-      <location filename="../processing/build_units.py" line="286" />
+      <location filename="../processing/build_units.py" line="294" />
       <source>冲突 {0} 条，见单元划定冲突表：{1}</source>
       <translation>冲突 {0} 条，见单元划定冲突表：{1}</translation>
     </message>
@@ -1530,37 +1610,37 @@
       <translation>&lt;p&gt;逐幢（栋）或楼层核查存量建筑功能转换（银川实施意见（十二），自然资发〔2023〕171号 第11项）。逐项核查并列出：原土地使用权人申请（applicant_is_user）、履行出让合同（contract_honoured）、不变更土地使用权人（user_unchanged）、不改动主体结构（structure_changed）、高度和层数（height_changed）、不新增建筑面积（gfa_added 须为 0）、无违法建设（illegal）、无预告登记（advance_notice）、查封登记（seized）、异议登记（objection）、未纳入征收范围（in_expropriation_area）、无人民法院或仲裁机构的不动产物权变动生效文书（court_ruling）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;条件均满足、拟转换功能（new_function，2023 用地用海代码）在规则档案正面清单内（代码或前缀）且转换面积占所在建筑总面积比例（gfa / total_gfa）不超过上限（含等于）→ 视同符合详细规划（eligible_plan_conforming），由自然资源部门联合出具审查意见；&lt;/li&gt;&lt;li&gt;条件均满足但超出正面清单或比例 → 依法办理土地用途变更手续（formal_use_change）；&lt;/li&gt;&lt;li&gt;规则档案的正面清单或比例上限来源未经采用（待定或本地取值，如比例 1.0 的占位值）时，条件均满足的单元记为 standard_pending（标准待定，不作结论），并警告一次；&lt;/li&gt;&lt;li&gt;有条件不满足 → not_eligible，failed_conditions 写明；&lt;/li&gt;&lt;li&gt;条件或核对所需数值为空 → missing，missing_conditions 写明字段，不作推测。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;历史建筑、文保单位及历史文化保护区域内建筑（heritage 为是）另标 heritage_rules：须遵守历史文化遗产保护规定，不影响上述结论；heritage 为空时 heritage_rules 为空并列入 missing_conditions。输入可为表格或建筑图层（保留图形）；输出记录规则档案及版本。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="89" />
+      <location filename="../processing/building_conversion.py" line="91" />
       <source>功能转换申报表（幢或层）</source>
       <translation>功能转换申报表（幢或层）</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="76" />
+      <location filename="../processing/building_conversion.py" line="78" />
       <source>功能转换核查结果</source>
       <translation>功能转换核查结果</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="84" />
+      <location filename="../processing/building_conversion.py" line="86" />
       <source>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</source>
       <translation>规则档案：{0}（{1}）；正面清单 {2}，比例上限 {3}</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="93" />
+      <location filename="../processing/building_conversion.py" line="95" />
       <source>功能转换申报表没有记录。</source>
       <translation>功能转换申报表没有记录。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="152" />
+      <location filename="../processing/building_conversion.py" line="154" />
       <source>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</source>
       <translation>{0} 个申报单元：视同符合详细规划 {1}，办理用途变更 {2}，标准待定 {6}，不符合转换条件 {3}，资料缺失 {4}；须遵守历史文化保护规定 {5}。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="104" />
+      <location filename="../processing/building_conversion.py" line="106" />
       <source>申报表没有字段 {0}：所有记录按缺失处理。</source>
       <translation>申报表没有字段 {0}：所有记录按缺失处理。</translation>
     </message>
     <message>
-      <location filename="../processing/building_conversion.py" line="112" />
+      <location filename="../processing/building_conversion.py" line="114" />
       <source>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</source>
       <translation>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</translation>
     </message>
@@ -1580,12 +1660,12 @@
       <translation>&lt;p&gt;对比低效用地数据库（或两次认定结果）的两个版本，逐宗列出新增、删除、图形变化（含面积变化）、属性变化（变化字段及旧值→新值）、重新编号与未变化，并按变化类型汇总宗数与面积（银川实施意见（二）建立年度更新机制、自然资发〔2023〕171号 第12项 上图入库）。&lt;/p&gt;&lt;p&gt;1. 匹配：先按编号字段（默认 parcel_id，按文本比较，忽略首尾空格）；编号只在一个版本中出现或为空的要素再按图形匹配：重叠面积同时达到新、旧两个图形面积的“最小重叠比例”（默认 0.9）即为同一宗地，一对一、重叠最大者优先；因此一宗地分割为两半（各 50%）不会被强行匹配，而是报为删除 + 新增。按图形匹配且编号不同的记为重新编号（renumbered = 是）。同一版本内编号重复时拒绝运行并列出重复编号。&lt;/p&gt;&lt;p&gt;2. 图形变化：新旧图形对称差面积大于“图形容差”（默认 0.01 平方米）。area_change_m2 = 新面积 − 旧面积（新增为 +新面积，删除为 −旧面积）。&lt;/p&gt;&lt;p&gt;3. 属性变化：对比字段默认取两个版本共有的全部字段，不含编号字段和易变字段（fid、ogc_fid、objectid、shape_area、shape_length、shape_leng、area_m2、area_mu、ellipsoid_area_m2、reviewed_at、verdict_changed）；在“对比字段”中列出则照样对比。数值按 1e-9 相对误差比较，空值只等于空值，日期按日期比较，文本须完全一致。&lt;/p&gt;&lt;p&gt;输出几何为新版本图形（删除的为旧版本图形），并带该版本的属性；变化类型：added 新增、removed 删除、geometry_and_attributes_changed 图形和属性变化、geometry_changed 图形变化、attributes_changed 属性变化、renumbered 重新编号、unchanged 未变化。两个图层须为投影坐标系（米），新版本重投影到旧版本的坐标系。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="143" />
+      <location filename="../processing/compare_versions.py" line="146" />
       <source>旧版本</source>
       <translation>旧版本</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="196" />
+      <location filename="../processing/compare_versions.py" line="199" />
       <source>变化汇总（宗数，其中重新编号，面积变化 平方米）：</source>
       <translation>变化汇总（宗数，其中重新编号，面积变化 平方米）：</translation>
     </message>
@@ -1625,17 +1705,17 @@
       <translation>年度更新对比结果</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="130" />
+      <location filename="../processing/compare_versions.py" line="131" />
       <source>变化汇总表</source>
       <translation>变化汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="149" />
+      <location filename="../processing/compare_versions.py" line="152" />
       <source>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</source>
       <translation>旧版本 {0} 个要素，新版本 {1} 个要素；编号字段 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/compare_versions.py" line="166" />
+      <location filename="../processing/compare_versions.py" line="169" />
       <source>对比字段：{0}</source>
       <translation>对比字段：{0}</translation>
     </message>
@@ -2060,7 +2140,7 @@
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="273" />
+      <location filename="../processing/identify_parcels.py" line="276" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -2090,27 +2170,27 @@
       <translation>低效用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="155" />
+      <location filename="../processing/identify_parcels.py" line="156" />
       <source>认定汇总表</source>
       <translation>认定汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="161" />
+      <location filename="../processing/identify_parcels.py" line="164" />
       <source>规则档案：{0}（{1}）</source>
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="254" />
+      <location filename="../processing/identify_parcels.py" line="257" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="261" />
+      <location filename="../processing/identify_parcels.py" line="264" />
       <source>认定结论已变化、须重新核查的宗地：{0}</source>
       <translation>认定结论已变化、须重新核查的宗地：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="267" />
+      <location filename="../processing/identify_parcels.py" line="270" />
       <source>以下宗地本次不存在，其核查决定未能保留：{0}</source>
       <translation>以下宗地本次不存在，其核查决定未能保留：{0}</translation>
     </message>
@@ -2160,12 +2240,12 @@
       <translation>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，仍按征收报批认定，并在 legacy_failed 中写明前后矛盾、请核实；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="94" />
+      <location filename="../processing/legacy_land.py" line="97" />
       <source>历史遗留用地汇总表</source>
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="165" />
+      <location filename="../processing/legacy_land.py" line="170" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
@@ -2375,12 +2455,12 @@
       <translation>&lt;p&gt;为半年度进展报告（自然资发〔2023〕171号 三（二）；银川实施意见（二））统计低效用地的宗数与面积（亩、公顷）：按低效类型（核查后的最终类型）、行政区（admin_code）、再开发单元（unit_id）和进展状态（redevelopment_status：identified 已认定、planned 已纳入实施方案、under_way 实施中、completed 已完成；缺失时计为已认定）。输入为低效用地认定结果；输出为长表，可在文档与电子表格中透视。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="53" />
+      <location filename="../processing/progress_statistics.py" line="55" />
       <source>统计期（如 2025年上半年）</source>
       <translation>统计期（如 2025年上半年）</translation>
     </message>
     <message>
-      <location filename="../processing/progress_statistics.py" line="78" />
+      <location filename="../processing/progress_statistics.py" line="80" />
       <source>低效用地 {0} 宗，{1:.2f} 亩。</source>
       <translation>低效用地 {0} 宗，{1:.2f} 亩。</translation>
     </message>

@@ -9,7 +9,9 @@ from qgis.PyQt.QtWidgets import QAction
 
 from ..processing.provider import LowlandProvider
 from .core.common.resources import PLUGIN_ROOT, resource_path
+from .help import attach_help, guide_page, open_guide
 from .i18n import tr, user_locale
+from .settings import remember_plan_choices
 
 #: Processing algorithms offered in the menu and toolbar, in order.
 MENU_ALGORITHMS = (
@@ -36,8 +38,9 @@ TOOLBAR_ALGORITHMS = ("lowland:parcelindicators", "lowland:identifyparcels")
 
 
 def guide_path():
-    """The user guide (Markdown; Chinese, with the English algorithm reference beside it)."""
-    return PLUGIN_ROOT / "docs" / "guide" / "README.md"
+    """The user guide rendered to HTML (Chinese, with the English algorithm reference
+    beside it; scripts/guide_html.py renders docs/guide/*.md)."""
+    return guide_page("README.html")
 
 
 def load_translator(locale: str) -> QTranslator | None:
@@ -167,7 +170,8 @@ class LowlandPlugin:
             from .gui.review_dock import ReviewDock
 
             self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.review_dock)
+            attach_help(self.review_dock, "review")
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
             self.review_dock.closedStateChanged.connect(self._review_dock_closed)
         if self.review_dock is None:
             return
@@ -208,7 +212,9 @@ class LowlandPlugin:
             from .gui.plan_dock import PlanDock
 
             self.plan_dock = PlanDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.plan_dock)
+            attach_help(self.plan_dock, "plan")
+            remember_plan_choices(self.plan_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plan_dock)
             self.plan_dock.closedStateChanged.connect(self._plan_dock_closed)
         if self.plan_dock is None:
             return
@@ -223,11 +229,8 @@ class LowlandPlugin:
             self.plan_action.setChecked(not closed)
 
     def show_guide(self) -> None:
-        """Open the user guide (docs/guide/README.md) with the system's viewer."""
-        from qgis.PyQt.QtCore import QUrl
-        from qgis.PyQt.QtGui import QDesktopServices
-
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(guide_path())))
+        """Open the user guide (docs/guide/html/README.html) in the system's browser."""
+        open_guide("README.html")
 
     def show_about(self) -> None:
         from qgis.PyQt.QtWidgets import QMessageBox

@@ -49,6 +49,7 @@ from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.core.common.spreadsheet import escape_text_cells, is_spreadsheet
+from ..lowland_plugin.help import algorithm_help_url
 from ..lowland_plugin.i18n import language, tr
 
 
@@ -91,6 +92,10 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self) -> QIcon:
         return QIcon(str(resource_path("icons", "lowland.svg")))
+
+    def helpUrl(self) -> str:  # noqa: N802 (QGIS API)
+        """This algorithm's section of the rendered guide (the dialog's 帮助 button)."""
+        return algorithm_help_url(self.name())
 
     def processAlgorithm(self, parameters, context, feedback) -> dict:  # noqa: N802 (QGIS API)
         """The one error boundary of every algorithm: :meth:`compute` does the work, and a

@@ -75,7 +75,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
         ).format(f"{SCATTERED_PIECE_MAX_MU:g}")
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.BLOCKS, self.tr("街坊（街坊划分结果）"), polygon
@@ -142,7 +142,7 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
             param = QgsProcessingParameterNumber(
                 key,
                 label,
-                type=QgsProcessingParameterNumber.Double,
+                type=QgsProcessingParameterNumber.Type.Double,
                 defaultValue=default,
                 minValue=0.0,
             )
@@ -155,13 +155,21 @@ class BuildUnitsAlgorithm(LowlandAlgorithm):
         """The units, and the blocks, parcels and conflicts (optional) outputs."""
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("再开发单元"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("再开发单元"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         for key, label, kind in (
-            (self.BLOCKS_OUTPUT, self.tr("街坊（含单元编号）"), QgsProcessing.TypeVectorPolygon),
-            (self.PARCELS_OUTPUT, self.tr("宗地（含单元编号）"), QgsProcessing.TypeVectorPolygon),
-            (self.CONFLICTS, self.tr("单元划定冲突表"), QgsProcessing.TypeVector),
+            (
+                self.BLOCKS_OUTPUT,
+                self.tr("街坊（含单元编号）"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+            ),
+            (
+                self.PARCELS_OUTPUT,
+                self.tr("宗地（含单元编号）"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
+            ),
+            (self.CONFLICTS, self.tr("单元划定冲突表"), QgsProcessing.SourceType.TypeVector),
         ):
             self.addParameter(
                 QgsProcessingParameterFeatureSink(

@@ -66,14 +66,16 @@ class BuildingConversionAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.CONVERSION, self.tr("功能转换申报表（幢或层）"), [QgsProcessing.TypeVector]
+                self.CONVERSION,
+                self.tr("功能转换申报表（幢或层）"),
+                [QgsProcessing.SourceType.TypeVector],
             )
         )
         self.add_profile_parameter(self.PROFILE)
         self.addParameter(field_map_parameter())
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("功能转换核查结果"), QgsProcessing.TypeVector
+                self.OUTPUT, self.tr("功能转换核查结果"), QgsProcessing.SourceType.TypeVector
             )
         )
 

@@ -76,7 +76,7 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.OLD, self.tr("旧版本（上一年度）"), polygon)
         )
@@ -105,7 +105,7 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterNumber(
                 self.MATCH_OVERLAP,
                 self.tr("图形匹配的最小重叠比例（占新、旧两个图形面积）"),
-                type=QgsProcessingParameterNumber.Double,
+                type=QgsProcessingParameterNumber.Type.Double,
                 defaultValue=0.9,
                 minValue=0.01,
                 maxValue=1.0,
@@ -115,19 +115,22 @@ class CompareVersionsAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterNumber(
                 self.GEOMETRY_TOLERANCE,
                 self.tr("图形容差（对称差面积，平方米）"),
-                type=QgsProcessingParameterNumber.Double,
+                type=QgsProcessingParameterNumber.Type.Double,
                 defaultValue=0.01,
                 minValue=0.0,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("年度更新对比结果"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("年度更新对比结果"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.SUMMARY, self.tr("变化汇总表"), QgsProcessing.TypeVector, optional=True
+                self.SUMMARY,
+                self.tr("变化汇总表"),
+                QgsProcessing.SourceType.TypeVector,
+                optional=True,
             )
         )
 

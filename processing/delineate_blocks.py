@@ -69,10 +69,10 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.ROADS, self.tr("道路中心线图层"), [QgsProcessing.TypeVectorLine]
+                self.ROADS, self.tr("道路中心线图层"), [QgsProcessing.SourceType.TypeVectorLine]
             )
         )
         self.addParameter(
@@ -81,7 +81,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
                 self.tr("红线宽度字段（米）"),
                 defaultValue="width",
                 parentLayerParameterName=self.ROADS,
-                type=QgsProcessingParameterField.Any,
+                type=QgsProcessingParameterField.DataType.Any,
                 optional=True,
             )
         )
@@ -91,7 +91,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
                 self.tr("道路等级字段"),
                 defaultValue="grade",
                 parentLayerParameterName=self.ROADS,
-                type=QgsProcessingParameterField.Any,
+                type=QgsProcessingParameterField.DataType.Any,
                 optional=True,
             )
         )
@@ -112,14 +112,14 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
                 QgsProcessingParameterNumber(
                     key,
                     label,
-                    type=QgsProcessingParameterNumber.Double,
+                    type=QgsProcessingParameterNumber.Type.Double,
                     defaultValue=default,
                     minValue=0.0,
                 )
             )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("街坊"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("街坊"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         for key, label in (
@@ -131,7 +131,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
                 QgsProcessingParameterFeatureSink(
                     key,
                     label,
-                    QgsProcessing.TypeVectorPolygon,
+                    QgsProcessing.SourceType.TypeVectorPolygon,
                     optional=True,
                     createByDefault=key != self.PARCELS_OUTPUT,
                 )
@@ -197,7 +197,7 @@ class DelineateBlocksAlgorithm(LowlandAlgorithm):
         """An empty polygon layer with the output's fields (e.g. no fragment removed)."""
         fields = qgis_bridge.gdf_fields(gdf, field_aliases(gdf.columns, language()))
         sink, dest = self.parameterAsSink(
-            parameters, key, context, fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, key, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))

@@ -118,7 +118,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.PARCELS, self.tr("低效用地认定成果（lowland:identifyparcels 输出）"), polygon
@@ -133,7 +133,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.LEGACY,
                 self.tr("历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）"),
-                [QgsProcessing.TypeVector],
+                [QgsProcessing.SourceType.TypeVector],
                 optional=True,
             )
         )
@@ -165,7 +165,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         sliver = QgsProcessingParameterNumber(
             self.SLIVER_AREA,
             self.tr("碎片图斑面积阈值（平方米）"),
-            QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber.Type.Double,
             defaultValue=1.0,
             minValue=0.0,
         )
@@ -174,7 +174,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterNumber(
                 self.AREA_TOLERANCE,
                 self.tr("与三调面积差容差（相对值，0.001 = 0.1%）"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=0.001,
                 minValue=0.0,
                 maxValue=0.5,
@@ -189,7 +189,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterDateTime(
                 self.EXPORT_DATE,
                 self.tr("入库时间（默认今天）"),
-                type=QgsProcessingParameterDateTime.Date,
+                type=QgsProcessingParameterDateTime.Type.Date,
                 optional=True,
             ),
             QgsProcessingParameterBoolean(
@@ -197,7 +197,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             ),
         ]
         for param in advanced:
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(param)
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -208,7 +208,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.ERRORS, self.tr("质检错误图层"), QgsProcessing.TypeVectorPolygon
+                self.ERRORS, self.tr("质检错误图层"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
@@ -460,7 +460,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                 qfield.setAlias(aliases[name])
             fields.append(qfield)
         sink, dest_id = self.parameterAsSink(
-            parameters, self.ERRORS, context, fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.ERRORS, context, fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.ERRORS))

@@ -135,7 +135,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.UNITS, self.tr("再开发单元（单元划定结果）"), polygon
@@ -204,7 +204,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.DOCUMENTS,
                 self.tr("生成的文件清单"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )

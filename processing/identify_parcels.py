@@ -105,7 +105,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         ).format(stalled["years"], stalled["max_far"], rule_sources_html(profile))
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.PARCELS, self.tr("宗地图层"), polygon)
         )
@@ -133,7 +133,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterDateTime(
                 self.REFERENCE_DATE,
                 self.tr("认定基准日（默认今天）"),
-                type=QgsProcessingParameterDateTime.Date,
+                type=QgsProcessingParameterDateTime.Type.Date,
                 optional=True,
             )
         )
@@ -141,18 +141,21 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.PREVIOUS,
                 self.tr("上次认定结果（保留核查决定）"),
-                [QgsProcessing.TypeVector],
+                [QgsProcessing.SourceType.TypeVector],
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("低效用地认定结果"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("低效用地认定结果"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.SUMMARY, self.tr("认定汇总表"), QgsProcessing.TypeVector, optional=True
+                self.SUMMARY,
+                self.tr("认定汇总表"),
+                QgsProcessing.SourceType.TypeVector,
+                optional=True,
             )
         )
 

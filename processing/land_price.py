@@ -64,7 +64,7 @@ class LandPriceAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             QgsProcessingParameterDateTime(
                 self.REFERENCE_DATE,
                 self.tr("核算基准日（默认今天）"),
-                type=QgsProcessingParameterDateTime.Date,
+                type=QgsProcessingParameterDateTime.Type.Date,
                 optional=True,
             )
         )

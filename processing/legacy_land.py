@@ -70,7 +70,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         ).format(CUTOFF, CUTOFF + dt.timedelta(days=1))
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.PARCELS, self.tr("宗地图层"), polygon)
         )
@@ -86,12 +86,17 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         self.add_profile_parameter("PROFILE", optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("历史遗留用地认定结果"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT,
+                self.tr("历史遗留用地认定结果"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.SUMMARY, self.tr("历史遗留用地汇总表"), QgsProcessing.TypeVector, optional=True
+                self.SUMMARY,
+                self.tr("历史遗留用地汇总表"),
+                QgsProcessing.SourceType.TypeVector,
+                optional=True,
             )
         )
 

@@ -82,7 +82,7 @@ class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         ).format(lease_terms_text(language()))
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.PROJECTS, self.tr("项目图层"), polygon)
         )
@@ -95,14 +95,14 @@ class MixedUseAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("混合用地核算结果"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("混合用地核算结果"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.USES,
                 self.tr("分用途明细表"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )

@@ -55,21 +55,21 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.PARCELS, self.tr("宗地图层"), [QgsProcessing.TypeVectorPolygon]
+                self.PARCELS, self.tr("宗地图层"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.BUILDINGS,
                 self.tr("建筑图层"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
         self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("地块指标"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("地块指标"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
 

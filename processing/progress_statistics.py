@@ -45,7 +45,9 @@ class ProgressStatisticsAlgorithm(LowlandAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.PARCELS, self.tr("低效用地认定结果"), [QgsProcessing.TypeVectorPolygon]
+                self.PARCELS,
+                self.tr("低效用地认定结果"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
         self.addParameter(
@@ -55,7 +57,7 @@ class ProgressStatisticsAlgorithm(LowlandAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("进展统计表"), QgsProcessing.TypeVector
+                self.OUTPUT, self.tr("进展统计表"), QgsProcessing.SourceType.TypeVector
             )
         )
 

@@ -41,7 +41,7 @@ class ProjectTemplateMixin:
         """``PROJECTS`` (the template's project polygons), ``FIELD_MAP``, ``PROFILE`` (the
         local numbers: Y-4 categories, Y-14 classes, Y-15 instalments…) and the ``OUTPUT``
         sink: the parameters of the checks that read the projects layer only."""
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.PROJECTS, tr("项目图层"), polygon)
         )
@@ -49,7 +49,7 @@ class ProjectTemplateMixin:
         self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, output_label, QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, output_label, QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
 

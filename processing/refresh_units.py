@@ -37,7 +37,7 @@ class RefreshUnitsAlgorithm(BuildUnitsAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.UNITS, self.tr("再开发单元（单元划定结果或手绘单元）"), polygon
@@ -55,7 +55,7 @@ class RefreshUnitsAlgorithm(BuildUnitsAlgorithm):
             QgsProcessingParameterNumber(
                 self.SNAP_TOLERANCE,
                 self.tr("吸附容差（米）"),
-                type=QgsProcessingParameterNumber.Double,
+                type=QgsProcessingParameterNumber.Type.Double,
                 defaultValue=core.DEFAULT_SNAP_TOLERANCE,
                 minValue=0.0,
             )

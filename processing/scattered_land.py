@@ -66,7 +66,7 @@ class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
-        polygon = [QgsProcessing.TypeVectorPolygon]
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
         self.addParameter(
             QgsProcessingParameterFeatureSource(self.PROJECTS, self.tr("项目图层"), polygon)
         )
@@ -77,14 +77,14 @@ class ScatteredLandAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         self.add_profile_parameter("PROFILE", optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("零星用地核查结果"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT, self.tr("零星用地核查结果"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.SWAPS,
                 self.tr("置换面积与价值对比表"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )

@@ -61,14 +61,14 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     def initAlgorithm(self, config=None) -> None:  # noqa: N802 (QGIS API)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.STATUSQUO, self.tr("现状指标表"), [QgsProcessing.TypeVector]
+                self.STATUSQUO, self.tr("现状指标表"), [QgsProcessing.SourceType.TypeVector]
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.PROJECTS,
                 self.tr("项目图层"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -76,14 +76,14 @@ class StatusQuoCheckAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         self.add_profile_parameter(self.PROFILE, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("按现状条件核定结果"), QgsProcessing.TypeVector
+                self.OUTPUT, self.tr("按现状条件核定结果"), QgsProcessing.SourceType.TypeVector
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.SUMMARY,
                 self.tr("按现状条件核定项目汇总"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )

@@ -3,14 +3,19 @@
 The archive holds one folder, ``lowland/``, with the tracked files (``git ls-files``)
 that the plugin needs at run time: the Python packages, forms, compiled translations,
 resources (code tables, profiles, styles, layouts, models, templates, the sample
-district), the user guide with its screenshots, the README and requirements.txt.
+district), the user guide with its screenshots, the README, the LICENSE (GPL-2.0-or-later)
+and requirements.txt.
 Tests, scripts, benchmarks and CI files stay out. Before writing, the metadata and the
 contents are checked (the fields the QGIS plugin repository requires, the icon, one
 ``.qm`` per ``.ts``, every Python module of the plugin); the ZIP is written to a
 temporary file and moved into place, with fixed timestamps so that the same commit
 gives the same bytes.
 
-    python scripts/package.py [--out output/lowland-<version>.zip]
+Next to the ZIP it writes ``plugins.xml``, the file of an internal plugin repository
+(``scripts/plugin_repository.py``): a bureau serves both from a web or file server and
+adds the XML's address in QGIS (插件 → 管理并安装插件 → 设置 → 添加插件源).
+
+    python scripts/package.py [--out output/lowland-<version>.zip] [--base-url URL]
 """
 
 from __future__ import annotations
@@ -23,6 +28,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+if __package__:  # imported (tests: lowland_under_test.scripts.package)
+    from .plugin_repository import write_repository
+else:  # run as ``python scripts/package.py``
+    from plugin_repository import write_repository
+
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = "lowland"  # the plugin's folder name in the profile's python/plugins/
 
@@ -31,7 +41,10 @@ INCLUDE = (
     "__init__.py",
     "metadata.txt",
     "README.md",
+    "LICENSE",
     "requirements.txt",
+    "requirements-qgis.txt",
+    "requirements-qgis-nodeps.txt",
     "lowland_plugin/",
     "processing/",
     "forms/",
@@ -52,7 +65,10 @@ REQUIRED_METADATA = (
     "author",
     "email",
     "repository",
+    "license",
 )
+#: The licence the plugin is published under (metadata.txt ``license``, LICENSE file).
+LICENSE_ID = "GPL-2.0-or-later"
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -102,6 +118,10 @@ def check_package(files: list[str], root: Path = ROOT) -> list[str]:
     for key in REQUIRED_METADATA:
         if not meta.get(key, "").strip():
             problems.append(f"metadata.txt: {key} is missing or empty")
+    if meta.get("license", "").strip() not in ("", LICENSE_ID):
+        problems.append(f"metadata.txt: license should be {LICENSE_ID}")
+    if "LICENSE" not in files:
+        problems.append("LICENSE is not a tracked file of the package (the repository needs it)")
     icon = meta.get("icon", "").strip()
     if not icon or icon not in files:
         problems.append(f"metadata.txt: icon {icon!r} is not a tracked file of the package")
@@ -147,10 +167,22 @@ def build_package(out: Path, root: Path = ROOT) -> tuple[Path, int]:
     return out, len(files)
 
 
+def commit_date(root: Path = ROOT) -> str:
+    """ISO date of the last commit (plugins.xml's dates: the same commit, the same file)."""
+    command = ["git", "-c", f"safe.directory={root}", "-C", str(root), "log", "-1", "--format=%cI"]
+    out = subprocess.run(command, capture_output=True, text=True, check=False)
+    return out.stdout.strip() or "1980-01-01T00:00:00+00:00"
+
+
 def main(argv: list[str] | None = None) -> int:
     version = read_metadata().get("version", "0")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "output" / f"lowland-{version}.zip")
+    parser.add_argument(
+        "--base-url",
+        help="where the bureau serves the ZIP (plugins.xml's download_url); "
+        "default: the file:// URL of the output folder",
+    )
     args = parser.parse_args(argv)
     try:
         path, count = build_package(args.out.resolve())
@@ -159,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     size = path.stat().st_size / 1e6
     print(f"{path}  ({count} files, {size:.1f} MB)")
+    xml = write_repository(path, read_metadata(), FOLDER, commit_date(), args.base_url)
+    print(f"{xml}  (插件源 / plugin repository: 插件 → 管理并安装插件 → 设置 → 添加插件源)")
     print(
         "QGIS: 插件 → 管理和安装插件 → 从 ZIP 安装 / Plugins → Manage and Install → Install from ZIP"
     )

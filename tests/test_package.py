@@ -43,7 +43,11 @@ def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
     for needed in (
         "__init__.py",
         "metadata.txt",
+        "LICENSE",
         "requirements.txt",
+        "requirements-qgis.txt",  # what 安装依赖 installs
+        "requirements-qgis-nodeps.txt",
+        "forms/dependency_dialog.ui",
         "lowland_plugin/plugin.py",
         "lowland_plugin/core/units/blocks.py",
         "processing/provider.py",
@@ -61,6 +65,9 @@ def test_the_zip_holds_the_plugin_under_one_folder(package_zip):
         "resources/templates/implementation_plan.html.j2",
         "resources/sample/sample_district.gpkg",
         "docs/guide/README.md",
+        "docs/guide/html/README.html",  # helpUrl and the docks' 帮助 open these
+        "docs/guide/html/reference_zh.html",
+        "docs/guide/html/index.html",
         "docs/screenshots/qgis_units_zh_CN.png",
     ):
         assert needed in inside, needed
@@ -99,7 +106,17 @@ def test_metadata_and_contents_are_checked(tmp_path):
     assert "i18n/lowland_fr.qm is missing" in text
     assert "lowland_plugin/stray.py is not tracked" in text
     assert "i18n/lowland_fr.ts is tracked but missing" in text
-    assert len(problems) == 5
+    assert "license is missing" in text  # GPL-2.0-or-later, as QGIS
+    assert "LICENSE is not a tracked file" in text
+    assert len(problems) == 7
+
+
+def test_the_zip_carries_the_gpl_and_metadata_names_it(package_zip):
+    with zipfile.ZipFile(package_zip) as archive:
+        licence = archive.read("lowland/LICENSE").decode("utf-8")
+        metadata = archive.read("lowland/metadata.txt").decode("utf-8")
+    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2, June 1991" in licence
+    assert "license=GPL-2.0-or-later" in metadata.splitlines()
 
 
 def test_the_repository_passes_its_own_checks():
@@ -153,3 +170,86 @@ def test_qgis_installed_from_the_zip_runs_the_whole_chain(package_zip, qgis_env,
     for unit_id in units:
         for suffix in ("docx", "html", "pdf"):
             assert (out / "plans" / f"{unit_id}_实施方案.{suffix}").is_file(), (unit_id, suffix)
+
+
+def test_plugins_xml_describes_the_zip_for_the_installer(package_zip):
+    from lowland_under_test.scripts import plugin_repository
+
+    meta = package_script.read_metadata()
+    xml = plugin_repository.write_repository(
+        package_zip, meta, "lowland", "2026-01-02T03:04:05+00:00", "http://gis.example/p/"
+    )
+    assert xml == package_zip.parent / "plugins.xml"
+    from xml.etree import ElementTree
+
+    node = ElementTree.parse(xml).getroot().find("pyqgis_plugin")
+    assert node.get("name") == meta["name"] and node.get("version") == meta["version"]
+    # the installer's key is file_name up to the first dot: it must be the folder name
+    assert node.findtext("file_name") == f"lowland.{meta['version']}.zip"
+    assert node.findtext("download_url") == f"http://gis.example/p/{package_zip.name}"
+    assert node.findtext("qgis_minimum_version") == "3.22"
+    for tag in ("about", "author_name", "homepage", "tracker", "repository", "tags"):
+        assert node.findtext(tag), tag
+    assert node.findtext("update_date") == "2026-01-02T03:04:05+00:00"
+    default = plugin_repository.write_repository(package_zip, meta, "lowland", "d")
+    url = ElementTree.parse(default).getroot().find("pyqgis_plugin").findtext("download_url")
+    assert url == package_zip.resolve().as_uri()  # file:// next to plugins.xml
+
+
+@pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="QGIS not installed")
+def test_qgis_installs_from_the_repository_file_in_a_fresh_profile(package_zip, qgis_env, tmp_path):
+    """plugins.xml added as a file:// plugin source; QGIS's own installer code
+    (pyplugin_installer) fetches it, downloads and unzips the ZIP into a fresh profile;
+    then QGIS loads the plugin from that profile and lists its algorithms."""
+    from lowland_under_test.scripts import plugin_repository
+
+    served = tmp_path / "served"
+    served.mkdir()
+    zip_path = served / package_zip.name
+    zip_path.write_bytes(package_zip.read_bytes())
+    xml = plugin_repository.write_repository(
+        zip_path, package_script.read_metadata(), "lowland", "2026-01-02"
+    )
+    home = tmp_path / "home"
+    home.mkdir()
+    env = dict(qgis_env)
+    env["HOME"] = str(home)
+    # only the profile under $HOME: no plugin path, no pytest-qgis config folder
+    for name in ("QGIS_PLUGINPATH", "QGIS_CUSTOM_CONFIG_PATH", "QGIS_OPTIONS_PATH"):
+        env.pop(name, None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    installer = subprocess.run(
+        [
+            "/usr/bin/python3",
+            str(ROOT / "tests" / "repository_install.py"),
+            xml.as_uri(),
+            "lowland",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert installer.returncode == 0, installer.stderr[-3000:]
+    report = json.loads(installer.stdout.strip().splitlines()[-1])
+    assert report["repository_error"] == "" and report["repository_state"] == 2  # loaded
+    assert report["plugin"]["version_available"] == package_script.read_metadata()["version"]
+    assert report["plugin"]["download_url_experimental"] == zip_path.resolve().as_uri()
+    assert report["error"] == ""
+    installed = Path(report["plugin_folder"]) / "lowland"
+    assert installed == home / ".local/share/QGIS/QGIS3/profiles/default/python/plugins/lowland"
+    assert (installed / "metadata.txt").is_file() and (installed / "LICENSE").is_file()
+
+    def qgis_process(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [QGIS_PROCESS, *args], env=env, capture_output=True, text=True, timeout=600
+        )
+
+    enabled = qgis_process("plugins", "enable", "lowland")
+    assert enabled.returncode == 0, enabled.stdout + enabled.stderr
+    listed = qgis_process("list")
+    assert listed.returncode == 0, listed.stderr[-2000:]
+    for cls in ALGORITHMS:
+        assert f"lowland:{cls().name()}" in listed.stdout, cls
+    assert (installed / "processing" / "__pycache__").is_dir()  # QGIS ran that copy

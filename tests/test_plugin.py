@@ -107,10 +107,13 @@ def test_init_processing_alone_registers_provider(plugin_module, qgis_iface):
 def test_missing_packages_load_a_stub_that_says_what_to_install(plugin_module, qgis_iface):
     """A planner's QGIS with Debian's shapely 1.8 and no geopandas: no traceback, no
     provider, one message naming the packages and the install command."""
+    from qgis.gui import QgsMessageBar
+    from qgis.PyQt.QtWidgets import QPushButton
+
     deps = importlib.import_module(f"{plugin_module.__name__}.lowland_plugin.dependencies")
     problems = ["shapely 1.8.5: 需要 / needs ≥ 2.0, < 2.1", "geopandas: 未安装 / not installed"]
     registry = QgsApplication.processingRegistry()
-    bar = mock.MagicMock()
+    bar = QgsMessageBar()
     with (
         mock.patch.object(deps, "missing_requirements", return_value=problems),
         mock.patch.object(qgis_iface, "messageBar", return_value=bar),
@@ -118,8 +121,15 @@ def test_missing_packages_load_a_stub_that_says_what_to_install(plugin_module, q
         plugin = plugin_module.classFactory(qgis_iface)
         plugin.initGui()
         assert registry.providerById("lowland") is None
-        text = bar.pushMessage.call_args.args[1]
+        item = bar.currentItem()
+        text = item.text()
         assert "shapely 1.8.5" in text and "geopandas" in text and "pip install" in text
+        # the message offers 「安装依赖」, which opens the installer dialog
+        button = item.findChild(QPushButton, "lowland_install_dependencies")
+        assert button is not None and button.text() == "安装依赖"
+        button.click()
+        assert plugin.dialog is not None and plugin.dialog.isVisible()
+        assert "shapely 1.8.5" in plugin.dialog.problemsLabel.text()
         plugin.unload()
 
 

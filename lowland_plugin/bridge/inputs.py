@@ -60,9 +60,9 @@ def accepts_only_geometries(definition) -> bool:
     """True for a source parameter that accepts only points, lines or polygons (no tables)."""
     types = set(definition.dataTypes()) if hasattr(definition, "dataTypes") else set()
     spatial = {
-        QgsProcessing.TypeVectorPoint,
-        QgsProcessing.TypeVectorLine,
-        QgsProcessing.TypeVectorPolygon,
+        QgsProcessing.SourceType.TypeVectorPoint,
+        QgsProcessing.SourceType.TypeVectorLine,
+        QgsProcessing.SourceType.TypeVectorPolygon,
     }
     return bool(types) and types <= spatial
 

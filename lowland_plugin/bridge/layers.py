@@ -210,7 +210,7 @@ def _crs_wkt(crs: QgsCoordinateReferenceSystem | None) -> str | None:
     auth = crs.authid()
     if auth.upper().startswith("EPSG:"):
         return auth
-    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+    return crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
 
 
 # -------------------------------------------------------------------------- write
@@ -259,17 +259,23 @@ def gdf_wkb_type(gdf: gpd.GeoDataFrame) -> int:
     types = set(gdf.geometry.dropna().geom_type.unique())
     if not types:
         return (
-            QgsWkbTypes.NoGeometry
+            QgsWkbTypes.Type.NoGeometry
             if gdf.geometry.isna().all() and len(gdf)
-            else (QgsWkbTypes.Unknown)
+            else (QgsWkbTypes.Type.Unknown)
         )
     if types <= {"Polygon", "MultiPolygon"}:
-        return QgsWkbTypes.MultiPolygon if "MultiPolygon" in types else QgsWkbTypes.Polygon
+        return (
+            QgsWkbTypes.Type.MultiPolygon if "MultiPolygon" in types else QgsWkbTypes.Type.Polygon
+        )
     if types <= {"LineString", "MultiLineString"}:
-        return QgsWkbTypes.MultiLineString if "MultiLineString" in types else QgsWkbTypes.LineString
+        return (
+            QgsWkbTypes.Type.MultiLineString
+            if "MultiLineString" in types
+            else QgsWkbTypes.Type.LineString
+        )
     if types <= {"Point", "MultiPoint"}:
-        return QgsWkbTypes.MultiPoint if "MultiPoint" in types else QgsWkbTypes.Point
-    return QgsWkbTypes.Unknown
+        return QgsWkbTypes.Type.MultiPoint if "MultiPoint" in types else QgsWkbTypes.Type.Point
+    return QgsWkbTypes.Type.Unknown
 
 
 def attribute_value(value):
@@ -314,7 +320,7 @@ def write_gdf_to_sink(gdf: gpd.GeoDataFrame, sink, fields: QgsFields, feedback=N
             feat.setGeometry(geom)
         batch.append(feat)
         if len(batch) >= _WRITE_BATCH or row == n - 1:
-            if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+            if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
                 raise RuntimeError(f"写出失败 / writing features failed: {sink.lastError()}")
             written += len(batch)
             batch = []
@@ -338,7 +344,7 @@ def is_polygon_layer(layer) -> bool:
     return (
         isinstance(layer, QgsVectorLayer)
         and layer.isValid()
-        and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+        and layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
     )
 
 

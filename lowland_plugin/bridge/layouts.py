@@ -143,7 +143,7 @@ def export_unit_maps(
                 result = exporter.exportToImage(str(partial), settings)
             finally:
                 gdal.PopErrorHandler()
-            if result != QgsLayoutExporter.Success or not partial.is_file():
+            if result != QgsLayoutExporter.ExportResult.Success or not partial.is_file():
                 partial.unlink(missing_ok=True)
                 raise QgsProcessingException(
                     tr("单元 {0} 的图片写入失败：{1}").format(unit_id, path)
@@ -195,7 +195,7 @@ def export_atlas_pdf(
         )
         if inner.isCanceled() or (feedback is not None and feedback.isCanceled()):
             raise cancelled_error()
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise QgsProcessingException(
                 tr("图集 PDF 导出失败：{0}").format(error or target)
                 + f" / atlas PDF export failed: {error or target}"
@@ -287,7 +287,7 @@ def unshaped(font: QFont) -> QFont:
     digits of Noto Sans CJK no Unicode mapping ("DY01" is found as "DY"); CJK and Latin
     text need no shaping."""
     font = QFont(font)
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
@@ -299,10 +299,10 @@ def searchable_text(layout) -> None:
             item.setFont(unshaped(item.font()))
         elif isinstance(item, QgsLayoutItemLegend):
             for style in (
-                QgsLegendStyle.Title,
-                QgsLegendStyle.Group,
-                QgsLegendStyle.Subgroup,
-                QgsLegendStyle.SymbolLabel,
+                QgsLegendStyle.Style.Title,
+                QgsLegendStyle.Style.Group,
+                QgsLegendStyle.Style.Subgroup,
+                QgsLegendStyle.Style.SymbolLabel,
             ):
                 item.setStyleFont(style, unshaped(item.style(style).font()))
         elif isinstance(item, QgsLayoutItemScaleBar):
@@ -479,9 +479,9 @@ def _as_layer(layer: LayerLike | None, name: str | None) -> QgsVectorLayer | Non
 def _role(layer: QgsVectorLayer) -> str | None:
     names = set(layer.fields().names())
     geometry = layer.geometryType()
-    if geometry == QgsWkbTypes.LineGeometry:
+    if geometry == QgsWkbTypes.GeometryType.LineGeometry:
         return "roads"
-    if geometry != QgsWkbTypes.PolygonGeometry:
+    if geometry != QgsWkbTypes.GeometryType.PolygonGeometry:
         return None
     if {"verdict", "lowland_type"} <= names:
         return "parcels"
@@ -542,7 +542,7 @@ def _import_style(layer: QgsVectorLayer, qml: Path) -> bool:
     document = QDomDocument()
     if not document.setContent(qml.read_text(encoding="utf-8")):
         return False
-    ok, _error = layer.importNamedStyle(document, categories=QgsMapLayer.Symbology)
+    ok, _error = layer.importNamedStyle(document, categories=QgsMapLayer.StyleCategory.Symbology)
     return bool(ok)
 
 
@@ -557,7 +557,7 @@ def _fill(colour: str, outline: str, width: float) -> QgsFillSymbol:
 def _dash():
     from qgis.PyQt.QtCore import Qt
 
-    return Qt.DashLine
+    return Qt.PenStyle.DashLine
 
 
 def _style_units(layer: QgsVectorLayer) -> None:
@@ -575,7 +575,7 @@ def _style_units(layer: QgsVectorLayer) -> None:
     layer.setRenderer(QgsRuleBasedRenderer(root))
     settings = QgsPalLayerSettings()
     settings.fieldName = "unit_id"
-    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.placement = QgsPalLayerSettings.Placement.OverPoint
     text = QgsTextFormat()
     font = unshaped(QFont(PDF_FONT))
     font.setBold(True)

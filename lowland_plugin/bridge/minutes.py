@@ -28,7 +28,7 @@ def minutes_source(layer: QgsVectorLayer, unit_of: Mapping[int, str] | None = No
     (feature id → unit id) fills ``unit_id`` for a layer without that field."""
     fields = layer.fields()
     names = [n for n in MINUTES_FIELDS if fields.indexOf(n) >= 0]
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(names, fields)
     rows = []
     for feature in layer.getFeatures(request):

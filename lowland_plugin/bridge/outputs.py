@@ -86,14 +86,14 @@ def new_database_table(destination: str | None):
 
 #: Sink parameter data type → the geometry type of an empty output.
 DECLARED_GEOMETRY = {
-    QgsProcessing.TypeVectorPolygon: "MultiPolygon",
-    QgsProcessing.TypeVectorLine: "MultiLineString",
-    QgsProcessing.TypeVectorPoint: "MultiPoint",
+    QgsProcessing.SourceType.TypeVectorPolygon: "MultiPolygon",
+    QgsProcessing.SourceType.TypeVectorLine: "MultiLineString",
+    QgsProcessing.SourceType.TypeVectorPoint: "MultiPoint",
 }
 WKB_TYPES = {
-    "MultiPolygon": QgsWkbTypes.MultiPolygon,
-    "MultiLineString": QgsWkbTypes.MultiLineString,
-    "MultiPoint": QgsWkbTypes.MultiPoint,
+    "MultiPolygon": QgsWkbTypes.Type.MultiPolygon,
+    "MultiLineString": QgsWkbTypes.Type.MultiLineString,
+    "MultiPoint": QgsWkbTypes.Type.MultiPoint,
 }
 
 

@@ -72,9 +72,9 @@ def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike,
     would read "DY" for "DY01"); CJK and Latin text need no shaping.
     """
     writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(QPageSize.A4))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
-    writer.setPageMargins(margins, QPageLayout.Millimeter)
+    writer.setPageMargins(margins, QPageLayout.Unit.Millimeter)
     writer.setResolution(RESOLUTION)
     writer.setTitle(title)
     writer.setCreator("Lowland 低效用地再开发")
@@ -85,12 +85,12 @@ def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike,
     document.documentLayout().setPaintDevice(writer)
     document.setPageSize(QSizeF(area.width(), area.height() - footer))
     font = QFont(PDF_FONT, 10)
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     document.setDefaultFont(font)
     # a cell without a break opportunity (a long number, a path) wraps anywhere
     # rather than running off the page
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(option)
     document.setBaseUrl(QUrl.fromLocalFile(str(Path(base_dir).resolve()) + os.sep))
     document.setHtml(html)
@@ -125,7 +125,9 @@ def paint_pages(document: QTextDocument, writer: QPdfWriter, footer: float, font
             painter.setFont(footer_font)
             band = QRectF(0, page.height(), page.width(), footer)
             painter.drawText(
-                band, int(Qt.AlignHCenter | Qt.AlignBottom), page_footer(index + 1, pages)
+                band,
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                page_footer(index + 1, pages),
             )
     finally:
         painter.end()
@@ -168,7 +170,7 @@ def number_contents(document: QTextDocument) -> int:
         found = pages.get(block.text().strip()) if block.textList() is not None else None
         if found is not None and found[0] > block.position():
             cursor = QTextCursor(block)
-            cursor.movePosition(QTextCursor.EndOfBlock)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
             cursor.insertText(f"　……　{found[1]}")
             numbered += 1
         block = block.next()
@@ -186,7 +188,8 @@ def repeat_table_headers(document: QTextDocument) -> int:
             continue
         cells = [table.cellAt(0, c) for c in range(table.columns())]
         if all(
-            cell.firstCursorPosition().charFormat().fontWeight() >= QFont.Bold for cell in cells
+            cell.firstCursorPosition().charFormat().fontWeight() >= QFont.Weight.Bold
+            for cell in cells
         ):
             fmt.setHeaderRowCount(1)
             table.setFormat(fmt)
@@ -237,7 +240,7 @@ def keep_headings_with_next(document: QTextDocument) -> int:
         if orphan is None:
             return moved
         fmt = QTextBlockFormat()
-        fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         QTextCursor(orphan).mergeBlockFormat(fmt)
         moved += 1
     return moved
@@ -267,7 +270,9 @@ def first_orphan_heading(document: QTextDocument) -> QTextBlock | None:
 
 
 def _already_breaks(block: QTextBlock) -> bool:
-    return bool(block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore)
+    return bool(
+        block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+    )
 
 
 def _block_top(document: QTextDocument, block: QTextBlock) -> float:

@@ -42,7 +42,7 @@ def stored_reviews(layer: QgsVectorLayer | None, fids=None) -> dict[int, dict]:
     provider = layer.dataProvider()
     fields = provider.fields()
     names = [n for n in REVIEW_FIELDS if fields.indexOf(n) >= 0]
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(names, fields)
     if fids is not None:
         request.setFilterFids([f for f in fids if f >= 0])
@@ -60,7 +60,7 @@ def review_frame(layer: QgsVectorLayer | None) -> pd.DataFrame:
         return pd.DataFrame(columns=list(LOG_COLUMNS))
     fields = layer.fields()
     names = [n for n in LOG_COLUMNS if fields.indexOf(n) >= 0]
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(names, fields)
     rows = [{n: python_value(f[n]) for n in names} for f in layer.getFeatures(request)]
     return pd.DataFrame(rows, columns=names)

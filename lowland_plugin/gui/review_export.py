@@ -62,4 +62,6 @@ def export_meeting_minutes(dock, path: str | None) -> int | None:
 
 def _tell(dock, text: str) -> None:
     if dock.iface is not None:
-        dock.iface.messageBar().pushMessage(tr("地块核查"), text, level=Qgis.Success, duration=8)
+        dock.iface.messageBar().pushMessage(
+            tr("地块核查"), text, level=Qgis.MessageLevel.Success, duration=8
+        )

@@ -245,7 +245,9 @@ class UnitMetricsPanel(QDockWidget):
             tr("单击街坊加入或移出单元（单元范围 = 所选街坊的合并），右键或回车完成")
         )
         self.ui.messageLabel.setStyleSheet("color: #b42318;")
-        self.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.clear()
 
     def mode(self) -> str:
