@@ -19,7 +19,13 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -32,6 +38,11 @@ from ..lowland_plugin.bridge.outputs import (
     write_feature_sink,
     write_gpkg_file,
     write_table_sink,
+)
+from ..lowland_plugin.bridge.overlap import (
+    destination_dataset,
+    refuse_output_on_input,
+    source_dataset,
 )
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
@@ -53,6 +64,16 @@ def field_map_parameter() -> QgsProcessingParameterString:
     )
 
 
+#: Parameters whose value is one input layer.
+SOURCE_PARAMETERS = (
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingParameterMapLayer,
+)
+#: Destination parameters written as layers (the others are files or folders).
+SINK_PARAMETERS = (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)
+
+
 class LowlandAlgorithm(QgsProcessingAlgorithm):
     """Base class: translation, grouping, icon and the read/write helpers."""
 
@@ -72,6 +93,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         bad input (or a failed self-check) reported by the core becomes a
         QgsProcessingException with the same message; a field the message names that a
         shapefile cut to 10 characters is pointed out with its cut name."""
+        self.refuse_outputs_on_inputs(parameters, context)
         try:
             return self.compute(parameters, context, feedback)
         except (LowlandInputError, LowlandInternalError) as err:
@@ -144,6 +166,50 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """Keep the run's feedback so that input repairs are reported wherever inputs are read."""
         self._feedback = feedback
         return True
+
+    def refuse_outputs_on_inputs(self, parameters: dict, context) -> None:
+        """Refuse any sink or file output on top of any input layer (the same GeoPackage
+        layer or file, shapefile or PostGIS table), naming both: before anything is read
+        or written, by every algorithm."""
+        refuse_output_on_input(
+            self._input_datasets(parameters, context), self._output_datasets(parameters, context)
+        )
+
+    def _input_datasets(self, parameters, context) -> list:
+        """(label, dataset) of every layer input that is set."""
+        found = []
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if parameters.get(name) in (None, ""):
+                continue
+            if isinstance(definition, QgsProcessingParameterMultipleLayers):
+                layers = self.parameterAsLayerList(parameters, name, context)
+            elif isinstance(definition, SOURCE_PARAMETERS):
+                layer = self.parameterAsLayer(parameters, name, context)
+                layers = [layer] if layer is not None else []
+            else:
+                continue
+            for layer in layers:
+                dataset = source_dataset(layer.source(), layer.providerType())
+                if dataset is not None:
+                    found.append((self._input_label(name), dataset))
+        return found
+
+    def _output_datasets(self, parameters, context) -> list:
+        """(label, dataset) of every sink and file output that is set."""
+        found = []
+        for definition in self.destinationParameterDefinitions():
+            name = definition.name()
+            if parameters.get(name) in (None, ""):
+                continue
+            if isinstance(definition, SINK_PARAMETERS):
+                destination = self.parameterAsOutputLayer(parameters, name, context)
+            else:
+                destination = self.parameterAsFileOutput(parameters, name, context)
+            dataset = destination_dataset(destination)
+            if dataset is not None:
+                found.append((self._input_label(name), dataset))
+        return found
 
     def _input_label(self, name: str) -> str:
         definition = self.parameterDefinition(name)
