@@ -16,6 +16,7 @@ replaces the earlier output as a whole, so rows are never added twice.
 from __future__ import annotations
 
 import atexit
+import itertools
 import os
 import re
 import signal
@@ -24,8 +25,8 @@ from collections.abc import Callable
 
 from qgis.core import (
     QgsDataSourceUri,
+    QgsException,
     QgsProcessingException,
-    QgsProviderConnectionException,
     QgsProviderRegistry,
 )
 
@@ -33,15 +34,18 @@ from ..i18n import tr
 
 #: Prefix of a Processing destination that is a PostGIS table.
 POSTGRES = "postgres://"
-#: ``<stem>.partial-<pid>[.<ext>]``: the stem is never empty (temporary files made by
-#: ``tempfile`` start with ``.partial-`` and carry no pid).
-PARTIAL_NAME = re.compile(r"^(?P<stem>.+)\.partial-(?P<pid>\d+)(?:\..*)?$")
+#: ``<stem>.partial-<pid>-<n>[.<ext>]``: the stem is never empty (temporary files made
+#: by ``tempfile`` start with ``.partial-`` and carry no pid).
+PARTIAL_NAME = re.compile(r"^(?P<stem>.+)\.partial-(?P<pid>\d+)(?:-\d+)?(?:\..*)?$")
 #: Files that make up one shapefile besides the .shp itself.
 SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
 #: PostgreSQL's longest identifier.
 PG_NAME_MAX = 63
 
 _lock = threading.Lock()
+#: Numbers this process's partial outputs: two runs in one process (background tasks)
+#: never share one.
+_serial = itertools.count(1)
 _pending: dict[str, Callable[[], None]] = {}
 _previous_handler: object = None
 _atexit_registered = False
@@ -144,7 +148,7 @@ def remove_stale_partials(folder: str) -> list[str]:
 def partial_path(path: str) -> str:
     """``<stem>.partial-<pid><ext>`` beside ``path`` (same folder, same extension)."""
     base, ext = os.path.splitext(path)
-    return f"{base}.partial-{os.getpid()}{ext}"
+    return f"{base}.partial-{os.getpid()}-{next(_serial)}{ext}"
 
 
 def dataset_files(path: str) -> list[str]:
@@ -226,7 +230,7 @@ def postgres_connection(destination: str):
 
 
 def partial_table_name(table: str) -> str:
-    suffix = f"_partial_{os.getpid()}"
+    suffix = f"_partial_{os.getpid()}_{next(_serial)}"
     return table[: PG_NAME_MAX - len(suffix)] + suffix
 
 
@@ -237,8 +241,6 @@ def stage_postgres(destination: str) -> tuple[str, bool]:
     connection = postgres_connection(destination)
     existed = connection.tableExists(schema, table)
     partial = partial_table_name(table)
-    if connection.tableExists(schema, partial):
-        connection.dropVectorTable(schema, partial)  # left by an earlier run of this pid
     staged = QgsDataSourceUri(parsed)
     staged.setTable(partial)
     staged_destination = POSTGRES + staged.uri(False)
@@ -270,7 +272,7 @@ def swap_table_into_place(destination: str, staged: str, existed: bool) -> None:
     try:
         # one PQexec with several statements runs as one transaction: all or nothing
         connection.executeSql("; ".join(statements))
-    except QgsProviderConnectionException as err:
+    except QgsException as err:  # QgsProviderConnectionException, or its base in 3.22
         drop_table(destination, schema, partial)
         if not existed and connection.tableExists(schema, table):
             raise taken_error(f"{schema}.{table}") from err
