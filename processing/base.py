@@ -35,6 +35,7 @@ from ..lowland_plugin.bridge.outputs import (
     declared_geometry,
     is_whole_gpkg_file,
     load_on_completion,
+    refuse_shapefile_cutting_text,
     write_feature_sink,
     write_gpkg_file,
     write_table_sink,
@@ -115,6 +116,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         fields: Iterable[str] | None = None,
         crs_of: str | None = None,
         check_geometry: bool = True,
+        restore_cut: bool = False,
     ) -> gpd.GeoDataFrame | None:
         """The source parameter ``name`` as a GeoDataFrame (None when an optional input is unset).
 
@@ -128,6 +130,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         ``crs_of`` names an input read before (the main layer): the features are then
         reprojected by QGIS into its CRS on the way, and the frame carries the very CRS
         object of that input's frame, so that geopandas sees the two as one CRS.
+
+        ``restore_cut``: ``fields`` a shapefile cut to 10 characters are read back under
+        their full names (``review_sta`` → ``review_status``).
         """
         value = parameters.get(name)
         if value is None or value == "":
@@ -146,7 +151,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         dest_crs = self.input_crs(crs_of) if crs_of is not None else None
         label = self._input_label(name)
         check_geometry = check_geometry and accepts_only_geometries(self.parameterDefinition(name))
-        gdf, cut = read_source(source, label, fields, dest_crs, context, feedback, check_geometry)
+        gdf, cut = read_source(
+            source, label, fields, dest_crs, context, feedback, check_geometry, restore_cut
+        )
         if crs_of is not None:
             gdf = gdf.set_crs(self._inputs[crs_of][1], allow_override=True)
         # the source's CRS (to write this input's results in) and its frame's CRS
@@ -281,6 +288,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         gdf = round_for_output(gdf)
         aliases = field_aliases(gdf.columns, language())
         destination = self.parameterAsOutputLayer(parameters, name, context)
+        refuse_shapefile_cutting_text(destination, gdf, self._input_label(name))
         # an empty output takes the geometry type its parameter declares (no rows to tell)
         declared = (
             None
@@ -307,6 +315,8 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """Write a table without geometry (rounded, with aliases) to the sink parameter
         ``name``; returns its destination id."""
         feedback = feedback if feedback is not None else getattr(self, "_feedback", None)
+        destination = self.parameterAsOutputLayer(parameters, name, context)
+        refuse_shapefile_cutting_text(destination, table, self._input_label(name))
         return write_table_sink(self, parameters, name, context, round_for_output(table), feedback)
 
     def check_canceled(self, feedback) -> None:

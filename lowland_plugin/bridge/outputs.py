@@ -24,7 +24,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.common.fields import field_aliases
+from ..core.common.fields import field_aliases, fields_too_long_for_dbf
 from ..i18n import language, tr
 from .layers import gdf_fields, gdf_wkb_type, write_gdf_to_sink
 from .ogr_io import write_ogr_layer
@@ -110,6 +110,30 @@ def file_of(destination: str | None) -> str | None:
         return None
     path = QgsProviderRegistry.instance().decodeUri("ogr", destination).get("path", "")
     return path or None
+
+
+def is_shapefile_destination(destination: str | None) -> bool:
+    """True for an output written as a shapefile (``.shp``, or a lone ``.dbf`` table)."""
+    path = file_of(destination) or ""
+    return path.lower().endswith((".shp", ".dbf"))
+
+
+def refuse_shapefile_cutting_text(destination: str | None, frame, label: str) -> None:
+    """A shapefile keeps 254 bytes of text: an output carrying longer text (``reasons``)
+    is refused as a shapefile, never cut silently; the message says to use GeoPackage."""
+    if not is_shapefile_destination(destination):
+        return
+    long_fields = fields_too_long_for_dbf(frame)
+    if long_fields:
+        names = ", ".join(long_fields)
+        raise QgsProcessingException(
+            tr(
+                "输出“{0}”含长文本字段 {1}（可达 1400 字），Shapefile 每个文本字段最多 254 "
+                "字节，会被截断：请改用 GeoPackage（.gpkg）或 PostGIS 输出。"
+            ).format(label, names)
+            + f" / output {label} carries long text ({names}); a shapefile keeps 254 bytes"
+            " per text field and would cut it: write a GeoPackage (.gpkg) or PostGIS instead."
+        )
 
 
 def remove_dataset(path: str) -> None:

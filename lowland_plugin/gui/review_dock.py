@@ -34,6 +34,7 @@ from qgis.PyQt.QtCore import QItemSelectionModel, QSettings, QTimer
 from qgis.PyQt.QtGui import QKeySequence
 from qgis.PyQt.QtWidgets import QFileDialog
 
+from ..bridge.inputs import cut_fields_of
 from ..bridge.layers import python_value, source_file
 from ..bridge.reviews import ReviewStore, review_frame
 from ..core.common.errors import LowlandInputError
@@ -194,6 +195,16 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self._show_message(tr("图层「{0}」不是矢量图层。").format(layer.name()), error=True)
             return False
         missing = missing_identification_fields(layer.fields().names())
+        cut = cut_fields_of(layer, missing)
+        if cut:
+            self._show_message(
+                tr(
+                    "图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），"
+                    "核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。"
+                ).format(layer.name(), ", ".join(cut)),
+                error=True,
+            )
+            return False
         if missing:
             self._show_message(
                 tr(
