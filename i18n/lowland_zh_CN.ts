@@ -4,24 +4,34 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="97" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="149" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="102" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="154" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="145" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="135" />
+      <source>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</source>
+      <translation>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="197" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="126" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="178" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="119" />
+      <source>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</source>
+      <translation>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/bridge/layouts.py" line="231" />
@@ -109,9 +119,19 @@
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/outputs.py" line="38" />
+      <location filename="../lowland_plugin/bridge/outputs.py" line="48" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>已取消：输出不完整，未保留。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/outputs.py" line="130" />
+      <source>输出“{0}”含长文本字段 {1}（可达 1400 字），Shapefile 每个文本字段最多 254 字节，会被截断：请改用 GeoPackage（.gpkg）或 PostGIS 输出。</source>
+      <translation>输出“{0}”含长文本字段 {1}（可达 1400 字），Shapefile 每个文本字段最多 254 字节，会被截断：请改用 GeoPackage（.gpkg）或 PostGIS 输出。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/overlap.py" line="121" />
+      <source>输出“{0}”会覆盖输入“{1}”（{2}），请另选输出位置。</source>
+      <translation>输出“{0}”会覆盖输入“{1}”（{2}），请另选输出位置。</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/bridge/reviews.py" line="143" />
@@ -127,6 +147,16 @@
       <location filename="../lowland_plugin/bridge/reviews.py" line="139" />
       <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
       <translation>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/staging.py" line="171" />
+      <source>另一个运行已先写出“{0}”；本次结果未写入，请另选输出或重新运行。</source>
+      <translation>另一个运行已先写出“{0}”；本次结果未写入，请另选输出或重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/staging.py" line="280" />
+      <source>无法替换数据库表 {0}：{1}</source>
+      <translation>无法替换数据库表 {0}：{1}</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/plan_dock.py" line="121" />
@@ -579,117 +609,122 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="125" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="126" />
       <source>地块核查</source>
       <translation>地块核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="126" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="127" />
       <source>结果图层</source>
       <translation>结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="127" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="128" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>低效用地认定（lowland:identifyparcels）的结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="128" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
       <source>建筑图层</source>
       <translation>建筑图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>可选：列出与所选宗地相交的建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
       <source>导出核查记录…</source>
       <translation>导出核查记录…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
       <source>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</source>
       <translation>把已核查宗地的决定导出为 CSV（含未保存的编辑），供会议纪要使用</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="344" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="355" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>列表中当前显示的宗地里已作出核查决定的数量</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="138" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="139" />
       <source>下一宗（{0}）</source>
       <translation>下一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="139" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="140" />
       <source>上一宗（{0}）</source>
       <translation>上一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="190" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="191" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>请选择低效用地认定（lowland:identifyparcels）的结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="497" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="508" />
       <source>请先在列表中选择一宗地。</source>
       <translation>请先在列表中选择一宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="523" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
       <source>地块核查 {0}：{1}</source>
       <translation>地块核查 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="549" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="560" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>请先选择低效用地认定结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="567" />
       <source>导出核查记录</source>
       <translation>导出核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="567" />
       <source>CSV 文件 (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="343" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="354" />
       <source>已核查 {0} / {1}</source>
       <translation>已核查 {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="450" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="461" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>地图上所选的宗地不在当前筛选结果中。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="554" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
       <source>地块核查记录</source>
       <translation>地块核查记录</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="194" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="195" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>图层「{0}」不是矢量图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="199" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="201" />
+      <source>图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。</source>
+      <translation>图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="210" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="570" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="581" />
       <source>已导出 {0} 条核查记录：{1}</source>
       <translation>已导出 {0} 条核查记录：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="565" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="576" />
       <source>无法写入 {0}：{1}</source>
       <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -1009,17 +1044,17 @@
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="52" />
+      <location filename="../processing/base.py" line="64" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>字段映射（标准字段=实际字段; …）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="159" />
+      <location filename="../processing/base.py" line="232" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="122" />
+      <location filename="../processing/base.py" line="149" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
     </message>
@@ -1349,32 +1384,32 @@
       <translation>碎片图斑面积阈值（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="244" />
+      <location filename="../processing/export_database.py" line="246" />
       <source>低效用地认定成果</source>
       <translation>低效用地认定成果</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="475" />
+      <location filename="../processing/export_database.py" line="458" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>质检结果（规则、数量、结论）：</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="477" />
+      <location filename="../processing/export_database.py" line="460" />
       <source>通过</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="478" />
+      <location filename="../processing/export_database.py" line="461" />
       <source>不通过</source>
       <translation>不通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="479" />
+      <location filename="../processing/export_database.py" line="462" />
       <source>警告</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="480" />
+      <location filename="../processing/export_database.py" line="463" />
       <source>未检查</source>
       <translation>未检查</translation>
     </message>
@@ -1474,67 +1509,62 @@
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="256" />
+      <location filename="../processing/export_database.py" line="258" />
       <source>三调图斑图层</source>
       <translation>三调图斑图层</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="262" />
+      <location filename="../processing/export_database.py" line="264" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="272" />
+      <location filename="../processing/export_database.py" line="274" />
       <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
       <translation>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="286" />
+      <location filename="../processing/export_database.py" line="288" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>没有最终结论为低效用地的宗地：数据库为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="368" />
+      <location filename="../processing/export_database.py" line="370" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>请指定上图入库数据库的输出文件。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="281" />
+      <location filename="../processing/export_database.py" line="283" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="303" />
+      <location filename="../processing/export_database.py" line="305" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="311" />
+      <location filename="../processing/export_database.py" line="313" />
       <source>数据库已写出：{0}</source>
       <translation>数据库已写出：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="336" />
+      <location filename="../processing/export_database.py" line="338" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>质检通过（警告 {0} 处）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="339" />
+      <location filename="../processing/export_database.py" line="341" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="400" />
-      <source>输出不得覆盖输入图层：{0}</source>
-      <translation>输出不得覆盖输入图层：{0}</translation>
-    </message>
-    <message>
-      <location filename="../processing/export_database.py" line="276" />
+      <location filename="../processing/export_database.py" line="278" />
       <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
       <translation>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="346" />
+      <location filename="../processing/export_database.py" line="348" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>质检不通过：错误 {0} 处（报告：{1}）。</translation>
     </message>
@@ -1679,7 +1709,7 @@
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="253" />
+      <location filename="../processing/identify_parcels.py" line="258" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -1719,7 +1749,7 @@
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="218" />
+      <location filename="../processing/identify_parcels.py" line="223" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
