@@ -36,6 +36,11 @@ from ..lowland_plugin.bridge import layers as qgis_bridge
 from ..lowland_plugin.bridge.ogr_io import write_ogr_layer, write_shapefile
 from ..lowland_plugin.bridge.outputs import cancelled_error, remove_dataset
 from ..lowland_plugin.bridge.overlap import destination_dataset, refuse_output_on_input
+from ..lowland_plugin.bridge.staging import (
+    forget_partial,
+    register_partial,
+    remove_stale_partials,
+)
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.fields import field_aliases
 from ..lowland_plugin.core.common.mapping import canonical_frame
@@ -398,7 +403,9 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         folder = os.path.dirname(os.path.abspath(output))
         os.makedirs(folder, exist_ok=True)
         stem = Path(output).stem
+        remove_stale_partials(folder)  # left by a killed earlier run
         partial = os.path.join(folder, f"{stem}.partial-{os.getpid()}")
+        register_partial(partial, lambda: self._remove_partial(partial))  # SIGTERM, exit
         try:
             if shapefile:
                 fields = [(f.name, f.type, f.width, f.precision) for f in standard.fields]
@@ -424,10 +431,15 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                     raise cancelled_error()
                 os.replace(partial + ".gpkg", output)
         finally:
-            for ext in (*SHAPEFILE_PARTS, ".gpkg"):
-                if os.path.exists(partial + ext):
-                    os.remove(partial + ext)
+            self._remove_partial(partial)
+            forget_partial(partial)
         return output
+
+    @staticmethod
+    def _remove_partial(partial: str) -> None:
+        for ext in (*SHAPEFILE_PARTS, ".gpkg"):
+            if os.path.exists(partial + ext):
+                os.remove(partial + ext)
 
     def _write_errors(self, parameters, context, errors, crs) -> str:
         """The QC error layer: fixed fields and MultiPolygon type, also when empty."""

@@ -90,15 +90,7 @@ def test_two_concurrent_qgis_process_runs_never_duplicate_rows(
     import subprocess
 
     output = "postgres://" + postgis_server.table_uri("raced")
-    args = [
-        _rerun.QGIS_PROCESS,
-        "run",
-        "lowland:parcelindicators",
-        "--",
-        f"PARCELS={sample_gpkg}|layername=parcels",
-        f"BUILDINGS={sample_gpkg}|layername=buildings",
-        f"OUTPUT={output}",
-    ]
+    args = _rerun.cli_args("parcelindicators", sample_gpkg, output)
     runs = [
         subprocess.Popen(
             args, env=qgis_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

@@ -18,18 +18,16 @@ RUN_TIMEOUT_S = 120
 pytestmark = pytest.mark.skipif(not Path(QGIS_PROCESS).exists(), reason="QGIS not installed")
 
 
+def cli_args(algorithm: str, sample: Path, output, layers=("parcels", "buildings"), *extra):
+    """``qgis_process run lowland:<algorithm>`` with the sample's ``layers`` as inputs."""
+    inputs = [f"{name.upper()}={sample}|layername={name}" for name in layers]
+    return [QGIS_PROCESS, "run", f"lowland:{algorithm}", "--", *inputs, *extra, f"OUTPUT={output}"]
+
+
 def indicators_cli(env, sample: Path, output: str) -> subprocess.CompletedProcess:
     """``qgis_process run lowland:parcelindicators`` on the sample into ``output``."""
     return subprocess.run(
-        [
-            QGIS_PROCESS,
-            "run",
-            "lowland:parcelindicators",
-            "--",
-            f"PARCELS={sample}|layername=parcels",
-            f"BUILDINGS={sample}|layername=buildings",
-            f"OUTPUT={output}",
-        ],
+        cli_args("parcelindicators", sample, output),
         env=env,
         capture_output=True,
         text=True,
@@ -188,18 +186,7 @@ def test_stale_partial_files_of_dead_processes_are_removed(lowland_provider, tmp
 
 def start_cli(env, sample: Path, output: Path) -> subprocess.Popen:
     return subprocess.Popen(
-        [
-            QGIS_PROCESS,
-            "run",
-            "lowland:identifyparcels",
-            "--",
-            f"PARCELS={sample}|layername=parcels",
-            f"BUILDINGS={sample}|layername=buildings",
-            f"LANDSURVEY={sample}|layername=landsurvey",
-            f"PLAN={sample}|layername=plan",
-            "REFERENCE_DATE=2025-06-30",
-            f"OUTPUT={output}",
-        ],
+        cli_args("parcelindicators", sample, output),  # no reasons: a shapefile is fine
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

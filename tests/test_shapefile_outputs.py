@@ -101,9 +101,9 @@ def test_a_shapefile_previous_result_keeps_its_decisions(
         "SELECT review_status, reviewer, review_note, final_verdict FROM rerun "
         "WHERE parcel_id = 'P0024'"
     ).fetchone()
-    pending = con.execute(
-        "SELECT count(*) FROM rerun WHERE review_status = 'pending'"
-    ).fetchone()[0]
+    pending = con.execute("SELECT count(*) FROM rerun WHERE review_status = 'pending'").fetchone()[
+        0
+    ]
     con.close()
     assert row == ("rejected", "张工", "已整改", "not_lowland")
     assert pending == 437 - 1

@@ -141,6 +141,14 @@ def remove_dataset(path: str) -> None:
     remove_files(path)
 
 
+def staged_file_destination(partial: str, target: str) -> str:
+    """The sink destination of a partial file: a GeoPackage's layer keeps the target's
+    name (not ``<stem>.partial-<pid>-<n>``)."""
+    if not target.lower().endswith(".gpkg"):
+        return partial
+    return f"ogr:dbname='{partial}' table=\"{Path(target).stem}\" (geom)"
+
+
 class StagedSink:
     """A feature sink on a partial file or table beside the destination, swapped into
     place by :meth:`finish` only when complete (bridge/staging.py); memory layers and
@@ -152,10 +160,10 @@ class StagedSink:
         self.target = file_of(self.destination)
         self.staged: str | None = None
         self.existed = False
-        if self.target is not None:
+        if self.target is not None and "|" not in self.destination:
             self.existed = os.path.exists(self.target)
             self.staged = stage_file(self.target)
-            staged_destination = self.staged
+            staged_destination = staged_file_destination(self.staged, self.target)
         elif self.destination and self.destination.startswith(POSTGRES):
             staged_destination, self.existed = stage_postgres(self.destination)
             self.staged = staged_destination
@@ -182,7 +190,7 @@ class StagedSink:
         self.sink = None
         if self.staged is None:
             return
-        if self.target is not None:
+        if self.destination and not self.destination.startswith(POSTGRES):
             remove_files(self.staged)
         else:
             _parsed, schema, table = postgres_parts(self.staged)
