@@ -217,3 +217,21 @@ def test_sigterm_during_a_rerun_leaves_no_partial_file(qgis_env, sample_gpkg, tm
     assert proc.wait(timeout=60) != 0
     assert partials(tmp_path) == []
     assert ids_in(target) == earlier
+
+
+def test_a_table_output_in_a_geopackage_is_named_after_the_file(lowland_provider, tmp_path):
+    """The staged table keeps the target's layer name, not ``summary.partial-<pid>-<n>``."""
+    import pandas as pd
+    from osgeo import ogr
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("lowland:identifyparcels")
+    target = tmp_path / "summary.gpkg"
+    table = pd.DataFrame({"parcel_id": ["A", "B"], "n": [1, 2]})
+    alg.write_table({"OUTPUT": str(target)}, "OUTPUT", QgsProcessingContext(), table, Feedback())
+    dataset = ogr.Open(str(target))
+    names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+    rows = dataset.GetLayer(0).GetFeatureCount()
+    dataset = None
+    assert names == ["summary"] and rows == 2
+    assert partials(tmp_path) == []

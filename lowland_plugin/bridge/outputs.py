@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
+from osgeo import ogr
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
@@ -141,12 +142,18 @@ def remove_dataset(path: str) -> None:
     remove_files(path)
 
 
-def staged_file_destination(partial: str, target: str) -> str:
-    """The sink destination of a partial file: a GeoPackage's layer keeps the target's
-    name (not ``<stem>.partial-<pid>-<n>``)."""
+def name_gpkg_layer_after(partial: str, target: str) -> None:
+    """A partial GeoPackage's one layer is named after the partial file; rename it after
+    the target (``out``, not ``out.partial-<pid>-<n>``) before it is moved into place."""
     if not target.lower().endswith(".gpkg"):
-        return partial
-    return f"ogr:dbname='{partial}' table=\"{Path(target).stem}\" (geom)"
+        return
+    dataset = ogr.Open(partial, 1)
+    if dataset is None or dataset.GetLayerCount() != 1:
+        return
+    old, new = dataset.GetLayer(0).GetName(), Path(target).stem
+    if old != new:
+        dataset.ExecuteSQL(f'ALTER TABLE "{old}" RENAME TO "{new}"')
+    dataset = None
 
 
 class StagedSink:
@@ -163,7 +170,7 @@ class StagedSink:
         if self.target is not None and "|" not in self.destination:
             self.existed = os.path.exists(self.target)
             self.staged = stage_file(self.target)
-            staged_destination = staged_file_destination(self.staged, self.target)
+            staged_destination = self.staged
         elif self.destination and self.destination.startswith(POSTGRES):
             staged_destination, self.existed = stage_postgres(self.destination)
             self.staged = staged_destination
@@ -204,6 +211,7 @@ class StagedSink:
             return self.dest_id
         try:
             if self.target is not None:
+                name_gpkg_layer_after(self.staged, self.target)
                 swap_file_into_place(self.staged, self.target, self.existed)
             else:
                 swap_table_into_place(self.destination, self.staged, self.existed)

@@ -99,13 +99,13 @@ def _on_sigterm(signum, frame) -> None:
     remove_pending_partials()
     previous = _previous_handler
     _previous_handler = None
-    handler = previous if callable(previous) else signal.SIG_DFL
-    if handler in (signal.SIG_IGN,):
+    restored = previous if previous is not None else signal.SIG_DFL
+    signal.signal(signum, restored)  # type: ignore[arg-type]
+    if restored == signal.SIG_IGN:
         return
-    if callable(handler) and handler is not signal.SIG_DFL:
-        handler(signum, frame)
+    if callable(restored):
+        restored(signum, frame)
         return
-    signal.signal(signum, signal.SIG_DFL)
     os.kill(os.getpid(), signum)
 
 
