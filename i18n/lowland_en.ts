@@ -4,24 +4,34 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="105" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="153" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="110" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="158" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="153" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="139" />
+      <source>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</source>
+      <translation>{0}: shapefile field names cut to 10 characters were read as the full fields: {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="201" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>(The shapefile cut field names to 10 characters: {0}; map them with the field map {1}, or use a GeoPackage.)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="134" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="182" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="123" />
+      <source>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</source>
+      <translation>{0}: the shapefile field {1} may be any of {2} cut to 10 characters and cannot be told apart; use a GeoPackage.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/bridge/layouts.py" line="264" />
@@ -109,9 +119,19 @@
       <translation>Could not write the map of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/outputs.py" line="38" />
+      <location filename="../lowland_plugin/bridge/outputs.py" line="49" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>Cancelled: the output was incomplete and has been discarded.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/outputs.py" line="131" />
+      <source>输出“{0}”含长文本字段 {1}（可达 1400 字），Shapefile 每个文本字段最多 254 字节，会被截断：请改用 GeoPackage（.gpkg）或 PostGIS 输出。</source>
+      <translation>Output “{0}” carries long text fields {1} (up to 1,400 characters); a shapefile keeps at most 254 bytes per text field and would cut them: write a GeoPackage (.gpkg) or PostGIS output instead.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/overlap.py" line="121" />
+      <source>输出“{0}”会覆盖输入“{1}”（{2}），请另选输出位置。</source>
+      <translation>Output “{0}” would overwrite input “{1}” ({2}); choose another destination.</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/bridge/reviews.py" line="134" />
@@ -127,6 +147,16 @@
       <location filename="../lowland_plugin/bridge/reviews.py" line="146" />
       <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
       <translation>Writing to the database failed; the decision was not recorded: another reviewer may be editing this parcel (not saved yet). Try again later.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/staging.py" line="171" />
+      <source>另一个运行已先写出“{0}”；本次结果未写入，请另选输出或重新运行。</source>
+      <translation>Another run wrote “{0}” first; this result was not written. Choose another output or run again.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/staging.py" line="280" />
+      <source>无法替换数据库表 {0}：{1}</source>
+      <translation>Cannot replace the database table {0}: {1}</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/dependency_dialog.py" line="41" />
@@ -805,117 +835,122 @@ Overwrite them?</translation>
       <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”. Check the decision again.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
       <source>地块核查</source>
       <translation>Parcel review</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
       <source>结果图层</source>
       <translation>Result layer</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>Result layer of the low-efficiency land identification (lowland:identifyparcels)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
       <source>建筑图层</source>
       <translation>Buildings</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="134" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>Optional: lists the buildings intersecting the selected parcel</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="134" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="135" />
       <source>导出会议纪要…</source>
       <translation>Export minutes…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="136" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="137" />
       <source>把已核查宗地导出为会议纪要（XLSX 或 CSV，含未保存的编辑）：面积、单元、认定结论与理由、核查决定、核查人、意见和时间</source>
       <translation>Export the decided parcels as meeting minutes (XLSX or CSV, unsaved edits included): area, unit, verdict and reasons, decision, reviewer, note and time</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="142" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="143" />
       <source>按住 Ctrl 或 Shift 可选择多宗地，一次作出同一决定（一步可撤销）</source>
       <translation>Hold Ctrl or Shift to select several parcels and decide them at once (one undo step)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="363" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="374" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>How many of the parcels now listed have a review decision</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="148" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="149" />
       <source>下一宗（{0}）</source>
       <translation>Next parcel ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="149" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="150" />
       <source>上一宗（{0}）</source>
       <translation>Previous parcel ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="200" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="201" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>Choose a result layer of the low-efficiency land identification (lowland:identifyparcels).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
       <source>请先在列表中选择一宗地。</source>
       <translation>Select a parcel in the list first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="563" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="574" />
       <source>地块核查 {0}：{1}</source>
       <translation>Parcel review {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="616" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="627" />
       <source>地块核查 {0} 宗：{1}</source>
       <translation>Parcel review, {0} parcels: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="645" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="656" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>Choose an identification result layer first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="362" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="373" />
       <source>已核查 {0} / {1}</source>
       <translation>Reviewed {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="469" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="480" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>The parcel selected on the map is not in the filtered list.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="622" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="633" />
       <source>已对 {0} 宗地作出决定：{1}（一步可撤销）</source>
       <translation>Decided {0} parcels: {1} (one undo step)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="204" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="205" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>Layer “{0}” is not a vector layer.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="209" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="211" />
+      <source>图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。</source>
+      <translation>Layer “{0}” is a shapefile whose field names were cut to 10 characters ({1}); the review cannot write the full fields back: save the identification result as a GeoPackage and review that.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="220" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>Layer “{0}” is not a low-efficiency land identification result; missing fields: {1}. Choose an output layer of lowland:identifyparcels.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="605" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="616" />
       <source>{0}（{1} 宗：{2}）</source>
       <translation>{0} ({1} parcels: {2})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="610" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="621" />
       <source>批量决定未写入，{0} 宗不能作此决定：</source>
       <translation>Batch decision not written: it does not apply to {0} parcels:</translation>
     </message>
@@ -1225,7 +1260,7 @@ Overwrite them?</translation>
       <translation>Click a block to add it to the unit or take it out (the unit outline is the union of the chosen blocks); right click or Enter finishes</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="262" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="264" />
       <source>开始绘制或点选街坊后，这里显示单元的实时统计。</source>
       <translation>Start drawing or clicking blocks to see the unit's live statistics here.</translation>
     </message>
@@ -1240,7 +1275,7 @@ Overwrite them?</translation>
       <translation>{id} ({share}, misses by {d} m)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="255" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="257" />
       <source>街坊：{blocks}；宗地：{parcels}</source>
       <translation>Blocks: {blocks}; parcels: {parcels}</translation>
     </message>
@@ -1270,17 +1305,17 @@ Overwrite them?</translation>
       <translation>{n} parcels, {area} m²</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="256" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="258" />
       <source>无（不能统计）</source>
       <translation>none (no statistics)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="257" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="259" />
       <source>无（宗地数字未知）</source>
       <translation>none (parcel figures unknown)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="274" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="276" />
       <source>尚未完整包含任何街坊</source>
       <translation>No whole block yet</translation>
     </message>
@@ -1290,7 +1325,7 @@ Overwrite them?</translation>
       <translation>, </translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="273" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="275" />
       <source>尚未完整包含任何街坊：{miss}</source>
       <translation>No whole block yet: {miss}</translation>
     </message>
@@ -1300,7 +1335,7 @@ Overwrite them?</translation>
       <translation>{area} m² ({share})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="276" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="278" />
       <source>部分覆盖的街坊不计入单元：{miss}</source>
       <translation>Partly covered blocks are not counted: {miss}</translation>
     </message>
@@ -1455,17 +1490,17 @@ Overwrite them?</translation>
       <translation>Lowland: identifies low-efficiency urban land, delineates redevelopment units, checks policy indicators and writes implementation plans, following MNR notice 2023-171 and Yinchuan's implementation opinions.</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="75" />
+      <location filename="../processing/base.py" line="87" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>Field mapping (canonical=actual; …)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="245" />
+      <location filename="../processing/base.py" line="318" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>Rule profile (bundled {0}, or the path of a JSON file)</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="204" />
+      <location filename="../processing/base.py" line="231" />
       <source>无法读取输入图层 {0}。</source>
       <translation>Cannot read input layer {0}.</translation>
     </message>
@@ -1780,207 +1815,202 @@ Overwrite them?</translation>
       <translation>Parcels with their block</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="92" />
+      <location filename="../processing/export_database.py" line="97" />
       <source>上图入库成果导出与质检</source>
       <translation>Database export and quality check</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="101" />
+      <location filename="../processing/export_database.py" line="106" />
       <source>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。Y-2 要求的使用状况 SYZK（闲置/停产/空置/在用，由是否闲置、是否正常生产经营与宗地内建筑判断，未知为空）、改造开发潜力 KFQL = max(规划容积率 GHRJL − 容积率, 0) × 面积（规划容积率未知时为空，不记为 0）、历史遗留用地类别 LSYLLB 与面积（可选输入 LEGACY：lowland:legacyland 的输出，按宗地编号匹配；未给出时为空）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽、使用状况与建筑不一致、改造开发潜力不自洽、历史遗留用地面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Exports the identified low-efficiency land as the database in a field standard, with a quality check (Yinchuan opinions clause (2) Y-2; MNR notice 2023-171 task 12 N-12: mapping on the 三调 and the latest change survey, yearly update).&lt;/p&gt;&lt;p&gt;Export: parcels whose final verdict (after review, else the computed one) is low-efficiency; untick 'Export low-efficiency land only' to export all parcels, told apart by SFDX 是/否. The field standard is the resource resources/standards/lowland_db_v1.csv (pinyin-abbreviation field names TBBH, XZQDM, ZDDM, SFDX, DXLX, XZDL, XZYT, GHYT, PZYT, CYLX, RJL, JZMD, DJRKSJ, MJ, MJM, TQMJ, HCZT, RDYJ, RKSJ … with Chinese aliases). Y-2 asks for the state of use SYZK (闲置 idle / 停产 stopped / 空置 vacant / 在用 in use, from the idle and operating flags and the buildings on the parcel; empty when unknown), the redevelopment potential KFQL = max(planned FAR GHRJL − FAR, 0) × area (empty, not 0, when the planned FAR is unknown) and the legacy land class LSYLLB with its areas (optional input LEGACY: the output of lowland:legacyland, matched by parcel ID; empty without it). Patch number TBBH = 6-digit administrative code + 6-digit sequence (by parcel ID); areas MJ to 2 decimals (m²), MJM to 4 decimals (mu), rounded half up. Format GeoPackage or Shapefile (.cpg UTF-8 or GBK, field names of at most 10 characters).&lt;/p&gt;&lt;p&gt;Quality check (reports, never modifies): mandatory fields, value domains (codes in the code tables), field widths and encoding, duplicate IDs, patch number format, invalid/self-intersecting geometry, multipart (warning), slivers, overlaps, non-construction land, consistency with 三调 (current class, area difference within the tolerance; non-construction 三调 land as a warning), areas that do not add up, a state of use contradicting the buildings, a redevelopment potential that does not add up, legacy land areas that do not add up. Outputs an error layer with geometry and an HTML report; any error fails the check (QC_PASSED = false), optionally failing the algorithm. Values that exceed a Shapefile field width or encoding stop the Shapefile being written; nothing is truncated.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="167" />
+      <location filename="../processing/export_database.py" line="172" />
       <source>碎片图斑面积阈值（平方米）</source>
       <translation>Sliver area threshold (m²)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="246" />
+      <location filename="../processing/export_database.py" line="253" />
       <source>低效用地认定成果</source>
       <translation>Identified low-efficiency land</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="479" />
+      <location filename="../processing/export_database.py" line="474" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>Quality check (rule, count, result):</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="481" />
+      <location filename="../processing/export_database.py" line="476" />
       <source>通过</source>
       <translation>passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="482" />
+      <location filename="../processing/export_database.py" line="477" />
       <source>不通过</source>
       <translation>failed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="483" />
+      <location filename="../processing/export_database.py" line="478" />
       <source>警告</source>
       <translation>warning</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="484" />
+      <location filename="../processing/export_database.py" line="479" />
       <source>未检查</source>
       <translation>not checked</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="124" />
+      <location filename="../processing/export_database.py" line="129" />
       <source>低效用地认定成果（lowland:identifyparcels 输出）</source>
       <translation>Identified parcels (output of lowland:identifyparcels)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="129" />
+      <location filename="../processing/export_database.py" line="134" />
       <source>三调图斑图层（一致性检查）</source>
       <translation>Land survey (三调) patches (consistency check)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="135" />
+      <location filename="../processing/export_database.py" line="140" />
       <source>历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）</source>
       <translation>Legacy land classification (output of lowland:legacyland, matched by parcel ID)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="143" />
+      <location filename="../processing/export_database.py" line="148" />
       <source>行政区代码（6 位；留空则取输入的 admin_code 字段）</source>
       <translation>Administrative code (6 digits; empty = the input field admin_code)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="149" />
+      <location filename="../processing/export_database.py" line="154" />
       <source>仅导出低效用地</source>
       <translation>Export low-efficiency land only</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="154" />
+      <location filename="../processing/export_database.py" line="159" />
       <source>输出格式</source>
       <translation>Output format</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="160" />
+      <location filename="../processing/export_database.py" line="165" />
       <source>Shapefile 字符编码</source>
       <translation>Shapefile character encoding</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="176" />
+      <location filename="../processing/export_database.py" line="181" />
       <source>与三调面积差容差（相对值，0.001 = 0.1%）</source>
       <translation>Tolerance of the area difference to 三调 (relative, 0.001 = 0.1 %)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="186" />
+      <location filename="../processing/export_database.py" line="191" />
       <source>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</source>
       <translation>Field standard (bundled lowland_db_v1, or the path of a CSV file)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="191" />
+      <location filename="../processing/export_database.py" line="196" />
       <source>入库时间（默认今天）</source>
       <translation>Database date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="196" />
+      <location filename="../processing/export_database.py" line="201" />
       <source>质检不通过时算法失败</source>
       <translation>Fail the algorithm when the quality check fails</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="205" />
+      <location filename="../processing/export_database.py" line="210" />
       <source>上图入库数据库</source>
       <translation>Database for submission</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="206" />
+      <location filename="../processing/export_database.py" line="211" />
       <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
       <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="211" />
+      <location filename="../processing/export_database.py" line="216" />
       <source>质检错误图层</source>
       <translation>Quality check errors</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="216" />
+      <location filename="../processing/export_database.py" line="221" />
       <source>质检报告（HTML）</source>
       <translation>Quality check report (HTML)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="216" />
+      <location filename="../processing/export_database.py" line="221" />
       <source>HTML (*.html)</source>
       <translation>HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="219" />
+      <location filename="../processing/export_database.py" line="224" />
       <source>质检通过</source>
       <translation>Quality check passed</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="220" />
+      <location filename="../processing/export_database.py" line="225" />
       <source>错误数</source>
       <translation>Errors</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="221" />
+      <location filename="../processing/export_database.py" line="226" />
       <source>警告数</source>
       <translation>Warnings</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="258" />
+      <location filename="../processing/export_database.py" line="265" />
       <source>国土变更调查图斑图层（最新年度，三调口径）</source>
       <translation>Land change survey patches (latest year, 3rd-survey classes)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="266" />
+      <location filename="../processing/export_database.py" line="273" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>No 三调 layer given: the consistency rules against 三调 were not checked (the report says so).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="276" />
+      <location filename="../processing/export_database.py" line="283" />
       <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
       <translation>No legacy land classification (LEGACY) given: the legacy land class and areas are empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="290" />
+      <location filename="../processing/export_database.py" line="297" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>No parcel has the final verdict low-efficiency land: the database is empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="372" />
+      <location filename="../processing/export_database.py" line="379" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>Choose the output file of the database.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="285" />
+      <location filename="../processing/export_database.py" line="292" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>Exported {0} records ({1} parcels in), field standard {2}.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="307" />
+      <location filename="../processing/export_database.py" line="314" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>{0} values exceed a Shapefile field width or cannot be encoded in {1}: no Shapefile written (nothing is truncated); fix them and export again, or export a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="315" />
+      <location filename="../processing/export_database.py" line="322" />
       <source>数据库已写出：{0}</source>
       <translation>Database written: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="340" />
+      <location filename="../processing/export_database.py" line="347" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>Quality check passed ({0} warnings).</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="343" />
+      <location filename="../processing/export_database.py" line="350" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>Quality check failed: {0} errors, {1} warnings; see the report and the error layer.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="404" />
-      <source>输出不得覆盖输入图层：{0}</source>
-      <translation>The output must not overwrite an input layer: {0}</translation>
-    </message>
-    <message>
-      <location filename="../processing/export_database.py" line="280" />
+      <location filename="../processing/export_database.py" line="287" />
       <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
       <translation>{0} records have a parcel ID not in the legacy land classification: their legacy land class and areas are empty.</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="350" />
+      <location filename="../processing/export_database.py" line="357" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>Quality check failed: {0} errors (report: {1}).</translation>
     </message>
@@ -2140,7 +2170,7 @@ Overwrite them?</translation>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="276" />
+      <location filename="../processing/identify_parcels.py" line="281" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
@@ -2180,17 +2210,17 @@ Overwrite them?</translation>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="257" />
+      <location filename="../processing/identify_parcels.py" line="262" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="264" />
+      <location filename="../processing/identify_parcels.py" line="269" />
       <source>认定结论已变化、须重新核查的宗地：{0}</source>
       <translation>Parcels whose computed verdict changed, to be reviewed again: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="270" />
+      <location filename="../processing/identify_parcels.py" line="275" />
       <source>以下宗地本次不存在，其核查决定未能保留：{0}</source>
       <translation>These parcels no longer exist; their decisions could not be kept: {0}</translation>
     </message>

@@ -4,24 +4,34 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="105" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="153" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="110" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="158" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="153" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="139" />
+      <source>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</source>
+      <translation>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="201" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="134" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="182" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/inputs.py" line="123" />
+      <source>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</source>
+      <translation>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/bridge/layouts.py" line="264" />
@@ -109,9 +119,19 @@
       <translation>单元 {0} 的图片写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/outputs.py" line="38" />
+      <location filename="../lowland_plugin/bridge/outputs.py" line="49" />
       <source>已取消：输出不完整，未保留。</source>
       <translation>已取消：输出不完整，未保留。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/outputs.py" line="131" />
+      <source>输出“{0}”含长文本字段 {1}（可达 1400 字），Shapefile 每个文本字段最多 254 字节，会被截断：请改用 GeoPackage（.gpkg）或 PostGIS 输出。</source>
+      <translation>输出“{0}”含长文本字段 {1}（可达 1400 字），Shapefile 每个文本字段最多 254 字节，会被截断：请改用 GeoPackage（.gpkg）或 PostGIS 输出。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/overlap.py" line="121" />
+      <source>输出“{0}”会覆盖输入“{1}”（{2}），请另选输出位置。</source>
+      <translation>输出“{0}”会覆盖输入“{1}”（{2}），请另选输出位置。</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/bridge/reviews.py" line="134" />
@@ -127,6 +147,16 @@
       <location filename="../lowland_plugin/bridge/reviews.py" line="146" />
       <source>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</source>
       <translation>写入数据库失败，核查决定未写入：该宗地可能正被其他核查人员编辑（尚未保存），请稍后再试。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/staging.py" line="171" />
+      <source>另一个运行已先写出“{0}”；本次结果未写入，请另选输出或重新运行。</source>
+      <translation>另一个运行已先写出“{0}”；本次结果未写入，请另选输出或重新运行。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/bridge/staging.py" line="280" />
+      <source>无法替换数据库表 {0}：{1}</source>
+      <translation>无法替换数据库表 {0}：{1}</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/dependency_dialog.py" line="41" />
@@ -805,117 +835,122 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」，请复核。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="129" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
       <source>地块核查</source>
       <translation>地块核查</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="130" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
       <source>结果图层</source>
       <translation>结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="131" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
       <source>低效用地认定（lowland:identifyparcels）的结果图层</source>
       <translation>低效用地认定（lowland:identifyparcels）的结果图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="132" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
       <source>建筑图层</source>
       <translation>建筑图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="133" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="134" />
       <source>可选：列出与所选宗地相交的建筑</source>
       <translation>可选：列出与所选宗地相交的建筑</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="134" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="135" />
       <source>导出会议纪要…</source>
       <translation>导出会议纪要…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="136" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="137" />
       <source>把已核查宗地导出为会议纪要（XLSX 或 CSV，含未保存的编辑）：面积、单元、认定结论与理由、核查决定、核查人、意见和时间</source>
       <translation>把已核查宗地导出为会议纪要（XLSX 或 CSV，含未保存的编辑）：面积、单元、认定结论与理由、核查决定、核查人、意见和时间</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="142" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="143" />
       <source>按住 Ctrl 或 Shift 可选择多宗地，一次作出同一决定（一步可撤销）</source>
       <translation>按住 Ctrl 或 Shift 可选择多宗地，一次作出同一决定（一步可撤销）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="363" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="374" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>列表中当前显示的宗地里已作出核查决定的数量</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="148" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="149" />
       <source>下一宗（{0}）</source>
       <translation>下一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="149" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="150" />
       <source>上一宗（{0}）</source>
       <translation>上一宗（{0}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="200" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="201" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>请选择低效用地认定（lowland:identifyparcels）的结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="534" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
       <source>请先在列表中选择一宗地。</source>
       <translation>请先在列表中选择一宗地。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="563" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="574" />
       <source>地块核查 {0}：{1}</source>
       <translation>地块核查 {0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="616" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="627" />
       <source>地块核查 {0} 宗：{1}</source>
       <translation>地块核查 {0} 宗：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="645" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="656" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>请先选择低效用地认定结果图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="362" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="373" />
       <source>已核查 {0} / {1}</source>
       <translation>已核查 {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="469" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="480" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>地图上所选的宗地不在当前筛选结果中。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="622" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="633" />
       <source>已对 {0} 宗地作出决定：{1}（一步可撤销）</source>
       <translation>已对 {0} 宗地作出决定：{1}（一步可撤销）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="204" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="205" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>图层「{0}」不是矢量图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="209" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="211" />
+      <source>图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。</source>
+      <translation>图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/review_dock.py" line="220" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="605" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="616" />
       <source>{0}（{1} 宗：{2}）</source>
       <translation>{0}（{1} 宗：{2}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="610" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="621" />
       <source>批量决定未写入，{0} 宗不能作此决定：</source>
       <translation>批量决定未写入，{0} 宗不能作此决定：</translation>
     </message>
@@ -1225,7 +1260,7 @@
       <translation>单击街坊加入或移出单元（单元范围 = 所选街坊的合并），右键或回车完成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="262" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="264" />
       <source>开始绘制或点选街坊后，这里显示单元的实时统计。</source>
       <translation>开始绘制或点选街坊后，这里显示单元的实时统计。</translation>
     </message>
@@ -1240,7 +1275,7 @@
       <translation>{id}（{share}，偏离 {d} m）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="255" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="257" />
       <source>街坊：{blocks}；宗地：{parcels}</source>
       <translation>街坊：{blocks}；宗地：{parcels}</translation>
     </message>
@@ -1270,17 +1305,17 @@
       <translation>{n} 宗，{area} m²</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="256" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="258" />
       <source>无（不能统计）</source>
       <translation>无（不能统计）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="257" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="259" />
       <source>无（宗地数字未知）</source>
       <translation>无（宗地数字未知）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="274" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="276" />
       <source>尚未完整包含任何街坊</source>
       <translation>尚未完整包含任何街坊</translation>
     </message>
@@ -1290,7 +1325,7 @@
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="273" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="275" />
       <source>尚未完整包含任何街坊：{miss}</source>
       <translation>尚未完整包含任何街坊：{miss}</translation>
     </message>
@@ -1300,7 +1335,7 @@
       <translation>{area} m²（{share}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="276" />
+      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="278" />
       <source>部分覆盖的街坊不计入单元：{miss}</source>
       <translation>部分覆盖的街坊不计入单元：{miss}</translation>
     </message>
@@ -1455,17 +1490,17 @@
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="75" />
+      <location filename="../processing/base.py" line="87" />
       <source>字段映射（标准字段=实际字段; …）</source>
       <translation>字段映射（标准字段=实际字段; …）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="245" />
+      <location filename="../processing/base.py" line="318" />
       <source>规则档案（内置 {0}，或 JSON 文件路径）</source>
       <translation>规则档案（内置 {0}，或 JSON 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/base.py" line="204" />
+      <location filename="../processing/base.py" line="231" />
       <source>无法读取输入图层 {0}。</source>
       <translation>无法读取输入图层 {0}。</translation>
     </message>
@@ -1780,207 +1815,202 @@
       <translation>宗地（含所属街坊）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="92" />
+      <location filename="../processing/export_database.py" line="97" />
       <source>上图入库成果导出与质检</source>
       <translation>上图入库成果导出与质检</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="101" />
+      <location filename="../processing/export_database.py" line="106" />
       <source>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。Y-2 要求的使用状况 SYZK（闲置/停产/空置/在用，由是否闲置、是否正常生产经营与宗地内建筑判断，未知为空）、改造开发潜力 KFQL = max(规划容积率 GHRJL − 容积率, 0) × 面积（规划容积率未知时为空，不记为 0）、历史遗留用地类别 LSYLLB 与面积（可选输入 LEGACY：lowland:legacyland 的输出，按宗地编号匹配；未给出时为空）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽、使用状况与建筑不一致、改造开发潜力不自洽、历史遗留用地面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</source>
       <translation>&lt;p&gt;把低效用地认定成果按字段标准导出为上图入库数据库，并作质检（银川实施意见（二）Y-2、自然资发〔2023〕171号 第12项 N-12：以三调及最新变更调查为底图，低效用地上图入库、年度更新）。&lt;/p&gt;&lt;p&gt;导出：最终结论（核查后结论，未核查取计算结论）为低效用地的宗地；取消“仅导出低效用地”则导出全部宗地，以 SFDX 是/否区分。字段标准为资源文件 resources/standards/lowland_db_v1.csv（拼音缩写字段名 TBBH、XZQDM、ZDDM、SFDX、DXLX、XZDL、XZYT、GHYT、PZYT、CYLX、RJL、JZMD、DJRKSJ、MJ、MJM、TQMJ、HCZT、RDYJ、RKSJ 等，带中文别名）。Y-2 要求的使用状况 SYZK（闲置/停产/空置/在用，由是否闲置、是否正常生产经营与宗地内建筑判断，未知为空）、改造开发潜力 KFQL = max(规划容积率 GHRJL − 容积率, 0) × 面积（规划容积率未知时为空，不记为 0）、历史遗留用地类别 LSYLLB 与面积（可选输入 LEGACY：lowland:legacyland 的输出，按宗地编号匹配；未给出时为空）。图斑编号 TBBH = 6 位行政区代码 + 6 位顺序号（按宗地编号排序）；面积 MJ 保留 2 位小数(平方米)、MJM 保留 4 位小数(亩)，四舍五入。格式为 GeoPackage 或 Shapefile（.cpg 写明 UTF-8 或 GBK，字段名不超过 10 个字符）。&lt;/p&gt;&lt;p&gt;质检（只报告，不修改）：必填字段、值域（代码须在代码表中）、字段长度与字符编码、编号重复、图斑编号格式、几何无效/自相交、多部件（警告）、碎片图斑、图斑重叠、非建设用地、与三调的一致性（现状地类、面积差在容差内；含三调非建设用地为警告）、面积不自洽、使用状况与建筑不一致、改造开发潜力不自洽、历史遗留用地面积不自洽。输出质检错误图层（含几何）与 HTML 质检报告；有错误即不通过（QC_PASSED = false），可选择不通过时使算法失败。字段值超出 Shapefile 字段宽度或编码时不写出 Shapefile，绝不截断。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="167" />
+      <location filename="../processing/export_database.py" line="172" />
       <source>碎片图斑面积阈值（平方米）</source>
       <translation>碎片图斑面积阈值（平方米）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="246" />
+      <location filename="../processing/export_database.py" line="253" />
       <source>低效用地认定成果</source>
       <translation>低效用地认定成果</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="479" />
+      <location filename="../processing/export_database.py" line="474" />
       <source>质检结果（规则、数量、结论）：</source>
       <translation>质检结果（规则、数量、结论）：</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="481" />
+      <location filename="../processing/export_database.py" line="476" />
       <source>通过</source>
       <translation>通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="482" />
+      <location filename="../processing/export_database.py" line="477" />
       <source>不通过</source>
       <translation>不通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="483" />
+      <location filename="../processing/export_database.py" line="478" />
       <source>警告</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="484" />
+      <location filename="../processing/export_database.py" line="479" />
       <source>未检查</source>
       <translation>未检查</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="124" />
+      <location filename="../processing/export_database.py" line="129" />
       <source>低效用地认定成果（lowland:identifyparcels 输出）</source>
       <translation>低效用地认定成果（lowland:identifyparcels 输出）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="129" />
+      <location filename="../processing/export_database.py" line="134" />
       <source>三调图斑图层（一致性检查）</source>
       <translation>三调图斑图层（一致性检查）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="135" />
+      <location filename="../processing/export_database.py" line="140" />
       <source>历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）</source>
       <translation>历史遗留用地认定结果（lowland:legacyland 输出，按宗地编号匹配）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="143" />
+      <location filename="../processing/export_database.py" line="148" />
       <source>行政区代码（6 位；留空则取输入的 admin_code 字段）</source>
       <translation>行政区代码（6 位；留空则取输入的 admin_code 字段）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="149" />
+      <location filename="../processing/export_database.py" line="154" />
       <source>仅导出低效用地</source>
       <translation>仅导出低效用地</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="154" />
+      <location filename="../processing/export_database.py" line="159" />
       <source>输出格式</source>
       <translation>输出格式</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="160" />
+      <location filename="../processing/export_database.py" line="165" />
       <source>Shapefile 字符编码</source>
       <translation>Shapefile 字符编码</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="176" />
+      <location filename="../processing/export_database.py" line="181" />
       <source>与三调面积差容差（相对值，0.001 = 0.1%）</source>
       <translation>与三调面积差容差（相对值，0.001 = 0.1%）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="186" />
+      <location filename="../processing/export_database.py" line="191" />
       <source>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</source>
       <translation>字段标准（内置 lowland_db_v1，或 CSV 文件路径）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="191" />
+      <location filename="../processing/export_database.py" line="196" />
       <source>入库时间（默认今天）</source>
       <translation>入库时间（默认今天）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="196" />
+      <location filename="../processing/export_database.py" line="201" />
       <source>质检不通过时算法失败</source>
       <translation>质检不通过时算法失败</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="205" />
+      <location filename="../processing/export_database.py" line="210" />
       <source>上图入库数据库</source>
       <translation>上图入库数据库</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="206" />
+      <location filename="../processing/export_database.py" line="211" />
       <source>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</source>
       <translation>GeoPackage (*.gpkg);;ESRI Shapefile (*.shp)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="211" />
+      <location filename="../processing/export_database.py" line="216" />
       <source>质检错误图层</source>
       <translation>质检错误图层</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="216" />
+      <location filename="../processing/export_database.py" line="221" />
       <source>质检报告（HTML）</source>
       <translation>质检报告（HTML）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="216" />
+      <location filename="../processing/export_database.py" line="221" />
       <source>HTML (*.html)</source>
       <translation>HTML (*.html)</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="219" />
+      <location filename="../processing/export_database.py" line="224" />
       <source>质检通过</source>
       <translation>质检通过</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="220" />
+      <location filename="../processing/export_database.py" line="225" />
       <source>错误数</source>
       <translation>错误数</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="221" />
+      <location filename="../processing/export_database.py" line="226" />
       <source>警告数</source>
       <translation>警告数</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="258" />
+      <location filename="../processing/export_database.py" line="265" />
       <source>国土变更调查图斑图层（最新年度，三调口径）</source>
       <translation>国土变更调查图斑图层（最新年度，三调口径）</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="266" />
+      <location filename="../processing/export_database.py" line="273" />
       <source>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</source>
       <translation>未提供三调图层：与三调一致性的规则未检查（报告中注明）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="276" />
+      <location filename="../processing/export_database.py" line="283" />
       <source>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</source>
       <translation>未提供历史遗留用地认定结果（LEGACY）：历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="290" />
+      <location filename="../processing/export_database.py" line="297" />
       <source>没有最终结论为低效用地的宗地：数据库为空。</source>
       <translation>没有最终结论为低效用地的宗地：数据库为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="372" />
+      <location filename="../processing/export_database.py" line="379" />
       <source>请指定上图入库数据库的输出文件。</source>
       <translation>请指定上图入库数据库的输出文件。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="285" />
+      <location filename="../processing/export_database.py" line="292" />
       <source>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</source>
       <translation>导出 {0} 条记录（输入 {1} 宗），字段标准 {2}。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="307" />
+      <location filename="../processing/export_database.py" line="314" />
       <source>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</source>
       <translation>有 {0} 个值超出 Shapefile 字段宽度或无法以 {1} 编码，未写出 Shapefile（不截断）；请修正后重新导出，或导出为 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="315" />
+      <location filename="../processing/export_database.py" line="322" />
       <source>数据库已写出：{0}</source>
       <translation>数据库已写出：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="340" />
+      <location filename="../processing/export_database.py" line="347" />
       <source>质检通过（警告 {0} 处）。</source>
       <translation>质检通过（警告 {0} 处）。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="343" />
+      <location filename="../processing/export_database.py" line="350" />
       <source>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</source>
       <translation>质检不通过：错误 {0} 处，警告 {1} 处，详见质检报告与错误图层。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="404" />
-      <source>输出不得覆盖输入图层：{0}</source>
-      <translation>输出不得覆盖输入图层：{0}</translation>
-    </message>
-    <message>
-      <location filename="../processing/export_database.py" line="280" />
+      <location filename="../processing/export_database.py" line="287" />
       <source>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</source>
       <translation>{0} 条记录的宗地编号不在历史遗留用地认定结果中：其历史遗留用地类别与面积为空。</translation>
     </message>
     <message>
-      <location filename="../processing/export_database.py" line="350" />
+      <location filename="../processing/export_database.py" line="357" />
       <source>质检不通过：错误 {0} 处（报告：{1}）。</source>
       <translation>质检不通过：错误 {0} 处（报告：{1}）。</translation>
     </message>
@@ -2140,7 +2170,7 @@
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="276" />
+      <location filename="../processing/identify_parcels.py" line="281" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
@@ -2180,17 +2210,17 @@
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="257" />
+      <location filename="../processing/identify_parcels.py" line="262" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="264" />
+      <location filename="../processing/identify_parcels.py" line="269" />
       <source>认定结论已变化、须重新核查的宗地：{0}</source>
       <translation>认定结论已变化、须重新核查的宗地：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="270" />
+      <location filename="../processing/identify_parcels.py" line="275" />
       <source>以下宗地本次不存在，其核查决定未能保留：{0}</source>
       <translation>以下宗地本次不存在，其核查决定未能保留：{0}</translation>
     </message>

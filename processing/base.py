@@ -21,9 +21,15 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -33,9 +39,15 @@ from ..lowland_plugin.bridge.outputs import (
     declared_geometry,
     is_whole_gpkg_file,
     load_on_completion,
+    refuse_shapefile_cutting_text,
     write_feature_sink,
     write_gpkg_file,
     write_table_sink,
+)
+from ..lowland_plugin.bridge.overlap import (
+    destination_dataset,
+    refuse_output_on_input,
+    source_dataset,
 )
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.conservation import check_geometry_kept, check_ids_accounted
@@ -76,6 +88,16 @@ def field_map_parameter() -> QgsProcessingParameterString:
     )
 
 
+#: Parameters whose value is one input layer.
+SOURCE_PARAMETERS = (
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingParameterMapLayer,
+)
+#: Destination parameters written as layers (the others are files or folders).
+SINK_PARAMETERS = (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)
+
+
 class LowlandAlgorithm(QgsProcessingAlgorithm):
     """Base class: translation, grouping, icon and the read/write helpers."""
 
@@ -102,6 +124,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         bad input (or a failed self-check) reported by the core becomes a
         QgsProcessingException with the same message; a field the message names that a
         shapefile cut to 10 characters is pointed out with its cut name."""
+        self.refuse_outputs_on_inputs(parameters, context)
         try:
             self.require_output_folders(parameters, context)
             return self.compute(parameters, context, feedback)
@@ -175,6 +198,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         fields: Iterable[str] | None = None,
         crs_of: str | None = None,
         check_geometry: bool = True,
+        restore_cut: bool = False,
     ) -> gpd.GeoDataFrame | None:
         """The source parameter ``name`` as a GeoDataFrame (None when an optional input is unset).
 
@@ -188,6 +212,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         ``crs_of`` names an input read before (the main layer): the features are then
         reprojected by QGIS into its CRS on the way, and the frame carries the very CRS
         object of that input's frame, so that geopandas sees the two as one CRS.
+
+        ``restore_cut``: ``fields`` a shapefile cut to 10 characters are read back under
+        their full names (``review_sta`` → ``review_status``).
         """
         value = parameters.get(name)
         if value is None or value == "":
@@ -208,7 +235,9 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         if dest_crs is not None and not source.sourceCrs().isValid():
             require_projected_metres(None, label)  # cannot be reprojected: no CRS to start from
         check_geometry = check_geometry and accepts_only_geometries(self.parameterDefinition(name))
-        gdf, cut = read_source(source, label, fields, dest_crs, context, feedback, check_geometry)
+        gdf, cut = read_source(
+            source, label, fields, dest_crs, context, feedback, check_geometry, restore_cut
+        )
         if len(gdf) and gdf.crs is not None:  # coordinates where the declared CRS is used
             require_within_area_of_use(gdf.crs, gdf.total_bounds, label)
         if crs_of is not None:
@@ -230,6 +259,50 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """Keep the run's feedback so that input repairs are reported wherever inputs are read."""
         self._feedback = feedback
         return True
+
+    def refuse_outputs_on_inputs(self, parameters: dict, context) -> None:
+        """Refuse any sink or file output on top of any input layer (the same GeoPackage
+        layer or file, shapefile or PostGIS table), naming both: before anything is read
+        or written, by every algorithm."""
+        refuse_output_on_input(
+            self._input_datasets(parameters, context), self._output_datasets(parameters, context)
+        )
+
+    def _input_datasets(self, parameters, context) -> list:
+        """(label, dataset) of every layer input that is set."""
+        found = []
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if parameters.get(name) in (None, ""):
+                continue
+            if isinstance(definition, QgsProcessingParameterMultipleLayers):
+                layers = self.parameterAsLayerList(parameters, name, context)
+            elif isinstance(definition, SOURCE_PARAMETERS):
+                layer = self.parameterAsLayer(parameters, name, context)
+                layers = [layer] if layer is not None else []
+            else:
+                continue
+            for layer in layers:
+                dataset = source_dataset(layer.source(), layer.providerType())
+                if dataset is not None:
+                    found.append((self._input_label(name), dataset))
+        return found
+
+    def _output_datasets(self, parameters, context) -> list:
+        """(label, dataset) of every sink and file output that is set."""
+        found = []
+        for definition in self.destinationParameterDefinitions():
+            name = definition.name()
+            if parameters.get(name) in (None, ""):
+                continue
+            if isinstance(definition, SINK_PARAMETERS):
+                destination = self.parameterAsOutputLayer(parameters, name, context)
+            else:
+                destination = self.parameterAsFileOutput(parameters, name, context)
+            dataset = destination_dataset(destination)
+            if dataset is not None:
+                found.append((self._input_label(name), dataset))
+        return found
 
     def _input_label(self, name: str) -> str:
         definition = self.parameterDefinition(name)
@@ -304,6 +377,7 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         gdf = round_for_output(gdf)
         aliases = field_aliases(gdf.columns, language())
         destination = self.parameterAsOutputLayer(parameters, name, context)
+        refuse_shapefile_cutting_text(destination, gdf, self._input_label(name))
         if is_spreadsheet(destination):
             gdf = escape_text_cells(gdf)  # no formula from a cell's text (issue 21)
         # an empty output takes the geometry type its parameter declares (no rows to tell)
@@ -332,8 +406,10 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         """Write a table without geometry (rounded, with aliases) to the sink parameter
         ``name``; returns its destination id."""
         feedback = feedback if feedback is not None else getattr(self, "_feedback", None)
+        destination = self.parameterAsOutputLayer(parameters, name, context)
+        refuse_shapefile_cutting_text(destination, table, self._input_label(name))
         table = round_for_output(table)
-        if is_spreadsheet(self.parameterAsOutputLayer(parameters, name, context)):
+        if is_spreadsheet(destination):
             table = escape_text_cells(table)  # no formula from a cell's text (issue 21)
         return write_table_sink(self, parameters, name, context, table, feedback)
 

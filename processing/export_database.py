@@ -28,7 +28,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -36,6 +35,12 @@ from qgis.PyQt.QtCore import QVariant
 from ..lowland_plugin.bridge import layers as qgis_bridge
 from ..lowland_plugin.bridge.ogr_io import write_ogr_layer, write_shapefile
 from ..lowland_plugin.bridge.outputs import cancelled_error, remove_dataset
+from ..lowland_plugin.bridge.overlap import destination_dataset, refuse_output_on_input
+from ..lowland_plugin.bridge.staging import (
+    forget_partial,
+    register_partial,
+    remove_stale_partials,
+)
 from ..lowland_plugin.bridge.styles import AliasPostProcessor, persist_style
 from ..lowland_plugin.core.common.fields import field_aliases
 from ..lowland_plugin.core.common.mapping import canonical_frame
@@ -238,7 +243,9 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         export_date = when.date().toPyDate() if when.isValid() else dt.date.today()
         output = self._output_path(parameters, context, EXTENSIONS[fmt])
         report_path = self.parameterAsFileOutput(parameters, self.REPORT, context)
-        self._refuse_overwriting_inputs(parameters, context, [output, report_path], shapefile)
+        self._refuse_overwriting_inputs(
+            parameters, context, {self.OUTPUT: output, self.REPORT: report_path}
+        )
 
         # null, empty and invalid geometries are QC errors (invalid_geometry), not a refusal
         parcels = self.read_layer(parameters, self.PARCELS, context, feedback, check_geometry=False)
@@ -375,34 +382,15 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
             return path
         return (base if ext.lower() in EXTENSIONS else path) + extension
 
-    def _input_files(self, parameters, context) -> list[str]:
-        files = []
-        for name in (self.PARCELS, self.LANDSURVEY):
-            if parameters.get(name) in (None, ""):
-                continue
-            layer = self.parameterAsVectorLayer(parameters, name, context)
-            if layer is None:
-                continue
-            path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path", "")
-            if path:
-                files.append(os.path.realpath(path))
-        return files
-
-    def _refuse_overwriting_inputs(self, parameters, context, paths, shapefile: bool) -> None:
-        inputs = set(self._input_files(parameters, context))
-        targets = set()
-        for path in paths:
-            if not path:
-                continue
-            targets.add(os.path.realpath(path))
-            if path.lower().endswith(".shp"):
-                base = os.path.splitext(path)[0]
-                targets |= {os.path.realpath(base + ext) for ext in SHAPEFILE_PARTS}
-        clash = sorted(targets & (inputs | {os.path.splitext(p)[0] + ".dbf" for p in inputs}))
-        if clash:
-            raise QgsProcessingException(
-                self.tr("输出不得覆盖输入图层：{0}").format(", ".join(clash))
-            )
+    def _refuse_overwriting_inputs(self, parameters, context, paths: dict) -> None:
+        """The shared check (bridge/overlap.py) on the paths as written: the database
+        with its format's extension and the report."""
+        outputs = [
+            (self._input_label(name), dataset)
+            for name, path in paths.items()
+            if (dataset := destination_dataset(path)) is not None
+        ]
+        refuse_output_on_input(self._input_datasets(parameters, context), outputs)
 
     def _layer_name(self, parameters, name: str, context) -> str | None:
         """How the user named an input: the path/URI typed, else the layer's name and source."""
@@ -419,7 +407,9 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         folder = os.path.dirname(os.path.abspath(output))
         os.makedirs(folder, exist_ok=True)
         stem = Path(output).stem
+        remove_stale_partials(folder)  # left by a killed earlier run
         partial = os.path.join(folder, f"{stem}.partial-{os.getpid()}")
+        register_partial(partial, lambda: self._remove_partial(partial))  # SIGTERM, exit
         try:
             if shapefile:
                 fields = [(f.name, f.type, f.width, f.precision) for f in standard.fields]
@@ -445,10 +435,15 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
                     raise cancelled_error()
                 os.replace(partial + ".gpkg", output)
         finally:
-            for ext in (*SHAPEFILE_PARTS, ".gpkg"):
-                if os.path.exists(partial + ext):
-                    os.remove(partial + ext)
+            self._remove_partial(partial)
+            forget_partial(partial)
         return output
+
+    @staticmethod
+    def _remove_partial(partial: str) -> None:
+        for ext in (*SHAPEFILE_PARTS, ".gpkg"):
+            if os.path.exists(partial + ext):
+                os.remove(partial + ext)
 
     def _write_errors(self, parameters, context, errors, crs) -> str:
         """The QC error layer: fixed fields and MultiPolygon type, also when empty."""

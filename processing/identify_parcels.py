@@ -212,7 +212,12 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         previous = self.read_layer(
-            parameters, self.PREVIOUS, context, None, fields=("parcel_id", *REVIEW_FIELDS)
+            parameters,
+            self.PREVIOUS,
+            context,
+            None,
+            fields=("parcel_id", *REVIEW_FIELDS),
+            restore_cut=True,  # a shapefile keeps review_sta, reviewed_v…
         )
         if previous is not None:
             review, counts = carry_over(

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
+    QgsProcessingException,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
@@ -75,14 +76,25 @@ def read_source(
     context=None,
     feedback=None,
     check_geometry: bool = True,
+    restore_cut: bool = False,
 ) -> tuple[gpd.GeoDataFrame, list[str]]:
     """``source`` as a GeoDataFrame (see :func:`source_to_gdf`) and the field names a
     shapefile may have cut to 10 characters. Repairs and cut names are reported to
     ``feedback``; shapefile text read without its code page and (``check_geometry``)
-    null, empty or invalid geometries are refused naming the features (issue 11)."""
+    null, empty or invalid geometries are refused naming the features (issue 11).
+    ``restore_cut``: the ``fields`` a shapefile cut to 10 characters are read under
+    their cut names and renamed back (said in the log); an ambiguous cut is refused."""
+    renames: dict[str, str] = {}
+    if restore_cut and fields is not None and is_shapefile(source):
+        fields = list(fields)
+        renames = cut_name_renames(source.fields().names(), fields, label)
+        fields += list(renames)
     gdf = source_to_gdf(
         source, fields=fields, dest_crs=dest_crs, context=context, feedback=feedback
     )
+    if renames:
+        gdf = gdf.rename(columns=renames)
+        report_restored_names(renames, label, feedback)
     report_repairs(gdf, label, feedback)
     cut = cut_field_names(source, gdf)
     warn_cut_field_names(cut, label, feedback)
@@ -91,6 +103,42 @@ def read_source(
     if check_geometry:
         require_valid_geometries(gdf, label, id_field_of(gdf))
     return gdf, cut
+
+
+def cut_name_renames(source_names, wanted, label: str) -> dict[str, str]:
+    """{cut name: full name} for the ``wanted`` fields longer than 10 characters that a
+    shapefile lacks and whose first 10 characters it has (``review_sta`` →
+    ``review_status``). Two wanted fields cut to one name are refused (which is which?)."""
+    present = set(source_names)
+    by_cut: dict[str, list[str]] = {}
+    for name in wanted:
+        if len(name) > DBF_NAME_LENGTH and name not in present:
+            by_cut.setdefault(name[:DBF_NAME_LENGTH], []).append(name)
+    renames = {}
+    for cut, names in by_cut.items():
+        if cut not in present:
+            continue
+        if len(names) > 1:
+            raise QgsProcessingException(
+                tr(
+                    "{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。"
+                ).format(label, cut, ", ".join(names))
+                + f" / {label}: the shapefile field {cut} may be any of {', '.join(names)}"
+                " cut to 10 characters; use a GeoPackage."
+            )
+        renames[cut] = names[0]
+    return renames
+
+
+def report_restored_names(renames: Mapping[str, str], label: str, feedback) -> None:
+    """Say which cut shapefile field names were read as which fields."""
+    if feedback is None:
+        return
+    pairs = ", ".join(f"{cut} → {full}" for cut, full in renames.items())
+    feedback.pushInfo(
+        tr("{0}：Shapefile 截断的字段名已按完整字段读取：{1}").format(label, pairs)
+        + f" / {label}: cut shapefile field names read as: {pairs}"
+    )
 
 
 def report_repairs(gdf: gpd.GeoDataFrame, label: str, feedback) -> None:
@@ -177,3 +225,16 @@ def review_fields_of(source: str) -> pd.DataFrame | None:
     except (LowlandInputError, RuntimeError, KeyError, ValueError):
         return None
     return frame if "review_status" in frame.columns else None
+
+
+def cut_fields_of(layer, names: Iterable[str]) -> list[str]:
+    """``full → cut`` for the ``names`` a shapefile layer lacks but holds cut to 10
+    characters (``review_status → review_sta``); [] for any other layer."""
+    if not is_shapefile(layer):
+        return []
+    present = set(layer.fields().names())
+    return [
+        f"{name} → {name[:DBF_NAME_LENGTH]}"
+        for name in names
+        if name not in present and name[:DBF_NAME_LENGTH] in present
+    ]

@@ -13,23 +13,34 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import geopandas as gpd
+from osgeo import ogr
 from qgis.core import (
-    QgsDataSourceUri,
+    QgsCoordinateReferenceSystem,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingUtils,
-    QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsWkbTypes,
 )
 
-from ..core.common.fields import field_aliases
+from ..core.common.fields import field_aliases, fields_too_long_for_dbf
 from ..i18n import language, tr
 from .layers import gdf_fields, gdf_wkb_type, write_gdf_to_sink
 from .ogr_io import write_ogr_layer
-from .styles import POSTGRES, persist_style
+from .staging import (
+    POSTGRES,
+    drop_table,
+    forget_partial,
+    postgres_parts,
+    remove_files,
+    stage_file,
+    stage_postgres,
+    swap_file_into_place,
+    swap_table_into_place,
+)
+from .styles import persist_style
 
 
 def cancelled_error() -> QgsProcessingException:
@@ -49,7 +60,8 @@ def write_gpkg_file(
 ) -> str:
     """Fast path for a new GeoPackage file: bulk SQLite insert into a temporary file
     beside the target, moved into place only when complete."""
-    partial = f"{path}.partial-{os.getpid()}.gpkg"
+    existed = os.path.exists(path)
+    partial = stage_file(path)
     try:
         write_ogr_layer(
             gdf, partial, Path(path).stem, overwrite_file=True, geometry_type=geometry_type
@@ -58,30 +70,12 @@ def write_gpkg_file(
         persist_style(partial, aliases, style)
         if feedback.isCanceled():
             raise cancelled_error()
-        os.replace(partial, path)
+        swap_file_into_place(partial, path, existed)
     finally:
-        if os.path.exists(partial):
-            os.remove(partial)
+        remove_files(partial)
+        forget_partial(partial)
     feedback.setProgress(100)
     return path
-
-
-def new_database_table(destination: str | None):
-    """(connection, schema, table) of a ``postgres://…`` destination whose table does not
-    exist yet (None otherwise): what to drop when the run is cancelled."""
-    if not destination or not destination.startswith(POSTGRES):
-        return None
-    uri = destination[len(POSTGRES) :]
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    parsed = QgsDataSourceUri(uri)
-    schema, table = parsed.schema() or "public", parsed.table()
-    try:
-        connection = metadata.createConnection(uri, {})
-        if not table or connection.tableExists(schema, table):
-            return None
-    except QgsProviderConnectionException:
-        return None
-    return connection, schema, table
 
 
 #: Sink parameter data type → the geometry type of an empty output.
@@ -111,19 +105,6 @@ def is_whole_gpkg_file(destination: str | None) -> bool:
     )
 
 
-#: Files that make up one shapefile besides the .shp itself.
-SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qpj", ".qix", ".sbn", ".sbx")
-
-
-def remove_dataset(path: str) -> None:
-    """Delete a file output (with a shapefile's side files)."""
-    base, ext = os.path.splitext(path)
-    parts = [path] + ([base + e for e in SHAPEFILE_PARTS] if ext.lower() == ".shp" else [])
-    for part in parts:
-        if os.path.exists(part):
-            os.remove(part)
-
-
 def file_of(destination: str | None) -> str | None:
     """The file behind an output destination (None for memory layers and databases)."""
     if not destination or destination.startswith(("memory:", "postgres:", "ogr:")):
@@ -132,22 +113,131 @@ def file_of(destination: str | None) -> str | None:
     return path or None
 
 
+def is_shapefile_destination(destination: str | None) -> bool:
+    """True for an output written as a shapefile (``.shp``, or a lone ``.dbf`` table)."""
+    path = file_of(destination) or ""
+    return path.lower().endswith((".shp", ".dbf"))
+
+
+def refuse_shapefile_cutting_text(destination: str | None, frame, label: str) -> None:
+    """A shapefile keeps 254 bytes of text: an output carrying longer text (``reasons``)
+    is refused as a shapefile, never cut silently; the message says to use GeoPackage."""
+    if not is_shapefile_destination(destination):
+        return
+    long_fields = fields_too_long_for_dbf(frame)
+    if long_fields:
+        names = ", ".join(long_fields)
+        raise QgsProcessingException(
+            tr(
+                "输出“{0}”含长文本字段 {1}（可达 1400 字），Shapefile 每个文本字段最多 254 "
+                "字节，会被截断：请改用 GeoPackage（.gpkg）或 PostGIS 输出。"
+            ).format(label, names)
+            + f" / output {label} carries long text ({names}); a shapefile keeps 254 bytes"
+            " per text field and would cut it: write a GeoPackage (.gpkg) or PostGIS instead."
+        )
+
+
+def remove_dataset(path: str) -> None:
+    """Delete a file output (with a shapefile's side files)."""
+    remove_files(path)
+
+
+def name_gpkg_layer_after(partial: str, target: str) -> None:
+    """A partial GeoPackage's one layer is named after the partial file; rename it after
+    the target (``out``, not ``out.partial-<pid>-<n>``) before it is moved into place."""
+    if not target.lower().endswith(".gpkg"):
+        return
+    dataset = ogr.Open(partial, 1)
+    if dataset is None or dataset.GetLayerCount() != 1:
+        return
+    old, new = dataset.GetLayer(0).GetName(), Path(target).stem
+    if old != new:
+        dataset.ExecuteSQL(f'ALTER TABLE "{old}" RENAME TO "{new}"')
+    dataset = None
+
+
+class StagedSink:
+    """A feature sink on a partial file or table beside the destination, swapped into
+    place by :meth:`finish` only when complete (bridge/staging.py); memory layers and
+    layers inside an existing GeoPackage are written directly."""
+
+    def __init__(self, alg, parameters, name, context, fields, wkb_type, crs) -> None:
+        self.alg, self.parameters, self.name, self.context = alg, parameters, name, context
+        self.destination = alg.parameterAsOutputLayer(parameters, name, context)
+        self.target = file_of(self.destination)
+        self.staged: str | None = None
+        self.existed = False
+        if self.target is not None and "|" not in self.destination:
+            self.existed = os.path.exists(self.target)
+            self.staged = stage_file(self.target)
+            staged_destination = self.staged
+        elif self.destination and self.destination.startswith(POSTGRES):
+            staged_destination, self.existed = stage_postgres(self.destination)
+            self.staged = staged_destination
+        if self.staged is None:
+            self.sink, self.dest_id = alg.parameterAsSink(
+                parameters, name, context, fields, wkb_type, crs
+            )
+        else:
+            self.sink, _ = QgsProcessingUtils.createFeatureSink(
+                staged_destination, context, fields, wkb_type, crs
+            )
+            self.dest_id = self.destination
+        if self.sink is None:
+            self.abort()
+            raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+
+    def close(self) -> None:
+        if self.sink is not None:
+            self.sink.flushBuffer()
+            self.sink = None  # closes the file or connection
+
+    def abort(self) -> None:
+        """Remove the partial output (the earlier result stays)."""
+        self.sink = None
+        if self.staged is None:
+            return
+        if self.destination and not self.destination.startswith(POSTGRES):
+            remove_files(self.staged)
+        else:
+            _parsed, schema, table = postgres_parts(self.staged)
+            drop_table(self.destination, schema, table)
+        forget_partial(self.staged)
+
+    def finish(self) -> str:
+        """Swap the complete output into place; returns its destination id."""
+        self.close()
+        if self.staged is None:
+            return self.dest_id
+        try:
+            if self.target is not None:
+                name_gpkg_layer_after(self.staged, self.target)
+                swap_file_into_place(self.staged, self.target, self.existed)
+            else:
+                swap_table_into_place(self.destination, self.staged, self.existed)
+        except BaseException:
+            self.abort()
+            raise
+        forget_partial(self.staged)
+        load_on_completion(self.alg, self.parameters, self.name, self.context, self.dest_id)
+        return self.dest_id
+
+
 def write_table_sink(alg, parameters: dict, name: str, context, table, feedback) -> str:
     """Write a table without geometry (already rounded) to the sink parameter ``name`` of
-    ``alg``; returns its destination id. A cancelled run leaves no partial file."""
+    ``alg``; returns its destination id. A cancelled run leaves no partial output and
+    the earlier one intact."""
     fields = gdf_fields(table, field_aliases(table.columns, language()))
-    target = file_of(alg.parameterAsOutputLayer(parameters, name, context))
-    existed = target is not None and os.path.exists(target)
-    sink, dest = alg.parameterAsSink(parameters, name, context, fields)
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
-    written = write_gdf_to_sink(table, sink, fields, feedback)
-    del sink
-    if (feedback is not None and feedback.isCanceled()) or written != len(table):
-        if target is not None and not existed:
-            remove_dataset(target)  # never leave a partial file behind as if complete
-        raise cancelled_error()
-    return dest
+    staged = StagedSink(
+        alg,
+        parameters,
+        name,
+        context,
+        fields,
+        QgsWkbTypes.Type.NoGeometry,
+        QgsCoordinateReferenceSystem(),
+    )
+    return _write_and_finish(staged, table, fields, feedback)
 
 
 def write_feature_sink(
@@ -155,33 +245,23 @@ def write_feature_sink(
 ) -> str:
     """Write ``gdf`` to any other destination of the sink parameter ``name`` of ``alg``
     (memory, shapefile, database…) through a QGIS feature sink; returns its id. A
-    cancelled run leaves no partial file or new database table."""
+    cancelled run leaves no partial file or table, and the earlier output intact."""
     fields = gdf_fields(gdf, aliases)
-    destination = alg.parameterAsOutputLayer(parameters, name, context)
-    target = file_of(destination)
-    existed = target is not None and os.path.exists(target)
-    new_table = new_database_table(destination)
-    sink, dest_id = alg.parameterAsSink(
-        parameters,
-        name,
-        context,
-        fields,
-        WKB_TYPES[geometry_type] if geometry_type else gdf_wkb_type(gdf),
-        crs,
-    )
-    if sink is None:
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
-    written = write_gdf_to_sink(gdf, sink, fields, feedback)
-    sink.flushBuffer()
-    del sink  # closes the file so its style can be stored
-    if feedback.isCanceled() or written != len(gdf):
-        if target is not None and not existed:
-            remove_dataset(target)  # never leave a partial file behind as if complete
-        if new_table is not None:
-            connection, schema, table = new_table
-            connection.dropVectorTable(schema, table)  # nor a partial database table
-        raise cancelled_error()
-    return dest_id
+    wkb = WKB_TYPES[geometry_type] if geometry_type else gdf_wkb_type(gdf)
+    staged = StagedSink(alg, parameters, name, context, fields, wkb, crs)
+    return _write_and_finish(staged, gdf, fields, feedback)
+
+
+def _write_and_finish(staged: StagedSink, frame, fields, feedback) -> str:
+    try:
+        written = write_gdf_to_sink(frame, staged.sink, fields, feedback)
+        staged.close()
+        if (feedback is not None and feedback.isCanceled()) or written != len(frame):
+            raise cancelled_error()
+    except BaseException:
+        staged.abort()  # never leave a partial output behind as if complete
+        raise
+    return staged.finish()
 
 
 def load_on_completion(alg, parameters: dict, name: str, context, dest_id: str) -> None:

@@ -7,11 +7,15 @@ outputs keep them as their default style, so they come back whenever opened.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Mapping
 
+from osgeo import ogr
 from qgis.core import (
+    QgsDataSourceUri,
     QgsEditorWidgetSetup,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorLayer,
 )
@@ -79,5 +83,91 @@ def persist_style(dest_id: str, aliases: Mapping[str, str], style: str | None) -
     if not layer.isValid():
         return
     apply_style_and_aliases(layer, aliases, style)
-    layer.saveStyleToDatabase(layer.name(), "Lowland", True, "")
+    save_default_style(layer, layer.name())
     del layer
+
+
+#: The description of the styles Lowland stores in a layer_styles table.
+STYLE_DESCRIPTION = "Lowland"
+
+
+def save_default_style(layer: QgsVectorLayer, style_name: str) -> None:
+    """Store the layer's style as its default style in its GeoPackage or PostGIS
+    ``layer_styles`` table, replacing a style of that name, without ever asking.
+
+    QGIS 3.22's providers ask "a style named … already exists, overwrite?" in a modal
+    message box when the row exists (``QgsOgrProviderMetadata::saveStyle``,
+    ``QgsPostgresProviderMetadata::saveStyle``): unanswerable in ``qgis_process`` or a
+    background task, so a re-run would hang for ever. The earlier row is deleted first,
+    so QGIS only ever inserts (and creates the table with its own schema when absent).
+    """
+    delete_stored_style(layer, style_name)
+    layer.saveStyleToDatabase(style_name, STYLE_DESCRIPTION, True, "")
+
+
+def delete_stored_style(layer: QgsVectorLayer, style_name: str) -> int:
+    """Delete the rows of ``layer``'s stored style ``style_name`` from its layer_styles
+    table (GeoPackage or PostGIS); returns how many rows were deleted."""
+    provider = layer.providerType()
+    if provider == "postgres":
+        return _delete_postgres_style(layer.source(), style_name)
+    if provider == "ogr":
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path", "")
+        if path.lower().endswith(".gpkg"):
+            table = parts.get("layerName") or _first_layer_name(path)
+            return _delete_gpkg_style(path, table, style_name)
+    return 0
+
+
+def _first_layer_name(path: str) -> str:
+    """The name of a GeoPackage's first layer (what QGIS opens without a layer name)."""
+    dataset = ogr.Open(path)
+    return dataset.GetLayer(0).GetName() if dataset is not None else ""
+
+
+def _delete_gpkg_style(path: str, table: str, style_name: str) -> int:
+    con = sqlite3.connect(path, timeout=30)
+    try:
+        exists = con.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'layer_styles'"
+        ).fetchone()
+        if not exists:
+            return 0
+        with con:
+            cursor = con.execute(
+                "DELETE FROM layer_styles WHERE f_table_name = ? AND styleName = ?",
+                (table, style_name),
+            )
+        return cursor.rowcount
+    finally:
+        con.close()
+
+
+def _sql_text(value: str) -> str:
+    """A PostgreSQL string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _delete_postgres_style(uri: str, style_name: str) -> int:
+    parsed = QgsDataSourceUri(uri)
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    try:
+        connection = metadata.createConnection(uri, {})
+        if (
+            connection.executeSql("SELECT to_regclass('layer_styles') IS NOT NULL")[0][0]
+            is not True
+        ):
+            return 0
+        rows = connection.executeSql(
+            "DELETE FROM layer_styles WHERE f_table_schema = "
+            + _sql_text(parsed.schema() or "public")
+            + " AND f_table_name = "
+            + _sql_text(parsed.table())
+            + " AND stylename = "
+            + _sql_text(style_name)
+            + " RETURNING id"
+        )
+    except QgsProviderConnectionException:
+        return 0
+    return len(rows)

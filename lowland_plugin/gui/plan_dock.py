@@ -433,7 +433,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         task.taskTerminated.connect(loop.quit)
         QgsApplication.taskManager().addTask(task)
         if task.status() not in (QgsTask.Complete, QgsTask.Terminated):
-            loop.exec_()
+            loop.exec()
 
     def _progress(self, value: float) -> None:
         self.progressBar.setValue(int(round(value)))

@@ -32,6 +32,7 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QItemSelectionModel, QSettings, QTimer
 from qgis.PyQt.QtGui import QKeySequence
 
+from ..bridge.inputs import cut_fields_of
 from ..bridge.layers import python_value
 from ..bridge.reviews import ReviewStore
 from ..core.common.errors import LowlandInputError
@@ -204,6 +205,16 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
             self._show_message(tr("图层「{0}」不是矢量图层。").format(layer.name()), error=True)
             return False
         missing = missing_identification_fields(layer.fields().names())
+        cut = cut_fields_of(layer, missing)
+        if cut:
+            self._show_message(
+                tr(
+                    "图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），"
+                    "核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。"
+                ).format(layer.name(), ", ".join(cut)),
+                error=True,
+            )
+            return False
         if missing:
             self._show_message(
                 tr(

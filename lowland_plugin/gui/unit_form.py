@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
 from ..bridge.layers import field_names, is_blocks_layer, is_units_layer, python_value
-from ..bridge.styles import apply_style_and_aliases
+from ..bridge.styles import apply_style_and_aliases, save_default_style
 from ..core.common.fields import field_aliases, value_maps
 from ..core.common.resources import PLUGIN_ROOT
 from ..core.units.drawing import unit_id_problem
@@ -105,7 +105,7 @@ def create_units_layer(
         raise OSError(tr("无法创建再开发单元图层：") + str(path))
     apply_style_and_aliases(layer, field_aliases(UNIT_FIELDS, language()))
     if path is not None:
-        layer.saveStyleToDatabase("units", "Lowland", True, "")
+        save_default_style(layer, "units")
     return layer
 
 
@@ -228,7 +228,7 @@ def choose_units_layer(iface) -> QgsVectorLayer | None:
     gpkg = box.addButton(tr("新建 GeoPackage…"), QMessageBox.AcceptRole)
     memory = box.addButton(tr("临时图层"), QMessageBox.AcceptRole)
     box.addButton(tr("取消"), QMessageBox.RejectRole)
-    box.exec_()
+    box.exec()
     clicked = box.clickedButton()
     crs = QgsProject.instance().crs()
     if clicked is memory:

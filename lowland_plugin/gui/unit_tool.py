@@ -546,7 +546,7 @@ class UnitMapTool(QgsMapTool):
         """The attribute form (modal); the entered values, or None when cancelled."""
         form = UnitForm(existing_ids, values, own_id, self.iface.mainWindow())
         try:
-            accepted = form.exec_() == QDialog.Accepted
+            accepted = form.exec() == QDialog.Accepted
             return form.values() if accepted else None
         finally:
             form.deleteLater()

@@ -65,3 +65,24 @@ def round_for_output(frame):
         if decimals and str(out[name].dtype).startswith("float"):
             out[name] = out[name].round(int(decimals))
     return out
+
+
+#: Text fields that can exceed a shapefile's 254-byte text limit (``reasons``: the JSON
+#: list of clauses, values and thresholds, up to ~1,400 characters).
+LONG_TEXT_FIELDS = ("reasons",)
+#: The longest text a shapefile (dBase) field holds, in bytes.
+DBF_TEXT_BYTES = 254
+
+
+def fields_too_long_for_dbf(frame, encoding: str = "utf-8") -> list[str]:
+    """The columns of ``frame`` a shapefile would cut: the long-text fields it carries,
+    and any other text column with a value over 254 bytes in ``encoding``."""
+    found = [name for name in LONG_TEXT_FIELDS if name in frame.columns]
+    for name in frame.columns:
+        if name in found or str(frame[name].dtype) not in ("object", "string"):
+            continue
+        for value in frame[name]:
+            if isinstance(value, str) and len(value.encode(encoding, "replace")) > DBF_TEXT_BYTES:
+                found.append(name)
+                break
+    return found
