@@ -30,8 +30,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..lowland_plugin.bridge import field_types
 from ..lowland_plugin.bridge import layers as qgis_bridge
 from ..lowland_plugin.bridge.ogr_io import write_ogr_layer, write_shapefile
 from ..lowland_plugin.bridge.outputs import cancelled_error, remove_dataset
@@ -450,7 +450,7 @@ class ExportDatabaseAlgorithm(LowlandAlgorithm):
         aliases = field_aliases(ERROR_COLUMNS, language())
         fields = QgsFields()
         for name in ERROR_COLUMNS:
-            qfield = QgsField(name, QVariant.Int if name == "row_number" else QVariant.String)
+            qfield = QgsField(name, field_types.INT if name == "row_number" else field_types.STRING)
             if name in aliases:
                 qfield.setAlias(aliases[name])
             fields.append(qfield)

@@ -16,6 +16,7 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -38,6 +39,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ..core.common.frames import geodataframe
 from ..core.common.mapping import template_fields
+from . import field_types
 from .ogr_io import read_ogr_layer
 
 #: Features per ``addFeatures`` call when writing a sink.
@@ -65,11 +67,11 @@ def python_value(value):
 def _typed_column(values: list, qfield: QgsField) -> pd.Series:
     """Column typed by the QGIS field type, with nulls kept."""
     vtype = qfield.type()
-    if vtype == QVariant.Bool:
+    if vtype == field_types.BOOL:
         return pd.Series(pd.array(values, dtype="boolean"))
-    if vtype in (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong):
+    if vtype in (field_types.INT, field_types.LONG, field_types.UINT, field_types.ULONG):
         return pd.Series(pd.array(values, dtype="Int64"))
-    if vtype == QVariant.Double:
+    if vtype == field_types.DOUBLE:
         return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"))
     return pd.Series(values, dtype=object)
 
@@ -216,28 +218,28 @@ def _crs_wkt(crs: QgsCoordinateReferenceSystem | None) -> str | None:
 # -------------------------------------------------------------------------- write
 
 
-def _qvariant_type(series: pd.Series) -> QVariant.Type:
+def _qvariant_type(series: pd.Series) -> Any:
     dtype = series.dtype
     if pd.api.types.is_bool_dtype(dtype):
-        return QVariant.Bool
+        return field_types.BOOL
     if pd.api.types.is_integer_dtype(dtype):
-        return QVariant.LongLong
+        return field_types.LONG
     if pd.api.types.is_float_dtype(dtype):
-        return QVariant.Double
+        return field_types.DOUBLE
     if pd.api.types.is_datetime64_any_dtype(dtype):
-        return QVariant.DateTime
+        return field_types.DATETIME
     sample = next((v for v in series if v is not None and v is not pd.NA and v == v), None)
     if isinstance(sample, (bool, np.bool_)):
-        return QVariant.Bool
+        return field_types.BOOL
     if isinstance(sample, dt.datetime):
-        return QVariant.DateTime
+        return field_types.DATETIME
     if isinstance(sample, dt.date):
-        return QVariant.Date
+        return field_types.DATE
     if isinstance(sample, (int, np.integer)):
-        return QVariant.LongLong
+        return field_types.LONG
     if isinstance(sample, (float, np.floating)):
-        return QVariant.Double
-    return QVariant.String
+        return field_types.DOUBLE
+    return field_types.STRING
 
 
 def gdf_fields(gdf: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> QgsFields:

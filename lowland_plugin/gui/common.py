@@ -32,7 +32,7 @@ class DockShortcuts(QObject):
         """A shortcut for ``sequence`` (e.g. ``"Alt+C"``) calling ``slot``."""
         keys = QKeySequence(sequence)
         shortcut = QShortcut(keys, self.dock)
-        shortcut.setContext(Qt.WidgetWithChildrenShortcut)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
         self.shortcuts[sequence] = shortcut
         self._by_key[keys[0]] = shortcut
@@ -45,18 +45,18 @@ class DockShortcuts(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
-        if kind in (QEvent.ShortcutOverride, QEvent.KeyPress, QEvent.KeyRelease):
-            modifiers = int(event.modifiers()) & ~int(Qt.KeypadModifier)
+        if kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            modifiers = int(event.modifiers()) & ~int(Qt.KeyboardModifier.KeypadModifier)
             combined = int(event.key()) | modifiers
             shortcut = self._by_key.get(combined)
             if shortcut is not None and shortcut.isEnabled():
-                if kind == QEvent.ShortcutOverride:
+                if kind == QEvent.Type.ShortcutOverride:
                     event.accept()
                     self._swallow_key = combined
                     shortcut.activated.emit()
                     return True
                 if self._swallow_key == combined:
-                    if kind == QEvent.KeyRelease:
+                    if kind == QEvent.Type.KeyRelease:
                         self._swallow_key = None
                     return True
         return super().eventFilter(watched, event)

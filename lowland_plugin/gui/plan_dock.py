@@ -65,7 +65,7 @@ class PlanTask(QgsTask):
     ``error`` tell how it ended. Cancelling the task cancels the feedback."""
 
     def __init__(self, description: str, params: dict, feedback: QgsProcessingFeedback):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.params = params
         self.feedback = feedback
         self.results: dict | None = None
@@ -104,16 +104,16 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.last_results: dict | None = None
         self._preview_dir: str | None = None
 
-        self.unitsCombo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.unitsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.unitsCombo.setAllowEmptyLayer(True)
         self.unitsCombo.setLayer(None)
         for combo in self.input_combos().values():
-            combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+            combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         for widget in (self.docxTemplate, self.htmlTemplate):
-            widget.setStorageMode(QgsFileWidget.GetFile)
-        self.outputFolder.setStorageMode(QgsFileWidget.GetDirectory)
+            widget.setStorageMode(QgsFileWidget.StorageMode.GetFile)
+        self.outputFolder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.outputFolder.setFilePath(QSettings().value(FOLDER_KEY, "", type=str))
         self.profileCombo.clear()
         for path in sorted(resource_path("profiles").glob("*.json")):
@@ -265,7 +265,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
     def _fill_units(self, layer: QgsVectorLayer) -> None:
         fields = layer.fields()
         names = ["unit_id"] + (["unit_name"] if fields.indexOf("unit_name") >= 0 else [])
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes(names, fields)
         units: dict[str, str] = {}
         for feature in layer.getFeatures(request):
@@ -278,9 +278,9 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         for unit_id in sorted(units):
             text = f"{unit_id}  {units[unit_id]}".strip()
             item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, unit_id)
-            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, unit_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
             self.unitList.addItem(item)
         self.unitList.blockSignals(False)
         if self.unitList.count():
@@ -291,20 +291,27 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
 
     def unit_ids(self) -> list[str]:
         """Every listed unit id, in list order."""
-        return [self.unitList.item(i).data(Qt.UserRole) for i in range(self.unitList.count())]
+        return [
+            self.unitList.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.unitList.count())
+        ]
 
     def checked_unit_ids(self) -> list[str]:
         return [
-            self.unitList.item(i).data(Qt.UserRole)
+            self.unitList.item(i).data(Qt.ItemDataRole.UserRole)
             for i in range(self.unitList.count())
-            if self.unitList.item(i).checkState() == Qt.Checked
+            if self.unitList.item(i).checkState() == Qt.CheckState.Checked
         ]
 
     def set_checked(self, unit_ids) -> None:
         wanted = {str(u) for u in unit_ids}
         for i in range(self.unitList.count()):
             item = self.unitList.item(i)
-            item.setCheckState(Qt.Checked if item.data(Qt.UserRole) in wanted else Qt.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(Qt.ItemDataRole.UserRole) in wanted
+                else Qt.CheckState.Unchecked
+            )
 
     def set_all_checked(self, checked: bool) -> None:
         self.set_checked(self.unit_ids() if checked else [])
@@ -313,13 +320,13 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         """The highlighted unit (the one the preview shows), else the first checked one."""
         item = self.unitList.currentItem()
         if item is not None:
-            return item.data(Qt.UserRole)
+            return item.data(Qt.ItemDataRole.UserRole)
         checked = self.checked_unit_ids()
         return checked[0] if checked else None
 
     def select_unit(self, unit_id: str) -> bool:
         for i in range(self.unitList.count()):
-            if self.unitList.item(i).data(Qt.UserRole) == unit_id:
+            if self.unitList.item(i).data(Qt.ItemDataRole.UserRole) == unit_id:
                 self.unitList.setCurrentRow(i)
                 return True
         return False
@@ -417,7 +424,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             error = task.error or QgsProcessingException(tr("任务被终止。"))
             text = tr("已取消。") if cancelled else tr("生成失败：{0}").format(str(error))
             self._show_message(text, error=not cancelled)
-            self._push(text, Qgis.Info if cancelled else Qgis.Critical)
+            self._push(text, Qgis.MessageLevel.Info if cancelled else Qgis.MessageLevel.Critical)
             return None
         finally:
             self.feedback = None
@@ -432,7 +439,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         task.taskCompleted.connect(loop.quit)
         task.taskTerminated.connect(loop.quit)
         QgsApplication.taskManager().addTask(task)
-        if task.status() not in (QgsTask.Complete, QgsTask.Terminated):
+        if task.status() not in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated):
             loop.exec()
 
     def _progress(self, value: float) -> None:
@@ -479,7 +486,11 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             )
         self._show_message(text, error=bool(missing))
         self.progressBar.setValue(100)
-        self._push(text, Qgis.Warning if missing else Qgis.Success, with_open_button=True)
+        self._push(
+            text,
+            Qgis.MessageLevel.Warning if missing else Qgis.MessageLevel.Success,
+            with_open_button=True,
+        )
         self._update_buttons()
         return results
 
@@ -491,10 +502,10 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             tr("所选图层不足，实施方案将缺少以下内容：\n{0}\n\n仍然生成吗？").format(
                 missing_summary(missing)
             ),
-            QMessageBox.Yes | QMessageBox.No,
-            QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def confirm_overwrite(self, existing: list[Path]) -> bool:
         """Ask whether the files already in the output folder may be replaced."""
@@ -505,10 +516,10 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             tr("输出文件夹中已有 {0} 个同名文件：\n{1}\n\n覆盖这些文件吗？").format(
                 len(existing), shown
             ),
-            QMessageBox.Yes | QMessageBox.No,
-            QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def preview(self) -> str | None:
         """Render the current unit as HTML into a temporary folder and show it; the

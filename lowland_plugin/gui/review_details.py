@@ -192,12 +192,12 @@ class ParcelDetails:
                 heading = QListWidgetItem(headings.get(kind, kind or "—"))
                 heading.setFont(bold)
                 heading.setBackground(QBrush(_HEADER_BACKGROUND))
-                heading.setFlags(Qt.ItemIsEnabled)
-                heading.setData(Qt.UserRole, "heading")
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                heading.setData(Qt.ItemDataRole.UserRole, "heading")
                 self.reasonList.addItem(heading)
             item = QListWidgetItem(("● " if met else "○ ") + line)
-            item.setFlags(Qt.ItemIsEnabled)
-            item.setData(Qt.UserRole, "met" if met else "not_met")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setData(Qt.ItemDataRole.UserRole, "met" if met else "not_met")
             item.setToolTip(line)
             if met:
                 item.setFont(bold)
@@ -216,7 +216,7 @@ class ParcelDetails:
             label = QTableWidgetItem(field_label(name))
             label.setToolTip(name)
             value = QTableWidgetItem(display_value(name, feature[name]))
-            value.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+            value.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
             self.indicatorTable.setItem(row, 0, label)
             self.indicatorTable.setItem(row, 1, value)
         self.indicatorTable.resizeColumnToContents(0)
@@ -269,7 +269,9 @@ class ParcelDetails:
             for column, name in enumerate(names):
                 item = QTableWidgetItem(display_value(name, building[name]))
                 if name != "building_id":
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(
+                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    )
                 if name == "danger_grade" and is_dangerous_grade(python_value(building[name])):
                     item.setForeground(QBrush(_MET_FOREGROUND))
                 table.setItem(row, column, item)
@@ -289,7 +291,7 @@ class ParcelDetails:
             table.setItem(row, 0, QTableWidgetItem(str(code)))
             table.setItem(row, 1, QTableWidgetItem(survey_class_name(str(code))))
             value = QTableWidgetItem("—" if share is None else f"{float(share) * 100:.1f} %")
-            value.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+            value.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
             table.setItem(row, 2, value)
         table.resizeColumnsToContents()
         if not items:

@@ -107,7 +107,7 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         self.splitter.setStretchFactor(1, 1)
 
         for combo in (self.layerCombo, self.buildingsCombo):
-            combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+            combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         self.reviewerEdit.setText(QSettings().value(REVIEWER_KEY, "", type=str))
@@ -155,7 +155,9 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         keys = DockShortcuts(self)
         for sequence, slot, button, tip in specs:
             shortcut = keys.add(sequence, slot)
-            button.setToolTip(tip.format(shortcut.key().toString(QKeySequence.NativeText)))
+            button.setToolTip(
+                tip.format(shortcut.key().toString(QKeySequence.SequenceFormat.NativeText))
+            )
         keys.claim_keys()
         self.shortcuts = keys.shortcuts
 
@@ -405,7 +407,9 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         index = self.proxy.index(row, ParcelTableModel.COLUMNS.index("parcel_id"))
         self._zoom_next = zoom
         self.parcelView.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.parcelView.scrollTo(index)
         self._zoom_next = True
@@ -530,7 +534,8 @@ class ReviewDock(QgsDockWidget, FORM_CLASS):
         selection = self.parcelView.selectionModel()
         for row in rows[1:]:
             selection.select(
-                self.proxy.index(row, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows
+                self.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
             )
 
     def apply_decision(self, action: str) -> bool:

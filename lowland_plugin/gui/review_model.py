@@ -178,7 +178,7 @@ class ParcelTableModel(QAbstractTableModel):
         "area_mu",
         "owner",
     )
-    SORT_ROLE = Qt.UserRole + 1
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -200,7 +200,7 @@ class ParcelTableModel(QAbstractTableModel):
         if self.layer is not None:
             fields = self.layer.fields()
             names = [n for n in LIST_FIELDS if fields.indexOf(n) >= 0]
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
             request.setSubsetOfAttributes(names, fields)
             for feature in self.layer.getFeatures(request):
                 self.row_of[feature.id()] = len(self.fids)
@@ -243,27 +243,27 @@ class ParcelTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 (Qt API)
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 (Qt API)
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.COLUMNS):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt API)
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         name = self.COLUMNS[section]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if name == "verdict_changed":
                 return "⚠"
             return field_label(name)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             if name == "verdict_changed":
                 return tr("⚠：重新认定后结论与核查时不同，请复核")
             return field_label(name)
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         record = self.records[index.row()]
         name = self.COLUMNS[index.column()]
         value = record.get(name)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(record, name)
         if role == self.SORT_ROLE:
             if name == "area_mu":
@@ -271,7 +271,7 @@ class ParcelTableModel(QAbstractTableModel):
             if name == "verdict_changed":
                 return 1 if value else 0
             return self._text(record, name)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             if name == "verdict_changed" and value:
                 return tr("重新认定后结论已变化：核查时为「{0}」，现为「{1}」。").format(
                     verdict_key_text(record.get("reviewed_verdict")),
@@ -279,17 +279,17 @@ class ParcelTableModel(QAbstractTableModel):
                 )
             text = self._text(record, name)
             return text or None
-        if role == Qt.BackgroundRole and record.get("verdict_changed"):
+        if role == Qt.ItemDataRole.BackgroundRole and record.get("verdict_changed"):
             return QBrush(_CHANGED_BACKGROUND)
-        if role == Qt.ForegroundRole and name == "review_status":
+        if role == Qt.ItemDataRole.ForegroundRole and name == "review_status":
             return QBrush(QColor(STATUS_COLOURS.get(value or "pending", "#000000")))
-        if role == Qt.ForegroundRole and name == "verdict_changed":
+        if role == Qt.ItemDataRole.ForegroundRole and name == "verdict_changed":
             return QBrush(QColor("#b45309"))
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             if name == "area_mu":
-                return int(Qt.AlignRight | Qt.AlignVCenter)
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if name == "verdict_changed":
-                return int(Qt.AlignCenter)
+                return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     @staticmethod
@@ -324,7 +324,7 @@ class ParcelFilterProxy(QSortFilterProxyModel):
         self.changed_only = False
         self.text = ""
         self.setSortRole(ParcelTableModel.SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseInsensitive)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
 
     def set_filter(self, **values) -> None:
@@ -386,12 +386,12 @@ def setup_parcel_view(view: QTableView, proxy: ParcelFilterProxy) -> None:
     """The list view: sorted by parcel id, compact rows, columns the user can resize."""
     view.setModel(proxy)
     view.setSortingEnabled(True)
-    view.sortByColumn(ParcelTableModel.COLUMNS.index("parcel_id"), Qt.AscendingOrder)
+    view.sortByColumn(ParcelTableModel.COLUMNS.index("parcel_id"), Qt.SortOrder.AscendingOrder)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
     # a meeting reads a screenful of parcels: at least LIST_ROWS rows before the details
@@ -452,7 +452,7 @@ def guess_buildings_layer() -> QgsVectorLayer | None:
     for layer in QgsProject.instance().mapLayers().values():
         if not isinstance(layer, QgsVectorLayer) or is_identification_layer(layer):
             continue
-        if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
             continue
         names = set(layer.fields().names())
         if "danger_grade" in names or {"floors", "year_built"} <= names:

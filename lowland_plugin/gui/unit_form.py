@@ -17,9 +17,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWidget
 
+from ..bridge import field_types
 from ..bridge.layers import field_names, is_blocks_layer, is_units_layer, python_value
 from ..bridge.styles import apply_style_and_aliases, save_default_style
 from ..core.common.fields import field_aliases, value_maps
@@ -65,10 +65,10 @@ def _ordered_layers(project: QgsProject) -> list[QgsMapLayer]:
 def units_fields() -> QgsFields:
     """The four fields of a units layer."""
     fields = QgsFields()
-    fields.append(QgsField("unit_id", QVariant.String, "string", 32))
-    fields.append(QgsField("unit_name", QVariant.String, "string", 100))
-    fields.append(QgsField("phase", QVariant.String, "string", 8))
-    fields.append(QgsField("notes", QVariant.String, "string", 500))
+    fields.append(QgsField("unit_id", field_types.STRING, "string", 32))
+    fields.append(QgsField("unit_name", field_types.STRING, "string", 100))
+    fields.append(QgsField("phase", field_types.STRING, "string", 8))
+    fields.append(QgsField("notes", field_types.STRING, "string", 500))
     return fields
 
 
@@ -92,12 +92,12 @@ def create_units_layer(
         writer = QgsVectorFileWriter.create(
             str(path),
             fields,
-            QgsWkbTypes.MultiPolygon,
+            QgsWkbTypes.Type.MultiPolygon,
             crs,
             QgsProject.instance().transformContext(),
             options,
         )
-        if writer.hasError() != QgsVectorFileWriter.NoError:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise OSError(writer.errorMessage())
         del writer  # closes the file
         layer = QgsVectorLayer(f"{path}|layername=units", name, "ogr")
@@ -116,10 +116,10 @@ _COUNT_STATISTICS = ("block_count", "parcel_count", "lowland_count", "scattered_
 
 def statistics_field(name: str) -> QgsField:
     if name in _TEXT_STATISTICS:
-        return QgsField(name, QVariant.String, "string", 2000 if name == "block_ids" else 16)
+        return QgsField(name, field_types.STRING, "string", 2000 if name == "block_ids" else 16)
     if name in _COUNT_STATISTICS:
-        return QgsField(name, QVariant.Int, "integer")
-    return QgsField(name, QVariant.Double, "double", 20, 6)
+        return QgsField(name, field_types.INT, "integer")
+    return QgsField(name, field_types.DOUBLE, "double", 20, 6)
 
 
 def add_statistics_fields(layer: QgsVectorLayer) -> list[str]:
@@ -168,8 +168,8 @@ class UnitForm(QDialog, FORM_CLASS):
         labels = dict(value_maps(["phase"], language()).get("phase", []))
         for code in PHASES:
             self.phaseCombo.addItem(labels.get(code, code), code)
-        self.buttonBox.button(QDialogButtonBox.Ok).setText(tr("确定"))
-        self.buttonBox.button(QDialogButtonBox.Cancel).setText(tr("取消"))
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setText(tr("确定"))
+        self.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
         self.buttonBox.accepted.connect(self.accept)
         self.buttonBox.rejected.connect(self.reject)
         self.messageLabel.setStyleSheet("color: #b42318;")
@@ -222,12 +222,12 @@ def choose_units_layer(iface) -> QgsVectorLayer | None:
     if layer is not None:
         return layer
     box = QMessageBox(iface.mainWindow())
-    box.setIcon(QMessageBox.Question)
+    box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(tr("绘制再开发单元"))
     box.setText(tr("项目中没有再开发单元图层（含 unit_id 的面图层）。新建一个？"))
-    gpkg = box.addButton(tr("新建 GeoPackage…"), QMessageBox.AcceptRole)
-    memory = box.addButton(tr("临时图层"), QMessageBox.AcceptRole)
-    box.addButton(tr("取消"), QMessageBox.RejectRole)
+    gpkg = box.addButton(tr("新建 GeoPackage…"), QMessageBox.ButtonRole.AcceptRole)
+    memory = box.addButton(tr("临时图层"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("取消"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
     crs = QgsProject.instance().crs()

@@ -85,7 +85,7 @@ TOLERANCE_KEY = "lowland/unit_tool/tolerance"
 TOLERANCE_UNITS_KEY = "lowland/unit_tool/tolerance_units"
 #: QGIS's own default snapping tolerance: 12 screen pixels.
 DEFAULT_TOLERANCE = 12.0
-DEFAULT_TOLERANCE_UNITS = QgsTolerance.Pixels
+DEFAULT_TOLERANCE_UNITS = QgsTolerance.UnitType.Pixels
 #: Overlaps smaller than this (m² in a metre CRS) are drawing noise, not a conflict.
 OVERLAP_NOISE = 0.01
 
@@ -121,7 +121,7 @@ class UnitMapTool(QgsMapTool):
         self.saved_snapping: QgsSnappingConfig | None = None
         self.rubber_band: QgsRubberBand | None = None
         self.snap_indicator = QgsSnapIndicator(self.canvas())
-        self.setCursor(Qt.CrossCursor)
+        self.setCursor(Qt.CursorShape.CrossCursor)
         QgsProject.instance().layersWillBeRemoved.connect(self._layers_removed)
 
     def _layers_removed(self, layer_ids) -> None:
@@ -164,11 +164,11 @@ class UnitMapTool(QgsMapTool):
         project = QgsProject.instance()
         config = QgsSnappingConfig(self.saved_snapping or project.snappingConfig())
         config.setEnabled(True)
-        config.setMode(QgsSnappingConfig.AdvancedConfiguration)
-        config.setScaleDependencyMode(QgsSnappingConfig.Disabled)
+        config.setMode(QgsSnappingConfig.SnappingMode.AdvancedConfiguration)
+        config.setScaleDependencyMode(QgsSnappingConfig.ScaleDependencyMode.Disabled)
         config.setIntersectionSnapping(False)
         off = QgsSnappingConfig.IndividualLayerSettings(
-            False, QgsSnappingConfig.VertexFlag, self.tolerance, self.tolerance_units
+            False, QgsSnappingConfig.SnappingTypes.VertexFlag, self.tolerance, self.tolerance_units
         )
         for layer in project.mapLayers().values():
             if isinstance(layer, QgsVectorLayer):
@@ -176,7 +176,8 @@ class UnitMapTool(QgsMapTool):
         on = QgsSnappingConfig.IndividualLayerSettings(
             True,
             QgsSnappingConfig.SnappingTypes(
-                QgsSnappingConfig.VertexFlag | QgsSnappingConfig.SegmentFlag
+                QgsSnappingConfig.SnappingTypes.VertexFlag
+                | QgsSnappingConfig.SnappingTypes.SegmentFlag
             ),
             self.tolerance,
             self.tolerance_units,
@@ -210,21 +211,21 @@ class UnitMapTool(QgsMapTool):
         if self.blocks_layer is None:
             self._message(
                 tr("没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。"),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
             )
         self._message(
             tr(
                 "左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；"
                 "选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。"
             ),
-            Qgis.Info,
+            Qgis.MessageLevel.Info,
         )
 
     def _show_panel(self) -> None:
         if self.panel is None:
             self.panel = UnitMetricsPanel(self.iface.mainWindow())
             self.panel.ui.blocksRadio.toggled.connect(self._mode_changed)
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.panel)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.set_source(self.live.blocks_layer, self.live.parcels_layer)
         self.panel.clear()
         self.panel.show()
@@ -286,7 +287,7 @@ class UnitMapTool(QgsMapTool):
 
     def _band(self) -> QgsRubberBand:
         if self.rubber_band is None:
-            band = QgsRubberBand(self.canvas(), QgsWkbTypes.PolygonGeometry)
+            band = QgsRubberBand(self.canvas(), QgsWkbTypes.GeometryType.PolygonGeometry)
             band.setStrokeColor(QColor(214, 39, 40))
             band.setFillColor(QColor(214, 39, 40, 50))
             band.setWidth(2)
@@ -408,14 +409,14 @@ class UnitMapTool(QgsMapTool):
         if self.panel is not None:
             self.panel.clear()
         if self.rubber_band is not None:
-            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.rubber_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
 
     def finish(self) -> int | None:
         """Close the outline drawn so far and use it (see :meth:`use_outline`)."""
         points, self.points = list(self.points), []
         self._redraw()
         if self.rubber_band is not None:
-            self.rubber_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.rubber_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         if not points:
             return None
         return self.use_outline(QgsGeometry.fromPolygonXY([points]))
@@ -426,20 +427,22 @@ class UnitMapTool(QgsMapTool):
             self._redraw(point)
 
     def canvasReleaseEvent(self, event) -> None:  # noqa: N802 (QGIS API)
-        if event.button() == Qt.RightButton:
+        if event.button() == Qt.MouseButton.RightButton:
             self.finish_blocks() if self.mode() == "blocks" else self.finish()
             return
-        if event.button() != Qt.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
             return
         modifiers = event.modifiers()
-        plain = not modifiers & (Qt.ControlModifier | Qt.ShiftModifier)
+        plain = not modifiers & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
         if self.mode() == "blocks" and plain:
             block_id = self.block_at(event.mapPoint())
             if block_id is not None:
                 self.toggle_block(block_id)
-        elif not self.points and modifiers & Qt.ControlModifier:
+        elif not self.points and modifiers & Qt.KeyboardModifier.ControlModifier:
             self.select_unit_at(event.mapPoint())
-        elif not self.points and modifiers & Qt.ShiftModifier:
+        elif not self.points and modifiers & Qt.KeyboardModifier.ShiftModifier:
             fid = self.unit_at(event.mapPoint())
             if fid is not None:
                 self.edit_attributes(fid)
@@ -448,13 +451,13 @@ class UnitMapTool(QgsMapTool):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (QGIS API)
         key = event.key()
-        if key in (Qt.Key_Backspace, Qt.Key_Delete) and self.points:
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and self.points:
             self.undo_vertex()
-        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.picked:
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.picked:
             self.finish_blocks()
-        elif key in (Qt.Key_Return, Qt.Key_Enter) and self.points:
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.points:
             self.finish()
-        elif key == Qt.Key_Escape:
+        elif key == Qt.Key.Key_Escape:
             if self.points or self.picked:
                 self.reset()
             elif self.units_layer is not None:
@@ -466,7 +469,7 @@ class UnitMapTool(QgsMapTool):
 
     # -- units --------------------------------------------------------------------
 
-    def _message(self, text: str, level=Qgis.Info) -> None:
+    def _message(self, text: str, level=Qgis.MessageLevel.Info) -> None:
         self.iface.messageBar().pushMessage(tr("绘制再开发单元"), text, level=level, duration=8)
 
     def _to_layer(self, geometry: QgsGeometry, layer: QgsVectorLayer) -> QgsGeometry:
@@ -496,17 +499,19 @@ class UnitMapTool(QgsMapTool):
         index = layer.fields().indexOf("unit_id")
         if index < 0:
             return []
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         request.setSubsetOfAttributes([index])
         return [f.attribute(index) for f in layer.getFeatures(request)]
 
     def _ready_layer(self) -> QgsVectorLayer | None:
         layer = self.units_layer
         if layer is None or not layer.isValid():
-            self._message(tr("没有可绘制的再开发单元图层。"), Qgis.Warning)
+            self._message(tr("没有可绘制的再开发单元图层。"), Qgis.MessageLevel.Warning)
             return None
         if not layer.isEditable() and not layer.startEditing():
-            self._message(tr("图层「{name}」不能编辑。").format(name=layer.name()), Qgis.Critical)
+            self._message(
+                tr("图层「{name}」不能编辑。").format(name=layer.name()), Qgis.MessageLevel.Critical
+            )
             return None
         return layer
 
@@ -516,24 +521,24 @@ class UnitMapTool(QgsMapTool):
         attribute form. Returns the feature id changed or added, None when nothing was."""
         layer = self.units_layer
         if layer is None:
-            self._message(tr("没有可绘制的再开发单元图层。"), Qgis.Warning)
+            self._message(tr("没有可绘制的再开发单元图层。"), Qgis.MessageLevel.Warning)
             return None
         metrics = self.measure(geometry)
         geometry = self._to_layer(geometry, layer)
         message = self.refusal(geometry) or (refusal_text(metrics) if metrics else "")
         if message:
-            self._message(message, Qgis.Warning)
+            self._message(message, Qgis.MessageLevel.Warning)
             return None
         if metrics is not None and metrics.partial_blocks:  # kept, but not counted
             warning = tr("部分覆盖的街坊不计入单元：{miss}").format(miss=miss_text(metrics))
-            self._message(warning, Qgis.Warning)
+            self._message(warning, Qgis.MessageLevel.Warning)
         selected = layer.selectedFeatureIds()
         if len(selected) == 1:
             return self.replace_geometry(selected[0], geometry)
         if len(selected) > 1:
             self._message(
                 tr("选中了 {n} 个单元；重新绘制范围时只能选中一个。").format(n=len(selected)),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
             )
             return None
         existing = self.existing_ids(layer)
@@ -546,7 +551,7 @@ class UnitMapTool(QgsMapTool):
         """The attribute form (modal); the entered values, or None when cancelled."""
         form = UnitForm(existing_ids, values, own_id, self.iface.mainWindow())
         try:
-            accepted = form.exec() == QDialog.Accepted
+            accepted = form.exec() == QDialog.DialogCode.Accepted
             return form.values() if accepted else None
         finally:
             form.deleteLater()
@@ -564,7 +569,7 @@ class UnitMapTool(QgsMapTool):
                 if code == "empty"
                 else tr("单元编号 {id} 已被图层中另一个单元使用。").format(id=values["unit_id"])
             )
-            self._message(text + tr("未添加。"), Qgis.Warning)
+            self._message(text + tr("未添加。"), Qgis.MessageLevel.Warning)
             return None
         stats = self.statistics(geometry)
         layer.beginEditCommand(tr("添加再开发单元 {id}").format(id=values["unit_id"]))
@@ -579,7 +584,7 @@ class UnitMapTool(QgsMapTool):
         feature = QgsVectorLayerUtils.createFeature(layer, geometry, attributes)
         if not layer.addFeature(feature):
             layer.destroyEditCommand()
-            self._message(tr("图层拒绝了新单元。"), Qgis.Critical)
+            self._message(tr("图层拒绝了新单元。"), Qgis.MessageLevel.Critical)
             return None
         layer.endEditCommand()
         fid = feature.id()
@@ -587,7 +592,7 @@ class UnitMapTool(QgsMapTool):
             tr("已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。").format(
                 id=values["unit_id"]
             ),
-            Qgis.Success,
+            Qgis.MessageLevel.Success,
         )
         self.warn_overlaps(fid, geometry)
         return fid
@@ -605,14 +610,14 @@ class UnitMapTool(QgsMapTool):
             add_statistics_fields(layer)
         if not layer.changeGeometry(fid, geometry):
             layer.destroyEditCommand()
-            self._message(tr("图层拒绝了新的单元范围。"), Qgis.Critical)
+            self._message(tr("图层拒绝了新的单元范围。"), Qgis.MessageLevel.Critical)
             return None
         fields = layer.fields()
         layer.changeAttributeValues(fid, {fields.indexOf(k): v for k, v in stats.items()})
         layer.endEditCommand()
         self._message(
             tr("已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。").format(id=unit_id),
-            Qgis.Success,
+            Qgis.MessageLevel.Success,
         )
         self.warn_overlaps(fid, geometry)
         return fid
@@ -695,6 +700,6 @@ class UnitMapTool(QgsMapTool):
                 tr("该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。").format(
                     ids="、".join(sorted(others))
                 ),
-                Qgis.Warning,
+                Qgis.MessageLevel.Warning,
             )
         return others
