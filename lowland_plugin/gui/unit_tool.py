@@ -68,6 +68,7 @@ from .unit_metrics_panel import (
     refusal_text,
     transformed,
 )
+from .unit_snapping import tool_snapping_config
 
 # re-exported: the tests reach the layer helpers and the form through this module
 __all__ = [
@@ -159,33 +160,13 @@ class UnitMapTool(QgsMapTool):
             self._apply_snapping()
 
     def snapping_config(self) -> QgsSnappingConfig:
-        """The user's configuration with per-layer snapping on the blocks and units layers
-        (corners and edges, at the tool's tolerance) and off for every other layer."""
-        project = QgsProject.instance()
-        config = QgsSnappingConfig(self.saved_snapping or project.snappingConfig())
-        config.setEnabled(True)
-        config.setMode(QgsSnappingConfig.SnappingMode.AdvancedConfiguration)
-        config.setScaleDependencyMode(QgsSnappingConfig.ScaleDependencyMode.Disabled)
-        config.setIntersectionSnapping(False)
-        off = QgsSnappingConfig.IndividualLayerSettings(
-            False, QgsSnappingConfig.SnappingTypes.VertexFlag, self.tolerance, self.tolerance_units
-        )
-        for layer in project.mapLayers().values():
-            if isinstance(layer, QgsVectorLayer):
-                config.setIndividualLayerSettings(layer, off)
-        on = QgsSnappingConfig.IndividualLayerSettings(
-            True,
-            QgsSnappingConfig.SnappingTypes(
-                QgsSnappingConfig.SnappingTypes.VertexFlag
-                | QgsSnappingConfig.SnappingTypes.SegmentFlag
-            ),
+        """The user's configuration with snapping on the blocks and units layers only."""
+        return tool_snapping_config(
+            self.saved_snapping or QgsProject.instance().snappingConfig(),
             self.tolerance,
             self.tolerance_units,
+            (self.blocks_layer, self.units_layer),
         )
-        for layer in (self.blocks_layer, self.units_layer):
-            if isinstance(layer, QgsVectorLayer):
-                config.setIndividualLayerSettings(layer, on)
-        return config
 
     def _set_snapping(self, config: QgsSnappingConfig) -> None:
         QgsProject.instance().setSnappingConfig(config)
