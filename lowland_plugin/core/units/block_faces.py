@@ -12,7 +12,8 @@ parts that still reach into the eroded face (wider bounding roads, a neighbour's
 at a junction, a bridge inside the face) are subtracted, vectorised in rounds (the k-th
 part of every face in one call); a face with many such parts (the one along the
 boundary) takes the union of its parts once. A face touching the boundary is not eroded
-(no road along its boundary side).
+(no road along its boundary side). The reserve is the region less the pieces (disjoint,
+so one multipolygon and one difference).
 
 :func:`blocks_by_union` is the plain ``region − union(reserve)``; the equality tests
 compare the two.
@@ -72,16 +73,52 @@ def faces_of(net: Network, separating: np.ndarray, region) -> np.ndarray:
     return faces[shapely.contains_properly(region, shapely.point_on_surface(faces))]
 
 
-def rim_radius(faces: np.ndarray, parts: ReserveParts, f_idx, r_idx, rings) -> np.ndarray:
-    """Per face, the smallest radius of the parts anchored on its rim; 0 where the face
-    touches the boundary (no reserve along that side) or has no anchored part."""
+def rim_radius(
+    faces: np.ndarray, parts: ReserveParts, f_idx: np.ndarray, r_idx: np.ndarray, rings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per face, the smallest radius of the parts anchored on its rim (0 where the face
+    touches the boundary, no reserve along that side, or has no anchored part); and per
+    pair (face, part) whether the part is anchored on the face's rim."""
     rims = shapely.boundary(faces)
     on = shapely.dwithin(rims[f_idx], parts.anchor[r_idx], _ON_RIM_M)
     h = np.full(len(faces), np.inf)
     np.minimum.at(h, f_idx[on], parts.radius[r_idx[on]])
     h[~np.isfinite(h)] = 0.0
     h[shapely.intersects(faces, shapely.multilinestrings(rings))] = 0.0
-    return h
+    return h, on
+
+
+def reaching(
+    eroded: np.ndarray,
+    parts: ReserveParts,
+    f_idx: np.ndarray,
+    r_idx: np.ndarray,
+    in_band: np.ndarray,
+) -> np.ndarray:
+    """Per pair (face, part), whether the part reaches into the eroded face. A part
+    anchored on the rim no wider than the erosion (``in_band``) lies in the band taken
+    off (at most touching what is left); the others are tested by bounding box, then
+    exactly against the prepared eroded faces."""
+    fb, pb = shapely.bounds(eroded)[f_idx], shapely.bounds(parts.geoms)[r_idx]
+    boxed = (fb[:, 0] <= pb[:, 2]) & (pb[:, 0] <= fb[:, 2])
+    boxed &= (fb[:, 1] <= pb[:, 3]) & (pb[:, 1] <= fb[:, 3])
+    test = np.flatnonzero(~in_band & boxed)
+    shapely.prepare(eroded)
+    out = np.zeros(len(f_idx), dtype=bool)
+    out[test] = shapely.intersects(eroded[f_idx[test]], parts.geoms[r_idx[test]])
+    return out
+
+
+def reserve_in_region(region, pieces: np.ndarray, faces: np.ndarray, blocks: np.ndarray):
+    """The region less the pieces (disjoint: one multipolygon, one difference); where
+    the pieces do not make a valid multipolygon, the coverage union of the faces' reserve."""
+    try:
+        reserve = shapely.difference(region, shapely.multipolygons(pieces))
+        if shapely.is_valid(reserve):
+            return reserve
+    except shapely.errors.GEOSException:
+        pass
+    return shapely.coverage_union_all(shapely.difference(faces, blocks))
 
 
 def subtract_grouped(
@@ -109,15 +146,16 @@ def blocks_by_face(
     region, net: Network, separating: np.ndarray, parts: ReserveParts, rings: np.ndarray
 ) -> tuple[np.ndarray, object]:
     """``region − union(parts)`` exploded (as :func:`blocks_by_union`, up to float noise),
-    and the reserve inside the region (the faces' reserve pieces, coverage-unioned)."""
+    and the reserve inside the region (the region less the pieces)."""
     faces = faces_of(net, separating, region)
     f_idx, r_idx = shapely.STRtree(parts.geoms).query(faces, predicate="intersects")
-    h = rim_radius(faces, parts, f_idx, r_idx, rings)
+    h, on = rim_radius(faces, parts, f_idx, r_idx, rings)
     eroded = faces.copy()
     shrink = h > 0
     eroded[shrink] = shapely.buffer(faces[shrink], -h[shrink], quad_segs=8)
-    reach = shapely.intersects(eroded[f_idx], parts.geoms[r_idx])
+    in_band = on & (parts.radius[r_idx] <= h[f_idx] + _ON_RIM_M)
+    reach = reaching(eroded, parts, f_idx, r_idx, in_band)
     blocks = subtract_grouped(eroded, parts.geoms, f_idx[reach], r_idx[reach])
-    reserve = shapely.coverage_union_all(shapely.difference(faces, blocks))
     pieces = polygon_parts(blocks)
-    return pieces[shapely.area(pieces) > NOISE_M2], reserve
+    pieces = pieces[shapely.area(pieces) > NOISE_M2]
+    return pieces, reserve_in_region(region, pieces, faces, blocks)
