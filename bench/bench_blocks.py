@@ -2,6 +2,7 @@
 end to end in ``qgis_process`` and against the QGIS native chain in one QGIS process.
 
 Usage: bash scripts/run bench-blocks [--segments 50000] [--skip-native] [--skip-qgis-process]
+       [--runs 3]
 
 The network (seeded, cached in $LOWLAND_BENCH_CACHE): a grid of ~150 m cells with every
 node jittered by up to ±20 m, each grid edge one road segment with a red-line width of
@@ -16,6 +17,9 @@ plus 50 m. Timed:
     ``native:buffer`` (flat caps, DISSOLVE=True) → ``native:difference`` from the
     boundary → ``native:multiparttosingleparts``; ratio (c)/(b). The native chain does
     not snap ends, treat dangles, remove slivers, number blocks or check the invariants.
+
+(b) and (c) are run ``--runs`` times, alternating; the medians and their ratio are printed
+(the machine is shared: single runs vary by 2x).
 """
 
 from __future__ import annotations
@@ -151,6 +155,7 @@ def main(argv=None) -> int:
     parser.add_argument("--segments", type=int, default=50_000)
     parser.add_argument("--skip-native", action="store_true")
     parser.add_argument("--skip-qgis-process", action="store_true")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
     _app, _provider, processing = start_qgis()
     gpkg = network(args.segments)
@@ -172,22 +177,33 @@ def main(argv=None) -> int:
         for line in log.splitlines():
             if "blocks, road reserve" in line:
                 print("   ", line.strip())
-    with tempfile.TemporaryDirectory() as tmp:
-        ours, res = measure(
-            "lowland:delineateblocks (processing.run)",
-            lambda: processing.run("lowland:delineateblocks", params(gpkg, Path(tmp))),
-        )
-        from qgis.core import QgsVectorLayer
+    import statistics
 
-        count = QgsVectorLayer(res["OUTPUT"], "b", "ogr").featureCount()
-    print(f"    {count} blocks", flush=True)
-    if not args.skip_native:
-        native, out = measure(
-            "QGIS native buffer+dissolve → difference → singleparts",
-            lambda: native_chain(processing, gpkg),
-        )
-        print(f"    {out.featureCount()} pieces (no sliver removal)")
-        print(f"  ratio native / lowland: {native / ours:.2f}x", flush=True)
+    ours_runs, native_runs = [], []
+    for i in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            ours, res = measure(
+                f"lowland:delineateblocks (processing.run) #{i + 1}",
+                lambda tmp=tmp: processing.run("lowland:delineateblocks", params(gpkg, Path(tmp))),
+            )
+            from qgis.core import QgsVectorLayer
+
+            count = QgsVectorLayer(res["OUTPUT"], "b", "ogr").featureCount()
+        ours_runs.append(ours)
+        print(f"    {count} blocks", flush=True)
+        if not args.skip_native:
+            native, out = measure(
+                f"QGIS native buffer+dissolve → difference → singleparts #{i + 1}",
+                lambda: native_chain(processing, gpkg),
+            )
+            native_runs.append(native)
+            print(f"    {out.featureCount()} pieces (no sliver removal)")
+    ours = statistics.median(ours_runs)
+    print(f"  median lowland:delineateblocks (processing.run): {ours:.2f} s", flush=True)
+    if native_runs:
+        native = statistics.median(native_runs)
+        print(f"  median QGIS native chain: {native:.2f} s", flush=True)
+        print(f"  ratio native / lowland (medians): {native / ours:.2f}x", flush=True)
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     return 0

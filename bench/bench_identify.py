@@ -2,6 +2,7 @@
 QGIS native chain doing the same overlays and aggregations in one QGIS process.
 
 Usage: bash scripts/run bench-identify [--sizes 10000 100000] [--skip-native]
+       [--skip-qgis-process] [--runs 3]
 
 Per district size: (a) wall time of ``qgis_process.bin run lowland:identifyparcels``
 with parcels, buildings, 三调 patches and plan parcels (QGIS start-up included) and
@@ -28,10 +29,13 @@ from common import (  # noqa: E402
     join,
     measure,
     native_indicator_chain,
+    peak_mb,
+    reset_peak,
     start_qgis,
     sum_by,
     timed_qgis_process,
 )
+from stages import stage_rows, stage_timer  # noqa: E402
 
 
 def layers(gpkg: Path) -> dict[str, str]:
@@ -75,40 +79,58 @@ def native_chain(processing, gpkg: Path):
     return out
 
 
+def in_process_stages(processing, gpkg: Path, runs: int) -> float:
+    """``runs`` in-process runs with each stage timed; prints every run and the table of
+    medians; returns the median total seconds."""
+    import statistics
+
+    stages, totals, peaks = [], [], []
+    for i in range(runs):
+        with tempfile.TemporaryDirectory() as tmp, stage_timer("lowland_bench") as sink:
+            out = str(Path(tmp) / "identified.gpkg")
+            params = {**layers(gpkg), "REFERENCE_DATE": "2025-06-30", "OUTPUT": out}
+            reset_peak()
+            seconds, _ = measure(
+                f"lowland:identifyparcels (processing.run) #{i + 1}",
+                lambda params=params: processing.run("lowland:identifyparcels", params),
+            )
+            peaks.append(peak_mb())
+        stages.append(dict(sink))
+        totals.append(seconds)
+    print(f"  stages, median of {runs} runs (peak RSS median {statistics.median(peaks):.0f} MB):")
+    for label, secs in stage_rows(stages, totals):
+        print(f"    {label:<46} {secs:7.2f} s", flush=True)
+    return statistics.median(totals)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--skip-native", action="store_true")
+    parser.add_argument("--skip-qgis-process", action="store_true")
+    parser.add_argument("--runs", type=int, default=3, help="in-process runs (median)")
     args = parser.parse_args(argv)
     print(f"cores: {os.cpu_count()}", flush=True)
     results = {}
     for n in args.sizes:
         gpkg = district(n)
+        if args.skip_qgis_process:
+            continue
         with tempfile.TemporaryDirectory() as tmp:
             seconds, peak = run_qgis_process(gpkg, Path(tmp) / "identified.gpkg")
         results[n] = (seconds, peak)
     _app, _provider, processing = start_qgis()
     for n in args.sizes:
         gpkg = district(n)
-        seconds, peak = results[n]
         print(f"\n== district of {n} parcels ==", flush=True)
-        print(
-            f"  {'qgis_process run lowland:identifyparcels':<48} {seconds:8.2f} s   "
-            f"peak RSS {peak:8.0f} MB",
-            flush=True,
-        )
-        with tempfile.TemporaryDirectory() as tmp:
-            ours, _ = measure(
-                "lowland:identifyparcels (processing.run)",
-                lambda tmp=tmp: processing.run(
-                    "lowland:identifyparcels",
-                    {
-                        **layers(gpkg),
-                        "REFERENCE_DATE": "2025-06-30",
-                        "OUTPUT": str(Path(tmp) / "identified.gpkg"),
-                    },
-                ),
+        if n in results:
+            seconds, peak = results[n]
+            print(
+                f"  {'qgis_process run lowland:identifyparcels':<48} {seconds:8.2f} s   "
+                f"peak RSS {peak:8.0f} MB",
+                flush=True,
             )
+        ours = in_process_stages(processing, gpkg, args.runs)
         if args.skip_native:
             continue
         native, _ = measure(

@@ -130,6 +130,32 @@ def test_overlaps_of_a_piece_sum_to_its_covered_part(targets, pieces):
 
 
 @SETTINGS
+@given(geoms=polygons)
+def test_self_overlaps_equal_the_layer_against_itself(geoms):
+    """Issue 20: ``self_overlap_areas`` skips the self-pairs and each pair's mirror; it
+    must give exactly the pairs j < i of ``overlap_areas(geoms, geoms)``, in order."""
+    i, j, area = overlay.self_overlap_areas(geoms.copy())
+    t_idx, p_idx, full = overlay.overlap_areas(geoms.copy(), geoms.copy())
+    lower = p_idx < t_idx
+    assert np.array_equal(i, t_idx[lower])
+    assert np.array_equal(j, p_idx[lower])
+    assert np.array_equal(area, full[lower])
+
+
+def test_self_overlaps_by_hand():
+    # A = [0,2]×[0,2], B = [1,3]×[0,2] (overlaps A by 1×2 = 2), C = [2,4]×[0,2] (touches
+    # A: area 0, dropped; overlaps B by 1×2 = 2), D = A (a duplicate: overlaps A by 4, B by 2)
+    geoms = np.array(
+        [shapely.box(0, 0, 2, 2), shapely.box(1, 0, 3, 2), shapely.box(2, 0, 4, 2)]
+        + [shapely.box(0, 0, 2, 2)],
+        dtype=object,
+    )
+    i, j, area = overlay.self_overlap_areas(geoms)
+    got = sorted(zip(i.tolist(), j.tolist(), area.tolist(), strict=True))
+    assert got == [(1, 0, 2.0), (2, 1, 2.0), (3, 0, 4.0), (3, 1, 2.0)]
+
+
+@SETTINGS
 @given(pieces=polygons, n=st.integers(min_value=1, max_value=7))
 def test_a_partition_accounts_for_every_square_metre(pieces, n):
     """Targets that tile the plane: each piece's overlaps add up to the piece area."""

@@ -283,6 +283,14 @@ def _layer_geometry_type(geoms: np.ndarray) -> tuple[int, np.ndarray]:
 
 def _sql_values(series: pd.Series, ftype: int, sub: int) -> list:
     """A column as Python values for SQLite (NULL → None, bool → 0/1, dates → ISO text)."""
+    plain = series.dtype in (np.dtype("float64"), np.dtype("int64"))
+    if plain and sub != ogr.OFSTBoolean and ftype in (ogr.OFTReal, ogr.OFTInteger64):
+        # numpy columns in one pass (no Python call per value); NaN → NULL
+        array = series.to_numpy()
+        cast = array.astype("float64" if ftype == ogr.OFTReal else "int64").astype(object)
+        if array.dtype.kind == "f":
+            cast[np.isnan(array)] = None
+        return cast.tolist()
     values = series.astype(object).where(series.notna(), None).tolist()
     if sub == ogr.OFSTBoolean:
         return [None if v is None else int(bool(v)) for v in values]

@@ -83,7 +83,11 @@ def reason_column(
         met_text = np.where(met[rows], ',"met":true}', ',"met":false}').astype(object)
         v = np.asarray(value, dtype=object)[rows]
         t = np.asarray(threshold, dtype=object)[rows]
-        item[rows] = head + ',"value":' + v + (',"threshold":' + t + met_text)
+        # one string per row (not one temporary array per concatenation)
+        item[rows] = [
+            f'{head},"value":{a},"threshold":{b}{c}'
+            for a, b, c in zip(v.tolist(), t.tolist(), met_text.tolist(), strict=True)
+        ]
     return item
 
 

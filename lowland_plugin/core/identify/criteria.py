@@ -484,10 +484,11 @@ def years_later(start: pd.Series, years: float) -> pd.Series:
     """``start`` + ``years`` calendar years (anniversaries, 《民法典》第二百零一、二百零二条:
     29 Feb + 2 years = 28 Feb), NaT where ``start`` is unknown."""
     months = int(round(12 * years))
-    later = start.map(
-        lambda d: pd.Timestamp(add_months(d.date(), months)) if pd.notna(d) else pd.NaT
-    )
-    return pd.to_datetime(later).astype("datetime64[ns]")  # an empty or all-NaT map is object
+    # each distinct date once (a district has far fewer dates than parcels)
+    codes_, uniques = pd.factorize(start)
+    shifted = [pd.Timestamp(add_months(d.date(), months)) for d in uniques]
+    table = pd.to_datetime(pd.Series(shifted + [pd.NaT], dtype=object)).astype("datetime64[ns]")
+    return pd.Series(table.to_numpy()[codes_], index=start.index)  # code -1 (NaT) → last
 
 
 @_registered(CRITERIA, "stalled_development")

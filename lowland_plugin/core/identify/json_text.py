@@ -42,8 +42,10 @@ def json_bools(values) -> np.ndarray:
 
 def json_object(parts: dict[str, np.ndarray]) -> np.ndarray:
     """``{"k": v, …}`` per row from JSON-text columns (at least one)."""
-    pieces = [f'"{key}":' + np.asarray(text, dtype=object) for key, text in parts.items()]
-    out = pieces[0]
-    for piece in pieces[1:]:
-        out = out + ("," + piece)
-    return "{" + out + "}"
+    heads = [f'"{key}":' for key in parts]
+    columns = [np.asarray(text, dtype=object).tolist() for text in parts.values()]
+    out = np.empty(len(columns[0]), dtype=object)  # one string per row, built once
+    out[:] = [
+        "{" + ",".join(map(str.__add__, heads, row)) + "}" for row in zip(*columns, strict=True)
+    ]
+    return out

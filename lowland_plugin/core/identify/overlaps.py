@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from ..common.overlay import overlap_areas
+from ..common.overlay import self_overlap_areas
 
 #: Overlaps smaller than this are noise along shared edges (m², the output precision).
 OVERLAP_MIN_M2 = 0.01
@@ -43,8 +43,8 @@ def overlapping_pairs(geoms: np.ndarray) -> Pairs:
     if len(geoms) < 2:
         empty = np.array([], dtype="int64")
         return Pairs(empty, empty, np.array([], dtype="float64"))
-    i, j, area = overlap_areas(geoms.copy(), geoms.copy())
-    keep = (j < i) & (area > OVERLAP_MIN_M2)  # overlap_areas gives (target, piece)
+    i, j, area = self_overlap_areas(geoms.copy())
+    keep = area > OVERLAP_MIN_M2  # j < i already
     return Pairs(j[keep], i[keep], area[keep])
 
 

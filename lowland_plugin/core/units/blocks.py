@@ -23,7 +23,8 @@ geopandas, no QGIS. The steps, each one function below:
 4. **Road reserve** (:func:`road_reserve`): flat-capped half-width buffers of the
    cycle edges, plus a disc at every node where two or more of them end (radius =
    the smallest half-width there) so that a road bending at a vertex has no notch
-   on its outer side. ``blocks = boundary − reserve``, exploded.
+   on its outer side. ``blocks = boundary − reserve``, exploded, computed face by
+   face of the road network (``block_faces``: no union of the whole reserve).
 5. **Dangles bite, never split** (:func:`bite_dangles`): the reserve of each
    dangling edge is cut from the block it lies in. Where that would split the block
    (the dead end's reserve reaches another road or the boundary although its centre
@@ -66,6 +67,7 @@ from ..common.errors import LowlandInputError
 from ..common.measures import M2_PER_MU
 from ..common.resources import resource_path
 from ..common.validation import require_valid_geometries
+from .block_faces import blocks_by_face, reserve_parts
 from .road_network import (
     CRUMB_M2,
     bite_dangles,
@@ -74,7 +76,6 @@ from .road_network import (
     network_edges,
     node_degrees,
     polygon_parts,
-    road_reserve,
     snap_road_ends,
 )
 
@@ -94,6 +95,10 @@ MAX_TOLERANCE_M = 50.0
 #: Wider than any urban red line (GB 50220-95 表7.2.1: at most 50 m; with side roads and
 #: green belts rarely above 100 m): a width beyond is a unit or typing error (1e308 m).
 MAX_ROAD_WIDTH_M = 300.0
+
+#: Numerical tolerance (not policy): a node this close to the line through its
+#: neighbours is overlay noise when blocks are numbered.
+_COLLINEAR_M = 1e-7
 
 WIDTH_SOURCES = ("field", "default")
 REMOVED_REASONS = ("area_below_min", "narrow")
@@ -268,10 +273,17 @@ def classify_fragments(
 
 def spatial_order(geoms: np.ndarray, north: float) -> np.ndarray:
     """Order NW → SE: row bands of each representative point counted from ``north``
-    (band height = median bounding-box height), then west → east, then north → south."""
+    (band height = median bounding-box height), then west → east, then north → south.
+
+    The representative point is taken with the nodes that lie on a straight edge
+    (within ``_COLLINEAR_M``: overlay noise, where another road's outline crossed) left
+    out: it depends on the vertices, and such a node moved it by up to 30 m, so one
+    block's number depended on how the reserve was subtracted (issue 20)."""
     if len(geoms) == 0:
         return np.array([], dtype=int)
-    rep = shapely.get_coordinates(shapely.point_on_surface(geoms))
+    # normalised first: a ring's start, which simplify keeps, is then a corner
+    plain = shapely.simplify(shapely.normalize(geoms), _COLLINEAR_M)
+    rep = shapely.get_coordinates(shapely.point_on_surface(plain))
     bounds = shapely.bounds(geoms)
     band = float(np.median(bounds[:, 3] - bounds[:, 1]))
     row = np.floor((north - rep[:, 1]) / band) if band > 0 else np.zeros(len(geoms))
@@ -477,10 +489,12 @@ def delineate_blocks(
     report(25)
 
     connected = ~dangling & ~overshoot
-    reserve_parts = np.concatenate([road_reserve(net, connected), junction_discs(net, connected)])
-    reserve_net = shapely.union_all(reserve_parts)
-    report(55)
-    pieces = polygon_parts(shapely.difference(region, reserve_net))
+    red_lines = reserve_parts(
+        net, np.flatnonzero(connected & (net.width > 0)), junction_discs(net, connected)
+    )
+    report(40)
+    separating = connected & ((net.width > 0) | (net.part < 0))
+    pieces, reserve_net = blocks_by_face(region, net, separating, red_lines, rings)
     report(65)
     pieces, bites, cut_back = bite_dangles(pieces, net, dangling, degree)
     if len(cut_back):
@@ -505,8 +519,7 @@ def delineate_blocks(
     # the whole network needed a second time)
     reserve_kind = ["network"] + (["dead_end"] if len(bites) else [])
     reserve = np.array(
-        [shapely.intersection(region, reserve_net)]
-        + ([shapely.union_all(bites)] if len(bites) else []),
+        [reserve_net] + ([shapely.union_all(bites)] if len(bites) else []),
         dtype=object,
     )
     report(85)
