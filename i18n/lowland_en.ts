@@ -219,272 +219,287 @@
       <translation>Python packages Lowland needs are missing or of the wrong version:</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="141" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
       <source>实施方案生成</source>
       <translation>Implementation plans</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
       <source>单元图层</source>
       <translation>Units layer</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>Redevelopment units (output of lowland:buildunits, with unit_id)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
       <source>宗地图层</source>
       <translation>Parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
       <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
       <translation>Identification result with unit_id (the parcels output of buildunits)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
       <source>项目图层</source>
       <translation>Projects</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
       <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
       <translation>Redevelopment projects (project template): the basis of the FAR, land price and other checks</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
       <source>零星用地</source>
       <translation>Scattered land</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</source>
       <translation>The project template's scattered-land pieces layer (pieces); empty: the pieces layer of the projects layer's GeoPackage</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="153" />
       <source>功能分区</source>
       <translation>Zones</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
       <source>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</source>
       <translation>The project template's functional zones layer (zones); empty: the zones layer of the projects layer's GeoPackage</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
       <source>历史遗留</source>
       <translation>Legacy land</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
       <translation>Optional: output of lowland:legacyland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>单元</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>Check the units to write plans for; the preview shows the highlighted unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>全选</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
       <source>全不选</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
       <source>模板</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>DOCX 模板</source>
       <translation>DOCX template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
       <source>HTML 模板</source>
       <translation>HTML template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML files (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>规则配置</source>
       <translation>Rule profile</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>Rule profile: default, yinchuan or the path of a profile file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>格式</source>
       <translation>Formats</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>输出文件夹</source>
       <translation>Output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>选择输出文件夹</source>
       <translation>Choose the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>Preview the highlighted unit's plan (HTML) below</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
       <source>生成</source>
       <translation>Generate</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>Write the plans of the checked units into the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
       <source>图集布局</source>
       <translation>Atlas layout</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="183" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>Add the A3 review-meeting atlas layout (one page per unit) to the project and open it in the layout designer, to adjust, print or export</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="185" />
       <source>打开文件夹</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="185" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="186" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>Open the folder of the last run</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="468" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="202" />
+      <source>更新单元统计</source>
+      <translation>Refresh unit statistics</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="204" />
+      <source>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</source>
+      <translation>After the review meeting or after changing unit outlines, recount the chosen units layer from the reviewed identification (undoable)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="490" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="508" />
       <source>实施方案不完整</source>
       <translation>Incomplete implementation plan</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="504" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
       <source>覆盖已有文件？</source>
       <translation>Overwrite existing files?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
       <source>默认（内置模板）</source>
       <translation>Default (bundled template)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="248" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="255" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>Choose a units layer (output of lowland:buildunits).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="342" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="356" />
       <source>请至少勾选一个单元。</source>
       <translation>Check at least one unit.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="344" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="358" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="346" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="360" />
       <source>请选择输出文件夹。</source>
       <translation>Choose an output folder.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="418" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="444" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="464" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="478" />
       <source>未生成：请先补充缺少的图层。</source>
       <translation>Nothing generated: add the missing layers first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="475" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="489" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>Plans written for {0} units: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="518" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="536" />
       <source>请先选择要预览的单元。</source>
       <translation>Choose the unit to preview first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="533" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="551" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>Preview failed: the algorithm wrote no HTML file.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="609" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="605" />
+      <source>请先选择再开发单元图层。</source>
+      <translation>Choose a redevelopment units layer first.</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="641" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="288" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="295" />
       <source>单元（{0} 个）</source>
       <translation>Units ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="417" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="431" />
       <source>任务被终止。</source>
       <translation>The task was terminated.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="477" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
       <source>已为 {0} 个单元生成实施方案（不完整）：{1}
 缺少：
 {2}</source>
@@ -493,7 +508,7 @@ Missing:
 {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
       <source>所选图层不足，实施方案将缺少以下内容：
 {0}
 
@@ -504,7 +519,7 @@ Missing:
 Generate anyway?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="505" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
       <source>输出文件夹中已有 {0} 个同名文件：
 {1}
 
@@ -515,47 +530,47 @@ Generate anyway?</translation>
 Overwrite them?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="527" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="545" />
       <source>正在生成预览：{0}…</source>
       <translation>Rendering the preview of {0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="538" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="556" />
       <source>预览：单元 {0}</source>
       <translation>Preview: unit {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="553" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="571" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>Layout “{0}” added: one page per unit; the map shows the project's visible layers.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="418" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>生成失败：{0}</source>
       <translation>Generation failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="560" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="578" />
       <source>输出文件夹不存在：{0}</source>
       <translation>The output folder does not exist: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="252" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="259" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="372" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="386" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="472" />
       <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
       <translation>Nothing generated: the output folder already has {0} files of the same name, not overwritten.</translation>
     </message>
@@ -648,6 +663,16 @@ Overwrite them?</translation>
       <location filename="../lowland_plugin/gui/plan_inputs.py" line="134" />
       <source>无功能分区图层，用途比例按计容建筑面积计算</source>
       <translation>no zones layer: use shares are computed from counted floor area</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_refresh.py" line="38" />
+      <source>已按核查后的认定结果更新 {0} 个单元的统计（可撤销，保存单元图层后生效）。</source>
+      <translation>Statistics of {0} units updated from the reviewed identification (undoable; save the units layer to keep them).</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_refresh.py" line="42" />
+      <source>以下单元未完整包含任何街坊，统计已清空：{0}</source>
+      <translation>These units contain no whole block; their statistics were cleared: {0}</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/review_decision.py" line="18" />
@@ -805,12 +830,12 @@ Overwrite them?</translation>
       <translation>Choose a buildings layer above.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_details.py" line="277" />
+      <location filename="../lowland_plugin/gui/review_details.py" line="279" />
       <source>建筑（{0}）</source>
       <translation>Buildings ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_details.py" line="297" />
+      <location filename="../lowland_plugin/gui/review_details.py" line="299" />
       <source>无三调数据（认定时未给出三调图层）</source>
       <translation>No land survey data (no survey layer was given to the identification)</translation>
     </message>
@@ -875,7 +900,7 @@ Overwrite them?</translation>
       <translation>Hold Ctrl or Shift to select several parcels and decide them at once (one undo step)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="374" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="376" />
       <source>列表中当前显示的宗地里已作出核查决定的数量</source>
       <translation>How many of the parcels now listed have a review decision</translation>
     </message>
@@ -890,67 +915,67 @@ Overwrite them?</translation>
       <translation>Previous parcel ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="201" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="203" />
       <source>请选择低效用地认定（lowland:identifyparcels）的结果图层。</source>
       <translation>Choose a result layer of the low-efficiency land identification (lowland:identifyparcels).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="550" />
       <source>请先在列表中选择一宗地。</source>
       <translation>Select a parcel in the list first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="574" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="579" />
       <source>地块核查 {0}：{1}</source>
       <translation>Parcel review {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="627" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="632" />
       <source>地块核查 {0} 宗：{1}</source>
       <translation>Parcel review, {0} parcels: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="656" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="661" />
       <source>请先选择低效用地认定结果图层。</source>
       <translation>Choose an identification result layer first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="373" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="375" />
       <source>已核查 {0} / {1}</source>
       <translation>Reviewed {0} / {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="480" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="484" />
       <source>地图上所选的宗地不在当前筛选结果中。</source>
       <translation>The parcel selected on the map is not in the filtered list.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="633" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="638" />
       <source>已对 {0} 宗地作出决定：{1}（一步可撤销）</source>
       <translation>Decided {0} parcels: {1} (one undo step)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="205" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="207" />
       <source>图层「{0}」不是矢量图层。</source>
       <translation>Layer “{0}” is not a vector layer.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="211" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="213" />
       <source>图层「{0}」是 Shapefile，字段名被截断为 10 个字符（{1}），核查无法写回完整字段：请把认定结果保存为 GeoPackage 后再核查。</source>
       <translation>Layer “{0}” is a shapefile whose field names were cut to 10 characters ({1}); the review cannot write the full fields back: save the identification result as a GeoPackage and review that.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="220" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="222" />
       <source>图层「{0}」不是低效用地认定结果，缺少字段：{1}。请选择 lowland:identifyparcels 的输出图层。</source>
       <translation>Layer “{0}” is not a low-efficiency land identification result; missing fields: {1}. Choose an output layer of lowland:identifyparcels.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="616" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="621" />
       <source>{0}（{1} 宗：{2}）</source>
       <translation>{0} ({1} parcels: {2})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/review_dock.py" line="621" />
+      <location filename="../lowland_plugin/gui/review_dock.py" line="626" />
       <source>批量决定未写入，{0} 宗不能作此决定：</source>
       <translation>Batch decision not written: it does not apply to {0} parcels:</translation>
     </message>
@@ -1340,92 +1365,92 @@ Overwrite them?</translation>
       <translation>Partly covered blocks are not counted: {miss}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="216" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="198" />
       <source>左键添加拐点（吸附到街坊边线和拐点），右键或回车完成，退格撤回拐点，Esc 取消；选中一个单元时重新绘制其范围；Ctrl+单击选择单元，Shift+单击编辑其属性。</source>
       <translation>Left click adds a corner (snapping to block edges and corners), right click or Enter finishes, Backspace removes the last corner, Esc cancels; with one unit selected the drawing replaces its outline; Ctrl+click selects a unit, Shift+click edits its attributes.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="491" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="475" />
       <source>单元边界面积为零，未添加。</source>
       <translation>The unit outline has no area; not added.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="212" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="194" />
       <source>没有街坊图层（含 block_id 的面图层），单元边界不会吸附到街坊。</source>
       <translation>No blocks layer (a polygon layer with block_id): unit outlines will not snap to blocks.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="492" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="476" />
       <source>单元边界无效（{detail}），未添加；请重新绘制。</source>
       <translation>The unit outline is invalid ({detail}) and was not added; please draw it again.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="506" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="490" />
       <source>没有可绘制的再开发单元图层。</source>
       <translation>There is no redevelopment units layer to draw into.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="582" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="568" />
       <source>图层拒绝了新单元。</source>
       <translation>The layer refused the new unit.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="608" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="594" />
       <source>图层拒绝了新的单元范围。</source>
       <translation>The layer refused the new unit outline.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="487" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="471" />
       <source>单元边界至少需要 3 个不同的拐点（当前 {n} 个），未添加。</source>
       <translation>A unit outline needs at least 3 distinct corners ({n} drawn); not added.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="489" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="473" />
       <source>单元边界自相交（{detail}），未添加；请重新绘制。</source>
       <translation>The unit outline intersects itself ({detail}) and was not added; please draw it again.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="567" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="553" />
       <source>未添加。</source>
       <translation> Not added.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="570" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="556" />
       <source>添加再开发单元 {id}</source>
       <translation>Add redevelopment unit {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="587" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="573" />
       <source>已添加再开发单元 {id}；保存图层后写入文件，Ctrl+Z 撤销。</source>
       <translation>Redevelopment unit {id} added; it is written when you save the layer, Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="603" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="589" />
       <source>重新绘制再开发单元 {id}</source>
       <translation>Redraw redevelopment unit {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="614" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="600" />
       <source>已重新绘制再开发单元 {id} 的范围；Ctrl+Z 撤销。</source>
       <translation>Outline of redevelopment unit {id} redrawn; Ctrl+Z undoes it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="651" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="637" />
       <source>修改再开发单元 {id} 的属性</source>
       <translation>Edit the attributes of redevelopment unit {id}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="509" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="494" />
       <source>图层「{name}」不能编辑。</source>
       <translation>Layer “{name}” cannot be edited.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="535" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="521" />
       <source>选中了 {n} 个单元；重新绘制范围时只能选中一个。</source>
       <translation>{n} units are selected; select exactly one to redraw its outline.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/unit_tool.py" line="695" />
+      <location filename="../lowland_plugin/gui/unit_tool.py" line="681" />
       <source>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</source>
       <translation>This unit overlaps unit(s) {ids}; a block can belong to one unit only.</translation>
     </message>

@@ -392,3 +392,38 @@ def test_refreshed_statistics_are_written_into_the_units_layer_undoably(stale_co
     # the units are now up to date: generateplan accepts them with the reviewed layer
     _plan(str(folder / "units.gpkg"), str(folder / "identified_parcels.gpkg"), folder / "p6")
     assert confirmed not in (folder / "p6" / "DY01_实施方案.html").read_text(encoding="utf-8")
+
+
+def test_plan_dock_refresh_button_recounts_the_units_layer(stale_copy, qgis_iface):
+    """The plan dock's 「更新单元统计」: after a decision made later than the count, one
+    click recounts the units on the canvas from the reviewed parcels (one undo step)."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from lowland_under_test.lowland_plugin.gui.plan_dock import PlanDock
+
+    folder, _, decisions = stale_copy
+    confirmed = next(p for p, v in decisions.items() if v["review_status"] == "confirmed")
+    later = decide(
+        "reject", "lowland", None, "赵工", "复核后否定", now=dt.datetime(2026, 3, 2, 15, 30)
+    )
+    _write_decisions(str(folder / "identified_parcels.gpkg"), {confirmed: later.values})
+    units = QgsVectorLayer(str(folder / "units.gpkg"), "再开发单元", "ogr")
+    parcels = QgsVectorLayer(str(folder / "identified_parcels.gpkg"), "认定结果", "ogr")
+    QgsProject.instance().addMapLayers([units, parcels])
+    dock = PlanDock(qgis_iface)
+    try:
+        assert dock.set_units_layer(units), dock.message_text()
+        dock.parcelsCombo.setLayer(parcels)
+        before = {f["unit_id"]: f["lowland_count"] for f in units.getFeatures()}
+        assert dock.refresh_units() == (4, [])
+        assert "更新 4 个单元" in dock.message_text()
+        after = {f["unit_id"]: f["lowland_count"] for f in units.getFeatures()}
+        assert after["DY01"] == before["DY01"] - 1  # the parcel rejected after the count
+        assert units.undoStack().count() == 1
+        units.undoStack().undo()
+        assert {f["unit_id"]: f["lowland_count"] for f in units.getFeatures()} == before
+    finally:
+        units.rollBack()
+        dock.unload()
+        dock.deleteLater()
+        QgsProject.instance().removeMapLayers([units.id(), parcels.id()])

@@ -40,6 +40,7 @@ from ..bridge.plan_files import existing_files
 from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..i18n import tr
 from .plan_inputs import layer_for_role, missing_parts, missing_summary, role_problem
+from .plan_refresh import refresh_message, refresh_units_layer
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "plan_dock.ui"))
 
@@ -198,6 +199,12 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.cancelButton.clicked.connect(self.cancel)
         self.openFolderButton.clicked.connect(lambda: self.open_folder())
         self.layoutButton.clicked.connect(lambda: self.open_layout())
+        self.refreshButton = QPushButton(tr("更新单元统计"), self)
+        self.refreshButton.setToolTip(
+            tr("核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）")
+        )
+        self.buttonRow.insertWidget(0, self.refreshButton)
+        self.refreshButton.clicked.connect(lambda: self.refresh_units())
 
     # ------------------------------------------------------------------ layers
 
@@ -591,6 +598,20 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.cancelButton.setEnabled(running)
         self.progressBar.setVisible(True)
         self._update_buttons()
+
+    def refresh_units(self) -> tuple[int, list[str]] | None:
+        """「更新单元统计」: recount the units layer from the chosen parcels layer."""
+        if self.units_layer is None:
+            self._show_message(tr("请先选择再开发单元图层。"), error=True)
+            return None
+        try:
+            done = refresh_units_layer(self.units_layer, self.parcelsCombo.currentLayer())
+        except QgsProcessingException as err:
+            self._show_message(str(err), error=True)
+            return None
+        self._fill_units(self.units_layer)
+        self._show_message(refresh_message(*done))
+        return done
 
     def _update_buttons(self) -> None:
         running = self._running()
