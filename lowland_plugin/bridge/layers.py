@@ -69,7 +69,7 @@ def _typed_column(values: list, qfield: QgsField) -> pd.Series:
     vtype = qfield.type()
     if vtype == field_types.BOOL:
         return pd.Series(pd.array(values, dtype="boolean"))
-    if vtype in (field_types.INT, field_types.LONG, field_types.UINT, field_types.ULONG):
+    if vtype in field_types.INTEGERS:
         return pd.Series(pd.array(values, dtype="Int64"))
     if vtype == field_types.DOUBLE:
         return pd.Series(np.array([np.nan if v is None else v for v in values], dtype="float64"))

@@ -224,13 +224,11 @@ def _scattered_row(
     mine: list[tuple[str, float, float]],
     use: str | None,
     profile: Profile,
-    parcels: list[tuple[str, float]] | None = None,
+    parcels: list[tuple[str, float]],
 ) -> dict:
     """One project's scattered area, share, verdict and reasons (Y-7: every 宗 within the
     piece limit, the share within the share limit; N-4: adjacent, not 商品住宅).
-    ``parcels``: the 宗 as (name, area) (default: each piece its own 宗)."""
-    if parcels is None:
-        parcels = [(pc, a) for pc, a, _ in mine]
+    ``parcels``: the 宗 as (name, area) (:func:`zong_areas`)."""
     limit_mu = float(profile.value("scattered_piece_max_mu"))
     share_max = float(profile.value("scattered_share_max"))
     piece_src, share_src = (
@@ -288,7 +286,7 @@ def contiguous_zong(pieces, keys: Sequence[PieceKey], scattered: list[bool]) -> 
     or overlap along a line or more (not at a corner) form one 宗 (transitively), unless both have a ``parcel_code`` and the codes
     differ. A piece not flagged scattered is a 宗 of its own."""
     geoms = np.asarray(pieces.geometry.values, dtype=object)
-    code = texts(pieces, "parcel_code") if "parcel_code" in pieces.columns else [None] * len(keys)
+    code = texts(pieces, "parcel_code")  # all None without the field
     parent = list(range(len(keys)))
 
     def root(i: int) -> int:

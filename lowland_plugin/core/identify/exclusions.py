@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..common import codes
-from ..common.values import flag_series, is_known
+from ..common.values import flag_series, is_known, texts
 from .criteria import Check, new_check
 from .json_text import json_bools, json_const, json_strings
 
@@ -109,15 +109,13 @@ def owner_unknown(frame: pd.DataFrame) -> Check:
         check.untested_note = "无权利人字段 owner，未检验 / no owner field, not tested"
         check.warnings.append(NO_OWNER_FIELD_WARNING)
         return check
-    owner = frame["owner"].astype(object).where(frame["owner"].notna(), None)
-    blank = np.array([v is None or not str(v).strip() for v in owner], dtype=bool)
-    shown = [None if b else v for b, v in zip(blank, owner, strict=True)]
+    owner = texts(frame, "owner")  # stripped, empty → None
     return new_check(
         "owner_unknown",
         "Y-1",
         "exclusion",
         np.ones(n, dtype=bool),
-        blank,
-        json_strings(shown),
+        np.array([o is None for o in owner], dtype=bool),
+        json_strings(owner),
         json_const('"known"', n),
     )
