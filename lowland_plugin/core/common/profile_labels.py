@@ -98,11 +98,7 @@ def pending_in_words(profile: Profile, rules: list[Rule], locals_: list[str]) ->
     out = [
         param_in_words(profile, rule, name)
         for rule in rules
-        for name, key in rule.sources.items()
-        if profile.source(key).state != "adopted"
+        for name in profile.pending_param_names(rule)
     ]
-    return out + [
-        local_in_words(profile, n)
-        for n in locals_
-        if n in profile.local and profile.local[n].source.state != "adopted"
-    ]
+    known = [n for n in locals_ if n in profile.local]
+    return out + [local_in_words(profile, n) for n in profile.pending_locals(known)]

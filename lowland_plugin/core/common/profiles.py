@@ -112,25 +112,30 @@ class Profile:
         """The citation of the local number ``name``: its source's label and state."""
         return self.local[name].source.citation()
 
+    def pending_locals(self, names: Iterable[str] | None = None) -> list[str]:
+        """The local numbers among ``names`` (all when None) whose source is not adopted."""
+        chosen = self.local if names is None else list(names)
+        return [n for n in chosen if self.local[n].source.state != "adopted"]
+
+    def pending_param_names(self, rule: Rule) -> list[str]:
+        """The parameters of ``rule`` whose source is not adopted."""
+        return [n for n, key in rule.sources.items() if self.source(key).state != "adopted"]
+
     def pending(self, names: Iterable[str] | None = None) -> list[str]:
         """``name = value（source）`` of every local number in ``names`` (all when None)
         whose source is not adopted: what a run must warn about."""
-        chosen = self.local if names is None else {n: self.local[n] for n in names}
         return [
-            f"{n} = {short_value(v.value)}（{v.source.citation()}）"
-            for n, v in chosen.items()
-            if v.source.state != "adopted"
+            f"{n} = {short_value(self.local[n].value)}（{self.local[n].source.citation()}）"
+            for n in self.pending_locals(names)
         ]
 
     def pending_params(self, rule: Rule) -> list[str]:
         """``rule.param = value（source）`` of the rule's parameters whose source is not
         adopted."""
-        out = []
-        for name, key in rule.sources.items():
-            src = self.source(key)
-            if src.state != "adopted":
-                out.append(f"{rule.id}.{name} = {rule.params[name]}（{src.citation()}）")
-        return out
+        return [
+            f"{rule.id}.{n} = {rule.params[n]}（{self.source(rule.sources[n]).citation()}）"
+            for n in self.pending_param_names(rule)
+        ]
 
     @property
     def label(self) -> str:
