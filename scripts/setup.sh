@@ -10,7 +10,7 @@ VENV="${LOWLAND_VENV:-$ROOT/.venv}"
 APT_PACKAGES=(
   qgis python3-qgis qgis-providers
   python3-venv python3-pip python3-gdal python3-pandas python3-pyproj
-  python3-jsonschema python3-jinja2
+  python3-jsonschema python3-jinja2 python3-matplotlib
   qttools5-dev-tools fonts-noto-cjk fonts-wqy-zenhei xvfb xauth poppler-utils make git
   postgresql postgis postgresql-15-postgis-3
 )
