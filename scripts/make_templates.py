@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: its helpers
 
@@ -460,6 +461,67 @@ def timing_chapter(doc) -> None:
     para(doc, "{%p endif %}")
 
 
+def scenario_table(doc) -> None:
+    """The comparison table: a column per scenario (``{%tc for %}``), a row per
+    indicator (``{%tr for %}``), the best value shaded and marked ★."""
+    head = [
+        "指标",
+        "单位",
+        "{%tc for c in scenarios.columns %}",
+        "{{ c }}",
+        "{%tc endfor %}",
+        "依据",
+    ]
+    body = ["{{ r.label }}", "{{ r.unit }}", "{%tc for cell in r.cells %}",
+            "{% cellbg cell.bg %}{{ cell.text }}", "{%tc endfor %}", "{{ r.clause }}"]  # fmt: skip
+    table = doc.add_table(rows=1, cols=len(head))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, head, strict=True):
+        cell.text = text
+        cell.paragraphs[0].runs[0].bold = True
+    table.add_row().cells[0].text = "{%tr for r in scenarios.rows %}"
+    for cell, text in zip(table.add_row().cells, body, strict=True):
+        cell.text = text
+    table.add_row().cells[0].text = "{%tr endfor %}"
+
+
+def scenarios_chapter(doc) -> None:
+    """十、方案比选: the chosen scenario, the comparison table, failed checks, charts."""
+    para(doc, "{%p if scenarios.missing %}")
+    para(doc, "{{ scenarios.missing }}")
+    para(doc, "{%p else %}")
+    para(
+        doc,
+        "本单元编制比选方案 {{ scenarios.count }} 个，按现行政策逐一核算（容积率 Y-4、零星用地 Y-7、"
+        "混合用地 Y-10、用途变更 Y-11、补缴地价 Y-14/Y-15、资金平衡 N-3）。{% if scenarios.chosen %}"
+        "本实施方案按选定方案「{{ scenarios.chosen.name }}」（{{ scenarios.chosen.scenario_id }}）"
+        "编制。{% else %}尚未选定方案。{% endif %}",
+    )
+    doc.add_heading("（一）方案指标对比", level=2)
+    scenario_table(doc)
+    para(doc, "★ 为该项指标的最优值；“未知”表示缺少数据，未按 0 计。", size=8.5)
+    doc.add_heading("（二）未通过的核查", level=2)
+    para(doc, "{%p for f in scenarios.failures %}")
+    para(doc, "{%p if f.checks %}")
+    para(doc, "{{ f.scenario }}：")
+    para(doc, "{%p for i in f.checks %}")
+    para(doc, "　　{{ i.check }}（{{ i.clause }}，{{ i.project_id }}）：{{ i.text }}", size=9)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p else %}")
+    para(doc, "{{ f.scenario }}：各项核查均通过。")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p if scenarios.charts %}")
+    doc.add_heading("（三）方案比选图", level=2)
+    para(doc, "{%p for ch in scenarios.charts %}")
+    para(doc, "{{ ch.image }}", center=True)
+    para(doc, "图 {{ loop.index }}　{{ ch.title }}", center=True, size=9)
+    para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
+
+
 def safeguards_chapter(doc) -> None:
     """十、保障措施: template text a bureau edits."""
     for text in SAFEGUARDS:
@@ -510,6 +572,7 @@ CHAPTER_BUILDERS = {
     "compensation": compensation_chapter,
     "funding": funding_chapter,
     "timing": timing_chapter,
+    "scenarios": scenarios_chapter,
     "safeguards": safeguards_chapter,
     "figures": figures_chapter,
     "tables": tables_chapter,

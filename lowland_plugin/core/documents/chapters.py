@@ -37,7 +37,8 @@ CHAPTERS: dict[str, str] = {
     "compensation": "七、补偿安置",
     "funding": "八、资金平衡",
     "timing": "九、实施时序",
-    "safeguards": "十、保障措施",
+    "scenarios": "十、方案比选",
+    "safeguards": "十一、保障措施",
     "figures": "附图",
     "tables": "附表",
 }

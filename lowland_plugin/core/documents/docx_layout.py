@@ -54,11 +54,30 @@ def fit_table_columns(document) -> int:
         (section.page_width - section.left_margin - section.right_margin) / EMU_PER_TWIP
     )
     for table in document.tables:
+        match_grid(table)
         weights = column_weights(table)
         total = sum(weights)
         widths = [int(text_width * w / total) for w in weights]
         _apply_widths(table, widths)
     return len(document.tables)
+
+
+def match_grid(table) -> None:
+    """Give the table's grid as many columns as its widest row has cells: a column loop
+    (``{%tc for %}``, the 方案比选 table: one column per scenario) changes the number of
+    cells, not the grid the template was built with."""
+    from copy import deepcopy
+
+    tbl = table._tbl
+    grid = tbl.tblGrid
+    columns = grid.gridCol_lst
+    wanted = max((sum(tc.grid_span for tc in tr.tc_lst) for tr in tbl.tr_lst), default=0)
+    if not columns or wanted == len(columns) or wanted == 0:
+        return
+    for extra in columns[wanted:]:
+        grid.remove(extra)
+    for _ in range(wanted - len(columns)):
+        grid.append(deepcopy(columns[-1]))
 
 
 def _apply_widths(table, widths: list[int]) -> None:

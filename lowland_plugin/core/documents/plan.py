@@ -63,6 +63,7 @@ from ..common.reason_text import reason_sentences
 from ..common.resources import resource_path
 from ..common.values import as_float, as_json, as_text, is_known, plain
 from ..identify.review import final_type, final_verdict
+from ..scenarios.comparison import Comparison
 from ..units.membership import unit_membership
 from ..units.statistics import parcel_areas
 from .chapters import (
@@ -89,6 +90,7 @@ from .projects import (
     project_checks,
     scattered_rows_of,
 )
+from .scenarios import scenario_section
 
 #: Unit field with the floor area transferred out of the unit (m², optional; N-1
 #: 跨空间单元统筹): sold elsewhere, it is a revenue of this unit's balance.
@@ -533,6 +535,9 @@ def build_unit_context(
     generated: dt.date | None = None,
     units: gpd.GeoDataFrame | None = None,
     compiler: str | None = None,
+    comparison: Comparison | None = None,
+    scenario_charts: Mapping[str, str] | None = None,
+    scenario_store: bool = False,
 ) -> dict:
     """The context of one unit's 实施方案 (keys: module docstring).
 
@@ -545,6 +550,9 @@ def build_unit_context(
     membership of parcels (:func:`unit_membership`); without it, this unit and the
     other ``unit_id`` the parcels name. ``map_path``/``atlas_path``: images/PDF made by
     the caller (None: 图件待生成); ``base_dir``: the folder of the HTML file.
+    ``comparison``: the unit's scenarios (:func:`~..scenarios.evaluate.evaluate_scenarios`)
+    with ``scenario_charts`` (chart key → PNG) for 十、方案比选; ``scenario_store``:
+    whether a scenario store was given (the section then says the unit has none).
     """
     overview = _unit_overview(unit)
     unit_id = overview["unit_id"]
@@ -620,4 +628,7 @@ def build_unit_context(
         "implementation": implementation_section(unit_projects),
         "compensation": compensation_section(unit_projects),
         "timing": timing_section(overview, funding, price_rows),
+        "scenarios": scenario_section(
+            comparison, scenario_charts, base_dir, store_given=scenario_store
+        ),
     }

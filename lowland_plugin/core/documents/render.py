@@ -199,15 +199,28 @@ def require_docx_packages() -> None:
 def docx_values(context: Mapping, unit_map: str | None) -> tuple[dict, dict[str, str]]:
     """The DOCX template's context and its images: ``unit_map_image`` is a placeholder
     string (None without a map: the template then prints ``maps.missing_text``) that
-    the renderer replaces by the picture; returns (values, {placeholder: image path}).
+    the renderer replaces by the picture, and so is ``image`` of each chart of
+    ``scenarios.charts`` (方案比选); returns (values, {placeholder: image path}).
     """
     values = dict(context)
     images: dict[str, str] = {}
     if unit_map:
-        marker = f"[[lowland-image-{secrets.token_hex(8)}]]"
-        images[marker] = str(unit_map)
+        images[_image_marker()] = str(unit_map)
     values[UNIT_MAP_KEY] = next(iter(images), None)
+    scenarios = context.get("scenarios")
+    if isinstance(scenarios, Mapping) and scenarios.get("charts"):
+        charts = []
+        for chart in scenarios["charts"]:
+            marker = _image_marker()
+            images[marker] = str(chart["path"])
+            charts.append({**chart, "image": marker})
+        values["scenarios"] = {**scenarios, "charts": charts}
     return values, images
+
+
+def _image_marker() -> str:
+    """A placeholder string no template text contains."""
+    return f"[[lowland-image-{secrets.token_hex(8)}]]"
 
 
 def render_docx(
