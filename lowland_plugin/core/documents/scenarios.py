@@ -13,8 +13,8 @@ unknown value is 「未知」, never 0. Without a scenario store the section say
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from ..common.values import as_text
 from ..scenarios.comparison import Comparison, IndicatorRow, scenario_label
@@ -132,7 +132,14 @@ def scenario_section(
     ``rows``, ``failures``, ``charts``, ``count``). ``charts``: chart key → PNG path
     (:func:`~..scenarios.charts.write_charts`); ``store_given``: whether a store was
     read (default: whether there is a comparison)."""
-    empty: dict[str, Any] = {"chosen": None, "columns": [], "rows": [], "failures": [], "charts": [], "count": 0}
+    empty: dict[str, Any] = {
+        "chosen": None,
+        "columns": [],
+        "rows": [],
+        "failures": [],
+        "charts": [],
+        "count": 0,
+    }
     if comparison is None:
         given = store_given if store_given is not None else False
         return {**empty, "missing": NO_SCENARIO_TEXT if given else NO_STORE_TEXT}
