@@ -1,0 +1,292 @@
+"""Evaluation of a unit's scenarios (方案评估比选, issue 23 item 3): each scenario's
+projects through the existing checks (:mod:`.scenario_checks`), the funding balance by
+mode (:func:`~..documents.funding.funding_section`, as the 实施方案 computes it) and the
+capacity envelope, turned into one :class:`~.comparison.Comparison`.
+
+Indicators (values per scenario; ``None`` = unknown, never 0):
+
+- ``gfa_total_m2`` 规划总建筑面积 = Σ ``gfa_proposed`` (unknown when one is missing);
+- ``far`` 综合容积率 = Σ ``gfa_counted`` ÷ Σ ``area_m2`` of the FAR check (Y-4);
+- ``handover_m2`` 无偿移交面积 = Σ ``gfa_handover`` (missing counts 0, as in Y-4);
+- ``capacity_m2`` / ``capacity_used_pct`` / ``capacity_headroom_m2``: Σ ``capacity_m2``
+  of the envelope, ``gfa_total ÷ capacity × 100``, ``capacity − gfa_total`` (unknown
+  without a 控规 layer — 未测算 — or with an uncapped project);
+- ``resolved_lowland_m2`` 盘活低效用地面积 = Σ area of the projects redeveloped (收储,
+  原权利人改造, 联合; 保留 not), unknown when a project has no mode (Y-3);
+- ``land_price_wan`` 补缴地价 = Σ known ``price_due`` ÷ 10 000 (Y-14, Y-15);
+- ``funding_income_wan`` / ``funding_cost_wan`` / ``funding_balance_wan``: the funding
+  balance by mode ÷ 10 000 (Y-3, N-3, N-5; unknown without the unit's statistics);
+- ``failed_checks`` 未通过核查项数 = the number of :class:`FailedCheck`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from ..checks.common import redevelopment_mode
+from ..checks.mixed_use import parse_use_json
+from ..common.errors import LowlandInputError
+from ..common.profiles import Profile
+from ..common.values import as_float, as_text, is_known, numbers, texts
+from ..documents.funding import PHASE_LABELS, funding_rates, funding_section, normalise_phase
+from ..documents.projects import ProjectChecks, price_rows_of
+from .comparison import Comparison, FailedCheck, IndicatorRow, with_best
+from .model import RETAIN_MODES, is_chosen, projects_of, validate_store
+from .scenario_checks import ScenarioChecks, run_checks, scenario_failures
+
+#: 元 per 万元.
+YUAN_PER_WAN = 10_000.0
+#: What a phase without a value is called in the chart series.
+NO_PHASE = "时序待定"
+#: (key, 中文, English, unit, better, clause) of every indicator row, in display order.
+INDICATORS = (
+    ("gfa_total_m2", "规划总建筑面积", "total proposed floor area", "m²", None, None),
+    ("far", "综合容积率（计容）", "FAR (counted)", "", None, "Y-4"),
+    ("handover_m2", "无偿移交面积", "area handed over free of charge", "m²", "higher", "Y-4"),
+    ("capacity_m2", "开发容量", "development capacity", "m²", None, "Y-4"),
+    ("capacity_used_pct", "容量使用率", "capacity used", "%", None, "Y-4"),
+    ("capacity_headroom_m2", "容量余量", "capacity headroom", "m²", "higher", "Y-4"),
+    ("resolved_lowland_m2", "盘活低效用地面积", "low-efficiency land redeveloped", "m²",
+     "higher", "Y-3"),
+    ("land_price_wan", "补缴地价", "land price due", "万元", None, "Y-14"),
+    ("funding_income_wan", "资金收入", "funding income", "万元", "higher", "Y-3"),
+    ("funding_cost_wan", "资金支出", "funding cost", "万元", "lower", "Y-3"),
+    ("funding_balance_wan", "资金平衡（收入−支出）", "funding balance (income − cost)", "万元",
+     "higher", "Y-3"),
+    ("failed_checks", "未通过核查项数", "failed checks", "项", "lower", None),
+)  # fmt: skip
+
+
+def _sum_known(values) -> float | None:
+    """Σ of ``values``; None when one is unknown (or there is none)."""
+    values = list(values)
+    if not values or not all(is_known(v) for v in values):
+        return None
+    return float(sum(float(v) for v in values))
+
+
+def _ratio(a: float | None, b: float | None, scale: float = 1.0) -> float | None:
+    """``a ÷ b × scale``; None when either is unknown or ``b`` is 0."""
+    return None if a is None or b is None or b == 0 else a / b * scale
+
+
+def redeveloped(projects: pd.DataFrame) -> list[bool | None]:
+    """Per project: True when redeveloped (收储 / 原权利人改造 / 联合), False when kept
+    (保留), None when no mode is given."""
+    out: list[bool | None] = []
+    for raw in texts(projects, "redevelopment_mode"):
+        if raw in RETAIN_MODES:
+            out.append(False)
+        else:
+            out.append(True if redevelopment_mode(raw) is not None else None)
+    return out
+
+
+def resolved_areas(checks: ScenarioChecks) -> tuple[float | None, dict[str, float]]:
+    """The 低效 area redeveloped (unknown when a project has no mode) and the area of the
+    redeveloped projects by ``phase``."""
+    done = redeveloped(checks.projects)
+    area = checks.far["area_m2"].to_numpy(dtype=float)
+    phases = texts(checks.projects, "phase")
+    by_phase: dict[str, float] = {}
+    for i, flag in enumerate(done):
+        if flag:
+            key = phase_label(phases[i])
+            by_phase[key] = by_phase.get(key, 0.0) + float(area[i])
+    total = None if any(f is None for f in done) else float(area[np.array(done, bool)].sum())
+    return total, by_phase
+
+
+def gfa_by_use(projects: pd.DataFrame) -> dict[str, float]:
+    """Proposed floor area by use: ``gfa_by_use`` where given, else the whole
+    ``gfa_proposed`` under ``new_use_code`` (or ``use_code``; "—" when neither)."""
+    out: dict[str, float] = {}
+    proposed = numbers(projects, "gfa_proposed")
+    new_use, use = texts(projects, "new_use_code"), texts(projects, "use_code")
+    for i, text in enumerate(texts(projects, "gfa_by_use")):
+        try:
+            parts = parse_use_json(text, "gfa_by_use")
+        except ValueError:
+            parts = {}  # the mixed-use check has refused such a value already
+        if not parts and is_known(proposed[i]):
+            parts = {new_use[i] or use[i] or "—": float(proposed[i])}
+        for code, gfa in parts.items():
+            out[code] = out.get(code, 0.0) + gfa
+    return out
+
+
+def unit_overview(unit: Mapping) -> dict:
+    """The unit statistics the funding balance reads (a ``lowland:buildunits`` row)."""
+    get = unit.get
+    return {
+        "unit_id": str(get("unit_id")),
+        "phase": normalise_phase(get("phase")),
+        **{k: as_float(get(k)) for k in ("lowland_area_m2", "facility_area_m2", "gfa_transferred",
+                                          "gfa_capacity", "lowland_share", "gfa_existing")},
+    }  # fmt: skip
+
+
+def funding_of(checks: ScenarioChecks, unit: Mapping | None, profile: Profile) -> dict | None:
+    """The funding balance of a scenario by mode, as the 实施方案 computes it
+    (:func:`funding_section`: 收储 projects bring compensation, demolition and their 出让
+    revenue, 原权利人改造 ones their land price); None when the unit's existing floor
+    area or low-efficiency area is unknown (no unit row, or one without statistics)."""
+    if unit is None:
+        return None
+    overview = unit_overview(unit)
+    if overview["gfa_existing"] is None or overview["lowland_area_m2"] is None:
+        return None
+    unit_of = pd.Series([overview["unit_id"]] * len(checks.projects), dtype=object)
+    as_document = ProjectChecks(checks.projects, unit_of, checks.far, checks.price,
+                                checks.mixed, checks.mixed_uses)  # fmt: skip
+    price_rows = price_rows_of(as_document, np.arange(len(checks.projects)))
+    basis = "单元现状总建筑面积"
+    return funding_section(overview, price_rows, overview["gfa_existing"], basis,
+                           funding_rates(profile))  # fmt: skip
+
+
+def capacity_total(checks: ScenarioChecks) -> float | None:
+    """Σ ``capacity_m2`` of the envelope; None when not computed or a project uncapped."""
+    if checks.capacity is None or "capacity_m2" not in checks.capacity.columns:
+        return None
+    return _sum_known(checks.capacity["capacity_m2"].tolist())
+
+
+def scenario_values(
+    checks: ScenarioChecks, failures: list[FailedCheck], funding: dict | None
+) -> dict[str, float | None]:
+    """The indicator values of one scenario (module docstring)."""
+    gfa = _sum_known(checks.projects.get("gfa_proposed", pd.Series(dtype=float)).tolist())
+    area = float(checks.far["area_m2"].sum())
+    capacity = capacity_total(checks)
+    prices = [float(v) for v in checks.price["price_due"] if is_known(v)]
+    handover = np.nan_to_num(numbers(checks.projects, "gfa_handover"), nan=0.0)
+    money = {} if funding is None else {
+        "funding_income_wan": funding["revenue_total"] / YUAN_PER_WAN,
+        "funding_cost_wan": funding["cost_total"] / YUAN_PER_WAN,
+        "funding_balance_wan": funding["balance"] / YUAN_PER_WAN,
+    }  # fmt: skip
+    return {
+        "gfa_total_m2": gfa,
+        "far": _ratio(float(checks.far["gfa_counted"].sum()), area),
+        "handover_m2": float(handover.sum()),
+        "capacity_m2": capacity,
+        "capacity_used_pct": _ratio(gfa, capacity, 100.0),
+        "capacity_headroom_m2": None if capacity is None or gfa is None else capacity - gfa,
+        "resolved_lowland_m2": resolved_areas(checks)[0],
+        "land_price_wan": sum(prices) / YUAN_PER_WAN if prices else None,
+        "funding_income_wan": money.get("funding_income_wan"),
+        "funding_cost_wan": money.get("funding_cost_wan"),
+        "funding_balance_wan": money.get("funding_balance_wan"),
+        "failed_checks": float(len(failures)),
+    }
+
+
+def funding_failure(funding: dict | None) -> list[FailedCheck]:
+    """The funding balance below 0 (Y-3: 资金平衡), named with its amounts."""
+    if funding is None or funding["balanced"]:
+        return []
+    income, cost = funding["revenue_total"] / YUAN_PER_WAN, funding["cost_total"] / YUAN_PER_WAN
+    gap = funding["balance"] / YUAN_PER_WAN
+    zh = (f"资金不平衡：收入 {income:,.2f} 万元，支出 {cost:,.2f} 万元，缺口 {-gap:,.2f} 万元"
+          "（资金平衡，Y-3）。")  # fmt: skip
+    en = (f"funding not balanced: income {income:,.2f}, cost {cost:,.2f}, gap {-gap:,.2f} "
+          "(10 000 yuan; Y-3).")  # fmt: skip
+    return [FailedCheck("funding", str(funding["clause"]), None, zh, en)]
+
+
+def unit_scenarios(scenarios: pd.DataFrame, unit_id: str) -> list[dict]:
+    """The ``scenarios`` rows of ``unit_id`` in display order (as stored), as plain dicts
+    (``chosen`` as bool)."""
+    mine = scenarios[pd.Series(texts(scenarios, "unit_id"), index=scenarios.index).eq(unit_id)]
+    if mine.empty:
+        raise LowlandInputError(f"单元 {unit_id} 没有方案 / unit {unit_id} has no scenario")
+    fields = ("scenario_id", "unit_id", "name", "author", "created", "changed", "notes")
+    rows = []
+    for record in mine.to_dict("records"):
+        row: dict = {f: as_text(record.get(f)) for f in fields}
+        row["chosen"] = is_chosen(record.get("chosen"))
+        rows.append(row)
+    return rows
+
+
+def evaluate_scenarios(
+    scenarios: pd.DataFrame,
+    scenario_projects: gpd.GeoDataFrame,
+    profile: Profile,
+    *,
+    unit_id: str,
+    pieces: gpd.GeoDataFrame | None = None,
+    zones: gpd.GeoDataFrame | None = None,
+    capacity: gpd.GeoDataFrame | None = None,
+    unit: Mapping | None = None,
+    reference: dt.date | None = None,
+) -> Comparison:
+    """The scenarios of ``unit_id`` side by side (module docstring).
+
+    ``scenarios``/``scenario_projects``: the two tables of a scenario store;
+    ``pieces``/``zones``: the project template's pieces (scattered land, Y-7) and zones
+    (mixed use, Y-10), by ``project_id`` (with a ``scenario_id`` field: per scenario);
+    ``capacity``: the 控规 layer the capacity envelope reads (far_max, height_max,
+    coverage_max…; None: 未测算); ``unit``: the unit's row of ``lowland:buildunits`` (its
+    statistics feed the funding balance; None: funding unknown); ``reference``: the day
+    the land price transition is judged on (today when None). Input problems raise
+    :class:`LowlandInputError`."""
+    validate_store(scenarios, scenario_projects)
+    rows = unit_scenarios(scenarios, unit_id)
+    values: dict[str, dict[str, float | None]] = {k[0]: {} for k in INDICATORS}
+    failures: dict[str, tuple[FailedCheck, ...]] = {}
+    series: dict[str, dict[str, dict[str, float]]] = {
+        "gfa_by_use": {}, "funding": {}, "resolved_by_phase": {}}  # fmt: skip
+    notes: list[str] = []
+    for row in rows:
+        sid = row["scenario_id"]
+        projects = projects_of(scenario_projects, sid)
+        if projects.empty:
+            raise LowlandInputError(f"方案 {sid} 没有项目 / scenario {sid} has no projects")
+        checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
+                            controls=capacity, reference=reference)  # fmt: skip
+        notes += checks.warnings
+        funding = funding_of(checks, unit, profile)
+        failed = scenario_failures(checks) + funding_failure(funding)
+        failures[sid] = tuple(failed)
+        for key, value in scenario_values(checks, failed, funding).items():
+            values[key][sid] = value
+        series["gfa_by_use"][sid] = gfa_by_use(checks.projects)
+        series["resolved_by_phase"][sid] = resolved_areas(checks)[1]
+        if funding is not None:
+            series["funding"][sid] = {
+                "income": funding["revenue_total"] / YUAN_PER_WAN,
+                "cost": funding["cost_total"] / YUAN_PER_WAN,
+                "balance": funding["balance"] / YUAN_PER_WAN,
+            }
+    notes += unknown_notes(values)
+    indicator_rows = tuple(
+        with_best(IndicatorRow(key, zh, en, unit_label, better, values[key], clause))
+        for key, zh, en, unit_label, better, clause in INDICATORS
+    )
+    return Comparison(unit_id, tuple(rows), indicator_rows, failures, series,
+                      tuple(dict.fromkeys(notes)))  # fmt: skip
+
+
+def unknown_notes(values: Mapping[str, Mapping[str, float | None]]) -> list[str]:
+    """Why whole rows are unknown: the capacity not computed (no 控规 layer), the funding
+    without the unit's statistics."""
+    notes = []
+    if all(v is None for v in values["capacity_m2"].values()):
+        notes.append("开发容量未测算（未提供控规图层或无法测算）/ capacity not computed (no "
+                     "控规 layer given, or it could not be computed)")  # fmt: skip
+    if all(v is None for v in values["funding_balance_wan"].values()):
+        notes.append("资金平衡未测算（未提供单元统计：现状建筑面积、低效用地面积）/ funding "
+                      "balance not computed (no unit statistics)")  # fmt: skip
+    return notes
+
+
+def phase_label(phase: str | None) -> str:
+    """A phase as the charts name it (近期/中期/远期 codes in words, free text kept)."""
+    code = normalise_phase(phase)
+    return PHASE_LABELS[code] if code is not None else (phase or NO_PHASE)
