@@ -84,11 +84,12 @@ def source_file(layer: QgsVectorLayer) -> Path | None:
 
 
 def _fast_path_file(source) -> tuple[str, str] | None:
-    """(path, layer name) when ``source`` is a whole, unfiltered GeoPackage layer."""
+    """(path, layer name) when ``source`` is a whole, unfiltered GeoPackage layer
+    without unsaved edits."""
     if not isinstance(source, QgsVectorLayer) or source.providerType() != "ogr":
         return None
-    if source.subsetString():
-        return None
+    if source.subsetString() or source.isModified():
+        return None  # a filter or unsaved edits (the edit buffer): read through QGIS
     parts = QgsProviderRegistry.instance().decodeUri("ogr", source.source())
     path = parts.get("path", "")
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
