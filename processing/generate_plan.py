@@ -43,9 +43,11 @@ from ..lowland_plugin.bridge.plan_files import (
     file_parts,
     refuse_overwrite,
 )
+from ..lowland_plugin.bridge.scenario_store import read_store
 from ..lowland_plugin.core.common.errors import LowlandInputError, LowlandInternalError
 from ..lowland_plugin.core.common.mapping import template_frame
 from ..lowland_plugin.core.common.validation import require_numbers, require_unique_ids
+from ..lowland_plugin.core.common.values import texts
 from ..lowland_plugin.core.documents.funding import funding_rates
 from ..lowland_plugin.core.documents.plan import NO_MAP_TEXT, build_unit_context
 from ..lowland_plugin.core.documents.projects import project_checks
@@ -59,6 +61,10 @@ from ..lowland_plugin.core.documents.render import (
     render_html,
     write_atomic,
 )
+from ..lowland_plugin.core.documents.scenarios import chosen_scenario
+from ..lowland_plugin.core.scenarios.charts import write_charts
+from ..lowland_plugin.core.scenarios.evaluate import evaluate_scenarios
+from ..lowland_plugin.core.scenarios.model import projects_of
 from ..lowland_plugin.core.units.assignment import require_known_phases
 from ..lowland_plugin.core.units.provenance import (
     outline_messages,
@@ -91,6 +97,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
     PIECES = "PIECES"
     ZONES = "ZONES"
     LEGACY = "LEGACY"
+    SCENARIOS = "SCENARIOS"
     UNIT_IDS = "UNIT_IDS"
     TEMPLATE_DOCX = "TEMPLATE_DOCX"
     TEMPLATE_HTML = "TEMPLATE_HTML"
@@ -129,6 +136,10 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             "<li>模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、"
             "输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，"
             "不写出任何文件。取消或出错时本次运行的文件全部不保留。</li>"
+            "<li>给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加"
+            "「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，"
+            "并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的"
+            "项目核算（不再按项目图层）。</li>"
             "<li>单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。</li>"
             "<li>文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。"
             "输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。</li></ul>"
@@ -151,6 +162,14 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             self.addParameter(
                 QgsProcessingParameterFeatureSource(key, label, polygon, optional=True)
             )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.SCENARIOS,
+                self.tr("方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）"),
+                extension="gpkg",
+                optional=True,
+            )
+        )
         self.addParameter(
             QgsProcessingParameterString(
                 self.UNIT_IDS, self.tr("单元编号（逗号分隔，留空为全部）"), optional=True
@@ -328,6 +347,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             )
             for line in checks.warnings:
                 feedback.pushWarning(line)
+        scenarios = self._scenario_store(parameters, context, pieces, zones)
         self.check_canceled(feedback)
 
         out_dir = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
@@ -343,7 +363,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             compiler = self.parameterAsString(parameters, self.COMPILER, context).strip()
             self._documents(
                 units, units_all, read, checks, profile, formats, html_template, docx_path,
-                maps, atlas, staging, written, feedback, compiler or None,
+                maps, atlas, staging, written, feedback, compiler or None, scenarios,
             )  # fmt: skip
             self.check_canceled(feedback)
             final = self._move_into_place(staging, out_dir, written)
@@ -459,7 +479,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
 
     def _documents(
         self, units, units_all, read, checks, profile, formats, html_template, docx_path,
-        maps, atlas, staging, written, feedback, compiler=None,
+        maps, atlas, staging, written, feedback, compiler=None, scenarios=None,
     ) -> None:  # fmt: skip
         """One 实施方案 per unit of ``units``; parcels belong to units by the one
         membership rule over all units of the layer (``units_all``, Y-3)."""
@@ -468,18 +488,25 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         for n, (_, unit) in enumerate(units.iterrows()):
             self.check_canceled(feedback)
             unit_id = str(unit["unit_id"])
+            comparison, charts = self._scenario_comparison(
+                scenarios, unit, profile, staging, written
+            )
+            unit_checks = self._chosen_checks(scenarios, comparison, units_all, profile)
             context_ = build_unit_context(
                 unit,
                 read[self.PARCELS],
                 None,
                 read[self.LEGACY],
                 profile,
-                checks=checks,
+                checks=unit_checks or checks,
                 map_path=maps.get(unit_id),
                 atlas_path=atlas,
                 base_dir=staging,
                 units=units_all,
                 compiler=compiler,
+                comparison=comparison,
+                scenario_charts=charts,
+                scenario_store=scenarios is not None,
             )
             if n == 0:
                 for line in context_["warnings"]:
@@ -508,6 +535,56 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 written.append((unit_id, "pdf", path))
             feedback.pushInfo(self.tr("单元 {0} 的实施方案已生成。").format(unit_id))
             feedback.setProgress(start + (100 - start) * (n + 1) / total)
+
+    def _scenario_store(self, parameters, context, pieces, zones) -> dict | None:
+        """The scenario store of SCENARIOS (its two tables, with the pieces and zones
+        its projects are checked against), or None."""
+        path = self.parameterAsFile(parameters, self.SCENARIOS, context)
+        if not path:
+            return None
+        table, projects = read_store(path)
+        self._feedback.pushInfo(
+            self.tr("方案库：{0}（{1} 个方案）").format(path, len(table))
+            + f" / scenario store {path}"
+        )
+        return {"table": table, "projects": projects, "pieces": pieces, "zones": zones}
+
+    def _scenario_comparison(self, scenarios, unit, profile, staging: Path, written):
+        """The unit's scenarios evaluated (:func:`evaluate_scenarios`, the numbers of
+        the dock and of lowland:evaluatescenarios) and their charts written beside the
+        unit maps; (None, None) without a store or without scenarios of the unit."""
+        unit_id = str(unit["unit_id"])
+        if scenarios is None or unit_id not in texts(scenarios["table"], "unit_id"):
+            return None, None
+        comparison = evaluate_scenarios(
+            scenarios["table"], scenarios["projects"], profile, unit_id=unit_id,
+            pieces=scenarios["pieces"], zones=scenarios["zones"], unit=unit.to_dict(),
+        )  # fmt: skip
+        prefix = f"scenarios_{file_parts([unit_id])[unit_id]}_"
+        paths = write_charts(comparison, staging / MAPS_FOLDER, prefix)
+        written += [(unit_id, "chart_png", p) for p in paths.values()]
+        return comparison, {k: str(p) for k, p in paths.items()}
+
+    def _chosen_checks(self, scenarios, comparison, units_all, profile):
+        """The project checks of the unit's chosen scenario (the plan the document then
+        describes in every chapter), or None when no scenario of the unit is chosen."""
+        chosen = None if comparison is None else chosen_scenario(comparison)
+        if chosen is None:
+            return None
+        sid = str(chosen["scenario_id"])
+        label = self.tr("方案 {0} 的项目").format(sid)
+        projects = template_frame(projects_of(scenarios["projects"], sid), "projects", None,
+                                  ("project_id",), label)  # fmt: skip
+        self._feedback.pushInfo(
+            self.tr("单元 {0} 的实施方案按选定方案 {1} 编制。").format(comparison.unit_id, sid)
+            + f" / the plan of unit {comparison.unit_id} describes its chosen scenario {sid}"
+        )
+        ids = set(texts(projects, "project_id"))
+        pieces, zones = (
+            None if layer is None else layer[[t in ids for t in texts(layer, "project_id")]]
+            for layer in (scenarios["pieces"], scenarios["zones"])
+        )  # the pieces and zones of the scenario's projects
+        return project_checks(projects, units_all, pieces, zones, label, profile)
 
     @staticmethod
     def _move_into_place(staging: Path, out_dir: Path, written) -> list[tuple]:

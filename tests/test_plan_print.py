@@ -136,7 +136,7 @@ def test_the_contents_give_each_chapter_its_page(sample_pdfs, unit_id):
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     entries = re.findall(r"(\S+)\s*……\s*(\d+)", contents)
-    assert len(entries) == 12  # 一 … 十, 附图, 附表
+    assert len(entries) == 13  # 一 … 十一 (十 方案比选, issue 23), 附图, 附表
     pages = pdf_pages(pdf)
     for title, number in entries:
         page = pages[int(number) - 1]

@@ -4,6 +4,7 @@ charts, and the chosen scenario named — in the HTML, the DOCX and the PDF."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -122,3 +123,86 @@ def test_the_chapter_in_the_pdf(qgis_app, tmp_path):
     assert "选定方案「方案A」" in text
     line = next(ln for ln in text.splitlines() if "总建筑面积" in ln)
     assert "12,000" in line and "15,000 ★" in line
+
+
+def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
+    sample_units_chain, tmp_path
+):
+    """lowland:generateplan on the sample with a store of two DY02 scenarios (the plan,
+    and a copy whose PRJ03 is 收储 at FAR 2.0, chosen): the DOCX and the PDF hold the
+    table of evaluate_scenarios, number for number, and name the chosen scenario."""
+    import datetime as dt
+
+    from check_helpers import SAMPLE_PROJECTS, generate_sample_plans
+    from osgeo import ogr
+
+    from lowland_under_test.lowland_plugin.bridge import scenario_store
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
+    from lowland_under_test.lowland_plugin.core.documents.projects import assign_projects
+    from lowland_under_test.lowland_plugin.core.scenarios.evaluate import evaluate_scenarios
+
+    units = read_ogr_layer(sample_units_chain["units"].split("|")[0])
+    projects = read_ogr_layer(str(SAMPLE_PROJECTS), "projects")
+    mine = projects[assign_projects(units, projects).reindex(projects.index) == "DY02"]
+    store = str(tmp_path / "units_scenarios.gpkg")
+    scenario_store.create_store(store, projects)
+    now = dt.datetime(2025, 6, 1, 9, 0)
+    scenario_store.add_scenario(store, mine, "DY02", "现行方案", "张工", now)
+    scenario_store.copy_scenario(store, "DY02-A", "收储提容方案", "张工", now)
+    ds = ogr.Open(store, update=1)
+    layer = ds.GetLayerByName("scenario_projects")
+    for feature in list(layer):
+        if (
+            feature.GetField("scenario_id") == "DY02-B"
+            and feature.GetField("project_id") == "PRJ03"
+        ):
+            area = feature.GetGeometryRef().GetArea()
+            feature.SetField("redevelopment_mode", "acquisition")
+            feature.SetField("gfa_proposed", round(2.0 * area, 1))
+            feature.SetField("gfa_by_use", None)
+            layer.SetFeature(feature)
+    del layer, ds
+    scenario_store.mark_chosen(store, "DY02-B")
+
+    folder = generate_sample_plans(sample_units_chain, tmp_path / "plans", [0, 2],
+                                   SCENARIOS=store, UNIT_IDS="DY02,DY01", MAPS=False)  # fmt: skip
+    table, stored = scenario_store.read_store(store)
+    unit = units[units["unit_id"] == "DY02"].iloc[0].to_dict()
+    pieces = read_ogr_layer(str(SAMPLE_PROJECTS), "pieces")
+    zones = read_ogr_layer(str(SAMPLE_PROJECTS), "zones")
+    expected = evaluate_scenarios(table, stored, load_profile("yinchuan"), unit_id="DY02",
+                                  pieces=pieces, zones=zones, unit=unit)  # fmt: skip
+    rows = [
+        [r.label_zh, r.unit or "—"]
+        + [value_text(r.values[s]) + (" ★" if s in r.best else "") for s in ("DY02-A", "DY02-B")]
+        + [r.clause or "—"]
+        for r in expected.rows
+    ]
+
+    document = docx.Document(folder / "DY02_实施方案.docx")
+    table_ = next(t for t in document.tables if t.rows[0].cells[0].text == "指标")
+    cells = [[c.text for c in r.cells] for r in table_.rows]
+    assert cells[0] == ["指标", "单位", "现行方案", "收储提容方案", "依据"]
+    assert cells[1:] == rows
+    texts = "\n".join(p.text for p in document.paragraphs)
+    assert "本实施方案按选定方案「收储提容方案」（DY02-B）编制" in texts
+    assert len(document.inline_shapes) == 3  # the charts (no unit map: MAPS off)
+    # the document describes the chosen scenario: in 六、实施主体 PRJ03 is 收储 (the plan
+    # leaves its mode empty)
+    subjects = next(t for t in document.tables
+                    if [c.text for c in t.rows[0].cells][2:3] == ["实施主体"])  # fmt: skip
+    rows_ = {r.cells[0].text.split()[0]: [c.text for c in r.cells] for r in subjects.rows[1:]}
+    assert "政府（土地储备机构）" in rows_["PRJ03"]
+    # a unit without scenarios says so
+    other = docx.Document(folder / "DY01_实施方案.docx")
+    assert any("没有本单元的方案" in p.text for p in other.paragraphs)
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(folder / "DY02_实施方案.pdf"), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    flat = re.sub(r"\s+", "", text)  # lines wrap anywhere in Chinese text
+    assert "十、方案比选" in flat and "选定方案「收储提容方案」（DY02-B）编制" in flat
+    gfa = expected.row("gfa_total_m2").values
+    line = next(ln for ln in text.splitlines() if "规划总建筑面积" in ln)
+    assert value_text(gfa["DY02-A"]) in line and value_text(gfa["DY02-B"]) in line

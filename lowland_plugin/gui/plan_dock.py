@@ -41,6 +41,7 @@ from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..i18n import tr
 from .plan_inputs import layer_for_role, missing_parts, missing_summary, role_problem
 from .plan_refresh import refresh_message, refresh_units_layer
+from .scenario_layers import default_store_path
 
 FORM_CLASS, _BASE = uic.loadUiType(str(PLUGIN_ROOT / "forms" / "plan_dock.ui"))
 
@@ -371,6 +372,9 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
                 raise ValueError(problem)
             if layer is not None:
                 params[key] = layer
+        store = default_store_path(self.units_layer)  # 方案比选: the store beside the units
+        if store is not None and store.is_file():
+            params["SCENARIOS"] = str(store)
         profile = self.profileCombo.currentText().strip()
         if profile:
             params["PROFILE"] = profile
