@@ -219,287 +219,287 @@
       <translation>Lowland 需要的 Python 包缺少或版本不符：</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="142" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
       <source>实施方案生成</source>
       <translation>实施方案生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
       <source>单元图层</source>
       <translation>单元图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>再开发单元（lowland:buildunits 的输出，需有 unit_id）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
       <source>宗地图层</source>
       <translation>宗地图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
       <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
       <translation>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
       <source>项目图层</source>
       <translation>项目图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
       <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
       <translation>再开发项目（项目模板）：容积率、地价等核算的依据</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
       <source>零星用地</source>
       <translation>零星用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
       <source>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</source>
       <translation>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="153" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
       <source>功能分区</source>
       <translation>功能分区</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
       <source>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</source>
       <translation>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>历史遗留</source>
       <translation>历史遗留</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
       <translation>可选：历史遗留用地认定（lowland:legacyland）的输出</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>单元</source>
       <translation>单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>勾选要生成实施方案的单元；预览显示当前选中的单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
       <source>全选</source>
       <translation>全选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
       <source>全不选</source>
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>模板</source>
       <translation>模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
       <source>DOCX 模板</source>
       <translation>DOCX 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
       <source>HTML 模板</source>
       <translation>HTML 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>规则配置</source>
       <translation>规则配置</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>规则配置：default、yinchuan 或配置文件的路径</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>格式</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>输出文件夹</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>选择输出文件夹</source>
       <translation>选择输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>预览</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>在下方预览当前单元的实施方案（HTML）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
       <source>生成</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>为勾选的单元生成实施方案，写入输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
       <source>图集布局</source>
       <translation>图集布局</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="183" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="184" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="185" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="186" />
       <source>打开文件夹</source>
       <translation>打开文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="187" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>打开最近一次生成的输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="202" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="203" />
       <source>更新单元统计</source>
       <translation>更新单元统计</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="204" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="205" />
       <source>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</source>
       <translation>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="486" />
       <source>正在生成…</source>
       <translation>正在生成…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="508" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="512" />
       <source>实施方案不完整</source>
       <translation>实施方案不完整</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="526" />
       <source>覆盖已有文件？</source>
       <translation>覆盖已有文件？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>默认（内置模板）</source>
       <translation>默认（内置模板）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="255" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>请选择再开发单元图层（lowland:buildunits 的输出）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="356" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="357" />
       <source>请至少勾选一个单元。</source>
       <translation>请至少勾选一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="358" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="359" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="360" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="361" />
       <source>请选择输出文件夹。</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="436" />
       <source>已取消。</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="462" />
       <source>正在取消…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="478" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
       <source>未生成：请先补充缺少的图层。</source>
       <translation>未生成：请先补充缺少的图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="489" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="493" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>已为 {0} 个单元生成实施方案：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="536" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="540" />
       <source>请先选择要预览的单元。</source>
       <translation>请先选择要预览的单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="551" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="555" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>预览失败：算法没有写出 HTML 文件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="605" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="609" />
       <source>请先选择再开发单元图层。</source>
       <translation>请先选择再开发单元图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="641" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="645" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>实施方案生成算法（{0}）未注册：请更新插件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="295" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="296" />
       <source>单元（{0} 个）</source>
       <translation>单元（{0} 个）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="431" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
       <source>任务被终止。</source>
       <translation>任务被终止。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="495" />
       <source>已为 {0} 个单元生成实施方案（不完整）：{1}
 缺少：
 {2}</source>
@@ -508,7 +508,7 @@
 {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="513" />
       <source>所选图层不足，实施方案将缺少以下内容：
 {0}
 
@@ -519,7 +519,7 @@
 仍然生成吗？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="527" />
       <source>输出文件夹中已有 {0} 个同名文件：
 {1}
 
@@ -530,47 +530,47 @@
 覆盖这些文件吗？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="549" />
       <source>正在生成预览：{0}…</source>
       <translation>正在生成预览：{0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="560" />
       <source>预览：单元 {0}</source>
       <translation>预览：单元 {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="571" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="575" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>留空使用内置的{0}模板；或选择本局修改过的模板文件</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="436" />
       <source>生成失败：{0}</source>
       <translation>生成失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="578" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="582" />
       <source>输出文件夹不存在：{0}</source>
       <translation>输出文件夹不存在：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="259" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="260" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="386" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="390" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>模板文件不存在或类型不对：{0}（需要 {1}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="472" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="476" />
       <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
       <translation>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</translation>
     </message>
@@ -1130,6 +1130,351 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</translation>
     </message>
     <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="117" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="151" />
+      <source>方案比选</source>
+      <translation>方案比选</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="154" />
+      <source>现行方案的项目图层：新建方案从其中本单元的项目复制</source>
+      <translation>现行方案的项目图层：新建方案从其中本单元的项目复制</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="155" />
+      <source>方案库</source>
+      <translation>方案库</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="157" />
+      <source>方案库 GeoPackage（默认在单元图层旁：&lt;单元&gt;_scenarios.gpkg）</source>
+      <translation>方案库 GeoPackage（默认在单元图层旁：&lt;单元&gt;_scenarios.gpkg）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="161" />
+      <source>打开方案库</source>
+      <translation>打开方案库</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="162" />
+      <source>打开方案库；文件不存在时按项目图层的字段新建</source>
+      <translation>打开方案库；文件不存在时按项目图层的字段新建</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="163" />
+      <source>新建</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="164" />
+      <source>由现行方案（本单元的项目）新建方案</source>
+      <translation>由现行方案（本单元的项目）新建方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="165" />
+      <source>复制</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
+      <source>删除</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="167" />
+      <source>设为选定方案</source>
+      <translation>设为选定方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="168" />
+      <source>实施方案按选定方案编制（每个单元一个）</source>
+      <translation>实施方案按选定方案编制（每个单元一个）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="169" />
+      <source>编辑所选地块（每次设置为一步，可撤销）</source>
+      <translation>编辑所选地块（每次设置为一步，可撤销）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="170" />
+      <source>再开发方式</source>
+      <translation>再开发方式</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="171" />
+      <source>规划用途</source>
+      <translation>规划用途</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="172" />
+      <source>用地用海代码，如 0901</source>
+      <translation>用地用海代码，如 0901</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
+      <source>容积率</source>
+      <translation>容积率</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="174" />
+      <source>建筑面积（m²）</source>
+      <translation>建筑面积（m²）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
+      <source>移交用地（m²）</source>
+      <translation>移交用地（m²）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="176" />
+      <source>分期</source>
+      <translation>分期</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="180" />
+      <source>撤销</source>
+      <translation>撤销</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="181" />
+      <source>重做</source>
+      <translation>重做</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
+      <source>保存</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="183" />
+      <source>把编辑写入方案库</source>
+      <translation>把编辑写入方案库</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="184" />
+      <source>比选表</source>
+      <translation>比选表</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="185" />
+      <source>图表</source>
+      <translation>图表</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="186" />
+      <source>导出 XLSX</source>
+      <translation>导出 XLSX</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="187" />
+      <source>导出图表 PNG</source>
+      <translation>导出图表 PNG</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="349" />
+      <source>方案名称</source>
+      <translation>方案名称</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="480" />
+      <source>设置再开发方式</source>
+      <translation>设置再开发方式</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="496" />
+      <source>设置规划用途</source>
+      <translation>设置规划用途</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="502" />
+      <source>设置容积率</source>
+      <translation>设置容积率</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
+      <source>设置建筑面积</source>
+      <translation>设置建筑面积</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="529" />
+      <source>设置移交用地</source>
+      <translation>设置移交用地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="533" />
+      <source>设置分期</source>
+      <translation>设置分期</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="559" />
+      <source>已保存。</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="179" />
+      <source>设置</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="254" />
+      <source>请选择方案库文件（.gpkg）。</source>
+      <translation>请选择方案库文件（.gpkg）。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="368" />
+      <source>新建方案</source>
+      <translation>新建方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="368" />
+      <source>现行方案</source>
+      <translation>现行方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="393" />
+      <source>复制方案</source>
+      <translation>复制方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="424" />
+      <source>删除方案</source>
+      <translation>删除方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="461" />
+      <source>请先在地图上选择本方案的地块。</source>
+      <translation>请先在地图上选择本方案的地块。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="647" />
+      <source>导出比选表</source>
+      <translation>导出比选表</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="661" />
+      <source>导出图表到文件夹</source>
+      <translation>导出图表到文件夹</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="279" />
+      <source>已打开方案库：{0}</source>
+      <translation>已打开方案库：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="314" />
+      <source>★ 选定方案</source>
+      <translation>★ 选定方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="414" />
+      <source>已建立方案 {0}（{1} 个项目）。</source>
+      <translation>已建立方案 {0}（{1} 个项目）。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="431" />
+      <source>已删除方案 {0}。</source>
+      <translation>已删除方案 {0}。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="441" />
+      <source>方案 {0} 已设为选定方案，实施方案按其编制。</source>
+      <translation>方案 {0} 已设为选定方案，实施方案按其编制。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="453" />
+      <source>已选地块：{0}</source>
+      <translation>已选地块：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="475" />
+      <source>{0}：{1} 个地块。</source>
+      <translation>{0}：{1} 个地块。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="653" />
+      <source>已导出：{0}</source>
+      <translation>已导出：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="666" />
+      <source>已导出 {0} 张图表到 {1}</source>
+      <translation>已导出 {0} 张图表到 {1}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="261" />
+      <source>方案库不存在；请先选择项目图层以新建方案库。</source>
+      <translation>方案库不存在；请先选择项目图层以新建方案库。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="393" />
+      <source>{0} 副本</source>
+      <translation>{0} 副本</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="424" />
+      <source>删除方案 {0} 及其全部地块？此操作不能撤销。</source>
+      <translation>删除方案 {0} 及其全部地块？此操作不能撤销。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="266" />
+      <source>无法打开方案库：{0}</source>
+      <translation>无法打开方案库：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="557" />
+      <source>保存失败：{0}</source>
+      <translation>保存失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="471" />
+      <source>方案图层没有字段 {0}。</source>
+      <translation>方案图层没有字段 {0}。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_layers.py" line="36" />
+      <source>方案</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_layers.py" line="36" />
+      <source>方案项目</source>
+      <translation>方案项目</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="35" />
+      <source>单位</source>
+      <translation>单位</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="115" />
+      <source>未知</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="55" />
+      <source>该项指标的最优值</source>
+      <translation>该项指标的最优值</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="42" />
+      <source>依据：{0}</source>
+      <translation>依据：{0}</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="76" />
+      <source>各项核查均通过</source>
+      <translation>各项核查均通过</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="85" />
+      <source>未通过 {0} 项</source>
+      <translation>未通过 {0} 项</translation>
+    </message>
+    <message>
       <location filename="../lowland_plugin/gui/unit_form.py" line="226" />
       <source>绘制再开发单元</source>
       <translation>绘制再开发单元</translation>
@@ -1213,11 +1558,6 @@
       <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="168" />
       <source>单元范围没有覆盖任何街坊，未添加。</source>
       <translation>单元范围没有覆盖任何街坊，未添加。</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="140" />
-      <source>未知</source>
-      <translation>未知</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/gui/unit_metrics_panel.py" line="173" />
@@ -1455,24 +1795,29 @@
       <translation>该单元与单元 {ids} 重叠；一个街坊只能属于一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/help.py" line="57" />
+      <location filename="../lowland_plugin/help.py" line="58" />
       <source>帮助</source>
       <translation>帮助</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/help.py" line="58" />
+      <location filename="../lowland_plugin/help.py" line="59" />
       <source>打开使用手册中本功能的说明</source>
       <translation>打开使用手册中本功能的说明</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/help.py" line="66" />
+      <location filename="../lowland_plugin/help.py" line="67" />
       <source>怎么用：选择认定结果图层 → 在列表中选中一宗地 → 查看理由与指标 → 确认、否定或改判并写明意见。</source>
       <translation>怎么用：选择认定结果图层 → 在列表中选中一宗地 → 查看理由与指标 → 确认、否定或改判并写明意见。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/help.py" line="70" />
+      <location filename="../lowland_plugin/help.py" line="71" />
       <source>怎么用：选择单元、宗地、项目图层 → 勾选单元 → 选择模板和输出文件夹 → 「预览」或「生成」。</source>
       <translation>怎么用：选择单元、宗地、项目图层 → 勾选单元 → 选择模板和输出文件夹 → 「预览」或「生成」。</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/help.py" line="75" />
+      <source>怎么用：选择单元和项目图层 → 打开方案库 → 新建或复制方案 → 在地图上选地块，设置方式、用途、容积率 → 看比选表与图表。</source>
+      <translation>怎么用：选择单元和项目图层 → 打开方案库 → 新建或复制方案 → 在地图上选地块，设置方式、用途、容积率 → 看比选表与图表。</translation>
     </message>
     <message>
       <location filename="../lowland_plugin/missing.py" line="44" />
@@ -1480,37 +1825,42 @@
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="106" />
+      <location filename="../lowland_plugin/plugin.py" line="108" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="119" />
+      <location filename="../lowland_plugin/plugin.py" line="121" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="132" />
+      <location filename="../lowland_plugin/plugin.py" line="134" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="140" />
+      <location filename="../lowland_plugin/plugin.py" line="147" />
+      <source>方案比选：编辑单元的比选方案，按政策逐项核算并并列比较</source>
+      <translation>方案比选：编辑单元的比选方案，按政策逐项核算并并列比较</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/plugin.py" line="155" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="147" />
+      <location filename="../lowland_plugin/plugin.py" line="162" />
       <source>使用手册</source>
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="152" />
+      <location filename="../lowland_plugin/plugin.py" line="167" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="241" />
+      <location filename="../lowland_plugin/plugin.py" line="276" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
@@ -2065,132 +2415,152 @@
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="109" />
+      <location filename="../processing/generate_plan.py" line="116" />
       <source>生成实施方案</source>
       <translation>生成实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="118" />
-      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/generate_plan.py" line="125" />
+      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="141" />
+      <location filename="../processing/generate_plan.py" line="152" />
       <source>再开发单元（单元划定结果）</source>
       <translation>再开发单元（单元划定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="145" />
+      <location filename="../processing/generate_plan.py" line="156" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>宗地（含单元编号的认定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="147" />
+      <location filename="../processing/generate_plan.py" line="158" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="148" />
+      <location filename="../processing/generate_plan.py" line="159" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="149" />
+      <location filename="../processing/generate_plan.py" line="160" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="168" />
+      <source>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</source>
+      <translation>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="175" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>单元编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="181" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="170" />
+      <location filename="../processing/generate_plan.py" line="189" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="178" />
+      <location filename="../processing/generate_plan.py" line="197" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>编制单位（印在封面，留空为待填写）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="192" />
+      <location filename="../processing/generate_plan.py" line="211" />
       <source>导出单元图与审查图集</source>
       <translation>导出单元图与审查图集</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="200" />
+      <location filename="../processing/generate_plan.py" line="219" />
       <source>覆盖已有文件</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="206" />
+      <location filename="../processing/generate_plan.py" line="225" />
       <source>生成的文件清单</source>
       <translation>生成的文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="171" />
+      <location filename="../processing/generate_plan.py" line="575" />
+      <source>方案 {0} 的项目</source>
+      <translation>方案 {0} 的项目</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="190" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML 模板 (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="232" />
+      <location filename="../processing/generate_plan.py" line="251" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="285" />
+      <location filename="../processing/generate_plan.py" line="304" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="272" />
+      <location filename="../processing/generate_plan.py" line="291" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="371" />
+      <location filename="../processing/generate_plan.py" line="391" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="509" />
+      <location filename="../processing/generate_plan.py" line="536" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="246" />
+      <location filename="../processing/generate_plan.py" line="547" />
+      <source>方案库：{0}（{1} 个方案）</source>
+      <translation>方案库：{0}（{1} 个方案）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="579" />
+      <source>单元 {0} 的实施方案按选定方案 {1} 编制。</source>
+      <translation>单元 {0} 的实施方案按选定方案 {1} 编制。</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="265" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="418" />
+      <location filename="../processing/generate_plan.py" line="438" />
       <source>将覆盖已有文件：{0}</source>
       <translation>将覆盖已有文件：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="222" />
+      <location filename="../processing/generate_plan.py" line="241" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="430" />
+      <location filename="../processing/generate_plan.py" line="450" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="454" />
+      <location filename="../processing/generate_plan.py" line="474" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="505" />
+      <location filename="../processing/generate_plan.py" line="532" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>

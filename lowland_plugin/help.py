@@ -20,6 +20,7 @@ HTML = PLUGIN_ROOT / "docs" / "guide" / "html"
 DOCK_PAGES = {
     "review": ("README.html", "review-dock"),
     "plan": ("README.html", "plan-dock"),
+    "scenarios": ("README.html", "scenario-dock"),
     "units": ("README.html", "unit-tool"),
     "install": ("install_zh.html", "安装依赖一键可离线"),
 }
@@ -70,6 +71,10 @@ def how_to_text(dock: str) -> str:
         "plan": tr(
             "怎么用：选择单元、宗地、项目图层 → 勾选单元 → 选择模板和输出文件夹 → "
             "「预览」或「生成」。"
+        ),
+        "scenarios": tr(
+            "怎么用：选择单元和项目图层 → 打开方案库 → 新建或复制方案 → 在地图上选地块，"
+            "设置方式、用途、容积率 → 看比选表与图表。"
         ),
     }
     return texts.get(dock, "")

@@ -71,6 +71,8 @@ class LowlandPlugin:
         self.guide_action: QAction | None = None
         self.plan_action: QAction | None = None
         self.plan_dock = None
+        self.scenario_action: QAction | None = None
+        self.scenario_dock = None
         self.unit_action: QAction | None = None
         self.unit_tool = None
 
@@ -135,6 +137,19 @@ class LowlandPlugin:
         self.toolbar.addAction(plan)
         self.actions.append(plan)
         self.plan_action = plan
+        scenarios = QAction(
+            QIcon(str(resource_path("icons", "scenarios.svg"))),
+            tr("方案比选"),
+            self.iface.mainWindow(),
+        )
+        scenarios.setObjectName("lowland_scenarios")
+        scenarios.setCheckable(True)
+        scenarios.setToolTip(tr("方案比选：编辑单元的比选方案，按政策逐项核算并并列比较"))
+        scenarios.toggled.connect(self.show_scenario_dock)
+        self.iface.addPluginToMenu(self.menu_title, scenarios)
+        self.toolbar.addAction(scenarios)
+        self.actions.append(scenarios)
+        self.scenario_action = scenarios
         about = QAction(
             QIcon(str(resource_path("icons", "lowland.svg"))),
             tr("关于 Lowland"),
@@ -228,6 +243,26 @@ class LowlandPlugin:
         if self.plan_action is not None:
             self.plan_action.setChecked(not closed)
 
+    def show_scenario_dock(self, show: bool = True) -> None:
+        """Show (creating it on first use) or hide the 方案比选 dock."""
+        if show and self.scenario_dock is None:
+            from .gui.scenario_dock import ScenarioDock
+
+            self.scenario_dock = ScenarioDock(self.iface, self.iface.mainWindow())
+            attach_help(self.scenario_dock, "scenarios")
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.scenario_dock)
+            self.scenario_dock.closedStateChanged.connect(self._scenario_dock_closed)
+        if self.scenario_dock is None:
+            return
+        if show:
+            self.scenario_dock.setUserVisible(True)
+        else:
+            self.scenario_dock.close()
+
+    def _scenario_dock_closed(self, closed: bool) -> None:
+        if self.scenario_action is not None:
+            self.scenario_action.setChecked(not closed)
+
     def show_guide(self) -> None:
         """Open the user guide (docs/guide/html/README.html) in the system's browser."""
         open_guide("README.html")
@@ -262,6 +297,13 @@ class LowlandPlugin:
             self.plan_dock.deleteLater()
             self.plan_dock = None
         self.plan_action = None
+        if self.scenario_dock is not None:
+            self.scenario_dock.closedStateChanged.disconnect(self._scenario_dock_closed)
+            self.scenario_dock.unload()
+            self.iface.removeDockWidget(self.scenario_dock)
+            self.scenario_dock.deleteLater()
+            self.scenario_dock = None
+        self.scenario_action = None
         if self.unit_tool is not None:
             canvas = self.iface.mapCanvas()
             if canvas.mapTool() is self.unit_tool:

@@ -42,7 +42,7 @@ def start():
         raise RuntimeError("the lowland plugin did not load")
     sample = os.environ["LOWLAND_SAMPLE"]
     scene = os.environ.get("LOWLAND_SCENE", "menu")
-    with_result = scene in ("identify", "review", "plan", "units")
+    with_result = scene in ("identify", "review", "plan", "units", "scenarios")
     names = ("roads", "buildings") if with_result else ("roads", "parcels", "buildings")
     for name in names:
         layer = QgsVectorLayer(f"{sample}|layername={name}", name, "ogr")
@@ -101,6 +101,9 @@ def identify():
         return
     if os.environ.get("LOWLAND_SCENE") == "units":
         QTimer.singleShot(500, units)
+        return
+    if os.environ.get("LOWLAND_SCENE") == "scenarios":
+        QTimer.singleShot(500, scenarios)
         return
     QTimer.singleShot(4000, grab)
 
@@ -374,6 +377,64 @@ def open_menu():
 
 
 @guarded
+@guarded
+def scenarios():
+    """The 方案比选 dock on unit DY02 of the sample: a store beside the sample units,
+    现行方案 from the plan's projects and its copy 收储提容方案 with PRJ03 set to 收储 and
+    FAR 2.0; the comparison table, or the charts (``LOWLAND_CHARTS``)."""
+    import shutil
+
+    import qgis.utils
+    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import Qt
+
+    iface = qgis.utils.iface
+    chinese = os.environ.get("LANG", "").startswith("zh")
+    sample = os.path.dirname(os.environ["LOWLAND_SAMPLE"])
+    work = os.environ["LOWLAND_WORK"]
+    for name in ("sample_units.gpkg", "sample_projects.gpkg"):
+        shutil.copy(os.path.join(sample, name), os.path.join(work, name))
+    units = QgsVectorLayer(f"{work}/sample_units.gpkg|layername=units",
+                           "再开发单元" if chinese else "Units", "ogr")  # fmt: skip
+    projects = QgsVectorLayer(f"{work}/sample_projects.gpkg|layername=projects",
+                              "项目" if chinese else "Projects", "ogr")  # fmt: skip
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    units.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "#d00000", "outline_width": "0.8"})))  # fmt: skip
+    projects.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "#1f4e9a", "outline_width": "0.5"})))  # fmt: skip
+    QgsProject.instance().addMapLayers([units, projects])
+    plugin = qgis.utils.plugins["lowland"]
+    plugin.scenario_action.setChecked(True)
+    dock = plugin.scenario_dock
+    browser = iface.mainWindow().findChild(QDockWidget, "Browser")
+    if browser is not None:
+        browser.hide()
+    iface.mainWindow().resizeDocks([dock], [640], Qt.Horizontal)
+    dock.projectsCombo.setLayer(projects)
+    dock.set_units_layer(units)
+    dock.open_store()
+    dock.unitCombo.setCurrentText("DY02")
+    dock.new_scenario("现行方案" if chinese else "Current plan")
+    dock.copy_current("收储提容方案" if chinese else "Acquisition, higher FAR")
+    layer = dock.projects_layer
+    target = [f.id() for f in layer.getFeatures()
+              if f["scenario_id"] == dock.current_scenario() and f["project_id"] == "PRJ03"]  # fmt: skip
+    layer.selectByIds(target)
+    dock.set_mode("acquisition")
+    dock.farSpin.setValue(2.0)
+    dock.set_far(2.0)
+    dock.evaluate()
+    dock.editGroup.setCollapsed(True)  # the table gets the room
+    if os.environ.get("LOWLAND_CHARTS"):
+        dock.tabs.setCurrentIndex(1)
+    unit = next(f for f in units.getFeatures() if f["unit_id"] == "DY02")
+    iface.mapCanvas().setExtent(unit.geometry().boundingBox().buffered(60))
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(4000, grab)
+
+
 def grab():
     QApplication.primaryScreen().grabWindow(0).save(OUT)
     QTimer.singleShot(200, QApplication.instance().quit)

@@ -9,7 +9,9 @@ parcels selected in the list and confirmed in one decision, one undo step), ``pl
 dock on three units drawn over the result), ``units`` (lowland:delineateblocks and
 lowland:buildunits on the sample: blocks and units over the result, the 绘制再开发单元
 tool drawing a new unit, its 单元实时统计 panel following the outline), ``units-blocks``
-(the same, in the tool's 点选街坊 mode: two blocks clicked, the live figures of their union).
+(the same, in the tool's 点选街坊 mode: two blocks clicked, the live figures of their union),
+``scenarios`` (the 方案比选 dock: two scenarios of DY02, the copy edited, the comparison
+table) and ``scenarios-charts`` (the same, its charts tab).
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ def main(argv=None) -> int:
             "plan",
             "units",
             "units-blocks",
+            "scenarios",
+            "scenarios-charts",
         ),
         default="menu",
     )
@@ -58,6 +62,7 @@ def main(argv=None) -> int:
             LOWLAND_TABLE="1" if args.scene.endswith("table") else "",
             LOWLAND_BATCH="1" if args.scene.endswith("batch") else "",
             LOWLAND_PICK_BLOCKS="1" if args.scene == "units-blocks" else "",
+            LOWLAND_CHARTS="1" if args.scene == "scenarios-charts" else "",
             LOWLAND_SAMPLE=str(ROOT / "resources" / "sample" / "sample_district.gpkg"),
             LOWLAND_WORK=str(tmp),  # intermediate outputs of a scene (units: blocks, units)
             LANG=f"{args.locale}.UTF-8",

@@ -1,0 +1,135 @@
+"""The comparison of the 方案比选 dock (issue 23 item 4): a table with a row per
+indicator (label, unit) and a column per scenario, the best value of each row bold,
+marked ★ and shaded, an unknown value 「未知」 (never 0); the failed checks of each
+scenario with their clause; the charts; and the exports (XLSX of the table, PNG of the
+charts). The numbers are formatted as in the 实施方案 (:func:`value_text`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPixmap
+from qgis.PyQt.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
+
+from ..bridge.minutes import write_xlsx
+from ..core.common.spreadsheet import escape_text_cells
+from ..core.documents.scenarios import BEST_MARK, CHECK_NAMES, value_text
+from ..core.scenarios.charts import chart_images
+from ..core.scenarios.comparison import Comparison, comparison_frame, scenario_label
+from ..i18n import tr
+
+#: Shade of the best cell (as in the document).
+BEST_COLOUR = "#e2efda"
+#: Column of the indicator label and of its unit, then the scenarios.
+FIXED_COLUMNS = 2
+
+
+def fill_table(table: QTableWidget, c: Comparison, english: bool = False) -> None:
+    """Show ``c`` in ``table``: indicator rows, a column per scenario, best marked."""
+    ids = c.scenario_ids()
+    table.clear()
+    table.setRowCount(len(c.rows))
+    table.setColumnCount(FIXED_COLUMNS + len(ids))
+    titles = [tr("指标"), tr("单位"), *(scenario_label(s) for s in c.scenarios)]
+    table.setHorizontalHeaderLabels(titles)
+    bold = QFont()
+    bold.setBold(True)
+    for r, row in enumerate(c.rows):
+        label = QTableWidgetItem(row.label_en if english else row.label_zh)
+        if row.clause:
+            label.setToolTip(tr("依据：{0}").format(row.clause))
+        table.setItem(r, 0, label)
+        table.setItem(r, 1, QTableWidgetItem(row.unit or "—"))
+        for k, sid in enumerate(ids):
+            value = row.values.get(sid)
+            text = value_text(value) if value is not None else tr("未知")
+            item = QTableWidgetItem(text)
+            item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            if sid in row.best:
+                item.setText(f"{text} {BEST_MARK}")
+                item.setFont(bold)
+                item.setBackground(QBrush(QColor(BEST_COLOUR)))
+                item.setToolTip(tr("该项指标的最优值"))
+            table.setItem(r, FIXED_COLUMNS + k, item)
+    table.resizeColumnsToContents()
+
+
+def cell_value(table: QTableWidget, c: Comparison, key: str, scenario_id: str):
+    """The value shown in ``table`` for indicator ``key`` of ``scenario_id`` (None:
+    未知)."""
+    row = [r.key for r in c.rows].index(key)
+    column = FIXED_COLUMNS + c.scenario_ids().index(scenario_id)
+    return table.item(row, column).data(Qt.ItemDataRole.UserRole)
+
+
+def failures_html(c: Comparison, english: bool = False) -> str:
+    """The failed checks of each scenario, named with their clause (HTML)."""
+    parts = []
+    for scenario in c.scenarios:
+        sid = str(scenario["scenario_id"])
+        failed = c.failures.get(sid, ())
+        title = _escape(scenario_label(scenario))
+        if not failed:
+            parts.append(f"<p><b>{title}</b>：{tr('各项核查均通过')}</p>")
+            continue
+        items = "".join(
+            f"<li>{_escape(f.check if english else CHECK_NAMES.get(f.check, f.check))}（{f.clause}"
+            f"{'，' + _escape(f.project_id) if f.project_id else ''}）："
+            f"{_escape(f.text_en if english else f.text_zh)}</li>"
+            for f in failed
+        )
+        parts.append(
+            f"<p><b>{title}</b>：{tr('未通过 {0} 项').format(len(failed))}</p><ul>{items}</ul>"
+        )
+    return "".join(parts)
+
+
+def _escape(text: str | None) -> str:
+    from html import escape
+
+    return escape(text or "")
+
+
+def show_charts(labels: dict[str, QLabel], c: Comparison) -> dict[str, bytes]:
+    """Draw the charts into ``labels`` (by chart key); returns the PNG bytes."""
+    images = chart_images(c)
+    for key, label in labels.items():
+        pixmap = QPixmap()
+        pixmap.loadFromData(images[key], "PNG")
+        label.setPixmap(
+            pixmap.scaledToWidth(
+                max(label.width(), 480), Qt.TransformationMode.SmoothTransformation
+            )
+        )
+    return images
+
+
+def export_xlsx(c: Comparison, path: str | Path) -> None:
+    """The comparison table as an XLSX sheet: values as numbers, an unknown value an
+    empty cell named in the 未知 column (never 0); text cells escaped."""
+    frame = comparison_frame(c)
+    titles = [scenario_label(s) for s in c.scenarios]
+    unknown = []
+    for _, row in frame.iterrows():
+        names = [t for t in titles if t in frame.columns and row[t] is None]
+        unknown.append("、".join(names))
+    frame[tr("未知")] = unknown
+    for title in titles:
+        if title in frame.columns:
+            frame[title] = pd.to_numeric(frame[title], errors="coerce").astype(float)
+    write_xlsx(escape_text_cells(frame), Path(path), tr("方案比选"))
+
+
+def export_pngs(images: dict[str, bytes], folder: str | Path, prefix: str) -> list[Path]:
+    """The chart PNGs into ``folder`` as ``<prefix>_<key>.png``."""
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for key, data in images.items():
+        path = target / f"{prefix}_{key}.png"
+        path.write_bytes(data)
+        paths.append(path)
+    return paths

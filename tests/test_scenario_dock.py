@@ -1,0 +1,204 @@
+"""The 方案比选 dock (issue 23): a store beside the units is created from the plan's
+projects, a scenario made from the plan and copied; one parcel's mode and FAR are
+changed on the copy (one undo step each, in the layer's edit buffer), undone and redone,
+and the comparison table follows every step."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "resources" / "sample"
+#: The sample's projects of unit DY02 (by overlap): PRJ01 (owner, 70 630.8 m²) and
+#: PRJ03 (no mode, 105 712.2 m²).
+GFA_PLAN = 70630.8 + 105712.2  # = 176 343.0 m²
+
+
+@pytest.fixture
+def layers(qgis_new_project, tmp_path):
+    for name in ("sample_units.gpkg", "sample_projects.gpkg"):
+        shutil.copy(SAMPLE / name, tmp_path / name)
+    units = QgsVectorLayer(f"{tmp_path / 'sample_units.gpkg'}|layername=units", "units", "ogr")
+    projects = QgsVectorLayer(
+        f"{tmp_path / 'sample_projects.gpkg'}|layername=projects", "projects", "ogr"
+    )
+    assert units.isValid() and projects.isValid()
+    QgsProject.instance().addMapLayers([units, projects])
+    return units, projects
+
+
+@pytest.fixture
+def dock(qgis_iface, layers):
+    from lowland_under_test.lowland_plugin.gui.scenario_dock import ScenarioDock
+
+    units, projects = layers
+    widget = ScenarioDock(qgis_iface)
+    widget.projectsCombo.setLayer(projects)
+    widget.set_units_layer(units)
+    widget.show()
+    yield widget
+    widget.unload()
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.processEvents()
+
+
+def settle() -> None:
+    """Let the dock's re-evaluation (queued after each edit) run."""
+    for _ in range(3):
+        QCoreApplication.processEvents()
+
+
+def shown(dock, key: str, sid: str):
+    from lowland_under_test.lowland_plugin.gui.scenario_table import cell_value
+
+    return cell_value(dock.comparisonTable, dock.comparison, key, sid)
+
+
+def cell_text(dock, key: str, sid: str) -> str:
+    from lowland_under_test.lowland_plugin.gui.scenario_table import FIXED_COLUMNS
+
+    c = dock.comparison
+    row = [r.key for r in c.rows].index(key)
+    return dock.comparisonTable.item(row, FIXED_COLUMNS + c.scenario_ids().index(sid)).text()
+
+
+def test_the_store_is_created_beside_the_units(dock, tmp_path):
+    assert Path(dock.storeFile.filePath()) == tmp_path / "sample_units_scenarios.gpkg"
+    assert dock.open_store()
+    assert (tmp_path / "sample_units_scenarios.gpkg").is_file()
+    assert dock.scenarioList.count() == 0
+
+
+def test_copy_edit_undo_redo_and_the_table_follows(dock):
+    assert dock.open_store()
+    dock.unitCombo.setCurrentText("DY02")
+    assert dock.new_scenario("现行方案") == "DY02-A"
+    assert dock.copy_current("收储方案") == "DY02-B"
+    settle()
+    assert dock.current_scenario() == "DY02-B"
+    assert dock.comparisonTable.columnCount() == 4  # 指标, 单位, A, B
+    assert dock.comparisonTable.horizontalHeaderItem(3).text() == "收储方案"
+    # both from the plan: PRJ01 + PRJ03 proposed floor area; PRJ03 has no mode, so the
+    # 低效 area redeveloped is unknown (never 0)
+    for sid in ("DY02-A", "DY02-B"):
+        assert shown(dock, "gfa_total_m2", sid) == pytest.approx(GFA_PLAN)
+        assert shown(dock, "resolved_lowland_m2", sid) is None
+        assert cell_text(dock, "resolved_lowland_m2", sid) == "未知"
+
+    layer = dock.projects_layer
+    prj03 = next(f for f in layer.getFeatures()
+                 if f["scenario_id"] == "DY02-B" and f["project_id"] == "PRJ03")  # fmt: skip
+    area01 = next(f for f in layer.getFeatures()
+                  if f["scenario_id"] == "DY02-B" and f["project_id"] == "PRJ01").geometry().area()  # fmt: skip
+    area03 = prj03.geometry().area()
+    layer.selectByIds([prj03.id()])
+    assert dock.selected_ids() == [prj03.id()]
+    stack = layer.undoStack()
+    start = stack.index()
+
+    assert dock.set_mode("acquisition")
+    settle()
+    assert stack.index() == start + 1  # one undo step
+    resolved = area01 + area03  # both projects redeveloped now (≈ 38 406 + 55 638 m²)
+    assert shown(dock, "resolved_lowland_m2", "DY02-B") == pytest.approx(resolved)
+    assert shown(dock, "resolved_lowland_m2", "DY02-A") is None  # the copy only
+
+    assert dock.set_far(2.0)
+    settle()
+    assert stack.index() == start + 2
+    gfa_far = 70630.8 + round(2.0 * area03, 1)  # PRJ03: FAR 2.0 × its area
+    assert shown(dock, "gfa_total_m2", "DY02-B") == pytest.approx(gfa_far)
+    assert shown(dock, "gfa_total_m2", "DY02-A") == pytest.approx(GFA_PLAN)
+    # the floor area by use follows (PRJ03's gfa_by_use is all 0804): the chart series
+    assert dock.comparison.series["gfa_by_use"]["DY02-B"]["0804"] == pytest.approx(
+        round(2.0 * area03, 1)
+    )
+    assert dock.comparison.series["gfa_by_use"]["DY02-A"]["0804"] == pytest.approx(105712.2)
+    # the best mark follows: B has the larger redeveloped area (A's is unknown)
+    assert cell_text(dock, "resolved_lowland_m2", "DY02-B").endswith("★")
+    evaluations = dock.evaluations
+
+    dock.undo()  # the FAR
+    settle()
+    assert shown(dock, "gfa_total_m2", "DY02-B") == pytest.approx(GFA_PLAN)
+    assert shown(dock, "resolved_lowland_m2", "DY02-B") == pytest.approx(resolved)
+    dock.undo()  # the mode
+    settle()
+    assert shown(dock, "resolved_lowland_m2", "DY02-B") is None
+    assert dock.evaluations > evaluations
+
+    dock.redo()
+    settle()
+    assert shown(dock, "resolved_lowland_m2", "DY02-B") == pytest.approx(resolved)
+    assert shown(dock, "gfa_total_m2", "DY02-B") == pytest.approx(GFA_PLAN)
+    dock.redo()
+    settle()
+    assert shown(dock, "gfa_total_m2", "DY02-B") == pytest.approx(gfa_far)
+
+    # nothing was written yet: the store still has the plan's numbers; 保存 writes them
+    from lowland_under_test.lowland_plugin.bridge.scenario_store import read_scenario_projects
+
+    saved = read_scenario_projects(str(dock.store_path), "DY02-B").set_index("project_id")
+    assert saved.loc["PRJ03", "gfa_proposed"] == pytest.approx(105712.2)
+    assert dock.save()
+    saved = read_scenario_projects(str(dock.store_path), "DY02-B").set_index("project_id")
+    assert saved.loc["PRJ03", "gfa_proposed"] == pytest.approx(round(2.0 * area03, 1))
+    assert saved.loc["PRJ03", "redevelopment_mode"] == "acquisition"
+
+
+def test_choose_delete_and_export(dock, tmp_path, monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    assert dock.open_store()
+    dock.unitCombo.setCurrentText("DY02")
+    dock.new_scenario("现行方案")
+    dock.copy_current("副本")
+    settle()
+    dock.choose_current()
+    rows = {r["scenario_id"]: bool(r["chosen"]) for r in dock.scenario_rows()}
+    assert rows == {"DY02-A": False, "DY02-B": True}
+    assert "选定方案" in dock.scenarioList.currentItem().text()
+
+    xlsx = dock.export_xlsx(str(tmp_path / "cmp.xlsx"))
+    from osgeo import ogr
+
+    book = ogr.Open(xlsx)  # kept: its layer lives as long as it does
+    rows = {f.GetField("指标"): f for f in book.GetLayer(0)}
+    assert len(rows) == len(dock.comparison.rows)
+    gfa = rows["规划总建筑面积"]
+    assert gfa.GetField("现行方案") == pytest.approx(GFA_PLAN)  # a number, not text
+    assert gfa.GetField("单位") == "m²"
+    unknown = rows["盘活低效用地面积"]  # PRJ03 without a mode: unknown, an empty cell
+    assert not unknown.IsFieldSet("现行方案") and unknown.GetField("未知") == "现行方案、副本"
+    del rows, gfa, unknown, book
+    pngs = dock.export_pngs(str(tmp_path / "png"))
+    assert sorted(p.name for p in pngs) == [
+        "DY02_方案比选_funding.png", "DY02_方案比选_gfa_by_use.png",
+        "DY02_方案比选_resolved_by_phase.png",
+    ]  # fmt: skip
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not dock.delete_current()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert dock.delete_current()
+    settle()
+    assert [r["scenario_id"] for r in dock.scenario_rows()] == ["DY02-A"]
+    assert not any(f["scenario_id"] == "DY02-B" for f in dock.projects_layer.getFeatures())
+
+
+def test_scaled_uses_keeps_the_shares():
+    from lowland_under_test.lowland_plugin.gui.scenario_dock import scaled_uses
+
+    # 37 607.9 : 13 675.6 of 51 283.5 → ×2: 75 215.8 and 27 351.2
+    assert scaled_uses('{"0701": 37607.9, "0901": 13675.6}', 102567.0) == (
+        '{"0701": 75215.8, "0901": 27351.2}'
+    )
+    assert scaled_uses(None, 10.0) is None
+    assert scaled_uses("{}", 10.0) is None
+    assert scaled_uses("not json", 10.0) is None
