@@ -11,6 +11,7 @@ from .build_units import BuildUnitsAlgorithm
 from .building_conversion import BuildingConversionAlgorithm
 from .compare_versions import CompareVersionsAlgorithm
 from .delineate_blocks import DelineateBlocksAlgorithm
+from .evaluate_scenarios import EvaluateScenariosAlgorithm
 from .export_database import ExportDatabaseAlgorithm
 from .far_check import FarCheckAlgorithm
 from .generate_plan import GeneratePlanAlgorithm
@@ -43,6 +44,7 @@ ALGORITHMS = (
     UseChangeAlgorithm,
     BuildingConversionAlgorithm,
     LandPriceAlgorithm,
+    EvaluateScenariosAlgorithm,
     GeneratePlanAlgorithm,
 )
 

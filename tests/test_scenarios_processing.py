@@ -1,0 +1,77 @@
+"""``lowland:evaluatescenarios`` (issue 23 items 3 and 5) on the sample scenario store:
+方案A passes every check, 方案B fails the FAR cap (Y-4) and the scattered-land limits
+(Y-7), named with their clause in the failed-checks table, the run log and the XLSX."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from lowland_under_test.lowland_plugin.bridge.ogr_io import list_ogr_layers, read_ogr_layer
+from lowland_under_test.lowland_plugin.bridge.scenario_store import read_store
+from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+from lowland_under_test.lowland_plugin.core.scenarios.evaluate import evaluate_scenarios
+
+ROOT = Path(__file__).resolve().parents[1]
+STORE = ROOT / "resources" / "sample" / "sample_scenarios.gpkg"
+PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
+
+
+def sample_comparison():
+    scenarios, projects = read_store(str(STORE))
+    pieces = read_ogr_layer(str(STORE), "scenario_pieces")
+    zones = read_ogr_layer(str(PROJECTS), "zones")
+    return evaluate_scenarios(scenarios, projects, load_profile("default"), unit_id="DY02",
+                              pieces=pieces, zones=zones, reference=dt.date(2026, 3, 1))  # fmt: skip
+
+
+def test_the_sample_scenarios_differ_where_the_checks_catch_it():
+    c = sample_comparison()
+    assert c.scenario_ids() == ["DY02-A", "DY02-B"]
+    assert [s["chosen"] for s in c.scenarios] == [True, False]
+    assert c.failures["DY02-A"] == ()
+    failed = [(f.check, f.clause, f.project_id) for f in c.failures["DY02-B"]]
+    # PRJ01: 80 000 m² > 1.8 × 38 406 m² + 1 500 m² handover = 70 630.8 m² (Y-4); its pieces
+    # S1 + S2 with S2 3 500 m² > 5 亩 = 3 333.33 m² and (3 000 + 3 500) / 38 406 = 17 % > 10 %
+    assert failed == [("far", "Y-4", "PRJ01"), ("scattered", "Y-7", "PRJ01"),
+                      ("scattered", "Y-7", "PRJ01")]  # fmt: skip
+    assert "80000.00" in c.failures["DY02-B"][0].text_zh
+    assert "70630.80" in c.failures["DY02-B"][0].text_zh
+    # total GFA: A = PRJ01 70 630.8 + PRJ03 105 712.2 = 176 343; B = 80 000 + 105 712.2
+    assert c.row("gfa_total_m2").values == pytest.approx({"DY02-A": 176343.0, "DY02-B": 185712.2})
+    assert c.row("failed_checks").values == {"DY02-A": 0.0, "DY02-B": 3.0}
+    # PRJ01 收储 in B: sold after acquisition, no 补缴地价; PRJ03 has no valuation → unknown
+    assert c.row("land_price_wan").values["DY02-B"] is None
+
+
+def test_evaluatescenarios_processing_on_the_sample(lowland_provider, tmp_path):
+    import processing
+
+    store = str(STORE)
+    xlsx = tmp_path / "compare.xlsx"
+    res = processing.run(
+        "lowland:evaluatescenarios",
+        {
+            "SCENARIOS": f"{store}|layername=scenarios",
+            "SCENARIO_PROJECTS": f"{store}|layername=scenario_projects",
+            "PIECES": f"{store}|layername=scenario_pieces",
+            "ZONES": f"{PROJECTS}|layername=zones",
+            "UNIT": "DY02",
+            "OUTPUT": str(tmp_path / "compare.gpkg"),
+            "FAILURES": str(tmp_path / "failed.gpkg"),
+            "XLSX": str(xlsx),
+        },
+    )
+    table = read_ogr_layer(res["OUTPUT"]).set_index("indicator_key")
+    assert table.loc["gfa_total_m2", "DY02-B"] == pytest.approx(185712.2)
+    assert table.loc["failed_checks", ["DY02-A", "DY02-B"]].tolist() == [0.0, 3.0]
+    assert table.loc["failed_checks", "best"] == "DY02-A"
+    assert table.loc["capacity_m2", ["DY02-A", "DY02-B"]].isna().all()  # unknown, not 0
+    failed = read_ogr_layer(res["FAILURES"])
+    assert failed[["scenario_id", "check_name", "clause"]].values.tolist() == [
+        ["DY02-B", "far", "Y-4"], ["DY02-B", "scattered", "Y-7"], ["DY02-B", "scattered", "Y-7"]]  # fmt: skip
+    assert sorted(list_ogr_layers(str(xlsx))) == ["方案比选", "未通过核查"]
+    sheet = read_ogr_layer(str(xlsx), "方案比选")
+    assert "方案B 收储提容" in sheet.columns
