@@ -1480,37 +1480,37 @@
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="106" />
+      <location filename="../lowland_plugin/plugin.py" line="107" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="119" />
+      <location filename="../lowland_plugin/plugin.py" line="120" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="132" />
+      <location filename="../lowland_plugin/plugin.py" line="133" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="140" />
+      <location filename="../lowland_plugin/plugin.py" line="141" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="147" />
+      <location filename="../lowland_plugin/plugin.py" line="148" />
       <source>使用手册</source>
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="152" />
+      <location filename="../lowland_plugin/plugin.py" line="153" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="241" />
+      <location filename="../lowland_plugin/plugin.py" line="242" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
@@ -1840,6 +1840,91 @@
       <translation>宗地（含所属街坊）</translation>
     </message>
     <message>
+      <location filename="../processing/evaluate_scenarios.py" line="46" />
+      <source>方案评估比选</source>
+      <translation>方案评估比选</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="55" />
+      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活低效用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活低效用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="133" />
+      <source>方案项目图层</source>
+      <translation>方案项目图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="135" />
+      <source>零星用地图层</source>
+      <translation>零星用地图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="137" />
+      <source>功能分区图层</source>
+      <translation>功能分区图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="73" />
+      <source>方案表</source>
+      <translation>方案表</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="83" />
+      <source>控规图层（开发容量）</source>
+      <translation>控规图层（开发容量）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="84" />
+      <source>再开发单元图层（资金平衡用单元统计）</source>
+      <translation>再开发单元图层（资金平衡用单元统计）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="91" />
+      <source>单元编号（空：所有单元）</source>
+      <translation>单元编号（空：所有单元）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="97" />
+      <source>方案比选表</source>
+      <translation>方案比选表</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="103" />
+      <source>未通过核查表</source>
+      <translation>未通过核查表</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <source>比选表（XLSX）</source>
+      <translation>比选表（XLSX）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="146" />
+      <source>方案表没有方案。</source>
+      <translation>方案表没有方案。</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="181" />
+      <source>单元 {0}：比较 {1} 个方案。</source>
+      <translation>单元 {0}：比较 {1} 个方案。</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="190" />
+      <source>方案 {0}：{1} 项未通过核查。</source>
+      <translation>方案 {0}：{1} 项未通过核查。</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="188" />
+      <source>方案 {0}：各项核查均通过。</source>
+      <translation>方案 {0}：各项核查均通过。</translation>
+    </message>
+    <message>
       <location filename="../processing/export_database.py" line="97" />
       <source>上图入库成果导出与质检</source>
       <translation>上图入库成果导出与质检</translation>
@@ -2088,11 +2173,6 @@
       <location filename="../processing/generate_plan.py" line="147" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
-    </message>
-    <message>
-      <location filename="../processing/generate_plan.py" line="148" />
-      <source>功能分区图层</source>
-      <translation>功能分区图层</translation>
     </message>
     <message>
       <location filename="../processing/generate_plan.py" line="149" />
@@ -2380,11 +2460,6 @@
       <translation>再开发项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="115" />
-      <source>零星用地图层</source>
-      <translation>零星用地图层</translation>
-    </message>
-    <message>
       <location filename="../processing/models.py" line="116" />
       <source>混合用地分区图层</source>
       <translation>混合用地分区图层</translation>
@@ -2530,7 +2605,7 @@
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="64" />
+      <location filename="../processing/provider.py" line="66" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
     </message>

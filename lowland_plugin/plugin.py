@@ -31,6 +31,7 @@ MENU_ALGORITHMS = (
     "lowland:usechange",
     "lowland:buildingconversion",
     "lowland:landprice",
+    "lowland:evaluatescenarios",
     "lowland:generateplan",
 )
 #: Of those, the ones also on the toolbar (the daily work; the rest is in the menu).
