@@ -59,8 +59,8 @@ def test_evaluatescenarios_processing_on_the_sample(lowland_provider, tmp_path):
             "PIECES": f"{store}|layername=scenario_pieces",
             "ZONES": f"{PROJECTS}|layername=zones",
             "UNIT": "DY02",
-            "OUTPUT": str(tmp_path / "compare.gpkg"),
-            "FAILURES": str(tmp_path / "failed.gpkg"),
+            "OUTPUT": str(tmp_path / "scenario_comparison.gpkg"),
+            "FAILURES": str(tmp_path / "scenario_failures.gpkg"),
             "XLSX": str(xlsx),
         },
     )
@@ -75,3 +75,12 @@ def test_evaluatescenarios_processing_on_the_sample(lowland_provider, tmp_path):
     assert sorted(list_ogr_layers(str(xlsx))) == ["方案比选", "未通过核查"]
     sheet = read_ogr_layer(str(xlsx), "方案比选")
     assert "方案B 收储提容" in sheet.columns
+    # the demo summary prints the comparison from these outputs (scripts/demo.py)
+    from lowland_under_test.scripts import demo
+
+    lines = demo.scenario_summary(tmp_path)
+    assert lines[0].startswith("[demo] 方案比选 (unit DY02): DY02-A, DY02-B")
+    assert "[demo]   未通过核查项数 (项): 0 | 3  最优 DY02-A" in lines
+    assert "[demo]   开发容量 (m²): 未知 | 未知" in lines
+    assert "[demo]   DY02-A: 各项核查均通过" in lines
+    assert any(line.startswith("[demo]   DY02-B 未通过 [Y-4] PRJ01: ") for line in lines)

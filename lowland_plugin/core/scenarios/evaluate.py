@@ -11,8 +11,10 @@ Indicators (values per scenario; ``None`` = unknown, never 0):
 - ``capacity_m2`` / ``capacity_used_pct`` / ``capacity_headroom_m2``: Σ ``capacity_m2``
   of the envelope, ``gfa_total ÷ capacity × 100``, ``capacity − gfa_total`` (unknown
   without a 控规 layer — 未测算 — or with an uncapped project);
-- ``resolved_lowland_m2`` 盘活低效用地面积 = Σ area of the projects redeveloped (收储,
-  原权利人改造, 联合; 保留 not), unknown when a project has no mode (Y-3);
+- ``resolved_lowland_m2`` 盘活用地面积 = Σ area of the projects redeveloped (收储,
+  原权利人改造, 联合; 保留 not) — the project land, which the template draws on the
+  低效 land it redevelops (not intersected with the parcels) —, unknown when a project
+  has no mode (Y-3);
 - ``land_price_wan`` 补缴地价 = Σ known ``price_due`` ÷ 10 000 (Y-14, Y-15);
 - ``funding_income_wan`` / ``funding_cost_wan`` / ``funding_balance_wan``: the funding
   balance by mode ÷ 10 000 (Y-3, N-3, N-5; unknown without the unit's statistics);
@@ -50,7 +52,7 @@ INDICATORS = (
     ("capacity_m2", "开发容量", "development capacity", "m²", None, "Y-4"),
     ("capacity_used_pct", "容量使用率", "capacity used", "%", None, "Y-4"),
     ("capacity_headroom_m2", "容量余量", "capacity headroom", "m²", "higher", "Y-4"),
-    ("resolved_lowland_m2", "盘活低效用地面积", "low-efficiency land redeveloped", "m²",
+    ("resolved_lowland_m2", "盘活用地面积（再开发项目用地）", "land redeveloped (project land)", "m²",
      "higher", "Y-3"),
     ("land_price_wan", "补缴地价", "land price due", "万元", None, "Y-14"),
     ("funding_income_wan", "资金收入", "funding income", "万元", "higher", "Y-3"),
