@@ -203,6 +203,7 @@ def scenario_arguments(out: Path, sample: Path = SAMPLE) -> list[str]:
         f"SCENARIO_PROJECTS={store}|layername=scenario_projects",
         f"PIECES={store}|layername=scenario_pieces",
         f"ZONES={sample / 'sample_projects.gpkg'}|layername=zones",
+        f"CONTROLS={sample / 'sample_district.gpkg'}|layername=plan",
         f"UNITS={out / 'units.gpkg'}",
         "UNIT=DY02",
         f"OUTPUT={out / 'scenario_comparison.gpkg'}",

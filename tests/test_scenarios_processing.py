@@ -17,6 +17,7 @@ from lowland_under_test.lowland_plugin.core.scenarios.evaluate import evaluate_s
 ROOT = Path(__file__).resolve().parents[1]
 STORE = ROOT / "resources" / "sample" / "sample_scenarios.gpkg"
 PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
+DISTRICT = ROOT / "resources" / "sample" / "sample_district.gpkg"
 
 
 def sample_comparison():
@@ -58,6 +59,7 @@ def test_evaluatescenarios_processing_on_the_sample(lowland_provider, tmp_path):
             "SCENARIO_PROJECTS": f"{store}|layername=scenario_projects",
             "PIECES": f"{store}|layername=scenario_pieces",
             "ZONES": f"{PROJECTS}|layername=zones",
+            "CONTROLS": f"{DISTRICT}|layername=plan",
             "UNIT": "DY02",
             "OUTPUT": str(tmp_path / "scenario_comparison.gpkg"),
             "FAILURES": str(tmp_path / "scenario_failures.gpkg"),
@@ -68,7 +70,13 @@ def test_evaluatescenarios_processing_on_the_sample(lowland_provider, tmp_path):
     assert table.loc["gfa_total_m2", "DY02-B"] == pytest.approx(185712.2)
     assert table.loc["failed_checks", ["DY02-A", "DY02-B"]].tolist() == [0.0, 3.0]
     assert table.loc["failed_checks", "best"] == "DY02-A"
-    assert table.loc["capacity_m2", ["DY02-A", "DY02-B"]].isna().all()  # unknown, not 0
+    # capacity of the capped PRJ01 under its 控规 row (PRJ03, public, is uncapped): the
+    # envelope's FAR limit 115 218 m² + 1 500 m² handed over = 116 718 m²; B counts
+    # 80 000 m² of it → 80 000 / 116 718 = 68.54 %
+    assert table.loc["capacity_m2", ["DY02-A", "DY02-B"]].tolist() == [116718.0, 116718.0]
+    assert table.loc["capacity_used_pct", "DY02-B"] == pytest.approx(80000 / 116718 * 100, abs=0.01)
+    # no unit statistics given: the funding rows are unknown (empty), never 0
+    assert table.loc["funding_balance_wan", ["DY02-A", "DY02-B"]].isna().all()
     failed = read_ogr_layer(res["FAILURES"])
     assert failed[["scenario_id", "check_name", "clause"]].values.tolist() == [
         ["DY02-B", "far", "Y-4"], ["DY02-B", "scattered", "Y-7"], ["DY02-B", "scattered", "Y-7"]]  # fmt: skip
@@ -81,6 +89,7 @@ def test_evaluatescenarios_processing_on_the_sample(lowland_provider, tmp_path):
     lines = demo.scenario_summary(tmp_path)
     assert lines[0].startswith("[demo] 方案比选 (unit DY02): DY02-A, DY02-B")
     assert "[demo]   未通过核查项数 (项): 0 | 3  最优 DY02-A" in lines
-    assert "[demo]   开发容量 (m²): 未知 | 未知" in lines
+    assert "[demo]   开发容量（受控规限制的项目） (m²): 116,718 | 116,718" in lines
+    assert "[demo]   资金平衡（收入−支出） (万元): 未知 | 未知" in lines
     assert "[demo]   DY02-A: 各项核查均通过" in lines
     assert any(line.startswith("[demo]   DY02-B 未通过 [Y-4] PRJ01: ") for line in lines)
