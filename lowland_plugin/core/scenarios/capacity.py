@@ -208,12 +208,11 @@ def control_values(controls: gpd.GeoDataFrame, label: str) -> dict[str, np.ndarr
     return values
 
 
-def plan_citation(controls: pd.DataFrame, row: int) -> dict[str, str | None] | None:
-    """The plan document a limit comes from: ``plan_id``/``plan_code``/``plan_name`` of
-    the 控规 row (None: no row)."""
-    if row < 0:
-        return None
-    return {f: texts(controls.iloc[[row]], f)[0] for f in PLAN_FIELDS if f in controls.columns}
+def plan_citations(controls: pd.DataFrame) -> list[dict[str, str | None]]:
+    """The plan document each 控规 row's limits come from: its ``plan_id``/``plan_code``/
+    ``plan_name`` (the fields the layer has)."""
+    columns = {f: texts(controls, f) for f in PLAN_FIELDS if f in controls.columns}
+    return [{f: v[r] for f, v in columns.items()} for r in range(len(controls))]
 
 
 # ------------------------------------------------------------------ reasons
@@ -394,9 +393,10 @@ def capacity_envelope(
     public = uncapped_public(parcels)
     cov_name = coverage_field(controls)
     plan_ids = texts(controls, "plan_id")
+    citations = plan_citations(controls)
     out_rows = []
     for i in range(len(parcels)):
-        plan = plan_citation(controls, int(rows[i]))
+        plan = citations[rows[i]] if has[i] else None
         binding, least, headroom = binding_limit({k: float(v[i]) for k, v in limits.items()})
         condition = public[i]
         uncapped = condition is not None and condition[0] is True
