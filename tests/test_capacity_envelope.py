@@ -407,3 +407,18 @@ def test_algorithm_refuses_controls_without_far_max(lowland_provider, tmp_path):
                 "OUTPUT": "TEMPORARY_OUTPUT",
             },
         )
+
+
+def test_parcel_own_far_max_is_named_not_used():
+    # the project records far_max 1.8, its 控规 row 3.0: the 控规 decides (3.0 × 1000 =
+    # 3000), the reason and a warning name the 1.8; P2 (no 控规 row) records 2.0: unknown
+    par = parcels(2, far_max=[1.8, 2.0])
+    env = capacity_envelope(par, controls(("K1", 3.0, 60.0, 0.3, rect(0))), PROFILE)
+    assert env["limit_far_m2"].iloc[0] == pytest.approx(3000.0)
+    assert math.isnan(env["capacity_m2"].iloc[1])
+    assert [reasons(r)["capacity_far_limit"]["parcel_far_max"] for _, r in env.iterrows()] == [
+        1.8,
+        2.0,
+    ]
+    assert any("P1（1.8 ≠ 3）" in w for w in env.attrs["warnings"])
+    assert not any("P2（" in w for w in env.attrs["warnings"])

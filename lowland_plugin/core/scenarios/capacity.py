@@ -218,14 +218,26 @@ def plan_citations(controls: pd.DataFrame) -> list[dict[str, str | None]]:
 # ------------------------------------------------------------------ reasons
 
 
-def far_reason(limit: float, far_max: float, area: float, plan: dict | None) -> Reason:
-    """Y-3 the planned-FAR limit of one parcel, cited to its 控规 row."""
+def far_reason(
+    limit: float, far_max: float, area: float, plan: dict | None, own_far_max: float = math.nan
+) -> Reason:
+    """Y-3 the planned-FAR limit of one parcel, cited to its 控规 row; a different
+    ``far_max`` recorded on the parcel itself (a project's planning condition) is named,
+    not used."""
     if plan is None:
         note = "无控规地块覆盖，容积率上限未知 / no 控规 row covers the parcel: FAR limit unknown"
     elif math.isnan(far_max):
         note = "控规 far_max 为空，容积率上限未知 / 控规 far_max empty: FAR limit unknown"
     else:
         note = "规划容积率上限 × 用地面积 / planned FAR maximum × land area"
+    differs = not math.isnan(own_far_max) and (
+        math.isnan(far_max) or not math.isclose(own_far_max, far_max, rel_tol=EPS)
+    )
+    if differs:
+        note += (
+            f"；地块自身记录的 far_max {own_far_max:g} 未用于测算（以控规为准），请核对 / the "
+            f"parcel's own far_max {own_far_max:g} is not used (the 控规 is); to be checked"
+        )
     return reason(
         "capacity_far_limit",
         "Y-3",
@@ -233,9 +245,23 @@ def far_reason(limit: float, far_max: float, area: float, plan: dict | None) -> 
         rounded(far_max, 4),
         None,
         area_m2=rounded(area),
+        parcel_far_max=rounded(own_far_max, 4) if differs else None,
         plan=plan,
         note=note,
     )
+
+
+def far_max_differences(
+    ids: list[str], own: np.ndarray, planned: np.ndarray, has: np.ndarray
+) -> list[str]:
+    """``id（地块 a ≠ 控规 b）`` of every parcel whose own ``far_max`` differs from its
+    控规 row's (both known)."""
+    known = has & ~np.isnan(own) & ~np.isnan(planned)
+    out = []
+    for i in np.flatnonzero(known):
+        if not math.isclose(own[i], planned[i], rel_tol=EPS):
+            out.append(f"{ids[i]}（{own[i]:g} ≠ {planned[i]:g}）")
+    return out
 
 
 def height_reason(
@@ -390,6 +416,7 @@ def capacity_envelope(
         "height": height_limit(storeys, pick["coverage_max"], area),
     }
     bonus, handover_items = handover_bonuses(parcels, ids, profile, label)
+    own = numbers(parcels, "far_max")
     public = uncapped_public(parcels)
     cov_name = coverage_field(controls)
     plan_ids = texts(controls, "plan_id")
@@ -406,7 +433,7 @@ def capacity_envelope(
             "storeys": float(storeys[i]),
         }
         items = [
-            far_reason(float(limits["far"][i]), here["far_max"], float(area[i]), plan),
+            far_reason(float(limits["far"][i]), here["far_max"], float(area[i]), plan, own[i]),
             height_reason(float(limits["height"][i]), here, storey_sources[i], plan, cov_name),
         ]
         handover = handover_items[i]
@@ -440,6 +467,12 @@ def capacity_envelope(
     out.attrs["warnings"] = envelope_warnings(
         ids, has, cov_name, controls, profile, storey_height_m, bonus
     )
+    differ = far_max_differences(ids, own, pick["far_max"], has)
+    if differ:
+        out.attrs["warnings"].append(
+            f"{len(differ)} 个地块自身的 far_max 与控规不同，按控规测算：{'、'.join(differ[:10])} / "
+            f"{len(differ)} parcels record a far_max other than their 控规 row's; the 控规 is used"
+        )
     return out
 
 
