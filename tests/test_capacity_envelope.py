@@ -422,3 +422,31 @@ def test_parcel_own_far_max_is_named_not_used():
     ]
     assert any("P1（1.8 ≠ 3）" in w for w in env.attrs["warnings"])
     assert not any("P2（" in w for w in env.attrs["warnings"])
+
+
+def test_capacityenvelope_in_qgis_process(qgis_env, tmp_path):
+    # the guide's command line; STOREY_HEIGHT names 07 and 09 only, so PRJ01 (100101) keeps
+    # the profile's 6.0 m and PRJ02 (0701) takes 3.0: both as in test_algorithm_on_the_sample
+    from check_helpers import qgis_run
+
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[1] / SAMPLE
+    dest, units = tmp_path / "capacity.gpkg", tmp_path / "capacity_units.gpkg"
+    qgis_run(
+        qgis_env,
+        "lowland:capacityenvelope",
+        f"PARCELS={root / 'sample_projects.gpkg'}|layername=projects",
+        f"CONTROLS={root / 'sample_district.gpkg'}|layername=plan",
+        f"UNITS={root / 'sample_units.gpkg'}|layername=units",
+        "STOREY_HEIGHT=07=3.0; 09=4.5",
+        f"OUTPUT={dest}",
+        f"UNIT_TABLE={units}",
+    )
+    out = read_ogr_layer(str(dest)).set_index("project_id")
+    assert out.loc["PRJ01", "capacity_m2"] == pytest.approx(116718.0)
+    assert out.loc["PRJ02", "capacity_m2"] == pytest.approx(75215.8)
+    table = read_ogr_layer(str(units)).set_index("unit_id")
+    # DY02: PRJ01 116718 (PRJ03 uncapped, not added); DY03: PRJ02 75215.8
+    assert table.loc["DY02", "capacity_m2"] == pytest.approx(116718.0)
+    assert table.loc["DY03", "capacity_m2"] == pytest.approx(75215.8)
