@@ -171,7 +171,9 @@ class CapacityEnvelopeAlgorithm(LowlandAlgorithm):
         )
         id_field = next((f for f in ("project_id", "parcel_id") if f in parcels.columns), None)
         self.check_accounted(parcels, out, id_field, self.displayName())
-        return self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        return self.write_output(
+            parameters, self.OUTPUT, context, feedback, out, crs, style="capacityenvelope"
+        )
 
     def unit_table(self, parameters, context, feedback, envelope):
         """Per unit: by the UNITS layer when given, else the parcels' ``unit_id``; None

@@ -450,3 +450,37 @@ def test_capacityenvelope_in_qgis_process(qgis_env, tmp_path):
     # DY02: PRJ01 116718 (PRJ03 uncapped, not added); DY03: PRJ02 75215.8
     assert table.loc["DY02", "capacity_m2"] == pytest.approx(116718.0)
     assert table.loc["DY03", "capacity_m2"] == pytest.approx(75215.8)
+
+
+def test_algorithm_output_opens_with_its_style(lowland_provider, tmp_path):
+    # resources/styles/capacityenvelope_{zh,en}.qml: categories by binding_limit; PRJ01 and
+    # PRJ02 FAR-bound (test_algorithm_on_the_sample), PRJ03 uncapped (empty binding_limit)
+    import re
+
+    from qgis.core import QgsRenderContext, QgsVectorLayer
+
+    res, _, _ = sample_run(tmp_path)
+    layer = QgsVectorLayer(res["OUTPUT"], "c", "ogr")
+    assert layer.isValid() and layer.renderer().type() == "categorizedSymbol"
+    labels = {i.label() for i in layer.renderer().legendSymbolItems()}
+    zh = any(re.search("[\u4e00-\u9fff]", label) for label in labels)
+    expected = (
+        {"far": "容积率控制", "height": "高度控制", None: "容量未知或不受限（公益项目）"}
+        if zh
+        else {"far": "FAR binds", "height": "Height binds", None: "Unknown or uncapped (public)"}
+    )
+    assert labels == set(expected.values())
+    renderer = layer.renderer().clone()
+    context = QgsRenderContext()
+    renderer.startRender(context, layer.fields())
+    keys = {i.ruleKey(): i.label() for i in renderer.legendSymbolItems()}
+    drawn = {
+        f["project_id"]: [keys[k] for k in renderer.legendKeysForFeature(f, context)]
+        for f in layer.getFeatures()
+    }
+    renderer.stopRender(context)
+    assert drawn == {
+        "PRJ01": [expected["far"]],
+        "PRJ02": [expected["far"]],
+        "PRJ03": [expected[None]],
+    }
