@@ -25,6 +25,7 @@ MENU_ALGORITHMS = (
     "lowland:buildunits",
     "lowland:refreshunits",
     "lowland:farcheck",
+    "lowland:capacityenvelope",
     "lowland:statusquocheck",
     "lowland:scatteredland",
     "lowland:mixeduse",

@@ -9,6 +9,7 @@ from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.i18n import tr
 from .build_units import BuildUnitsAlgorithm
 from .building_conversion import BuildingConversionAlgorithm
+from .capacity_envelope import CapacityEnvelopeAlgorithm
 from .compare_versions import CompareVersionsAlgorithm
 from .delineate_blocks import DelineateBlocksAlgorithm
 from .evaluate_scenarios import EvaluateScenariosAlgorithm
@@ -38,6 +39,7 @@ ALGORITHMS = (
     BuildUnitsAlgorithm,
     RefreshUnitsAlgorithm,
     FarCheckAlgorithm,
+    CapacityEnvelopeAlgorithm,
     StatusQuoCheckAlgorithm,
     ScatteredLandAlgorithm,
     MixedUseAlgorithm,

@@ -286,3 +286,201 @@ def test_unit_capacity_from_units_layer():
     table = unit_capacity(env, units).set_index("unit_id")
     assert table.loc["U1", "headroom_m2"] == pytest.approx(500.0)
     assert table.loc["U9", "parcel_count"] == 0 and math.isnan(table.loc["U9", "capacity_m2"])
+
+
+# ------------------------------------------------------------------ the algorithm
+
+
+SAMPLE = "resources/sample"
+
+
+def feedback_recorder():
+    """A feedback keeping the warnings and infos (qgis.core imported late)."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings, self.infos = [], []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS API)
+            self.warnings.append(text)
+
+        def pushInfo(self, text):  # noqa: N802 (QGIS API)
+            self.infos.append(text)
+
+    return Recorder()
+
+
+def sample_run(tmp_path, **extra):
+    import processing
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[1] / SAMPLE
+    dest = tmp_path / "envelope.gpkg"
+    feedback = feedback_recorder()
+    params = {
+        "PARCELS": f"{root / 'sample_projects.gpkg'}|layername=projects",
+        "CONTROLS": f"{root / 'sample_district.gpkg'}|layername=plan",
+        "OUTPUT": str(dest),
+        **extra,
+    }
+    res = processing.run("lowland:capacityenvelope", params, feedback=feedback)
+    out = read_ogr_layer(res["OUTPUT"].split("|")[0]).set_index("project_id")
+    return res, out, feedback
+
+
+def test_algorithm_on_the_sample(lowland_provider, tmp_path):
+    # PRJ01: 38406 m² in 控规 LT04-02 (far 3.0, height 80, density 0.45), use 100101 →
+    #   storey 6.0 m (profile "10"): ⌊80 ÷ 6⌋ = 13 × 0.45 × 38406 = 224675.1;
+    #   FAR 3.0 × 38406 = 115218 binds; + handover 1000 education + 500 community = 116718;
+    #   headroom 224675.1 − 115218 = 109457.1
+    # PRJ02: 34189 m² in LT09-01 (2.2, 60, 0.3), use 0701 → 3.0 m: 20 × 0.3 × 34189 =
+    #   205134; FAR 2.2 × 34189 = 75215.8 binds; headroom 129918.2
+    # PRJ03: public, the three conditions recorded true → uncapped
+    res, out, feedback = sample_run(tmp_path)
+    assert out.loc["PRJ01", "control_id"] == "LT04-02"
+    assert out.loc["PRJ01", "limit_height_m2"] == pytest.approx(224675.1)
+    assert out.loc["PRJ01", "capacity_m2"] == pytest.approx(116718.0)
+    assert out.loc["PRJ01", "headroom_m2"] == pytest.approx(109457.1)
+    assert out.loc["PRJ02", "capacity_m2"] == pytest.approx(75215.8)
+    assert out.loc["PRJ02", "headroom_m2"] == pytest.approx(129918.2)
+    assert out["binding_limit"].tolist()[:2] == ["far", "far"]
+    assert out.loc["PRJ03", "capped"] == False  # noqa: E712 (a stored boolean)
+    assert pd.isna(out.loc["PRJ03", "capacity_m2"])
+    assert any(
+        "容积率控制 2 个" in line and "不受限公益项目 1 个" in line for line in feedback.infos
+    )
+    assert any("storey_height_m" in w for w in feedback.warnings)  # a local choice
+
+
+def test_algorithm_storey_parameter_and_unit_table(lowland_provider, tmp_path):
+    # STOREY_HEIGHT 16 m for every use: PRJ01 ⌊80 ÷ 16⌋ = 5 × 0.45 × 38406 = 86413.5 binds
+    #   + 1500 handover = 87913.5; headroom 115218 − 86413.5 = 28804.5
+    # PRJ02 ⌊60 ÷ 16⌋ = 3 × 0.3 × 34189 = 30770.1 binds
+    # units (sample_units.gpkg): DY02 holds PRJ01 and the uncapped PRJ03 → 87913.5;
+    # DY03 holds PRJ02 → 30770.1; no gfa_existing → headroom unknown
+    root = __import__("pathlib").Path(__file__).resolve().parents[1] / SAMPLE
+    from qgis.core import QgsVectorLayer
+
+    res, out, _ = sample_run(
+        tmp_path,
+        STOREY_HEIGHT="16",
+        UNITS=f"{root / 'sample_units.gpkg'}|layername=units",
+        UNIT_TABLE=str(tmp_path / "units.gpkg"),
+    )
+    assert out.loc["PRJ01", "capacity_m2"] == pytest.approx(87913.5)
+    assert out.loc["PRJ01", "headroom_m2"] == pytest.approx(28804.5)
+    assert (out.loc["PRJ02", "binding_limit"], out.loc["PRJ02", "capacity_m2"]) == (
+        "height",
+        pytest.approx(30770.1),
+    )
+    table = QgsVectorLayer(res["UNIT_TABLE"], "u", "ogr")
+    rows = {f["unit_id"]: f for f in table.getFeatures()}
+    assert rows["DY02"]["capacity_m2"] == pytest.approx(87913.5)
+    assert rows["DY02"]["uncapped_count"] == 1
+    assert rows["DY03"]["capacity_m2"] == pytest.approx(30770.1)
+    assert rows["DY03"]["headroom_m2"] is None or str(rows["DY03"]["headroom_m2"]) == "NULL"
+
+
+def test_algorithm_refuses_controls_without_far_max(lowland_provider, tmp_path):
+    from check_helpers import memory_layer
+    from qgis.core import QgsProcessingException
+
+    import processing
+
+    where = rect(606800, 4262000)  # inside EPSG:4544's area of use
+    parcels = memory_layer("Polygon", "field=project_id:string", [(["P1"], where)])
+    ctl = memory_layer("Polygon", "field=plan_id:string", [(["K1"], where)])
+    with pytest.raises(QgsProcessingException, match="far_max"):
+        processing.run(
+            "lowland:capacityenvelope",
+            {"PARCELS": parcels, "CONTROLS": ctl, "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
+    with pytest.raises(QgsProcessingException, match="层高"):
+        processing.run(
+            "lowland:capacityenvelope",
+            {
+                "PARCELS": parcels,
+                "CONTROLS": ctl,
+                "STOREY_HEIGHT": "abc",
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
+
+
+def test_parcel_own_far_max_is_named_not_used():
+    # the project records far_max 1.8, its 控规 row 3.0: the 控规 decides (3.0 × 1000 =
+    # 3000), the reason and a warning name the 1.8; P2 (no 控规 row) records 2.0: unknown
+    par = parcels(2, far_max=[1.8, 2.0])
+    env = capacity_envelope(par, controls(("K1", 3.0, 60.0, 0.3, rect(0))), PROFILE)
+    assert env["limit_far_m2"].iloc[0] == pytest.approx(3000.0)
+    assert math.isnan(env["capacity_m2"].iloc[1])
+    assert [reasons(r)["capacity_far_limit"]["parcel_far_max"] for _, r in env.iterrows()] == [
+        1.8,
+        2.0,
+    ]
+    assert any("P1（1.8 ≠ 3）" in w for w in env.attrs["warnings"])
+    assert not any("P2（" in w for w in env.attrs["warnings"])
+
+
+def test_capacityenvelope_in_qgis_process(qgis_env, tmp_path):
+    # the guide's command line; STOREY_HEIGHT names 07 and 09 only, so PRJ01 (100101) keeps
+    # the profile's 6.0 m and PRJ02 (0701) takes 3.0: both as in test_algorithm_on_the_sample
+    from check_helpers import qgis_run
+
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
+
+    root = __import__("pathlib").Path(__file__).resolve().parents[1] / SAMPLE
+    dest, units = tmp_path / "capacity.gpkg", tmp_path / "capacity_units.gpkg"
+    qgis_run(
+        qgis_env,
+        "lowland:capacityenvelope",
+        f"PARCELS={root / 'sample_projects.gpkg'}|layername=projects",
+        f"CONTROLS={root / 'sample_district.gpkg'}|layername=plan",
+        f"UNITS={root / 'sample_units.gpkg'}|layername=units",
+        "STOREY_HEIGHT=07=3.0; 09=4.5",
+        f"OUTPUT={dest}",
+        f"UNIT_TABLE={units}",
+    )
+    out = read_ogr_layer(str(dest)).set_index("project_id")
+    assert out.loc["PRJ01", "capacity_m2"] == pytest.approx(116718.0)
+    assert out.loc["PRJ02", "capacity_m2"] == pytest.approx(75215.8)
+    table = read_ogr_layer(str(units)).set_index("unit_id")
+    # DY02: PRJ01 116718 (PRJ03 uncapped, not added); DY03: PRJ02 75215.8
+    assert table.loc["DY02", "capacity_m2"] == pytest.approx(116718.0)
+    assert table.loc["DY03", "capacity_m2"] == pytest.approx(75215.8)
+
+
+def test_algorithm_output_opens_with_its_style(lowland_provider, tmp_path):
+    # resources/styles/capacityenvelope_{zh,en}.qml: categories by binding_limit; PRJ01 and
+    # PRJ02 FAR-bound (test_algorithm_on_the_sample), PRJ03 uncapped (empty binding_limit)
+    import re
+
+    from qgis.core import QgsRenderContext, QgsVectorLayer
+
+    res, _, _ = sample_run(tmp_path)
+    layer = QgsVectorLayer(res["OUTPUT"], "c", "ogr")
+    assert layer.isValid() and layer.renderer().type() == "categorizedSymbol"
+    labels = {i.label() for i in layer.renderer().legendSymbolItems()}
+    zh = any(re.search("[\u4e00-\u9fff]", label) for label in labels)
+    expected = (
+        {"far": "容积率控制", "height": "高度控制", None: "容量未知或不受限（公益项目）"}
+        if zh
+        else {"far": "FAR binds", "height": "Height binds", None: "Unknown or uncapped (public)"}
+    )
+    assert labels == set(expected.values())
+    renderer = layer.renderer().clone()
+    context = QgsRenderContext()
+    renderer.startRender(context, layer.fields())
+    keys = {i.ruleKey(): i.label() for i in renderer.legendSymbolItems()}
+    drawn = {
+        f["project_id"]: [keys[k] for k in renderer.legendKeysForFeature(f, context)]
+        for f in layer.getFeatures()
+    }
+    renderer.stopRender(context)
+    assert drawn == {
+        "PRJ01": [expected["far"]],
+        "PRJ02": [expected["far"]],
+        "PRJ03": [expected[None]],
+    }

@@ -19,15 +19,16 @@ recorded true is not limited by the planned FAR: its capacity is None, ``capped`
 with the conditions cited (:func:`..checks.far.public_conditions`).
 
 ``binding_limit`` names the smallest known limit; ``headroom_m2`` is the distance from it
-to the next known limit (None when fewer than two are known). :func:`unit_capacity` adds
-the parcels up per unit: capacity by use and the headroom over today's floor area.
+to the next known limit (None when fewer than two are known). :func:`unit_capacity`
+(module ``unit_totals``) adds the parcels up per unit: capacity by use and the headroom
+over today's floor area.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -46,6 +47,10 @@ from ..common.profiles import Profile
 from ..common.reasons import Reason, reason, reasons_json
 from ..common.values import flags, numbers, rounded, texts
 from ..units.membership import largest_overlap
+from .unit_totals import unit_capacity
+
+#: ``unit_capacity`` is part of this module's contract (issue 23: spec23.md).
+__all__ = ["capacity_envelope", "unit_capacity"]
 
 #: The limits, in the order a tie is named (the first binds).
 LIMITS = ("far", "height")
@@ -208,25 +213,36 @@ def control_values(controls: gpd.GeoDataFrame, label: str) -> dict[str, np.ndarr
     return values
 
 
-def plan_citation(controls: pd.DataFrame, row: int) -> dict[str, str | None] | None:
-    """The plan document a limit comes from: ``plan_id``/``plan_code``/``plan_name`` of
-    the 控规 row (None: no row)."""
-    if row < 0:
-        return None
-    return {f: texts(controls.iloc[[row]], f)[0] for f in PLAN_FIELDS if f in controls.columns}
+def plan_citations(controls: pd.DataFrame) -> list[dict[str, str | None]]:
+    """The plan document each 控规 row's limits come from: its ``plan_id``/``plan_code``/
+    ``plan_name`` (the fields the layer has)."""
+    columns = {f: texts(controls, f) for f in PLAN_FIELDS if f in controls.columns}
+    return [{f: v[r] for f, v in columns.items()} for r in range(len(controls))]
 
 
 # ------------------------------------------------------------------ reasons
 
 
-def far_reason(limit: float, far_max: float, area: float, plan: dict | None) -> Reason:
-    """Y-3 the planned-FAR limit of one parcel, cited to its 控规 row."""
+def far_reason(
+    limit: float, far_max: float, area: float, plan: dict | None, own_far_max: float = math.nan
+) -> Reason:
+    """Y-3 the planned-FAR limit of one parcel, cited to its 控规 row; a different
+    ``far_max`` recorded on the parcel itself (a project's planning condition) is named,
+    not used."""
     if plan is None:
         note = "无控规地块覆盖，容积率上限未知 / no 控规 row covers the parcel: FAR limit unknown"
     elif math.isnan(far_max):
         note = "控规 far_max 为空，容积率上限未知 / 控规 far_max empty: FAR limit unknown"
     else:
         note = "规划容积率上限 × 用地面积 / planned FAR maximum × land area"
+    differs = not math.isnan(own_far_max) and (
+        math.isnan(far_max) or not math.isclose(own_far_max, far_max, rel_tol=EPS)
+    )
+    if differs:
+        note += (
+            f"；地块自身记录的 far_max {own_far_max:g} 未用于测算（以控规为准），请核对 / the "
+            f"parcel's own far_max {own_far_max:g} is not used (the 控规 is); to be checked"
+        )
     return reason(
         "capacity_far_limit",
         "Y-3",
@@ -234,9 +250,23 @@ def far_reason(limit: float, far_max: float, area: float, plan: dict | None) -> 
         rounded(far_max, 4),
         None,
         area_m2=rounded(area),
+        parcel_far_max=rounded(own_far_max, 4) if differs else None,
         plan=plan,
         note=note,
     )
+
+
+def far_max_differences(
+    ids: list[str], own: np.ndarray, planned: np.ndarray, has: np.ndarray
+) -> list[str]:
+    """``id（地块 a ≠ 控规 b）`` of every parcel whose own ``far_max`` differs from its
+    控规 row's (both known)."""
+    known = has & ~np.isnan(own) & ~np.isnan(planned)
+    out = []
+    for i in np.flatnonzero(known):
+        if not math.isclose(own[i], planned[i], rel_tol=EPS):
+            out.append(f"{ids[i]}（{own[i]:g} ≠ {planned[i]:g}）")
+    return out
 
 
 def height_reason(
@@ -356,6 +386,94 @@ def capacity_uses(parcels: pd.DataFrame, controls: pd.DataFrame, rows: np.ndarra
     ]
 
 
+@dataclass(frozen=True)
+class ParcelLimits:
+    """The limits of every parcel, arrays in parcel order (NaN: unknown)."""
+
+    area: np.ndarray
+    rows: np.ndarray  # 控规 row of each parcel (-1: none)
+    controls: dict[str, np.ndarray]  # far_max, height_max, coverage_max of that row
+    uses: list[str | None]
+    storey: np.ndarray
+    storey_sources: list[str]
+    storeys: np.ndarray
+    limits: dict[str, np.ndarray]  # "far", "height" → m²
+
+
+def parcel_limits(
+    parcels: gpd.GeoDataFrame,
+    controls: gpd.GeoDataFrame,
+    profile: Profile,
+    storey_height_m: Mapping[str, float] | None,
+    labels: tuple[str, str],
+) -> ParcelLimits:
+    """Y-3 each parcel's 控规 row (largest overlap) and the limits it sets."""
+    label, controls_label = labels
+    area = planimetric_areas(parcels, label, next((f for f in ID_FIELDS if f in parcels), ""))
+    values = control_values(controls, controls_label)
+    rows = control_rows(np.asarray(parcels.geometry.values, dtype=object), controls)
+    has = rows >= 0
+    pick = {
+        n: np.where(has, v[np.maximum(rows, 0)] if len(v) else np.nan, np.nan)
+        for n, v in values.items()
+    }
+    uses = capacity_uses(parcels, controls, rows)
+    storey, sources = storey_heights(uses, profile, storey_height_m)
+    storeys = storeys_within(pick["height_max"], storey)
+    limits = {
+        "far": far_limit(pick["far_max"], area),
+        "height": height_limit(storeys, pick["coverage_max"], area),
+    }
+    return ParcelLimits(area, rows, pick, uses, storey, sources, storeys, limits)
+
+
+def envelope_row(
+    i: int,
+    lim: ParcelLimits,
+    plan: dict | None,
+    handover: tuple[float, Reason | None],
+    public: tuple[bool | None, Reason] | None,
+    own_far_max: float,
+    coverage_name: str | None,
+) -> dict:
+    """The envelope columns of parcel ``i``: the smallest known limit + the handover,
+    or uncapped (Y-4 public project), with the cited reasons."""
+    binding, least, headroom = binding_limit({k: float(v[i]) for k, v in lim.limits.items()})
+    bonus, handover_item = handover
+    uncapped = public is not None and public[0] is True
+    capacity = None if uncapped or least is None else least + bonus
+    here = {n: float(v[i]) for n, v in lim.controls.items()} | {
+        "storey_height_m": float(lim.storey[i]),
+        "storeys": float(lim.storeys[i]),
+    }
+    items = [
+        far_reason(
+            float(lim.limits["far"][i]), here["far_max"], float(lim.area[i]), plan, own_far_max
+        ),
+        height_reason(
+            float(lim.limits["height"][i]), here, lim.storey_sources[i], plan, coverage_name
+        ),
+    ]
+    items += [handover_item] if handover_item is not None else []
+    items += [public[1]] if public is not None else []
+    items.append(capacity_reason(capacity, None if uncapped else binding, headroom, bonus))
+    return {
+        "area_m2": float(lim.area[i]),
+        "control_id": plan.get("plan_id") if plan else None,
+        "capacity_use": lim.uses[i],
+        "storey_height_m": float(lim.storey[i]),
+        "storeys_max": lim.storeys[i],
+        "limit_far_m2": lim.limits["far"][i],
+        "limit_height_m2": lim.limits["height"][i],
+        "handover_bonus_m2": bonus,
+        "capacity_m2": capacity,
+        "binding_limit": None if uncapped else binding,
+        "headroom_m2": None if uncapped else headroom,
+        "capped": not uncapped,
+        "reasons": reasons_json(items),
+    }
+
+
 def capacity_envelope(
     parcels: gpd.GeoDataFrame,
     controls: gpd.GeoDataFrame,
@@ -375,71 +493,41 @@ def capacity_envelope(
             f"from {label}'s; reproject it first."
         )
     _, ids = parcel_ids(parcels)
-    area = planimetric_areas(parcels, label, next((f for f in ID_FIELDS if f in parcels), ""))
-    values = control_values(controls, controls_label)
-    rows = control_rows(np.asarray(parcels.geometry.values, dtype=object), controls)
-    has = rows >= 0
-    pick = {
-        n: np.where(has, v[np.maximum(rows, 0)] if len(v) else np.nan, np.nan)
-        for n, v in values.items()
-    }
-    uses = capacity_uses(parcels, controls, rows)
-    storey, storey_sources = storey_heights(uses, profile, storey_height_m)
-    storeys = storeys_within(pick["height_max"], storey)
-    limits = {
-        "far": far_limit(pick["far_max"], area),
-        "height": height_limit(storeys, pick["coverage_max"], area),
-    }
+    lim = parcel_limits(parcels, controls, profile, storey_height_m, (label, controls_label))
     bonus, handover_items = handover_bonuses(parcels, ids, profile, label)
+    own = numbers(parcels, "far_max")
     public = uncapped_public(parcels)
-    cov_name = coverage_field(controls)
-    plan_ids = texts(controls, "plan_id")
-    out_rows = []
-    for i in range(len(parcels)):
-        plan = plan_citation(controls, int(rows[i]))
-        binding, least, headroom = binding_limit({k: float(v[i]) for k, v in limits.items()})
-        condition = public[i]
-        uncapped = condition is not None and condition[0] is True
-        capacity = None if uncapped or least is None else least + float(bonus[i])
-        here = {n: float(pick[n][i]) for n in pick} | {
-            "storey_height_m": float(storey[i]),
-            "storeys": float(storeys[i]),
-        }
-        items = [
-            far_reason(float(limits["far"][i]), here["far_max"], float(area[i]), plan),
-            height_reason(float(limits["height"][i]), here, storey_sources[i], plan, cov_name),
-        ]
-        handover = handover_items[i]
-        items += [handover] if handover is not None else []
-        items += [condition[1]] if condition is not None else []
-        items.append(capacity_reason(capacity, None if uncapped else binding, headroom, bonus[i]))
-        out_rows.append(
-            {
-                "area_m2": float(area[i]),
-                "control_id": plan_ids[rows[i]] if has[i] else None,
-                "capacity_use": uses[i],
-                "storey_height_m": float(storey[i]),
-                "storeys_max": storeys[i],
-                "limit_far_m2": limits["far"][i],
-                "limit_height_m2": limits["height"][i],
-                "handover_bonus_m2": float(bonus[i]),
-                "capacity_m2": capacity,
-                "binding_limit": None if uncapped else binding,
-                "headroom_m2": None if uncapped else headroom,
-                "capped": not uncapped,
-                "reasons": reasons_json(items),
-            }
+    coverage_name = coverage_field(controls)
+    citations = plan_citations(controls)
+    rows = [
+        envelope_row(
+            i,
+            lim,
+            citations[r] if r >= 0 else None,
+            (float(bonus[i]), handover_items[i]),
+            public[i],
+            float(own[i]),
+            coverage_name,
         )
-    table = pd.DataFrame(out_rows, index=parcels.index, columns=list(ENVELOPE_COLUMNS))
+        for i, r in enumerate(lim.rows)
+    ]
+    table = pd.DataFrame(rows, index=parcels.index, columns=list(ENVELOPE_COLUMNS))
     for name in ("storeys_max", "limit_far_m2", "limit_height_m2", "capacity_m2", "headroom_m2"):
         table[name] = pd.to_numeric(table[name], errors="coerce").astype("float64")
     kept = parcels.drop(columns=[c for c in ENVELOPE_COLUMNS if c in parcels.columns])
     out = gpd.GeoDataFrame(
         pd.concat([kept, table], axis=1), geometry=parcels.geometry.name, crs=parcels.crs
     )
+    has = lim.rows >= 0
     out.attrs["warnings"] = envelope_warnings(
-        ids, has, cov_name, controls, profile, storey_height_m, bonus
+        ids, has, coverage_name, controls, profile, storey_height_m, bonus
     )
+    differ = far_max_differences(ids, own, lim.controls["far_max"], has)
+    if differ:
+        out.attrs["warnings"].append(
+            f"{len(differ)} 个地块自身的 far_max 与控规不同，按控规测算：{'、'.join(differ[:10])} / "
+            f"{len(differ)} parcels record a far_max other than their 控规 row's; the 控规 is used"
+        )
     return out
 
 
@@ -473,113 +561,3 @@ def envelope_warnings(
     if pending:
         out.append("开发容量测算使用未经采用的取值 / values not adopted: " + "；".join(pending))
     return out
-
-
-# ------------------------------------------------------------------ per unit
-
-
-def parcel_units(
-    envelope: gpd.GeoDataFrame, units_or_unit_ids: gpd.GeoDataFrame | Sequence
-) -> tuple[list[str | None], list[str]]:
-    """(unit id per parcel, units in order): by largest overlap with a units layer
-    (``unit_id``), or a sequence of unit ids aligned with the parcels."""
-    if isinstance(units_or_unit_ids, gpd.GeoDataFrame):
-        unit_ids = texts(units_or_unit_ids, "unit_id")
-        geoms = np.asarray(units_or_unit_ids.geometry.values, dtype=object)
-        idx = largest_overlap(geoms, np.asarray(envelope.geometry.values, dtype=object), unit_ids)
-        return [unit_ids[i] if i >= 0 else None for i in idx], [u for u in unit_ids if u]
-    given = pd.Series(list(units_or_unit_ids), dtype=object)
-    of = texts(pd.DataFrame({"unit_id": given}), "unit_id")
-    return of, sorted({u for u in of if u})
-
-
-def today_gfa(
-    units_or_unit_ids: gpd.GeoDataFrame | Sequence, gfa_today: Mapping[str, float] | None
-) -> Mapping[str, float]:
-    """Today's floor area per unit: ``gfa_today``, else the units layer's ``gfa_existing``."""
-    if gfa_today is not None:
-        return gfa_today
-    if isinstance(units_or_unit_ids, gpd.GeoDataFrame) and "gfa_existing" in units_or_unit_ids:
-        ids = texts(units_or_unit_ids, "unit_id")
-        gfa = numbers(units_or_unit_ids, "gfa_existing")
-        return {u: float(g) for u, g in zip(ids, gfa, strict=True) if u}
-    return {}
-
-
-def unit_capacity(
-    envelope: gpd.GeoDataFrame,
-    units_or_unit_ids: gpd.GeoDataFrame | Sequence,
-    gfa_today: Mapping[str, float] | None = None,
-) -> pd.DataFrame:
-    """Per unit: ``capacity_m2`` (Σ capped parcels; None when one of them is unknown),
-    ``capacity_by_use`` (JSON {use: m², null: unknown}), parcel counts (capped, unknown,
-    uncapped public), ``gfa_today_m2`` and ``headroom_m2`` = capacity − today's floor area
-    (None when either is unknown), with a bilingual ``note``."""
-    unit_of, units = parcel_units(envelope, units_or_unit_ids)
-    today = today_gfa(units_or_unit_ids, gfa_today)
-    capacity = envelope["capacity_m2"].to_numpy(dtype="float64")
-    capped = envelope["capped"].to_numpy(dtype=bool)
-    uses = [u or "未知" for u in envelope["capacity_use"].tolist()]
-    rows = []
-    for unit in units:
-        mine = [i for i, u in enumerate(unit_of) if u == unit]
-        counted = [i for i in mine if capped[i]]
-        unknown = [i for i in counted if math.isnan(capacity[i])]
-        by_use: dict[str, float | None] = {}
-        for i in counted:
-            prior = by_use.get(uses[i], 0.0)
-            by_use[uses[i]] = (
-                None if prior is None or math.isnan(capacity[i]) else prior + float(capacity[i])
-            )
-        total = None if unknown or not counted else float(np.sum(capacity[counted]))
-        gfa = today.get(unit)
-        gfa = None if gfa is None or math.isnan(gfa) else float(gfa)
-        rows.append(
-            {
-                "unit_id": unit,
-                "parcel_count": len(mine),
-                "capacity_m2": total,
-                "capacity_by_use": json.dumps(
-                    {k: rounded(v) for k, v in sorted(by_use.items())}, ensure_ascii=False
-                ),
-                "unknown_count": len(unknown),
-                "uncapped_count": len(mine) - len(counted),
-                "gfa_today_m2": gfa,
-                "headroom_m2": None if total is None or gfa is None else total - gfa,
-                "note": unit_note(len(mine), len(unknown), len(mine) - len(counted), gfa),
-            }
-        )
-    columns = [
-        "unit_id",
-        "parcel_count",
-        "capacity_m2",
-        "capacity_by_use",
-        "unknown_count",
-        "uncapped_count",
-        "gfa_today_m2",
-        "headroom_m2",
-        "note",
-    ]
-    table = pd.DataFrame(rows, columns=columns)
-    for name in ("capacity_m2", "gfa_today_m2", "headroom_m2"):
-        table[name] = pd.to_numeric(table[name], errors="coerce").astype("float64")
-    return table
-
-
-def unit_note(parcels: int, unknown: int, uncapped: int, gfa: float | None) -> str | None:
-    """Why a unit's figures are unknown or partial (None: nothing to say)."""
-    parts = []
-    if parcels == 0:
-        parts.append("单元内无地块 / no parcel in the unit")
-    if unknown:
-        parts.append(
-            f"{unknown} 个地块容量未知，合计未知 / {unknown} parcels unknown: total unknown"
-        )
-    if uncapped:
-        parts.append(
-            f"不含 {uncapped} 个不受规划容积率限制的公益项目（Y-4）/ excludes {uncapped} "
-            "public projects not limited by the planned FAR (Y-4)"
-        )
-    if gfa is None:
-        parts.append("现状建筑面积未知，余量未知 / today's floor area unknown: headroom unknown")
-    return "；".join(parts) or None
