@@ -1450,7 +1450,7 @@
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="115" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="119" />
       <source>未知</source>
       <translation>未知</translation>
     </message>
@@ -1825,42 +1825,42 @@
       <translation>低效用地再开发</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="108" />
+      <location filename="../lowland_plugin/plugin.py" line="110" />
       <source>地块核查：逐宗核查认定结果，确认、否定或改判</source>
       <translation>地块核查：逐宗核查认定结果，确认、否定或改判</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="121" />
+      <location filename="../lowland_plugin/plugin.py" line="123" />
       <source>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</source>
       <translation>绘制再开发单元：在地图上绘制或重绘单元范围，吸附到街坊边线</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="134" />
+      <location filename="../lowland_plugin/plugin.py" line="136" />
       <source>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</source>
       <translation>实施方案生成：按单元生成实施方案（DOCX/HTML/PDF），可预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="147" />
+      <location filename="../lowland_plugin/plugin.py" line="149" />
       <source>方案比选：编辑单元的比选方案，按政策逐项核算并并列比较</source>
       <translation>方案比选：编辑单元的比选方案，按政策逐项核算并并列比较</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="155" />
+      <location filename="../lowland_plugin/plugin.py" line="157" />
       <source>关于 Lowland</source>
       <translation>关于 Lowland</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="162" />
+      <location filename="../lowland_plugin/plugin.py" line="164" />
       <source>使用手册</source>
       <translation>使用手册</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="167" />
+      <location filename="../lowland_plugin/plugin.py" line="169" />
       <source>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</source>
       <translation>打开 Lowland 使用手册（安装、示例演练、算法与参数、字段标准、规则配置）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/plugin.py" line="276" />
+      <location filename="../lowland_plugin/plugin.py" line="278" />
       <source>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</source>
       <translation>低效用地再开发 Lowland：依据自然资发〔2023〕171号与银川市实施意见，认定低效用地、划定再开发单元、核算政策指标并生成实施方案。</translation>
     </message>
@@ -2055,6 +2055,66 @@
       <translation>正面清单或比例标准未经采用，符合条件的单元记为 standard_pending：{0}</translation>
     </message>
     <message>
+      <location filename="../processing/capacity_envelope.py" line="48" />
+      <source>开发容量测算</source>
+      <translation>开发容量测算</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="57" />
+      <source>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="126" />
+      <source>地块或项目图层</source>
+      <translation>地块或项目图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="135" />
+      <source>控规地块</source>
+      <translation>控规地块</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="86" />
+      <source>控规地块（far_max、height_max、建筑密度、plan_code）</source>
+      <translation>控规地块（far_max、height_max、建筑密度、plan_code）</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="92" />
+      <source>再开发单元（可选）</source>
+      <translation>再开发单元（可选）</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="100" />
+      <source>层高（米，可选）：如 3.2，或 07=3.0; 09=4.5</source>
+      <translation>层高（米，可选）：如 3.2，或 07=3.0; 09=4.5</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="106" />
+      <source>开发容量测算结果</source>
+      <translation>开发容量测算结果</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="112" />
+      <source>单元开发容量汇总</source>
+      <translation>单元开发容量汇总</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="193" />
+      <source>未给出再开发单元图层，地块也没有 unit_id，未输出单元汇总。</source>
+      <translation>未给出再开发单元图层，地块也没有 unit_id，未输出单元汇总。</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="205" />
+      <source>容积率控制 {0} 个，高度控制 {1} 个，容量未知 {2} 个，不受限公益项目 {3} 个。</source>
+      <translation>容积率控制 {0} 个，高度控制 {1} 个，容量未知 {2} 个，不受限公益项目 {3} 个。</translation>
+    </message>
+    <message>
+      <location filename="../processing/capacity_envelope.py" line="185" />
+      <source>再开发单元图层没有 unit_id 字段，未输出单元汇总。</source>
+      <translation>再开发单元图层没有 unit_id 字段，未输出单元汇总。</translation>
+    </message>
+    <message>
       <location filename="../processing/compare_versions.py" line="48" />
       <source>年度更新对比</source>
       <translation>年度更新对比</translation>
@@ -2188,6 +2248,91 @@
       <location filename="../processing/delineate_blocks.py" line="128" />
       <source>宗地（含所属街坊）</source>
       <translation>宗地（含所属街坊）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="46" />
+      <source>方案评估比选</source>
+      <translation>方案评估比选</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="55" />
+      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="133" />
+      <source>方案项目图层</source>
+      <translation>方案项目图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="135" />
+      <source>零星用地图层</source>
+      <translation>零星用地图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="137" />
+      <source>功能分区图层</source>
+      <translation>功能分区图层</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="73" />
+      <source>方案表</source>
+      <translation>方案表</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="83" />
+      <source>控规图层（开发容量）</source>
+      <translation>控规图层（开发容量）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="84" />
+      <source>再开发单元图层（资金平衡用单元统计）</source>
+      <translation>再开发单元图层（资金平衡用单元统计）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="91" />
+      <source>单元编号（空：所有单元）</source>
+      <translation>单元编号（空：所有单元）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="97" />
+      <source>方案比选表</source>
+      <translation>方案比选表</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="103" />
+      <source>未通过核查表</source>
+      <translation>未通过核查表</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <source>比选表（XLSX）</source>
+      <translation>比选表（XLSX）</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="146" />
+      <source>方案表没有方案。</source>
+      <translation>方案表没有方案。</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="181" />
+      <source>单元 {0}：比较 {1} 个方案。</source>
+      <translation>单元 {0}：比较 {1} 个方案。</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="190" />
+      <source>方案 {0}：{1} 项未通过核查。</source>
+      <translation>方案 {0}：{1} 项未通过核查。</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="188" />
+      <source>方案 {0}：各项核查均通过。</source>
+      <translation>方案 {0}：各项核查均通过。</translation>
     </message>
     <message>
       <location filename="../processing/export_database.py" line="97" />
@@ -2438,11 +2583,6 @@
       <location filename="../processing/generate_plan.py" line="158" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
-    </message>
-    <message>
-      <location filename="../processing/generate_plan.py" line="159" />
-      <source>功能分区图层</source>
-      <translation>功能分区图层</translation>
     </message>
     <message>
       <location filename="../processing/generate_plan.py" line="160" />
@@ -2750,11 +2890,6 @@
       <translation>再开发项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="115" />
-      <source>零星用地图层</source>
-      <translation>零星用地图层</translation>
-    </message>
-    <message>
       <location filename="../processing/models.py" line="116" />
       <source>混合用地分区图层</source>
       <translation>混合用地分区图层</translation>
@@ -2900,7 +3035,7 @@
       <translation>{0} 个项目无法判定（见 reasons）：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/provider.py" line="64" />
+      <location filename="../processing/provider.py" line="68" />
       <source>低效用地再开发 Lowland</source>
       <translation>低效用地再开发 Lowland</translation>
     </message>

@@ -25,12 +25,14 @@ MENU_ALGORITHMS = (
     "lowland:buildunits",
     "lowland:refreshunits",
     "lowland:farcheck",
+    "lowland:capacityenvelope",
     "lowland:statusquocheck",
     "lowland:scatteredland",
     "lowland:mixeduse",
     "lowland:usechange",
     "lowland:buildingconversion",
     "lowland:landprice",
+    "lowland:evaluatescenarios",
     "lowland:generateplan",
 )
 #: Of those, the ones also on the toolbar (the daily work; the rest is in the menu).

@@ -9,8 +9,10 @@ from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.i18n import tr
 from .build_units import BuildUnitsAlgorithm
 from .building_conversion import BuildingConversionAlgorithm
+from .capacity_envelope import CapacityEnvelopeAlgorithm
 from .compare_versions import CompareVersionsAlgorithm
 from .delineate_blocks import DelineateBlocksAlgorithm
+from .evaluate_scenarios import EvaluateScenariosAlgorithm
 from .export_database import ExportDatabaseAlgorithm
 from .far_check import FarCheckAlgorithm
 from .generate_plan import GeneratePlanAlgorithm
@@ -37,12 +39,14 @@ ALGORITHMS = (
     BuildUnitsAlgorithm,
     RefreshUnitsAlgorithm,
     FarCheckAlgorithm,
+    CapacityEnvelopeAlgorithm,
     StatusQuoCheckAlgorithm,
     ScatteredLandAlgorithm,
     MixedUseAlgorithm,
     UseChangeAlgorithm,
     BuildingConversionAlgorithm,
     LandPriceAlgorithm,
+    EvaluateScenariosAlgorithm,
     GeneratePlanAlgorithm,
 )
 

@@ -4,9 +4,11 @@
 1. ``lowland:fullchain`` (the bundled model: indicators → identification → legacy land
    → blocks → units → progress → project checks → database export → 实施方案);
 2. ``lowland:statusquocheck`` and ``lowland:buildingconversion`` on the sample
-   projects' application tables (they are not part of the chain: see the model's help);
+   projects' application tables (they are not part of the chain: see the model's help),
+   and ``lowland:evaluatescenarios`` on the sample scenario store (two plans of unit
+   DY02, ``sample_scenarios.gpkg``; the unit statistics of the chain's units);
 3. a summary: parcels, low-efficiency area by type, blocks, units, checks, QC and the
-   documents written, then the rule profile used and every value of it that is pending
+   documents written, the comparison of the two scenarios with their failed checks, then the rule profile used and every value of it that is pending
    or a local choice, with its source (no pending value is shown without saying so);
 4. ``lowland_demo.qgz``: a QGIS project over the outputs with the review atlas in its
    layouts (scripts/make_demo_project.py).
@@ -95,6 +97,8 @@ def fresh(out: Path) -> None:
     for name in [*LAYER_OUTPUTS.values(), "qc_report.html", "check_statusquo.gpkg"]:
         (out / name).unlink(missing_ok=True)
     (out / "check_conversion.gpkg").unlink(missing_ok=True)
+    for name in ("scenario_comparison.gpkg", "scenario_failures.gpkg", "scenario_comparison.xlsx"):
+        (out / name).unlink(missing_ok=True)
     shutil.rmtree(out / "plans", ignore_errors=True)
     (out / "lowland_demo.qgz").unlink(missing_ok=True)
 
@@ -190,6 +194,56 @@ def summary(out: Path) -> None:
         print(line)
 
 
+def scenario_arguments(out: Path, sample: Path = SAMPLE) -> list[str]:
+    """``lowland:evaluatescenarios`` arguments on the sample scenario store (unit DY02),
+    with the unit statistics of the chain's units; outputs in ``out``."""
+    store = sample / "sample_scenarios.gpkg"
+    return [
+        f"SCENARIOS={store}|layername=scenarios",
+        f"SCENARIO_PROJECTS={store}|layername=scenario_projects",
+        f"PIECES={store}|layername=scenario_pieces",
+        f"ZONES={sample / 'sample_projects.gpkg'}|layername=zones",
+        f"CONTROLS={sample / 'sample_district.gpkg'}|layername=plan",
+        f"UNITS={out / 'units.gpkg'}",
+        "UNIT=DY02",
+        f"OUTPUT={out / 'scenario_comparison.gpkg'}",
+        f"FAILURES={out / 'scenario_failures.gpkg'}",
+        f"XLSX={out / 'scenario_comparison.xlsx'}",
+    ]
+
+
+def scenario_summary(out: Path) -> list[str]:
+    """The summary lines of the scenario comparison: one line per indicator (values per
+    scenario, unknown as 未知, the best marked), then every failed check with its clause."""
+    if str(ROOT) not in sys.path:
+        sys.path.append(str(ROOT))  # appended, never first (as in summary)
+    from lowland_plugin.bridge.ogr_io import read_ogr_layer
+
+    table = read_ogr_layer(str(out / "scenario_comparison.gpkg"))
+    ids = [c for c in table.columns if c not in SCENARIO_FIXED and c != "geometry"]
+    lines = [f"[demo] 方案比选 (unit DY02): {', '.join(ids)}; scenario_comparison.xlsx"]
+    for values in table.drop(columns="geometry", errors="ignore").to_dict("records"):
+        shown = [
+            "未知" if values[i] != values[i] else f"{values[i]:,.2f}".rstrip("0").rstrip(".")
+            for i in ids
+        ]
+        best = f"  最优 {values['best']}" if values["best"] else ""
+        unit = f" ({values['measure_unit']})" if values["measure_unit"] else ""
+        lines.append(f"[demo]   {values['indicator']}{unit}: " + " | ".join(shown) + best)
+    failed = read_ogr_layer(str(out / "scenario_failures.gpkg"))
+    for sid in ids:
+        mine = failed[failed["scenario_id"] == sid]
+        if mine.empty:
+            lines.append(f"[demo]   {sid}: 各项核查均通过")
+        for f in mine.itertuples(index=False):
+            lines.append(f"[demo]   {sid} 未通过 [{f.clause}] {f.project_id or '—'}: {f.reason}")
+    return lines
+
+
+#: The fixed columns of the comparison table (the others are scenario ids).
+SCENARIO_FIXED = ("unit_id", "indicator_key", "indicator", "measure_unit", "clause", "best")
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "output" / "demo"
     out.mkdir(parents=True, exist_ok=True)
@@ -214,7 +268,11 @@ def main(argv: list[str]) -> int:
         [f"CONVERSION={projects}|layername=conversion", f"OUTPUT={out / 'check_conversion.gpkg'}"],
         out / "buildingconversion.log",
     )
+    print("[demo] lowland:evaluatescenarios (方案评估比选: sample_scenarios.gpkg, unit DY02)")
+    run("lowland:evaluatescenarios", scenario_arguments(out), out / "evaluatescenarios.log")
     summary(out)
+    for line in scenario_summary(out):
+        print(line)
     project = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "make_demo_project.py"), str(out)],
         capture_output=True,

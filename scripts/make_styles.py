@@ -2,7 +2,8 @@
 
 Run: ``bash scripts/run styles`` (writes resources/styles/identifyparcels_{zh,en}.qml,
 buildunits_{zh,en}.qml, blocks.qml, the project checks' farcheck/scatteredland/landprice/
-usechange/mixeduse_{zh,en}.qml and compareversions_{zh,en}.qml).
+usechange/mixeduse_{zh,en}.qml, compareversions_{zh,en}.qml and
+capacityenvelope_{zh,en}.qml).
 Category and legend labels come from resources/codes/value_maps.csv; value maps and
 aliases are set by the algorithms.
 """
@@ -246,6 +247,12 @@ CATEGORY_STYLES = {
             "unchanged": "#f0f0f0",
         },
     ),
+    # 开发容量测算 (issue 23): the limit that binds each parcel
+    "capacityenvelope": ("binding_limit", {"far": "#2166ac", "height": "#b2182b"}),
+}
+#: The legend entry of an empty category value, where it means more than "not decided".
+UNSET_LABELS = {
+    "capacityenvelope": {"zh": "容量未知或不受限（公益项目）", "en": "Unknown or uncapped (public)"}
 }
 #: Label of every project-check style: the project's name, else its id.
 PROJECT_LABEL = 'coalesce("project_name", "project_id")'
@@ -315,7 +322,7 @@ def build_categories(name: str, field: str, colours: dict[str, str], language: s
         )
         for value, colour in colours.items()
     ]
-    unset = {"zh": "未核定", "en": "Not decided"}[language]
+    unset = UNSET_LABELS.get(name, {"zh": "未核定", "en": "Not decided"})[language]
     categories.append(
         QgsRendererCategory(
             None,

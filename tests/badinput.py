@@ -173,6 +173,20 @@ SPECS: dict[str, Spec] = {
             code=("PROJECTS", "handover_by_category", '{"9999": 100}'),
         ),
         Spec(
+            "capacityenvelope",
+            (
+                Input("PARCELS", P, "project_id"),
+                Input("CONTROLS", "district:plan", None, None),
+            ),
+            geo="PARCELS",
+            attr="CONTROLS",
+            typed=("CONTROLS", "far_max"),
+            code=("PARCELS", "new_use_code", "9999"),
+            other="CONTROLS",
+            extra={"PROFILE": "default"},
+            profile=True,
+        ),
+        Spec(
             "statusquocheck",
             (
                 Input("STATUSQUO", "projects:statusquo", None),
@@ -638,7 +652,12 @@ def _drop_id(spec: Spec, rows: Rows):
 
 
 def _required_field(spec: Spec) -> str:
-    return {"statusquocheck": "project_id", "mixeduse": "project_id"}.get(spec.alg, "project_id")
+    required = {
+        "statusquocheck": "project_id",
+        "mixeduse": "project_id",
+        "capacityenvelope": "far_max",
+    }
+    return required.get(spec.alg, "project_id")
 
 
 def _wrong_type(spec: Spec, rows: Rows):

@@ -40,6 +40,7 @@ DEFAULT_SOURCES = [
     "lowland_local_choice",
     "mlr_2008_industrial",
     "n12_y1",
+    "storey_height_choice",  # storey height per use (开发容量测算, issue 23): a local choice
     "taizhou_2025",
     # the numbers the 银川 text itself sets (the profile's ``local`` section)
     "yinchuan_y11",

@@ -52,10 +52,11 @@ def test_demo_summary_names_every_pending_value_of_the_profile():
     # ignore_plan_codes, the conversion list and ratio, danger_basis and
     # same_industry_tax_reference are local choices, and so are the N-4 adjacency
     # distance scattered_adjacent_max_m and the Y-10 lists mixed_use_positive /
-    # mixed_use_negative, and the Y-5 item directions statusquo_items:
-    # 5 + 1 + 3 + 2 + 2 + 3 + 1 = 17
+    # mixed_use_negative, and the Y-5 item directions statusquo_items, and the storey
+    # heights storey_height_m of the capacity envelope (issue 23):
+    # 5 + 1 + 3 + 2 + 2 + 3 + 1 + 1 = 18
     # (tax_below_min is disabled, and its source is adopted anyway)
-    assert f"以下 {len(lines) - 1} 项" in lines[0] and len(lines) - 1 == 17
+    assert f"以下 {len(lines) - 1} 项" in lines[0] and len(lines) - 1 == 18
     assert "[demo]   scattered_adjacent_max_m = 1.0（本插件默认取值 · 本地取值待确认）" in lines
     body = "\n".join(lines[1:])
     assert "funding.compensation_per_m2_gfa = 3000（示例单价，待城市设定 · 待定）" in body

@@ -164,3 +164,31 @@ def test_scenario_copy_and_validation():
         check_chosen(twice)
     with pytest.raises(LowlandInputError, match="已存在"):
         copy_scenario(scenarios, projects, "U1-A", "x", None, NOW, scenario_id="U1-B")
+
+
+def test_capacity_rows_from_the_envelope():
+    scenarios, projects = two_scenarios()
+    # one 控规 row over both projects: FAR 1.9, height 30 m, coverage 0.4; use 100101 → the
+    # profile's storey height for '10' = 6.0 m → ⌊30 / 6⌋ = 5 storeys
+    controls = gpd.GeoDataFrame(
+        {"plan_id": ["KG-1"], "far_max": [1.9], "height_max": [30.0], "coverage_max": [0.4]},
+        geometry=[square(-10, -10, 170, 120)], crs=projects.crs,
+    )  # fmt: skip
+    c = evaluate_scenarios(scenarios, projects, load_profile("default"), unit_id="U1",
+                           capacity=controls, reference=DAY)  # fmt: skip
+    v = {row.key: row.values for row in c.rows}
+    # P1: FAR 1.9 × 10 000 = 19 000 < height 5 × 0.4 × 10 000 = 20 000 → 19 000 (FAR binds)
+    # P2: FAR 1.9 × 5 000 = 9 500 < 5 × 0.4 × 5 000 = 10 000 → 9 500; + 1 000 handed over in A
+    # A: 19 000 + 10 500 = 29 500; counted 24 000 → 81.36 %, headroom 5 500
+    # B: 19 000 + 9 500 = 28 500; counted 30 000 → 105.26 %, headroom −1 500
+    assert v["capacity_m2"] == pytest.approx({"U1-A": 29500.0, "U1-B": 28500.0})
+    assert v["capacity_used_pct"] == pytest.approx({"U1-A": 24000 / 29500 * 100,
+                                                    "U1-B": 30000 / 28500 * 100})  # fmt: skip
+    assert v["capacity_headroom_m2"] == pytest.approx({"U1-A": 5500.0, "U1-B": -1500.0})
+    assert c.row("capacity_headroom_m2").best == ("U1-A",)
+    # B's P1: 24 000 > 19 000 (capacity, Y-3) besides the Y-4 cap; A within both
+    failed = [(f.check, f.clause, f.project_id) for f in c.failures["U1-B"]]
+    assert failed == [("far", "Y-4", "P1"), ("capacity", "Y-3", "P1")]
+    assert "24,000.00" in c.failures["U1-B"][1].text_zh and "far" in c.failures["U1-B"][1].text_zh
+    assert c.failures["U1-A"] == ()
+    assert not any("开发容量未测算" in n for n in c.notes)

@@ -57,8 +57,14 @@ def write_minutes(
 
 
 def write_xlsx(table: pd.DataFrame, path: Path, sheet: str) -> None:
-    """``table`` as one XLSX sheet (OGR's XLSX driver): float columns as numbers, the
-    rest as text; empty cells for unknown values. Replaces ``path``."""
+    """``table`` as one XLSX sheet (:func:`write_xlsx_sheets`). Replaces ``path``."""
+    write_xlsx_sheets({sheet: table}, path)
+
+
+def write_xlsx_sheets(sheets: Mapping[str, pd.DataFrame], path: Path) -> None:
+    """Each table of ``sheets`` (sheet name → table) as one XLSX sheet (OGR's XLSX
+    driver): float columns as numbers, the rest as text; empty cells for unknown values.
+    Replaces ``path``."""
     driver = ogr.GetDriverByName("XLSX")
     if driver is None:
         raise OSError("GDAL has no XLSX driver")
@@ -67,15 +73,16 @@ def write_xlsx(table: pd.DataFrame, path: Path, sheet: str) -> None:
     source = driver.CreateDataSource(str(path))
     if source is None:
         raise OSError(f"cannot create {path}")
-    out = source.CreateLayer(sheet, geom_type=ogr.wkbNone)
-    numeric = [pd.api.types.is_float_dtype(table[c]) for c in table.columns]
-    for name, is_number in zip(table.columns, numeric, strict=True):
-        out.CreateField(ogr.FieldDefn(str(name), ogr.OFTReal if is_number else ogr.OFTString))
-    for values in table.itertuples(index=False):
-        feature = ogr.Feature(out.GetLayerDefn())
-        for i, (value, is_number) in enumerate(zip(values, numeric, strict=True)):
-            if value is None or (is_number and pd.isna(value)):
-                continue
-            feature.SetField(i, float(value) if is_number else str(value))
-        out.CreateFeature(feature)
+    for sheet, table in sheets.items():
+        out = source.CreateLayer(sheet, geom_type=ogr.wkbNone)
+        numeric = [pd.api.types.is_float_dtype(table[c]) for c in table.columns]
+        for name, is_number in zip(table.columns, numeric, strict=True):
+            out.CreateField(ogr.FieldDefn(str(name), ogr.OFTReal if is_number else ogr.OFTString))
+        for values in table.itertuples(index=False):
+            feature = ogr.Feature(out.GetLayerDefn())
+            for i, (value, is_number) in enumerate(zip(values, numeric, strict=True)):
+                if value is None or (is_number and pd.isna(value)):
+                    continue
+                feature.SetField(i, float(value) if is_number else str(value))
+            out.CreateFeature(feature)
     source = None  # closes and writes the workbook

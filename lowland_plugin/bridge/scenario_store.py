@@ -128,13 +128,15 @@ def copy_scenario(
     now: dt.datetime | None = None,
     *,
     scenario_id: str | None = None,
+    notes: str | None = None,
 ) -> str:
     """Copy scenario ``source_id`` (its projects under a new id of the same unit, created
-    and changed ``now``, not chosen). Returns the new id."""
+    and changed ``now``, not chosen; ``notes`` or else the source's). Returns the new
+    id."""
     now = now or dt.datetime.now()
     scenarios, projects = read_store(path)
     row, rows = model.copy_scenario(scenarios, projects, source_id, name, author, now,
-                                    scenario_id=scenario_id)  # fmt: skip
+                                    scenario_id=scenario_id, notes=notes)  # fmt: skip
     _append(path, row, rows)
     return row["scenario_id"]
 

@@ -31,6 +31,10 @@ LOCAL_MEANING: dict[str, tuple[str, str]] = {
     "mixed_use_positive": ("Y-10", "混合用地正面清单（允许混合的用途代码，空则不限）"),
     "mixed_use_negative": ("Y-10", "混合用地负面清单（不得混合的用途代码）"),
     "same_industry_tax_reference": ("Y-1", "同行业亩均税收参考表（空则取所载图层计算）"),
+    "storey_height_m": (
+        "Y-3",
+        "开发容量测算：按用途的标准层高（米），把控规建筑高度上限折算为层数",
+    ),
 }
 
 #: Chinese name of each rule parameter (``rules`` and ``exemptions`` of a profile).

@@ -183,3 +183,25 @@ def failures_frame(c: Comparison, lang: str = "zh") -> pd.DataFrame:
     ]
     columns = ["scenario_id", "scenario", "check", "clause", "project_id", "reason"]
     return pd.DataFrame.from_records(records, columns=columns)
+
+
+def comparison_table(c: Comparison, lang: str = "zh") -> pd.DataFrame:
+    """The comparison as a table with stable field names (a Processing output, read by
+    models): ``unit_id``, ``indicator_key``, ``indicator`` (label in ``lang``),
+    ``measure_unit``, ``clause``, one column per scenario **id** (float, NaN = unknown)
+    and ``best`` (the best scenario ids, joined by ",")."""
+    records = []
+    for row in c.rows:
+        record: dict[str, Any] = {
+            "unit_id": c.unit_id,
+            "indicator_key": row.key,
+            "indicator": row.label_zh if lang == "zh" else row.label_en,
+            "measure_unit": row.unit,
+            "clause": row.clause,
+        }
+        for sid in c.scenario_ids():
+            value = row.values.get(sid)
+            record[sid] = float(value) if _known(value) else float("nan")  # type: ignore[arg-type]
+        record["best"] = ",".join(row.best) or None
+        records.append(record)
+    return pd.DataFrame.from_records(records)

@@ -8,11 +8,15 @@ Indicators (values per scenario; ``None`` = unknown, never 0):
 - ``gfa_total_m2`` 规划总建筑面积 = Σ ``gfa_proposed`` (unknown when one is missing);
 - ``far`` 综合容积率 = Σ ``gfa_counted`` ÷ Σ ``area_m2`` of the FAR check (Y-4);
 - ``handover_m2`` 无偿移交面积 = Σ ``gfa_handover`` (missing counts 0, as in Y-4);
-- ``capacity_m2`` / ``capacity_used_pct`` / ``capacity_headroom_m2``: Σ ``capacity_m2``
-  of the envelope, ``gfa_total ÷ capacity × 100``, ``capacity − gfa_total`` (unknown
-  without a 控规 layer — 未测算 — or with an uncapped project);
-- ``resolved_lowland_m2`` 盘活低效用地面积 = Σ area of the projects redeveloped (收储,
-  原权利人改造, 联合; 保留 not), unknown when a project has no mode (Y-3);
+- ``capacity_m2`` / ``capacity_used_pct`` / ``capacity_headroom_m2``: over the projects
+  the envelope caps (an uncapped public project, Y-4, is left out and named in the
+  notes): Σ ``capacity_m2``, Σ ``gfa_counted`` ÷ capacity × 100, capacity − Σ
+  ``gfa_counted`` (unknown without a 控规 layer — 未测算 —, when a capped project's
+  capacity is unknown, or when no project is capped);
+- ``resolved_lowland_m2`` 盘活用地面积 = Σ area of the projects redeveloped (收储,
+  原权利人改造, 联合; 保留 not) — the project land, which the template draws on the
+  低效 land it redevelops (not intersected with the parcels) —, unknown when a project
+  has no mode (Y-3);
 - ``land_price_wan`` 补缴地价 = Σ known ``price_due`` ÷ 10 000 (Y-14, Y-15);
 - ``funding_income_wan`` / ``funding_cost_wan`` / ``funding_balance_wan``: the funding
   balance by mode ÷ 10 000 (Y-3, N-3, N-5; unknown without the unit's statistics);
@@ -47,10 +51,12 @@ INDICATORS = (
     ("gfa_total_m2", "规划总建筑面积", "total proposed floor area", "m²", None, None),
     ("far", "综合容积率（计容）", "FAR (counted)", "", None, "Y-4"),
     ("handover_m2", "无偿移交面积", "area handed over free of charge", "m²", "higher", "Y-4"),
-    ("capacity_m2", "开发容量", "development capacity", "m²", None, "Y-4"),
-    ("capacity_used_pct", "容量使用率", "capacity used", "%", None, "Y-4"),
-    ("capacity_headroom_m2", "容量余量", "capacity headroom", "m²", "higher", "Y-4"),
-    ("resolved_lowland_m2", "盘活低效用地面积", "low-efficiency land redeveloped", "m²",
+    ("capacity_m2", "开发容量（受控规限制的项目）", "development capacity (capped projects)",
+     "m²", None, "Y-3"),
+    ("capacity_used_pct", "容量使用率", "capacity used", "%", None, "Y-3"),
+    ("capacity_headroom_m2", "容量余量（容量 − 计容建筑面积）", "capacity headroom (capacity − "
+     "counted floor area)", "m²", "higher", "Y-3"),
+    ("resolved_lowland_m2", "盘活用地面积（再开发项目用地）", "land redeveloped (project land)", "m²",
      "higher", "Y-3"),
     ("land_price_wan", "补缴地价", "land price due", "万元", None, "Y-14"),
     ("funding_income_wan", "资金收入", "funding income", "万元", "higher", "Y-3"),
@@ -149,11 +155,34 @@ def funding_of(checks: ScenarioChecks, unit: Mapping | None, profile: Profile) -
                            funding_rates(profile))  # fmt: skip
 
 
-def capacity_total(checks: ScenarioChecks) -> float | None:
-    """Σ ``capacity_m2`` of the envelope; None when not computed or a project uncapped."""
-    if checks.capacity is None or "capacity_m2" not in checks.capacity.columns:
-        return None
-    return _sum_known(checks.capacity["capacity_m2"].tolist())
+def capacity_totals(checks: ScenarioChecks) -> tuple[float | None, float | None]:
+    """(Σ ``capacity_m2``, Σ ``gfa_counted``) of the projects the envelope caps; (None,
+    None) when not computed, when a capped project's capacity is unknown or none is
+    capped."""
+    table = checks.capacity
+    if table is None or "capacity_m2" not in table.columns:
+        return None, None
+    capped = np.array([bool(c) for c in table["capped"]], dtype=bool)
+    if not capped.any():
+        return None, None
+    capacity = _sum_known(table["capacity_m2"][capped].tolist())
+    counted = _sum_known(checks.far["gfa_counted"][capped].tolist())
+    return (capacity, counted) if capacity is not None else (None, None)
+
+
+def uncapped_notes(checks: ScenarioChecks, scenario_id: str) -> list[str]:
+    """The projects left out of the capacity rows: public projects the planned FAR does
+    not limit (Y-4)."""
+    table = checks.capacity
+    if table is None or "capped" not in table.columns:
+        return []
+    ids = [str(p) for p, c in zip(texts(checks.projects, "project_id"), table["capped"],
+                                  strict=True) if not bool(c)]  # fmt: skip
+    if not ids:
+        return []
+    return [f"方案 {scenario_id}：公益项目 {ids} 不受规划容积率限制（Y-4），未计入开发容量 / "
+            f"scenario {scenario_id}: public projects {ids} are uncapped (Y-4) and left out of "
+            "the capacity rows"]  # fmt: skip
 
 
 def scenario_values(
@@ -162,7 +191,7 @@ def scenario_values(
     """The indicator values of one scenario (module docstring)."""
     gfa = _sum_known(checks.projects.get("gfa_proposed", pd.Series(dtype=float)).tolist())
     area = float(checks.far["area_m2"].sum())
-    capacity = capacity_total(checks)
+    capacity, capped_gfa = capacity_totals(checks)
     prices = [float(v) for v in checks.price["price_due"] if is_known(v)]
     handover = np.nan_to_num(numbers(checks.projects, "gfa_handover"), nan=0.0)
     money = {} if funding is None else {
@@ -175,8 +204,10 @@ def scenario_values(
         "far": _ratio(float(checks.far["gfa_counted"].sum()), area),
         "handover_m2": float(handover.sum()),
         "capacity_m2": capacity,
-        "capacity_used_pct": _ratio(gfa, capacity, 100.0),
-        "capacity_headroom_m2": None if capacity is None or gfa is None else capacity - gfa,
+        "capacity_used_pct": _ratio(capped_gfa, capacity, 100.0),
+        "capacity_headroom_m2": None
+        if capacity is None or capped_gfa is None
+        else capacity - capped_gfa,
         "resolved_lowland_m2": resolved_areas(checks)[0],
         "land_price_wan": sum(prices) / YUAN_PER_WAN if prices else None,
         "funding_income_wan": money.get("funding_income_wan"),
@@ -250,7 +281,7 @@ def evaluate_scenarios(
             raise LowlandInputError(f"方案 {sid} 没有项目 / scenario {sid} has no projects")
         checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
                             controls=capacity, reference=reference)  # fmt: skip
-        notes += checks.warnings
+        notes += checks.warnings + uncapped_notes(checks, sid)
         funding = funding_of(checks, unit, profile)
         failed = scenario_failures(checks) + funding_failure(funding)
         failures[sid] = tuple(failed)

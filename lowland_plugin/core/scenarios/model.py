@@ -114,10 +114,12 @@ def copy_scenario(
     now: dt.datetime,
     *,
     scenario_id: str | None = None,
+    notes: str | None = None,
 ) -> tuple[dict, gpd.GeoDataFrame]:
     """A copy of scenario ``source_id``: a new ``scenarios`` row (new id — ``scenario_id``
     or the next free one of its unit — ``name``, ``author``, created and changed ``now``,
-    the notes kept, not chosen) and a copy of its projects under the new id."""
+    ``notes`` or else the source's, not chosen) and a copy of its projects under the new
+    id."""
     source = scenario_record(scenarios, source_id)
     unit_id = str(source["unit_id"])
     taken = texts(scenarios, "scenario_id")
@@ -127,7 +129,7 @@ def copy_scenario(
         raise LowlandInputError(f"方案编号 {sid} 已存在 / scenario id {sid} already exists")
     rows = projects_of(scenario_projects, source_id).copy()
     rows["scenario_id"] = sid
-    row = scenario_row(sid, unit_id, name, author, now, as_text(source.get("notes")))
+    row = scenario_row(sid, unit_id, name, author, now, notes or as_text(source.get("notes")))
     return row, rows.reset_index(drop=True)
 
 

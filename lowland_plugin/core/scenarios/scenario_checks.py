@@ -100,7 +100,9 @@ def run_checks(
     capacity = None
     envelope = capacity_function()
     if controls is not None and envelope is not None:
-        capacity = pd.DataFrame(envelope(projects, controls, profile)).reset_index(drop=True)
+        found = envelope(projects, controls, profile, label=label)
+        warnings += list(found.attrs.get("warnings", []))
+        capacity = pd.DataFrame(found).reset_index(drop=True)
     return ScenarioChecks(
         projects, far.table, price.table, mixed.table, _frame(mixed.extra), change, scattered, capacity,
         list(dict.fromkeys(warnings)),
@@ -172,25 +174,25 @@ def use_change_failures(table: pd.DataFrame, ids: list[str]) -> list[FailedCheck
 
 
 def capacity_failures(checks: ScenarioChecks, ids: list[str]) -> list[FailedCheck]:
-    """A project whose proposed floor area exceeds its capacity (the envelope's
-    ``capacity_m2``; an uncapped project never fails), named with the binding limit."""
+    """A project whose counted floor area (the FAR check's ``gfa_counted``) exceeds its
+    capacity (the envelope's ``capacity_m2``; an uncapped public project or an unknown
+    capacity never fails), named with the binding limit (Y-3: the 控规's intensity)."""
     table = checks.capacity
     if table is None or "capacity_m2" not in table.columns:
         return []
-    proposed = pd.to_numeric(checks.projects.get("gfa_proposed"), errors="coerce")
+    counted = checks.far["gfa_counted"].to_numpy(dtype=float)
+    capacity = pd.to_numeric(table["capacity_m2"], errors="coerce").to_numpy(dtype=float)
     out: list[FailedCheck] = []
     for i, pid in enumerate(ids):
-        cap = pd.to_numeric(pd.Series([table["capacity_m2"].iloc[i]]), errors="coerce").iloc[0]
-        if pd.isna(cap) or pd.isna(proposed.iloc[i]) or proposed.iloc[i] <= cap + 1e-6:
+        cap, gfa = capacity[i], counted[i]
+        if pd.isna(cap) or pd.isna(gfa) or gfa <= cap + 1e-6:
             continue
-        binding = as_text(table["binding_limit"].iloc[i]) if "binding_limit" in table else None
-        found = failed_sentences(table["reasons"].iloc[i]) if "reasons" in table else []
-        clause = found[0]["clause"] if found else "Y-4"
-        zh = (f"项目 {pid} 拟建建筑面积 {proposed.iloc[i]:,.1f} m² 超过开发容量 {cap:,.1f} m²"
-              f"（控制因素：{binding or '—'}）。")  # fmt: skip
-        en = (f"project {pid}: proposed floor area {proposed.iloc[i]:,.1f} m² exceeds the "
-              f"capacity {cap:,.1f} m² (binding: {binding or '—'}).")  # fmt: skip
-        out.append(FailedCheck("capacity", clause, pid, zh, en))
+        binding = as_text(table["binding_limit"].iloc[i]) or "—"
+        zh = (f"开发容量〔银川实施意见（三）〕：项目 {pid} 计容建筑面积 {gfa:,.2f} m² 超过开发容量 "
+              f"{cap:,.2f} m²（控制因素：{binding}），不满足此项。")  # fmt: skip
+        en = (f"Development capacity [Y-3]: project {pid}'s counted floor area {gfa:,.2f} m² "
+              f"exceeds its capacity {cap:,.2f} m² (binding: {binding}); not met.")  # fmt: skip
+        out.append(FailedCheck("capacity", "Y-3", pid, zh, en))
     return out
 
 
