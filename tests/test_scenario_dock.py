@@ -168,14 +168,15 @@ def test_choose_delete_and_export(dock, tmp_path, monkeypatch):
     xlsx = dock.export_xlsx(str(tmp_path / "cmp.xlsx"))
     from osgeo import ogr
 
-    book = ogr.Open(xlsx)  # kept: its layer lives as long as it does
-    rows = {f.GetField("指标"): f for f in book.GetLayer(0)}
+    book = ogr.Open(xlsx)  # kept: its layers live as long as it does
+    rows = {f.GetField("指标"): f for f in book.GetLayerByName("方案比选")}
     assert len(rows) == len(dock.comparison.rows)
     gfa = rows["规划总建筑面积"]
     assert gfa.GetField("现行方案") == pytest.approx(GFA_PLAN)  # a number, not text
     assert gfa.GetField("单位") == "m²"
-    unknown = rows["盘活低效用地面积"]  # PRJ03 without a mode: unknown, an empty cell
-    assert not unknown.IsFieldSet("现行方案") and unknown.GetField("未知") == "现行方案、副本"
+    unknown = rows["盘活用地面积（再开发项目用地）"]  # PRJ03 without a mode: unknown, an empty cell
+    assert not unknown.IsFieldSet("现行方案") and not unknown.IsFieldSet("副本")
+    assert book.GetLayerByName("未通过核查") is not None
     del rows, gfa, unknown, book
     pngs = dock.export_pngs(str(tmp_path / "png"))
     assert sorted(p.name for p in pngs) == [

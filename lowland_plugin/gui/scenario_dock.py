@@ -649,7 +649,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
             )  # fmt: skip
             if not path:
                 return None
-        export_xlsx(self.comparison, path)
+        export_xlsx(self.comparison, path, language() == "en")
         self._show_message(tr("已导出：{0}").format(path))
         return path
 

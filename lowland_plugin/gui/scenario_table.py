@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPixmap
 from qgis.PyQt.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
 
-from ..bridge.minutes import write_xlsx
-from ..core.common.spreadsheet import escape_text_cells
+from ..bridge.scenario_xlsx import write_comparison_xlsx
 from ..core.documents.scenarios import BEST_MARK, CHECK_NAMES, value_text
 from ..core.scenarios.charts import chart_images
-from ..core.scenarios.comparison import Comparison, comparison_frame, scenario_label
+from ..core.scenarios.comparison import Comparison, scenario_label
 from ..i18n import tr
 
 #: Shade of the best cell (as in the document).
@@ -107,20 +105,11 @@ def show_charts(labels: dict[str, QLabel], c: Comparison) -> dict[str, bytes]:
     return images
 
 
-def export_xlsx(c: Comparison, path: str | Path) -> None:
-    """The comparison table as an XLSX sheet: values as numbers, an unknown value an
-    empty cell named in the 未知 column (never 0); text cells escaped."""
-    frame = comparison_frame(c)
-    titles = [scenario_label(s) for s in c.scenarios]
-    unknown = []
-    for _, row in frame.iterrows():
-        names = [t for t in titles if t in frame.columns and row[t] is None]
-        unknown.append("、".join(names))
-    frame[tr("未知")] = unknown
-    for title in titles:
-        if title in frame.columns:
-            frame[title] = pd.to_numeric(frame[title], errors="coerce").astype(float)
-    write_xlsx(escape_text_cells(frame), Path(path), tr("方案比选"))
+def export_xlsx(c: Comparison, path: str | Path, english: bool = False) -> str:
+    """The comparison table and the failed checks as XLSX
+    (:func:`~..bridge.scenario_xlsx.write_comparison_xlsx`: numbers stay numbers, an
+    unknown value is an empty cell, never 0)."""
+    return write_comparison_xlsx([c], path, "en" if english else "zh")
 
 
 def export_pngs(images: dict[str, bytes], folder: str | Path, prefix: str) -> list[Path]:
