@@ -13,14 +13,15 @@ PACKAGE = "lowland_bench"
 CACHE = Path(os.environ.get("LOWLAND_BENCH_CACHE", Path(tempfile.gettempdir()) / "lowland-bench"))
 
 
-def start_qgis():
-    """A headless QGIS with Processing and the lowland provider; returns ``processing``."""
+def start_qgis(gui: bool = False):
+    """A headless QGIS with Processing and the lowland provider (``gui``: a widget
+    application, for docks); returns (app, provider, ``processing``)."""
     spec = importlib.util.spec_from_file_location(
         "qgis_standalone", ROOT / "scripts" / "qgis_standalone.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.start_qgis(PACKAGE)
+    return module.start_qgis(PACKAGE, gui=gui)
 
 
 def timed_qgis_process(alg: str, args: list[str]) -> tuple[float, float, str]:

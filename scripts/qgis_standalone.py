@@ -14,16 +14,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def start_qgis(package: str, load_models: bool = True):
-    """Start QGIS (offscreen), initialise Processing, load the plugin as ``package`` and
-    register its provider; returns (app, provider, QGIS's ``processing`` module)."""
+def start_qgis(package: str, load_models: bool = True, gui: bool = False):
+    """Start QGIS (offscreen; with ``gui`` a widget application, for docks), initialise
+    Processing, load the plugin as ``package`` and register its provider; returns (app,
+    provider, QGIS's ``processing`` module)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_HASH_SEED", "0")  # files written by Qt (.model3) reproducible
     sys.path[:] = [p for p in sys.path if p not in ("", ".") and Path(p).resolve() != ROOT]
     sys.path.append("/usr/share/qgis/python/plugins")
     from qgis.core import QgsApplication
 
-    app = QgsApplication([], False)
+    app = QgsApplication([], gui)
     app.initQgis()
     from processing.core.Processing import Processing
 
