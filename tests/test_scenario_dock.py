@@ -203,3 +203,42 @@ def test_scaled_uses_keeps_the_shares():
     assert scaled_uses(None, 10.0) is None
     assert scaled_uses("{}", 10.0) is None
     assert scaled_uses("not json", 10.0) is None
+
+
+def test_plugin_action_shows_the_dock_and_unloads(tmp_path, qgis_iface, qgis_app, load_plugin_copy):
+    import sys
+    from unittest import mock
+
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("lowland")
+    if existing is not None:
+        registry.removeProvider(existing)
+    module = load_plugin_copy(tmp_path, "lowland_scenario_copy")
+    try:
+        with (
+            mock.patch.object(qgis_iface, "addPluginToMenu") as add_menu,
+            mock.patch.object(qgis_iface, "removePluginMenu") as remove_menu,
+            mock.patch.object(qgis_iface, "addDockWidget") as add_dock,
+            mock.patch.object(qgis_iface, "removeDockWidget") as remove_dock,
+        ):
+            plugin = module.classFactory(qgis_iface)
+            plugin.initGui()
+            actions = [a for a in plugin.actions if a.objectName() == "lowland_scenarios"]
+            assert len(actions) == 1 and actions[0].text() == "方案比选"
+            assert actions[0].isCheckable() and actions[0] in plugin.toolbar.actions()
+            actions[0].setChecked(True)
+            dock = plugin.scenario_dock
+            assert dock is not None and not dock.isHidden()
+            assert add_dock.call_args.args[1] is dock
+            assert dock.windowTitle() == "方案比选"
+            dock.close()
+            assert not actions[0].isChecked()
+            plugin.unload()
+            remove_dock.assert_any_call(dock)
+            assert plugin.scenario_dock is None and plugin.actions == []
+            assert remove_menu.call_count == add_menu.call_count
+    finally:
+        for name in [m for m in sys.modules if m.startswith("lowland_scenario_copy")]:
+            del sys.modules[name]
