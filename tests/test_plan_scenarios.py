@@ -81,8 +81,8 @@ def test_the_chapter_in_the_html(tmp_path):
     html = render_html(load_html_template(), context(tmp_path))
     assert "十、方案比选" in html
     assert "本实施方案按选定方案「方案A」（U01-A）编制" in html
-    assert '<td class="n best">15,000 ★</td>' in html
-    assert '<td class="n">未知</td>' in html
+    assert '<td class="n best" nowrap>15,000 ★</td>' in html
+    assert '<td class="n" nowrap>未知</td>' in html
     assert "容积率核定（Y-4，P2）：容积率 3.20 超过上限 2.50" in html
     assert '<img src="maps/funding.png"' in html
 
