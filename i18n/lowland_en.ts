@@ -1445,32 +1445,32 @@ Overwrite them?</translation>
       <translation>Scenario parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="35" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="33" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="119" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="45" />
       <source>未知</source>
       <translation>unknown</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="55" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="53" />
       <source>该项指标的最优值</source>
       <translation>Best value of this indicator</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="42" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="40" />
       <source>依据：{0}</source>
       <translation>Basis: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="76" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="74" />
       <source>各项核查均通过</source>
       <translation>all checks passed</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="85" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="83" />
       <source>未通过 {0} 项</source>
       <translation>{0} checks failed</translation>
     </message>

@@ -1445,32 +1445,32 @@
       <translation>方案项目</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="35" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="33" />
       <source>单位</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="119" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="45" />
       <source>未知</source>
       <translation>未知</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="55" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="53" />
       <source>该项指标的最优值</source>
       <translation>该项指标的最优值</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="42" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="40" />
       <source>依据：{0}</source>
       <translation>依据：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="76" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="74" />
       <source>各项核查均通过</source>
       <translation>各项核查均通过</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="85" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="83" />
       <source>未通过 {0} 项</source>
       <translation>未通过 {0} 项</translation>
     </message>

@@ -57,6 +57,15 @@ def test_phases_are_stacked_in_time_order_others_after():
 def test_use_label_names_the_code():
     assert charts.use_label("0901") == "商业用地（0901）"
     assert charts.use_label("") == "未填写用途"
+    assert charts.use_label("0901", "en") == "0901"
+
+
+def test_english_texts_for_every_chinese_text_of_the_charts():
+    chinese = [*charts.CHART_TITLES.values(), *charts.FUNDING_LABELS.values()]
+    for zh in chinese:
+        assert charts.text(zh, "en") != zh, zh
+    assert charts.text("各方案资金平衡", "zh") == "各方案资金平衡"
+    assert charts.chart_images(two_scenarios(), "en")["funding"].startswith(PNG_MAGIC)
 
 
 def test_without_a_cjk_font_the_charts_are_refused(monkeypatch):

@@ -629,7 +629,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         if self.comparison is None:
             return {}
         try:
-            self.images = show_charts(self.chart_labels, self.comparison)
+            self.images = show_charts(self.chart_labels, self.comparison, language() == "en")
         except LowlandInputError as err:
             self._show_message(split_bilingual(str(err))[0], error=True)
             return {}

@@ -91,9 +91,11 @@ def _escape(text: str | None) -> str:
     return escape(text or "")
 
 
-def show_charts(labels: dict[str, QLabel], c: Comparison) -> dict[str, bytes]:
+def show_charts(
+    labels: dict[str, QLabel], c: Comparison, english: bool = False
+) -> dict[str, bytes]:
     """Draw the charts into ``labels`` (by chart key); returns the PNG bytes."""
-    images = chart_images(c)
+    images = chart_images(c, "en" if english else "zh")
     for key, label in labels.items():
         pixmap = QPixmap()
         pixmap.loadFromData(images[key], "PNG")

@@ -47,6 +47,23 @@ DPI = 150
 #: Colours of the funding bars and of the series (bars of scenarios, stacked phases).
 FUNDING_COLOURS = {"income": "#2f7d32", "cost": "#b42318", "balance": "#1f5fa8"}
 FUNDING_LABELS = {"income": "收入", "cost": "支出", "balance": "收支差额"}
+#: The English of every text of the charts (``lang="en"``: the dock in an English QGIS).
+ENGLISH = {
+    "各方案规划建筑面积（按用途）": "Proposed floor area by use",
+    "各方案资金平衡": "Funding balance",
+    "各方案分期处置低效用地面积": "Land redeveloped by phase",
+    "收入": "income", "支出": "cost", "收支差额": "balance",
+    "建筑面积（m²）": "floor area (m²)", "金额（万元）": "amount (10 000 yuan)",
+    "低效用地面积（m²）": "land (m²)", "无数据": "no data", "（未知）": " (unknown)",
+    "未填写用途": "no use",
+}  # fmt: skip
+
+
+def text(zh: str, lang: str = "zh") -> str:
+    """A chart text in ``lang`` (Chinese source, :data:`ENGLISH`)."""
+    return ENGLISH.get(zh, zh) if lang == "en" else zh
+
+
 PALETTE = ("#1f5fa8", "#e07b00", "#2f7d32", "#8e44ad", "#b42318", "#5d6d7e", "#c9a227")
 #: Phase order of the stacked bars (others after these, by name).
 PHASE_ORDER = ("近期", "一期", "中期", "二期", "远期", "三期")
@@ -73,11 +90,13 @@ def require_cjk_font() -> str:
     return font
 
 
-def use_label(code: str) -> str:
-    """「商业用地（0901）」: the 用地用海 name of a planned-use code, else the code."""
-    names = landuse_table()["name"].to_dict()
-    name = names.get(code)
-    return f"{name}（{code}）" if name else (code or "未填写用途")
+def use_label(code: str, lang: str = "zh") -> str:
+    """「商业用地（0901）」: the 用地用海 name of a planned-use code, else the code (in
+    English the code alone: the classification has Chinese names only)."""
+    if not code:
+        return text("未填写用途", lang)
+    name = landuse_table()["name"].to_dict().get(code) if lang == "zh" else None
+    return f"{name}（{code}）" if name else code
 
 
 def _figure(title: str):
@@ -124,20 +143,20 @@ def _series(c: Comparison, key: str) -> dict[str, Mapping[str, float]]:
     return {sid: data.get(sid, {}) for sid in c.scenario_ids()}
 
 
-def _no_data(axes, font: str) -> None:
-    axes.text(0.5, 0.5, "无数据", ha="center", va="center", fontfamily=font,
+def _no_data(axes, font: str, lang: str) -> None:
+    axes.text(0.5, 0.5, text("无数据", lang), ha="center", va="center", fontfamily=font,
               transform=axes.transAxes)  # fmt: skip
     axes.set_xticks([])
     axes.set_yticks([])
 
 
-def gfa_by_use_chart(c: Comparison) -> bytes:
+def gfa_by_use_chart(c: Comparison, lang: str = "zh") -> bytes:
     """Grouped bars: per planned use, one bar per scenario (m²)."""
-    figure, axes, font = _figure(CHART_TITLES["gfa_by_use"])
+    figure, axes, font = _figure(text(CHART_TITLES["gfa_by_use"], lang))
     data = _series(c, "gfa_by_use")
     uses = sorted({u for values in data.values() for u in values})
     if not uses:
-        _no_data(axes, font)
+        _no_data(axes, font, lang)
         return _png(figure, axes, font)
     width = 0.8 / max(len(data), 1)
     for i, (sid, title) in enumerate(zip(data, _titles(c), strict=True)):
@@ -145,16 +164,16 @@ def gfa_by_use_chart(c: Comparison) -> bytes:
         ys = [float(data[sid].get(use, 0.0)) for use in uses]  # no floor area of this use
         axes.bar(xs, ys, width, label=title, color=PALETTE[i % len(PALETTE)])
     axes.set_xticks(range(len(uses)))
-    axes.set_xticklabels([use_label(u) for u in uses], fontsize=8)
-    axes.set_ylabel("建筑面积（m²）")
+    axes.set_xticklabels([use_label(u, lang) for u in uses], fontsize=8)
+    axes.set_ylabel(text("建筑面积（m²）", lang))
     axes.legend(fontsize=8)
     return _png(figure, axes, font)
 
 
-def funding_chart(c: Comparison) -> bytes:
+def funding_chart(c: Comparison, lang: str = "zh") -> bytes:
     """Per scenario three bars: income, cost and balance (万元); a scenario whose
     funding is unknown has no bar (its label says 未知)."""
-    figure, axes, font = _figure(CHART_TITLES["funding"])
+    figure, axes, font = _figure(text(CHART_TITLES["funding"], lang))
     data = _series(c, "funding")
     titles = _titles(c)
     width = 0.26
@@ -164,15 +183,18 @@ def funding_chart(c: Comparison) -> bytes:
             if key in data[sid]:
                 xs.append(i + (k - 1) * width)
                 ys.append(float(data[sid][key]))
-        axes.bar(xs, ys, width, label=FUNDING_LABELS[key], color=FUNDING_COLOURS[key])
+        axes.bar(xs, ys, width, label=text(FUNDING_LABELS[key], lang), color=FUNDING_COLOURS[key])
     axes.axhline(0, color="#444444", linewidth=0.8)
     axes.set_xlim(-0.6, len(titles) - 0.4)
     axes.set_xticks(range(len(titles)))
     axes.set_xticklabels(
-        [t if data[sid] else f"{t}（未知）" for t, sid in zip(titles, data, strict=True)],
+        [
+            t if data[sid] else t + text("（未知）", lang)
+            for t, sid in zip(titles, data, strict=True)
+        ],
         fontsize=9,
     )
-    axes.set_ylabel("金额（万元）")
+    axes.set_ylabel(text("金额（万元）", lang))
     axes.legend(fontsize=8)
     return _png(figure, axes, font)
 
@@ -183,14 +205,14 @@ def phase_order(phases: set[str]) -> list[str]:
     return known + sorted(phases - set(known))
 
 
-def resolved_by_phase_chart(c: Comparison) -> bytes:
+def resolved_by_phase_chart(c: Comparison, lang: str = "zh") -> bytes:
     """Stacked bars: per scenario the 低效 area resolved (m²), one segment per phase."""
-    figure, axes, font = _figure(CHART_TITLES["resolved_by_phase"])
+    figure, axes, font = _figure(text(CHART_TITLES["resolved_by_phase"], lang))
     data = _series(c, "resolved_by_phase")
     phases = phase_order({p for values in data.values() for p in values})
     titles = _titles(c)
     if not phases:
-        _no_data(axes, font)
+        _no_data(axes, font, lang)
         return _png(figure, axes, font)
     bottom = [0.0] * len(data)
     for k, phase in enumerate(phases):
@@ -200,7 +222,7 @@ def resolved_by_phase_chart(c: Comparison) -> bytes:
         bottom = [b + y for b, y in zip(bottom, ys, strict=True)]
     axes.set_xticks(range(len(titles)))
     axes.set_xticklabels(titles, fontsize=9)
-    axes.set_ylabel("低效用地面积（m²）")
+    axes.set_ylabel(text("低效用地面积（m²）", lang))
     axes.legend(fontsize=8)
     return _png(figure, axes, font)
 
@@ -213,9 +235,9 @@ CHARTS = {
 }
 
 
-def chart_images(c: Comparison) -> dict[str, bytes]:
-    """Every chart of :data:`CHARTS` as PNG bytes, by key."""
-    return {key: draw(c) for key, draw in CHARTS.items()}
+def chart_images(c: Comparison, lang: str = "zh") -> dict[str, bytes]:
+    """Every chart of :data:`CHARTS` as PNG bytes, by key (texts in ``lang``)."""
+    return {key: draw(c, lang) for key, draw in CHARTS.items()}
 
 
 def write_charts(c: Comparison, folder: str | Path, prefix: str = "") -> dict[str, Path]:
