@@ -49,7 +49,7 @@ STATUS_QUO_TABLES = (
     ("density", "（四）建筑密度", "建筑密度"),
     ("tenure", "（五）土地权属", "权属性质"),
 )
-#: 十、保障措施 (template text; a bureau rewrites it in Word).
+#: 十一、保障措施 (template text; a bureau rewrites it in Word).
 SAFEGUARDS = (
     "（一）组织保障：成立由区人民政府牵头、自然资源等部门参加的单元实施工作组，统筹推进认定、规划、"
     "供地与监管。",
@@ -523,7 +523,7 @@ def scenarios_chapter(doc) -> None:
 
 
 def safeguards_chapter(doc) -> None:
-    """十、保障措施: template text a bureau edits."""
+    """十一、保障措施: template text a bureau edits."""
     for text in SAFEGUARDS:
         para(doc, text)
 
