@@ -49,7 +49,11 @@ from ..lowland_plugin.core.common.mapping import template_frame
 from ..lowland_plugin.core.common.validation import require_numbers, require_unique_ids
 from ..lowland_plugin.core.common.values import texts
 from ..lowland_plugin.core.documents.funding import funding_rates
-from ..lowland_plugin.core.documents.plan import NO_MAP_TEXT, build_unit_context
+from ..lowland_plugin.core.documents.plan import (
+    NO_MAP_TEXT,
+    build_unit_context,
+    unit_compensation_basis,
+)
 from ..lowland_plugin.core.documents.projects import project_checks
 from ..lowland_plugin.core.documents.render import (
     DEFAULT_DOCX,
@@ -488,8 +492,10 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         for n, (_, unit) in enumerate(units.iterrows()):
             self.check_canceled(feedback)
             unit_id = str(unit["unit_id"])
+            basis = None if scenarios is None else unit_compensation_basis(
+                unit, read[self.PARCELS], units_all, read[self.LEGACY])[:2]  # fmt: skip
             comparison, charts = self._scenario_comparison(
-                scenarios, unit, profile, staging, written
+                scenarios, unit, profile, staging, written, basis
             )
             unit_checks = self._chosen_checks(scenarios, comparison, units_all, profile)
             context_ = build_unit_context(
@@ -549,16 +555,19 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
         return {"table": table, "projects": projects, "pieces": pieces, "zones": zones}
 
-    def _scenario_comparison(self, scenarios, unit, profile, staging: Path, written):
+    def _scenario_comparison(self, scenarios, unit, profile, staging: Path, written, basis):
         """The unit's scenarios evaluated (:func:`evaluate_scenarios`, the numbers of
         the dock and of lowland:evaluatescenarios) and their charts written beside the
-        unit maps; (None, None) without a store or without scenarios of the unit."""
+        unit maps; (None, None) without a store or without scenarios of the unit.
+        ``basis``: the compensation floor area and label of 八、资金平衡, so the two
+        chapters' funding agree."""
         unit_id = str(unit["unit_id"])
         if scenarios is None or unit_id not in texts(scenarios["table"], "unit_id"):
             return None, None
         comparison = evaluate_scenarios(
             scenarios["table"], scenarios["projects"], profile, unit_id=unit_id,
             pieces=scenarios["pieces"], zones=scenarios["zones"], unit=unit.to_dict(),
+            compensation=basis,
         )  # fmt: skip
         prefix = f"scenarios_{file_parts([unit_id])[unit_id]}_"
         paths = write_charts(comparison, staging / MAPS_FOLDER, prefix)

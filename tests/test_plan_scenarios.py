@@ -170,8 +170,14 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     unit = units[units["unit_id"] == "DY02"].iloc[0].to_dict()
     pieces = read_ogr_layer(str(SAMPLE_PROJECTS), "pieces")
     zones = read_ogr_layer(str(SAMPLE_PROJECTS), "zones")
+    parcels = read_ogr_layer(sample_units_chain["parcels"].split("|")[0])
+    legacy = read_ogr_layer(sample_units_chain["legacy"].split("|")[0])
+    # 八、资金平衡 computes compensation on the unit's 低效地块; the comparison must too
+    gfa, basis, _ = pd_.unit_compensation_basis(unit, parcels, units, legacy)
+    assert basis == "低效地块现状建筑面积" and gfa > 0
     expected = evaluate_scenarios(table, stored, load_profile("yinchuan"), unit_id="DY02",
-                                  pieces=pieces, zones=zones, unit=unit)  # fmt: skip
+                                  pieces=pieces, zones=zones, unit=unit,
+                                  compensation=(gfa, basis))  # fmt: skip
     rows = [
         [r.label_zh, r.unit or "—"]
         + [value_text(r.values[s]) + (" ★" if s in r.best else "") for s in ("DY02-A", "DY02-B")]
@@ -184,6 +190,12 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     cells = [[c.text for c in r.cells] for r in table_.rows]
     assert cells[0] == ["指标", "单位", "现行方案", "收储提容方案", "依据"]
     assert cells[1:] == rows
+    # the chosen scenario's balance in the comparison is chapter 八's balance
+    balance = value_text(expected.row("funding_balance_wan").values["DY02-B"])
+    funding = next(t for t in document.tables
+                   if any("资金平衡" in c.text for r in t.rows for c in r.cells)
+                   and t is not table_)  # fmt: skip
+    assert any(balance in c.text for r in funding.rows for c in r.cells), balance
     texts = "\n".join(p.text for p in document.paragraphs)
     assert "本实施方案按选定方案「收储提容方案」（DY02-B）编制" in texts
     assert len(document.inline_shapes) == 3  # the charts (no unit map: MAPS off)

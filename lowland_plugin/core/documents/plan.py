@@ -455,6 +455,23 @@ def compensation_basis(
     )
 
 
+def unit_compensation_basis(
+    unit: Mapping,
+    parcels: gpd.GeoDataFrame | None,
+    units: gpd.GeoDataFrame | None = None,
+    legacy: gpd.GeoDataFrame | None = None,
+) -> tuple[float, str, list[str]]:
+    """The floor area 八、资金平衡 computes compensation and demolition on, for ``unit``
+    (a ``lowland:buildunits`` row): the Σ existing floor area of its 低效地块 when the
+    parcels are given, else the unit's whole existing floor area (with the warning).
+    The 方案比选 evaluation takes the same basis, so both chapters agree (Y-3)."""
+    unit_id = str(unit.get("unit_id"))
+    known_units = units_for_membership(unit, units, parcels, legacy)
+    _, lowland_gfa, warnings, _ = parcels_section(parcels, unit_id, known_units, unit)
+    gfa, label, more = compensation_basis(lowland_gfa, _unit_overview(unit), unit_id)
+    return gfa, label, warnings + more
+
+
 def project_sections(checks: ProjectChecks | None, rows: np.ndarray) -> tuple[dict, set[str]]:
     """The FAR, land price, mixed-use and scattered-land rows of the unit's projects,
     and the clauses they apply."""

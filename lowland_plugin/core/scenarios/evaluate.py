@@ -44,6 +44,8 @@ from .scenario_checks import ScenarioChecks, run_checks, scenario_failures
 
 #: 元 per 万元.
 YUAN_PER_WAN = 10_000.0
+#: The compensation basis without the unit's parcels (as the 实施方案 labels it).
+WHOLE_UNIT_BASIS = "单元现状总建筑面积（未提供宗地图层）"
 #: What a phase without a value is called in the chart series.
 NO_PHASE = "时序待定"
 #: (key, 中文, English, unit, better, clause) of every indicator row, in display order.
@@ -136,11 +138,20 @@ def unit_overview(unit: Mapping) -> dict:
     }  # fmt: skip
 
 
-def funding_of(checks: ScenarioChecks, unit: Mapping | None, profile: Profile) -> dict | None:
+def funding_of(
+    checks: ScenarioChecks,
+    unit: Mapping | None,
+    profile: Profile,
+    compensation: tuple[float, str] | None = None,
+) -> dict | None:
     """The funding balance of a scenario by mode, as the 实施方案 computes it
     (:func:`funding_section`: 收储 projects bring compensation, demolition and their 出让
     revenue, 原权利人改造 ones their land price); None when the unit's existing floor
-    area or low-efficiency area is unknown (no unit row, or one without statistics)."""
+    area or low-efficiency area is unknown (no unit row, or one without statistics).
+
+    ``compensation``: the floor area compensation and demolition are computed on and its
+    label (:func:`~..documents.plan.unit_compensation_basis`: the unit's 低效地块); without
+    it the unit's whole existing floor area, as the 实施方案 does without parcels."""
     if unit is None:
         return None
     overview = unit_overview(unit)
@@ -150,9 +161,8 @@ def funding_of(checks: ScenarioChecks, unit: Mapping | None, profile: Profile) -
     as_document = ProjectChecks(checks.projects, unit_of, checks.far, checks.price,
                                 checks.mixed, checks.mixed_uses)  # fmt: skip
     price_rows = price_rows_of(as_document, np.arange(len(checks.projects)))
-    basis = "单元现状总建筑面积"
-    return funding_section(overview, price_rows, overview["gfa_existing"], basis,
-                           funding_rates(profile))  # fmt: skip
+    gfa, basis = compensation or (overview["gfa_existing"], WHOLE_UNIT_BASIS)
+    return funding_section(overview, price_rows, gfa, basis, funding_rates(profile))
 
 
 def capacity_totals(checks: ScenarioChecks) -> tuple[float | None, float | None]:
@@ -256,6 +266,7 @@ def evaluate_scenarios(
     capacity: gpd.GeoDataFrame | None = None,
     unit: Mapping | None = None,
     reference: dt.date | None = None,
+    compensation: tuple[float, str] | None = None,
 ) -> Comparison:
     """The scenarios of ``unit_id`` side by side (module docstring).
 
@@ -265,7 +276,10 @@ def evaluate_scenarios(
     ``capacity``: the 控规 layer the capacity envelope reads (far_max, height_max,
     coverage_max…; None: 未测算); ``unit``: the unit's row of ``lowland:buildunits`` (its
     statistics feed the funding balance; None: funding unknown); ``reference``: the day
-    the land price transition is judged on (today when None). Input problems raise
+    the land price transition is judged on (today when None); ``compensation``: the
+    floor area (m²) and label the funding's compensation is computed on (the unit's
+    低效地块, :func:`~..documents.plan.unit_compensation_basis`; None: the unit's whole
+    existing floor area, with a note). Input problems raise
     :class:`LowlandInputError`."""
     validate_store(scenarios, scenario_projects)
     rows = unit_scenarios(scenarios, unit_id)
@@ -282,7 +296,7 @@ def evaluate_scenarios(
         checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
                             controls=capacity, reference=reference)  # fmt: skip
         notes += checks.warnings + uncapped_notes(checks, sid)
-        funding = funding_of(checks, unit, profile)
+        funding = funding_of(checks, unit, profile, compensation)
         failed = scenario_failures(checks) + funding_failure(funding)
         failures[sid] = tuple(failed)
         for key, value in scenario_values(checks, failed, funding).items():
@@ -296,6 +310,10 @@ def evaluate_scenarios(
                 "balance": funding["balance"] / YUAN_PER_WAN,
             }
     notes += unknown_notes(values)
+    if compensation is None and any(v is not None for v in values["funding_cost_wan"].values()):
+        notes.append("资金平衡的补偿与拆除按单元现状总建筑面积估算（未提供宗地图层）/ funding: "
+                     "compensation and demolition on the unit's whole existing floor area "
+                     "(no parcels given)")  # fmt: skip
     indicator_rows = tuple(
         with_best(IndicatorRow(key, zh, en, unit_label, better, values[key], clause))
         for key, zh, en, unit_label, better, clause in INDICATORS
