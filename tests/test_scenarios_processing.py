@@ -20,12 +20,30 @@ PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
 DISTRICT = ROOT / "resources" / "sample" / "sample_district.gpkg"
 
 
-def sample_comparison():
+def sample_comparison(unit: dict | None = None):
     scenarios, projects = read_store(str(STORE))
     pieces = read_ogr_layer(str(STORE), "scenario_pieces")
     zones = read_ogr_layer(str(PROJECTS), "zones")
     return evaluate_scenarios(scenarios, projects, load_profile("default"), unit_id="DY02",
-                              pieces=pieces, zones=zones, reference=dt.date(2026, 3, 1))  # fmt: skip
+                              pieces=pieces, zones=zones, reference=dt.date(2026, 3, 1),
+                              unit=unit)  # fmt: skip
+
+
+def test_the_sample_funding_deficit_is_a_note_not_a_failed_check():
+    # DY02 with statistics like the chain's units: the example unit rates give both plans a
+    # deficit; Y-3 asks for a 资金平衡方案 and forbids no deficit, so A still passes every
+    # check and B fails only what it is meant to (Y-4, Y-7)
+    unit = {"unit_id": "DY02", "phase": "near", "gfa_existing": 20000.0,
+            "lowland_area_m2": 60000.0, "facility_area_m2": 2000.0, "gfa_transferred": 0.0}  # fmt: skip
+    c = sample_comparison(unit)
+    balance = c.row("funding_balance_wan").values
+    assert balance["DY02-A"] < 0 and balance["DY02-B"] < 0
+    assert c.failures["DY02-A"] == ()
+    assert [f.clause for f in c.failures["DY02-B"]] == ["Y-4", "Y-7", "Y-7"]
+    assert c.row("failed_checks").values == {"DY02-A": 0.0, "DY02-B": 3.0}
+    for sid in ("DY02-A", "DY02-B"):
+        gap = f"{-balance[sid]:,.2f}"
+        assert any(n.startswith(f"方案 {sid}：资金缺口 {gap} 万元") and "Y-3" in n for n in c.notes)
 
 
 def test_the_sample_scenarios_differ_where_the_checks_catch_it():

@@ -20,7 +20,8 @@ Indicators (values per scenario; ``None`` = unknown, never 0):
 - ``land_price_wan`` 补缴地价 = Σ known ``price_due`` ÷ 10 000 (Y-14, Y-15);
 - ``funding_income_wan`` / ``funding_cost_wan`` / ``funding_balance_wan``: the funding
   balance by mode ÷ 10 000 (Y-3, N-3, N-5; unknown without the unit's statistics);
-- ``failed_checks`` 未通过核查项数 = the number of :class:`FailedCheck`."""
+- ``failed_checks`` 未通过核查项数 = the number of :class:`FailedCheck` (a funding
+  deficit is a note, not a failed check: :func:`funding_deficit_notes`)."""
 
 from __future__ import annotations
 
@@ -217,8 +218,27 @@ def scenario_values(
     }
 
 
+def funding_deficit_notes(funding: dict | None, scenario_id: str) -> list[str]:
+    """A funding balance below 0 as a warning naming the scenario and the amounts (Y-3).
+
+    Y-3 asks the 实施方案 to state its 资金平衡方案; N-3 balances funding across the city
+    rather than by one parcel's FAR and N-5 by 滚动开发 over the phases: none forbids one
+    unit's deficit. So a deficit is shown, never counted as a failed check."""
+    if funding is None or funding["balanced"]:
+        return []
+    income, cost = funding["revenue_total"] / YUAN_PER_WAN, funding["cost_total"] / YUAN_PER_WAN
+    gap = -funding["balance"] / YUAN_PER_WAN
+    clause = str(funding["clause"])
+    return [f"方案 {scenario_id}：资金缺口 {gap:,.2f} 万元（收入 {income:,.2f} 万元，支出 "
+            f"{cost:,.2f} 万元），实施方案应说明资金平衡方案（{clause}） / scenario "
+            f"{scenario_id}: funding gap {gap:,.2f} (10 000 yuan; income {income:,.2f}, cost "
+            f"{cost:,.2f}); the plan must state how it is balanced ({clause})"]  # fmt: skip
+
+
 def funding_failure(funding: dict | None) -> list[FailedCheck]:
-    """The funding balance below 0 (Y-3: 资金平衡), named with its amounts."""
+    """The funding balance below 0 (Y-3: 资金平衡) as a failed check, named with its
+    amounts — for a caller whose local rule forbids a deficit; :func:`evaluate_scenarios`
+    reports a deficit as a note instead (:func:`funding_deficit_notes`)."""
     if funding is None or funding["balanced"]:
         return []
     income, cost = funding["revenue_total"] / YUAN_PER_WAN, funding["cost_total"] / YUAN_PER_WAN
@@ -283,7 +303,8 @@ def evaluate_scenarios(
                             controls=capacity, reference=reference)  # fmt: skip
         notes += checks.warnings + uncapped_notes(checks, sid)
         funding = funding_of(checks, unit, profile)
-        failed = scenario_failures(checks) + funding_failure(funding)
+        notes += funding_deficit_notes(funding, sid)
+        failed = scenario_failures(checks)
         failures[sid] = tuple(failed)
         for key, value in scenario_values(checks, failed, funding).items():
             values[key][sid] = value
