@@ -255,7 +255,9 @@ def unit_scenarios(scenarios: pd.DataFrame, unit_id: str) -> list[dict]:
     (``chosen`` as bool)."""
     mine = scenarios[pd.Series(texts(scenarios, "unit_id"), index=scenarios.index).eq(unit_id)]
     if mine.empty:
-        raise LowlandInputError(f"单元 {unit_id} 没有方案 / unit {unit_id} has no scenario")
+        units = sorted({str(u) for u in texts(scenarios, "unit_id") if u is not None})
+        raise LowlandInputError(f"单元 {unit_id} 没有方案（方案表中的单元：{units}） / unit "
+                                f"{unit_id} has no scenario (units in the table: {units})")  # fmt: skip
     fields = ("scenario_id", "unit_id", "name", "author", "created", "changed", "notes")
     rows = []
     for record in mine.to_dict("records"):
@@ -298,7 +300,10 @@ def evaluate_scenarios(
         sid = row["scenario_id"]
         projects = projects_of(scenario_projects, sid)
         if projects.empty:
-            raise LowlandInputError(f"方案 {sid} 没有项目 / scenario {sid} has no projects")
+            raise LowlandInputError(
+                f"方案 {sid} 没有项目：请在方案项目图层（scenario_projects）中加入其项目，或删除该方案 "
+                f"/ scenario {sid} has no projects: add them to scenario_projects or delete it"
+            )
         checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
                             controls=capacity, reference=reference)  # fmt: skip
         notes += checks.warnings + uncapped_notes(checks, sid)
