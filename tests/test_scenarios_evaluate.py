@@ -202,3 +202,35 @@ def test_capacity_rows_from_the_envelope():
     assert "24,000.00" in c.failures["U1-B"][1].text_zh and "far" in c.failures["U1-B"][1].text_zh
     assert c.failures["U1-A"] == ()
     assert not any("开发容量未测算" in n for n in c.notes)
+
+
+def test_only_the_edited_scenario_is_evaluated_again():
+    scenarios, projects = two_scenarios()
+    profile = load_profile("default")
+    cache: dict = {}
+    full = evaluate_scenarios(scenarios, projects, profile, unit_id="U1", unit=UNIT,
+                              reference=DAY, cache=cache)  # fmt: skip
+    assert sorted(cache) == ["U1-A", "U1-B"]
+    # the dock edits B: P1 down to 20 000 m² = 2.0 × 10 000, within the cap (Y-4)
+    edited = projects.copy()
+    edited.loc[(edited["scenario_id"] == "U1-B") & (edited["project_id"] == "P1"),
+               "gfa_proposed"] = 20000.0  # fmt: skip
+    # A is not re-evaluated: change A's rows too, and A's cached values stay
+    edited.loc[edited["scenario_id"] == "U1-A", "gfa_proposed"] = 1.0
+    live = evaluate_scenarios(scenarios, edited, profile, unit_id="U1", unit=UNIT,
+                              reference=DAY, only=["U1-B"], cache=cache)  # fmt: skip
+    # B: 20 000 + 6 000 = 26 000 m², no failed check; A as before (24 000, from the cache)
+    assert live.row("gfa_total_m2").values == {"U1-A": 24000.0, "U1-B": 26000.0}
+    assert live.failures == {"U1-A": (), "U1-B": ()}
+    assert live.row("failed_checks").best == ("U1-A", "U1-B")  # a tie: both marked
+    # with A's rows as they were, the live result equals a full call (and the full call
+    # without a cache is unchanged)
+    edited.loc[edited["scenario_id"] == "U1-A", "gfa_proposed"] = [18000.0, 6000.0]
+    again = evaluate_scenarios(scenarios, edited, profile, unit_id="U1", unit=UNIT,
+                               reference=DAY)  # fmt: skip
+    assert again == live
+    assert full.row("gfa_total_m2").values == {"U1-A": 24000.0, "U1-B": 30000.0}
+    # a scenario deleted from the table leaves the cache
+    evaluate_scenarios(scenarios.iloc[:1], projects[projects["scenario_id"] == "U1-A"], profile,
+                       unit_id="U1", unit=UNIT, reference=DAY, only=[], cache=cache)  # fmt: skip
+    assert sorted(cache) == ["U1-A"]

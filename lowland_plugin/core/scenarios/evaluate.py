@@ -26,7 +26,8 @@ Indicators (values per scenario; ``None`` = unknown, never 0):
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -267,6 +268,80 @@ def unit_scenarios(scenarios: pd.DataFrame, unit_id: str) -> list[dict]:
     return rows
 
 
+@dataclass(frozen=True)
+class ScenarioResult:
+    """The evaluation of one scenario: its indicator values (by row key), failed checks,
+    chart series (by series name; a series it has no data for is absent) and notes. What
+    :func:`evaluate_scenarios` keeps in its ``cache`` (scenario id → result)."""
+
+    scenario_id: str
+    values: dict[str, float | None]
+    failures: tuple[FailedCheck, ...]
+    series: dict[str, dict[str, float]]
+    notes: tuple[str, ...] = ()
+
+
+def evaluate_scenario(
+    scenario_projects: gpd.GeoDataFrame,
+    scenario_id: str,
+    profile: Profile,
+    *,
+    pieces: gpd.GeoDataFrame | None = None,
+    zones: gpd.GeoDataFrame | None = None,
+    capacity: gpd.GeoDataFrame | None = None,
+    unit: Mapping | None = None,
+    reference: dt.date | None = None,
+) -> ScenarioResult:
+    """One scenario through the checks, the funding balance and the capacity envelope
+    (the arguments as for :func:`evaluate_scenarios`; the store is not validated here)."""
+    sid = scenario_id
+    projects = projects_of(scenario_projects, sid)
+    if projects.empty:
+        raise LowlandInputError(
+            f"方案 {sid} 没有项目：请在方案项目图层（scenario_projects）中加入其项目，或删除该方案 "
+            f"/ scenario {sid} has no projects: add them to scenario_projects or delete it"
+        )
+    checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
+                        controls=capacity, reference=reference)  # fmt: skip
+    funding = funding_of(checks, unit, profile)
+    notes = checks.warnings + uncapped_notes(checks, sid) + funding_deficit_notes(funding, sid)
+    failed = scenario_failures(checks)
+    series = {"gfa_by_use": gfa_by_use(checks.projects),
+              "resolved_by_phase": resolved_areas(checks)[1]}  # fmt: skip
+    if funding is not None:
+        series["funding"] = {
+            "income": funding["revenue_total"] / YUAN_PER_WAN,
+            "cost": funding["cost_total"] / YUAN_PER_WAN,
+            "balance": funding["balance"] / YUAN_PER_WAN,
+        }
+    values = scenario_values(checks, failed, funding)
+    return ScenarioResult(sid, values, tuple(failed), series, tuple(notes))
+
+
+def comparison_of(unit_id: str, rows: list[dict], results: Mapping[str, ScenarioResult]):
+    """The :class:`Comparison` of the scenario ``rows`` (display order) from their
+    results: values by row with the best marked, failures, series, notes (each once)."""
+    values: dict[str, dict[str, float | None]] = {k[0]: {} for k in INDICATORS}
+    series: dict[str, dict[str, dict[str, float]]] = {
+        "gfa_by_use": {}, "funding": {}, "resolved_by_phase": {}}  # fmt: skip
+    notes: list[str] = []
+    for row in rows:
+        result = results[row["scenario_id"]]
+        for key in values:
+            values[key][result.scenario_id] = result.values.get(key)
+        for name, data in result.series.items():
+            series[name][result.scenario_id] = data
+        notes += result.notes
+    notes += unknown_notes(values)
+    indicator_rows = tuple(
+        with_best(IndicatorRow(key, zh, en, unit_label, better, values[key], clause))
+        for key, zh, en, unit_label, better, clause in INDICATORS
+    )
+    failures = {r["scenario_id"]: results[r["scenario_id"]].failures for r in rows}
+    return Comparison(unit_id, tuple(rows), indicator_rows, failures, series,
+                      tuple(dict.fromkeys(notes)))  # fmt: skip
+
+
 def evaluate_scenarios(
     scenarios: pd.DataFrame,
     scenario_projects: gpd.GeoDataFrame,
@@ -278,6 +353,8 @@ def evaluate_scenarios(
     capacity: gpd.GeoDataFrame | None = None,
     unit: Mapping | None = None,
     reference: dt.date | None = None,
+    only: Iterable[str] | None = None,
+    cache: MutableMapping[str, ScenarioResult] | None = None,
 ) -> Comparison:
     """The scenarios of ``unit_id`` side by side (module docstring).
 
@@ -288,46 +365,29 @@ def evaluate_scenarios(
     coverage_max…; None: 未测算); ``unit``: the unit's row of ``lowland:buildunits`` (its
     statistics feed the funding balance; None: funding unknown); ``reference``: the day
     the land price transition is judged on (today when None). Input problems raise
-    :class:`LowlandInputError`."""
+    :class:`LowlandInputError`.
+
+    Live use (the dock, after each edit): pass a ``cache`` (a dict the caller keeps,
+    filled with each scenario's :class:`ScenarioResult`) and ``only`` = the scenarios
+    edited since: those are evaluated again, the others taken from the cache (evaluated
+    when absent), so the comparison is always whole and equal to a full call. A cache
+    holds for one set of the other arguments (profile, pieces, zones, capacity, unit,
+    reference): clear it when one of them changes. A scenario no longer in the table is
+    dropped from it."""
     validate_store(scenarios, scenario_projects)
     rows = unit_scenarios(scenarios, unit_id)
-    values: dict[str, dict[str, float | None]] = {k[0]: {} for k in INDICATORS}
-    failures: dict[str, tuple[FailedCheck, ...]] = {}
-    series: dict[str, dict[str, dict[str, float]]] = {
-        "gfa_by_use": {}, "funding": {}, "resolved_by_phase": {}}  # fmt: skip
-    notes: list[str] = []
-    for row in rows:
-        sid = row["scenario_id"]
-        projects = projects_of(scenario_projects, sid)
-        if projects.empty:
-            raise LowlandInputError(
-                f"方案 {sid} 没有项目：请在方案项目图层（scenario_projects）中加入其项目，或删除该方案 "
-                f"/ scenario {sid} has no projects: add them to scenario_projects or delete it"
-            )
-        checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
-                            controls=capacity, reference=reference)  # fmt: skip
-        notes += checks.warnings + uncapped_notes(checks, sid)
-        funding = funding_of(checks, unit, profile)
-        notes += funding_deficit_notes(funding, sid)
-        failed = scenario_failures(checks)
-        failures[sid] = tuple(failed)
-        for key, value in scenario_values(checks, failed, funding).items():
-            values[key][sid] = value
-        series["gfa_by_use"][sid] = gfa_by_use(checks.projects)
-        series["resolved_by_phase"][sid] = resolved_areas(checks)[1]
-        if funding is not None:
-            series["funding"][sid] = {
-                "income": funding["revenue_total"] / YUAN_PER_WAN,
-                "cost": funding["cost_total"] / YUAN_PER_WAN,
-                "balance": funding["balance"] / YUAN_PER_WAN,
-            }
-    notes += unknown_notes(values)
-    indicator_rows = tuple(
-        with_best(IndicatorRow(key, zh, en, unit_label, better, values[key], clause))
-        for key, zh, en, unit_label, better, clause in INDICATORS
-    )
-    return Comparison(unit_id, tuple(rows), indicator_rows, failures, series,
-                      tuple(dict.fromkeys(notes)))  # fmt: skip
+    ids = [str(r["scenario_id"]) for r in rows]
+    store: MutableMapping[str, ScenarioResult] = {} if cache is None else cache
+    redo = set(ids) if only is None else {str(i) for i in only}
+    for sid in ids:
+        if sid in redo or sid not in store:
+            store[sid] = evaluate_scenario(scenario_projects, sid, profile, pieces=pieces,
+                                           zones=zones, capacity=capacity, unit=unit,
+                                           reference=reference)  # fmt: skip
+    gone = set(texts(scenarios, "scenario_id"))
+    for sid in [s for s in store if s not in gone]:
+        del store[sid]
+    return comparison_of(unit_id, rows, store)
 
 
 def unknown_notes(values: Mapping[str, Mapping[str, float | None]]) -> list[str]:
