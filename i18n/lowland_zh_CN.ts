@@ -1711,56 +1711,56 @@
     </message>
     <message>
       <location filename="../processing/capacity_envelope.py" line="57" />
-      <source>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code；地块用途与控规 plan_code 不一致（互不为其细类）时以控规为准，取控规用途并在日志与 reasons 中提示）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code；地块用途与控规 plan_code 不一致（互不为其细类）时以控规为准，取控规用途并在日志与 reasons 中提示）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="126" />
+      <location filename="../processing/capacity_envelope.py" line="127" />
       <source>地块或项目图层</source>
       <translation>地块或项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="135" />
+      <location filename="../processing/capacity_envelope.py" line="136" />
       <source>控规地块</source>
       <translation>控规地块</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="86" />
+      <location filename="../processing/capacity_envelope.py" line="87" />
       <source>控规地块（far_max、height_max、建筑密度、plan_code）</source>
       <translation>控规地块（far_max、height_max、建筑密度、plan_code）</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="92" />
+      <location filename="../processing/capacity_envelope.py" line="93" />
       <source>再开发单元（可选）</source>
       <translation>再开发单元（可选）</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="100" />
+      <location filename="../processing/capacity_envelope.py" line="101" />
       <source>层高（米，可选）：如 3.2，或 07=3.0; 09=4.5</source>
       <translation>层高（米，可选）：如 3.2，或 07=3.0; 09=4.5</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="106" />
+      <location filename="../processing/capacity_envelope.py" line="107" />
       <source>开发容量测算结果</source>
       <translation>开发容量测算结果</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="112" />
+      <location filename="../processing/capacity_envelope.py" line="113" />
       <source>单元开发容量汇总</source>
       <translation>单元开发容量汇总</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="193" />
+      <location filename="../processing/capacity_envelope.py" line="194" />
       <source>未给出再开发单元图层，地块也没有 unit_id，未输出单元汇总。</source>
       <translation>未给出再开发单元图层，地块也没有 unit_id，未输出单元汇总。</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="205" />
+      <location filename="../processing/capacity_envelope.py" line="206" />
       <source>容积率控制 {0} 个，高度控制 {1} 个，容量未知 {2} 个，不受限公益项目 {3} 个。</source>
       <translation>容积率控制 {0} 个，高度控制 {1} 个，容量未知 {2} 个，不受限公益项目 {3} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="185" />
+      <location filename="../processing/capacity_envelope.py" line="186" />
       <source>再开发单元图层没有 unit_id 字段，未输出单元汇总。</source>
       <translation>再开发单元图层没有 unit_id 字段，未输出单元汇总。</translation>
     </message>

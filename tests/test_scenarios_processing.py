@@ -139,6 +139,8 @@ def test_evaluatescenarios_in_qgis_process(qgis_env, tmp_path):
     assert balance[0] < 0 and balance[1] < 0
     assert table.loc["failed_checks", ["DY02-A", "DY02-B"]].tolist() == [0.0, 3.0]
     warnings = "\n".join(result["log"]["warning"])
+    # reference data: PRJ01 plans 100101 in a 商业 (0901) 控规 row — warned, the 控规 governs
+    assert "PRJ01（100101 ≠ 0901）" in warnings
     for sid, gap in zip(("DY02-A", "DY02-B"), balance, strict=True):
         assert f"方案 {sid}：资金缺口 {-gap:,.2f} 万元" in warnings
     lines = demo.scenario_summary(tmp_path)
