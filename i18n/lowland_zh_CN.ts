@@ -1906,81 +1906,81 @@
     </message>
     <message>
       <location filename="../processing/evaluate_scenarios.py" line="55" />
-      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</translation>
+      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="133" />
+      <location filename="../processing/evaluate_scenarios.py" line="134" />
       <source>方案项目图层</source>
       <translation>方案项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="135" />
+      <location filename="../processing/evaluate_scenarios.py" line="136" />
       <source>零星用地图层</source>
       <translation>零星用地图层</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="137" />
+      <location filename="../processing/evaluate_scenarios.py" line="138" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="73" />
+      <location filename="../processing/evaluate_scenarios.py" line="74" />
       <source>方案表</source>
       <translation>方案表</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="83" />
+      <location filename="../processing/evaluate_scenarios.py" line="84" />
       <source>控规图层（开发容量）</source>
       <translation>控规图层（开发容量）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="84" />
+      <location filename="../processing/evaluate_scenarios.py" line="85" />
       <source>再开发单元图层（资金平衡用单元统计）</source>
       <translation>再开发单元图层（资金平衡用单元统计）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="91" />
+      <location filename="../processing/evaluate_scenarios.py" line="92" />
       <source>单元编号（空：所有单元）</source>
       <translation>单元编号（空：所有单元）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="97" />
+      <location filename="../processing/evaluate_scenarios.py" line="98" />
       <source>方案比选表</source>
       <translation>方案比选表</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="103" />
+      <location filename="../processing/evaluate_scenarios.py" line="104" />
       <source>未通过核查表</source>
       <translation>未通过核查表</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <location filename="../processing/evaluate_scenarios.py" line="112" />
       <source>比选表（XLSX）</source>
       <translation>比选表（XLSX）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <location filename="../processing/evaluate_scenarios.py" line="112" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="146" />
+      <location filename="../processing/evaluate_scenarios.py" line="147" />
       <source>方案表没有方案。</source>
       <translation>方案表没有方案。</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="181" />
+      <location filename="../processing/evaluate_scenarios.py" line="182" />
       <source>单元 {0}：比较 {1} 个方案。</source>
       <translation>单元 {0}：比较 {1} 个方案。</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="190" />
+      <location filename="../processing/evaluate_scenarios.py" line="191" />
       <source>方案 {0}：{1} 项未通过核查。</source>
       <translation>方案 {0}：{1} 项未通过核查。</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="188" />
+      <location filename="../processing/evaluate_scenarios.py" line="189" />
       <source>方案 {0}：各项核查均通过。</source>
       <translation>方案 {0}：各项核查均通过。</translation>
     </message>

@@ -1011,6 +1011,12 @@ def _null_gfa(base: dict[str, Rows]) -> tuple[str, str]:
     return "SCENARIO_PROJECTS", str(a["project_id"])
 
 
+def _no_scenarios(base: dict[str, Rows]) -> tuple[str, str]:
+    """The scenarios table without rows (its projects still there)."""
+    base["SCENARIOS"].rows = []
+    return "SCENARIOS", "DY02"
+
+
 def _unknown_unit(spec: Spec, base, tmp: Path) -> Built | None:
     if spec.alg != "evaluatescenarios":
         return None
@@ -1142,6 +1148,7 @@ CASES: tuple[Case, ...] = (
     Case("scenario_mode_text", "field", _scenario_case(_mode_in_words), "再开发方式写作“拆除重建”"),
     Case("scenario_null_gfa", "field", _scenario_case(_null_gfa), "gfa_proposed 为空"),
     Case("scenario_unknown_unit", "field", _unknown_unit, "单元编号不存在（DY99）"),
+    Case("scenario_table_empty", "field", _scenario_case(_no_scenarios), "方案表没有行"),
 )
 
 CASE_IDS = tuple(c.id for c in CASES)
