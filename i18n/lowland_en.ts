@@ -2061,56 +2061,56 @@ Overwrite them?</translation>
     </message>
     <message>
       <location filename="../processing/capacity_envelope.py" line="57" />
-      <source>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;The usable floor area each parcel's regulatory plan (控规) allows (银川实施意见 (三), (四)). Each parcel is assigned to the 控规 parcel it overlaps most (CONTROLS: far_max FAR maximum, height_max height limit, coverage_max or density_max coverage maximum, plan_id/plan_code/plan_name); the smallest known limit applies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × land area (planimetric area in the projected CRS);&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ storey height⌋ storeys × coverage maximum × land area; the storey height by use (new_use_code, else use_code, else the 控规 plan_code) from the rule profile's storey_height_m (longest code prefix, else default; a default of this plugin, to be confirmed locally), or the STOREY_HEIGHT parameter (e.g. 3.2, or 07=3.0; 09=4.5; it comes before the profile);&lt;/li&gt;&lt;li&gt;capacity_m2 = the smallest known limit + handover_bonus_m2 (floor area handed over free for public facilities, compensated as in the FAR check: the listed categories of handover_by_category × handover_factor); binding_limit names the limit that binds (far or height), headroom_m2 the distance to the next known limit;&lt;/li&gt;&lt;li&gt;a public project (public_project) whose no_harm_neighbours, no_harm_traffic and no_harm_buildings are all recorded true is not limited by the planned FAR: capacity_m2 empty, capped = false; otherwise the limits apply.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Where no 控规 parcel covers a parcel or a control is empty, that limit is unknown (empty, not 0) and reasons says why; a 控规 layer without far_max, a coverage above 1 (a share 0–1 is expected) or a geographic CRS is refused. The field map FIELD_MAP applies to the 控规 layer (e.g. far_max=RJL; height_max=JZGD).&lt;/p&gt;&lt;p&gt;Unit table UNIT_TABLE (optional): per redevelopment unit (UNITS, by largest overlap, else the parcels' unit_id): capacity_m2 (sum over capped parcels, empty when one is unknown), capacity_by_use, today's floor area gfa_today_m2 (the units layer's gfa_existing) and headroom_m2 = capacity − today's floor area.&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code；地块用途与控规 plan_code 不一致（互不为其细类）时以控规为准，取控规用途并在日志与 reasons 中提示）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;The usable floor area each parcel's regulatory plan (控规) allows (银川实施意见 (三), (四)). Each parcel is assigned to the 控规 parcel it overlaps most (CONTROLS: far_max FAR maximum, height_max height limit, coverage_max or density_max coverage maximum, plan_id/plan_code/plan_name); the smallest known limit applies:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × land area (planimetric area in the projected CRS);&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ storey height⌋ storeys × coverage maximum × land area; the storey height by use (new_use_code, else use_code, else the 控规 plan_code; when the parcel's use disagrees with its 控规 plan_code — neither a subclass of the other — the 控规 governs: its use is read, and the log and the reasons say so) from the rule profile's storey_height_m (longest code prefix, else default; a default of this plugin, to be confirmed locally), or the STOREY_HEIGHT parameter (e.g. 3.2, or 07=3.0; 09=4.5; it comes before the profile);&lt;/li&gt;&lt;li&gt;capacity_m2 = the smallest known limit + handover_bonus_m2 (floor area handed over free for public facilities, compensated as in the FAR check: the listed categories of handover_by_category × handover_factor); binding_limit names the limit that binds (far or height), headroom_m2 the distance to the next known limit;&lt;/li&gt;&lt;li&gt;a public project (public_project) whose no_harm_neighbours, no_harm_traffic and no_harm_buildings are all recorded true is not limited by the planned FAR: capacity_m2 empty, capped = false; otherwise the limits apply.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Where no 控规 parcel covers a parcel or a control is empty, that limit is unknown (empty, not 0) and reasons says why; a 控规 layer without far_max, a coverage above 1 (a share 0–1 is expected) or a geographic CRS is refused. The field map FIELD_MAP applies to the 控规 layer (e.g. far_max=RJL; height_max=JZGD).&lt;/p&gt;&lt;p&gt;Unit table UNIT_TABLE (optional): per redevelopment unit (UNITS, by largest overlap, else the parcels' unit_id): capacity_m2 (sum over capped parcels, empty when one is unknown), capacity_by_use, today's floor area gfa_today_m2 (the units layer's gfa_existing) and headroom_m2 = capacity − today's floor area.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="126" />
+      <location filename="../processing/capacity_envelope.py" line="127" />
       <source>地块或项目图层</source>
       <translation>Parcels or projects layer</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="135" />
+      <location filename="../processing/capacity_envelope.py" line="136" />
       <source>控规地块</source>
       <translation>Regulatory plan (控规) parcels</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="86" />
+      <location filename="../processing/capacity_envelope.py" line="87" />
       <source>控规地块（far_max、height_max、建筑密度、plan_code）</source>
       <translation>Regulatory plan (控规) parcels (far_max, height_max, coverage, plan_code)</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="92" />
+      <location filename="../processing/capacity_envelope.py" line="93" />
       <source>再开发单元（可选）</source>
       <translation>Redevelopment units (optional)</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="100" />
+      <location filename="../processing/capacity_envelope.py" line="101" />
       <source>层高（米，可选）：如 3.2，或 07=3.0; 09=4.5</source>
       <translation>Storey height (m, optional): e.g. 3.2, or 07=3.0; 09=4.5</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="106" />
+      <location filename="../processing/capacity_envelope.py" line="107" />
       <source>开发容量测算结果</source>
       <translation>Capacity envelope result</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="112" />
+      <location filename="../processing/capacity_envelope.py" line="113" />
       <source>单元开发容量汇总</source>
       <translation>Capacity per unit</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="193" />
+      <location filename="../processing/capacity_envelope.py" line="194" />
       <source>未给出再开发单元图层，地块也没有 unit_id，未输出单元汇总。</source>
       <translation>No units layer and no unit_id on the parcels: no unit table written.</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="205" />
+      <location filename="../processing/capacity_envelope.py" line="206" />
       <source>容积率控制 {0} 个，高度控制 {1} 个，容量未知 {2} 个，不受限公益项目 {3} 个。</source>
       <translation>FAR binds on {0}, height on {1}; capacity unknown for {2}; uncapped public projects: {3}.</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="185" />
+      <location filename="../processing/capacity_envelope.py" line="186" />
       <source>再开发单元图层没有 unit_id 字段，未输出单元汇总。</source>
       <translation>The units layer has no unit_id field: no unit table written.</translation>
     </message>
@@ -2256,81 +2256,81 @@ Overwrite them?</translation>
     </message>
     <message>
       <location filename="../processing/evaluate_scenarios.py" line="55" />
-      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;Evaluates the scenarios of a redevelopment unit (the scenarios table and the scenario_projects layer of a scenario store) one by one with the existing checks and compares them side by side: FAR (Yinchuan opinions (4)), scattered land ((7), when the pieces are given), mixed use ((10)), use-change path ((11)), land price ((14)(15), 自然资发〔2023〕171号 item 9), the funding balance by redevelopment mode ((3), when the unit statistics are given) and the development capacity (when a regulatory plan layer is given).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The comparison table has one row per indicator and one column per scenario (named by the scenario ID): total proposed floor area, FAR, area handed over, capacity with its use and headroom, land redeveloped (the land of the projects acquired, redeveloped by the owner or jointly; retained ones do not count), land price due, funding income, cost and balance (10 000 yuan), number of failed checks; best lists the scenarios holding the best value of the row (all of them on a tie; unknown values never count). A value that cannot be computed is empty (unknown), never 0.&lt;/li&gt;&lt;li&gt;The failed-checks table lists each failure: scenario, check, clause, project and the check's own reason.&lt;/li&gt;&lt;li&gt;Pieces and zones belong to projects by project_id; with a scenario_id field they apply to that scenario only (empty: shared by all). An empty UNIT compares every unit.&lt;/li&gt;&lt;/ul&gt;</translation>
+      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Evaluates the scenarios of a redevelopment unit (the scenarios table and the scenario_projects layer of a scenario store) one by one with the existing checks and compares them side by side: FAR (Yinchuan opinions (4)), scattered land ((7), when the pieces are given), mixed use ((10)), use-change path ((11)), land price ((14)(15), 自然资发〔2023〕171号 item 9), the funding balance by redevelopment mode ((3), when the unit statistics are given) and the development capacity (when a regulatory plan layer is given).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The comparison table has one row per indicator and one column per scenario (named by the scenario ID): total proposed floor area, FAR, area handed over, capacity with its use and headroom, land redeveloped (the land of the projects acquired, redeveloped by the owner or jointly; retained ones do not count), land price due, funding income, cost and balance (10 000 yuan), number of failed checks; best lists the scenarios holding the best value of the row (all of them on a tie; unknown values never count). A funding deficit is warned about in the log (the plan must state how it is balanced, (3)); it is not a failed check. A value that cannot be computed is empty (unknown), never 0.&lt;/li&gt;&lt;li&gt;The failed-checks table lists each failure: scenario, check, clause, project and the check's own reason.&lt;/li&gt;&lt;li&gt;Pieces and zones belong to projects by project_id; with a scenario_id field they apply to that scenario only (empty: shared by all). An empty UNIT compares every unit.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="133" />
+      <location filename="../processing/evaluate_scenarios.py" line="134" />
       <source>方案项目图层</source>
       <translation>Scenario projects</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="135" />
+      <location filename="../processing/evaluate_scenarios.py" line="136" />
       <source>零星用地图层</source>
       <translation>Scattered land pieces</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="137" />
+      <location filename="../processing/evaluate_scenarios.py" line="138" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="73" />
+      <location filename="../processing/evaluate_scenarios.py" line="74" />
       <source>方案表</source>
       <translation>Scenarios table</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="83" />
+      <location filename="../processing/evaluate_scenarios.py" line="84" />
       <source>控规图层（开发容量）</source>
       <translation>Regulatory plan layer (capacity)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="84" />
+      <location filename="../processing/evaluate_scenarios.py" line="85" />
       <source>再开发单元图层（资金平衡用单元统计）</source>
       <translation>Redevelopment units (unit statistics for the funding balance)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="91" />
+      <location filename="../processing/evaluate_scenarios.py" line="92" />
       <source>单元编号（空：所有单元）</source>
       <translation>Unit ID (empty: all units)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="97" />
+      <location filename="../processing/evaluate_scenarios.py" line="98" />
       <source>方案比选表</source>
       <translation>Scenario comparison</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="103" />
+      <location filename="../processing/evaluate_scenarios.py" line="104" />
       <source>未通过核查表</source>
       <translation>Failed checks</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <location filename="../processing/evaluate_scenarios.py" line="112" />
       <source>比选表（XLSX）</source>
       <translation>Comparison workbook (XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <location filename="../processing/evaluate_scenarios.py" line="112" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="146" />
+      <location filename="../processing/evaluate_scenarios.py" line="147" />
       <source>方案表没有方案。</source>
       <translation>The scenarios table has no scenario.</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="181" />
+      <location filename="../processing/evaluate_scenarios.py" line="182" />
       <source>单元 {0}：比较 {1} 个方案。</source>
       <translation>Unit {0}: {1} scenarios compared.</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="190" />
+      <location filename="../processing/evaluate_scenarios.py" line="191" />
       <source>方案 {0}：{1} 项未通过核查。</source>
       <translation>Scenario {0}: {1} failed checks.</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="188" />
+      <location filename="../processing/evaluate_scenarios.py" line="189" />
       <source>方案 {0}：各项核查均通过。</source>
       <translation>Scenario {0}: every check passed.</translation>
     </message>
@@ -2560,147 +2560,147 @@ Overwrite them?</translation>
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="116" />
+      <location filename="../processing/generate_plan.py" line="120" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="125" />
+      <location filename="../processing/generate_plan.py" line="129" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors; each document must render within 60 s and 20 million characters, and may include only files of the template's own folder); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;With a scenario store (the GeoPackage of the 方案比选 dock or of lowland:evaluatescenarios) the documents get the chapter 十、方案比选 (scenario comparison): the indicator table of the scenarios (best value marked ★), the failed checks with their clauses, the charts, and the chosen scenario named; the numbers are those of the dock. When a unit has a chosen scenario, every chapter (planning, funding …) is computed from that scenario's projects instead of the projects layer.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;li&gt;File names come from the unit ids: two unit ids giving one file name are refused; over-long ids are shortened with a hash suffix. Files of the same name in the output folder are refused, and nothing is written, unless Overwrite existing files is chosen.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="152" />
+      <location filename="../processing/generate_plan.py" line="156" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="160" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="158" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="160" />
+      <location filename="../processing/generate_plan.py" line="164" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="168" />
+      <location filename="../processing/generate_plan.py" line="172" />
       <source>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</source>
       <translation>Scenario store (方案比选 GeoPackage, optional: adds the scenario comparison chapter)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="175" />
+      <location filename="../processing/generate_plan.py" line="179" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="181" />
+      <location filename="../processing/generate_plan.py" line="185" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="189" />
+      <location filename="../processing/generate_plan.py" line="193" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="197" />
+      <location filename="../processing/generate_plan.py" line="201" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>Compiled by (printed on the cover; empty: to be filled in)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="211" />
+      <location filename="../processing/generate_plan.py" line="215" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="219" />
+      <location filename="../processing/generate_plan.py" line="223" />
       <source>覆盖已有文件</source>
       <translation>Overwrite existing files</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="225" />
+      <location filename="../processing/generate_plan.py" line="229" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="575" />
+      <location filename="../processing/generate_plan.py" line="584" />
       <source>方案 {0} 的项目</source>
       <translation>projects of scenario {0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="190" />
+      <location filename="../processing/generate_plan.py" line="194" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="251" />
+      <location filename="../processing/generate_plan.py" line="255" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="304" />
+      <location filename="../processing/generate_plan.py" line="308" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="291" />
+      <location filename="../processing/generate_plan.py" line="295" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="391" />
+      <location filename="../processing/generate_plan.py" line="395" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="536" />
+      <location filename="../processing/generate_plan.py" line="542" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="547" />
+      <location filename="../processing/generate_plan.py" line="553" />
       <source>方案库：{0}（{1} 个方案）</source>
       <translation>Scenario store: {0} ({1} scenarios)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="579" />
+      <location filename="../processing/generate_plan.py" line="588" />
       <source>单元 {0} 的实施方案按选定方案 {1} 编制。</source>
       <translation>The plan of unit {0} describes its chosen scenario {1}.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="265" />
+      <location filename="../processing/generate_plan.py" line="269" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="438" />
+      <location filename="../processing/generate_plan.py" line="442" />
       <source>将覆盖已有文件：{0}</source>
       <translation>Replacing the existing file: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="241" />
+      <location filename="../processing/generate_plan.py" line="245" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="450" />
+      <location filename="../processing/generate_plan.py" line="454" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="474" />
+      <location filename="../processing/generate_plan.py" line="478" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="532" />
+      <location filename="../processing/generate_plan.py" line="538" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>

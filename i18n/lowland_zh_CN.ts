@@ -2061,56 +2061,56 @@
     </message>
     <message>
       <location filename="../processing/capacity_envelope.py" line="57" />
-      <source>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</source>
-      <translation>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</translation>
+      <source>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code；地块用途与控规 plan_code 不一致（互不为其细类）时以控规为准，取控规用途并在日志与 reasons 中提示）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</source>
+      <translation>&lt;p&gt;逐地块测算控规允许的开发容量（可建建筑面积）（银川实施意见（三）（四））。每个地块归属于与其重叠面积最大的控规地块（CONTROLS：far_max 容积率上限、height_max 建筑高度上限、coverage_max 或 density_max 建筑密度上限、plan_id/plan_code/plan_name），取各项已知限制的最小值：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;limit_far_m2 = far_max × 用地面积（投影坐标系平面面积）；&lt;/li&gt;&lt;li&gt;limit_height_m2 = ⌊height_max ÷ 层高⌋ 层 × 建筑密度上限 × 用地面积；层高按用途（new_use_code，否则 use_code，否则控规 plan_code；地块用途与控规 plan_code 不一致（互不为其细类）时以控规为准，取控规用途并在日志与 reasons 中提示）取规则档案 storey_height_m（最长代码前缀，否则 default；本插件默认取值，须经地方确认），或参数 STOREY_HEIGHT（如 3.2，或 07=3.0; 09=4.5，优先于档案）；&lt;/li&gt;&lt;li&gt;capacity_m2 = 最小的已知限制 + handover_bonus_m2（无偿移交公益设施建筑面积按贡献补齐，与容积率核定同一规则：handover_by_category 所列清单内类别 × handover_factor）；binding_limit 为起控制作用的限制（far 或 height），headroom_m2 为它与次一已知限制之差；&lt;/li&gt;&lt;li&gt;公益项目（public_project）在 no_harm_neighbours、no_harm_traffic、no_harm_buildings 均记录为是时不受规划容积率限制：capacity_m2 为空，capped = 否；否则按限制测算。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;无控规地块覆盖或控规字段为空时，该项限制为未知（空，不是 0），reasons 注明原因；控规图层缺少 far_max 字段、建筑密度大于 1（应为 0–1 的比例）或地理坐标系时报错。字段映射 FIELD_MAP 用于控规图层（如 far_max=RJL; height_max=JZGD）。&lt;/p&gt;&lt;p&gt;单元汇总 UNIT_TABLE（可选）：按再开发单元 UNITS（重叠面积最大）或地块的 unit_id 汇总 capacity_m2（受限地块之和，任一未知则为空）、capacity_by_use（分用途）、现状建筑面积 gfa_today_m2（单元图层的 gfa_existing）与余量 headroom_m2 = 开发容量 − 现状建筑面积。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="126" />
+      <location filename="../processing/capacity_envelope.py" line="127" />
       <source>地块或项目图层</source>
       <translation>地块或项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="135" />
+      <location filename="../processing/capacity_envelope.py" line="136" />
       <source>控规地块</source>
       <translation>控规地块</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="86" />
+      <location filename="../processing/capacity_envelope.py" line="87" />
       <source>控规地块（far_max、height_max、建筑密度、plan_code）</source>
       <translation>控规地块（far_max、height_max、建筑密度、plan_code）</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="92" />
+      <location filename="../processing/capacity_envelope.py" line="93" />
       <source>再开发单元（可选）</source>
       <translation>再开发单元（可选）</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="100" />
+      <location filename="../processing/capacity_envelope.py" line="101" />
       <source>层高（米，可选）：如 3.2，或 07=3.0; 09=4.5</source>
       <translation>层高（米，可选）：如 3.2，或 07=3.0; 09=4.5</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="106" />
+      <location filename="../processing/capacity_envelope.py" line="107" />
       <source>开发容量测算结果</source>
       <translation>开发容量测算结果</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="112" />
+      <location filename="../processing/capacity_envelope.py" line="113" />
       <source>单元开发容量汇总</source>
       <translation>单元开发容量汇总</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="193" />
+      <location filename="../processing/capacity_envelope.py" line="194" />
       <source>未给出再开发单元图层，地块也没有 unit_id，未输出单元汇总。</source>
       <translation>未给出再开发单元图层，地块也没有 unit_id，未输出单元汇总。</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="205" />
+      <location filename="../processing/capacity_envelope.py" line="206" />
       <source>容积率控制 {0} 个，高度控制 {1} 个，容量未知 {2} 个，不受限公益项目 {3} 个。</source>
       <translation>容积率控制 {0} 个，高度控制 {1} 个，容量未知 {2} 个，不受限公益项目 {3} 个。</translation>
     </message>
     <message>
-      <location filename="../processing/capacity_envelope.py" line="185" />
+      <location filename="../processing/capacity_envelope.py" line="186" />
       <source>再开发单元图层没有 unit_id 字段，未输出单元汇总。</source>
       <translation>再开发单元图层没有 unit_id 字段，未输出单元汇总。</translation>
     </message>
@@ -2256,81 +2256,81 @@
     </message>
     <message>
       <location filename="../processing/evaluate_scenarios.py" line="55" />
-      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</translation>
+      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="133" />
+      <location filename="../processing/evaluate_scenarios.py" line="134" />
       <source>方案项目图层</source>
       <translation>方案项目图层</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="135" />
+      <location filename="../processing/evaluate_scenarios.py" line="136" />
       <source>零星用地图层</source>
       <translation>零星用地图层</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="137" />
+      <location filename="../processing/evaluate_scenarios.py" line="138" />
       <source>功能分区图层</source>
       <translation>功能分区图层</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="73" />
+      <location filename="../processing/evaluate_scenarios.py" line="74" />
       <source>方案表</source>
       <translation>方案表</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="83" />
+      <location filename="../processing/evaluate_scenarios.py" line="84" />
       <source>控规图层（开发容量）</source>
       <translation>控规图层（开发容量）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="84" />
+      <location filename="../processing/evaluate_scenarios.py" line="85" />
       <source>再开发单元图层（资金平衡用单元统计）</source>
       <translation>再开发单元图层（资金平衡用单元统计）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="91" />
+      <location filename="../processing/evaluate_scenarios.py" line="92" />
       <source>单元编号（空：所有单元）</source>
       <translation>单元编号（空：所有单元）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="97" />
+      <location filename="../processing/evaluate_scenarios.py" line="98" />
       <source>方案比选表</source>
       <translation>方案比选表</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="103" />
+      <location filename="../processing/evaluate_scenarios.py" line="104" />
       <source>未通过核查表</source>
       <translation>未通过核查表</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <location filename="../processing/evaluate_scenarios.py" line="112" />
       <source>比选表（XLSX）</source>
       <translation>比选表（XLSX）</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="111" />
+      <location filename="../processing/evaluate_scenarios.py" line="112" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="146" />
+      <location filename="../processing/evaluate_scenarios.py" line="147" />
       <source>方案表没有方案。</source>
       <translation>方案表没有方案。</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="181" />
+      <location filename="../processing/evaluate_scenarios.py" line="182" />
       <source>单元 {0}：比较 {1} 个方案。</source>
       <translation>单元 {0}：比较 {1} 个方案。</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="190" />
+      <location filename="../processing/evaluate_scenarios.py" line="191" />
       <source>方案 {0}：{1} 项未通过核查。</source>
       <translation>方案 {0}：{1} 项未通过核查。</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="188" />
+      <location filename="../processing/evaluate_scenarios.py" line="189" />
       <source>方案 {0}：各项核查均通过。</source>
       <translation>方案 {0}：各项核查均通过。</translation>
     </message>
@@ -2560,147 +2560,147 @@
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="116" />
+      <location filename="../processing/generate_plan.py" line="120" />
       <source>生成实施方案</source>
       <translation>生成实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="125" />
+      <location filename="../processing/generate_plan.py" line="129" />
       <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
       <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="152" />
+      <location filename="../processing/generate_plan.py" line="156" />
       <source>再开发单元（单元划定结果）</source>
       <translation>再开发单元（单元划定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="160" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>宗地（含单元编号的认定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="158" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="160" />
+      <location filename="../processing/generate_plan.py" line="164" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="168" />
+      <location filename="../processing/generate_plan.py" line="172" />
       <source>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</source>
       <translation>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="175" />
+      <location filename="../processing/generate_plan.py" line="179" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>单元编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="181" />
+      <location filename="../processing/generate_plan.py" line="185" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="189" />
+      <location filename="../processing/generate_plan.py" line="193" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="197" />
+      <location filename="../processing/generate_plan.py" line="201" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>编制单位（印在封面，留空为待填写）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="211" />
+      <location filename="../processing/generate_plan.py" line="215" />
       <source>导出单元图与审查图集</source>
       <translation>导出单元图与审查图集</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="219" />
+      <location filename="../processing/generate_plan.py" line="223" />
       <source>覆盖已有文件</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="225" />
+      <location filename="../processing/generate_plan.py" line="229" />
       <source>生成的文件清单</source>
       <translation>生成的文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="575" />
+      <location filename="../processing/generate_plan.py" line="584" />
       <source>方案 {0} 的项目</source>
       <translation>方案 {0} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="190" />
+      <location filename="../processing/generate_plan.py" line="194" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML 模板 (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="251" />
+      <location filename="../processing/generate_plan.py" line="255" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="304" />
+      <location filename="../processing/generate_plan.py" line="308" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="291" />
+      <location filename="../processing/generate_plan.py" line="295" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="391" />
+      <location filename="../processing/generate_plan.py" line="395" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="536" />
+      <location filename="../processing/generate_plan.py" line="542" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="547" />
+      <location filename="../processing/generate_plan.py" line="553" />
       <source>方案库：{0}（{1} 个方案）</source>
       <translation>方案库：{0}（{1} 个方案）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="579" />
+      <location filename="../processing/generate_plan.py" line="588" />
       <source>单元 {0} 的实施方案按选定方案 {1} 编制。</source>
       <translation>单元 {0} 的实施方案按选定方案 {1} 编制。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="265" />
+      <location filename="../processing/generate_plan.py" line="269" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="438" />
+      <location filename="../processing/generate_plan.py" line="442" />
       <source>将覆盖已有文件：{0}</source>
       <translation>将覆盖已有文件：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="241" />
+      <location filename="../processing/generate_plan.py" line="245" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="450" />
+      <location filename="../processing/generate_plan.py" line="454" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="474" />
+      <location filename="../processing/generate_plan.py" line="478" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="532" />
+      <location filename="../processing/generate_plan.py" line="538" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>

@@ -37,6 +37,7 @@ CHINESE_TEXT = "银川市兴庆区测试单位"
 DISTRICT = ROOT / "resources" / "sample" / "sample_district.gpkg"
 PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
 UNITS = ROOT / "resources" / "sample" / "sample_units.gpkg"
+SCENARIOS = ROOT / "resources" / "sample" / "sample_scenarios.gpkg"
 DOC = ROOT / "docs" / "bad_input.md"
 
 #: Words that betray a Python traceback in a message meant for the user.
@@ -187,6 +188,22 @@ SPECS: dict[str, Spec] = {
             profile=True,
         ),
         Spec(
+            "evaluatescenarios",
+            (
+                Input("SCENARIOS", "scenarios:scenarios", "scenario_id", None),
+                Input("SCENARIO_PROJECTS", "scenarios:scenario_projects", "project_id", None),
+                Input("CONTROLS", "district:plan", None, None),
+            ),
+            geo="SCENARIO_PROJECTS",
+            attr="SCENARIOS",  # the scenarios table: the scenario_id cases
+            typed=("SCENARIO_PROJECTS", "gfa_proposed"),
+            code=("SCENARIO_PROJECTS", "redevelopment_mode", "9999"),
+            other="CONTROLS",
+            extra={"PROFILE": "default", "UNIT": "DY02"},
+            outputs=("OUTPUT", "FAILURES"),
+            profile=True,
+        ),
+        Spec(
             "statusquocheck",
             (
                 Input("STATUSQUO", "projects:statusquo", None),
@@ -304,7 +321,8 @@ def sample_layer(name: str, generated: dict[str, Path] | None = None) -> QgsVect
         lyr = QgsVectorLayer(str(generated[name]), name, "ogr")
     else:
         which, layer = name.split(":")
-        path = {"district": DISTRICT, "projects": PROJECTS, "units": UNITS}[which]
+        path = {"district": DISTRICT, "projects": PROJECTS, "units": UNITS,
+                "scenarios": SCENARIOS}[which]  # fmt: skip
         lyr = QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr")
     assert lyr.isValid(), name
     return lyr
@@ -656,6 +674,7 @@ def _required_field(spec: Spec) -> str:
         "statusquocheck": "project_id",
         "mixeduse": "project_id",
         "capacityenvelope": "far_max",
+        "evaluatescenarios": "scenario_id",
     }
     return required.get(spec.alg, "project_id")
 
@@ -940,6 +959,70 @@ def _output_folder(kind: str):
     return build
 
 
+# ----------------------------------------------------- scenario stores (issue 23)
+
+
+def _scenario_case(change: Callable[[dict[str, Rows]], tuple[str, str]]):
+    """A case of ``lowland:evaluatescenarios`` only: ``change`` edits the sample store's
+    rows and returns (the changed input, the needle the message must name)."""
+
+    def build(spec: Spec, base, tmp: Path) -> Built | None:
+        if spec.alg != "evaluatescenarios":
+            return None
+        param, needle = change(base)
+        return _finish(spec, param, base[param], tmp, "gpkg", needle)
+
+    return build
+
+
+def _two_chosen(base: dict[str, Rows]) -> tuple[str, str]:
+    """Both plans of DY02 chosen (the 实施方案 describes one)."""
+    rows = base["SCENARIOS"]
+    rows.rows = [({**a, "chosen": True}, g) for a, g in rows.rows]
+    return "SCENARIOS", "DY02-B"
+
+
+def _scenario_without_projects(base: dict[str, Rows]) -> tuple[str, str]:
+    """A third scenario DY02-C in the table, with no project in scenario_projects."""
+    rows = base["SCENARIOS"]
+    a, g = rows.rows[-1]
+    rows.rows.append(({**a, "scenario_id": "DY02-C", "chosen": False}, g))
+    return "SCENARIOS", "DY02-C"
+
+
+def _projects_without_scenario_id(base: dict[str, Rows]) -> tuple[str, str]:
+    _drop_field(base["SCENARIO_PROJECTS"], "scenario_id")
+    return "SCENARIO_PROJECTS", "scenario_id"
+
+
+def _mode_in_words(base: dict[str, Rows]) -> tuple[str, str]:
+    """A mode typed in words the checks do not read (拆除重建 for 收储)."""
+    rows = base["SCENARIO_PROJECTS"]
+    a, g = rows.rows[0]
+    rows.rows[0] = ({**a, "redevelopment_mode": "拆除重建"}, g)
+    return "SCENARIO_PROJECTS", "拆除重建"
+
+
+def _null_gfa(base: dict[str, Rows]) -> tuple[str, str]:
+    """The first project's proposed floor area empty."""
+    rows = base["SCENARIO_PROJECTS"]
+    a, g = rows.rows[0]
+    rows.rows[0] = ({**a, "gfa_proposed": NULL}, g)
+    return "SCENARIO_PROJECTS", str(a["project_id"])
+
+
+def _no_scenarios(base: dict[str, Rows]) -> tuple[str, str]:
+    """The scenarios table without rows (its projects still there)."""
+    base["SCENARIOS"].rows = []
+    return "SCENARIOS", "DY02"
+
+
+def _unknown_unit(spec: Spec, base, tmp: Path) -> Built | None:
+    if spec.alg != "evaluatescenarios":
+        return None
+    return Built({"UNIT": "DY99"}, needle="DY99")
+
+
 CASES: tuple[Case, ...] = (
     Case("empty_layer", "geometry", _geo_case(_empty), "图层没有要素 / no features"),
     Case(
@@ -1049,6 +1132,23 @@ CASES: tuple[Case, ...] = (
     Case("overlapping_parcels", "geometry", _overlapping_parcels, "两宗地相互重叠"),
     Case("output_folder_missing", "run", _output_folder("missing"), "输出文件夹不存在"),
     Case("output_folder_is_a_file", "run", _output_folder("file"), "输出文件夹路径是一个文件"),
+    Case("scenario_two_chosen", "field", _scenario_case(_two_chosen), "一个单元选定两个方案"),
+    Case(
+        "scenario_no_projects",
+        "field",
+        _scenario_case(_scenario_without_projects),
+        "方案表中的方案没有项目",
+    ),
+    Case(
+        "scenario_field_missing",
+        "field",
+        _scenario_case(_projects_without_scenario_id),
+        "方案项目缺少 scenario_id 字段",
+    ),
+    Case("scenario_mode_text", "field", _scenario_case(_mode_in_words), "再开发方式写作“拆除重建”"),
+    Case("scenario_null_gfa", "field", _scenario_case(_null_gfa), "gfa_proposed 为空"),
+    Case("scenario_unknown_unit", "field", _unknown_unit, "单元编号不存在（DY99）"),
+    Case("scenario_table_empty", "field", _scenario_case(_no_scenarios), "方案表没有行"),
 )
 
 CASE_IDS = tuple(c.id for c in CASES)

@@ -278,6 +278,14 @@ def accounted(spec, built, base, result) -> None:
         assert len(out) > 0
     elif spec.alg == "exportdatabase":
         assert Path(result["REPORT"]).is_file()
+    elif spec.alg == "evaluatescenarios":  # one column per scenario of the unit, every row
+        rows = (
+            built.rows if built is not None and built.target == "SCENARIOS" else base["SCENARIOS"]
+        )
+        wanted = sorted(_text(a["scenario_id"]) for a, _ in rows.rows if a["unit_id"] == "DY02")
+        out = _output_rows(result["OUTPUT"])
+        assert sorted(c for c in out.columns if c.startswith("DY02-")) == wanted
+        assert "failed_checks" in set(out["indicator_key"])
     elif spec.alg == "generateplan":  # one HTML document per input unit
         rows = built.rows if built is not None and built.target == "UNITS" else base["UNITS"]
         docs = _output_rows(result["DOCUMENTS"])

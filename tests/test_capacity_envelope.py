@@ -32,10 +32,11 @@ def rect(x: float, y: float = 0.0, w: float = 50.0, h: float = 20.0):
     return box(x, y, x + w, y + h)
 
 
-def controls(*rows) -> gpd.GeoDataFrame:
-    """控规 rows (plan_id, far_max, height_max, density_max, geometry), plan_code 0701."""
+def controls(*rows, plan_code="0701") -> gpd.GeoDataFrame:
+    """控规 rows (plan_id, far_max, height_max, density_max, geometry), plan_code 0701 (or
+    ``plan_code``: one code, or one per row)."""
     frame = pd.DataFrame(rows, columns=["plan_id", "far_max", "height_max", "density_max", "g"])
-    frame["plan_code"] = "0701"
+    frame["plan_code"] = plan_code
     frame["plan_name"] = "城镇住宅用地"
     return gpd.GeoDataFrame(frame.drop(columns="g"), geometry=list(frame["g"]), crs=CRS)
 
@@ -94,8 +95,9 @@ def test_height_binds():
 
 
 def test_storey_height_by_use_prefix_and_parameter():
-    # use 0901 → profile key "09" = 4.5 m: 24 ÷ 4.5 = 5.33 → 5 storeys × 0.3 × 1000 = 1500
-    ctl = controls(("K1", 3.0, 24.0, 0.3, rect(0)))
+    # use 0901 in a 控规 row of 09 (0901 is its subclass: the parcel's finer code is read) →
+    # profile key "09" = 4.5 m: 24 ÷ 4.5 = 5.33 → 5 storeys × 0.3 × 1000 = 1500
+    ctl = controls(("K1", 3.0, 24.0, 0.3, rect(0)), plan_code="09")
     row = one(parcels(new_use_code=["0901"]), ctl)
     assert (row["storey_height_m"], row["storeys_max"]) == (4.5, 5)
     assert row["limit_height_m2"] == pytest.approx(1500.0)
@@ -261,6 +263,7 @@ def test_unit_capacity_by_use_and_headroom():
         ("K1", 2.0, 60.0, 0.3, rect(0)),
         ("K2", 3.0, 80.0, 0.45, rect(100)),
         ("K4", 1.2, 24.0, 0.3, rect(300)),
+        plan_code=["0701", "0901", "0804"],
     )
     env = capacity_envelope(par, ctl, PROFILE)
     table = unit_capacity(env, ["U1", "U1", "U2", "U2"], {"U1": 4000.0}).set_index("unit_id")
@@ -331,18 +334,23 @@ def sample_run(tmp_path, **extra):
 
 
 def test_algorithm_on_the_sample(lowland_provider, tmp_path):
-    # PRJ01: 38406 m² in 控规 LT04-02 (far 3.0, height 80, density 0.45), use 100101 →
-    #   storey 6.0 m (profile "10"): ⌊80 ÷ 6⌋ = 13 × 0.45 × 38406 = 224675.1;
+    # PRJ01: 38406 m² in 控规 LT04-02 (0901 商业, far 3.0, height 80, density 0.45); its own
+    #   use 100101 differs, the 控规's governs (warned) → storey 4.5 m (profile "09"):
+    #   ⌊80 ÷ 4.5⌋ = 17 × 0.45 × 38406 = 293805.9;
     #   FAR 3.0 × 38406 = 115218 binds; + handover 1000 education + 500 community = 116718;
-    #   headroom 224675.1 − 115218 = 109457.1
+    #   headroom 293805.9 − 115218 = 178587.9
     # PRJ02: 34189 m² in LT09-01 (2.2, 60, 0.3), use 0701 → 3.0 m: 20 × 0.3 × 34189 =
     #   205134; FAR 2.2 × 34189 = 75215.8 binds; headroom 129918.2
     # PRJ03: public, the three conditions recorded true → uncapped
     res, out, feedback = sample_run(tmp_path)
     assert out.loc["PRJ01", "control_id"] == "LT04-02"
-    assert out.loc["PRJ01", "limit_height_m2"] == pytest.approx(224675.1)
+    assert out.loc["PRJ01", "capacity_use"] == "0901"
+    assert out.loc["PRJ01", "limit_height_m2"] == pytest.approx(293805.9)
     assert out.loc["PRJ01", "capacity_m2"] == pytest.approx(116718.0)
-    assert out.loc["PRJ01", "headroom_m2"] == pytest.approx(109457.1)
+    assert out.loc["PRJ01", "headroom_m2"] == pytest.approx(178587.9)
+    uses = [w for w in feedback.warnings if "规划用途与控规用途不同" in w]
+    assert len(uses) == 1 and "PRJ01（100101 ≠ 0901）" in uses[0] and "以控规为准" in uses[0]
+    assert "PRJ02" not in uses[0]  # 0701 in a 0701 row
     assert out.loc["PRJ02", "capacity_m2"] == pytest.approx(75215.8)
     assert out.loc["PRJ02", "headroom_m2"] == pytest.approx(129918.2)
     assert out["binding_limit"].tolist()[:2] == ["far", "far"]
@@ -409,6 +417,22 @@ def test_algorithm_refuses_controls_without_far_max(lowland_provider, tmp_path):
         )
 
 
+def test_parcel_use_other_than_the_controls_is_named_and_the_controls_governs():
+    # P1 plans 0901 (商业) in a 0701 row (住宅): the 控规's use is read → 3.0 m (profile
+    # "07"): ⌊24 ÷ 3⌋ = 8 × 0.3 × 1000 = 2400 (not 0901's 4.5 m: 5 × 0.3 × 1000 = 1500);
+    # P2 plans 070101, a subclass of 0701: agrees, its own code read, no warning
+    par = parcels(2, new_use_code=["0901", "070101"])
+    ctl = controls(("K1", 3.0, 24.0, 0.3, rect(0)), ("K2", 3.0, 24.0, 0.3, rect(100)))
+    env = capacity_envelope(par, ctl, PROFILE)
+    assert env["capacity_use"].tolist() == ["0701", "070101"]
+    assert env["limit_height_m2"].tolist() == pytest.approx([2400.0, 2400.0])
+    source = reasons(env.iloc[0])["capacity_height_limit"]["storey_height_source"]
+    assert "项目用途 0901 与控规用途 0701 不同" in source and "以控规为准" in source
+    assert "不同" not in reasons(env.iloc[1])["capacity_height_limit"]["storey_height_source"]
+    warned = [w for w in env.attrs["warnings"] if "规划用途与控规用途不同" in w]
+    assert len(warned) == 1 and "P1（0901 ≠ 0701）" in warned[0] and "P2（" not in warned[0]
+
+
 def test_parcel_own_far_max_is_named_not_used():
     # the project records far_max 1.8, its 控规 row 3.0: the 控规 decides (3.0 × 1000 =
     # 3000), the reason and a warning name the 1.8; P2 (no 控规 row) records 2.0: unknown
@@ -425,8 +449,9 @@ def test_parcel_own_far_max_is_named_not_used():
 
 
 def test_capacityenvelope_in_qgis_process(qgis_env, tmp_path):
-    # the guide's command line; STOREY_HEIGHT names 07 and 09 only, so PRJ01 (100101) keeps
-    # the profile's 6.0 m and PRJ02 (0701) takes 3.0: both as in test_algorithm_on_the_sample
+    # the guide's command line; STOREY_HEIGHT names 07 and 09 only: PRJ01 (100101, read for
+    # its 控规 row's 0901) takes 4.5 and PRJ02 (0701) 3.0, as the profile would: both as in
+    # test_algorithm_on_the_sample
     from check_helpers import qgis_run
 
     from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer

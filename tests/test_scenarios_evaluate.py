@@ -115,15 +115,24 @@ def test_two_scenarios_every_indicator_by_hand():
     assert v["funding_cost_wan"] == pytest.approx({"U1-A": 1476.666667, "U1-B": 650.0})
     assert v["funding_balance_wan"] == pytest.approx({"U1-A": -876.666667, "U1-B": -450.0})
     assert best["funding_cost_wan"] == ("U1-B",) and best["funding_balance_wan"] == ("U1-B",)
-    # failed: A the funding balance (Y-3); B the FAR cap (24 000 > 2.0 × 10 000 = 20 000, Y-4)
-    # and the funding balance → A 1, B 2, A best (fewer)
-    assert v["failed_checks"] == {"U1-A": 1.0, "U1-B": 2.0} and best["failed_checks"] == ("U1-A",)
+    # failed: B the FAR cap (24 000 > 2.0 × 10 000 = 20 000, Y-4) → A 0, B 1, A best (fewer).
+    # The deficits are no failed check (Y-3 asks for a 资金平衡方案, it forbids no deficit):
+    # each is a note naming the scenario, the gap and the clause
+    assert v["failed_checks"] == {"U1-A": 0.0, "U1-B": 1.0} and best["failed_checks"] == ("U1-A",)
+    assert c.failures["U1-A"] == ()
     far = [f for f in c.failures["U1-B"] if f.check == "far"]
-    assert [(f.clause, f.project_id) for f in far] == [("Y-4", "P1")]
+    assert [(f.clause, f.project_id) for f in c.failures["U1-B"]] == [("Y-4", "P1")]
     assert "24000.00" in far[0].text_zh and "20000.00" in far[0].text_zh
     assert "计容建筑面积" in far[0].text_zh and "不满足此项" in far[0].text_zh
-    assert [f.check for f in c.failures["U1-A"]] == ["funding"]
-    assert "876.67" in c.failures["U1-A"][0].text_zh
+    deficits = [n for n in c.notes if "资金缺口" in n]
+    assert len(deficits) == 2
+    assert deficits[0].startswith(
+        "方案 U1-A：资金缺口 876.67 万元（收入 600.00 万元，支出 1,476.67 万元）"
+    )
+    assert "（Y-3）" in deficits[0] and "funding gap 876.67" in deficits[0]
+    assert deficits[1].startswith(
+        "方案 U1-B：资金缺口 450.00 万元（收入 200.00 万元，支出 650.00 万元）"
+    )
     # chart series
     assert c.series["gfa_by_use"] == {"U1-A": {"100101": 24000.0}, "U1-B": {"100101": 30000.0}}
     assert c.series["resolved_by_phase"] == {
@@ -140,8 +149,9 @@ def test_funding_unknown_without_unit_statistics():
     c = evaluate_scenarios(scenarios, projects, load_profile("default"), unit_id="U1")
     assert c.row("funding_balance_wan").values == {"U1-A": None, "U1-B": None}
     assert c.series["funding"] == {}
-    # without funding, only B's FAR failure is left
+    # without funding: the same failed checks (a deficit is never one), and no deficit note
     assert c.row("failed_checks").values == {"U1-A": 0.0, "U1-B": 1.0}
+    assert not any("资金缺口" in n for n in c.notes)
 
 
 def test_scenario_copy_and_validation():
@@ -192,3 +202,35 @@ def test_capacity_rows_from_the_envelope():
     assert "24,000.00" in c.failures["U1-B"][1].text_zh and "far" in c.failures["U1-B"][1].text_zh
     assert c.failures["U1-A"] == ()
     assert not any("开发容量未测算" in n for n in c.notes)
+
+
+def test_only_the_edited_scenario_is_evaluated_again():
+    scenarios, projects = two_scenarios()
+    profile = load_profile("default")
+    cache: dict = {}
+    full = evaluate_scenarios(scenarios, projects, profile, unit_id="U1", unit=UNIT,
+                              reference=DAY, cache=cache)  # fmt: skip
+    assert sorted(cache) == ["U1-A", "U1-B"]
+    # the dock edits B: P1 down to 20 000 m² = 2.0 × 10 000, within the cap (Y-4)
+    edited = projects.copy()
+    edited.loc[(edited["scenario_id"] == "U1-B") & (edited["project_id"] == "P1"),
+               "gfa_proposed"] = 20000.0  # fmt: skip
+    # A is not re-evaluated: change A's rows too, and A's cached values stay
+    edited.loc[edited["scenario_id"] == "U1-A", "gfa_proposed"] = 1.0
+    live = evaluate_scenarios(scenarios, edited, profile, unit_id="U1", unit=UNIT,
+                              reference=DAY, only=["U1-B"], cache=cache)  # fmt: skip
+    # B: 20 000 + 6 000 = 26 000 m², no failed check; A as before (24 000, from the cache)
+    assert live.row("gfa_total_m2").values == {"U1-A": 24000.0, "U1-B": 26000.0}
+    assert live.failures == {"U1-A": (), "U1-B": ()}
+    assert live.row("failed_checks").best == ("U1-A", "U1-B")  # a tie: both marked
+    # with A's rows as they were, the live result equals a full call (and the full call
+    # without a cache is unchanged)
+    edited.loc[edited["scenario_id"] == "U1-A", "gfa_proposed"] = [18000.0, 6000.0]
+    again = evaluate_scenarios(scenarios, edited, profile, unit_id="U1", unit=UNIT,
+                               reference=DAY)  # fmt: skip
+    assert again == live
+    assert full.row("gfa_total_m2").values == {"U1-A": 24000.0, "U1-B": 30000.0}
+    # a scenario deleted from the table leaves the cache
+    evaluate_scenarios(scenarios.iloc[:1], projects[projects["scenario_id"] == "U1-A"], profile,
+                       unit_id="U1", unit=UNIT, reference=DAY, only=[], cache=cache)  # fmt: skip
+    assert sorted(cache) == ["U1-A"]

@@ -20,12 +20,28 @@ PROJECTS = ROOT / "resources" / "sample" / "sample_projects.gpkg"
 DISTRICT = ROOT / "resources" / "sample" / "sample_district.gpkg"
 
 
-def sample_comparison():
+def sample_comparison(unit: dict | None = None):
     scenarios, projects = read_store(str(STORE))
     pieces = read_ogr_layer(str(STORE), "scenario_pieces")
     zones = read_ogr_layer(str(PROJECTS), "zones")
     return evaluate_scenarios(scenarios, projects, load_profile("default"), unit_id="DY02",
-                              pieces=pieces, zones=zones, reference=dt.date(2026, 3, 1))  # fmt: skip
+                              pieces=pieces, zones=zones, reference=dt.date(2026, 3, 1),
+                              unit=unit)  # fmt: skip
+
+
+def test_the_sample_funding_deficit_is_a_note_not_a_failed_check():
+    # DY02 with statistics like the chain's units: the example unit rates give both plans a
+    # deficit; Y-3 asks for a 资金平衡方案 and forbids no deficit, so A still passes every
+    # check and B fails only what it is meant to (Y-4, Y-7)
+    c = sample_comparison(DY02_STATS)
+    balance = c.row("funding_balance_wan").values
+    assert balance["DY02-A"] < 0 and balance["DY02-B"] < 0
+    assert c.failures["DY02-A"] == ()
+    assert [f.clause for f in c.failures["DY02-B"]] == ["Y-4", "Y-7", "Y-7"]
+    assert c.row("failed_checks").values == {"DY02-A": 0.0, "DY02-B": 3.0}
+    for sid in ("DY02-A", "DY02-B"):
+        gap = f"{-balance[sid]:,.2f}"
+        assert any(n.startswith(f"方案 {sid}：资金缺口 {gap} 万元") and "Y-3" in n for n in c.notes)
 
 
 def test_the_sample_scenarios_differ_where_the_checks_catch_it():
@@ -93,3 +109,42 @@ def test_evaluatescenarios_processing_on_the_sample(lowland_provider, tmp_path):
     assert "[demo]   资金平衡（收入−支出） (万元): 未知 | 未知" in lines
     assert "[demo]   DY02-A: 各项核查均通过" in lines
     assert any(line.startswith("[demo]   DY02-B 未通过 [Y-4] PRJ01: ") for line in lines)
+
+
+#: DY02's statistics as buildunits writes them (only what the funding balance reads).
+DY02_STATS = {"unit_id": "DY02", "phase": "near", "gfa_existing": 20000.0,
+              "lowland_area_m2": 60000.0, "facility_area_m2": 2000.0, "gfa_transferred": 0.0}  # fmt: skip
+
+
+def test_evaluatescenarios_in_qgis_process(qgis_env, tmp_path):
+    # the demo's command line (scripts/demo.scenario_arguments) with a units layer holding
+    # DY02's statistics: both plans are in deficit with the example unit rates, the log
+    # warns naming each gap (Y-3), and the summary reads A passes, B fails Y-4 and Y-7
+    import geopandas as gpd
+    from check_helpers import qgis_run
+    from shapely.geometry import box
+
+    from lowland_under_test.lowland_plugin.bridge.ogr_io import write_ogr_layer
+    from lowland_under_test.scripts import demo
+
+    _, projects = read_store(str(STORE))
+    units = gpd.GeoDataFrame([DY02_STATS], geometry=[box(*projects.total_bounds)],
+                             crs=projects.crs)  # fmt: skip
+    write_ogr_layer(units, str(tmp_path / "units.gpkg"), "units")
+    args = demo.scenario_arguments(tmp_path, ROOT / "resources" / "sample")
+    result = qgis_run(qgis_env, "lowland:evaluatescenarios", *args)
+    assert Path(result["results"]["OUTPUT"]).is_file()
+    table = read_ogr_layer(str(tmp_path / "scenario_comparison.gpkg")).set_index("indicator_key")
+    balance = table.loc["funding_balance_wan", ["DY02-A", "DY02-B"]].tolist()
+    assert balance[0] < 0 and balance[1] < 0
+    assert table.loc["failed_checks", ["DY02-A", "DY02-B"]].tolist() == [0.0, 3.0]
+    warnings = "\n".join(result["log"]["warning"])
+    # reference data: PRJ01 plans 100101 in a 商业 (0901) 控规 row — warned, the 控规 governs
+    assert "PRJ01（100101 ≠ 0901）" in warnings
+    for sid, gap in zip(("DY02-A", "DY02-B"), balance, strict=True):
+        assert f"方案 {sid}：资金缺口 {-gap:,.2f} 万元" in warnings
+    lines = demo.scenario_summary(tmp_path)
+    assert "[demo]   DY02-A: 各项核查均通过" in lines
+    failed = [line.split(":")[0] for line in lines if line.startswith("[demo]   DY02-B 未通过")]
+    assert failed == ["[demo]   DY02-B 未通过 [Y-4] PRJ01", "[demo]   DY02-B 未通过 [Y-7] PRJ01",
+                      "[demo]   DY02-B 未通过 [Y-7] PRJ01"]  # fmt: skip

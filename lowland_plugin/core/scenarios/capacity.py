@@ -9,7 +9,10 @@ and cited to the plan row it comes from:
 * ``height``: storeys within the height limit (height ÷ storey height, rounded down) ×
   coverage maximum × land area. The storey height per use is the profile value
   ``storey_height_m`` (longest 用地用海 code prefix, else ``default``), or the caller's
-  table, consulted first.
+  table, consulted first. The use is the parcel's own (``new_use_code``, else
+  ``use_code``) unless it disagrees with its 控规 row's ``plan_code`` (neither a subclass
+  of the other): then the 控规 governs, its use is read, and the reason and a warning
+  name both codes — as a ``far_max`` recorded on the parcel is named, never used.
 
 A limit whose control is missing (no 控规 row, or the field empty) is unknown (None, not
 0) and the reason says why; the known limits still bind. The floor area handed over free
@@ -375,15 +378,54 @@ def uncapped_public(parcels: pd.DataFrame) -> list[tuple[bool | None, Reason] | 
     ]
 
 
-def capacity_uses(parcels: pd.DataFrame, controls: pd.DataFrame, rows: np.ndarray) -> list:
-    """The use each parcel's storey height is read for: ``new_use_code``, else
-    ``use_code``, else the planned use (``plan_code``) of its 控规 row."""
-    planned = texts(controls, "plan_code")
+def own_uses(parcels: pd.DataFrame) -> list[str | None]:
+    """Each parcel's own use: ``new_use_code`` (planned), else ``use_code``."""
     uses = [texts(parcels, f) for f in USE_FIELDS]
+    return [next((u[i] for u in uses if u[i]), None) for i in range(len(parcels))]
+
+
+def uses_agree(own: str, planned: str) -> bool:
+    """Two 用地用海 codes agree when one is the other or a subclass of it (``0701`` in
+    ``07``)."""
+    return own.startswith(planned) or planned.startswith(own)
+
+
+def use_conflicts(
+    parcels: pd.DataFrame, controls: pd.DataFrame, rows: np.ndarray
+) -> list[tuple[str, str] | None]:
+    """Per parcel: (its own use, its 控规 row's ``plan_code``) when both are known and
+    they do not agree (:func:`uses_agree`), else None."""
+    planned = texts(controls, "plan_code")
+    out: list[tuple[str, str] | None] = []
+    for own, r in zip(own_uses(parcels), rows, strict=True):
+        plan = planned[r] if r >= 0 else None
+        out.append((own, plan) if own and plan and not uses_agree(own, plan) else None)
+    return out
+
+
+def capacity_uses(parcels: pd.DataFrame, controls: pd.DataFrame, rows: np.ndarray) -> list:
+    """The use each parcel's storey height is read for (Y-3: the 控规 governs): the
+    planned use (``plan_code``) of its 控规 row when the parcel's own use
+    (``new_use_code``, else ``use_code``) is another (:func:`use_conflicts`), else the
+    parcel's own (it may be the finer code), else the 控规 row's."""
+    planned = texts(controls, "plan_code")
+    conflicts = use_conflicts(parcels, controls, rows)
     return [
-        next((u[i] for u in uses if u[i]), None) or (planned[r] if r >= 0 else None)
-        for i, r in enumerate(rows)
+        conflict[1] if conflict else own or (planned[r] if r >= 0 else None)
+        for own, r, conflict in zip(own_uses(parcels), rows, conflicts, strict=True)
     ]
+
+
+def use_conflict_note(own: str, planned: str) -> str:
+    """The storey-height source note of a parcel whose use differs from its 控规 row's."""
+    return (f"；项目用途 {own} 与控规用途 {planned} 不同，按控规用途取层高（以控规为准），请核对 / "
+            f"the parcel's use {own} differs from the 控规's {planned}: the 控规's is used; to be "
+            "checked")  # fmt: skip
+
+
+def use_differences(ids: list[str], conflicts: Sequence[tuple[str, str] | None]) -> list[str]:
+    """``id（地块用途 a ≠ 控规 b）`` of every parcel whose use differs from its 控规 row's."""
+    return [f"{ids[i]}（{c[0]} ≠ {c[1]}）" for i, c in enumerate(conflicts) if c]
 
 
 @dataclass(frozen=True)
@@ -398,6 +440,8 @@ class ParcelLimits:
     storey_sources: list[str]
     storeys: np.ndarray
     limits: dict[str, np.ndarray]  # "far", "height" → m²
+    #: per parcel (own use, 控规 use) when they differ (:func:`use_conflicts`), else None
+    conflicts: tuple[tuple[str, str] | None, ...] = ()
 
 
 def parcel_limits(
@@ -418,13 +462,17 @@ def parcel_limits(
         for n, v in values.items()
     }
     uses = capacity_uses(parcels, controls, rows)
+    conflicts = tuple(use_conflicts(parcels, controls, rows))
     storey, sources = storey_heights(uses, profile, storey_height_m)
+    sources = [
+        s + use_conflict_note(*c) if c else s for s, c in zip(sources, conflicts, strict=True)
+    ]
     storeys = storeys_within(pick["height_max"], storey)
     limits = {
         "far": far_limit(pick["far_max"], area),
         "height": height_limit(storeys, pick["coverage_max"], area),
     }
-    return ParcelLimits(area, rows, pick, uses, storey, sources, storeys, limits)
+    return ParcelLimits(area, rows, pick, uses, storey, sources, storeys, limits, conflicts)
 
 
 def envelope_row(
@@ -527,6 +575,13 @@ def capacity_envelope(
         out.attrs["warnings"].append(
             f"{len(differ)} 个地块自身的 far_max 与控规不同，按控规测算：{'、'.join(differ[:10])} / "
             f"{len(differ)} parcels record a far_max other than their 控规 row's; the 控规 is used"
+        )
+    other_use = use_differences(ids, lim.conflicts)
+    if other_use:
+        out.attrs["warnings"].append(
+            f"{len(other_use)} 个地块的规划用途与控规用途不同，按控规用途测算（以控规为准）："
+            f"{'、'.join(other_use[:10])} / {len(other_use)} parcels plan a use other than their "
+            "控规 row's; the 控规's use is used"
         )
     return out
 

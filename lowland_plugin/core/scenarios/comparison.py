@@ -60,15 +60,17 @@ class Comparison:
     order; ``failures``: scenario id → failed checks (empty tuple = all passed);
     ``series``: chart data — ``"gfa_by_use"`` {scenario: {use code: m²}}, ``"funding"``
     {scenario: {"income"|"cost"|"balance": 万元}}, ``"resolved_by_phase"`` {scenario:
-    {phase: 低效 m² resolved}}; ``notes``: why rows are unknown (e.g. 开发容量未测算) and the
-    checks' warnings."""
+    {phase: 低效 m² resolved}}; ``notes``: why rows are unknown (e.g. 开发容量未测算), the
+    checks' warnings and each scenario's funding deficit (a note, never a failed check:
+    Y-3 asks for a 资金平衡方案, it forbids no deficit)."""
 
     unit_id: str
     scenarios: tuple[dict, ...]
     rows: tuple[IndicatorRow, ...]
     failures: dict[str, tuple[FailedCheck, ...]]
     series: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
-    #: run notes, bilingual 「中文 / English」 (rows left unknown and why, check warnings)
+    #: run notes, bilingual 「中文 / English」 (rows left unknown and why, check warnings,
+    #: funding deficits)
     notes: tuple[str, ...] = ()
 
     def scenario_ids(self) -> list[str]:

@@ -20,12 +20,14 @@ Indicators (values per scenario; ``None`` = unknown, never 0):
 - ``land_price_wan`` 补缴地价 = Σ known ``price_due`` ÷ 10 000 (Y-14, Y-15);
 - ``funding_income_wan`` / ``funding_cost_wan`` / ``funding_balance_wan``: the funding
   balance by mode ÷ 10 000 (Y-3, N-3, N-5; unknown without the unit's statistics);
-- ``failed_checks`` 未通过核查项数 = the number of :class:`FailedCheck`."""
+- ``failed_checks`` 未通过核查项数 = the number of :class:`FailedCheck` (a funding
+  deficit is a note, not a failed check: :func:`funding_deficit_notes`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
+from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -46,6 +48,10 @@ from .scenario_checks import ScenarioChecks, run_checks, scenario_failures
 YUAN_PER_WAN = 10_000.0
 #: The compensation basis without the unit's parcels (as the 实施方案 labels it).
 WHOLE_UNIT_BASIS = "单元现状总建筑面积（未提供宗地图层）"
+#: The note when the whole unit's floor area stands in for the 低效地块's.
+WHOLE_UNIT_NOTE = ("资金平衡的补偿与拆除按单元现状总建筑面积估算（未提供宗地图层）/ funding: "
+                   "compensation and demolition on the unit's whole existing floor area (no "
+                   "parcels given)")  # fmt: skip
 #: What a phase without a value is called in the chart series.
 NO_PHASE = "时序待定"
 #: (key, 中文, English, unit, better, clause) of every indicator row, in display order.
@@ -227,8 +233,27 @@ def scenario_values(
     }
 
 
+def funding_deficit_notes(funding: dict | None, scenario_id: str) -> list[str]:
+    """A funding balance below 0 as a warning naming the scenario and the amounts (Y-3).
+
+    Y-3 asks the 实施方案 to state its 资金平衡方案; N-3 balances funding across the city
+    rather than by one parcel's FAR and N-5 by 滚动开发 over the phases: none forbids one
+    unit's deficit. So a deficit is shown, never counted as a failed check."""
+    if funding is None or funding["balanced"]:
+        return []
+    income, cost = funding["revenue_total"] / YUAN_PER_WAN, funding["cost_total"] / YUAN_PER_WAN
+    gap = -funding["balance"] / YUAN_PER_WAN
+    clause = str(funding["clause"])
+    return [f"方案 {scenario_id}：资金缺口 {gap:,.2f} 万元（收入 {income:,.2f} 万元，支出 "
+            f"{cost:,.2f} 万元），实施方案应说明资金平衡方案（{clause}） / scenario "
+            f"{scenario_id}: funding gap {gap:,.2f} (10 000 yuan; income {income:,.2f}, cost "
+            f"{cost:,.2f}); the plan must state how it is balanced ({clause})"]  # fmt: skip
+
+
 def funding_failure(funding: dict | None) -> list[FailedCheck]:
-    """The funding balance below 0 (Y-3: 资金平衡), named with its amounts."""
+    """The funding balance below 0 (Y-3: 资金平衡) as a failed check, named with its
+    amounts — for a caller whose local rule forbids a deficit; :func:`evaluate_scenarios`
+    reports a deficit as a note instead (:func:`funding_deficit_notes`)."""
     if funding is None or funding["balanced"]:
         return []
     income, cost = funding["revenue_total"] / YUAN_PER_WAN, funding["cost_total"] / YUAN_PER_WAN
@@ -245,7 +270,9 @@ def unit_scenarios(scenarios: pd.DataFrame, unit_id: str) -> list[dict]:
     (``chosen`` as bool)."""
     mine = scenarios[pd.Series(texts(scenarios, "unit_id"), index=scenarios.index).eq(unit_id)]
     if mine.empty:
-        raise LowlandInputError(f"单元 {unit_id} 没有方案 / unit {unit_id} has no scenario")
+        units = sorted({str(u) for u in texts(scenarios, "unit_id") if u is not None})
+        raise LowlandInputError(f"单元 {unit_id} 没有方案（方案表中的单元：{units}） / unit "
+                                f"{unit_id} has no scenario (units in the table: {units})")  # fmt: skip
     fields = ("scenario_id", "unit_id", "name", "author", "created", "changed", "notes")
     rows = []
     for record in mine.to_dict("records"):
@@ -253,6 +280,83 @@ def unit_scenarios(scenarios: pd.DataFrame, unit_id: str) -> list[dict]:
         row["chosen"] = is_chosen(record.get("chosen"))
         rows.append(row)
     return rows
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """The evaluation of one scenario: its indicator values (by row key), failed checks,
+    chart series (by series name; a series it has no data for is absent) and notes. What
+    :func:`evaluate_scenarios` keeps in its ``cache`` (scenario id → result)."""
+
+    scenario_id: str
+    values: dict[str, float | None]
+    failures: tuple[FailedCheck, ...]
+    series: dict[str, dict[str, float]]
+    notes: tuple[str, ...] = ()
+
+
+def evaluate_scenario(
+    scenario_projects: gpd.GeoDataFrame,
+    scenario_id: str,
+    profile: Profile,
+    *,
+    pieces: gpd.GeoDataFrame | None = None,
+    zones: gpd.GeoDataFrame | None = None,
+    capacity: gpd.GeoDataFrame | None = None,
+    unit: Mapping | None = None,
+    reference: dt.date | None = None,
+    compensation: tuple[float, str] | None = None,
+) -> ScenarioResult:
+    """One scenario through the checks, the funding balance and the capacity envelope
+    (the arguments as for :func:`evaluate_scenarios`; the store is not validated here)."""
+    sid = scenario_id
+    projects = projects_of(scenario_projects, sid)
+    if projects.empty:
+        raise LowlandInputError(
+            f"方案 {sid} 没有项目：请在方案项目图层（scenario_projects）中加入其项目，或删除该方案 "
+            f"/ scenario {sid} has no projects: add them to scenario_projects or delete it"
+        )
+    checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
+                        controls=capacity, reference=reference)  # fmt: skip
+    funding = funding_of(checks, unit, profile, compensation)
+    notes = checks.warnings + uncapped_notes(checks, sid) + funding_deficit_notes(funding, sid)
+    if funding is not None and compensation is None:
+        notes.append(WHOLE_UNIT_NOTE)
+    failed = scenario_failures(checks)
+    series = {"gfa_by_use": gfa_by_use(checks.projects),
+              "resolved_by_phase": resolved_areas(checks)[1]}  # fmt: skip
+    if funding is not None:
+        series["funding"] = {
+            "income": funding["revenue_total"] / YUAN_PER_WAN,
+            "cost": funding["cost_total"] / YUAN_PER_WAN,
+            "balance": funding["balance"] / YUAN_PER_WAN,
+        }
+    values = scenario_values(checks, failed, funding)
+    return ScenarioResult(sid, values, tuple(failed), series, tuple(notes))
+
+
+def comparison_of(unit_id: str, rows: list[dict], results: Mapping[str, ScenarioResult]):
+    """The :class:`Comparison` of the scenario ``rows`` (display order) from their
+    results: values by row with the best marked, failures, series, notes (each once)."""
+    values: dict[str, dict[str, float | None]] = {k[0]: {} for k in INDICATORS}
+    series: dict[str, dict[str, dict[str, float]]] = {
+        "gfa_by_use": {}, "funding": {}, "resolved_by_phase": {}}  # fmt: skip
+    notes: list[str] = []
+    for row in rows:
+        result = results[row["scenario_id"]]
+        for key in values:
+            values[key][result.scenario_id] = result.values.get(key)
+        for name, data in result.series.items():
+            series[name][result.scenario_id] = data
+        notes += result.notes
+    notes += unknown_notes(values)
+    indicator_rows = tuple(
+        with_best(IndicatorRow(key, zh, en, unit_label, better, values[key], clause))
+        for key, zh, en, unit_label, better, clause in INDICATORS
+    )
+    failures = {r["scenario_id"]: results[r["scenario_id"]].failures for r in rows}
+    return Comparison(unit_id, tuple(rows), indicator_rows, failures, series,
+                      tuple(dict.fromkeys(notes)))  # fmt: skip
 
 
 def evaluate_scenarios(
@@ -266,6 +370,8 @@ def evaluate_scenarios(
     capacity: gpd.GeoDataFrame | None = None,
     unit: Mapping | None = None,
     reference: dt.date | None = None,
+    only: Iterable[str] | None = None,
+    cache: MutableMapping[str, ScenarioResult] | None = None,
     compensation: tuple[float, str] | None = None,
 ) -> Comparison:
     """The scenarios of ``unit_id`` side by side (module docstring).
@@ -280,46 +386,30 @@ def evaluate_scenarios(
     floor area (m²) and label the funding's compensation is computed on (the unit's
     低效地块, :func:`~..documents.plan.unit_compensation_basis`; None: the unit's whole
     existing floor area, with a note). Input problems raise
-    :class:`LowlandInputError`."""
+    :class:`LowlandInputError`.
+
+    Live use (the dock, after each edit): pass a ``cache`` (a dict the caller keeps,
+    filled with each scenario's :class:`ScenarioResult`) and ``only`` = the scenarios
+    edited since: those are evaluated again, the others taken from the cache (evaluated
+    when absent), so the comparison is always whole and equal to a full call. A cache
+    holds for one set of the other arguments (profile, pieces, zones, capacity, unit,
+    reference, compensation): clear it when one of them changes. A scenario no longer in the table is
+    dropped from it."""
     validate_store(scenarios, scenario_projects)
     rows = unit_scenarios(scenarios, unit_id)
-    values: dict[str, dict[str, float | None]] = {k[0]: {} for k in INDICATORS}
-    failures: dict[str, tuple[FailedCheck, ...]] = {}
-    series: dict[str, dict[str, dict[str, float]]] = {
-        "gfa_by_use": {}, "funding": {}, "resolved_by_phase": {}}  # fmt: skip
-    notes: list[str] = []
-    for row in rows:
-        sid = row["scenario_id"]
-        projects = projects_of(scenario_projects, sid)
-        if projects.empty:
-            raise LowlandInputError(f"方案 {sid} 没有项目 / scenario {sid} has no projects")
-        checks = run_checks(projects, sid, profile, pieces=pieces, zones=zones,
-                            controls=capacity, reference=reference)  # fmt: skip
-        notes += checks.warnings + uncapped_notes(checks, sid)
-        funding = funding_of(checks, unit, profile, compensation)
-        failed = scenario_failures(checks) + funding_failure(funding)
-        failures[sid] = tuple(failed)
-        for key, value in scenario_values(checks, failed, funding).items():
-            values[key][sid] = value
-        series["gfa_by_use"][sid] = gfa_by_use(checks.projects)
-        series["resolved_by_phase"][sid] = resolved_areas(checks)[1]
-        if funding is not None:
-            series["funding"][sid] = {
-                "income": funding["revenue_total"] / YUAN_PER_WAN,
-                "cost": funding["cost_total"] / YUAN_PER_WAN,
-                "balance": funding["balance"] / YUAN_PER_WAN,
-            }
-    notes += unknown_notes(values)
-    if compensation is None and any(v is not None for v in values["funding_cost_wan"].values()):
-        notes.append("资金平衡的补偿与拆除按单元现状总建筑面积估算（未提供宗地图层）/ funding: "
-                     "compensation and demolition on the unit's whole existing floor area "
-                     "(no parcels given)")  # fmt: skip
-    indicator_rows = tuple(
-        with_best(IndicatorRow(key, zh, en, unit_label, better, values[key], clause))
-        for key, zh, en, unit_label, better, clause in INDICATORS
-    )
-    return Comparison(unit_id, tuple(rows), indicator_rows, failures, series,
-                      tuple(dict.fromkeys(notes)))  # fmt: skip
+    ids = [str(r["scenario_id"]) for r in rows]
+    store: MutableMapping[str, ScenarioResult] = {} if cache is None else cache
+    redo = set(ids) if only is None else {str(i) for i in only}
+    for sid in ids:
+        if sid in redo or sid not in store:
+            store[sid] = evaluate_scenario(scenario_projects, sid, profile, pieces=pieces,
+                                           zones=zones, capacity=capacity, unit=unit,
+                                           reference=reference,
+                                           compensation=compensation)  # fmt: skip
+    gone = set(texts(scenarios, "scenario_id"))
+    for sid in [s for s in store if s not in gone]:
+        del store[sid]
+    return comparison_of(unit_id, rows, store)
 
 
 def unknown_notes(values: Mapping[str, Mapping[str, float | None]]) -> list[str]:

@@ -204,10 +204,13 @@ def check_scenario_ids(scenarios: pd.DataFrame, scenario_projects: pd.DataFrame)
     """Every scenario id present, unique, and every project's ``scenario_id`` a scenario
     of the table."""
     ids = texts(scenarios, "scenario_id")
-    if any(i is None for i in ids) or len(set(ids)) != len(ids):
+    empty = [i + 1 for i, sid in enumerate(ids) if sid is None]
+    repeated = sorted({str(i) for i in ids if i is not None and ids.count(i) > 1})
+    if empty or repeated:
         raise LowlandInputError(
-            "方案表的 scenario_id 有空值或重复 / scenario_id is empty or repeated in the "
-            "scenarios table"
+            f"方案表的 scenario_id 有空值（第 {empty} 行）或重复（{repeated}），每个方案须有唯一编号 / "
+            f"scenario_id is empty (rows {empty}) or repeated ({repeated}) in the scenarios "
+            "table; give each scenario its own id"
         )
     orphans = sorted({s for s in texts(scenario_projects, "scenario_id")} - set(ids), key=str)
     if orphans:
@@ -220,11 +223,16 @@ def check_scenario_ids(scenarios: pd.DataFrame, scenario_projects: pd.DataFrame)
 def validate_store(scenarios: pd.DataFrame, scenario_projects: pd.DataFrame) -> None:
     """The checks of a scenario store: ids (:func:`check_scenario_ids`), modes
     (:func:`check_modes`) and the chosen scenarios (:func:`check_chosen`)."""
-    missing = [f for f in ("scenario_id", "unit_id") if f not in scenarios.columns]
+    missing = [f"scenarios.{f}" for f in ("scenario_id", "unit_id") if f not in scenarios.columns]
     missing += [f"scenario_projects.{f}" for f in ("scenario_id", "project_id")
                 if f not in scenario_projects.columns]  # fmt: skip
     if missing:
-        raise LowlandInputError(f"方案数据缺少字段 {missing} / scenario data lacks {missing}")
+        raise LowlandInputError(
+            f"方案数据缺少字段 {missing}（方案表 scenarios 需 scenario_id、unit_id；方案项目图层 "
+            f"scenario_projects 需 scenario_id、project_id） / scenario data lacks {missing} "
+            "(the scenarios table needs scenario_id and unit_id, the scenario_projects layer "
+            "scenario_id and project_id)"
+        )
     check_scenario_ids(scenarios, scenario_projects)
     check_modes(scenario_projects)
     check_chosen(scenarios)
