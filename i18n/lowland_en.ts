@@ -1130,307 +1130,317 @@ Overwrite them?</translation>
       <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="117" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="120" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="151" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="154" />
       <source>方案比选</source>
       <translation>Scenario comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="154" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="157" />
       <source>现行方案的项目图层：新建方案从其中本单元的项目复制</source>
       <translation>Projects layer of the current plan: a new scenario copies the unit's projects from it</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="155" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="158" />
       <source>方案库</source>
       <translation>Scenario store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="160" />
       <source>方案库 GeoPackage（默认在单元图层旁：&lt;单元&gt;_scenarios.gpkg）</source>
       <translation>Scenario store GeoPackage (default: beside the units layer, &lt;units&gt;_scenarios.gpkg)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="164" />
+      <source>低效地块</source>
+      <translation>Low-efficiency parcels</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
+      <source>已复核的低效地块图层（可选）：资金平衡的补偿与拆除按本单元低效地块的现状建筑面积计，与实施方案第八章一致；不选则按单元现状总建筑面积估算</source>
+      <translation>The reviewed low-efficiency parcels (optional): compensation and demolition in the funding balance are computed on the existing floor area of the unit's low-efficiency parcels, as in chapter 8 of the implementation plan; without it the unit's whole existing floor area stands in</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="171" />
       <source>打开方案库</source>
       <translation>Open store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="172" />
       <source>打开方案库；文件不存在时按项目图层的字段新建</source>
       <translation>Open the scenario store; a missing file is created with the projects layer's fields</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
       <source>新建</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="174" />
       <source>由现行方案（本单元的项目）新建方案</source>
       <translation>New scenario from the current plan (the unit's projects)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="165" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
       <source>复制</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="176" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="167" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="177" />
       <source>设为选定方案</source>
       <translation>Mark as chosen</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="178" />
       <source>实施方案按选定方案编制（每个单元一个）</source>
       <translation>The implementation plan describes the chosen scenario (one per unit)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="179" />
       <source>编辑所选地块（每次设置为一步，可撤销）</source>
       <translation>Edit the selected parcels (each change is one undo step)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="180" />
       <source>再开发方式</source>
       <translation>Redevelopment mode</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="181" />
       <source>规划用途</source>
       <translation>Planned use</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
       <source>用地用海代码，如 0901</source>
       <translation>Land-use code, e.g. 0901</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="183" />
       <source>容积率</source>
       <translation>FAR</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="184" />
       <source>建筑面积（m²）</source>
       <translation>Floor area (m²)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="185" />
       <source>移交用地（m²）</source>
       <translation>Handover (m²)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="186" />
       <source>分期</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="190" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="191" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="192" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="183" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="193" />
       <source>把编辑写入方案库</source>
       <translation>Write the edits to the scenario store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="194" />
       <source>比选表</source>
       <translation>Comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="185" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="195" />
       <source>图表</source>
       <translation>Charts</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="196" />
       <source>导出 XLSX</source>
       <translation>Export XLSX</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="187" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="197" />
       <source>导出图表 PNG</source>
       <translation>Export charts (PNG)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="349" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="360" />
       <source>方案名称</source>
       <translation>Scenario name</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="480" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="491" />
       <source>设置再开发方式</source>
       <translation>Set redevelopment mode</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="496" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
       <source>设置规划用途</source>
       <translation>Set planned use</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="502" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="513" />
       <source>设置容积率</source>
       <translation>Set FAR</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="518" />
       <source>设置建筑面积</source>
       <translation>Set floor area</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="529" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="540" />
       <source>设置移交用地</source>
       <translation>Set handover</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="533" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="544" />
       <source>设置分期</source>
       <translation>Set phase</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="559" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="570" />
       <source>已保存。</source>
       <translation>Saved.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="189" />
       <source>设置</source>
       <translation>Set</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="254" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="265" />
       <source>请选择方案库文件（.gpkg）。</source>
       <translation>Choose a scenario store file (.gpkg).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="368" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
       <source>新建方案</source>
       <translation>New scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="368" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
       <source>现行方案</source>
       <translation>Current plan</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="393" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
       <source>复制方案</source>
       <translation>Copy scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="424" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
       <source>删除方案</source>
       <translation>Delete scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="461" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="472" />
       <source>请先在地图上选择本方案的地块。</source>
       <translation>Select parcels of this scenario on the map first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="647" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="675" />
       <source>导出比选表</source>
       <translation>Export comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="661" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="689" />
       <source>导出图表到文件夹</source>
       <translation>Export charts to folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="279" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="290" />
       <source>已打开方案库：{0}</source>
       <translation>Opened scenario store: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="314" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="325" />
       <source>★ 选定方案</source>
       <translation>★ chosen</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="414" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="425" />
       <source>已建立方案 {0}（{1} 个项目）。</source>
       <translation>Scenario {0} created ({1} projects).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="431" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="442" />
       <source>已删除方案 {0}。</source>
       <translation>Scenario {0} deleted.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="441" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="452" />
       <source>方案 {0} 已设为选定方案，实施方案按其编制。</source>
       <translation>Scenario {0} is now the chosen one; the implementation plan describes it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="453" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="464" />
       <source>已选地块：{0}</source>
       <translation>Selected parcels: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="475" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="486" />
       <source>{0}：{1} 个地块。</source>
       <translation>{0}: {1} parcels.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="653" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="681" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="666" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="694" />
       <source>已导出 {0} 张图表到 {1}</source>
       <translation>Exported {0} charts to {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="261" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="272" />
       <source>方案库不存在；请先选择项目图层以新建方案库。</source>
       <translation>The scenario store does not exist; choose a projects layer to create it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="393" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
       <source>{0} 副本</source>
       <translation>{0} copy</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="424" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
       <source>删除方案 {0} 及其全部地块？此操作不能撤销。</source>
       <translation>Delete scenario {0} and all its parcels? This cannot be undone.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="266" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="277" />
       <source>无法打开方案库：{0}</source>
       <translation>Cannot open the scenario store: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="557" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="568" />
       <source>保存失败：{0}</source>
       <translation>Saving failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="471" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="482" />
       <source>方案图层没有字段 {0}。</source>
       <translation>The scenario layer has no field {0}.</translation>
     </message>
@@ -2250,87 +2260,92 @@ Overwrite them?</translation>
       <translation>Parcels with their block</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="46" />
+      <location filename="../processing/evaluate_scenarios.py" line="48" />
       <source>方案评估比选</source>
       <translation>Evaluate and compare scenarios</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="55" />
-      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;Evaluates the scenarios of a redevelopment unit (the scenarios table and the scenario_projects layer of a scenario store) one by one with the existing checks and compares them side by side: FAR (Yinchuan opinions (4)), scattered land ((7), when the pieces are given), mixed use ((10)), use-change path ((11)), land price ((14)(15), 自然资发〔2023〕171号 item 9), the funding balance by redevelopment mode ((3), when the unit statistics are given) and the development capacity (when a regulatory plan layer is given).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The comparison table has one row per indicator and one column per scenario (named by the scenario ID): total proposed floor area, FAR, area handed over, capacity with its use and headroom, land redeveloped (the land of the projects acquired, redeveloped by the owner or jointly; retained ones do not count), land price due, funding income, cost and balance (10 000 yuan), number of failed checks; best lists the scenarios holding the best value of the row (all of them on a tie; unknown values never count). A funding deficit is warned about in the log (the plan must state how it is balanced, (3)); it is not a failed check. A value that cannot be computed is empty (unknown), never 0.&lt;/li&gt;&lt;li&gt;The failed-checks table lists each failure: scenario, check, clause, project and the check's own reason.&lt;/li&gt;&lt;li&gt;Pieces and zones belong to projects by project_id; with a scenario_id field they apply to that scenario only (empty: shared by all). An empty UNIT compares every unit.&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/evaluate_scenarios.py" line="57" />
+      <source>&lt;p&gt;把一个再开发单元的多个方案（方案库的 scenarios 表与 scenario_projects 图层）逐一用现有核算检验并并列比较：容积率核定（银川实施意见（四））、零星用地（（七），提供零星用地图层时）、混合用地（（十））、用途转换路径（（十一））、补缴地价（（十四）（十五），自然资发〔2023〕171号 第9项）、按再开发方式的资金平衡（（三），提供单元统计时）与开发容量（提供控规图层时）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;比选表每个指标一行、每个方案一列（列名为方案编号）：规划总建筑面积、综合容积率、无偿移交面积、开发容量及使用率与余量、盘活用地面积（收储、原权利人改造、联合的项目用地；保留不计）、补缴地价、资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。无法计算的值为空（未知），不作 0。&lt;/li&gt;&lt;li&gt;提供低效地块图层（identifyparcels 或 buildunits 的地块输出）时，收储的补偿与拆除按本单元低效地块的现状建筑面积计，与实施方案第八章的资金平衡一致；不提供则按单元现状总建筑面积估算（日志提示）。&lt;/li&gt;&lt;li&gt;未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。&lt;/li&gt;&lt;li&gt;零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。单元编号 UNIT 为空时比较所有单元。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Evaluates the scenarios of a redevelopment unit (the scenarios table and the scenario_projects layer of a scenario store) one by one with the existing checks and compares them side by side: FAR (Yinchuan opinions (4)), scattered land ((7), when the pieces are given), mixed use ((10)), use-change path ((11)), land price ((14)(15), 自然资发〔2023〕171号 item 9), the funding balance by redevelopment mode ((3), when the unit statistics are given) and the development capacity (when a regulatory plan layer is given).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;The comparison table has one row per indicator and one column per scenario (named by the scenario ID): total proposed floor area, FAR, area handed over, capacity with its use and headroom, land redeveloped (the land of the projects acquired, redeveloped by the owner or jointly; retained ones do not count), land price due, funding income, cost and balance (10 000 yuan), number of failed checks; best lists the scenarios holding the best value of the row (all of them on a tie; unknown values never count). A funding deficit is warned about in the log (the plan must state how it is balanced, (3)); it is not a failed check. A value that cannot be computed is empty (unknown), never 0.&lt;/li&gt;&lt;li&gt;With the low-efficiency parcels layer (the parcels output of identifyparcels or buildunits), compensation and demolition of acquired projects are computed on the existing floor area of the unit's low-efficiency parcels, as the funding balance of chapter 8 of the implementation plan is; without it the unit's whole existing floor area stands in (noted in the log).&lt;/li&gt;&lt;li&gt;The failed-checks table lists each failure: scenario, check, clause, project and the check's own reason.&lt;/li&gt;&lt;li&gt;Pieces and zones belong to projects by project_id; with a scenario_id field they apply to that scenario only (empty: shared by all). An empty UNIT compares every unit.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="134" />
+      <location filename="../processing/evaluate_scenarios.py" line="140" />
       <source>方案项目图层</source>
       <translation>Scenario projects</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="136" />
+      <location filename="../processing/evaluate_scenarios.py" line="142" />
       <source>零星用地图层</source>
       <translation>Scattered land pieces</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="138" />
+      <location filename="../processing/evaluate_scenarios.py" line="144" />
       <source>功能分区图层</source>
       <translation>Functional zones</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="74" />
+      <location filename="../processing/evaluate_scenarios.py" line="79" />
       <source>方案表</source>
       <translation>Scenarios table</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="84" />
+      <location filename="../processing/evaluate_scenarios.py" line="89" />
       <source>控规图层（开发容量）</source>
       <translation>Regulatory plan layer (capacity)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="85" />
+      <location filename="../processing/evaluate_scenarios.py" line="90" />
       <source>再开发单元图层（资金平衡用单元统计）</source>
       <translation>Redevelopment units (unit statistics for the funding balance)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="92" />
+      <location filename="../processing/evaluate_scenarios.py" line="91" />
+      <source>低效地块图层（补偿按其现状建筑面积，同实施方案第八章）</source>
+      <translation>Low-efficiency parcels (compensation on their existing floor area, as in chapter 8 of the plan)</translation>
+    </message>
+    <message>
+      <location filename="../processing/evaluate_scenarios.py" line="98" />
       <source>单元编号（空：所有单元）</source>
       <translation>Unit ID (empty: all units)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="98" />
+      <location filename="../processing/evaluate_scenarios.py" line="104" />
       <source>方案比选表</source>
       <translation>Scenario comparison</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="104" />
+      <location filename="../processing/evaluate_scenarios.py" line="110" />
       <source>未通过核查表</source>
       <translation>Failed checks</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="112" />
+      <location filename="../processing/evaluate_scenarios.py" line="118" />
       <source>比选表（XLSX）</source>
       <translation>Comparison workbook (XLSX)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="112" />
+      <location filename="../processing/evaluate_scenarios.py" line="118" />
       <source>Excel (*.xlsx)</source>
       <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="147" />
+      <location filename="../processing/evaluate_scenarios.py" line="154" />
       <source>方案表没有方案。</source>
       <translation>The scenarios table has no scenario.</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="182" />
+      <location filename="../processing/evaluate_scenarios.py" line="191" />
       <source>单元 {0}：比较 {1} 个方案。</source>
       <translation>Unit {0}: {1} scenarios compared.</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="191" />
+      <location filename="../processing/evaluate_scenarios.py" line="200" />
       <source>方案 {0}：{1} 项未通过核查。</source>
       <translation>Scenario {0}: {1} failed checks.</translation>
     </message>
     <message>
-      <location filename="../processing/evaluate_scenarios.py" line="189" />
+      <location filename="../processing/evaluate_scenarios.py" line="198" />
       <source>方案 {0}：各项核查均通过。</source>
       <translation>Scenario {0}: every check passed.</translation>
     </message>

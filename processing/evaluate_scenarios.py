@@ -16,6 +16,7 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.scenario_xlsx import write_comparison_xlsx
 from ..lowland_plugin.core.common.values import texts
+from ..lowland_plugin.core.documents.plan import unit_compensation_basis
 from ..lowland_plugin.core.scenarios.comparison import Comparison, comparison_table, failures_frame
 from ..lowland_plugin.core.scenarios.evaluate import evaluate_scenarios
 from ..lowland_plugin.i18n import language
@@ -33,6 +34,7 @@ class EvaluateScenariosAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
     ZONES = "ZONES"
     CONTROLS = "CONTROLS"
     UNITS = "UNITS"
+    PARCELS = "PARCELS"
     UNIT = "UNIT"
     PROFILE = "PROFILE"
     OUTPUT = "OUTPUT"
@@ -62,6 +64,9 @@ class EvaluateScenariosAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             "资金收入、支出与平衡（万元）、未通过核查项数；best 列出该行最优的方案（并列的都列出，未知值不参与）。"
             "资金缺口在日志中提示（实施方案应说明资金平衡方案，（三）），不计为未通过核查。"
             "无法计算的值为空（未知），不作 0。</li>"
+            "<li>提供低效地块图层（identifyparcels 或 buildunits 的地块输出）时，收储的补偿与拆除按本单元"
+            "低效地块的现状建筑面积计，与实施方案第八章的资金平衡一致；不提供则按单元现状总建筑面积估算"
+            "（日志提示）。</li>"
             "<li>未通过核查表逐条列出方案、核查、条款、项目与核查自身的理由。</li>"
             "<li>零星用地与功能分区按 project_id 归属项目；带 scenario_id 字段时只用于该方案（空值为各方案共用）。"
             "单元编号 UNIT 为空时比较所有单元。</li></ul>"
@@ -83,6 +88,7 @@ class EvaluateScenariosAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
             (self.ZONES, self.tr("功能分区图层")),
             (self.CONTROLS, self.tr("控规图层（开发容量）")),
             (self.UNITS, self.tr("再开发单元图层（资金平衡用单元统计）")),
+            (self.PARCELS, self.tr("低效地块图层（补偿按其现状建筑面积，同实施方案第八章）")),
         ):
             self.addParameter(
                 QgsProcessingParameterFeatureSource(key, label, polygon, optional=True)
@@ -138,6 +144,7 @@ class EvaluateScenariosAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
                                         self.tr("功能分区图层"))  # fmt: skip
         controls = self._optional_layer(parameters, context, self.CONTROLS)
         units = self._optional_layer(parameters, context, self.UNITS)
+        parcels = self._optional_layer(parameters, context, self.PARCELS)
         profile = self.read_profile(parameters, context, self.PROFILE)
         feedback.setProgress(20)
         wanted = (self.parameterAsString(parameters, self.UNIT, context) or "").strip()
@@ -148,9 +155,11 @@ class EvaluateScenariosAlgorithm(ProjectTemplateMixin, LowlandAlgorithm):
         comparisons = []
         for i, unit_id in enumerate(unit_ids):
             self.check_canceled(feedback)
+            unit = unit_row(units, unit_id)
             comparison = evaluate_scenarios(
                 scenarios, projects, profile, unit_id=unit_id, pieces=pieces, zones=zones,
-                capacity=controls, unit=unit_row(units, unit_id),
+                capacity=controls, unit=unit,
+                compensation=compensation_of(unit, parcels, units),
             )  # fmt: skip
             self._log(feedback, comparison)
             comparisons.append(comparison)
@@ -201,3 +210,12 @@ def unit_row(units, unit_id: str) -> dict | None:
     ids = pd.Series(texts(units, "unit_id"), index=units.index)
     found = units[ids.eq(unit_id).to_numpy()]
     return None if found.empty else dict(found.drop(columns=found.geometry.name).iloc[0])
+
+
+def compensation_of(unit: dict | None, parcels, units) -> tuple[float, str] | None:
+    """The floor area 八、资金平衡 computes the unit's compensation on (its 低效地块 in
+    ``parcels``, :func:`unit_compensation_basis`), or None without parcels or units."""
+    if unit is None or parcels is None or units is None:
+        return None
+    gfa, label, _ = unit_compensation_basis(unit, parcels, units)
+    return gfa, label

@@ -6,7 +6,7 @@
 2. ``lowland:statusquocheck`` and ``lowland:buildingconversion`` on the sample
    projects' application tables (they are not part of the chain: see the model's help),
    and ``lowland:evaluatescenarios`` on the sample scenario store (two plans of unit
-   DY02, ``sample_scenarios.gpkg``; the unit statistics of the chain's units);
+   DY02, ``sample_scenarios.gpkg``; the unit statistics and parcels of the chain's units);
 3. a summary: parcels, low-efficiency area by type, blocks, units, checks, QC and the
    documents written, the comparison of the two scenarios with their failed checks, then the rule profile used and every value of it that is pending
    or a local choice, with its source (no pending value is shown without saying so);
@@ -205,6 +205,7 @@ def scenario_arguments(out: Path, sample: Path = SAMPLE) -> list[str]:
         f"ZONES={sample / 'sample_projects.gpkg'}|layername=zones",
         f"CONTROLS={sample / 'sample_district.gpkg'}|layername=plan",
         f"UNITS={out / 'units.gpkg'}",
+        f"PARCELS={out / 'parcels_in_units.gpkg'}",  # compensation as in 八、资金平衡
         "UNIT=DY02",
         f"OUTPUT={out / 'scenario_comparison.gpkg'}",
         f"FAILURES={out / 'scenario_failures.gpkg'}",

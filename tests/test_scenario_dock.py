@@ -242,3 +242,64 @@ def test_plugin_action_shows_the_dock_and_unloads(tmp_path, qgis_iface, qgis_app
     finally:
         for name in [m for m in sys.modules if m.startswith("lowland_scenario_copy")]:
             del sys.modules[name]
+
+
+def test_with_the_parcels_the_funding_is_chapter_eights(qgis_iface, sample_units_chain, tmp_path):
+    """With the reviewed parcels chosen, the dock computes compensation on the unit's 低效地块
+    as 八、资金平衡 does (documents.plan.unit_compensation_basis), not on the unit's whole
+    floor area; without them it says the whole unit stands in."""
+    from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+    from lowland_under_test.lowland_plugin.core.documents.plan import unit_compensation_basis
+    from lowland_under_test.lowland_plugin.core.scenarios.evaluate import (
+        WHOLE_UNIT_NOTE,
+        evaluate_scenarios,
+    )
+    from lowland_under_test.lowland_plugin.gui import scenario_layers as store
+    from lowland_under_test.lowland_plugin.gui.scenario_dock import ScenarioDock
+
+    shutil.copy(SAMPLE / "sample_projects.gpkg", tmp_path / "sample_projects.gpkg")
+    units = QgsVectorLayer(sample_units_chain["units"], "units", "ogr")
+    parcels = QgsVectorLayer(sample_units_chain["parcels"], "parcels", "ogr")
+    projects = QgsVectorLayer(
+        f"{tmp_path / 'sample_projects.gpkg'}|layername=projects", "projects", "ogr"
+    )
+    assert units.isValid() and parcels.isValid() and projects.isValid()
+    QgsProject.instance().addMapLayers([units, parcels, projects])
+    widget = ScenarioDock(qgis_iface)
+    try:
+        widget.projectsCombo.setLayer(projects)
+        widget.set_units_layer(units)
+        widget.storeFile.setFilePath(str(tmp_path / "store.gpkg"))
+        assert widget.open_store()
+        widget.unitCombo.setCurrentText("DY02")
+        assert widget.new_scenario("现行方案") == "DY02-A"
+        settle()
+        layer = widget.projects_layer
+        layer.selectByIds([f.id() for f in layer.getFeatures() if f["project_id"] == "PRJ03"])
+        assert widget.set_mode("acquisition")  # 收储: compensation and demolition are due
+        settle()
+        whole = widget.evaluate()
+        assert WHOLE_UNIT_NOTE in whole.notes
+        widget.parcelsCombo.setLayer(parcels)
+        with_parcels = widget.evaluate()
+        assert WHOLE_UNIT_NOTE not in with_parcels.notes
+
+        unit = widget._unit_row()
+        gfa, basis, _ = unit_compensation_basis(
+            unit, store.layer_frame(parcels), store.layer_frame(units)
+        )
+        assert basis == "低效地块现状建筑面积"
+        # the unit's 低效地块 hold less floor area than the whole unit: a smaller cost
+        assert 0 < gfa < float(unit["gfa_existing"])
+        expected = evaluate_scenarios(
+            store.table_frame(widget.scenarios_layer), store.layer_frame(widget.projects_layer),
+            load_profile("default"), unit_id="DY02", unit=unit, compensation=(gfa, basis),
+        )  # fmt: skip
+        key = "funding_balance_wan"
+        assert with_parcels.row(key).values == expected.row(key).values
+        assert with_parcels.row(key).values["DY02-A"] > whole.row(key).values["DY02-A"]
+    finally:
+        widget.unload()
+        widget.close()
+        widget.deleteLater()
+        QCoreApplication.processEvents()

@@ -132,6 +132,8 @@ def test_evaluatescenarios_in_qgis_process(qgis_env, tmp_path):
                              crs=projects.crs)  # fmt: skip
     write_ogr_layer(units, str(tmp_path / "units.gpkg"), "units")
     args = demo.scenario_arguments(tmp_path, ROOT / "resources" / "sample")
+    # no parcels here (the whole unit's floor area stands in; the next test gives them)
+    args = [a for a in args if not a.startswith("PARCELS=")]
     result = qgis_run(qgis_env, "lowland:evaluatescenarios", *args)
     assert Path(result["results"]["OUTPUT"]).is_file()
     table = read_ogr_layer(str(tmp_path / "scenario_comparison.gpkg")).set_index("indicator_key")
@@ -148,3 +150,44 @@ def test_evaluatescenarios_in_qgis_process(qgis_env, tmp_path):
     failed = [line.split(":")[0] for line in lines if line.startswith("[demo]   DY02-B 未通过")]
     assert failed == ["[demo]   DY02-B 未通过 [Y-4] PRJ01", "[demo]   DY02-B 未通过 [Y-7] PRJ01",
                       "[demo]   DY02-B 未通过 [Y-7] PRJ01"]  # fmt: skip
+
+
+def test_with_the_parcels_the_funding_is_chapter_eights(lowland_provider, sample_units_chain,
+                                                        tmp_path):  # fmt: skip
+    """PARCELS given: compensation and demolition on DY02's 低效地块 (as 八、资金平衡 of
+    generateplan computes them: documents.plan.unit_compensation_basis), not the whole
+    unit's existing floor area."""
+    import processing
+    from lowland_under_test.lowland_plugin.core.documents.plan import unit_compensation_basis
+
+    store = str(STORE)
+    common = {
+        "SCENARIOS": f"{store}|layername=scenarios",
+        "SCENARIO_PROJECTS": f"{store}|layername=scenario_projects",
+        "PIECES": f"{store}|layername=scenario_pieces",
+        "ZONES": f"{PROJECTS}|layername=zones",
+        "UNITS": sample_units_chain["units"],
+        "UNIT": "DY02",
+    }
+    with_parcels = processing.run("lowland:evaluatescenarios", {
+        **common, "PARCELS": sample_units_chain["parcels"],
+        "OUTPUT": str(tmp_path / "with.gpkg")})["OUTPUT"]  # fmt: skip
+    without = processing.run("lowland:evaluatescenarios", {
+        **common, "OUTPUT": str(tmp_path / "without.gpkg")})["OUTPUT"]  # fmt: skip
+    units = read_ogr_layer(sample_units_chain["units"].split("|")[0])
+    parcels = read_ogr_layer(sample_units_chain["parcels"].split("|")[0])
+    unit = units[units["unit_id"] == "DY02"].iloc[0].to_dict()
+    gfa, basis, _ = unit_compensation_basis(unit, parcels, units)
+    assert basis == "低效地块现状建筑面积" and 0 < gfa < unit["gfa_existing"]
+    scenarios, projects = read_store(store)
+    expected = evaluate_scenarios(
+        scenarios, projects, load_profile("default"), unit_id="DY02",
+        pieces=read_ogr_layer(store, "scenario_pieces"),
+        zones=read_ogr_layer(str(PROJECTS), "zones"), unit=unit, compensation=(gfa, basis),
+    ).row("funding_cost_wan").values  # fmt: skip
+    cost = read_ogr_layer(with_parcels).set_index("indicator_key").loc["funding_cost_wan"]
+    whole = read_ogr_layer(without).set_index("indicator_key").loc["funding_cost_wan"]
+    for sid in ("DY02-A", "DY02-B"):
+        assert cost[sid] == pytest.approx(expected[sid])
+    # B acquires PRJ01 (收储): its compensation is on the smaller 低效 floor area
+    assert cost["DY02-B"] < whole["DY02-B"]

@@ -43,6 +43,7 @@ from ..bridge.ogr_io import list_ogr_layers, read_ogr_layer
 from ..core.common.errors import LowlandInputError, split_bilingual
 from ..core.common.profiles import load_profile
 from ..core.common.resources import PLUGIN_ROOT, resource_path
+from ..core.documents.plan import unit_compensation_basis
 from ..core.documents.projects import assign_projects
 from ..core.scenarios.comparison import Comparison
 from ..core.scenarios.evaluate import evaluate_scenarios
@@ -110,7 +111,9 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
 
         self.unitsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.projectsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
-        for combo in (self.unitsCombo, self.projectsCombo):
+        self.parcelsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        self._basis: dict[tuple, tuple[float, str]] = {}
+        for combo in (self.unitsCombo, self.projectsCombo, self.parcelsCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         self.storeFile.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
@@ -158,6 +161,13 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         )
         self.unitLabel.setText(tr("单元"))
         self.profileLabel.setText(tr("规则配置"))
+        self.parcelsLabel.setText(tr("低效地块"))
+        self.parcelsCombo.setToolTip(
+            tr(
+                "已复核的低效地块图层（可选）：资金平衡的补偿与拆除按本单元低效地块的现状建筑面积计，"
+                "与实施方案第八章一致；不选则按单元现状总建筑面积估算"
+            )
+        )
         self.openButton.setText(tr("打开方案库"))
         self.openButton.setToolTip(tr("打开方案库；文件不存在时按项目图层的字段新建"))
         self.newButton.setText(tr("新建"))
@@ -189,6 +199,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
 
     def _connect_widgets(self) -> None:
         self.unitsCombo.layerChanged.connect(self.set_units_layer)
+        self.parcelsCombo.layerChanged.connect(lambda _layer: self.schedule_evaluation())
         self.unitCombo.currentIndexChanged.connect(lambda _i: self.refresh_list())
         self.profileCombo.currentIndexChanged.connect(lambda _i: self.schedule_evaluation())
         self.scenarioList.currentItemChanged.connect(lambda *_: self._current_changed())
@@ -566,6 +577,23 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         evaluation)."""
         self._timer.start()
 
+    def _compensation(self) -> tuple[float, str] | None:
+        """The floor area 八、资金平衡 computes compensation on for the current unit (its
+        低效地块 in the parcels layer, :func:`unit_compensation_basis`), so the dock's
+        funding is the document's; None without a parcels layer. Kept per unit and
+        layer: the parcels are not edited here."""
+        parcels, unit = self.parcelsCombo.currentLayer(), self._unit_row()
+        units = self.unitsCombo.currentLayer()
+        if parcels is None or unit is None or units is None:
+            return None
+        key = (parcels.id(), units.id(), unit.get("unit_id"))
+        if key not in self._basis:
+            gfa, label, _ = unit_compensation_basis(
+                unit, store.layer_frame(parcels), store.layer_frame(units)
+            )
+            self._basis[key] = (gfa, label)
+        return self._basis[key]
+
     def _unit_row(self) -> dict | None:
         layer, unit = self.unitsCombo.currentLayer(), self.current_unit()
         if layer is None or unit is None:
@@ -606,7 +634,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
                 store.layer_frame(self.projects_layer),
                 load_profile(self.profileCombo.currentText() or "default"),
                 unit_id=unit, pieces=self._sibling("pieces"), zones=self._sibling("zones"),
-                unit=self._unit_row(),
+                unit=self._unit_row(), compensation=self._compensation(),
             )  # fmt: skip
         except LowlandInputError as err:
             self._show_message(split_bilingual(str(err))[0], error=True)
