@@ -32,8 +32,8 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-#: Parcels per tile when an algorithm tiles (about 150 MB of working memory per tile).
-DEFAULT_TILE_SIZE = 50_000
+#: Parcels per tile when an algorithm tiles; a layer of at most this many is not tiled.
+DEFAULT_TILE_SIZE = 100_000
 
 #: (xmin, ymin, xmax, ymax)
 Bounds = tuple[float, float, float, float]

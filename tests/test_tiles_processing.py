@@ -1,0 +1,62 @@
+"""``lowland:identifyparcels`` in spatial tiles (issue 20 item 2): the sample district
+read tile by tile from its GeoPackage and written tile by tile equals the untiled run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
+
+
+def identify(sample_gpkg, out, monkeypatch, tile: int | None):
+    import processing
+
+    if tile is None:
+        monkeypatch.delenv("LOWLAND_TILE_PARCELS", raising=False)
+    else:
+        monkeypatch.setenv("LOWLAND_TILE_PARCELS", str(tile))
+    district = f"{sample_gpkg}|layername="
+    return processing.run(
+        "lowland:identifyparcels",
+        {
+            "PARCELS": district + "parcels",
+            "BUILDINGS": district + "buildings",
+            "LANDSURVEY": district + "landsurvey",
+            "PLAN": district + "plan",
+            "PROFILE": "yinchuan",
+            "REFERENCE_DATE": "2025-06-30",
+            "OUTPUT": out,
+            "SUMMARY": "TEMPORARY_OUTPUT",
+        },
+    )
+
+
+def summary_rows(layer) -> list[tuple]:
+    return sorted(tuple(f.attributes()) for f in layer.getFeatures())
+
+
+def test_tiled_run_equals_untiled(lowland_provider, sample_gpkg, tmp_path, monkeypatch):
+    whole = identify(sample_gpkg, str(tmp_path / "whole.gpkg"), monkeypatch, None)
+    # 437 parcels in tiles of 25: ceil(437 / 25) = 18 tiles written one after the other
+    tiled = identify(sample_gpkg, str(tmp_path / "tiled.gpkg"), monkeypatch, 25)
+    want = read_ogr_layer(whole["OUTPUT"]).set_index("parcel_id")
+    got = read_ogr_layer(tiled["OUTPUT"]).set_index("parcel_id").loc[want.index]
+    assert len(got) == len(want) == 437
+    assert list(got.columns) == list(want.columns)
+    for name in want.columns:
+        if name == "geometry":
+            assert got.geometry.geom_equals_exact(want.geometry, 0).all()
+        elif pd.api.types.is_float_dtype(want[name]):
+            np.testing.assert_allclose(got[name], want[name], rtol=1e-9, err_msg=name)
+        else:
+            assert got[name].tolist() == want[name].tolist(), name
+    assert summary_rows(tiled["SUMMARY"]) == summary_rows(whole["SUMMARY"])
+
+
+def test_tiled_run_to_a_memory_layer(lowland_provider, sample_gpkg, monkeypatch):
+    tiled = identify(sample_gpkg, "TEMPORARY_OUTPUT", monkeypatch, 100)
+    # 437 parcels in tiles of 100: 5 tiles gathered, then written once
+    assert tiled["OUTPUT"].featureCount() == 437
+    ids = [f["parcel_id"] for f in tiled["OUTPUT"].getFeatures()]
+    assert len(set(ids)) == 437
