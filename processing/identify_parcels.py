@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-import geopandas as gpd
-import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
@@ -18,7 +16,6 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.fields import round_for_output
-from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import (
     canonical_frame,
     check_field_map,
@@ -31,33 +28,13 @@ from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import identify_parcels, summarize
 from ..lowland_plugin.core.identify.outcome import RULE_LOCALS
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
-from ..lowland_plugin.core.identify.tiled import identify_tiles, merged_warnings, summary_rows
+from ..lowland_plugin.core.identify.tiled import (
+    identify_tiles,
+    merged_warnings,
+    output_frame,
+    summary_rows,
+)
 from .base import LowlandAlgorithm, field_map_parameter
-
-#: Output column order: the verdict first (what a planner reads), the explanation last.
-_LEADING_FIELDS = (
-    "parcel_id",
-    "verdict",
-    "lowland_type",
-    "current_type",
-    "criteria_met",
-    "review_status",
-    "area_m2",
-    "area_mu",
-    "far",
-    "building_density",
-    "danger_cd_share",
-)
-_TRAILING_FIELDS = (
-    "reasons",
-    "review_type",
-    "review_note",
-    "reviewer",
-    "reviewed_at",
-    "reviewed_verdict",
-    "profile_id",
-    "profile_version",
-)
 
 #: Buildings fields the identification uses (canonical names).
 _BUILDING_FIELDS = ("building_id", "gfa", "floors", "year_built", "danger_grade")
@@ -383,20 +360,6 @@ def canonical_reader(read, kind: str, explicit: dict, label: str, probe: tuple):
         return gdf
 
     return canonical, mapping
-
-
-def output_frame(parcels: gpd.GeoDataFrame, table: pd.DataFrame) -> gpd.GeoDataFrame:
-    """The output rows: the parcels' attributes and the identification's columns (the
-    verdict first, the explanation last), on the parcels' geometries."""
-    attributes = parcels.drop(columns=[parcels.geometry.name])
-    attributes = attributes.drop(columns=[c for c in table if c in attributes])
-    joined = pd.concat([attributes, table], axis=1)
-    first = [c for c in _LEADING_FIELDS if c in joined.columns]
-    last = [c for c in _TRAILING_FIELDS if c in joined.columns]
-    middle = [c for c in joined.columns if c not in first and c not in last]
-    return geodataframe(
-        joined[first + middle + last], np.asarray(parcels.geometry.values), parcels.crs
-    )
 
 
 def rule_sources_html(profile: Profile) -> str:

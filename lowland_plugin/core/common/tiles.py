@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 #: Parcels per tile when an algorithm tiles; a layer of at most this many is not tiled.
@@ -172,6 +173,44 @@ def tile_inputs(
         tile = Tile(number, own, around)
         rows = parcels.iloc[np.concatenate([own, around])]
         yield TileInput(tile, rows, layers)
+
+
+def tile_from_sources(
+    number: int,
+    own: gpd.GeoDataFrame,
+    read_parcels: LayerReader,
+    readers: Mapping[str, LayerReader | None],
+    id_field: str = "parcel_id",
+    halo_layers: tuple[str, ...] = ("buildings",),
+) -> TileInput:
+    """One tile where nothing but its own parcels is at hand (a cluster worker): the
+    features touching them and the halo parcels are read from the sources by bounding
+    box; the halo is told from the tile's own parcels by ``id_field`` (unique)."""
+    own_geoms = np.asarray(own.geometry.values, dtype=object)
+    layers = {
+        key: (select_touching(read, own_geoms) if read is not None and len(own) else None)
+        for key, read in readers.items()
+    }
+    given = [layers.get(k) for k in halo_layers]
+    context = [np.asarray(g.geometry.values) for g in given if g is not None]
+    near = np.concatenate([own_geoms, *context]) if len(own) else own_geoms
+    around = read_parcels(bounds_of(near)) if len(own) else own.iloc[:0]
+    around = around[~around[id_field].isin(own[id_field])]
+    if len(around):
+        tree = shapely.STRtree(np.asarray(around.geometry.values, dtype=object))
+        around = around.iloc[touching(tree, near)]
+    own_pos = np.arange(len(own))
+    tile = Tile(number, own_pos, np.arange(len(own), len(own) + len(around)))
+    rows = (
+        own
+        if not len(around)
+        else gpd.GeoDataFrame(
+            pd.concat([own, around[own.columns.intersection(around.columns)]]),
+            geometry=own.geometry.name,
+            crs=own.crs,
+        )
+    )
+    return TileInput(tile, rows, layers)
 
 
 def tile_count(n: int, size: int) -> int:

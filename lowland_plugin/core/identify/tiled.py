@@ -19,13 +19,39 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from ..common.frames import geodataframe
 from ..common.measures import m2_to_mu
 from ..common.profiles import Profile
-from ..common.tiles import LayerReader, Tile, tile_count, tile_inputs
+from ..common.tiles import LayerReader, Tile, TileInput, tile_count, tile_inputs
 from ..common.values import numbers
 from .criteria import industry_tax_totals
 from .identification import IdentifyResult, identify_parcels, summarize
 from .indicators import IndicatorResult, compute_parcel_indicators
+
+#: identifyparcels' output: the verdict first (what a planner reads), the explanation last.
+LEADING_FIELDS = (
+    "parcel_id",
+    "verdict",
+    "lowland_type",
+    "current_type",
+    "criteria_met",
+    "review_status",
+    "area_m2",
+    "area_mu",
+    "far",
+    "building_density",
+    "danger_cd_share",
+)
+TRAILING_FIELDS = (
+    "reasons",
+    "review_type",
+    "review_note",
+    "reviewer",
+    "reviewed_at",
+    "reviewed_verdict",
+    "profile_id",
+    "profile_version",
+)
 
 #: Columns the summary needs, kept from every tile.
 _SUMMARY_COLUMNS = ("verdict", "current_type", "area_m2", "lowland_area_m2")
@@ -69,18 +95,57 @@ def identify_tiles(
     for done, item in enumerate(tile_inputs(parcels, readers, size)):
         if cancelled is not None and cancelled():
             return
-        result = identify_parcels(
-            item.parcels,
-            profile,
-            buildings=item.layers.get("buildings"),
-            landsurvey=item.layers.get("landsurvey"),
-            plan=item.layers.get("plan"),
-            reference_date=reference_date,
-            industry_totals=totals,
-        )
-        own = result.table.iloc[: len(item.tile.own)]
+        yield identify_tile(item, profile, reference_date, totals)
         report(100.0 * (done + 1) / count)
-        yield TileResult(item.tile, own, result.warnings)
+
+
+def identify_tile(
+    item: TileInput,
+    profile: Profile,
+    reference_date: dt.date | None,
+    totals: pd.DataFrame | None,
+) -> TileResult:
+    """:func:`identify_parcels` on one tile (own and halo parcels), the own rows kept."""
+    result = identify_parcels(
+        item.parcels,
+        profile,
+        buildings=item.layers.get("buildings"),
+        landsurvey=item.layers.get("landsurvey"),
+        plan=item.layers.get("plan"),
+        reference_date=reference_date,
+        industry_totals=totals,
+    )
+    return TileResult(item.tile, result.table.iloc[: len(item.tile.own)], result.warnings)
+
+
+def indicators_tile(item: TileInput, **options) -> TileResult:
+    """:func:`compute_parcel_indicators` on one tile, the own rows kept."""
+    result = compute_parcel_indicators(item.parcels, item.layers.get("buildings"), **options)
+    return TileResult(item.tile, result.table.iloc[: len(item.tile.own)], result.warnings)
+
+
+def output_frame(parcels: gpd.GeoDataFrame, table: pd.DataFrame) -> gpd.GeoDataFrame:
+    """identifyparcels' output rows: the parcels' attributes and the identification's
+    columns (the verdict first, the explanation last), on the parcels' geometries."""
+    attributes = parcels.drop(columns=[parcels.geometry.name])
+    attributes = attributes.drop(columns=[c for c in table if c in attributes])
+    joined = pd.concat([attributes, table], axis=1)
+    first = [c for c in LEADING_FIELDS if c in joined.columns]
+    last = [c for c in TRAILING_FIELDS if c in joined.columns]
+    middle = [c for c in joined.columns if c not in first and c not in last]
+    return geodataframe(
+        joined[first + middle + last], np.asarray(parcels.geometry.values), parcels.crs
+    )
+
+
+def indicators_frame(parcels: gpd.GeoDataFrame, table: pd.DataFrame) -> gpd.GeoDataFrame:
+    """parcelindicators' output rows: the parcels' attributes (those named like an
+    indicator replaced) and the indicators, on the parcels' geometries."""
+    shadowed = [f for f in table.columns if f in parcels.columns]
+    attributes = parcels.drop(columns=[*shadowed, parcels.geometry.name])
+    return geodataframe(
+        pd.concat([attributes, table], axis=1), np.asarray(parcels.geometry.values), parcels.crs
+    )
 
 
 def merged_warnings(parts: list[list[str]]) -> list[str]:
@@ -120,8 +185,8 @@ def indicators_tiled(
     tables, warnings = [], []
     count = tile_count(len(parcels), size)
     for done, item in enumerate(tile_inputs(parcels, {"buildings": read_buildings}, size)):
-        result = compute_parcel_indicators(item.parcels, item.layers.get("buildings"), **options)
-        tables.append(result.table.iloc[: len(item.tile.own)])
+        result = indicators_tile(item, **options)
+        tables.append(result.table)
         warnings.append(result.warnings)
         if progress is not None:
             progress(100.0 * (done + 1) / count)
