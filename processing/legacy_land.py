@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
-import pandas as pd
 import shapely
 from qgis.core import (
     QgsProcessing,
@@ -14,22 +13,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.common import codes
-from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.common.requirements import check_rule_fields
 from ..lowland_plugin.core.common.validation import require_unique_ids
-from ..lowland_plugin.core.identify.identification import current_use_from_survey
-from ..lowland_plugin.core.identify.legacy import (
-    CUTOFF,
-    areas_from_fields,
-    classify_legacy_land,
-    legacy_warnings,
-    summarize_legacy,
-    unknown_code_warning,
-)
+from ..lowland_plugin.core.identify.legacy import CUTOFF, summarize_legacy
+from ..lowland_plugin.core.identify.legacy_run import legacy_land
 from ..lowland_plugin.core.identify.rule_fields import LEGACY_FIELDS
-from ..lowland_plugin.core.identify.survey_areas import AREA_FIELDS, with_own_class_fallback
 from .base import LowlandAlgorithm, field_map_parameter
 
 
@@ -124,46 +113,18 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         feedback.setProgress(20)
         self.check_canceled(feedback)
         profile = self.read_profile(parameters, context)
-        category = survey_codes = areas = None
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
-        geoms = np.asarray(parcels.geometry.values)
-        parcel_m2 = shapely.area(geoms)
         if survey is not None:
             survey, _ = canonical_frame(
                 survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )
-            use = current_use_from_survey(geoms, parcel_m2, survey)
-            own = (
-                parcels["dlbm"].reset_index(drop=True)
-                if "dlbm" in parcels.columns
-                else pd.Series([None] * len(parcels), dtype=object)
-            )
-            # a parcel no patch touches takes its own dlbm, as in identification (E3 L9)
-            survey_codes = pd.Series(use.dlbm, dtype=object).where(pd.notna(use.dlbm), own)
-            category = codes.land_category(survey_codes)
-            areas = with_own_class_fallback(use.areas, own, parcel_m2)
-            areas["parcel_m2"] = parcel_m2
-        elif "land_category" in parcels.columns:
-            category = parcels["land_category"].reset_index(drop=True)
-            # an identification output: judge by its areas per 三调 class
-            areas = areas_from_fields(parcels.reset_index(drop=True), parcel_m2)
         feedback.setProgress(50)
         self.check_canceled(feedback)
-        table = classify_legacy_land(parcels, category, survey_codes, areas, profile)
-        for warning in legacy_warnings(profile):
+        run = legacy_land(parcels, survey, profile)
+        for warning in run.warnings:
             feedback.pushWarning(warning)
-        if areas is not None:
-            for name in AREA_FIELDS:
-                if name in areas.columns:
-                    table[name] = areas[name].to_numpy(dtype=float)
-        if survey_codes is None and category is None and "dlbm" in parcels.columns:
-            survey_codes = parcels["dlbm"].reset_index(drop=True)
-        if survey_codes is not None:
-            warning = unknown_code_warning(
-                parcels["parcel_id"].reset_index(drop=True), survey_codes
-            )
-            if warning:
-                feedback.pushWarning(warning)
+        out = run.table
+        table = out
         missing = table["legacy_failed"].notna() & table["legacy_class"].notna()
         if missing.any():
             feedback.pushWarning(
@@ -171,12 +132,7 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
                     int(missing.sum())
                 )
             )
-        attributes = parcels.drop(columns=[parcels.geometry.name])
-        attributes = attributes.drop(columns=[c for c in table if c in attributes])
-        out = geodataframe(
-            pd.concat([attributes.reset_index(drop=True), table], axis=1), geoms, parcels.crs
-        )
-        summary = summarize_legacy(table, shapely.area(geoms))
+        summary = summarize_legacy(table, shapely.area(np.asarray(out.geometry.values)))
         for row in summary.itertuples(index=False):
             feedback.pushInfo(
                 f"  {row.legacy_class:<16} {row.parcel_count:>6} {row.area_mu:>10.2f}"

@@ -159,3 +159,33 @@ def test_the_plugin_and_its_algorithms_never_import_dask(sample_gpkg, tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
     )
     assert "LOADED []" in proc.stdout, proc.stdout[-2000:] + proc.stderr[-2000:]
+
+
+def test_cluster_legacy_equals_the_algorithm(
+    lowland_provider, sample_gpkg, sample_parquet, tmp_path
+):
+    import geopandas as gpd
+
+    import processing
+
+    want = processing.run(
+        "lowland:legacyland",
+        {
+            "PARCELS": f"{sample_gpkg}|layername=parcels",
+            "LANDSURVEY": f"{sample_gpkg}|layername=landsurvey",
+            "PROFILE": "yinchuan",
+            "OUTPUT": str(tmp_path / "algorithm.gpkg"),
+        },
+    )["OUTPUT"]
+    out = str(tmp_path / "cluster.parquet")
+    cli(
+        "legacy",
+        "--parcels", sample_parquet["parcels"],
+        "--landsurvey", sample_parquet["landsurvey"],
+        "--profile", "yinchuan",
+        "--out", out,
+        "--workers", "2",
+        "--no-processes",
+        "--tile", "50",
+    )  # fmt: skip
+    assert_same_rows(gpd.read_parquet(out), read_ogr_layer(want).reset_index(drop=True))

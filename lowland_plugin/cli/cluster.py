@@ -33,6 +33,7 @@ from ..core.common.fields import round_for_output
 from ..core.common.mapping import canonical_frame
 from ..core.common.profiles import Profile
 from ..core.common.tiles import Bounds, frame_reader, tile_from_sources
+from ..core.identify.legacy_run import legacy_land
 from ..core.identify.tiled import (
     identify_tile,
     indicators_frame,
@@ -151,6 +152,9 @@ def run_tile(
             item, options["profile"], options["reference_date"], options["totals"]
         )
         out = output_frame(own, result.table.set_axis(own.index))
+    elif command == "legacy":
+        run = legacy_land(item.parcels, item.layers.get("landsurvey"), options["profile"])
+        return round_for_output(run.table.iloc[: len(own)]), run.warnings
     else:
         result = indicators_tile(item, **options["indicators"])
         out = indicators_frame(own, result.table.set_axis(own.index))

@@ -1,5 +1,5 @@
-"""``python -m lowland_plugin.cli identify|indicators``: the arguments (those of the
-Processing algorithms identifyparcels and parcelindicators) and the run.
+"""``python -m lowland_plugin.cli identify|legacy|indicators``: the arguments (those of
+the Processing algorithms identifyparcels, legacyland and parcelindicators) and the run.
 
 Example (a local cluster of 2 workers)::
 
@@ -48,13 +48,16 @@ def arguments() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, text in (
         ("identify", "低效用地认定 identifyparcels"),
+        ("legacy", "历史遗留用地认定 legacyland"),
         ("indicators", "地块指标 parcelindicators"),
     ):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("--parcels", required=True, help="宗地 PARCELS")
-        cmd.add_argument("--buildings", help="建筑 BUILDINGS")
-        if name == "identify":
+        if name != "legacy":
+            cmd.add_argument("--buildings", help="建筑 BUILDINGS")
+        if name != "indicators":
             cmd.add_argument("--landsurvey", help="三调图斑 LANDSURVEY")
+        if name == "identify":
             cmd.add_argument("--plan", help="控规地块 PLAN")
             cmd.add_argument("--reference-date", help="认定基准日 YYYY-MM-DD (default today)")
         cmd.add_argument("--profile", default="default", help="规则档案 PROFILE (id or JSON)")
@@ -100,6 +103,8 @@ def run(args: argparse.Namespace) -> dict:
                 "reference_date": dt.date.fromisoformat(day) if day else dt.date.today(),
                 "totals": layer_industry_totals(parcels),
             }
+        elif args.command == "legacy":
+            options = {"profile": profile}
         else:
             options = {
                 "indicators": {
