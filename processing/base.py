@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
@@ -67,7 +68,7 @@ from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.core.common.spreadsheet import escape_text_cells, is_spreadsheet
-from ..lowland_plugin.core.common.tiles import LayerReader, frame_reader
+from ..lowland_plugin.core.common.tiles import DEFAULT_TILE_SIZE, LayerReader, frame_reader
 from ..lowland_plugin.help import algorithm_help_url
 from ..lowland_plugin.i18n import language, tr
 
@@ -82,6 +83,13 @@ def output_folder_problem(folder: str) -> tuple[str, str] | None:
     if not os.access(folder, os.W_OK | os.X_OK):
         return "不可写（只读）", "cannot be written (read-only)"
     return None
+
+
+def tile_size() -> int:
+    """Parcels per tile: ``LOWLAND_TILE_PARCELS`` when set (tests, benchmarks), else
+    ``tiles.DEFAULT_TILE_SIZE``; a layer of at most that many parcels is not tiled."""
+    raw = os.environ.get("LOWLAND_TILE_PARCELS", "")
+    return int(raw) if raw.strip().isdigit() and int(raw) > 0 else DEFAULT_TILE_SIZE
 
 
 #: The key of every algorithm's optional field-map parameter.
@@ -444,6 +452,39 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         if not is_whole_gpkg_file(destination):
             return None
         return GpkgTileWriter(destination, declared_geometry(self.parameterDefinition(name)))
+
+    def write_tiles(
+        self,
+        parameters: dict,
+        name: str,
+        context: QgsProcessingContext,
+        feedback,
+        frames: Iterable[gpd.GeoDataFrame],
+        crs: QgsCoordinateReferenceSystem,
+        style: str | None = None,
+    ) -> str:
+        """Write the sink ``name`` from ``frames`` (one per tile, ``core.common.tiles``):
+        each appended to the staged GeoPackage as it comes (other sinks: gathered, then
+        written by :meth:`write_output`); nothing is left if the run is cancelled."""
+        writer = self.tile_writer(parameters, name, context)
+        kept: list[gpd.GeoDataFrame] = []
+        columns: list[str] = []
+        try:
+            for out in frames:
+                columns = list(out.columns)
+                if writer is not None:
+                    writer.append(round_for_output(out))
+                else:
+                    kept.append(out)
+            self.check_canceled(feedback)
+            if writer is not None:
+                return self.finish_tiles(parameters, name, context, writer, columns, style)
+            return self.write_output(
+                parameters, name, context, feedback, pd.concat(kept), crs, style=style
+            )
+        finally:
+            if writer is not None:
+                writer.discard()
 
     def finish_tiles(
         self,

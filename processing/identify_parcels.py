@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 import pandas as pd
 from qgis.core import (
@@ -15,7 +14,6 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
-from ..lowland_plugin.core.common.fields import round_for_output
 from ..lowland_plugin.core.common.mapping import (
     canonical_frame,
     check_field_map,
@@ -23,7 +21,7 @@ from ..lowland_plugin.core.common.mapping import (
     require_map_entries_used,
 )
 from ..lowland_plugin.core.common.profiles import Profile, load_profile
-from ..lowland_plugin.core.common.tiles import DEFAULT_TILE_SIZE, tile_count
+from ..lowland_plugin.core.common.tiles import tile_count
 from ..lowland_plugin.core.common.validation import require_unique_ids
 from ..lowland_plugin.core.identify.identification import identify_parcels, summarize
 from ..lowland_plugin.core.identify.outcome import RULE_LOCALS
@@ -34,7 +32,7 @@ from ..lowland_plugin.core.identify.tiled import (
     output_frame,
     summary_rows,
 )
-from .base import LowlandAlgorithm, field_map_parameter
+from .base import LowlandAlgorithm, field_map_parameter, tile_size
 
 #: Buildings fields the identification uses (canonical names).
 _BUILDING_FIELDS = ("building_id", "gfa", "floors", "year_built", "danger_grade")
@@ -256,9 +254,10 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             read = self.layer_reader(parameters, key, context, None, crs_of=self.PARCELS)
             readers[kind], mappings[kind] = canonical_reader(read, kind, explicit, key, probe)
         require_map_entries_used(explicit, {k: v for k, v in mappings.items() if v is not None})
-        writer = self.tile_writer(parameters, self.OUTPUT, context)
-        kept, summaries, warnings, columns = [], [], [], []
-        try:
+        summaries: list[pd.DataFrame] = []
+        warnings: list[list[str]] = []
+
+        def frames():
             for part in identify_tiles(
                 parcels,
                 profile,
@@ -273,33 +272,15 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 self.check_accounted(own, out, "parcel_id", self.displayName())
                 summaries.append(summary_rows(part.table))
                 warnings.append(part.warnings)
-                columns = list(out.columns)
-                if writer is not None:
-                    writer.append(round_for_output(out))
-                else:
-                    kept.append(out)
-            self.check_canceled(feedback)
-            summary = summarize(pd.concat(summaries))
-            for warning in merged_warnings(warnings):
-                feedback.pushWarning(warning)
-            self._log_summary(summary, feedback)
-            if writer is not None:
-                dest = self.finish_tiles(
-                    parameters, self.OUTPUT, context, writer, columns, "identifyparcels"
-                )
-            else:
-                dest = self.write_output(
-                    parameters,
-                    self.OUTPUT,
-                    context,
-                    ScaledFeedback(feedback, 95, 5),
-                    pd.concat(kept),
-                    crs,
-                    style="identifyparcels",
-                )
-        finally:
-            if writer is not None:
-                writer.discard()
+                yield out
+
+        dest = self.write_tiles(
+            parameters, self.OUTPUT, context, feedback, frames(), crs, "identifyparcels"
+        )
+        summary = summarize(pd.concat(summaries))
+        for warning in merged_warnings(warnings):
+            feedback.pushWarning(warning)
+        self._log_summary(summary, feedback)
         results = {self.OUTPUT: dest}
         if parameters.get(self.SUMMARY) not in (None, ""):
             results[self.SUMMARY] = self.write_table(parameters, self.SUMMARY, context, summary)
@@ -335,13 +316,6 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 f"  {row.verdict:<12} {row.current_type:<24} {row.parcel_count:>7} "
                 f"{row.area_mu:>12.2f} {row.area_ha:>10.2f}"
             )
-
-
-def tile_size() -> int:
-    """Parcels per tile: ``LOWLAND_TILE_PARCELS`` when set (tests, benchmarks), else
-    ``tiles.DEFAULT_TILE_SIZE``; a layer of at most that many parcels is not tiled."""
-    raw = os.environ.get("LOWLAND_TILE_PARCELS", "")
-    return int(raw) if raw.strip().isdigit() and int(raw) > 0 else DEFAULT_TILE_SIZE
 
 
 def canonical_reader(read, kind: str, explicit: dict, label: str, probe: tuple):

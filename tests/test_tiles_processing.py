@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from lowland_under_test.lowland_plugin.bridge.ogr_io import read_ogr_layer
 
@@ -60,3 +61,42 @@ def test_tiled_run_to_a_memory_layer(lowland_provider, sample_gpkg, monkeypatch)
     assert tiled["OUTPUT"].featureCount() == 437
     ids = [f["parcel_id"] for f in tiled["OUTPUT"].getFeatures()]
     assert len(set(ids)) == 437
+
+
+def read_sorted(path: str) -> pd.DataFrame:
+    return read_ogr_layer(path).set_index("parcel_id").sort_index()
+
+
+def assert_same_layers(got: pd.DataFrame, want: pd.DataFrame) -> None:
+    assert list(got.columns) == list(want.columns)
+    assert list(got.index) == list(want.index)
+    for name in want.columns:
+        if name == "geometry":
+            assert got.geometry.geom_equals_exact(want.geometry, 0).all()
+        elif pd.api.types.is_float_dtype(want[name]):
+            np.testing.assert_allclose(got[name], want[name], rtol=1e-9, err_msg=name)
+        else:
+            assert got[name].tolist() == want[name].tolist(), name
+
+
+@pytest.mark.parametrize(
+    ("alg", "layers"),
+    [("parcelindicators", ("buildings",)), ("legacyland", ("landsurvey",))],
+)
+def test_tiled_indicators_and_legacy_equal_untiled(
+    lowland_provider, sample_gpkg, tmp_path, monkeypatch, alg, layers
+):
+    import processing
+
+    district = f"{sample_gpkg}|layername="
+    params = {"PARCELS": district + "parcels"}
+    params |= {k.upper(): district + k for k in layers}
+    outputs = {}
+    for tile in (None, 30):  # 437 parcels in tiles of 30: 15 tiles
+        if tile is None:
+            monkeypatch.delenv("LOWLAND_TILE_PARCELS", raising=False)
+        else:
+            monkeypatch.setenv("LOWLAND_TILE_PARCELS", str(tile))
+        out = str(tmp_path / f"{alg}_{tile}.gpkg")
+        outputs[tile] = processing.run(f"lowland:{alg}", {**params, "OUTPUT": out})["OUTPUT"]
+    assert_same_layers(read_sorted(outputs[30]), read_sorted(outputs[None]))
