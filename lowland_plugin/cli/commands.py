@@ -122,6 +122,7 @@ def run(args: argparse.Namespace) -> dict:
             raise LowlandInputError(
                 f"输出须为 .parquet 或 PostGIS：{args.out} / --out must be *.parquet or PostGIS"
             )
+        peaks = worker_peaks(client)
     finally:
         client.close()
     return {
@@ -129,7 +130,22 @@ def run(args: argparse.Namespace) -> dict:
         "tiles": len(tiles),
         "seconds": time.perf_counter() - start,
         "warnings": list(dict.fromkeys(warnings)),
+        "worker_peak_mb": peaks,
+        "client_peak_mb": peak_rss_mb(),
     }
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident set (MB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def worker_peaks(client) -> dict[str, float]:
+    """Each worker's peak resident set (MB; the process's, so threads of one local
+    process report the same figure)."""
+    return {str(k): float(v) for k, v in client.run(peak_rss_mb).items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.command}: {done['rows']} parcels in {done['tiles']} tiles, "
         f"{done['seconds']:.1f} s → {args.out}"
     )
+    peaks = ", ".join(f"{w} {mb:.0f} MB" for w, mb in done["worker_peak_mb"].items())
+    print(f"peak RSS: client {done['client_peak_mb']:.0f} MB; workers {peaks}")
     return 0
 
 
