@@ -1,7 +1,7 @@
 """The tiles on a Dask cluster: one task per tile of parcels, each reading its own
 features and halo (``tiles.tile_from_sources``) and running the core on them.
 
-- the client reads the parcels, cuts them into Hilbert tiles (``tiles.parcel_tiles``)
+- the client reads the parcels, cuts them into compact tiles (``tiles.parcel_tiles``)
   and ships each task its own parcels; the same-industry tax totals of the whole layer
   are computed once on the client;
 - GeoPackage and PostGIS layers are read by each task through OGR's spatial filter;

@@ -4,8 +4,9 @@ The algorithms that take parcels measure each parcel against the features that t
 it (buildings, 三调 patches, plan parcels). So the parcels can be processed a tile at a
 time:
 
-- the parcels are put in Hilbert order of their bounding-box centres and cut into tiles
-  of ``size`` parcels (:func:`parcel_tiles`), so that a tile is compact on the map;
+- the parcels are cut into compact tiles of ``size`` parcels by splitting their
+  bounding-box centres at the median again and again (:func:`parcel_tiles`), so that a
+  tile's bounding box, by which the layers are read, holds little more than its parcels;
 - a tile reads only the features that intersect its parcels (:func:`select_touching`): a
   feature straddling a tile edge goes to every tile whose parcels it touches, and each
   parcel only counts its intersection with itself, so the per-parcel results equal the
@@ -57,23 +58,30 @@ class Tile:
         return np.union1d(self.own, self.halo)
 
 
-def hilbert_order(geoms: np.ndarray) -> np.ndarray:
-    """Positions of ``geoms`` in Hilbert order of their bounding-box centres (level 16)."""
-    series = gpd.GeoSeries(np.asarray(geoms, dtype=object))
-    if len(series) == 0:
-        return np.array([], dtype="int64")
-    distance = series.hilbert_distance(total_bounds=series.total_bounds, level=16)
-    return np.argsort(distance.to_numpy(), kind="stable")
-
-
 def parcel_tiles(geoms: np.ndarray, size: int) -> list[np.ndarray]:
-    """The parcels cut into tiles of at most ``size`` parcels along the Hilbert curve;
-    each tile's positions sorted (input order). One tile when ``size`` covers them all."""
+    """The parcels cut into compact tiles of ``size`` parcels (the last ones fewer): the
+    bounding-box centres split at the median of their longer side, again and again (a
+    k-d partition), so that each tile's bounding box, by which the layers are read,
+    holds little beyond its parcels. Each tile's positions sorted (input order). One tile
+    when ``size`` covers them all."""
     n = len(geoms)
     if n <= size:
         return [np.arange(n)]
-    order = hilbert_order(geoms)
-    return [np.sort(order[start : start + size]) for start in range(0, n, size)]
+    box = shapely.bounds(np.asarray(geoms, dtype=object))
+    centre = np.column_stack([(box[:, 0] + box[:, 2]) / 2, (box[:, 1] + box[:, 3]) / 2])
+    tiles: list[np.ndarray] = []
+    pending = [np.arange(n)]
+    while pending:
+        idx = pending.pop()
+        if len(idx) <= size:
+            tiles.append(np.sort(idx))
+            continue
+        xy = centre[idx]
+        axis = int(np.ptp(xy[:, 1]) > np.ptp(xy[:, 0]))
+        left = (-(-len(idx) // size) // 2) * size  # whole tiles on the lower side
+        order = np.argpartition(xy[:, axis], left - 1)
+        pending += [idx[order[left:]], idx[order[:left]]]
+    return tiles
 
 
 def tile_numbers(geoms: np.ndarray, size: int) -> np.ndarray:
