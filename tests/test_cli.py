@@ -189,3 +189,43 @@ def test_cluster_legacy_equals_the_algorithm(
         "--tile", "50",
     )  # fmt: skip
     assert_same_rows(gpd.read_parquet(out), read_ogr_layer(want).reset_index(drop=True))
+
+
+def test_cluster_identification_from_and_into_postgis(
+    lowland_provider, postgis_server, sample_gpkg, tmp_path
+):
+    """The sample in a throw-away PostGIS: the command reads the four tables through
+    OGR's spatial filter per task and appends every tile to a new table."""
+    from osgeo import gdal
+
+    import processing
+
+    for name in LAYERS:
+        options = gdal.VectorTranslateOptions(
+            layers=[name],
+            layerName=f"cli_{name}",
+            accessMode="overwrite",
+            layerCreationOptions=["GEOMETRY_NAME=geom", "FID=fid", "SPATIAL_INDEX=GIST"],
+        )
+        assert gdal.VectorTranslate(postgis_server.ogr(), str(sample_gpkg), options=options)
+    want = processing.run(
+        "lowland:identifyparcels",
+        {
+            **{k.upper(): f"{sample_gpkg}|layername={k}" for k in LAYERS},
+            "REFERENCE_DATE": "2025-06-30",
+            "OUTPUT": str(tmp_path / "algorithm.gpkg"),
+        },
+    )["OUTPUT"]
+    pg = postgis_server.ogr()
+    cli(
+        "identify",
+        *[a for k in LAYERS for a in (f"--{k}", f"{pg}:public.cli_{k}")],
+        "--reference-date", "2025-06-30",
+        "--out", f"{pg}:public.cli_identified",
+        "--workers", "2",
+        "--no-processes",
+        "--tile", "100",
+    )  # fmt: skip
+    got = read_ogr_layer(pg, "public.cli_identified").reset_index(drop=True)
+    assert len(got) == 437
+    assert_same_rows(got, read_ogr_layer(want).reset_index(drop=True))
