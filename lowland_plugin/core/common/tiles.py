@@ -181,6 +181,9 @@ def tile_inputs(
         tile = Tile(number, own, around)
         rows = parcels.iloc[np.concatenate([own, around])]
         yield TileInput(tile, rows, layers)
+        # the overlays prepare the parcels' geometries (GEOS indexes kept on the shared
+        # shapely objects, ~2 KB a parcel): released, or memory grows tile after tile
+        shapely.destroy_prepared(geoms[tile.positions])
 
 
 def tile_from_sources(
