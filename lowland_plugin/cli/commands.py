@@ -96,6 +96,7 @@ def run(args: argparse.Namespace) -> dict:
         parcel_layer = open_layer(parcel_source, "parcels", explicit)
         positions = parcel_tiles(parcels.geometry.values, args.tile)
         tiles = [parcels.iloc[own] for own in positions]
+        rows = len(parcels)
         if args.command == "identify":
             day = args.reference_date
             options = {
@@ -112,7 +113,9 @@ def run(args: argparse.Namespace) -> dict:
                     "dangerous_grades": profile.value("dangerous_grades"),
                 }
             }
+        del parcels  # the tiles hold the rows now (memory of the client)
         tasks = tile_tasks(args.command, tiles, parcel_layer, layers, options, args.halo_margin)
+        del tiles
         target = parse_source(args.out) if not args.out.endswith(".parquet") else None
         if target is not None and target.kind == "postgis":
             warnings = write_postgis(tasks, target)
@@ -126,8 +129,8 @@ def run(args: argparse.Namespace) -> dict:
     finally:
         client.close()
     return {
-        "rows": len(parcels),
-        "tiles": len(tiles),
+        "rows": rows,
+        "tiles": len(tasks),
         "seconds": time.perf_counter() - start,
         "warnings": list(dict.fromkeys(warnings)),
         "worker_peak_mb": peaks,
