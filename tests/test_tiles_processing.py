@@ -100,3 +100,47 @@ def test_tiled_indicators_and_legacy_equal_untiled(
         out = str(tmp_path / f"{alg}_{tile}.gpkg")
         outputs[tile] = processing.run(f"lowland:{alg}", {**params, "OUTPUT": out})["OUTPUT"]
     assert_same_layers(read_sorted(outputs[30]), read_sorted(outputs[None]))
+
+
+def test_cancel_between_tiles_leaves_no_output(
+    lowland_provider, sample_gpkg, tmp_path, monkeypatch
+):
+    """Progress moves per tile; cancelling once a few tiles are written stops the run
+    and the staged file is removed (nothing at the destination, no partial file)."""
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class CancelAt(QgsProcessingFeedback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[float] = []
+
+        def setProgress(self, value):
+            super().setProgress(value)
+            self.seen.append(value)
+            if 30 <= value < 100:  # in the tiles (the read reports 100 first)
+                self.cancel()
+
+    feedback = CancelAt()
+    dest = tmp_path / "tiled.gpkg"
+    import processing
+
+    monkeypatch.setenv("LOWLAND_TILE_PARCELS", "25")
+    district = f"{sample_gpkg}|layername="
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run(
+            "lowland:identifyparcels",
+            {
+                "PARCELS": district + "parcels",
+                "BUILDINGS": district + "buildings",
+                "REFERENCE_DATE": "2025-06-30",
+                "OUTPUT": str(dest),
+            },
+            feedback=feedback,
+        )
+    # 18 tiles from 5 % to 95 %: 5 + 90 × k / 18 after tile k (10, 15, … 30 after the
+    # 5th), so progress stepped between and the run stopped before the last tile
+    assert any(5 < v < 30 for v in feedback.seen), (feedback.seen, str(err.value))
+    assert "cancel" in str(err.value)
+    assert max(v for v in feedback.seen if v != 100) == 30  # no tile after the 5th
+    assert not dest.exists()
+    assert list(tmp_path.iterdir()) == []
