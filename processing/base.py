@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
@@ -33,8 +34,14 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ..lowland_plugin.bridge.inputs import accepts_only_geometries, cut_name_hint, read_source
+from ..lowland_plugin.bridge.inputs import (
+    accepts_only_geometries,
+    cut_name_hint,
+    read_source,
+    source_reader,
+)
 from ..lowland_plugin.bridge.outputs import (
+    GpkgTileWriter,
     cancelled_error,
     declared_geometry,
     is_whole_gpkg_file,
@@ -61,6 +68,7 @@ from ..lowland_plugin.core.common.fields import field_aliases, round_for_output
 from ..lowland_plugin.core.common.profiles import Profile, bundled_profiles, load_profile
 from ..lowland_plugin.core.common.resources import resource_path
 from ..lowland_plugin.core.common.spreadsheet import escape_text_cells, is_spreadsheet
+from ..lowland_plugin.core.common.tiles import DEFAULT_TILE_SIZE, LayerReader, frame_reader
 from ..lowland_plugin.help import algorithm_help_url
 from ..lowland_plugin.i18n import language, tr
 
@@ -75,6 +83,13 @@ def output_folder_problem(folder: str) -> tuple[str, str] | None:
     if not os.access(folder, os.W_OK | os.X_OK):
         return "不可写（只读）", "cannot be written (read-only)"
     return None
+
+
+def tile_size() -> int:
+    """Parcels per tile: ``LOWLAND_TILE_PARCELS`` when set (tests, benchmarks), else
+    ``tiles.DEFAULT_TILE_SIZE``; a layer of at most that many parcels is not tiled."""
+    raw = os.environ.get("LOWLAND_TILE_PARCELS", "")
+    return int(raw) if raw.strip().isdigit() and int(raw) > 0 else DEFAULT_TILE_SIZE
 
 
 #: The key of every algorithm's optional field-map parameter.
@@ -247,6 +262,34 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
         self._cut_names = getattr(self, "_cut_names", set()) | set(cut)  # for error hints
         return gdf
 
+    def layer_reader(
+        self,
+        parameters: dict,
+        name: str,
+        context: QgsProcessingContext,
+        fields: Iterable[str] | None = None,
+        crs_of: str | None = None,
+    ) -> LayerReader | None:
+        """The source parameter ``name`` read tile by tile (``core.common.tiles``): each
+        call reads the features meeting a rectangle through the provider's spatial index
+        (None when an optional input is unset). A selection or feature limit is read
+        whole by :meth:`read_layer` and cut in memory."""
+        value = parameters.get(name)
+        if value is None or value == "":
+            return None
+        whole_layer = not (
+            isinstance(value, QgsProcessingFeatureSourceDefinition)
+            and (value.selectedFeaturesOnly or value.featureLimit != -1)
+        )
+        layer = self.parameterAsVectorLayer(parameters, name, context) if whole_layer else None
+        if layer is None:
+            gdf = self.read_layer(parameters, name, context, None, fields, crs_of)
+            return frame_reader(gdf) if gdf is not None else None
+        dest_crs = self.input_crs(crs_of) if crs_of is not None else None
+        frame_crs = self._inputs[crs_of][1] if crs_of is not None else None
+        label = self._input_label(name)
+        return source_reader(layer, label, fields, dest_crs, frame_crs, context)
+
     def input_crs(self, name: str) -> QgsCoordinateReferenceSystem:
         """The CRS of the source parameter ``name`` as it was read by :meth:`read_layer`
         (before any ``crs_of`` reprojection): the CRS to write that input's results in."""
@@ -394,6 +437,69 @@ class LowlandAlgorithm(QgsProcessingAlgorithm):
                 self, parameters, name, context, feedback, gdf, crs, aliases, declared
             )
             persist_style(dest_id, aliases, style)
+        if context.willLoadLayerOnCompletion(dest_id):
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
+                AliasPostProcessor(aliases, style)
+            )
+        return dest_id
+
+    def tile_writer(
+        self, parameters: dict, name: str, context: QgsProcessingContext
+    ) -> GpkgTileWriter | None:
+        """A writer of the sink ``name`` tile by tile when it is a new GeoPackage file
+        (None otherwise: the tiles are then gathered and written by :meth:`write_output`)."""
+        destination = self.parameterAsOutputLayer(parameters, name, context)
+        if not is_whole_gpkg_file(destination):
+            return None
+        return GpkgTileWriter(destination, declared_geometry(self.parameterDefinition(name)))
+
+    def write_tiles(
+        self,
+        parameters: dict,
+        name: str,
+        context: QgsProcessingContext,
+        feedback,
+        frames: Iterable[gpd.GeoDataFrame],
+        crs: QgsCoordinateReferenceSystem,
+        style: str | None = None,
+    ) -> str:
+        """Write the sink ``name`` from ``frames`` (one per tile, ``core.common.tiles``):
+        each appended to the staged GeoPackage as it comes (other sinks: gathered, then
+        written by :meth:`write_output`); nothing is left if the run is cancelled."""
+        writer = self.tile_writer(parameters, name, context)
+        kept: list[gpd.GeoDataFrame] = []
+        columns: list[str] = []
+        try:
+            for out in frames:
+                columns = list(out.columns)
+                if writer is not None:
+                    writer.append(round_for_output(out))
+                else:
+                    kept.append(out)
+            self.check_canceled(feedback)
+            if writer is not None:
+                return self.finish_tiles(parameters, name, context, writer, columns, style)
+            return self.write_output(
+                parameters, name, context, feedback, pd.concat(kept), crs, style=style
+            )
+        finally:
+            if writer is not None:
+                writer.discard()
+
+    def finish_tiles(
+        self,
+        parameters: dict,
+        name: str,
+        context: QgsProcessingContext,
+        writer: GpkgTileWriter,
+        columns: Iterable[str],
+        style: str | None = None,
+    ) -> str:
+        """The tiled GeoPackage moved into place with its aliases and style; loaded on
+        completion like :meth:`write_output`'s outputs."""
+        aliases = field_aliases(list(columns), language())
+        dest_id = writer.finish(aliases, style)
+        load_on_completion(self, parameters, name, context, dest_id)
         if context.willLoadLayerOnCompletion(dest_id):
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(
                 AliasPostProcessor(aliases, style)

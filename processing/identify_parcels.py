@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
@@ -15,7 +14,6 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
-from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import (
     canonical_frame,
     check_field_map,
@@ -23,36 +21,18 @@ from ..lowland_plugin.core.common.mapping import (
     require_map_entries_used,
 )
 from ..lowland_plugin.core.common.profiles import Profile, load_profile
+from ..lowland_plugin.core.common.tiles import tile_count
 from ..lowland_plugin.core.common.validation import require_unique_ids
-from ..lowland_plugin.core.identify.identification import identify_parcels
+from ..lowland_plugin.core.identify.identification import identify_parcels, summarize
 from ..lowland_plugin.core.identify.outcome import RULE_LOCALS
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
-from .base import LowlandAlgorithm, field_map_parameter
-
-#: Output column order: the verdict first (what a planner reads), the explanation last.
-_LEADING_FIELDS = (
-    "parcel_id",
-    "verdict",
-    "lowland_type",
-    "current_type",
-    "criteria_met",
-    "review_status",
-    "area_m2",
-    "area_mu",
-    "far",
-    "building_density",
-    "danger_cd_share",
+from ..lowland_plugin.core.identify.tiled import (
+    identify_tiles,
+    merged_warnings,
+    output_frame,
+    summary_rows,
 )
-_TRAILING_FIELDS = (
-    "reasons",
-    "review_type",
-    "review_note",
-    "reviewer",
-    "reviewed_at",
-    "reviewed_verdict",
-    "profile_id",
-    "profile_version",
-)
+from .base import LowlandAlgorithm, field_map_parameter, tile_size
 
 #: Buildings fields the identification uses (canonical names).
 _BUILDING_FIELDS = ("building_id", "gfa", "floors", "year_built", "danger_grade")
@@ -181,6 +161,11 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         mappings = {"parcels": mapping}
         require_unique_ids(parcels, "parcel_id", self.tr("宗地图层"))
         feedback.setProgress(5)
+        size = tile_size()
+        if len(parcels) > size and parameters.get(self.PREVIOUS) in (None, ""):
+            return self._compute_tiled(
+                parameters, context, feedback, (parcels, crs, profile, reference), explicit, size
+            )
         layers = {}
         for key, kind in (
             (self.BUILDINGS, "buildings"),
@@ -227,15 +212,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 result.table[name] = review[name].to_numpy()
             self._report_carry_over(counts, feedback)
         self.check_canceled(feedback)
-        attributes = parcels.drop(columns=[parcels.geometry.name])
-        attributes = attributes.drop(columns=[c for c in result.table if c in attributes])
-        table = pd.concat([attributes, result.table], axis=1)
-        first = [c for c in _LEADING_FIELDS if c in table.columns]
-        last = [c for c in _TRAILING_FIELDS if c in table.columns]
-        middle = [c for c in table.columns if c not in first and c not in last]
-        out = geodataframe(
-            table[first + middle + last], np.asarray(parcels.geometry.values), parcels.crs
-        )
+        out = output_frame(parcels, result.table)
         self._log_summary(result.summary, feedback)
         self.check_accounted(parcels, out, "parcel_id", self.displayName())
         dest = self.write_output(
@@ -252,6 +229,61 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
             results[self.SUMMARY] = self.write_table(
                 parameters, self.SUMMARY, context, result.summary
             )
+        feedback.setProgress(100)
+        return results
+
+    def _compute_tiled(self, parameters, context, feedback, run, explicit, size) -> dict:
+        """Bounded memory (issue 20 item 2): the parcels in spatial tiles of ``size``
+        (``core.common.tiles``); each tile reads the features touching its parcels from
+        the layers' spatial index and is written to the output before the next one.
+        Same rows as the untiled run; progress and cancel per tile."""
+        parcels, crs, profile, reference = run
+        feedback.pushInfo(
+            self.tr("宗地 {0} 宗，按空间分块处理（每块 {1} 宗，共 {2} 块）。").format(
+                len(parcels), size, tile_count(len(parcels), size)
+            )
+        )
+        readers, mappings = {}, {"parcels": {}}
+        xmin, ymin = parcels.total_bounds[:2]
+        probe = (xmin, ymin, xmin + 1e-3, ymin + 1e-3)  # a corner: the fields, few features
+        for key, kind in (
+            (self.BUILDINGS, "buildings"),
+            (self.LANDSURVEY, "landsurvey"),
+            (self.PLAN, "plan"),
+        ):
+            read = self.layer_reader(parameters, key, context, None, crs_of=self.PARCELS)
+            readers[kind], mappings[kind] = canonical_reader(read, kind, explicit, key, probe)
+        require_map_entries_used(explicit, {k: v for k, v in mappings.items() if v is not None})
+        summaries: list[pd.DataFrame] = []
+        warnings: list[list[str]] = []
+
+        def frames():
+            for part in identify_tiles(
+                parcels,
+                profile,
+                readers,
+                size,
+                reference,
+                progress=lambda p: feedback.setProgress(5 + 0.9 * p),
+                cancelled=feedback.isCanceled,
+            ):
+                own = parcels.loc[part.table.index]
+                out = output_frame(own, part.table)
+                self.check_accounted(own, out, "parcel_id", self.displayName())
+                summaries.append(summary_rows(part.table))
+                warnings.append(part.warnings)
+                yield out
+
+        dest = self.write_tiles(
+            parameters, self.OUTPUT, context, feedback, frames(), crs, "identifyparcels"
+        )
+        summary = summarize(pd.concat(summaries))
+        for warning in merged_warnings(warnings):
+            feedback.pushWarning(warning)
+        self._log_summary(summary, feedback)
+        results = {self.OUTPUT: dest}
+        if parameters.get(self.SUMMARY) not in (None, ""):
+            results[self.SUMMARY] = self.write_table(parameters, self.SUMMARY, context, summary)
         feedback.setProgress(100)
         return results
 
@@ -284,6 +316,24 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 f"  {row.verdict:<12} {row.current_type:<24} {row.parcel_count:>7} "
                 f"{row.area_mu:>12.2f} {row.area_ha:>10.2f}"
             )
+
+
+def canonical_reader(read, kind: str, explicit: dict, label: str, probe: tuple):
+    """(reader giving canonical field names, the field mapping) for a layer read tile by
+    tile; (None, None) when the layer is not given. The mapping is checked once on the
+    read of the small rectangle ``probe`` (the fields)."""
+    if read is None:
+        return None, None
+    required = {"landsurvey": ("dlbm",), "plan": ("plan_code",)}.get(kind, ())
+    _, mapping = canonical_frame(read(probe), kind, explicit, required, label, False)
+
+    def canonical(bounds):
+        gdf, _ = canonical_frame(read(bounds), kind, explicit, required, label, False)
+        if kind == "buildings":
+            gdf = gdf[[c for c in _BUILDING_FIELDS if c in gdf.columns] + ["geometry"]]
+        return gdf
+
+    return canonical, mapping
 
 
 def rule_sources_html(profile: Profile) -> str:

@@ -14,23 +14,16 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
-from ..lowland_plugin.core.common import codes
-from ..lowland_plugin.core.common.frames import geodataframe
 from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
 from ..lowland_plugin.core.common.requirements import check_rule_fields
+from ..lowland_plugin.core.common.tiles import tile_count, tile_inputs
 from ..lowland_plugin.core.common.validation import require_unique_ids
-from ..lowland_plugin.core.identify.identification import current_use_from_survey
-from ..lowland_plugin.core.identify.legacy import (
-    CUTOFF,
-    areas_from_fields,
-    classify_legacy_land,
-    legacy_warnings,
-    summarize_legacy,
-    unknown_code_warning,
-)
+from ..lowland_plugin.core.identify.legacy import AREA_FIELDS, CUTOFF, summarize_legacy
+from ..lowland_plugin.core.identify.legacy_run import legacy_land
 from ..lowland_plugin.core.identify.rule_fields import LEGACY_FIELDS
-from ..lowland_plugin.core.identify.survey_areas import AREA_FIELDS, with_own_class_fallback
-from .base import LowlandAlgorithm, field_map_parameter
+from ..lowland_plugin.core.identify.tiled import merged_warnings
+from .base import LowlandAlgorithm, field_map_parameter, tile_size
+from .identify_parcels import canonical_reader
 
 
 class LegacyLandAlgorithm(LowlandAlgorithm):
@@ -124,46 +117,22 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
         feedback.setProgress(20)
         self.check_canceled(feedback)
         profile = self.read_profile(parameters, context)
-        category = survey_codes = areas = None
+        if len(parcels) > tile_size():
+            return self._compute_tiled(
+                parameters, context, feedback, (parcels, crs, profile), explicit
+            )
         survey = self.read_layer(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
-        geoms = np.asarray(parcels.geometry.values)
-        parcel_m2 = shapely.area(geoms)
         if survey is not None:
             survey, _ = canonical_frame(
                 survey, "landsurvey", explicit, ("dlbm",), self.LANDSURVEY, False
             )
-            use = current_use_from_survey(geoms, parcel_m2, survey)
-            own = (
-                parcels["dlbm"].reset_index(drop=True)
-                if "dlbm" in parcels.columns
-                else pd.Series([None] * len(parcels), dtype=object)
-            )
-            # a parcel no patch touches takes its own dlbm, as in identification (E3 L9)
-            survey_codes = pd.Series(use.dlbm, dtype=object).where(pd.notna(use.dlbm), own)
-            category = codes.land_category(survey_codes)
-            areas = with_own_class_fallback(use.areas, own, parcel_m2)
-            areas["parcel_m2"] = parcel_m2
-        elif "land_category" in parcels.columns:
-            category = parcels["land_category"].reset_index(drop=True)
-            # an identification output: judge by its areas per 三调 class
-            areas = areas_from_fields(parcels.reset_index(drop=True), parcel_m2)
         feedback.setProgress(50)
         self.check_canceled(feedback)
-        table = classify_legacy_land(parcels, category, survey_codes, areas, profile)
-        for warning in legacy_warnings(profile):
+        run = legacy_land(parcels, survey, profile)
+        for warning in run.warnings:
             feedback.pushWarning(warning)
-        if areas is not None:
-            for name in AREA_FIELDS:
-                if name in areas.columns:
-                    table[name] = areas[name].to_numpy(dtype=float)
-        if survey_codes is None and category is None and "dlbm" in parcels.columns:
-            survey_codes = parcels["dlbm"].reset_index(drop=True)
-        if survey_codes is not None:
-            warning = unknown_code_warning(
-                parcels["parcel_id"].reset_index(drop=True), survey_codes
-            )
-            if warning:
-                feedback.pushWarning(warning)
+        out = run.table
+        table = out
         missing = table["legacy_failed"].notna() & table["legacy_class"].notna()
         if missing.any():
             feedback.pushWarning(
@@ -171,18 +140,71 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
                     int(missing.sum())
                 )
             )
-        attributes = parcels.drop(columns=[parcels.geometry.name])
-        attributes = attributes.drop(columns=[c for c in table if c in attributes])
-        out = geodataframe(
-            pd.concat([attributes.reset_index(drop=True), table], axis=1), geoms, parcels.crs
-        )
-        summary = summarize_legacy(table, shapely.area(geoms))
+        summary = summarize_legacy(table, shapely.area(np.asarray(out.geometry.values)))
         for row in summary.itertuples(index=False):
             feedback.pushInfo(
                 f"  {row.legacy_class:<16} {row.parcel_count:>6} {row.area_mu:>10.2f}"
             )
         self.check_accounted(parcels, out, "parcel_id", self.displayName())
         dest = self.write_output(parameters, self.OUTPUT, context, feedback, out, crs)
+        results = {self.OUTPUT: dest}
+        if parameters.get(self.SUMMARY) not in (None, ""):
+            results[self.SUMMARY] = self.write_table(parameters, self.SUMMARY, context, summary)
+        return results
+
+    def _compute_tiled(self, parameters, context, feedback, run, explicit) -> dict:
+        """Bounded memory (issue 20 item 2): the parcels in spatial tiles, each with the
+        三调 patches touching it read from the layer's spatial index, written as it
+        comes; the same rows as the untiled run (each parcel is judged on its own)."""
+        parcels, crs, profile = run
+        size = tile_size()
+        count = tile_count(len(parcels), size)
+        feedback.pushInfo(
+            self.tr("宗地 {0} 宗，按空间分块处理（每块 {1} 宗，共 {2} 块）。").format(
+                len(parcels), size, count
+            )
+        )
+        read = self.layer_reader(parameters, self.LANDSURVEY, context, None, crs_of=self.PARCELS)
+        xmin, ymin = parcels.total_bounds[:2]
+        probe = (xmin, ymin, xmin + 1e-3, ymin + 1e-3)
+        read, _ = canonical_reader(read, "landsurvey", explicit, self.LANDSURVEY, probe)
+        kept: list[pd.DataFrame] = []
+        warnings: list[list[str]] = []
+
+        def frames():
+            for done, item in enumerate(tile_inputs(parcels, {"landsurvey": read}, size)):
+                self.check_canceled(feedback)
+                result = legacy_land(item.parcels, item.layers.get("landsurvey"), profile)
+                out = result.table.iloc[: len(item.tile.own)]
+                self.check_accounted(
+                    parcels.iloc[item.tile.own], out, "parcel_id", self.displayName()
+                )
+                columns = ["legacy_class", "legacy_failed", *AREA_FIELDS]
+                kept.append(
+                    out[[c for c in columns if c in out.columns]].assign(
+                        area_m2=shapely.area(np.asarray(out.geometry.values))
+                    )
+                )
+                warnings.append(result.warnings)
+                feedback.setProgress(20 + 75 * (done + 1) / count)
+                yield out
+
+        dest = self.write_tiles(parameters, self.OUTPUT, context, feedback, frames(), crs)
+        for warning in merged_warnings(warnings):
+            feedback.pushWarning(warning)
+        table = pd.concat(kept)
+        missing = table["legacy_failed"].notna() & table["legacy_class"].notna()
+        if missing.any():
+            feedback.pushWarning(
+                self.tr("{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。").format(
+                    int(missing.sum())
+                )
+            )
+        summary = summarize_legacy(table, table["area_m2"].to_numpy())
+        for row in summary.itertuples(index=False):
+            feedback.pushInfo(
+                f"  {row.legacy_class:<16} {row.parcel_count:>6} {row.area_mu:>10.2f}"
+            )
         results = {self.OUTPUT: dest}
         if parameters.get(self.SUMMARY) not in (None, ""):
             results[self.SUMMARY] = self.write_table(parameters, self.SUMMARY, context, summary)

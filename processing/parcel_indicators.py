@@ -13,11 +13,16 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.core.common.frames import geodataframe
+from ..lowland_plugin.core.common.tiles import tile_count, tile_inputs
 from ..lowland_plugin.core.identify.indicators import (
     INDICATOR_FIELDS,
     compute_parcel_indicators,
 )
-from .base import LowlandAlgorithm
+from ..lowland_plugin.core.identify.tiled import indicators_frame, indicators_tile, merged_warnings
+from .base import LowlandAlgorithm, tile_size
+
+#: Buildings fields the indicators use.
+_BUILDING_FIELDS = ("building_id", "gfa", "floors", "year_built", "danger_grade")
 
 
 class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
@@ -80,14 +85,11 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         self.require_projected(parcels, self.tr("宗地图层"))
         feedback.setProgress(5)
         self.check_canceled(feedback)
+        if len(parcels) > tile_size():
+            return self._compute_tiled(parameters, context, feedback, parcels, crs)
         feedback.pushInfo(self.tr("读取建筑…"))
         buildings = self.read_layer(
-            parameters,
-            self.BUILDINGS,
-            context,
-            None,
-            fields=("building_id", "gfa", "floors", "year_built", "danger_grade"),
-            crs_of=self.PARCELS,
+            parameters, self.BUILDINGS, context, None, fields=_BUILDING_FIELDS, crs_of=self.PARCELS
         )
         feedback.setProgress(15)
         self.check_canceled(feedback)
@@ -129,4 +131,46 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
         dest = self.write_output(
             parameters, self.OUTPUT, context, ScaledFeedback(feedback, 70, 30), out, crs
         )
+        return {self.OUTPUT: dest}
+
+    def _compute_tiled(self, parameters, context, feedback, parcels, crs) -> dict:
+        """Bounded memory (issue 20 item 2): the parcels in spatial tiles, each with the
+        buildings touching it read from the layer's spatial index, written as it comes;
+        the same rows as the untiled run (``core.identify.tiled``)."""
+        size = tile_size()
+        count = tile_count(len(parcels), size)
+        feedback.pushInfo(
+            self.tr("宗地 {0} 宗，按空间分块处理（每块 {1} 宗，共 {2} 块）。").format(
+                len(parcels), size, count
+            )
+        )
+        read = self.layer_reader(
+            parameters, self.BUILDINGS, context, _BUILDING_FIELDS, crs_of=self.PARCELS
+        )
+        profile = self.read_profile(parameters, context)
+        options = {
+            "danger_basis": profile.value("danger_basis"),
+            "dangerous_grades": profile.value("dangerous_grades"),
+        }
+        warnings: list[list[str]] = []
+
+        def frames():
+            for done, item in enumerate(tile_inputs(parcels, {"buildings": read}, size)):
+                self.check_canceled(feedback)
+                result = indicators_tile(item, **options)
+                own = parcels.loc[result.table.index]
+                out = indicators_frame(own, result.table)
+                self.check_accounted(own, out, "parcel_id", self.displayName())
+                warnings.append(result.warnings)
+                feedback.setProgress(5 + 90 * (done + 1) / count)
+                yield out
+
+        dest = self.write_tiles(parameters, self.OUTPUT, context, feedback, frames(), crs)
+        for warning in merged_warnings(warnings):
+            feedback.pushWarning(warning)
+        shadowed = [f for f in INDICATOR_FIELDS if f in parcels.columns]
+        if shadowed:
+            feedback.pushWarning(
+                self.tr("输入字段 {0} 与指标同名，已由计算结果替换。").format(", ".join(shadowed))
+            )
         return {self.OUTPUT: dest}

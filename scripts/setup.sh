@@ -32,11 +32,18 @@ if [ ! -x "$VENV/bin/python" ]; then
   /usr/bin/python3 -m venv --system-site-packages "$VENV"
 fi
 stamp="$VENV/.lowland-requirements"
-want="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-nodeps.txt" | sha256sum)"
+want="$(cat "$ROOT/requirements.txt" "$ROOT/requirements-nodeps.txt" "$ROOT/requirements-cluster.txt" | sha256sum)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "[setup] installing pinned Python packages"
   "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/requirements.txt"
   "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r "$ROOT/requirements-nodeps.txt"
+  # the cluster command's packages: the lines marked "# --no-deps" without their dependencies
+  cluster="$(mktemp -d)"
+  grep -v -- '# --no-deps' "$ROOT/requirements-cluster.txt" >"$cluster/deps.txt"
+  grep -- '# --no-deps' "$ROOT/requirements-cluster.txt" | sed 's/#.*//' >"$cluster/nodeps.txt"
+  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$cluster/deps.txt"
+  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r "$cluster/nodeps.txt"
+  rm -rf "$cluster"
   echo "$want" >"$stamp"
 fi
 

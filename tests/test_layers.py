@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PLUGIN = ROOT / "lowland_plugin"
 
 #: What each part may not import: root-relative module prefixes and third-party roots.
+#: The cluster command's libraries: never inside QGIS (issue 20 item 4).
+CLUSTER = ("dask", "distributed", "dask_geopandas", "lowland_plugin.cli")
 FORBIDDEN = {
     "lowland_plugin/core": (
         "qgis",
@@ -34,10 +36,24 @@ FORBIDDEN = {
         "lowland_plugin.gui",
         "lowland_plugin.plugin",
         "processing",
+        *CLUSTER,
     ),
-    "lowland_plugin/bridge": ("lowland_plugin.gui", "lowland_plugin.plugin", "processing"),
-    "lowland_plugin/gui": ("processing",),
-    "processing": ("lowland_plugin.gui", "lowland_plugin.plugin"),
+    "lowland_plugin/bridge": (
+        "lowland_plugin.gui",
+        "lowland_plugin.plugin",
+        "processing",
+        *CLUSTER,
+    ),
+    "lowland_plugin/gui": ("processing", *CLUSTER),
+    "processing": ("lowland_plugin.gui", "lowland_plugin.plugin", *CLUSTER),
+    # the command line runs outside QGIS: the core and GDAL, never qgis or the GUI
+    "lowland_plugin/cli": (
+        "qgis",
+        "PyQt5",
+        "lowland_plugin.gui",
+        "lowland_plugin.plugin",
+        "processing",
+    ),
 }
 
 #: Root folders of our own modules (reached by relative imports only).

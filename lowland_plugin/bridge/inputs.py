@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import geopandas as gpd
 import pandas as pd
@@ -103,6 +103,30 @@ def read_source(
     if check_geometry:
         require_valid_geometries(gdf, label, id_field_of(gdf))
     return gdf, cut
+
+
+def source_reader(
+    source,
+    label: str,
+    fields: Iterable[str] | None = None,
+    dest_crs: QgsCoordinateReferenceSystem | None = None,
+    frame_crs=None,
+    context=None,
+) -> Callable[[tuple[float, float, float, float]], gpd.GeoDataFrame]:
+    """A ``core.common.tiles.LayerReader`` over ``source``: the features whose bounding
+    box meets a tile's rectangle, read through the provider's spatial index (reprojected
+    to ``dest_crs`` on the way, the frame carrying ``frame_crs``), invalid geometries
+    refused as :func:`read_source` does. The layer is never in memory as a whole."""
+    wanted = list(fields) if fields is not None else None
+
+    def read(bounds: tuple[float, float, float, float]) -> gpd.GeoDataFrame:
+        gdf = source_to_gdf(source, wanted, dest_crs, context, None, bounds=bounds)
+        if frame_crs is not None:
+            gdf = gdf.set_crs(frame_crs, allow_override=True)
+        require_valid_geometries(gdf, label, id_field_of(gdf))
+        return gdf
+
+    return read
 
 
 def cut_name_renames(source_names, wanted, label: str) -> dict[str, str]:

@@ -32,6 +32,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProviderRegistry,
+    QgsRectangle,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -106,12 +107,15 @@ def source_to_gdf(
     dest_crs: QgsCoordinateReferenceSystem | None = None,
     context=None,
     feedback=None,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> gpd.GeoDataFrame:
     """Read a layer or feature source into a GeoDataFrame indexed by feature id.
 
     ``fields`` limits the attributes read (those absent from the source are
     ignored: callers check for required fields with a clear message). With
-    ``dest_crs`` the geometries are transformed by QGIS on the way.
+    ``dest_crs`` the geometries are transformed by QGIS on the way. ``bounds``: only
+    the features whose bounding box meets that rectangle (in ``dest_crs`` when given;
+    the provider's spatial index), for a tile of ``core.common.tiles``.
     """
     src_fields = source.fields()
     names = [f.name() for f in src_fields]
@@ -127,13 +131,15 @@ def source_to_gdf(
     fast = _fast_path_file(source) if same_crs and plain else None
     if fast is not None:
         path, layer_name = fast
-        gdf = read_ogr_layer(path, layer_name or None, columns=wanted)
+        gdf = read_ogr_layer(path, layer_name or None, columns=wanted, bounds=bounds)
         if feedback is not None:
             feedback.setProgress(100)
         return gdf
 
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes([src_fields.indexOf(f) for f in wanted])
+    if bounds is not None:  # in the destination CRS when one is set (QgsFeatureRequest)
+        request.setFilterRect(QgsRectangle(*bounds))
     out_crs = crs
     if dest_crs is not None and not same_crs:
         ctx = context.transformContext() if context is not None else None

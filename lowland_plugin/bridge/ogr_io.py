@@ -155,12 +155,17 @@ def _read_booleans(ds, layer, names: list[str]) -> dict[str, pd.Series]:
 
 
 def read_ogr_layer(
-    path: str, layer_name: str | None = None, columns: list[str] | None = None
+    path: str,
+    layer_name: str | None = None,
+    columns: list[str] | None = None,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> gpd.GeoDataFrame:
     """Read a file layer into a GeoDataFrame indexed by feature id (``fid``).
 
     ``columns`` limits the attribute columns read (geometry is always read). A
     GeoPackage's FID column may be asked for as a column (QGIS shows it as a field).
+    ``bounds`` (xmin, ymin, xmax, ymax): only the features whose bounding box meets it
+    (the layer's spatial index; a tile of ``core.common.tiles``).
     """
     ds = ogr.Open(path)  # keep referenced until the read ends (segfault otherwise)
     if ds is None:
@@ -186,6 +191,8 @@ def read_ogr_layer(
         c for c in wanted if c in field_defns and field_defns[c].GetSubType() == ogr.OFSTBoolean
     ]
     layer.SetIgnoredFields([f for f in field_defns if f not in wanted or f in booleans])
+    if bounds is not None:
+        layer.SetSpatialFilterRect(*bounds)
     srs = layer.GetSpatialRef()
     crs = srs.ExportToWkt() if srs is not None else None
 
@@ -196,6 +203,7 @@ def read_ogr_layer(
             chunks.setdefault(key, []).append(arr)
     del stream
     layer.SetIgnoredFields([])
+    layer.SetSpatialFilter(None)
     fid_key = fid_name or next((k for k in chunks if k.lower() in ("fid", "ogc_fid")), "OGC_FID")
     geom_key = layer.GetGeometryColumn() or "wkb_geometry"
     fids = (
@@ -348,8 +356,12 @@ def write_ogr_layer(
     aliases: Mapping[str, str] | None = None,
     overwrite_file: bool = False,
     geometry_type: str | None = None,
+    append: bool = False,
 ) -> None:
     """Write a GeoDataFrame as one layer of a GeoPackage (created if absent).
+
+    ``append``: add the rows to the layer written before (a tile of a tiled run; same
+    columns), feature ids continuing.
 
     ``geometry_type`` (e.g. ``"MultiPolygon"``) fixes the layer's type, needed for an
     empty template layer; otherwise it follows the geometries (none → a table).
@@ -366,10 +378,19 @@ def write_ogr_layer(
         os.remove(path)
     drv = ogr.GetDriverByName("GPKG")
     ds = ogr.Open(path, update=1) if os.path.exists(path) else drv.CreateDataSource(path)
+    geoms = np.asarray(gdf.geometry.values, dtype=object)
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    if append and ds.GetLayerByName(layer_name) is not None:
+        defn = ds.GetLayerByName(layer_name).GetLayerDefn()
+        names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+        ds = None
+        _, geoms = _layer_geometry_type(geoms)
+        kinds = [_ogr_field_type(gdf[col]) for col in columns]
+        _insert_rows(path, layer_name, names, columns, kinds, gdf, geoms)
+        return
     if ds.GetLayerByName(layer_name) is not None:
         ds.DeleteLayer(layer_name)
     srs = ogr_srs(gdf.crs)
-    geoms = np.asarray(gdf.geometry.values, dtype=object)
     gtype, geoms = _layer_geometry_type(geoms)
     if geometry_type is not None:
         gtype = _OGR_GEOM[geometry_type]
@@ -381,7 +402,6 @@ def write_ogr_layer(
         gtype,
         options=["GEOMETRY_NAME=geom", "FID=fid"],
     )
-    columns = [c for c in gdf.columns if c != gdf.geometry.name]
     kinds = []
     for col in columns:
         ftype, sub = _ogr_field_type(gdf[col])
@@ -393,21 +413,25 @@ def write_ogr_layer(
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
     del layer
     ds = None  # close: OGR has made the table, its spatial index and triggers
-
-    con = sqlite3.connect(path)
-    # one bulk load: keep the rollback journal in memory and skip fsyncs (an interrupted
-    # write is discarded anyway: Processing outputs go to a temporary file first)
-    con.execute("PRAGMA journal_mode = MEMORY")
-    con.execute("PRAGMA synchronous = OFF")
-    try:
-        with con:
-            _bulk_insert(con, layer_name, names, columns, kinds, gdf, geoms)
-    finally:
-        con.close()
+    _insert_rows(path, layer_name, names, columns, kinds, gdf, geoms)
     if aliases:
         ds = ogr.Open(path, update=1)
         _store_alias_style(ds, layer_name, {c: aliases[c] for c in columns if c in aliases})
         ds = None
+
+
+def _insert_rows(path: str, table: str, names, columns, kinds, gdf, geoms) -> None:
+    """One bulk load into the GeoPackage table: the rollback journal in memory and no
+    fsyncs (an interrupted write is discarded anyway: Processing outputs go to a
+    temporary file first)."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode = MEMORY")
+    con.execute("PRAGMA synchronous = OFF")
+    try:
+        with con:
+            _bulk_insert(con, table, names, columns, kinds, gdf, geoms)
+    finally:
+        con.close()
 
 
 def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
@@ -425,7 +449,8 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     ).fetchall()
     for name, _sql in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
-    data = [list(range(1, n + 1))]
+    first = con.execute(f'SELECT COALESCE(MAX(fid), 0) FROM "{table}"').fetchone()[0]
+    data = [list(range(first + 1, first + n + 1))]
     data += [_sql_values(gdf[c], f, s) for c, (f, s) in zip(columns, kinds, strict=True)]
     targets = ["fid", *names]
     if has_geometry:
@@ -445,7 +470,7 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     ).fetchone()
     if present.any():
         bounds = shapely.bounds(geoms[present])
-        fids = np.flatnonzero(present) + 1
+        fids = np.flatnonzero(present) + first + 1
         if has_rtree:
             con.executemany(
                 f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)',
@@ -453,12 +478,22 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
             )
         minx, miny = bounds[:, 0].min(), bounds[:, 1].min()
         maxx, maxy = bounds[:, 2].max(), bounds[:, 3].max()
+        if first:  # appended: the extent of the rows before too
+            old = con.execute(
+                "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?",
+                (table,),
+            ).fetchone()
+            if old is not None and None not in old:
+                minx, miny = min(minx, old[0]), min(miny, old[1])
+                maxx, maxy = max(maxx, old[2]), max(maxy, old[3])
         con.execute(
             "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
             "WHERE table_name = ?",
             (float(minx), float(miny), float(maxx), float(maxy), table),
         )
-    con.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (n, table))
+    con.execute(
+        "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (first + n, table)
+    )
     for _name, sql in triggers:
         con.execute(sql)
 

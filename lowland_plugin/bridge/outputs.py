@@ -274,3 +274,43 @@ def load_on_completion(alg, parameters: dict, name: str, context, dest_id: str) 
             layer_name, value.destinationProject, name, QgsProcessingUtils.LayerHint.Vector
         )
         context.addLayerToLoadOnCompletion(dest_id, details)
+
+
+class GpkgTileWriter:
+    """A new GeoPackage file output written tile by tile (``core.common.tiles``): every
+    tile appended to the staged file beside the target, swapped into place by
+    :meth:`finish` only when all tiles are in (a cancelled run leaves nothing)."""
+
+    def __init__(self, path: str, geometry_type: str | None = None) -> None:
+        self.path = path
+        self.existed = os.path.exists(path)
+        self.partial = stage_file(path)
+        self.geometry_type = geometry_type
+        self.rows = 0
+
+    def append(self, gdf: gpd.GeoDataFrame) -> None:
+        """Add one tile's rows (the first tile creates the layer). An input's ``fid``
+        column is not written: the feature ids run 1..n over the tiles."""
+        write_ogr_layer(
+            gdf.drop(columns=[c for c in gdf.columns if str(c).lower() == "fid"]),
+            self.partial,
+            Path(self.path).stem,
+            overwrite_file=self.rows == 0,
+            geometry_type=self.geometry_type,
+            append=self.rows > 0,
+        )
+        self.rows += len(gdf)
+
+    def finish(self, aliases: Mapping[str, str], style: str | None) -> str:
+        """The style and aliases stored, the file moved into place; returns its path."""
+        try:
+            persist_style(self.partial, aliases, style)
+            swap_file_into_place(self.partial, self.path, self.existed)
+        finally:
+            self.discard()
+        return self.path
+
+    def discard(self) -> None:
+        """Remove the staged file (after :meth:`finish`, or on failure / cancel)."""
+        remove_files(self.partial)
+        forget_partial(self.partial)

@@ -158,14 +158,26 @@ def _listed_check(rule: Rule, kind: str, tested, values: pd.Series, listed, sour
     )
 
 
-def industry_tax_mean(
-    industry: pd.Series, tax: np.ndarray, area_mu: np.ndarray, min_peers: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Same-industry average 亩均税收 per parcel (Σ tax × 亩 / Σ 亩 over the parcels of
-    the industry with a tax value) and the number of those peers."""
+def industry_tax_totals(industry: pd.Series, tax: np.ndarray, area_mu: np.ndarray) -> pd.DataFrame:
+    """Per industry code: Σ tax × 亩 (``taxmu``), Σ 亩 (``mu``) and the number of parcels
+    (``n``) with a tax value; computed once over the whole layer when it is tiled."""
+    industry = industry.astype(object).where(industry.notna(), None).reset_index(drop=True)
     ok = industry.notna().to_numpy() & ~np.isnan(tax) & (area_mu > 0)
     frame = pd.DataFrame({"ind": industry.to_numpy(), "taxmu": tax * area_mu, "mu": area_mu})[ok]
-    grouped = frame.groupby("ind").agg(taxmu=("taxmu", "sum"), mu=("mu", "sum"), n=("mu", "size"))
+    return frame.groupby("ind").agg(taxmu=("taxmu", "sum"), mu=("mu", "sum"), n=("mu", "size"))
+
+
+def industry_tax_mean(
+    industry: pd.Series,
+    tax: np.ndarray,
+    area_mu: np.ndarray,
+    min_peers: int,
+    totals: pd.DataFrame | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Same-industry average 亩均税收 per parcel (Σ tax × 亩 / Σ 亩 over the parcels of
+    the industry with a tax value) and the number of those peers; over ``totals``
+    (:func:`industry_tax_totals` of the whole layer) when given, else over these parcels."""
+    grouped = industry_tax_totals(industry, tax, area_mu) if totals is None else totals
     mean = (grouped["taxmu"] / grouped["mu"]).where(grouped["n"] >= min_peers)
     per_parcel = industry.map(mean).astype("float64").to_numpy()
     peers = industry.map(grouped["n"]).fillna(0).astype("int64").to_numpy()
@@ -192,6 +204,8 @@ class Parcels:
     profile: Profile | None = None
     #: What the rules noticed, for the run's warnings (each once).
     notes: list[str] = field(default_factory=list)
+    #: Same-industry tax totals of the whole layer when it is processed in tiles.
+    industry_totals: pd.DataFrame | None = None
 
     def cite(self, rule: Rule, *params: str) -> str | None:
         """The citation of ``rule``'s profile values (``params``; all when none given)."""
@@ -391,7 +405,9 @@ def tax_below_industry_share(rule: Rule, p: Parcels) -> Check:
     ``same_industry_tax_reference`` where it lists the industry, else the mean computed
     from the loaded layer (enough peers); the reason says which."""
     area_mu = numbers(p.frame, "area_mu")
-    mean, peers = industry_tax_mean(p.industry, p.tax, area_mu, int(rule.params["min_peers"]))
+    mean, peers = industry_tax_mean(
+        p.industry, p.tax, area_mu, int(rule.params["min_peers"]), p.industry_totals
+    )
     table = {}
     if p.profile is not None and "same_industry_tax_reference" in p.profile.local:
         table = dict(p.profile.value("same_industry_tax_reference") or {})

@@ -190,9 +190,12 @@ def identify_parcels(
     plan: gpd.GeoDataFrame | None = None,
     reference_date: dt.date | None = None,
     progress: ProgressCallback | None = None,
+    industry_totals: pd.DataFrame | None = None,
 ) -> IdentifyResult:
     """Identify low-efficiency land; parcels and optional layers in canonical field names
-    (see ``core.mapping``) and one projected CRS. One output row per parcel, same index."""
+    (see ``core.mapping``) and one projected CRS. One output row per parcel, same index.
+    ``industry_totals``: the whole layer's same-industry tax totals when ``parcels`` is
+    one tile of it (``tiled``)."""
     report = progress or (lambda _p: None)
     reference_date = reference_date or dt.date.today()
     given = ["LANDSURVEY"] if landsurvey is not None else []
@@ -264,7 +267,13 @@ def identify_parcels(
 
     exclusions = exclusion_checks(frame, part.category)
     measured = Parcels(
-        frame, current_type, reference_date, plan_code, czcsxm, has_buildings=buildings is not None
+        frame,
+        current_type,
+        reference_date,
+        plan_code,
+        czcsxm,
+        has_buildings=buildings is not None,
+        industry_totals=industry_totals,
     )
     criteria = criterion_checks(measured, profile)
     exemptions = exemption_checks(measured, profile)

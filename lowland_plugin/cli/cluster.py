@@ -1,0 +1,231 @@
+"""The tiles on a Dask cluster: one task per tile of parcels, each reading its own
+features and halo (``tiles.tile_from_sources``) and running the core on them.
+
+- the client reads the parcels, cuts them into compact tiles (``tiles.parcel_tiles``)
+  and ships each task its own parcels; the same-industry tax totals of the whole layer
+  are computed once on the client;
+- GeoPackage and PostGIS layers are read by each task through OGR's spatial filter;
+  a GeoParquet layer is opened with dask-geopandas, its parts' extents computed on the
+  cluster, and each task is given only the parts that meet its tile (a province's layers
+  are best stored as spatially sorted parts, e.g. ``dask_geopandas`` ``spatial_shuffle``);
+- the tasks' rows become one dask-geopandas frame written as GeoParquet parts by the
+  workers, or each task appends its rows to the PostGIS table (the first tile creates
+  it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import dask
+import dask.dataframe as dd
+import dask_geopandas
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from distributed import Client, LocalCluster
+
+from ..core.common.fields import round_for_output
+from ..core.common.mapping import canonical_frame
+from ..core.common.profiles import Profile
+from ..core.common.tiles import Bounds, frame_reader, tile_from_sources
+from ..core.identify.legacy_run import legacy_land
+from ..core.identify.tiled import (
+    identify_tile,
+    indicators_frame,
+    indicators_tile,
+    output_frame,
+)
+from .sources import Source, write_postgis_part
+
+#: canonical layer kind → the fields required in it
+REQUIRED = {"parcels": ("parcel_id",), "landsurvey": ("dlbm",), "plan": ("plan_code",)}
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How a task reads a layer: its source, kind (for the field map), the field map and,
+    for GeoParquet, an empty frame of its columns (when no part meets the tile)."""
+
+    source: Source
+    kind: str
+    field_map: dict
+    empty: gpd.GeoDataFrame | None = None
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A layer on the client: its :class:`Spec` and, for GeoParquet, its parts
+    (dask-geopandas partitions) with their extents."""
+
+    spec: Spec
+    parts: object = None  # dask_geopandas.GeoDataFrame of a GeoParquet source
+    extents: np.ndarray | None = None  # (n_parts,) shapely geometries
+
+
+def connect(
+    workers: int, scheduler: str | None, threads: int = 1, processes: bool = True
+) -> Client:
+    """A client of ``scheduler``, or of a new local cluster of ``workers`` (processes,
+    or threads of this process when ``processes`` is False: tests)."""
+    if scheduler:
+        return Client(scheduler)
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=threads,
+        processes=processes,
+        dashboard_address=None,
+    )
+    return Client(cluster)
+
+
+def open_layer(source: Source, kind: str, field_map: dict) -> Layer:
+    """The layer; for GeoParquet its parts and their extents (computed on the cluster)."""
+    if source.kind != "parquet":
+        return Layer(Spec(source, kind, field_map))
+    parts = dask_geopandas.read_parquet(source.path)
+    extents = parts.map_partitions(
+        lambda df: gpd.GeoSeries([shapely.box(*df.total_bounds)] if len(df) else [None]),
+        meta=gpd.GeoSeries([], dtype="geometry"),
+    ).compute()
+    spec = Spec(source, kind, field_map, parts._meta)
+    return Layer(spec, parts, np.asarray(extents.values, dtype=object))
+
+
+def layer_reads(layer: Layer, bounds: Bounds):
+    """What a task needs to read ``layer`` for the tile ``bounds``: None (read the source
+    through OGR) or the list of the GeoParquet parts meeting it (dask computes them
+    first, on the workers)."""
+    if layer.parts is None:
+        return None
+    box = shapely.box(*bounds)
+    meets = [i for i, e in enumerate(layer.extents) if e is not None and e.intersects(box)]
+    return [layer.parts.partitions[i] for i in meets]
+
+
+def reader(spec: Spec, reads) -> Callable[[Bounds], gpd.GeoDataFrame]:
+    """Inside a task: the LayerReader of the layer, in canonical field names."""
+    if reads is None:
+        raw = spec.source.read
+    else:
+        parts = [p for p in reads if len(p)]
+        whole = pd.concat(parts) if parts else spec.empty
+        raw = frame_reader(gpd.GeoDataFrame(whole, geometry=whole.geometry.name))
+
+    def read(bounds: Bounds) -> gpd.GeoDataFrame:
+        gdf = raw(bounds)
+        required = REQUIRED.get(spec.kind, ())
+        gdf, _ = canonical_frame(gdf, spec.kind, spec.field_map, required, spec.kind, False)
+        return gdf
+
+    return read
+
+
+def tile_bounds(own: gpd.GeoDataFrame, margin: float) -> Bounds:
+    """The tile's parcels' bounding box grown by ``margin`` (the reach of the features
+    that touch them: the largest building or patch seen on the client is not known, so a
+    generous margin is given and the task reads exactly by intersection)."""
+    xmin, ymin, xmax, ymax = own.total_bounds
+    return (xmin - margin, ymin - margin, xmax + margin, ymax + margin)
+
+
+def run_tile(
+    command: str,
+    number: int,
+    own: gpd.GeoDataFrame,
+    parcels: Spec,
+    parcel_reads,
+    layers: dict[str, Spec],
+    reads: dict,
+    options: dict,
+) -> tuple[gpd.GeoDataFrame, list[str]]:
+    """One task: the tile's features and halo read, the core run; its output rows and
+    warnings."""
+    readers = {k: reader(layers[k], reads[k]) for k in layers}
+    item = tile_from_sources(number, own, reader(parcels, parcel_reads), readers)
+    if command == "identify":
+        result = identify_tile(
+            item, options["profile"], options["reference_date"], options["totals"]
+        )
+        out = output_frame(own, result.table.set_axis(own.index))
+    elif command == "legacy":
+        run = legacy_land(item.parcels, item.layers.get("landsurvey"), options["profile"])
+        return round_for_output(run.table.iloc[: len(own)]), run.warnings
+    else:
+        result = indicators_tile(item, **options["indicators"])
+        out = indicators_frame(own, result.table.set_axis(own.index))
+    return round_for_output(out), result.warnings
+
+
+def tile_tasks(
+    command: str,
+    tiles: list[gpd.GeoDataFrame],
+    parcels: Layer,
+    layers: dict[str, Layer],
+    options: dict,
+    margin: float,
+) -> list:
+    """One delayed task per tile (in tile order), each giving (rows, warnings). A layer
+    feature that touches a tile's parcels lies in a GeoParquet part meeting their
+    bounding box; the halo parcels are looked for ``margin`` metres further."""
+    tasks = []
+    for number, own in enumerate(tiles):
+        bounds = tuple(float(v) for v in own.total_bounds)
+        reads = {k: layer_reads(v, bounds) for k, v in layers.items()}
+        grown = tile_bounds(own, margin)
+        specs = {k: v.spec for k, v in layers.items()}
+        task = dask.delayed(run_tile, nout=2)(
+            command, number, own, parcels.spec, layer_reads(parcels, grown), specs, reads, options
+        )
+        tasks.append(task)
+    return tasks
+
+
+def parquet_schema(sample: gpd.GeoDataFrame):
+    """The Arrow schema of the output parts from one tile's rows: every part gets the
+    same column types (a column empty in that tile is text)."""
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    buffer = io.BytesIO()
+    sample.to_parquet(buffer, index=False)  # the GeoParquet schema with its "geo" metadata
+    schema = pq.read_schema(io.BytesIO(buffer.getvalue()))
+    metadata = schema.metadata
+    for i, field in enumerate(schema):
+        if pa.types.is_null(field.type):
+            schema = schema.set(i, pa.field(field.name, pa.string()))
+    return schema.with_metadata(metadata)
+
+
+def write_parquet(tasks: list, path: str) -> list[str]:
+    """The tiles' rows as GeoParquet parts (one per tile) written by the workers; returns
+    the warnings of all tiles (computed in the same graph)."""
+    sample, _ = tasks[0].compute()
+    with dask.config.set({"dataframe.convert-string": False}):  # keep dates and booleans
+        frame = dd.from_delayed([t[0] for t in tasks], meta=sample.iloc[:0], verify_meta=False)
+        write = dask_geopandas.from_dask_dataframe(frame).to_parquet(
+            path, write_index=False, compute=False, schema=parquet_schema(sample)
+        )
+    _, *warnings = dask.compute(write, *[t[1] for t in tasks])
+    return [w for part in warnings for w in part]
+
+
+def write_postgis(tasks: list, target: Source) -> list[str]:
+    """The first tile creates the table, the others append (each task writes its own
+    rows); returns the warnings of all tiles."""
+    scratch = tempfile.mkdtemp(prefix="lowland-cli-")
+    first, warnings = tasks[0].compute()
+    write_postgis_part(first, target, True, scratch)
+    writes = [dask.delayed(write_postgis_part)(t[0], target, False, scratch) for t in tasks[1:]]
+    _, *more = dask.compute(writes, *[t[1] for t in tasks[1:]])
+    return warnings + [w for part in more for w in part]
+
+
+def identify_options(profile: Profile, reference: dt.date, totals) -> dict:
+    return {"profile": profile, "reference_date": reference, "totals": totals}
