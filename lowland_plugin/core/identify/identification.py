@@ -39,7 +39,7 @@ from ..common.overlay import dominant_by_area, overlap_areas, summed_by_label
 from ..common.profiles import Profile
 from ..common.reasons import join_reason_columns
 from ..common.requirements import check_rule_fields
-from ..common.values import is_known
+from ..common.values import known_mask
 from .criteria import (
     Check,
     Parcels,
@@ -313,7 +313,8 @@ def missing_class_warnings(ids: pd.Series, current: pd.Series) -> list[str]:
     """One warning naming the parcels without a current land class (no ``dlbm`` and no
     三调 patch): they are excluded as not judgeable (``missing_land_class``), never as
     non-construction land."""
-    missing = [str(i) for i, c in zip(ids, current, strict=True) if not is_known(c)]
+    unknown = ~known_mask(current)
+    missing = [str(i) for i in np.asarray(ids, dtype=object)[unknown]]
     if not missing:
         return []
     shown = ", ".join(missing[:10]) + (f" … (+{len(missing) - 10})" if len(missing) > 10 else "")
