@@ -297,6 +297,18 @@ def test_conservation_accepts_any_order_and_refuses_a_loss(ids, seed):
         check_ids_accounted(ids, [*shuffled, "extra-id-不在"], "t")
 
 
+def test_conservation_same_order_shortcut_keeps_the_text_comparison():
+    """Issue 20: the same text ids in the same order pass at once; anything else is still
+    compared as text: 1 and 1.0 are equal numbers but the ids "1" and "1.0" differ, and an
+    id also listed as an error is one too many."""
+    check_ids_accounted(["A", "B"], ["A", "B"], "t")
+    check_ids_accounted([1, 2], [1, 2], "t")  # numbers: counted, "1", "2" both sides
+    with pytest.raises(LowlandInternalError, match="missing|不在输出"):
+        check_ids_accounted([1, 2], [1.0, 2], "t")
+    with pytest.raises(LowlandInternalError):
+        check_ids_accounted(["A", "B"], ["A", "B"], "t", error_ids=["B"])
+
+
 @SETTINGS
 @given(geoms=polygons)
 def test_geometry_kept_check(geoms):
