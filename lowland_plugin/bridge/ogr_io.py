@@ -412,6 +412,10 @@ def write_ogr_layer(
         ds = None
 
 
+#: Rows converted and inserted together by :func:`_bulk_insert`.
+_INSERT_ROWS = 20_000
+
+
 def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     """Insert all rows with ``executemany``. The table's triggers (R-tree upkeep and
     feature count, which call GeoPackage SQL functions plain SQLite lacks) are
@@ -427,15 +431,21 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     ).fetchall()
     for name, _sql in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
-    data = [list(range(1, n + 1))]
-    data += [_sql_values(gdf[c], f, s) for c, (f, s) in zip(columns, kinds, strict=True)]
-    targets = ["fid", *names]
-    if has_geometry:
-        data.append(gpkg_geometry_blobs(geoms, srs_id) if n else [])
-        targets.append("geom")
+    targets = ["fid", *names] + (["geom"] if has_geometry else [])
     quoted = ", ".join('"' + c.replace('"', '""') + '"' for c in targets)
     marks = ", ".join("?" for _ in targets)
-    con.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', zip(*data, strict=True))
+    # the Python values of _INSERT_ROWS rows at a time, not of the whole table (~59
+    # columns × 100k objects for the identification result)
+    for start in range(0, n, _INSERT_ROWS):
+        rows = slice(start, min(start + _INSERT_ROWS, n))
+        part = gdf.iloc[rows]
+        data = [list(range(rows.start + 1, rows.stop + 1))]
+        data += [_sql_values(part[c], f, s) for c, (f, s) in zip(columns, kinds, strict=True)]
+        if has_geometry:
+            data.append(gpkg_geometry_blobs(geoms[rows], srs_id))
+        con.executemany(
+            f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', zip(*data, strict=True)
+        )
     present = (
         ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
         if n and has_geometry
