@@ -213,3 +213,29 @@ def test_bulk_writer_in_row_blocks_writes_the_same_rows(tmp_path, qgis_app, monk
     layer.SetSpatialFilterRect(98, 1, 122, 2)
     assert sorted(f.GetField("k") for f in layer) == [10, 11, 12]
     ds = None
+
+
+def test_new_geopackage_has_16k_pages_and_stays_a_geopackage(tmp_path, qgis_app):
+    """Issue 20: a GeoPackage made by write_ogr_layer has 16 KB pages (set for the
+    creating thread only); it is a sound GeoPackage, and a second layer goes into it."""
+    import sqlite3
+
+    from osgeo import gdal, ogr
+
+    from lowland_under_test.lowland_plugin.bridge import ogr_io
+
+    gdf = gpd.GeoDataFrame(
+        {"k": [1, 2]}, geometry=[shapely.box(0, 0, 1, 1), shapely.box(2, 0, 3, 1)], crs="EPSG:4544"
+    )
+    path = str(tmp_path / "paged.gpkg")
+    write_ogr_layer(gdf, path, "a", overwrite_file=True)
+    write_ogr_layer(gdf, path, "b")
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA page_size").fetchone() == (ogr_io.PAGE_SIZE,) == (16384,)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+    assert gdal.GetConfigOption("OGR_SQLITE_PRAGMA") is None  # nothing left set
+    ds = ogr.Open(path)
+    assert ds.GetDriver().GetName() == "GPKG"
+    assert [ds.GetLayer(i).GetFeatureCount() for i in range(ds.GetLayerCount())] == [2, 2]
+    ds = None
