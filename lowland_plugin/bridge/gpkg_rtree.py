@@ -69,6 +69,34 @@ def _node_blob(depth: int, ids: np.ndarray, boxes: np.ndarray, size: int) -> byt
     return head + body + bytes(size - 4 - len(body))
 
 
+def _levels(boxes: np.ndarray, cells: int) -> list[tuple[list[np.ndarray], np.ndarray]]:
+    """From the leaves up to the root: per level, its nodes (indices into the level's
+    boxes) and the boxes (a level's boxes are the nodes of the level below)."""
+    levels = []
+    while True:
+        groups = _tiles(boxes, cells) if len(boxes) > cells else [np.arange(len(boxes))]
+        levels.append((groups, boxes))
+        if len(groups) == 1:
+            return levels
+        boxes = np.array(
+            [
+                [b[:, 0].min(), b[:, 1].max(), b[:, 2].min(), b[:, 3].max()]
+                for b in (boxes[g] for g in groups)
+            ],
+            dtype=np.float32,
+        )
+
+
+def _node_numbers(levels: list) -> list[np.ndarray]:
+    """The nodes' numbers per level: the root is 1, the levels below follow it."""
+    numbers = [np.array([1])]
+    next_no = 2
+    for groups, _ in reversed(levels[:-1]):
+        numbers.insert(0, np.arange(next_no, next_no + len(groups)))
+        next_no += len(groups)
+    return numbers
+
+
 def packed_rtree_rows(
     fids: np.ndarray, bounds: np.ndarray, node_size: int = 4 + 24 * MAX_CELLS
 ) -> tuple[list[tuple[int, bytes]], list[tuple[int, int]], list[tuple[int, int]]]:
@@ -84,41 +112,23 @@ def packed_rtree_rows(
             float32_up(bounds[:, 3]),
         ]
     )
-    level_ids, level_boxes = np.asarray(fids, dtype=np.int64), boxes
-    levels: list[tuple[list[np.ndarray], np.ndarray, np.ndarray]] = []
-    while True:
-        groups = (
-            _tiles(level_boxes, cells) if len(level_ids) > cells else [np.arange(len(level_ids))]
-        )
-        levels.append((groups, level_ids, level_boxes))
-        if len(groups) == 1:
-            break
-        level_boxes = np.array(
-            [
-                [b[:, 0].min(), b[:, 1].max(), b[:, 2].min(), b[:, 3].max()]
-                for b in (level_boxes[g] for g in groups)
-            ],
-            dtype=np.float32,
-        )
-        level_ids = np.zeros(len(groups), dtype=np.int64)  # numbered below, top down
-    # number the nodes from the root (1) down, then fill the parents' cells
-    numbers: list[np.ndarray] = [np.array([1])]
-    next_no = 2
-    for groups, _, _ in reversed(levels[:-1]):
-        numbers.insert(0, np.arange(next_no, next_no + len(groups)))
-        next_no += len(groups)
-    nodes, parents, rowids = [], [], []
+    levels = _levels(boxes, cells)
+    numbers = _node_numbers(levels)
     depth = len(levels) - 1
-    for level, (groups, ids, lboxes) in enumerate(levels):
-        if level > 0:
-            ids = numbers[level - 1]  # the children of this level are the level below
+    nodes, parents, rowids = [], [], []
+    for level, (groups, level_boxes) in enumerate(levels):
+        # a leaf's cells hold features, a parent's cells the nodes of the level below
+        ids = np.asarray(fids, dtype=np.int64) if level == 0 else numbers[level - 1]
         for node_no, group in zip(numbers[level].tolist(), groups, strict=True):
-            blob = _node_blob(depth if node_no == 1 else 0, ids[group], lboxes[group], node_size)
+            blob = _node_blob(
+                depth if node_no == 1 else 0, ids[group], level_boxes[group], node_size
+            )
             nodes.append((node_no, blob))
+            rows = [(int(i), node_no) for i in ids[group]]
             if level == 0:
-                rowids += [(int(i), node_no) for i in ids[group]]
+                rowids += rows
             else:
-                parents += [(int(c), node_no) for c in ids[group]]
+                parents += rows
     return nodes, parents, rowids
 
 
