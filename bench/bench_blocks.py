@@ -35,7 +35,7 @@ import numpy as np
 import shapely
 
 sys.path.append(str(Path(__file__).resolve().parent))
-from common import CACHE, measure, start_qgis, timed_qgis_process  # noqa: E402
+from common import CACHE, LAST_CPU, measure, start_qgis, timed_qgis_process  # noqa: E402
 
 SPACING_M = 150.0
 JITTER_M = 20.0
@@ -179,7 +179,7 @@ def main(argv=None) -> int:
                 print("   ", line.strip())
     import statistics
 
-    ours_runs, native_runs = [], []
+    ours_runs, native_runs, ours_cpu, native_cpu = [], [], [], []
     for i in range(args.runs):
         with tempfile.TemporaryDirectory() as tmp:
             ours, res = measure(
@@ -190,6 +190,7 @@ def main(argv=None) -> int:
 
             count = QgsVectorLayer(res["OUTPUT"], "b", "ogr").featureCount()
         ours_runs.append(ours)
+        ours_cpu.append(LAST_CPU[0])
         print(f"    {count} blocks", flush=True)
         if not args.skip_native:
             native, out = measure(
@@ -197,6 +198,7 @@ def main(argv=None) -> int:
                 lambda: native_chain(processing, gpkg),
             )
             native_runs.append(native)
+            native_cpu.append(LAST_CPU[0])
             print(f"    {out.featureCount()} pieces (no sliver removal)")
     ours = statistics.median(ours_runs)
     print(f"  median lowland:delineateblocks (processing.run): {ours:.2f} s", flush=True)
@@ -204,6 +206,12 @@ def main(argv=None) -> int:
         native = statistics.median(native_runs)
         print(f"  median QGIS native chain: {native:.2f} s", flush=True)
         print(f"  ratio native / lowland (medians): {native / ours:.2f}x", flush=True)
+        cpu_ours, cpu_native = statistics.median(ours_cpu), statistics.median(native_cpu)
+        print(
+            f"  CPU medians: lowland {cpu_ours:.2f} s, native {cpu_native:.2f} s, "
+            f"ratio {cpu_native / cpu_ours:.2f}x",
+            flush=True,
+        )
     load = os.getloadavg()
     print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     return 0

@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent))
 from common import (  # noqa: E402
+    LAST_CPU,
     calc,
     district,
     join,
@@ -84,7 +85,7 @@ def in_process_stages(processing, gpkg: Path, runs: int) -> float:
     medians; returns the median total seconds."""
     import statistics
 
-    stages, totals, peaks = [], [], []
+    stages, totals, peaks, cpus = [], [], [], []
     for i in range(runs):
         with tempfile.TemporaryDirectory() as tmp, stage_timer("lowland_bench") as sink:
             out = str(Path(tmp) / "identified.gpkg")
@@ -95,9 +96,13 @@ def in_process_stages(processing, gpkg: Path, runs: int) -> float:
                 lambda params=params: processing.run("lowland:identifyparcels", params),
             )
             peaks.append(peak_mb())
+            cpus.append(LAST_CPU[0])
         stages.append(dict(sink))
         totals.append(seconds)
-    print(f"  stages, median of {runs} runs (peak RSS median {statistics.median(peaks):.0f} MB):")
+    print(
+        f"  stages, median of {runs} runs (peak RSS median {statistics.median(peaks):.0f} MB, "
+        f"CPU median {statistics.median(cpus):.2f} s):"
+    )
     for label, secs in stage_rows(stages, totals):
         print(f"    {label:<46} {secs:7.2f} s", flush=True)
     return statistics.median(totals)
@@ -110,7 +115,8 @@ def main(argv=None) -> int:
     parser.add_argument("--skip-qgis-process", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="in-process runs (median)")
     args = parser.parse_args(argv)
-    print(f"cores: {os.cpu_count()}", flush=True)
+    load = os.getloadavg()
+    print(f"cores: {os.cpu_count()}   load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     results = {}
     for n in args.sizes:
         gpkg = district(n)
@@ -137,6 +143,8 @@ def main(argv=None) -> int:
             "QGIS native chain (memory outputs)", lambda: native_chain(processing, gpkg)
         )
         print(f"  ratio native / lowland: {native / ours:.1f}x", flush=True)
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     return 0
 
 

@@ -80,13 +80,22 @@ def peak_mb() -> float:
     return float("nan")
 
 
+#: CPU seconds (all threads of this process) of the last :func:`measure` call: on a
+#: shared machine wall time grows with the load, CPU time much less.
+LAST_CPU = [0.0]
+
+
 def measure(label: str, func):
-    """Run ``func`` once; print and return (seconds, result)."""
+    """Run ``func`` once; print (wall, CPU, peak) and return (wall seconds, result)."""
     reset_peak()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     out = func()
     seconds = time.perf_counter() - start
-    print(f"  {label:<48} {seconds:8.2f} s   peak RSS {peak_mb():8.0f} MB", flush=True)
+    LAST_CPU[0] = time.process_time() - cpu
+    print(
+        f"  {label:<48} {seconds:8.2f} s   CPU {LAST_CPU[0]:7.2f} s   peak RSS {peak_mb():8.0f} MB",
+        flush=True,
+    )
     return seconds, out
 
 

@@ -375,6 +375,17 @@ def test_grade_names_in_chinese_english_and_keys():
     assert list(grades) == ["expressway", "arterial", "secondary", "branch", None, None]
 
 
+def test_grade_names_repeated_and_mixed_values():
+    """Issue 20: each distinct grade is read once; the result is still per road, and a
+    column mixing numbers with text is read value by value (1 and 1.0 are no grades)."""
+    values = ["主干路", "branch", "主干路", None, "branch", float("nan")] * 3
+    grades = bk.normalise_grades(gpd.pd.Series(values, index=range(10, 28)))
+    assert list(grades) == ["arterial", "branch", "arterial", None, "branch", None] * 3
+    assert list(grades.index) == list(range(10, 28))
+    mixed = bk.normalise_grades(gpd.pd.Series([1, 1.0, " Arterial ", None], dtype=object))
+    assert list(mixed) == [None, None, "arterial", None]
+
+
 def test_road_with_neither_width_nor_known_grade_is_named():
     roads = roads_frame(grid_lines(), width=[10.0, None, 10.0, 10.0], grade="lane")
     with pytest.raises(LowlandInputError, match="R2"):

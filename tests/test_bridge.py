@@ -184,3 +184,58 @@ def test_bulk_gpkg_writer_keeps_index_count_and_triggers(tmp_path, qgis_app):
     ds = None
     qlayer = QgsVectorLayer(f"{path}|layername=bulk", "bulk", "ogr")
     assert qlayer.featureCount() == 51
+
+
+def test_bulk_writer_in_row_blocks_writes_the_same_rows(tmp_path, qgis_app, monkeypatch):
+    """Issue 20: rows go in blocks of _INSERT_ROWS; 130 rows in blocks of 7 give the file
+    of one block: same fids, values, nulls and geometries; the spatial index (130 > 51
+    entries: two levels) finds boxes 10–12 as before."""
+    from lowland_under_test.lowland_plugin.bridge import ogr_io
+
+    boxes = [shapely.box(i * 10, 0, i * 10 + 5, 5) for i in range(130)]
+    gdf = gpd.GeoDataFrame(
+        {"k": list(range(130)), "t": [None if i % 3 else f"第{i}" for i in range(130)]},
+        geometry=boxes,
+        crs="EPSG:4544",
+    )
+    whole, blocks = str(tmp_path / "whole.gpkg"), str(tmp_path / "blocks.gpkg")
+    write_ogr_layer(gdf, whole, "b", overwrite_file=True)
+    monkeypatch.setattr(ogr_io, "_INSERT_ROWS", 7)
+    write_ogr_layer(gdf, blocks, "b", overwrite_file=True)
+    one, other = read_ogr_layer(whole, "b"), read_ogr_layer(blocks, "b")
+    assert list(other.index) == list(range(1, 131))
+    pd.testing.assert_frame_equal(one.drop(columns="geometry"), other.drop(columns="geometry"))
+    assert shapely.equals_exact(one.geometry.values, other.geometry.values, 0).all()
+    from osgeo import ogr
+
+    ds = ogr.Open(blocks)
+    layer = ds.GetLayerByName("b")
+    layer.SetSpatialFilterRect(98, 1, 122, 2)
+    assert sorted(f.GetField("k") for f in layer) == [10, 11, 12]
+    ds = None
+
+
+def test_new_geopackage_has_16k_pages_and_stays_a_geopackage(tmp_path, qgis_app):
+    """Issue 20: a GeoPackage made by write_ogr_layer has 16 KB pages (set for the
+    creating thread only); it is a sound GeoPackage, and a second layer goes into it."""
+    import sqlite3
+
+    from osgeo import gdal, ogr
+
+    from lowland_under_test.lowland_plugin.bridge import ogr_io
+
+    gdf = gpd.GeoDataFrame(
+        {"k": [1, 2]}, geometry=[shapely.box(0, 0, 1, 1), shapely.box(2, 0, 3, 1)], crs="EPSG:4544"
+    )
+    path = str(tmp_path / "paged.gpkg")
+    write_ogr_layer(gdf, path, "a", overwrite_file=True)
+    write_ogr_layer(gdf, path, "b")
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA page_size").fetchone() == (ogr_io.PAGE_SIZE,) == (16384,)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    con.close()
+    assert gdal.GetConfigOption("OGR_SQLITE_PRAGMA") is None  # nothing left set
+    ds = ogr.Open(path)
+    assert ds.GetDriver().GetName() == "GPKG"
+    assert [ds.GetLayer(i).GetFeatureCount() for i in range(ds.GetLayerCount())] == [2, 2]
+    ds = None

@@ -709,3 +709,24 @@ def test_a_profile_rule_no_function_measures_is_an_input_error():
     odd = dataclasses.replace(profile, rules={**profile.rules, "far_below_dream": extra})
     with pytest.raises(LowlandInputError, match="far_below_dream"):
         identify_parcels(at_yinchuan(parcel_rows([{}])), odd, reference_date=REFERENCE)
+
+
+def test_reasons_built_in_row_blocks_equal_one_block(monkeypatch):
+    """Issue 20: the reasons are built REASON_ROWS parcels at a time; blocks of 2 over 5
+    parcels (2 + 2 + 1) give every parcel the text of one block, including a met note
+    (the idle parcel), an untested note (no buildings) and a blank owner."""
+    from lowland_under_test.lowland_plugin.core.identify import identification
+
+    parcels = parcel_rows(
+        [{}, {"idle": True}, {"owner": " "}, {"dlbm": "0101"}, {"contract_date": None}]
+    )
+    whole = identify(parcels)["reasons"].tolist()
+    monkeypatch.setattr(identification, "REASON_ROWS", 2)
+    blocks = identify(parcels)["reasons"].tolist()
+    assert blocks == whole
+    table = identify(parcels)  # still in blocks of 2: each parcel keeps its own items
+    assert reason(table, 1, "idle")["met"] is True and reason(table, 0, "idle")["met"] is False
+    assert reason(table, 2, "owner_unknown")["met"] is True
+    assert reason(table, 4, "far_below_min")["met"] is None  # untested: no buildings, a note
+    assert "note" in reason(table, 4, "far_below_min")
+    assert reason(table, 3, "far_below_min") is None  # farmland: excluded before the criteria

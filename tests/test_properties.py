@@ -142,6 +142,28 @@ def test_self_overlaps_equal_the_layer_against_itself(geoms):
     assert np.array_equal(area, full[lower])
 
 
+def test_coincident_polygons_overlap_by_their_area():
+    """Issue 20: a parcel and its 三调 patch with the very same vertices (one a MultiPolygon
+    of one part) skip the prepared ``covers``; every pair gets what clipping gives."""
+    square = shapely.box(0, 0, 10, 10)  # 10 × 10 = 100
+    holed = shapely.Polygon(square.exterior, [shapely.box(2, 2, 4, 4).exterior])  # 100 − 4 = 96
+    reversed_ring = shapely.Polygon(square.exterior.coords[::-1])  # same set, other order: 100
+    half = shapely.box(0, 0, 5, 10)  # inside the square: 50; same bounds as no other
+    targets = np.array([shapely.MultiPolygon([square]), holed, square], dtype=object)
+    pieces = np.array([square, holed, reversed_ring, half], dtype=object)
+    t_idx, p_idx, area = overlay.overlap_areas(targets, pieces)
+    got = {(int(t), int(p)): float(a) for t, p, a in zip(t_idx, p_idx, area, strict=True)}
+    exact = {
+        (t, p): shapely.intersection(targets[t], pieces[p]).area
+        for t in range(3)
+        for p in range(4)
+        if shapely.intersection(targets[t], pieces[p]).area > 0
+    }
+    assert got == pytest.approx(exact, rel=1e-12)
+    assert got[(0, 0)] == 100.0 and got[(1, 1)] == 96.0 and got[(2, 2)] == 100.0
+    assert got[(1, 0)] == 96.0 and got[(0, 1)] == 96.0 and got[(0, 3)] == 50.0
+
+
 def test_self_overlaps_by_hand():
     # A = [0,2]×[0,2], B = [1,3]×[0,2] (overlaps A by 1×2 = 2), C = [2,4]×[0,2] (touches
     # A: area 0, dropped; overlaps B by 1×2 = 2), D = A (a duplicate: overlaps A by 4, B by 2)
@@ -273,6 +295,18 @@ def test_conservation_accepts_any_order_and_refuses_a_loss(ids, seed):
             check_ids_accounted(ids, shuffled[1:], "t")
     with pytest.raises(LowlandInternalError):
         check_ids_accounted(ids, [*shuffled, "extra-id-不在"], "t")
+
+
+def test_conservation_same_order_shortcut_keeps_the_text_comparison():
+    """Issue 20: the same text ids in the same order pass at once; anything else is still
+    compared as text: 1 and 1.0 are equal numbers but the ids "1" and "1.0" differ, and an
+    id also listed as an error is one too many."""
+    check_ids_accounted(["A", "B"], ["A", "B"], "t")
+    check_ids_accounted([1, 2], [1, 2], "t")  # numbers: counted, "1", "2" both sides
+    with pytest.raises(LowlandInternalError, match="missing|不在输出"):
+        check_ids_accounted([1, 2], [1.0, 2], "t")
+    with pytest.raises(LowlandInternalError):
+        check_ids_accounted(["A", "B"], ["A", "B"], "t", error_ids=["B"])
 
 
 @SETTINGS

@@ -30,6 +30,7 @@ from osgeo import gdal, ogr, osr
 
 from ..core.common.errors import LowlandInputError
 from ..core.common.frames import geodataframe
+from .gpkg_rtree import write_packed_rtree
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -349,6 +350,22 @@ def ogr_srs(crs) -> osr.SpatialReference | None:
     return srs
 
 
+#: SQLite page size of the GeoPackages made here: rows of the identification result
+#: (~2 KB, most of it reasons JSON) fill 4 KB pages badly; 16 KB pages make the bulk
+#: insert ~25 % cheaper (0.3 s of CPU at 100k parcels) and the file smaller.
+PAGE_SIZE = 16384
+
+
+def _new_gpkg(drv, path: str):
+    """A new GeoPackage with :data:`PAGE_SIZE` pages (set for this thread only: the
+    page size of a database is fixed when its first table is made)."""
+    gdal.SetThreadLocalConfigOption("OGR_SQLITE_PRAGMA", f"page_size={PAGE_SIZE}")
+    try:
+        return drv.CreateDataSource(path)
+    finally:
+        gdal.SetThreadLocalConfigOption("OGR_SQLITE_PRAGMA", None)
+
+
 def write_ogr_layer(
     gdf: gpd.GeoDataFrame,
     path: str,
@@ -370,14 +387,15 @@ def write_ogr_layer(
     stay dates); the feature ids are 1..n in row order. ``aliases`` (field →
     alias) are stored as the layer's default QGIS style so QGIS shows them.
 
-    OGR creates the table, its metadata, R-tree and triggers; the rows and the
-    R-tree entries go in with SQLite ``executemany`` (100k features in about a
-    second, ~20x faster than a feature loop through OGR or a QGIS sink).
+    OGR creates the table, its metadata, R-tree and triggers; the rows go in with
+    SQLite ``executemany`` (100k features in about a second, ~20x faster than a
+    feature loop through OGR or a QGIS sink) and the R-tree is bulk loaded
+    (``gpkg_rtree``: packed in one pass, ~5x faster than inserting each entry).
     """
     if overwrite_file and os.path.exists(path):
         os.remove(path)
     drv = ogr.GetDriverByName("GPKG")
-    ds = ogr.Open(path, update=1) if os.path.exists(path) else drv.CreateDataSource(path)
+    ds = ogr.Open(path, update=1) if os.path.exists(path) else _new_gpkg(drv, path)
     geoms = np.asarray(gdf.geometry.values, dtype=object)
     columns = [c for c in gdf.columns if c != gdf.geometry.name]
     if append and ds.GetLayerByName(layer_name) is not None:
@@ -434,6 +452,10 @@ def _insert_rows(path: str, table: str, names, columns, kinds, gdf, geoms) -> No
         con.close()
 
 
+#: Rows converted and inserted together by :func:`_bulk_insert`.
+_INSERT_ROWS = 20_000
+
+
 def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     """Insert all rows with ``executemany``. The table's triggers (R-tree upkeep and
     feature count, which call GeoPackage SQL functions plain SQLite lacks) are
@@ -450,15 +472,21 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     for name, _sql in triggers:
         con.execute(f'DROP TRIGGER "{name}"')
     first = con.execute(f'SELECT COALESCE(MAX(fid), 0) FROM "{table}"').fetchone()[0]
-    data = [list(range(first + 1, first + n + 1))]
-    data += [_sql_values(gdf[c], f, s) for c, (f, s) in zip(columns, kinds, strict=True)]
-    targets = ["fid", *names]
-    if has_geometry:
-        data.append(gpkg_geometry_blobs(geoms, srs_id) if n else [])
-        targets.append("geom")
+    targets = ["fid", *names] + (["geom"] if has_geometry else [])
     quoted = ", ".join('"' + c.replace('"', '""') + '"' for c in targets)
     marks = ", ".join("?" for _ in targets)
-    con.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', zip(*data, strict=True))
+    # the Python values of _INSERT_ROWS rows at a time, not of the whole table (~59
+    # columns × 100k objects for the identification result)
+    for start in range(0, n, _INSERT_ROWS):
+        rows = slice(start, min(start + _INSERT_ROWS, n))
+        part = gdf.iloc[rows]
+        data = [list(range(first + rows.start + 1, first + rows.stop + 1))]
+        data += [_sql_values(part[c], f, s) for c, (f, s) in zip(columns, kinds, strict=True)]
+        if has_geometry:
+            data.append(gpkg_geometry_blobs(geoms[rows], srs_id))
+        con.executemany(
+            f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})', zip(*data, strict=True)
+        )
     present = (
         ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
         if n and has_geometry
@@ -471,7 +499,9 @@ def _bulk_insert(con, table, names, columns, kinds, gdf, geoms) -> None:
     if present.any():
         bounds = shapely.bounds(geoms[present])
         fids = np.flatnonzero(present) + first + 1
-        if has_rtree:
+        if has_rtree and not first:  # packed in one pass, not inserted one by one (gpkg_rtree)
+            write_packed_rtree(con, rtree, fids, bounds)
+        elif has_rtree:  # appended to a tree that holds rows already
             con.executemany(
                 f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)',
                 zip(fids.tolist(), *(bounds[:, k].tolist() for k in (0, 2, 1, 3)), strict=True),

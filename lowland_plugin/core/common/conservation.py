@@ -32,6 +32,11 @@ def _key(value) -> str:
     return str(value)
 
 
+def _same_texts(first: list, second: list) -> bool:
+    """Both lists hold the same texts in the same order (equal texts are equal keys)."""
+    return first == second and all(type(v) is str for v in first)
+
+
 def _show(keys: Iterable[str]) -> str:
     keys = list(keys)
     more = len(keys) - _SHOWN
@@ -54,6 +59,9 @@ def check_ids_accounted(
 ) -> None:
     """Every input id occurs in the output (plus the error output) exactly as often as in
     the input, and the outputs hold no id the input lacks."""
+    input_ids, output_ids, error_ids = list(input_ids), list(output_ids), list(error_ids)
+    if not error_ids and _same_texts(input_ids, output_ids):
+        return  # the very same text ids in the same order: nothing lost, nothing added
     expected = Counter(_key(v) for v in input_ids)
     got = Counter(_key(v) for v in output_ids) + Counter(_key(v) for v in error_ids)
     missing = expected - got

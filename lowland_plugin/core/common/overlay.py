@@ -1,7 +1,7 @@
 """Area overlay of two polygon layers, vectorised: which pieces overlap and by how much.
 
-One STRtree query; pairs whose bounding boxes overlap with zero area (neighbours)
-are dropped at once; where one bounding box contains the other, a piece covered by its target (most buildings in their parcel)
+One STRtree query of bounding boxes; pairs whose bounding boxes overlap with zero area
+(neighbours) are dropped at once; where one bounding box contains the other, a piece covered by its target (most buildings in their parcel)
 or covering it (most parcels in their 三调 patch) needs no clipping; only the rest is
 clipped, in threads (a pair that merely touches clips to area 0 and is dropped: a
 ``touches`` test first cost more than it saved, since after the bounding-box test
@@ -30,7 +30,7 @@ def overlap_areas(
     Both arrays are prepared in place (shapely.prepare: no change to the geometry).
     """
     tree = shapely.STRtree(targets)
-    p_idx, t_idx = tree.query(pieces, predicate="intersects")
+    p_idx, t_idx = tree.query(pieces)  # bounding boxes only: see _pair_areas
     return _pair_areas(targets, pieces, t_idx, p_idx)
 
 
@@ -39,7 +39,7 @@ def self_overlap_areas(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
     overlap area: each unordered pair once, no polygon with itself (what
     ``overlap_areas(geoms, geoms)`` gives for j < i, without its self-pairs' cost)."""
     tree = shapely.STRtree(geoms)
-    p_idx, t_idx = tree.query(geoms, predicate="intersects")
+    p_idx, t_idx = tree.query(geoms)  # bounding boxes only: see _pair_areas
     lower = p_idx < t_idx
     return _pair_areas(geoms, geoms, t_idx[lower], p_idx[lower])
 
@@ -47,7 +47,13 @@ def self_overlap_areas(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nd
 def _pair_areas(
     targets: np.ndarray, pieces: np.ndarray, t_idx: np.ndarray, p_idx: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The candidate pairs (target index, piece index) with their positive overlap area."""
+    """The candidate pairs (target index, piece index) with their positive overlap area.
+
+    The candidates are the tree's bounding-box pairs, not pairs tested to intersect: a
+    positive overlap area implies intersecting, and the exact ``intersects`` of every
+    candidate cost more (buildings × parcels: 3.3 s → 1.9 s of CPU at 100k parcels)
+    than the few extra pairs whose boxes overlap with an area but whose polygons do not
+    (clipped to area 0 and dropped). Same pairs, same order, same areas."""
     # neighbours sharing an edge intersect with zero area; their bounding boxes overlap
     # with zero area too: drop them before any exact test (~80 % of parcel/三调 pairs)
     tb, pb = shapely.bounds(targets)[t_idx], shapely.bounds(pieces)[p_idx]
@@ -60,7 +66,8 @@ def _pair_areas(
         return empty, empty, np.array([], dtype="float64")
     a, b = targets[t_idx], pieces[p_idx]
     overlap = np.zeros(p_idx.size)
-    done = np.zeros(p_idx.size, dtype=bool)
+    done = _same_polygons(a, b, tb, pb)
+    overlap[done] = shapely.area(b[done])
     # one geometry can only cover the other if its bounding box contains the other's
     for outer, inner, ob, ib, own in ((a, b, tb, pb, targets), (b, a, pb, tb, pieces)):
         maybe = np.flatnonzero(
@@ -80,6 +87,26 @@ def _pair_areas(
         overlap[cut] = chunked(_intersection_area, a[cut], b[cut])
     keep = overlap > 0
     return t_idx[keep], p_idx[keep], overlap[keep]
+
+
+def _same_polygons(a: np.ndarray, b: np.ndarray, ab: np.ndarray, bb: np.ndarray) -> np.ndarray:
+    """Pairs whose two geometries are one polygon with the very same vertices (a parcel
+    and its 三调 patch or plan parcel, one a MultiPolygon of one part): each covers the
+    other, so the overlap is the piece's area. A prepared ``covers`` of two coincident
+    boundaries takes the slow path of a full relate (~15 µs a pair); comparing the
+    vertices costs nothing. Other pairs (vertices in another order …) are left to
+    ``covers``."""
+    same = (ab == bb).all(axis=1)
+    idx = np.flatnonzero(same)
+    if idx.size:
+        one = (shapely.get_num_geometries(a[idx]) == 1) & (shapely.get_num_geometries(b[idx]) == 1)
+        idx = idx[one]
+        equal = shapely.equals_exact(
+            shapely.get_geometry(a[idx], 0), shapely.get_geometry(b[idx], 0), tolerance=0.0
+        )
+        same[:] = False
+        same[idx[equal]] = True
+    return same
 
 
 def dominant_by_area(

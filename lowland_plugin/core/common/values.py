@@ -24,6 +24,18 @@ def is_known(value: Any) -> bool:
     return not (isinstance(value, float | np.floating) and math.isnan(value))
 
 
+def known_mask(values: Any) -> np.ndarray:
+    """``[is_known(v) for v in values]`` as a boolean array, vectorised: ``pd.isna`` flags
+    every value :func:`is_known` rejects (and a few more, e.g. ``Decimal("NaN")``), so
+    only its flagged values are asked again one by one."""
+    arr = np.asarray(values, dtype=object).ravel()
+    known = ~pd.isna(arr)
+    doubt = np.flatnonzero(~known)
+    if doubt.size:
+        known[doubt] = [is_known(v) for v in arr[doubt]]
+    return known
+
+
 def plain(value: Any) -> Any:
     """A cell as a plain Python value: numpy scalars unwrapped, NaN/NA/NaT → None."""
     if not is_known(value):
@@ -103,7 +115,14 @@ def texts(frame: pd.DataFrame, name: str) -> list[str | None]:
     """Column ``name`` as stripped texts, empty or unknown → None (absent: all None)."""
     if name not in frame.columns:
         return [None] * len(frame)
-    return [as_text(v) for v in frame[name].tolist()]
+    values = frame[name].to_numpy(dtype=object)
+    known = known_mask(values)
+    if not all(type(v) is str for v in values[known]):  # numbers, dates…: one by one
+        return [as_text(v) for v in values.tolist()]
+    stripped = pd.Series(values[known], dtype=object).str.strip()
+    out = np.full(len(values), None, dtype=object)
+    out[known] = stripped.where(stripped != "", None).to_numpy(dtype=object)
+    return out.tolist()
 
 
 def dates(frame: pd.DataFrame, name: str) -> list[dt.date | None]:

@@ -322,7 +322,8 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
         p.without_buildings(rule),
     )
     by_code = bool(params["min_far_by_industry"])  # {}: the city does not go by industry
-    unmapped = [c for c in minima.unmapped if applies[_rows_of(p.industry, c)].any()]
+    applied = _written_where(p.industry, applies)
+    unmapped = [c for c in minima.unmapped if c in applied]
     if unmapped and by_code:
         listed = "、".join(unmapped)
         check.warnings.append(
@@ -341,9 +342,9 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
     return check
 
 
-def _rows_of(codes_: pd.Series, written: str) -> np.ndarray:
-    """Where the stripped text of ``codes_`` is ``written``."""
-    return (codes_.astype(str).str.strip() == written).to_numpy()
+def _written_where(codes_: pd.Series, rows: np.ndarray) -> set[str]:
+    """The stripped texts of ``codes_`` on ``rows`` (stripped once, not once per code)."""
+    return set(codes_.astype(str).str.strip().to_numpy(dtype=object)[rows])
 
 
 @_registered(CRITERIA, "coverage_below_min")

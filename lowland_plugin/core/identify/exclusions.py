@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..common import codes
-from ..common.values import flag_series, is_known, texts
+from ..common.values import flag_series, known_mask, texts
 from .criteria import Check, new_check
 from .json_text import json_bools, json_const, json_strings
 
@@ -23,16 +23,16 @@ def exclusion_checks(frame: pd.DataFrame, category: pd.Series) -> list[Check]:
     n = len(frame)
     cat = category.to_numpy(dtype=object)
     supply = frame["supply_status"] if "supply_status" in frame.columns else pd.Series([None] * n)
-    known = np.array([is_known(c) for c in cat], dtype=bool)  # a null class is never "met"
+    known = known_mask(cat)  # a null class is never "met"
     current = frame["current_dlbm"] if "current_dlbm" in frame.columns else pd.Series(cat)
-    given = np.array([is_known(c) for c in current], dtype=bool)
+    given = known_mask(current)
     checks = [
         new_check(
             "non_construction_land",
             "Y-1",
             "exclusion",
             known,
-            np.array([c != "construction" for c in cat]),
+            cat != "construction",
             json_strings(cat),
             json_const('"construction"', n),
         ),

@@ -111,10 +111,14 @@ def reaching(
 
 def reserve_in_region(region, pieces: np.ndarray, faces: np.ndarray, blocks: np.ndarray):
     """The region less the pieces (disjoint: one multipolygon, one difference); where
-    the pieces do not make a valid multipolygon, the coverage union of the faces' reserve."""
+    the pieces do not make a valid multipolygon, the coverage union of the faces' reserve.
+    The difference of two valid polygons is valid (GEOS OverlayNG), so only a difference
+    with an invalid multipolygon is checked (the reserve has a hole per block: checking
+    it costs as much as computing it)."""
     try:
-        reserve = shapely.difference(region, shapely.multipolygons(pieces))
-        if shapely.is_valid(reserve):
+        together = shapely.multipolygons(pieces)
+        reserve = shapely.difference(region, together)
+        if shapely.is_valid(together) and shapely.is_valid(region) or shapely.is_valid(reserve):
             return reserve
     except shapely.errors.GEOSException:
         pass

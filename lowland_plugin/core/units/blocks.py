@@ -145,9 +145,13 @@ def _grade_names() -> dict[str, str]:
 def normalise_grades(values: pd.Series) -> pd.Series:
     """Grade keys of ``values`` (None where the value is empty or not in the table)."""
     names = _grade_names()
-    return values.map(
-        lambda v: names.get(str(v).strip().casefold()) if v is not None and pd.notna(v) else None
-    )
+    # each distinct value once (a network has a handful of grades); missing → None
+    codes_, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    if not all(isinstance(v, str) for v in uniques):  # 1 and 1.0 would share one code
+        codes_, uniques = np.arange(len(values)), values.to_numpy(dtype=object)
+        codes_[pd.isna(values).to_numpy()] = -1
+    keys = [names.get(str(v).strip().casefold()) for v in uniques] + [None]
+    return pd.Series(np.array(keys, dtype=object)[codes_], index=values.index, dtype=object)
 
 
 def road_labels(roads: pd.DataFrame, id_field: str | None) -> pd.Series:
