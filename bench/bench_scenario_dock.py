@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         comparison = evaluate_scenarios(
             store.table_frame(dock.scenarios_layer), store.layer_frame(layer), profile,
-            unit_id="DY02", pieces=dock._sibling("pieces"), zones=dock._sibling("zones"),
-            unit=dock._unit_row(),
+            unit_id="DY02", pieces=dock.inputs.sibling("pieces"), zones=dock.inputs.sibling("zones"),
+            unit=dock.inputs.unit_row(),
         )  # fmt: skip
         evaluations.append(time.perf_counter() - start)
         start = time.perf_counter()

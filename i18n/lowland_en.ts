@@ -1130,317 +1130,327 @@ Overwrite them?</translation>
       <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="120" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="124" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="154" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="158" />
       <source>方案比选</source>
       <translation>Scenario comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="161" />
       <source>现行方案的项目图层：新建方案从其中本单元的项目复制</source>
       <translation>Projects layer of the current plan: a new scenario copies the unit's projects from it</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="162" />
       <source>方案库</source>
       <translation>Scenario store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="164" />
       <source>方案库 GeoPackage（默认在单元图层旁：&lt;单元&gt;_scenarios.gpkg）</source>
       <translation>Scenario store GeoPackage (default: beside the units layer, &lt;units&gt;_scenarios.gpkg)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="168" />
       <source>低效地块</source>
       <translation>Low-efficiency parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="170" />
       <source>已复核的低效地块图层（可选）：资金平衡的补偿与拆除按本单元低效地块的现状建筑面积计，与实施方案第八章一致；不选则按单元现状总建筑面积估算</source>
       <translation>The reviewed low-efficiency parcels (optional): compensation and demolition in the funding balance are computed on the existing floor area of the unit's low-efficiency parcels, as in chapter 8 of the implementation plan; without it the unit's whole existing floor area stands in</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
+      <source>控规图层</source>
+      <translation>Regulatory plan</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="177" />
+      <source>控规图层（可选，面图层，含容积率、限高等控制指标）：比选表的开发容量、容量使用率与容量余量按其测算；不选则为未知</source>
+      <translation>Regulatory plan layer (控规, optional, polygons with FAR, height and other limits): the table's development capacity, capacity used and headroom are computed from it; without it they are unknown</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
       <source>打开方案库</source>
       <translation>Open store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="183" />
       <source>打开方案库；文件不存在时按项目图层的字段新建</source>
       <translation>Open the scenario store; a missing file is created with the projects layer's fields</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="184" />
       <source>新建</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="185" />
       <source>由现行方案（本单元的项目）新建方案</source>
       <translation>New scenario from the current plan (the unit's projects)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="186" />
       <source>复制</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="187" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="188" />
       <source>设为选定方案</source>
       <translation>Mark as chosen</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="189" />
       <source>实施方案按选定方案编制（每个单元一个）</source>
       <translation>The implementation plan describes the chosen scenario (one per unit)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="190" />
       <source>编辑所选地块（每次设置为一步，可撤销）</source>
       <translation>Edit the selected parcels (each change is one undo step)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="191" />
       <source>再开发方式</source>
       <translation>Redevelopment mode</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="192" />
       <source>规划用途</source>
       <translation>Planned use</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="193" />
       <source>用地用海代码，如 0901</source>
       <translation>Land-use code, e.g. 0901</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="183" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="194" />
       <source>容积率</source>
       <translation>FAR</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="195" />
       <source>建筑面积（m²）</source>
       <translation>Floor area (m²)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="185" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="196" />
       <source>移交用地（m²）</source>
       <translation>Handover (m²)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="197" />
       <source>分期</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="190" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="201" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="191" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="202" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="192" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="203" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="193" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="204" />
       <source>把编辑写入方案库</source>
       <translation>Write the edits to the scenario store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="194" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="205" />
       <source>比选表</source>
       <translation>Comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="195" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="206" />
       <source>图表</source>
       <translation>Charts</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="196" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="207" />
       <source>导出 XLSX</source>
       <translation>Export XLSX</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="197" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="208" />
       <source>导出图表 PNG</source>
       <translation>Export charts (PNG)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="360" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
       <source>方案名称</source>
       <translation>Scenario name</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="491" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="510" />
       <source>设置再开发方式</source>
       <translation>Set redevelopment mode</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="526" />
       <source>设置规划用途</source>
       <translation>Set planned use</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="532" />
       <source>设置容积率</source>
       <translation>Set FAR</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="518" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="537" />
       <source>设置建筑面积</source>
       <translation>Set floor area</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="540" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="559" />
       <source>设置移交用地</source>
       <translation>Set handover</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="544" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="563" />
       <source>设置分期</source>
       <translation>Set phase</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="570" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="589" />
       <source>已保存。</source>
       <translation>Saved.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="189" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="200" />
       <source>设置</source>
       <translation>Set</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="265" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="287" />
       <source>请选择方案库文件（.gpkg）。</source>
       <translation>Choose a scenario store file (.gpkg).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="398" />
       <source>新建方案</source>
       <translation>New scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="398" />
       <source>现行方案</source>
       <translation>Current plan</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="423" />
       <source>复制方案</source>
       <translation>Copy scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="454" />
       <source>删除方案</source>
       <translation>Delete scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="472" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="491" />
       <source>请先在地图上选择本方案的地块。</source>
       <translation>Select parcels of this scenario on the map first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="675" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="658" />
       <source>导出比选表</source>
       <translation>Export comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="689" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="672" />
       <source>导出图表到文件夹</source>
       <translation>Export charts to folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="290" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="309" />
       <source>已打开方案库：{0}</source>
       <translation>Opened scenario store: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="325" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="344" />
       <source>★ 选定方案</source>
       <translation>★ chosen</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="425" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="444" />
       <source>已建立方案 {0}（{1} 个项目）。</source>
       <translation>Scenario {0} created ({1} projects).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="442" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="461" />
       <source>已删除方案 {0}。</source>
       <translation>Scenario {0} deleted.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="452" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="471" />
       <source>方案 {0} 已设为选定方案，实施方案按其编制。</source>
       <translation>Scenario {0} is now the chosen one; the implementation plan describes it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="464" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="483" />
       <source>已选地块：{0}</source>
       <translation>Selected parcels: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="486" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="505" />
       <source>{0}：{1} 个地块。</source>
       <translation>{0}: {1} parcels.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="681" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="664" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="694" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="677" />
       <source>已导出 {0} 张图表到 {1}</source>
       <translation>Exported {0} charts to {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="272" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="294" />
       <source>方案库不存在；请先选择项目图层以新建方案库。</source>
       <translation>The scenario store does not exist; choose a projects layer to create it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="423" />
       <source>{0} 副本</source>
       <translation>{0} copy</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="454" />
       <source>删除方案 {0} 及其全部地块？此操作不能撤销。</source>
       <translation>Delete scenario {0} and all its parcels? This cannot be undone.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="277" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="299" />
       <source>无法打开方案库：{0}</source>
       <translation>Cannot open the scenario store: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="568" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="587" />
       <source>保存失败：{0}</source>
       <translation>Saving failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="501" />
       <source>方案图层没有字段 {0}。</source>
       <translation>The scenario layer has no field {0}.</translation>
     </message>
