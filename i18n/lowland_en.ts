@@ -2585,147 +2585,152 @@ Overwrite them?</translation>
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="120" />
+      <location filename="../processing/generate_plan.py" line="121" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="129" />
-      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors; each document must render within 60 s and 20 million characters, and may include only files of the template's own folder); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;With a scenario store (the GeoPackage of the 方案比选 dock or of lowland:evaluatescenarios) the documents get the chapter 十、方案比选 (scenario comparison): the indicator table of the scenarios (best value marked ★), the failed checks with their clauses, the charts, and the chosen scenario named; the numbers are those of the dock. When a unit has a chosen scenario, every chapter (planning, funding …) is computed from that scenario's projects instead of the projects layer.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;li&gt;File names come from the unit ids: two unit ids giving one file name are refused; over-long ids are shortened with a hash suffix. Files of the same name in the output folder are refused, and nothing is written, unless Overwrite existing files is chosen.&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/generate_plan.py" line="130" />
+      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。给出控规图层时，比选表的开发容量、容量使用率与容量余量按其测算（与 lowland:capacityenvelope 相同），否则为未知。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors; each document must render within 60 s and 20 million characters, and may include only files of the template's own folder); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;With a scenario store (the GeoPackage of the 方案比选 dock or of lowland:evaluatescenarios) the documents get the chapter 十、方案比选 (scenario comparison): the indicator table of the scenarios (best value marked ★), the failed checks with their clauses, the charts, and the chosen scenario named; the numbers are those of the dock. When a unit has a chosen scenario, every chapter (planning, funding …) is computed from that scenario's projects instead of the projects layer. With a regulatory plan layer (控规, CONTROLS) the table's development capacity, capacity used and headroom are computed from it (as lowland:capacityenvelope does); without it they are unknown.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;li&gt;File names come from the unit ids: two unit ids giving one file name are refused; over-long ids are shortened with a hash suffix. Files of the same name in the output folder are refused, and nothing is written, unless Overwrite existing files is chosen.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="158" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="160" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="164" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="164" />
+      <location filename="../processing/generate_plan.py" line="166" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="172" />
+      <location filename="../processing/generate_plan.py" line="174" />
       <source>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</source>
       <translation>Scenario store (方案比选 GeoPackage, optional: adds the scenario comparison chapter)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="179" />
+      <location filename="../processing/generate_plan.py" line="182" />
+      <source>控规图层（可选：方案比选一章的开发容量）</source>
+      <translation>Regulatory plan layer (控规, optional: the capacity in the scenario comparison chapter)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="189" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="185" />
+      <location filename="../processing/generate_plan.py" line="195" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="193" />
+      <location filename="../processing/generate_plan.py" line="203" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="201" />
+      <location filename="../processing/generate_plan.py" line="211" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>Compiled by (printed on the cover; empty: to be filled in)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="215" />
+      <location filename="../processing/generate_plan.py" line="225" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="223" />
+      <location filename="../processing/generate_plan.py" line="233" />
       <source>覆盖已有文件</source>
       <translation>Overwrite existing files</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="229" />
+      <location filename="../processing/generate_plan.py" line="239" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="584" />
+      <location filename="../processing/generate_plan.py" line="597" />
       <source>方案 {0} 的项目</source>
       <translation>projects of scenario {0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="194" />
+      <location filename="../processing/generate_plan.py" line="204" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="255" />
+      <location filename="../processing/generate_plan.py" line="265" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="308" />
+      <location filename="../processing/generate_plan.py" line="318" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="295" />
+      <location filename="../processing/generate_plan.py" line="305" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="395" />
+      <location filename="../processing/generate_plan.py" line="406" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="542" />
+      <location filename="../processing/generate_plan.py" line="553" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="553" />
+      <location filename="../processing/generate_plan.py" line="565" />
       <source>方案库：{0}（{1} 个方案）</source>
       <translation>Scenario store: {0} ({1} scenarios)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="588" />
+      <location filename="../processing/generate_plan.py" line="601" />
       <source>单元 {0} 的实施方案按选定方案 {1} 编制。</source>
       <translation>The plan of unit {0} describes its chosen scenario {1}.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="269" />
+      <location filename="../processing/generate_plan.py" line="279" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="442" />
+      <location filename="../processing/generate_plan.py" line="453" />
       <source>将覆盖已有文件：{0}</source>
       <translation>Replacing the existing file: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="245" />
+      <location filename="../processing/generate_plan.py" line="255" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="454" />
+      <location filename="../processing/generate_plan.py" line="465" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="478" />
+      <location filename="../processing/generate_plan.py" line="489" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="538" />
+      <location filename="../processing/generate_plan.py" line="549" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>

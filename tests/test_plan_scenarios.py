@@ -129,8 +129,9 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     sample_units_chain, tmp_path
 ):
     """lowland:generateplan on the sample with a store of two DY02 scenarios (the plan,
-    and a copy whose PRJ03 is 收储 at FAR 2.0, chosen): the DOCX and the PDF hold the
-    table of evaluate_scenarios, number for number, and name the chosen scenario."""
+    and a copy whose PRJ03 is 收储 at FAR 2.0, chosen) and the 控规 layer (CONTROLS):
+    the DOCX and the PDF hold the table of evaluate_scenarios with that capacity, number
+    for number (the capacity rows filled, not 未知), and name the chosen scenario."""
     import datetime as dt
 
     from check_helpers import SAMPLE_PROJECTS, generate_sample_plans
@@ -164,8 +165,10 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     del layer, ds
     scenario_store.mark_chosen(store, "DY02-B")
 
+    controls_path = SAMPLE_PROJECTS.parent / "sample_district.gpkg"
     folder = generate_sample_plans(sample_units_chain, tmp_path / "plans", [0, 2],
-                                   SCENARIOS=store, UNIT_IDS="DY02,DY01", MAPS=False)  # fmt: skip
+                                   SCENARIOS=store, UNIT_IDS="DY02,DY01", MAPS=False,
+                                   CONTROLS=f"{controls_path}|layername=plan")  # fmt: skip
     table, stored = scenario_store.read_store(store)
     unit = units[units["unit_id"] == "DY02"].iloc[0].to_dict()
     pieces = read_ogr_layer(str(SAMPLE_PROJECTS), "pieces")
@@ -177,7 +180,10 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     assert basis == "低效地块现状建筑面积" and gfa > 0
     expected = evaluate_scenarios(table, stored, load_profile("yinchuan"), unit_id="DY02",
                                   pieces=pieces, zones=zones, unit=unit,
-                                  compensation=(gfa, basis))  # fmt: skip
+                                  compensation=(gfa, basis),
+                                  capacity=read_ogr_layer(str(controls_path), "plan"))  # fmt: skip
+    capacity = expected.row("capacity_m2").values
+    assert all(v is not None and v > 0 for v in capacity.values()), capacity
     rows = [
         [r.label_zh, r.unit or "—"]
         + [value_text(r.values[s]) + (" ★" if s in r.best else "") for s in ("DY02-A", "DY02-B")]
