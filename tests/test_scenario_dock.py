@@ -441,3 +441,18 @@ def test_the_controls_layer_gives_the_capacity(dock):
         assert shown(dock, "capacity_headroom_m2", sid) == pytest.approx(
             expected.row("capacity_headroom_m2").values[sid]
         )
+
+
+def test_the_sample_store_with_its_own_pieces(dock, tmp_path):
+    """The sample store carries each scenario's scattered pieces (scenario_pieces): the
+    dock checks Y-7 on them, as lowland:evaluatescenarios is given them — DY02-A passes
+    every check, DY02-B fails Y-4 (PRJ01's FAR) and Y-7 (its pieces); with the plan's
+    pieces (no scenario_id) A would fail Y-7 too."""
+    shutil.copy(SAMPLE / "sample_scenarios.gpkg", tmp_path / "store.gpkg")
+    assert dock.open_store(tmp_path / "store.gpkg")
+    dock.unitCombo.setCurrentText("DY02")
+    c = dock.evaluate()
+    assert c.failures["DY02-A"] == ()
+    assert {(f.clause, f.project_id) for f in c.failures["DY02-B"]} == {
+        ("Y-4", "PRJ01"), ("Y-7", "PRJ01")}  # fmt: skip
+    assert "scenario_id" in dock.inputs.sibling("pieces").columns

@@ -2,7 +2,8 @@
 edit touched, so that a re-evaluation after an edit redoes only those
 (:func:`~..core.scenarios.evaluate.evaluate_scenarios` with ``only=`` and ``cache=``).
 
-- The other inputs: the pieces and zones beside the plan's projects, the 控规 layer
+- The other inputs: the scenarios' pieces and zones (the store's, else those beside the
+  plan's projects), the 控规 layer
   (capacity), the unit's row of the units layer and the floor area 八、资金平衡
   computes compensation on (the unit's 低效地块). Each is read once and kept until its
   layer changes.
@@ -122,14 +123,20 @@ class EvaluationInputs:
         return self.edits.take()
 
     def sibling(self, name: str):
-        """Layer ``name`` (pieces, zones) of the plan's projects GeoPackage, or None."""
+        """The scenarios' ``name`` (pieces, zones): the store's ``scenario_<name>`` layer
+        when it has one (by ``scenario_id`` and ``project_id``: each scenario its own,
+        as lowland:evaluatescenarios is given them), else layer ``name`` of the plan's
+        projects GeoPackage (by ``project_id``), or None."""
         if name not in self._siblings:
             plan = self.dock.projectsCombo.currentLayer()
-            path = source_file(plan) if plan is not None else None
+            sources = [(self.dock.store_path, f"scenario_{name}"),
+                       (source_file(plan) if plan is not None else None, name)]  # fmt: skip
             found = None
-            if path is not None and path.suffix.lower() == ".gpkg":
-                if name in list_ogr_layers(str(path)):
-                    found = read_ogr_layer(str(path), name)
+            for path, layer in sources:
+                if path is not None and str(path).lower().endswith(".gpkg") and path.exists():
+                    if layer in list_ogr_layers(str(path)):
+                        found = read_ogr_layer(str(path), layer)
+                        break
             self._siblings[name] = found
         return self._siblings[name]
 
