@@ -183,6 +183,12 @@ def test_choose_delete_and_export(dock, tmp_path, monkeypatch):
         "DY02_方案比选_funding.png", "DY02_方案比选_gfa_by_use.png",
         "DY02_方案比选_resolved_by_phase.png",
     ]  # fmt: skip
+    from qgis.PyQt.QtGui import QImage
+
+    # exported at the document's size (7.0 × 3.6 in at 150 dpi = 1050 × 540 px), whatever
+    # the dock's width
+    image = QImage(str(pngs[0]))
+    assert (image.width(), image.height()) == (1050, 540)
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert not dock.delete_current()
@@ -456,3 +462,31 @@ def test_the_sample_store_with_its_own_pieces(dock, tmp_path):
     assert {(f.clause, f.project_id) for f in c.failures["DY02-B"]} == {
         ("Y-4", "PRJ01"), ("Y-7", "PRJ01")}  # fmt: skip
     assert "scenario_id" in dock.inputs.sibling("pieces").columns
+
+
+def test_chart_grid_fits_the_tab():
+    from lowland_under_test.lowland_plugin.gui.scenario_table import chart_grid
+
+    # 800 px ≥ 2 × 360 + 8: two columns of (800 − 8) // 2 = 396 px; two rows in 520 px:
+    # (520 − 8) // 2 = 256, capped at 0.62 × 396 = 245.52 → 245
+    assert chart_grid(800, 520) == (2, (396, 245))
+    # 500 px: one column; three rows in 520 px: (520 − 16) // 3 = 168 < 200 → 200 (scrolls)
+    assert chart_grid(500, 520) == (1, (500, 200))
+
+
+def test_the_charts_fit_the_dock(dock, tmp_path):
+    """The charts tab shows the three charts drawn for its width (two columns when wide
+    enough), none wider than the tab."""
+    from lowland_under_test.lowland_plugin.gui.scenario_table import chart_grid
+
+    shutil.copy(SAMPLE / "sample_scenarios.gpkg", tmp_path / "store.gpkg")
+    dock.resize(820, 900)
+    assert dock.open_store(tmp_path / "store.gpkg")
+    dock.unitCombo.setCurrentText("DY02")
+    dock.evaluate()
+    dock.tabs.setCurrentIndex(1)
+    settle()
+    columns, (w, h) = chart_grid(*dock._chart_area())
+    for label in dock.chart_labels.values():
+        assert (label.pixmap().width(), label.pixmap().height()) == (w, h)
+        assert w <= dock.chartsScroll.viewport().width()

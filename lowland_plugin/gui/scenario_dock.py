@@ -48,6 +48,7 @@ from ..core.common.errors import LowlandInputError, split_bilingual
 from ..core.common.profiles import load_profile
 from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..core.documents.projects import assign_projects
+from ..core.scenarios.charts import chart_images
 from ..core.scenarios.comparison import Comparison
 from ..core.scenarios.evaluate import evaluate_scenarios
 from ..core.scenarios.model import copy_scenario, is_chosen, iso_time, scenario_from_projects
@@ -55,10 +56,13 @@ from ..i18n import language, tr
 from . import scenario_layers as store
 from .scenario_inputs import EvaluationInputs
 from .scenario_table import (
+    chart_grid,
     export_pngs,
     export_xlsx,
     failures_html,
     fill_table,
+    fit_charts,
+    fit_height,
     show_charts,
 )
 
@@ -141,6 +145,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.comparisonTable.verticalHeader().setVisible(False)
+        self.comparisonTable.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 4)
         self._setup_texts()
         self._connect_widgets()
         self.editGroup.collapsedStateChanged.connect(lambda _c: self._fit_splitter())
@@ -350,6 +355,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         if self.scenarioList.currentItem() is None and self.scenarioList.count():
             self.scenarioList.setCurrentRow(0)
         self.scenarioList.blockSignals(False)
+        fit_height(self.scenarioList, 80)
         self._current_changed()
         self.schedule_evaluation()
 
@@ -626,6 +632,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         english = language() == "en"
         fill_table(self.comparisonTable, self.comparison, english)
         self.failuresText.setHtml(failures_html(self.comparison, english))
+        fit_height(self.failuresText, 240)
         self._charts_stale = True
         self._draw_charts_if_shown()
         self._update_buttons()
@@ -640,12 +647,27 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         if self.comparison is None:
             return {}
         try:
-            self.images = show_charts(self.chart_labels, self.comparison, language() == "en")
+            self.images = show_charts(self.chart_labels, self.chartsLayout, self.comparison,
+                                      language() == "en", *self._chart_area())  # fmt: skip
         except LowlandInputError as err:
             self._show_message(split_bilingual(str(err))[0], error=True)
             return {}
         self._charts_stale = False
         return self.images
+
+    def _chart_area(self) -> tuple[int, int]:
+        """The room for the charts: the charts tab's, less its margins and a scroll bar."""
+        margins, viewport = self.chartsLayout.contentsMargins(), self.chartsScroll.viewport()
+        bar = self.chartsScroll.verticalScrollBar().sizeHint().width()
+        return (viewport.width() - margins.left() - margins.right() - bar,
+                viewport.height() - margins.top() - margins.bottom())  # fmt: skip
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """The charts follow the dock's width (scaled again, not drawn again)."""
+        super().resizeEvent(event)
+        fit_height(self.failuresText, 240)
+        if self.images and not self._charts_stale:
+            fit_charts(self.chart_labels, self.images, chart_grid(*self._chart_area())[1][0])
 
     # ------------------------------------------------------------------ export
 
@@ -672,7 +694,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
             folder = QFileDialog.getExistingDirectory(self, tr("导出图表到文件夹"))
             if not folder:
                 return []
-        images = self.images if not self._charts_stale and self.images else self.draw_charts()
+        images = chart_images(self.comparison, "en" if language() == "en" else "zh")
         paths = export_pngs(images, folder, f"{self.comparison.unit_id}_方案比选")
         self._show_message(tr("已导出 {0} 张图表到 {1}").format(len(paths), folder))
         return paths
