@@ -32,7 +32,7 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.bridge.inputs import file_layer, review_fields_of
-from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
+from ..lowland_plugin.bridge.ogr_io import list_ogr_layers, read_ogr_layer
 from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
 from ..lowland_plugin.bridge.plan_files import (
@@ -565,8 +565,12 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             self.tr("方案库：{0}（{1} 个方案）").format(path, len(table))
             + f" / scenario store {path}"
         )
-        return {"table": table, "projects": projects, "pieces": pieces, "zones": zones,
-                "controls": controls}  # fmt: skip
+        own = {name: read_ogr_layer(path, f"scenario_{name}") for name in ("pieces", "zones")
+               if f"scenario_{name}" in list_ogr_layers(path)}  # fmt: skip
+        # the store's own pieces/zones (by scenario_id, as evaluatescenarios is given them
+        # and the dock reads them) before the plan's
+        return {"table": table, "projects": projects, "pieces": own.get("pieces", pieces),
+                "zones": own.get("zones", zones), "controls": controls}  # fmt: skip
 
     def _scenario_comparison(self, scenarios, unit, profile, staging: Path, written, basis):
         """The unit's scenarios evaluated (:func:`evaluate_scenarios`, the numbers of
@@ -603,10 +607,21 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
         ids = set(texts(projects, "project_id"))
         pieces, zones = (
-            None if layer is None else layer[[t in ids for t in texts(layer, "project_id")]]
-            for layer in (scenarios["pieces"], scenarios["zones"])
+            self._rows_of(layer, ids, sid) for layer in (scenarios["pieces"], scenarios["zones"])
         )  # the pieces and zones of the scenario's projects
         return project_checks(projects, units_all, pieces, zones, label, profile)
+
+    @staticmethod
+    def _rows_of(layer, project_ids: set, scenario_id: str):
+        """The rows of ``layer`` (pieces, zones) of the projects ``project_ids``; of the
+        scenario ``scenario_id`` when the layer is the store's (with ``scenario_id``)."""
+        if layer is None:
+            return None
+        keep = [t in project_ids for t in texts(layer, "project_id")]
+        if "scenario_id" in layer.columns:
+            keep = [k and s == scenario_id for k, s in zip(keep, texts(layer, "scenario_id"),
+                                                           strict=True)]  # fmt: skip
+        return layer[keep]
 
     @staticmethod
     def _move_into_place(staging: Path, out_dir: Path, written) -> list[tuple]:
