@@ -4,15 +4,19 @@ the planner's edits?
 Usage: bash scripts/run bench-scenario-dock [--edits 20] [--scenarios 2]
 
 The sample's unit DY02 (sample_units.gpkg, sample_projects.gpkg copied to a temporary
-folder): a store beside the units, the plan as scenario A and ``--scenarios − 1`` copies.
-Each edit sets the FAR of PRJ03 in the last scenario through the dock (one edit
-command in the layer's edit buffer); timed per edit:
+folder; the 控规 layer of sample_district.gpkg chosen, so the capacity envelope runs): a
+store beside the units, the plan as scenario A and ``--scenarios − 1`` copies. Each
+edit sets the FAR of PRJ03 in the last scenario through the dock (one edit command in
+the layer's edit buffer); timed per edit:
 
 (a) the whole step as the planner sees it — ``set_far`` (the edit command) and the
     queued re-evaluation with the table, failed checks and (not shown: charts tab
-    closed) no charts;
-(b) ``evaluate_scenarios`` alone on the edit buffer's frames;
-(c) the three charts, drawn when the charts tab is shown.
+    closed) no charts; the dock re-evaluates only the edited scenario (``only=``, its
+    cache holds the others);
+(b) ``evaluate_scenarios`` alone on the edit buffer's frames, every scenario (the dock
+    before the cache);
+(c) the same with the dock's ``only=``/``cache=`` (one scenario evaluated);
+(d) the three charts, drawn when the charts tab is shown.
 
 Median, p95 and max of each.
 """
@@ -65,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     dock = ScenarioDock(None)
     dock.projectsCombo.setLayer(projects)
     dock.set_units_layer(units)
+    controls = QgsVectorLayer(
+        f"{ROOT / 'resources' / 'sample' / 'sample_district.gpkg'}|layername=plan", "plan", "ogr"
+    )
+    QgsProject.instance().addMapLayer(controls)
+    dock.controlsCombo.setLayer(controls)
     dock.open_store()
     dock.unitCombo.setCurrentText("DY02")
     dock.new_scenario("A")
@@ -78,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"unit DY02, {args.scenarios} scenarios, {layer.featureCount()} scenario parcels, "
           f"{args.edits} edits", flush=True)  # fmt: skip
 
-    steps, evaluations, charts = [], [], []
+    steps, evaluations, cached, charts = [], [], [], []
     profile = load_profile("default")
     for i in range(args.edits):
         far = 1.0 + 0.1 * (i % 10)
@@ -86,19 +95,27 @@ def main(argv: list[str] | None = None) -> int:
         dock.set_far(far)
         QCoreApplication.processEvents()  # the queued re-evaluation and table
         steps.append(time.perf_counter() - start)
+        table, frame = store.table_frame(dock.scenarios_layer), store.layer_frame(layer)
+        inputs = dict(unit_id="DY02", pieces=dock.inputs.sibling("pieces"),
+                      zones=dock.inputs.sibling("zones"), unit=dock.inputs.unit_row(),
+                      capacity=dock.inputs.controls())  # fmt: skip
         start = time.perf_counter()
-        comparison = evaluate_scenarios(
-            store.table_frame(dock.scenarios_layer), store.layer_frame(layer), profile,
-            unit_id="DY02", pieces=dock._sibling("pieces"), zones=dock._sibling("zones"),
-            unit=dock._unit_row(),
-        )  # fmt: skip
+        comparison = evaluate_scenarios(table, frame, profile, **inputs)
         evaluations.append(time.perf_counter() - start)
+        cache = dict(dock.inputs.cache)
+        start = time.perf_counter()
+        live = evaluate_scenarios(table, frame, profile, only=[dock.current_scenario()],
+                                  cache=cache, **inputs)  # fmt: skip
+        cached.append(time.perf_counter() - start)
+        assert [r.values for r in live.rows] == [r.values for r in comparison.rows]
+        assert [r.values for r in dock.comparison.rows] == [r.values for r in comparison.rows]
         start = time.perf_counter()
         chart_images(comparison)
         charts.append(time.perf_counter() - start)
     stats("(a) edit + re-evaluation + table (as in the dock)", steps)
-    stats("(b) evaluate_scenarios on the edit buffer", evaluations)
-    stats("(c) the three charts", charts)
+    stats("(b) evaluate_scenarios, every scenario", evaluations)
+    stats("(c) evaluate_scenarios, the edited one (only=, cache=)", cached)
+    stats("(d) the three charts", charts)
     print(f"  evaluations run by the dock: {dock.evaluations}", flush=True)
     dock.unload()
     del dock

@@ -219,287 +219,237 @@
       <translation>Python packages Lowland needs are missing or of the wrong version:</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
       <source>实施方案生成</source>
       <translation>Implementation plans</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
       <source>单元图层</source>
       <translation>Units layer</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>Redevelopment units (output of lowland:buildunits, with unit_id)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
-      <source>宗地图层</source>
-      <translation>Parcels</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
-      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
-      <translation>Identification result with unit_id (the parcels output of buildunits)</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
-      <source>项目图层</source>
-      <translation>Projects</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
-      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
-      <translation>Redevelopment projects (project template): the basis of the FAR, land price and other checks</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
-      <source>零星用地</source>
-      <translation>Scattered land</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
-      <source>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</source>
-      <translation>The project template's scattered-land pieces layer (pieces); empty: the pieces layer of the projects layer's GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
-      <source>功能分区</source>
-      <translation>Zones</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
-      <source>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</source>
-      <translation>The project template's functional zones layer (zones); empty: the zones layer of the projects layer's GeoPackage</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
-      <source>历史遗留</source>
-      <translation>Legacy land</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
-      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
-      <translation>Optional: output of lowland:legacyland</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
       <source>单元</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>Check the units to write plans for; the preview shows the highlighted unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
       <source>全选</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>全不选</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>模板</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>DOCX 模板</source>
       <translation>DOCX template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>HTML 模板</source>
       <translation>HTML template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML files (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
       <source>规则配置</source>
       <translation>Rule profile</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>Rule profile: default, yinchuan or the path of a profile file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>格式</source>
       <translation>Formats</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>输出文件夹</source>
       <translation>Output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>选择输出文件夹</source>
       <translation>Choose the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>Preview the highlighted unit's plan (HTML) below</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>生成</source>
       <translation>Generate</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>Write the plans of the checked units into the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>图集布局</source>
       <translation>Atlas layout</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>Add the A3 review-meeting atlas layout (one page per unit) to the project and open it in the layout designer, to adjust, print or export</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
       <source>打开文件夹</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="187" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>Open the folder of the last run</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="203" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="198" />
       <source>更新单元统计</source>
       <translation>Refresh unit statistics</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="205" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="200" />
       <source>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</source>
       <translation>After the review meeting or after changing unit outlines, recount the chosen units layer from the reviewed identification (undoable)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="486" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="512" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="508" />
       <source>实施方案不完整</source>
       <translation>Incomplete implementation plan</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="526" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
       <source>覆盖已有文件？</source>
       <translation>Overwrite existing files?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
       <source>默认（内置模板）</source>
       <translation>Default (bundled template)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="252" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>Choose a units layer (output of lowland:buildunits).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="357" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="353" />
       <source>请至少勾选一个单元。</source>
       <translation>Check at least one unit.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="359" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="355" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="361" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="357" />
       <source>请选择输出文件夹。</source>
       <translation>Choose an output folder.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="436" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="462" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="478" />
       <source>未生成：请先补充缺少的图层。</source>
       <translation>Nothing generated: add the missing layers first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="493" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="489" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>Plans written for {0} units: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="540" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="536" />
       <source>请先选择要预览的单元。</source>
       <translation>Choose the unit to preview first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="555" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="551" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>Preview failed: the algorithm wrote no HTML file.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="609" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="605" />
       <source>请先选择再开发单元图层。</source>
       <translation>Choose a redevelopment units layer first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="645" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="641" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="296" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="292" />
       <source>单元（{0} 个）</source>
       <translation>Units ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="431" />
       <source>任务被终止。</source>
       <translation>The task was terminated.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="495" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
       <source>已为 {0} 个单元生成实施方案（不完整）：{1}
 缺少：
 {2}</source>
@@ -508,7 +458,7 @@ Missing:
 {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
       <source>所选图层不足，实施方案将缺少以下内容：
 {0}
 
@@ -519,7 +469,7 @@ Missing:
 Generate anyway?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="527" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
       <source>输出文件夹中已有 {0} 个同名文件：
 {1}
 
@@ -530,137 +480,202 @@ Generate anyway?</translation>
 Overwrite them?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="549" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="545" />
       <source>正在生成预览：{0}…</source>
       <translation>Rendering the preview of {0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="560" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="556" />
       <source>预览：单元 {0}</source>
       <translation>Preview: unit {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="575" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="571" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>Layout “{0}” added: one page per unit; the map shows the project's visible layers.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="436" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>生成失败：{0}</source>
       <translation>Generation failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="582" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="578" />
       <source>输出文件夹不存在：{0}</source>
       <translation>The output folder does not exist: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="260" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="390" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="386" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="476" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="472" />
       <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
       <translation>Nothing generated: the output folder already has {0} files of the same name, not overwritten.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="70" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="42" />
+      <source>宗地图层</source>
+      <translation>Parcels</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="42" />
+      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
+      <translation>Identification result with unit_id (the parcels output of buildunits)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="43" />
+      <source>项目图层</source>
+      <translation>Projects</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="43" />
+      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
+      <translation>Redevelopment projects (project template): the basis of the FAR, land price and other checks</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="44" />
+      <source>零星用地</source>
+      <translation>Scattered land</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="44" />
+      <source>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</source>
+      <translation>The project template's scattered-land pieces layer (pieces); empty: the pieces layer of the projects layer's GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="45" />
+      <source>功能分区</source>
+      <translation>Zones</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="45" />
+      <source>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</source>
+      <translation>The project template's functional zones layer (zones); empty: the zones layer of the projects layer's GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="46" />
+      <source>历史遗留</source>
+      <translation>Legacy land</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="46" />
+      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
+      <translation>Optional: output of lowland:legacyland</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="47" />
+      <source>控规图层</source>
+      <translation>Regulatory plan</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="47" />
+      <source>可选：控规图层，单元图层旁有方案库时，方案比选一章的开发容量按其测算</source>
+      <translation>Optional: the regulatory plan (控规) layer; with a scenario store beside the units, the capacity in the scenario comparison chapter is computed from it</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="84" />
       <source>需要 unit_id 字段的单元面图层</source>
       <translation>needs a polygon layer of units with a unit_id field</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="71" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="85" />
       <source>需要低效用地认定结果（parcel_id、verdict、lowland_type）</source>
       <translation>needs an identification result (parcel_id, verdict, lowland_type)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="72" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="86" />
       <source>需要项目模板的项目图层（project_id 等字段，不是核算结果）</source>
       <translation>needs the project template's projects layer (project_id and template fields, not a check result)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="73" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="87" />
       <source>需要项目模板的零星用地图层（project_id、piece_id）</source>
       <translation>needs the project template's pieces layer (project_id, piece_id)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="74" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="88" />
       <source>需要项目模板的功能分区图层（project_id、use_code）</source>
       <translation>needs the project template's zones layer (project_id, use_code)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="75" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="89" />
       <source>需要历史遗留用地认定结果（legacy_class）</source>
       <translation>needs a legacy-land result (legacy_class)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="77" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="90" />
+      <source>需要控规图层（far_max 及 plan_id 或 plan_code）</source>
+      <translation>needs a regulatory plan layer (far_max and plan_id or plan_code)</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="92" />
       <source>图层「{0}」不适用：{1}。</source>
       <translation>Layer “{0}” does not fit: {1}.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="99" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="114" />
       <source>{0}：{1}</source>
       <translation>{0}: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="110" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="125" />
       <source>二、低效用地清单</source>
       <translation>2. List of low-efficiency parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="111" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="126" />
       <source>无宗地图层，清单为空，资金平衡按单元现状总建筑面积估算</source>
       <translation>no parcels layer: the list is empty and the funding balance is estimated from the unit's existing floor area</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="115" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="130" />
       <source>三、历史遗留用地</source>
       <translation>3. Legacy land</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="115" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="130" />
       <source>无历史遗留用地认定结果</source>
       <translation>no legacy-land result</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="120" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="135" />
       <source>四、再开发项目规划指标；五、补缴地价与缴款计划</source>
       <translation>4. Project planning indicators; 5. Land price due and payment plan</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="121" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="136" />
       <source>无项目图层，容积率、混合用地、零星用地和补缴地价均不核算</source>
       <translation>no projects layer: FAR, mixed use, scattered land and land price are not checked</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="127" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="142" />
       <source>四（三）零星用地</source>
       <translation>4 (3) Scattered land</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="127" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="142" />
       <source>无零星用地图层，不核查零星用地</source>
       <translation>no pieces layer: scattered land is not checked</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="133" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="148" />
       <source>四（二）混合用地用途比例</source>
       <translation>4 (2) Mixed-use shares</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="134" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="149" />
       <source>无功能分区图层，用途比例按计容建筑面积计算</source>
       <translation>no zones layer: use shares are computed from counted floor area</translation>
     </message>
@@ -1130,317 +1145,322 @@ Overwrite them?</translation>
       <translation>Verdict changed after re-running the identification: “{0}” when reviewed, now “{1}”.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="120" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="128" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="154" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="163" />
       <source>方案比选</source>
       <translation>Scenario comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
       <source>现行方案的项目图层：新建方案从其中本单元的项目复制</source>
       <translation>Projects layer of the current plan: a new scenario copies the unit's projects from it</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="167" />
       <source>方案库</source>
       <translation>Scenario store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="169" />
       <source>方案库 GeoPackage（默认在单元图层旁：&lt;单元&gt;_scenarios.gpkg）</source>
       <translation>Scenario store GeoPackage (default: beside the units layer, &lt;units&gt;_scenarios.gpkg)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
       <source>低效地块</source>
       <translation>Low-efficiency parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
       <source>已复核的低效地块图层（可选）：资金平衡的补偿与拆除按本单元低效地块的现状建筑面积计，与实施方案第八章一致；不选则按单元现状总建筑面积估算</source>
       <translation>The reviewed low-efficiency parcels (optional): compensation and demolition in the funding balance are computed on the existing floor area of the unit's low-efficiency parcels, as in chapter 8 of the implementation plan; without it the unit's whole existing floor area stands in</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
+      <source>控规图层（可选，面图层，含容积率、限高等控制指标）：比选表的开发容量、容量使用率与容量余量按其测算；不选则为未知</source>
+      <translation>Regulatory plan layer (控规, optional, polygons with FAR, height and other limits): the table's development capacity, capacity used and headroom are computed from it; without it they are unknown</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="187" />
       <source>打开方案库</source>
       <translation>Open store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="188" />
       <source>打开方案库；文件不存在时按项目图层的字段新建</source>
       <translation>Open the scenario store; a missing file is created with the projects layer's fields</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="189" />
       <source>新建</source>
       <translation>New</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="190" />
       <source>由现行方案（本单元的项目）新建方案</source>
       <translation>New scenario from the current plan (the unit's projects)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="191" />
       <source>复制</source>
       <translation>Copy</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="192" />
       <source>删除</source>
       <translation>Delete</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="193" />
       <source>设为选定方案</source>
       <translation>Mark as chosen</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="194" />
       <source>实施方案按选定方案编制（每个单元一个）</source>
       <translation>The implementation plan describes the chosen scenario (one per unit)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="195" />
       <source>编辑所选地块（每次设置为一步，可撤销）</source>
       <translation>Edit the selected parcels (each change is one undo step)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="196" />
       <source>再开发方式</source>
       <translation>Redevelopment mode</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="197" />
       <source>规划用途</source>
       <translation>Planned use</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="198" />
       <source>用地用海代码，如 0901</source>
       <translation>Land-use code, e.g. 0901</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="183" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="199" />
       <source>容积率</source>
       <translation>FAR</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="200" />
       <source>建筑面积（m²）</source>
       <translation>Floor area (m²)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="185" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="201" />
       <source>移交用地（m²）</source>
       <translation>Handover (m²)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="202" />
       <source>分期</source>
       <translation>Phase</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="190" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="206" />
       <source>撤销</source>
       <translation>Undo</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="191" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="207" />
       <source>重做</source>
       <translation>Redo</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="192" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="208" />
       <source>保存</source>
       <translation>Save</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="193" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="209" />
       <source>把编辑写入方案库</source>
       <translation>Write the edits to the scenario store</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="194" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="210" />
       <source>比选表</source>
       <translation>Comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="195" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="211" />
       <source>图表</source>
       <translation>Charts</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="196" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="212" />
       <source>导出 XLSX</source>
       <translation>Export XLSX</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="197" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="213" />
       <source>导出图表 PNG</source>
       <translation>Export charts (PNG)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="360" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="385" />
       <source>方案名称</source>
       <translation>Scenario name</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="491" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="516" />
       <source>设置再开发方式</source>
       <translation>Set redevelopment mode</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="532" />
       <source>设置规划用途</source>
       <translation>Set planned use</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="538" />
       <source>设置容积率</source>
       <translation>Set FAR</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="518" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="543" />
       <source>设置建筑面积</source>
       <translation>Set floor area</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="540" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="565" />
       <source>设置移交用地</source>
       <translation>Set handover</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="544" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="569" />
       <source>设置分期</source>
       <translation>Set phase</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="570" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="595" />
       <source>已保存。</source>
       <translation>Saved.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="189" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="205" />
       <source>设置</source>
       <translation>Set</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="265" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="292" />
       <source>请选择方案库文件（.gpkg）。</source>
       <translation>Choose a scenario store file (.gpkg).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
       <source>新建方案</source>
       <translation>New scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
       <source>现行方案</source>
       <translation>Current plan</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="429" />
       <source>复制方案</source>
       <translation>Copy scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="460" />
       <source>删除方案</source>
       <translation>Delete scenario</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="472" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="497" />
       <source>请先在地图上选择本方案的地块。</source>
       <translation>Select parcels of this scenario on the map first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="675" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="680" />
       <source>导出比选表</source>
       <translation>Export comparison</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="689" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="694" />
       <source>导出图表到文件夹</source>
       <translation>Export charts to folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="290" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="314" />
       <source>已打开方案库：{0}</source>
       <translation>Opened scenario store: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="325" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="349" />
       <source>★ 选定方案</source>
       <translation>★ chosen</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="425" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="450" />
       <source>已建立方案 {0}（{1} 个项目）。</source>
       <translation>Scenario {0} created ({1} projects).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="442" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="467" />
       <source>已删除方案 {0}。</source>
       <translation>Scenario {0} deleted.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="452" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="477" />
       <source>方案 {0} 已设为选定方案，实施方案按其编制。</source>
       <translation>Scenario {0} is now the chosen one; the implementation plan describes it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="464" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="489" />
       <source>已选地块：{0}</source>
       <translation>Selected parcels: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="486" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="511" />
       <source>{0}：{1} 个地块。</source>
       <translation>{0}: {1} parcels.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="681" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="686" />
       <source>已导出：{0}</source>
       <translation>Exported: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="694" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="699" />
       <source>已导出 {0} 张图表到 {1}</source>
       <translation>Exported {0} charts to {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="272" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="299" />
       <source>方案库不存在；请先选择项目图层以新建方案库。</source>
       <translation>The scenario store does not exist; choose a projects layer to create it.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="429" />
       <source>{0} 副本</source>
       <translation>{0} copy</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="460" />
       <source>删除方案 {0} 及其全部地块？此操作不能撤销。</source>
       <translation>Delete scenario {0} and all its parcels? This cannot be undone.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="277" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="304" />
       <source>无法打开方案库：{0}</source>
       <translation>Cannot open the scenario store: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="568" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="593" />
       <source>保存失败：{0}</source>
       <translation>Saving failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
       <source>方案图层没有字段 {0}。</source>
       <translation>The scenario layer has no field {0}.</translation>
     </message>
@@ -1455,32 +1475,32 @@ Overwrite them?</translation>
       <translation>Scenario parcels</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="33" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="41" />
       <source>单位</source>
       <translation>Unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="45" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="53" />
       <source>未知</source>
       <translation>unknown</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="53" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="61" />
       <source>该项指标的最优值</source>
       <translation>Best value of this indicator</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="40" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="48" />
       <source>依据：{0}</source>
       <translation>Basis: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="74" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="83" />
       <source>各项核查均通过</source>
       <translation>all checks passed</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="83" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="92" />
       <source>未通过 {0} 项</source>
       <translation>{0} checks failed</translation>
     </message>
@@ -2575,147 +2595,152 @@ Overwrite them?</translation>
       <translation>{0} projects have FAR-counted floor area above the allowed floor area: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="120" />
+      <location filename="../processing/generate_plan.py" line="121" />
       <source>生成实施方案</source>
       <translation>Generate implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="129" />
-      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors; each document must render within 60 s and 20 million characters, and may include only files of the template's own folder); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;With a scenario store (the GeoPackage of the 方案比选 dock or of lowland:evaluatescenarios) the documents get the chapter 十、方案比选 (scenario comparison): the indicator table of the scenarios (best value marked ★), the failed checks with their clauses, the charts, and the chosen scenario named; the numbers are those of the dock. When a unit has a chosen scenario, every chapter (planning, funding …) is computed from that scenario's projects instead of the projects layer.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;li&gt;File names come from the unit ids: two unit ids giving one file name are refused; over-long ids are shortened with a hash suffix. Files of the same name in the output folder are refused, and nothing is written, unless Overwrite existing files is chosen.&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/generate_plan.py" line="130" />
+      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。给出控规图层时，比选表的开发容量、容量使用率与容量余量按其测算（与 lowland:capacityenvelope 相同），否则为未知。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;Writes the implementation plan (实施方案) of every redevelopment unit (Yinchuan opinions (3), MNR notice 2023-171 items 1, 3, 5) as DOCX, HTML and PDF into the output folder (file names like DY01_实施方案.docx).&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Contents: unit overview (area, phase, blocks, low-efficiency area by type); list of low-efficiency parcels with the reasons; legacy-land handling (Y-9); per project FAR check (Y-4), mixed-use shares (Y-10), scattered land (Y-7), land price and instalments (Y-14, Y-15), computed by the same functions as the check algorithms; funding balance: costs (compensation, demolition, infrastructure, public facilities) and revenues (land price, transferred floor area), the balance and a near/medium/long-term phasing table; public facilities; the policy clauses applied; the unit map.&lt;/li&gt;&lt;li&gt;The unit rates of the funding balance come from the 'funding' section of the rule profile; the bundled profiles hold example values the city must set.&lt;/li&gt;&lt;li&gt;A project belongs to the unit named by its unit_id, else to the unit it overlaps most. Without scattered-piece or zone layers, the pieces and zones layers of the projects' GeoPackage are read.&lt;/li&gt;&lt;li&gt;Templates are Jinja2 (sandboxed, HTML autoescaped, undefined names are errors; each document must render within 60 s and 20 million characters, and may include only files of the template's own folder); a template error names the file, the line and the error, and nothing is written. A cancelled or failed run keeps none of its files.&lt;/li&gt;&lt;li&gt;With a scenario store (the GeoPackage of the 方案比选 dock or of lowland:evaluatescenarios) the documents get the chapter 十、方案比选 (scenario comparison): the indicator table of the scenarios (best value marked ★), the failed checks with their clauses, the charts, and the chosen scenario named; the numbers are those of the dock. When a unit has a chosen scenario, every chapter (planning, funding …) is computed from that scenario's projects instead of the projects layer. With a regulatory plan layer (控规, CONTROLS) the table's development capacity, capacity used and headroom are computed from it (as lowland:capacityenvelope does); without it they are unknown.&lt;/li&gt;&lt;li&gt;Unit maps and the review atlas (A3) come from the print layout; where they cannot be exported the documents say 图件待生成 (maps pending).&lt;/li&gt;&lt;li&gt;File names come from the unit ids: two unit ids giving one file name are refused; over-long ids are shortened with a hash suffix. Files of the same name in the output folder are refused, and nothing is written, unless Overwrite existing files is chosen.&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="158" />
       <source>再开发单元（单元划定结果）</source>
       <translation>Redevelopment units (buildunits output)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="160" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>Parcels (identification result with unit_id)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="164" />
       <source>零星用地地块图层</source>
       <translation>Scattered land plots</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="164" />
+      <location filename="../processing/generate_plan.py" line="166" />
       <source>历史遗留用地认定结果</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="172" />
+      <location filename="../processing/generate_plan.py" line="174" />
       <source>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</source>
       <translation>Scenario store (方案比选 GeoPackage, optional: adds the scenario comparison chapter)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="179" />
+      <location filename="../processing/generate_plan.py" line="182" />
+      <source>控规图层（可选：方案比选一章的开发容量）</source>
+      <translation>Regulatory plan layer (控规, optional: the capacity in the scenario comparison chapter)</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="189" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>Unit IDs (comma-separated, empty = all)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="185" />
+      <location filename="../processing/generate_plan.py" line="195" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="193" />
+      <location filename="../processing/generate_plan.py" line="203" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML template (empty = bundled)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="201" />
+      <location filename="../processing/generate_plan.py" line="211" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>Compiled by (printed on the cover; empty: to be filled in)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="215" />
+      <location filename="../processing/generate_plan.py" line="225" />
       <source>导出单元图与审查图集</source>
       <translation>Export unit maps and the review atlas</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="223" />
+      <location filename="../processing/generate_plan.py" line="233" />
       <source>覆盖已有文件</source>
       <translation>Overwrite existing files</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="229" />
+      <location filename="../processing/generate_plan.py" line="239" />
       <source>生成的文件清单</source>
       <translation>Files written</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="584" />
+      <location filename="../processing/generate_plan.py" line="601" />
       <source>方案 {0} 的项目</source>
       <translation>projects of scenario {0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="194" />
+      <location filename="../processing/generate_plan.py" line="204" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML templates (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="255" />
+      <location filename="../processing/generate_plan.py" line="265" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="308" />
+      <location filename="../processing/generate_plan.py" line="318" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>The units layer has no unit_id field (use the result of 'Redevelopment units').</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="295" />
+      <location filename="../processing/generate_plan.py" line="305" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>Read layer {0} from the projects' GeoPackage: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="395" />
+      <location filename="../processing/generate_plan.py" line="406" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>Wrote {1} documents for {0} units: {2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="542" />
+      <location filename="../processing/generate_plan.py" line="553" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>Implementation plan of unit {0} written.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="553" />
+      <location filename="../processing/generate_plan.py" line="565" />
       <source>方案库：{0}（{1} 个方案）</source>
       <translation>Scenario store: {0} ({1} scenarios)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="588" />
+      <location filename="../processing/generate_plan.py" line="605" />
       <source>单元 {0} 的实施方案按选定方案 {1} 编制。</source>
       <translation>The plan of unit {0} describes its chosen scenario {1}.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="269" />
+      <location filename="../processing/generate_plan.py" line="279" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>Units {0} are not in the units layer; it has: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="442" />
+      <location filename="../processing/generate_plan.py" line="453" />
       <source>将覆盖已有文件：{0}</source>
       <translation>Replacing the existing file: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="245" />
+      <location filename="../processing/generate_plan.py" line="255" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>Unknown formats {0}; use docx, html, pdf.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="454" />
+      <location filename="../processing/generate_plan.py" line="465" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>Unit maps cannot be exported ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="478" />
+      <location filename="../processing/generate_plan.py" line="489" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>Unit map export failed ({0}); the documents say '{1}'.</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="538" />
+      <location filename="../processing/generate_plan.py" line="549" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>

@@ -219,287 +219,237 @@
       <translation>Lowland 需要的 Python 包缺少或版本不符：</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="143" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
       <source>实施方案生成</source>
       <translation>实施方案生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="144" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
       <source>单元图层</source>
       <translation>单元图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="145" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>再开发单元（lowland:buildunits 的输出，需有 unit_id）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="146" />
-      <source>宗地图层</source>
-      <translation>宗地图层</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="147" />
-      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
-      <translation>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="148" />
-      <source>项目图层</source>
-      <translation>项目图层</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
-      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
-      <translation>再开发项目（项目模板）：容积率、地价等核算的依据</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
-      <source>零星用地</source>
-      <translation>零星用地</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
-      <source>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</source>
-      <translation>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="154" />
-      <source>功能分区</source>
-      <translation>功能分区</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
-      <source>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</source>
-      <translation>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
-      <source>历史遗留</source>
-      <translation>历史遗留</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
-      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
-      <translation>可选：历史遗留用地认定（lowland:legacyland）的输出</translation>
-    </message>
-    <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
       <source>单元</source>
       <translation>单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>勾选要生成实施方案的单元；预览显示当前选中的单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
       <source>全选</source>
       <translation>全选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>全不选</source>
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>模板</source>
       <translation>模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>DOCX 模板</source>
       <translation>DOCX 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>HTML 模板</source>
       <translation>HTML 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
       <source>规则配置</source>
       <translation>规则配置</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>规则配置：default、yinchuan 或配置文件的路径</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>格式</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>输出文件夹</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>选择输出文件夹</source>
       <translation>选择输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>预览</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>在下方预览当前单元的实施方案（HTML）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>生成</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>为勾选的单元生成实施方案，写入输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>图集布局</source>
       <translation>图集布局</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
       <source>打开文件夹</source>
       <translation>打开文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="187" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>打开最近一次生成的输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="203" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="198" />
       <source>更新单元统计</source>
       <translation>更新单元统计</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="205" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="200" />
       <source>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</source>
       <translation>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="486" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
       <source>正在生成…</source>
       <translation>正在生成…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="512" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="508" />
       <source>实施方案不完整</source>
       <translation>实施方案不完整</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="526" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
       <source>覆盖已有文件？</source>
       <translation>覆盖已有文件？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
       <source>默认（内置模板）</source>
       <translation>默认（内置模板）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="252" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>请选择再开发单元图层（lowland:buildunits 的输出）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="357" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="353" />
       <source>请至少勾选一个单元。</source>
       <translation>请至少勾选一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="359" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="355" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="361" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="357" />
       <source>请选择输出文件夹。</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="436" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>已取消。</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="462" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
       <source>正在取消…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="478" />
       <source>未生成：请先补充缺少的图层。</source>
       <translation>未生成：请先补充缺少的图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="493" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="489" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>已为 {0} 个单元生成实施方案：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="540" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="536" />
       <source>请先选择要预览的单元。</source>
       <translation>请先选择要预览的单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="555" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="551" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>预览失败：算法没有写出 HTML 文件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="609" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="605" />
       <source>请先选择再开发单元图层。</source>
       <translation>请先选择再开发单元图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="645" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="641" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>实施方案生成算法（{0}）未注册：请更新插件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="296" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="292" />
       <source>单元（{0} 个）</source>
       <translation>单元（{0} 个）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="431" />
       <source>任务被终止。</source>
       <translation>任务被终止。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="495" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
       <source>已为 {0} 个单元生成实施方案（不完整）：{1}
 缺少：
 {2}</source>
@@ -508,7 +458,7 @@
 {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
       <source>所选图层不足，实施方案将缺少以下内容：
 {0}
 
@@ -519,7 +469,7 @@
 仍然生成吗？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="527" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
       <source>输出文件夹中已有 {0} 个同名文件：
 {1}
 
@@ -530,137 +480,202 @@
 覆盖这些文件吗？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="549" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="545" />
       <source>正在生成预览：{0}…</source>
       <translation>正在生成预览：{0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="560" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="556" />
       <source>预览：单元 {0}</source>
       <translation>预览：单元 {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="575" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="571" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>留空使用内置的{0}模板；或选择本局修改过的模板文件</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="436" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>生成失败：{0}</source>
       <translation>生成失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="582" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="578" />
       <source>输出文件夹不存在：{0}</source>
       <translation>输出文件夹不存在：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="260" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="390" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="386" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>模板文件不存在或类型不对：{0}（需要 {1}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="476" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="472" />
       <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
       <translation>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="70" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="42" />
+      <source>宗地图层</source>
+      <translation>宗地图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="42" />
+      <source>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</source>
+      <translation>带 unit_id 的低效用地认定结果（buildunits 的宗地输出）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="43" />
+      <source>项目图层</source>
+      <translation>项目图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="43" />
+      <source>再开发项目（项目模板）：容积率、地价等核算的依据</source>
+      <translation>再开发项目（项目模板）：容积率、地价等核算的依据</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="44" />
+      <source>零星用地</source>
+      <translation>零星用地</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="44" />
+      <source>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</source>
+      <translation>项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="45" />
+      <source>功能分区</source>
+      <translation>功能分区</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="45" />
+      <source>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</source>
+      <translation>项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="46" />
+      <source>历史遗留</source>
+      <translation>历史遗留</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="46" />
+      <source>可选：历史遗留用地认定（lowland:legacyland）的输出</source>
+      <translation>可选：历史遗留用地认定（lowland:legacyland）的输出</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="47" />
+      <source>控规图层</source>
+      <translation>控规图层</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="47" />
+      <source>可选：控规图层，单元图层旁有方案库时，方案比选一章的开发容量按其测算</source>
+      <translation>可选：控规图层，单元图层旁有方案库时，方案比选一章的开发容量按其测算</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="84" />
       <source>需要 unit_id 字段的单元面图层</source>
       <translation>需要 unit_id 字段的单元面图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="71" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="85" />
       <source>需要低效用地认定结果（parcel_id、verdict、lowland_type）</source>
       <translation>需要低效用地认定结果（parcel_id、verdict、lowland_type）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="72" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="86" />
       <source>需要项目模板的项目图层（project_id 等字段，不是核算结果）</source>
       <translation>需要项目模板的项目图层（project_id 等字段，不是核算结果）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="73" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="87" />
       <source>需要项目模板的零星用地图层（project_id、piece_id）</source>
       <translation>需要项目模板的零星用地图层（project_id、piece_id）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="74" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="88" />
       <source>需要项目模板的功能分区图层（project_id、use_code）</source>
       <translation>需要项目模板的功能分区图层（project_id、use_code）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="75" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="89" />
       <source>需要历史遗留用地认定结果（legacy_class）</source>
       <translation>需要历史遗留用地认定结果（legacy_class）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="77" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="90" />
+      <source>需要控规图层（far_max 及 plan_id 或 plan_code）</source>
+      <translation>需要控规图层（far_max 及 plan_id 或 plan_code）</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="92" />
       <source>图层「{0}」不适用：{1}。</source>
       <translation>图层「{0}」不适用：{1}。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="99" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="114" />
       <source>{0}：{1}</source>
       <translation>{0}：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="110" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="125" />
       <source>二、低效用地清单</source>
       <translation>二、低效用地清单</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="111" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="126" />
       <source>无宗地图层，清单为空，资金平衡按单元现状总建筑面积估算</source>
       <translation>无宗地图层，清单为空，资金平衡按单元现状总建筑面积估算</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="115" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="130" />
       <source>三、历史遗留用地</source>
       <translation>三、历史遗留用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="115" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="130" />
       <source>无历史遗留用地认定结果</source>
       <translation>无历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="120" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="135" />
       <source>四、再开发项目规划指标；五、补缴地价与缴款计划</source>
       <translation>四、再开发项目规划指标；五、补缴地价与缴款计划</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="121" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="136" />
       <source>无项目图层，容积率、混合用地、零星用地和补缴地价均不核算</source>
       <translation>无项目图层，容积率、混合用地、零星用地和补缴地价均不核算</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="127" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="142" />
       <source>四（三）零星用地</source>
       <translation>四（三）零星用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="127" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="142" />
       <source>无零星用地图层，不核查零星用地</source>
       <translation>无零星用地图层，不核查零星用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="133" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="148" />
       <source>四（二）混合用地用途比例</source>
       <translation>四（二）混合用地用途比例</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_inputs.py" line="134" />
+      <location filename="../lowland_plugin/gui/plan_inputs.py" line="149" />
       <source>无功能分区图层，用途比例按计容建筑面积计算</source>
       <translation>无功能分区图层，用途比例按计容建筑面积计算</translation>
     </message>
@@ -1130,317 +1145,322 @@
       <translation>重新认定后结论已变化：核查时为「{0}」，现为「{1}」。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="120" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="128" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="154" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="163" />
       <source>方案比选</source>
       <translation>方案比选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
       <source>现行方案的项目图层：新建方案从其中本单元的项目复制</source>
       <translation>现行方案的项目图层：新建方案从其中本单元的项目复制</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="167" />
       <source>方案库</source>
       <translation>方案库</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="169" />
       <source>方案库 GeoPackage（默认在单元图层旁：&lt;单元&gt;_scenarios.gpkg）</source>
       <translation>方案库 GeoPackage（默认在单元图层旁：&lt;单元&gt;_scenarios.gpkg）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
       <source>低效地块</source>
       <translation>低效地块</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
       <source>已复核的低效地块图层（可选）：资金平衡的补偿与拆除按本单元低效地块的现状建筑面积计，与实施方案第八章一致；不选则按单元现状总建筑面积估算</source>
       <translation>已复核的低效地块图层（可选）：资金平衡的补偿与拆除按本单元低效地块的现状建筑面积计，与实施方案第八章一致；不选则按单元现状总建筑面积估算</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
+      <source>控规图层（可选，面图层，含容积率、限高等控制指标）：比选表的开发容量、容量使用率与容量余量按其测算；不选则为未知</source>
+      <translation>控规图层（可选，面图层，含容积率、限高等控制指标）：比选表的开发容量、容量使用率与容量余量按其测算；不选则为未知</translation>
+    </message>
+    <message>
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="187" />
       <source>打开方案库</source>
       <translation>打开方案库</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="188" />
       <source>打开方案库；文件不存在时按项目图层的字段新建</source>
       <translation>打开方案库；文件不存在时按项目图层的字段新建</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="189" />
       <source>新建</source>
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="190" />
       <source>由现行方案（本单元的项目）新建方案</source>
       <translation>由现行方案（本单元的项目）新建方案</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="191" />
       <source>复制</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="192" />
       <source>删除</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="193" />
       <source>设为选定方案</source>
       <translation>设为选定方案</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="178" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="194" />
       <source>实施方案按选定方案编制（每个单元一个）</source>
       <translation>实施方案按选定方案编制（每个单元一个）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="195" />
       <source>编辑所选地块（每次设置为一步，可撤销）</source>
       <translation>编辑所选地块（每次设置为一步，可撤销）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="180" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="196" />
       <source>再开发方式</source>
       <translation>再开发方式</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="197" />
       <source>规划用途</source>
       <translation>规划用途</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="198" />
       <source>用地用海代码，如 0901</source>
       <translation>用地用海代码，如 0901</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="183" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="199" />
       <source>容积率</source>
       <translation>容积率</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="184" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="200" />
       <source>建筑面积（m²）</source>
       <translation>建筑面积（m²）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="185" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="201" />
       <source>移交用地（m²）</source>
       <translation>移交用地（m²）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="186" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="202" />
       <source>分期</source>
       <translation>分期</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="190" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="206" />
       <source>撤销</source>
       <translation>撤销</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="191" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="207" />
       <source>重做</source>
       <translation>重做</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="192" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="208" />
       <source>保存</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="193" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="209" />
       <source>把编辑写入方案库</source>
       <translation>把编辑写入方案库</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="194" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="210" />
       <source>比选表</source>
       <translation>比选表</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="195" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="211" />
       <source>图表</source>
       <translation>图表</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="196" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="212" />
       <source>导出 XLSX</source>
       <translation>导出 XLSX</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="197" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="213" />
       <source>导出图表 PNG</source>
       <translation>导出图表 PNG</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="360" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="385" />
       <source>方案名称</source>
       <translation>方案名称</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="491" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="516" />
       <source>设置再开发方式</source>
       <translation>设置再开发方式</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="532" />
       <source>设置规划用途</source>
       <translation>设置规划用途</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="513" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="538" />
       <source>设置容积率</source>
       <translation>设置容积率</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="518" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="543" />
       <source>设置建筑面积</source>
       <translation>设置建筑面积</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="540" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="565" />
       <source>设置移交用地</source>
       <translation>设置移交用地</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="544" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="569" />
       <source>设置分期</source>
       <translation>设置分期</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="570" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="595" />
       <source>已保存。</source>
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="189" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="205" />
       <source>设置</source>
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="265" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="292" />
       <source>请选择方案库文件（.gpkg）。</source>
       <translation>请选择方案库文件（.gpkg）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
       <source>新建方案</source>
       <translation>新建方案</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="379" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
       <source>现行方案</source>
       <translation>现行方案</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="429" />
       <source>复制方案</source>
       <translation>复制方案</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="460" />
       <source>删除方案</source>
       <translation>删除方案</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="472" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="497" />
       <source>请先在地图上选择本方案的地块。</source>
       <translation>请先在地图上选择本方案的地块。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="675" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="680" />
       <source>导出比选表</source>
       <translation>导出比选表</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="689" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="694" />
       <source>导出图表到文件夹</source>
       <translation>导出图表到文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="290" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="314" />
       <source>已打开方案库：{0}</source>
       <translation>已打开方案库：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="325" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="349" />
       <source>★ 选定方案</source>
       <translation>★ 选定方案</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="425" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="450" />
       <source>已建立方案 {0}（{1} 个项目）。</source>
       <translation>已建立方案 {0}（{1} 个项目）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="442" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="467" />
       <source>已删除方案 {0}。</source>
       <translation>已删除方案 {0}。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="452" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="477" />
       <source>方案 {0} 已设为选定方案，实施方案按其编制。</source>
       <translation>方案 {0} 已设为选定方案，实施方案按其编制。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="464" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="489" />
       <source>已选地块：{0}</source>
       <translation>已选地块：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="486" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="511" />
       <source>{0}：{1} 个地块。</source>
       <translation>{0}：{1} 个地块。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="681" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="686" />
       <source>已导出：{0}</source>
       <translation>已导出：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="694" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="699" />
       <source>已导出 {0} 张图表到 {1}</source>
       <translation>已导出 {0} 张图表到 {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="272" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="299" />
       <source>方案库不存在；请先选择项目图层以新建方案库。</source>
       <translation>方案库不存在；请先选择项目图层以新建方案库。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="404" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="429" />
       <source>{0} 副本</source>
       <translation>{0} 副本</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="435" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="460" />
       <source>删除方案 {0} 及其全部地块？此操作不能撤销。</source>
       <translation>删除方案 {0} 及其全部地块？此操作不能撤销。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="277" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="304" />
       <source>无法打开方案库：{0}</source>
       <translation>无法打开方案库：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="568" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="593" />
       <source>保存失败：{0}</source>
       <translation>保存失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/scenario_dock.py" line="507" />
       <source>方案图层没有字段 {0}。</source>
       <translation>方案图层没有字段 {0}。</translation>
     </message>
@@ -1455,32 +1475,32 @@
       <translation>方案项目</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="33" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="41" />
       <source>单位</source>
       <translation>单位</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="45" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="53" />
       <source>未知</source>
       <translation>未知</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="53" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="61" />
       <source>该项指标的最优值</source>
       <translation>该项指标的最优值</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="40" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="48" />
       <source>依据：{0}</source>
       <translation>依据：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="74" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="83" />
       <source>各项核查均通过</source>
       <translation>各项核查均通过</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/scenario_table.py" line="83" />
+      <location filename="../lowland_plugin/gui/scenario_table.py" line="92" />
       <source>未通过 {0} 项</source>
       <translation>未通过 {0} 项</translation>
     </message>
@@ -2575,147 +2595,152 @@
       <translation>{0} 个项目计容建筑面积超出允许面积：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="120" />
+      <location filename="../processing/generate_plan.py" line="121" />
       <source>生成实施方案</source>
       <translation>生成实施方案</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="129" />
-      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
-      <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
+      <location filename="../processing/generate_plan.py" line="130" />
+      <source>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。给出控规图层时，比选表的开发容量、容量使用率与容量余量按其测算（与 lowland:capacityenvelope 相同），否则为未知。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</source>
+      <translation>&lt;p&gt;为每个再开发单元生成实施方案（银川实施意见（三），自然资发〔2023〕171号 第1、3、5项）：DOCX、HTML 和 PDF，写入输出文件夹（文件名如 DY01_实施方案.docx）。&lt;/p&gt;&lt;ul&gt;&lt;li&gt;内容：单元概况（面积、时序、街坊、低效用地分类型面积）；低效用地清单及认定理由；历史遗留用地处置方式（Y-9）；项目容积率核定（Y-4）、混合用地用途比例（Y-10）、零星用地（Y-7）、补缴地价与缴款计划（Y-14、Y-15）——数值由与各核算算法相同的函数计算；资金平衡：支出（征收补偿、拆除、基础设施、公共服务设施）与收入（补缴地价、转移建筑面积），收支差额及近期/中期/远期分期表；公共服务设施配置；所依据的政策条款；单元图。&lt;/li&gt;&lt;li&gt;资金平衡单价取自规则档案的 funding 部分；内置档案中为示例值，须由城市按本地标准设定。&lt;/li&gt;&lt;li&gt;项目按其 unit_id 归入单元，无 unit_id 时归入重叠面积最大的单元。零星用地与功能分区图层未指定时，从项目图层所在 GeoPackage 的 pieces、zones 图层读取。&lt;/li&gt;&lt;li&gt;模板为 Jinja2（沙箱运行、HTML 自动转义、未定义变量报错；每份文档渲染限时 60 秒、输出不超过 2000 万字符，只能引用模板所在文件夹中的文件）；模板有错时给出文件、行号和错误，不写出任何文件。取消或出错时本次运行的文件全部不保留。&lt;/li&gt;&lt;li&gt;给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的项目核算（不再按项目图层）。给出控规图层时，比选表的开发容量、容量使用率与容量余量按其测算（与 lowland:capacityenvelope 相同），否则为未知。&lt;/li&gt;&lt;li&gt;单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。&lt;/li&gt;&lt;li&gt;文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="156" />
+      <location filename="../processing/generate_plan.py" line="158" />
       <source>再开发单元（单元划定结果）</source>
       <translation>再开发单元（单元划定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="160" />
+      <location filename="../processing/generate_plan.py" line="162" />
       <source>宗地（含单元编号的认定结果）</source>
       <translation>宗地（含单元编号的认定结果）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="162" />
+      <location filename="../processing/generate_plan.py" line="164" />
       <source>零星用地地块图层</source>
       <translation>零星用地地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="164" />
+      <location filename="../processing/generate_plan.py" line="166" />
       <source>历史遗留用地认定结果</source>
       <translation>历史遗留用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="172" />
+      <location filename="../processing/generate_plan.py" line="174" />
       <source>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</source>
       <translation>方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="179" />
+      <location filename="../processing/generate_plan.py" line="182" />
+      <source>控规图层（可选：方案比选一章的开发容量）</source>
+      <translation>控规图层（可选：方案比选一章的开发容量）</translation>
+    </message>
+    <message>
+      <location filename="../processing/generate_plan.py" line="189" />
       <source>单元编号（逗号分隔，留空为全部）</source>
       <translation>单元编号（逗号分隔，留空为全部）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="185" />
+      <location filename="../processing/generate_plan.py" line="195" />
       <source>DOCX 模板（留空用内置模板）</source>
       <translation>DOCX 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="193" />
+      <location filename="../processing/generate_plan.py" line="203" />
       <source>HTML 模板（留空用内置模板）</source>
       <translation>HTML 模板（留空用内置模板）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="201" />
+      <location filename="../processing/generate_plan.py" line="211" />
       <source>编制单位（印在封面，留空为待填写）</source>
       <translation>编制单位（印在封面，留空为待填写）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="215" />
+      <location filename="../processing/generate_plan.py" line="225" />
       <source>导出单元图与审查图集</source>
       <translation>导出单元图与审查图集</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="223" />
+      <location filename="../processing/generate_plan.py" line="233" />
       <source>覆盖已有文件</source>
       <translation>覆盖已有文件</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="229" />
+      <location filename="../processing/generate_plan.py" line="239" />
       <source>生成的文件清单</source>
       <translation>生成的文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="584" />
+      <location filename="../processing/generate_plan.py" line="601" />
       <source>方案 {0} 的项目</source>
       <translation>方案 {0} 的项目</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="194" />
+      <location filename="../processing/generate_plan.py" line="204" />
       <source>HTML 模板 (*.html *.htm *.j2)</source>
       <translation>HTML 模板 (*.html *.htm *.j2)</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="255" />
+      <location filename="../processing/generate_plan.py" line="265" />
       <source>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种输出格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="308" />
+      <location filename="../processing/generate_plan.py" line="318" />
       <source>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</source>
       <translation>单元图层缺少 unit_id 字段（请使用“再开发单元划定与统计”的结果）。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="295" />
+      <location filename="../processing/generate_plan.py" line="305" />
       <source>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</source>
       <translation>从项目图层所在 GeoPackage 读取 {0} 图层：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="395" />
+      <location filename="../processing/generate_plan.py" line="406" />
       <source>已为 {0} 个单元生成 {1} 个文件：{2}</source>
       <translation>已为 {0} 个单元生成 {1} 个文件：{2}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="542" />
+      <location filename="../processing/generate_plan.py" line="553" />
       <source>单元 {0} 的实施方案已生成。</source>
       <translation>单元 {0} 的实施方案已生成。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="553" />
+      <location filename="../processing/generate_plan.py" line="565" />
       <source>方案库：{0}（{1} 个方案）</source>
       <translation>方案库：{0}（{1} 个方案）</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="588" />
+      <location filename="../processing/generate_plan.py" line="605" />
       <source>单元 {0} 的实施方案按选定方案 {1} 编制。</source>
       <translation>单元 {0} 的实施方案按选定方案 {1} 编制。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="269" />
+      <location filename="../processing/generate_plan.py" line="279" />
       <source>单元 {0} 不在单元图层中；现有单元：{1}</source>
       <translation>单元 {0} 不在单元图层中；现有单元：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="442" />
+      <location filename="../processing/generate_plan.py" line="453" />
       <source>将覆盖已有文件：{0}</source>
       <translation>将覆盖已有文件：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="245" />
+      <location filename="../processing/generate_plan.py" line="255" />
       <source>输出格式 {0} 无效，可用 docx、html、pdf。</source>
       <translation>输出格式 {0} 无效，可用 docx、html、pdf。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="454" />
+      <location filename="../processing/generate_plan.py" line="465" />
       <source>无法导出单元图（{0}），文档中注明“{1}”。</source>
       <translation>无法导出单元图（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="478" />
+      <location filename="../processing/generate_plan.py" line="489" />
       <source>单元图导出失败（{0}），文档中注明“{1}”。</source>
       <translation>单元图导出失败（{0}），文档中注明“{1}”。</translation>
     </message>
     <message>
-      <location filename="../processing/generate_plan.py" line="538" />
+      <location filename="../processing/generate_plan.py" line="549" />
       <source>单元 {0} 的 PDF 写入失败：{1}</source>
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>

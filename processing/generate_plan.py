@@ -32,7 +32,7 @@ from qgis.core import (
 
 from ..lowland_plugin.bridge.feedback import ScaledFeedback
 from ..lowland_plugin.bridge.inputs import file_layer, review_fields_of
-from ..lowland_plugin.bridge.ogr_io import read_ogr_layer
+from ..lowland_plugin.bridge.ogr_io import list_ogr_layers, read_ogr_layer
 from ..lowland_plugin.bridge.outputs import cancelled_error
 from ..lowland_plugin.bridge.pdf import html_to_pdf
 from ..lowland_plugin.bridge.plan_files import (
@@ -102,6 +102,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
     ZONES = "ZONES"
     LEGACY = "LEGACY"
     SCENARIOS = "SCENARIOS"
+    CONTROLS = "CONTROLS"
     UNIT_IDS = "UNIT_IDS"
     TEMPLATE_DOCX = "TEMPLATE_DOCX"
     TEMPLATE_HTML = "TEMPLATE_HTML"
@@ -143,7 +144,8 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             "<li>给出方案库（方案比选面板或 lowland:evaluatescenarios 所用的 GeoPackage）时，文档增加"
             "「十、方案比选」一章：各方案指标对比表（最优值标 ★）、未通过的核查及条款、比选图表，"
             "并写明按选定方案编制；数值与方案比选面板相同。单元有选定方案时，规划方案、资金平衡等各章按选定方案的"
-            "项目核算（不再按项目图层）。</li>"
+            "项目核算（不再按项目图层）。给出控规图层时，比选表的开发容量、容量使用率与容量余量按其测算"
+            "（与 lowland:capacityenvelope 相同），否则为未知。</li>"
             "<li>单元图与审查图集（A3）由打印模板导出；无法导出时文档中注明“图件待生成”。</li>"
             "<li>文件名取自单元编号：两个单元编号得到同一文件名时拒绝运行；过长的编号截短并加哈希后缀。"
             "输出文件夹中已有同名文件时，除非勾选“覆盖已有文件”，否则拒绝运行、不写任何文件。</li></ul>"
@@ -171,6 +173,14 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
                 self.SCENARIOS,
                 self.tr("方案库（方案比选 GeoPackage，可选：文档增加方案比选一章）"),
                 extension="gpkg",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.CONTROLS,
+                self.tr("控规图层（可选：方案比选一章的开发容量）"),
+                polygon,
                 optional=True,
             )
         )
@@ -331,7 +341,8 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             check_docx_template(docx_path)
 
         read = {}
-        for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY):
+        for key in (self.PARCELS, self.PROJECTS, self.PIECES, self.ZONES, self.LEGACY,
+                    self.CONTROLS):  # fmt: skip
             read[key] = self.read_layer(parameters, key, context, feedback, crs_of=self.UNITS)
         self._check_up_to_date(parameters, context, feedback, units_all, read[self.PARCELS])
         projects = read[self.PROJECTS]
@@ -351,7 +362,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             )
             for line in checks.warnings:
                 feedback.pushWarning(line)
-        scenarios = self._scenario_store(parameters, context, pieces, zones)
+        scenarios = self._scenario_store(parameters, context, pieces, zones, read[self.CONTROLS])
         self.check_canceled(feedback)
 
         out_dir = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
@@ -542,9 +553,10 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             feedback.pushInfo(self.tr("单元 {0} 的实施方案已生成。").format(unit_id))
             feedback.setProgress(start + (100 - start) * (n + 1) / total)
 
-    def _scenario_store(self, parameters, context, pieces, zones) -> dict | None:
+    def _scenario_store(self, parameters, context, pieces, zones, controls) -> dict | None:
         """The scenario store of SCENARIOS (its two tables, with the pieces and zones
-        its projects are checked against), or None."""
+        its projects are checked against and the 控规 rows of CONTROLS their capacity
+        is computed on), or None."""
         path = self.parameterAsFile(parameters, self.SCENARIOS, context)
         if not path:
             return None
@@ -553,7 +565,12 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
             self.tr("方案库：{0}（{1} 个方案）").format(path, len(table))
             + f" / scenario store {path}"
         )
-        return {"table": table, "projects": projects, "pieces": pieces, "zones": zones}
+        own = {name: read_ogr_layer(path, f"scenario_{name}") for name in ("pieces", "zones")
+               if f"scenario_{name}" in list_ogr_layers(path)}  # fmt: skip
+        # the store's own pieces/zones (by scenario_id, as evaluatescenarios is given them
+        # and the dock reads them) before the plan's
+        return {"table": table, "projects": projects, "pieces": own.get("pieces", pieces),
+                "zones": own.get("zones", zones), "controls": controls}  # fmt: skip
 
     def _scenario_comparison(self, scenarios, unit, profile, staging: Path, written, basis):
         """The unit's scenarios evaluated (:func:`evaluate_scenarios`, the numbers of
@@ -567,7 +584,7 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         comparison = evaluate_scenarios(
             scenarios["table"], scenarios["projects"], profile, unit_id=unit_id,
             pieces=scenarios["pieces"], zones=scenarios["zones"], unit=unit.to_dict(),
-            compensation=basis,
+            compensation=basis, capacity=scenarios["controls"],
         )  # fmt: skip
         prefix = f"scenarios_{file_parts([unit_id])[unit_id]}_"
         paths = write_charts(comparison, staging / MAPS_FOLDER, prefix)
@@ -590,10 +607,21 @@ class GeneratePlanAlgorithm(LowlandAlgorithm):
         )
         ids = set(texts(projects, "project_id"))
         pieces, zones = (
-            None if layer is None else layer[[t in ids for t in texts(layer, "project_id")]]
-            for layer in (scenarios["pieces"], scenarios["zones"])
+            self._rows_of(layer, ids, sid) for layer in (scenarios["pieces"], scenarios["zones"])
         )  # the pieces and zones of the scenario's projects
         return project_checks(projects, units_all, pieces, zones, label, profile)
+
+    @staticmethod
+    def _rows_of(layer, project_ids: set, scenario_id: str):
+        """The rows of ``layer`` (pieces, zones) of the projects ``project_ids``; of the
+        scenario ``scenario_id`` when the layer is the store's (with ``scenario_id``)."""
+        if layer is None:
+            return None
+        keep = [t in project_ids for t in texts(layer, "project_id")]
+        if "scenario_id" in layer.columns:
+            keep = [k and s == scenario_id for k, s in zip(keep, texts(layer, "scenario_id"),
+                                                           strict=True)]  # fmt: skip
+        return layer[keep]
 
     @staticmethod
     def _move_into_place(staging: Path, out_dir: Path, written) -> list[tuple]:

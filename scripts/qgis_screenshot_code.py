@@ -377,54 +377,73 @@ def open_menu():
 
 
 @guarded
-@guarded
 def scenarios():
-    """The 方案比选 dock on unit DY02 of the sample: a store beside the sample units,
-    现行方案 from the plan's projects and its copy 收储提容方案 with PRJ03 set to 收储 and
-    FAR 2.0; the comparison table, or the charts (``LOWLAND_CHARTS``)."""
+    """The 方案比选 dock on unit DY02 of the sample, in a 1600×1200 window: the sample
+    chain (delineateblocks and buildunits on the identification result: units with their
+    statistics, parcels with unit_id), the sample store (resources/sample/
+    sample_scenarios.gpkg copied beside the units: 方案A passes, 方案B fails Y-4 and Y-7),
+    the 控规 layer and the parcels chosen; the comparison table and the failed checks, or
+    the charts (``LOWLAND_CHARTS``)."""
     import shutil
 
     import qgis.utils
-    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.core import QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
     from qgis.PyQt.QtCore import Qt
+
+    import processing
 
     iface = qgis.utils.iface
     chinese = os.environ.get("LANG", "").startswith("zh")
-    sample = os.path.dirname(os.environ["LOWLAND_SAMPLE"])
+    sample = os.environ["LOWLAND_SAMPLE"]
+    folder = os.path.dirname(sample)
     work = os.environ["LOWLAND_WORK"]
-    for name in ("sample_units.gpkg", "sample_projects.gpkg"):
-        shutil.copy(os.path.join(sample, name), os.path.join(work, name))
-    units = QgsVectorLayer(f"{work}/sample_units.gpkg|layername=units",
-                           "再开发单元" if chinese else "Units", "ogr")  # fmt: skip
+    blocks = processing.run("lowland:delineateblocks", {
+        "ROADS": f"{sample}|layername=roads", "BOUNDARY": f"{sample}|layername=boundary",
+        "PARCELS": os.environ["LOWLAND_SHOT_OUT"] + ".gpkg",
+        "OUTPUT": os.path.join(work, "blocks.gpkg"), "ROAD_RESERVE": "TEMPORARY_OUTPUT",
+        "REMOVED": "TEMPORARY_OUTPUT", "PARCELS_OUTPUT": os.path.join(work, "in_blocks.gpkg"),
+    })  # fmt: skip
+    processing.run("lowland:buildunits", {
+        "BLOCKS": blocks["OUTPUT"], "PARCELS": blocks["PARCELS_OUTPUT"],
+        "PLAN": f"{sample}|layername=plan", "MODE": 0,
+        "UNITS": f"{folder}/sample_units.gpkg|layername=units",
+        "OUTPUT": os.path.join(work, "units.gpkg"),
+        "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "PARCELS_OUTPUT": os.path.join(work, "parcels.gpkg"),
+        "CONFLICTS": "TEMPORARY_OUTPUT",
+    })  # fmt: skip
+    shutil.copy(os.path.join(folder, "sample_projects.gpkg"), work)
+    shutil.copy(
+        os.path.join(folder, "sample_scenarios.gpkg"), os.path.join(work, "units_scenarios.gpkg")
+    )  # the store beside the units
+    units = QgsVectorLayer(f"{work}/units.gpkg", "再开发单元" if chinese else "Units", "ogr")
+    parcels = QgsVectorLayer(f"{work}/parcels.gpkg",
+                             "低效地块（单元）" if chinese else "Parcels (units)", "ogr")  # fmt: skip
     projects = QgsVectorLayer(f"{work}/sample_projects.gpkg|layername=projects",
                               "项目" if chinese else "Projects", "ogr")  # fmt: skip
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-
-    units.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "0,0,0,0", "outline_color": "#d00000", "outline_width": "0.8"})))  # fmt: skip
-    projects.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "0,0,0,0", "outline_color": "#1f4e9a", "outline_width": "0.5"})))  # fmt: skip
-    QgsProject.instance().addMapLayers([units, projects])
+    controls = QgsVectorLayer(f"{sample}|layername=plan",
+                              "控规" if chinese else "Regulatory plan", "ogr")  # fmt: skip
+    for layer, colour, width in ((units, "#d00000", "0.8"), (projects, "#1f4e9a", "0.5"),
+                                 (controls, "#7a7a7a", "0.3")):  # fmt: skip
+        layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": colour, "outline_width": width})))  # fmt: skip
+    parcels.setOpacity(0.0)  # chosen in the dock, not drawn over the result
+    QgsProject.instance().addMapLayers([controls, parcels, units, projects])
     plugin = qgis.utils.plugins["lowland"]
     plugin.scenario_action.setChecked(True)
     dock = plugin.scenario_dock
     browser = iface.mainWindow().findChild(QDockWidget, "Browser")
     if browser is not None:
         browser.hide()
-    iface.mainWindow().resizeDocks([dock], [640], Qt.Horizontal)
+    iface.mainWindow().resizeDocks([dock], [820], Qt.Horizontal)
     dock.projectsCombo.setLayer(projects)
     dock.set_units_layer(units)
+    dock.parcelsCombo.setLayer(parcels)
+    dock.controlsCombo.setLayer(controls)
     dock.open_store()
     dock.unitCombo.setCurrentText("DY02")
-    dock.new_scenario("现行方案" if chinese else "Current plan")
-    dock.copy_current("收储提容方案" if chinese else "Acquisition, higher FAR")
-    layer = dock.projects_layer
-    target = [f.id() for f in layer.getFeatures()
-              if f["scenario_id"] == dock.current_scenario() and f["project_id"] == "PRJ03"]  # fmt: skip
-    layer.selectByIds(target)
-    dock.set_mode("acquisition")
-    dock.farSpin.setValue(2.0)
-    dock.set_far(2.0)
+    for row in range(dock.scenarioList.count()):
+        if dock.scenarioList.item(row).data(Qt.ItemDataRole.UserRole) == "DY02-B":
+            dock.scenarioList.setCurrentRow(row)
     dock.evaluate()
     dock.editGroup.setCollapsed(True)  # the table gets the room
     if os.environ.get("LOWLAND_CHARTS"):
@@ -432,6 +451,7 @@ def scenarios():
     unit = next(f for f in units.getFeatures() if f["unit_id"] == "DY02")
     iface.mapCanvas().setExtent(unit.geometry().boundingBox().buffered(60))
     iface.mapCanvas().refresh()
+    QTimer.singleShot(1500, guarded(dock.evaluate))  # laid out at its size by then
     QTimer.singleShot(4000, grab)
 
 

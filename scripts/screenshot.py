@@ -10,8 +10,9 @@ dock on three units drawn over the result), ``units`` (lowland:delineateblocks a
 lowland:buildunits on the sample: blocks and units over the result, the 绘制再开发单元
 tool drawing a new unit, its 单元实时统计 panel following the outline), ``units-blocks``
 (the same, in the tool's 点选街坊 mode: two blocks clicked, the live figures of their union),
-``scenarios`` (the 方案比选 dock: two scenarios of DY02, the copy edited, the comparison
-table) and ``scenarios-charts`` (the same, its charts tab).
+``scenarios`` (the 方案比选 dock on a 1600x1200 screen: the sample store's two scenarios
+of DY02 with the 控规 layer and the chain's parcels, the comparison table and failed
+checks) and ``scenarios-charts`` (the same, its charts tab).
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def main(argv=None) -> int:
             "xvfb-run",
             "-a",
             "-s",
-            "-screen 0 1366x768x24",
+            f"-screen 0 {'1600x1200' if args.scene.startswith('scenarios') else '1366x768'}x24",
             "/usr/bin/qgis",
             "--noversioncheck",
             "--nologo",

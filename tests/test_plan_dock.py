@@ -485,6 +485,7 @@ def _demo_project_layers(chain: dict, sample_gpkg, folder: Path) -> dict:
         "projects": (f"{projects_gpkg}|layername=projects", "再开发项目"),
         "pieces": (f"{projects_gpkg}|layername=pieces", "零星用地地块"),
         "zones": (f"{projects_gpkg}|layername=zones", "功能分区"),
+        "controls": (f"{sample_gpkg}|layername=plan", "控规"),
     }
     layers = {}
     for key, (source, name) in sources.items():
@@ -513,6 +514,12 @@ def test_roles_are_recognised_by_fields_on_the_demo_layers(
         assert chosen["PIECES"] is layers["pieces"]
         assert chosen["ZONES"] is layers["zones"]
         assert chosen["LEGACY"] is layers["legacy"]
+        # the 控规 (far_max, plan_id): not the blocks, units or the FAR check before it;
+        # passed to generateplan as CONTROLS (the capacity of 十、方案比选)
+        assert chosen["CONTROLS"] is layers["controls"]
+        assert role_problem("CONTROLS", layers["units"]) is not None
+        params = dock.parameters(["DY01"], ["html"], str(tmp_path))
+        assert params["CONTROLS"] is layers["controls"]
         # a check output chosen by hand as the projects layer is refused, with its name
         problem = role_problem("PROJECTS", layers["far"])
         assert problem is not None and "「容积率核定」" in problem

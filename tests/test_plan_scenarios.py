@@ -28,6 +28,11 @@ from lowland_under_test.lowland_plugin.core.documents.scenarios import (
 from lowland_under_test.lowland_plugin.core.scenarios.charts import write_charts
 from lowland_under_test.tests.scenario_helpers import two_scenarios
 
+#: Least room (pt) between a right-aligned value and the next cell's text in the PDF: the
+#: padding 5 px + 5 px = 10 / 96 in = 7.5 pt (measured 7.92 pt; without it 0.72 pt, the
+#: borders alone).
+GAP_PT = 6.0
+
 
 def context(tmp_path, comparison=None, charts=True):
     unit, parcels = synthetic()
@@ -81,8 +86,10 @@ def test_the_chapter_in_the_html(tmp_path):
     html = render_html(load_html_template(), context(tmp_path))
     assert "十、方案比选" in html
     assert "本实施方案按选定方案「方案A」（U01-A）编制" in html
-    assert '<td class="n best" nowrap>15,000 ★</td>' in html
-    assert '<td class="n" nowrap>未知</td>' in html
+    # padded inline: the PDF (Qt) takes a cell's padding only from its style attribute
+    pad = 'style="padding-left: 5px; padding-right: 5px"'
+    assert f'<td class="n best" nowrap {pad}>15,000 ★</td>' in html
+    assert f'<td class="n" nowrap {pad}>未知</td>' in html
     assert "容积率核定（Y-4，P2）：容积率 3.20 超过上限 2.50" in html
     assert '<img src="maps/funding.png"' in html
 
@@ -123,14 +130,27 @@ def test_the_chapter_in_the_pdf(qgis_app, tmp_path):
     assert "选定方案「方案A」" in text
     line = next(ln for ln in text.splitlines() if "总建筑面积" in ln)
     assert "12,000" in line and "15,000 ★" in line
+    # the right-aligned value keeps off the cell border: Qt pads a PDF cell only from
+    # its style attribute (the template's padding-left/right: 5px); without it 「★」 ran
+    # into the border before 「Y-4」
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    words = re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', bbox
+    )
+    star = next(w for w in words if w[3] == "★")
+    clause = next(w for w in words if w[3] == "Y-4" and abs(float(w[1]) - float(star[1])) < 3)
+    gap = float(clause[0]) - float(star[2])
+    assert gap > GAP_PT, gap
 
 
 def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     sample_units_chain, tmp_path
 ):
     """lowland:generateplan on the sample with a store of two DY02 scenarios (the plan,
-    and a copy whose PRJ03 is 收储 at FAR 2.0, chosen): the DOCX and the PDF hold the
-    table of evaluate_scenarios, number for number, and name the chosen scenario."""
+    and a copy whose PRJ03 is 收储 at FAR 2.0, chosen) and the 控规 layer (CONTROLS):
+    the DOCX and the PDF hold the table of evaluate_scenarios with that capacity, number
+    for number (the capacity rows filled, not 未知), and name the chosen scenario."""
     import datetime as dt
 
     from check_helpers import SAMPLE_PROJECTS, generate_sample_plans
@@ -164,8 +184,10 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     del layer, ds
     scenario_store.mark_chosen(store, "DY02-B")
 
+    controls_path = SAMPLE_PROJECTS.parent / "sample_district.gpkg"
     folder = generate_sample_plans(sample_units_chain, tmp_path / "plans", [0, 2],
-                                   SCENARIOS=store, UNIT_IDS="DY02,DY01", MAPS=False)  # fmt: skip
+                                   SCENARIOS=store, UNIT_IDS="DY02,DY01", MAPS=False,
+                                   CONTROLS=f"{controls_path}|layername=plan")  # fmt: skip
     table, stored = scenario_store.read_store(store)
     unit = units[units["unit_id"] == "DY02"].iloc[0].to_dict()
     pieces = read_ogr_layer(str(SAMPLE_PROJECTS), "pieces")
@@ -177,7 +199,10 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     assert basis == "低效地块现状建筑面积" and gfa > 0
     expected = evaluate_scenarios(table, stored, load_profile("yinchuan"), unit_id="DY02",
                                   pieces=pieces, zones=zones, unit=unit,
-                                  compensation=(gfa, basis))  # fmt: skip
+                                  compensation=(gfa, basis),
+                                  capacity=read_ogr_layer(str(controls_path), "plan"))  # fmt: skip
+    capacity = expected.row("capacity_m2").values
+    assert all(v is not None and v > 0 for v in capacity.values()), capacity
     rows = [
         [r.label_zh, r.unit or "—"]
         + [value_text(r.values[s]) + (" ★" if s in r.best else "") for s in ("DY02-A", "DY02-B")]
@@ -218,3 +243,25 @@ def test_generateplan_with_a_store_has_the_chapter_with_the_evaluation_numbers(
     gfa = expected.row("gfa_total_m2").values
     line = next(ln for ln in text.splitlines() if "规划总建筑面积" in ln)
     assert value_text(gfa["DY02-A"]) in line and value_text(gfa["DY02-B"]) in line
+
+
+def test_generateplan_checks_the_scenarios_on_the_stores_own_pieces(sample_units_chain, tmp_path):
+    """The sample store carries each scenario's scattered pieces (scenario_pieces): the
+    chapter checks Y-7 on them, as lowland:evaluatescenarios and the dock do — 方案A
+    passes every check, 方案B fails Y-4 and Y-7 on PRJ01 (the plan's pieces, PIECES,
+    would fail A on Y-7 too); with CONTROLS the capacity rows are numbers."""
+    from check_helpers import SAMPLE_PROJECTS, generate_sample_plans
+
+    store = tmp_path / "store.gpkg"
+    shutil.copy(SAMPLE_PROJECTS.parent / "sample_scenarios.gpkg", store)
+    controls = f"{SAMPLE_PROJECTS.parent / 'sample_district.gpkg'}|layername=plan"
+    folder = generate_sample_plans(sample_units_chain, tmp_path / "plans", [1],
+                                   SCENARIOS=str(store), CONTROLS=controls, UNIT_IDS="DY02",
+                                   MAPS=False)  # fmt: skip
+    html = (folder / "DY02_实施方案.html").read_text(encoding="utf-8")
+    chapter = html[html.index("十、方案比选") :]
+    assert "方案A 原权利人改造：各项核查均通过" in chapter
+    failed = re.findall(r"<li>[^<（]*（(Y-\d+)，(PRJ\d+)）", chapter)
+    assert sorted(set(failed)) == [("Y-4", "PRJ01"), ("Y-7", "PRJ01")]
+    row = re.search(r"开发容量（受控规限制的项目）</td>(.*?)</tr>", chapter).group(1)
+    assert "未知" not in row and "116,718" in row  # PRJ01 under the 控规 (as the dock shows)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "sample"
@@ -183,6 +183,12 @@ def test_choose_delete_and_export(dock, tmp_path, monkeypatch):
         "DY02_方案比选_funding.png", "DY02_方案比选_gfa_by_use.png",
         "DY02_方案比选_resolved_by_phase.png",
     ]  # fmt: skip
+    from qgis.PyQt.QtGui import QImage
+
+    # exported at the document's size (7.0 × 3.6 in at 150 dpi = 1050 × 540 px), whatever
+    # the dock's width
+    image = QImage(str(pngs[0]))
+    assert (image.width(), image.height()) == (1050, 540)
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert not dock.delete_current()
@@ -284,7 +290,7 @@ def test_with_the_parcels_the_funding_is_chapter_eights(qgis_iface, sample_units
         with_parcels = widget.evaluate()
         assert WHOLE_UNIT_NOTE not in with_parcels.notes
 
-        unit = widget._unit_row()
+        unit = widget.inputs.unit_row()
         gfa, basis, _ = unit_compensation_basis(
             unit, store.layer_frame(parcels), store.layer_frame(units)
         )
@@ -303,3 +309,184 @@ def test_with_the_parcels_the_funding_is_chapter_eights(qgis_iface, sample_units
         widget.close()
         widget.deleteLater()
         QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def evaluated(monkeypatch):
+    """The scenario ids :func:`evaluate_scenario` is run for (the cache's misses)."""
+    from lowland_under_test.lowland_plugin.core.scenarios import evaluate as module
+
+    calls: list[str] = []
+    original = module.evaluate_scenario
+
+    def counting(projects, scenario_id, *args, **kwargs):
+        calls.append(scenario_id)
+        return original(projects, scenario_id, *args, **kwargs)
+
+    monkeypatch.setattr(module, "evaluate_scenario", counting)
+    return calls
+
+
+def two_scenarios(dock) -> tuple[int, float]:
+    """DY02-A from the plan and its copy DY02-B (current); PRJ03 of B selected. Returns
+    PRJ03's feature id in B and its area."""
+    assert dock.open_store()
+    dock.unitCombo.setCurrentText("DY02")
+    assert dock.new_scenario("现行方案") == "DY02-A"
+    assert dock.copy_current("收储方案") == "DY02-B"
+    settle()
+    prj03 = next(f for f in dock.projects_layer.getFeatures()
+                 if f["scenario_id"] == "DY02-B" and f["project_id"] == "PRJ03")  # fmt: skip
+    dock.projects_layer.selectByIds([prj03.id()])
+    return prj03.id(), prj03.geometry().area()
+
+
+def select_scenario(dock, sid: str) -> None:
+    for row in range(dock.scenarioList.count()):
+        if dock.scenarioList.item(row).data(Qt.ItemDataRole.UserRole) == sid:
+            dock.scenarioList.setCurrentRow(row)
+    assert dock.current_scenario() == sid
+
+
+def test_an_edit_re_evaluates_only_its_scenario_and_undo_elsewhere_finds_it(dock, evaluated):
+    """Edit B, switch to A, undo: B's numbers return to the plan's, and each step
+    evaluates only the scenario whose parcels changed (the other from the cache)."""
+    _fid, area03 = two_scenarios(dock)
+    assert set(dock.inputs.cache) == {"DY02-A", "DY02-B"}
+    evaluated.clear()
+
+    assert dock.set_far(2.0)
+    settle()
+    assert evaluated == ["DY02-B"]  # A from the cache
+    gfa_far = 70630.8 + round(2.0 * area03, 1)  # PRJ01 as planned + PRJ03 at FAR 2.0
+    assert shown(dock, "gfa_total_m2", "DY02-B") == pytest.approx(gfa_far)
+    assert shown(dock, "gfa_total_m2", "DY02-A") == pytest.approx(GFA_PLAN)
+
+    select_scenario(dock, "DY02-A")  # the map shows A now; nothing was edited
+    evaluated.clear()
+    dock.undo()  # reverts the FAR set on B's parcel
+    settle()
+    assert evaluated == ["DY02-B"]  # B, not the shown A
+    assert shown(dock, "gfa_total_m2", "DY02-B") == pytest.approx(GFA_PLAN)  # 176 343.0
+    assert shown(dock, "gfa_total_m2", "DY02-A") == pytest.approx(GFA_PLAN)
+    # the whole comparison equals a full evaluation without the cache
+    from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+    from lowland_under_test.lowland_plugin.core.scenarios.evaluate import evaluate_scenarios
+    from lowland_under_test.lowland_plugin.gui import scenario_layers as store
+
+    full = evaluate_scenarios(
+        store.table_frame(dock.scenarios_layer), store.layer_frame(dock.projects_layer),
+        load_profile("default"), unit_id="DY02", pieces=dock.inputs.sibling("pieces"),
+        zones=dock.inputs.sibling("zones"), unit=dock.inputs.unit_row(),
+    )  # fmt: skip
+    assert [r.values for r in dock.comparison.rows] == [r.values for r in full.rows]
+
+    evaluated.clear()
+    dock.redo()
+    settle()
+    assert evaluated == ["DY02-B"]
+    assert shown(dock, "gfa_total_m2", "DY02-B") == pytest.approx(gfa_far)
+
+
+def test_a_geometry_edit_re_evaluates_its_scenario(dock, evaluated):
+    """Moving B's PRJ03 (geometryChanged) re-evaluates B alone."""
+    fid, _area = two_scenarios(dock)
+    evaluated.clear()
+    layer = dock.projects_layer
+    assert layer.translateFeature(fid, 1.0, 0.0) == 0  # 0 = success
+    settle()
+    assert evaluated == ["DY02-B"]
+
+
+def test_a_profile_or_layer_change_clears_the_cache(dock, evaluated, qgis_new_project):
+    """The cache holds for one profile and one set of layers: a change evaluates all."""
+    two_scenarios(dock)
+    assert set(dock.inputs.cache) == {"DY02-A", "DY02-B"}
+    others = [dock.profileCombo.itemText(i) for i in range(dock.profileCombo.count())]
+    other = next(p for p in others if p != dock.profileCombo.currentText())
+    evaluated.clear()
+    dock.profileCombo.setCurrentText(other)
+    assert dock.inputs.cache == {}  # cleared at once
+    settle()
+    assert sorted(evaluated) == ["DY02-A", "DY02-B"]
+
+    controls = QgsVectorLayer(f"{SAMPLE / 'sample_district.gpkg'}|layername=plan", "plan", "ogr")
+    QgsProject.instance().addMapLayer(controls)
+    evaluated.clear()
+    dock.controlsCombo.setLayer(controls)
+    assert dock.inputs.cache == {}
+    settle()
+    assert sorted(evaluated) == ["DY02-A", "DY02-B"]
+
+
+def test_the_controls_layer_gives_the_capacity(dock):
+    """Without the 控规 layer the capacity rows are 未知; with it they are the capacity
+    envelope's (evaluate_scenarios with capacity= the layer's rows)."""
+    from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+    from lowland_under_test.lowland_plugin.core.scenarios.evaluate import evaluate_scenarios
+    from lowland_under_test.lowland_plugin.gui import scenario_layers as store
+
+    two_scenarios(dock)
+    assert shown(dock, "capacity_m2", "DY02-A") is None
+    assert cell_text(dock, "capacity_m2", "DY02-A") == "未知"
+    controls = QgsVectorLayer(f"{SAMPLE / 'sample_district.gpkg'}|layername=plan", "plan", "ogr")
+    assert controls.isValid()
+    QgsProject.instance().addMapLayer(controls)
+    dock.controlsCombo.setLayer(controls)
+    settle()
+    expected = evaluate_scenarios(
+        store.table_frame(dock.scenarios_layer), store.layer_frame(dock.projects_layer),
+        load_profile("default"), unit_id="DY02", pieces=dock.inputs.sibling("pieces"),
+        zones=dock.inputs.sibling("zones"), unit=dock.inputs.unit_row(),
+        capacity=store.layer_frame(controls),
+    )  # fmt: skip
+    capacity = expected.row("capacity_m2").values
+    assert capacity["DY02-A"] is not None and capacity["DY02-A"] > 0
+    for sid in ("DY02-A", "DY02-B"):
+        assert shown(dock, "capacity_m2", sid) == pytest.approx(capacity[sid])
+        assert shown(dock, "capacity_headroom_m2", sid) == pytest.approx(
+            expected.row("capacity_headroom_m2").values[sid]
+        )
+
+
+def test_the_sample_store_with_its_own_pieces(dock, tmp_path):
+    """The sample store carries each scenario's scattered pieces (scenario_pieces): the
+    dock checks Y-7 on them, as lowland:evaluatescenarios is given them — DY02-A passes
+    every check, DY02-B fails Y-4 (PRJ01's FAR) and Y-7 (its pieces); with the plan's
+    pieces (no scenario_id) A would fail Y-7 too."""
+    shutil.copy(SAMPLE / "sample_scenarios.gpkg", tmp_path / "store.gpkg")
+    assert dock.open_store(tmp_path / "store.gpkg")
+    dock.unitCombo.setCurrentText("DY02")
+    c = dock.evaluate()
+    assert c.failures["DY02-A"] == ()
+    assert {(f.clause, f.project_id) for f in c.failures["DY02-B"]} == {
+        ("Y-4", "PRJ01"), ("Y-7", "PRJ01")}  # fmt: skip
+    assert "scenario_id" in dock.inputs.sibling("pieces").columns
+
+
+def test_chart_grid_fits_the_tab():
+    from lowland_under_test.lowland_plugin.gui.scenario_table import chart_grid
+
+    # 800 px ≥ 2 × 360 + 8: two columns of (800 − 8) // 2 = 396 px; two rows in 520 px:
+    # (520 − 8) // 2 = 256, capped at 0.62 × 396 = 245.52 → 245
+    assert chart_grid(800, 520) == (2, (396, 245))
+    # 500 px: one column; three rows in 520 px: (520 − 16) // 3 = 168 < 200 → 200 (scrolls)
+    assert chart_grid(500, 520) == (1, (500, 200))
+
+
+def test_the_charts_fit_the_dock(dock, tmp_path):
+    """The charts tab shows the three charts drawn for its width (two columns when wide
+    enough), none wider than the tab."""
+    from lowland_under_test.lowland_plugin.gui.scenario_table import chart_grid
+
+    shutil.copy(SAMPLE / "sample_scenarios.gpkg", tmp_path / "store.gpkg")
+    dock.resize(820, 900)
+    assert dock.open_store(tmp_path / "store.gpkg")
+    dock.unitCombo.setCurrentText("DY02")
+    dock.evaluate()
+    dock.tabs.setCurrentIndex(1)
+    settle()
+    columns, (w, h) = chart_grid(*dock._chart_area())
+    for label in dock.chart_labels.values():
+        assert (label.pixmap().width(), label.pixmap().height()) == (w, h)
+        assert w <= dock.chartsScroll.viewport().width()

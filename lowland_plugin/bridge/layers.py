@@ -423,6 +423,18 @@ def is_legacy_layer(layer) -> bool:
     return is_polygon_layer(layer) and {"parcel_id", "legacy_class"} <= names
 
 
+def is_controls_layer(layer) -> bool:
+    """A 控规 layer (the capacity envelope's limits): polygons with ``far_max`` and a plan
+    key (``plan_id`` or ``plan_code``), and no project, parcel or unit id."""
+    names = field_names(layer)
+    return (
+        is_polygon_layer(layer)
+        and "far_max" in names
+        and bool(names & {"plan_id", "plan_code"})
+        and not names & {"project_id", "parcel_id", "unit_id"}
+    )
+
+
 def is_identification_output(layer) -> bool:
     """A lowland:identifyparcels output (or the buildunits copy of it, with ``unit_id``):
     ``parcel_id``, ``verdict`` and ``lowland_type``."""

@@ -39,7 +39,13 @@ from ..bridge.layers import is_units_layer
 from ..bridge.plan_files import existing_files
 from ..core.common.resources import PLUGIN_ROOT, resource_path
 from ..i18n import tr
-from .plan_inputs import layer_for_role, missing_parts, missing_summary, role_problem
+from .plan_inputs import (
+    input_texts,
+    layer_for_role,
+    missing_parts,
+    missing_summary,
+    role_problem,
+)
 from .plan_refresh import refresh_message, refresh_units_layer
 from .scenario_layers import default_store_path
 
@@ -143,20 +149,9 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
         self.setWindowTitle(tr("实施方案生成"))
         self.unitsLabel.setText(tr("单元图层"))
         self.unitsCombo.setToolTip(tr("再开发单元（lowland:buildunits 的输出，需有 unit_id）"))
-        self.parcelsLabel.setText(tr("宗地图层"))
-        self.parcelsCombo.setToolTip(tr("带 unit_id 的低效用地认定结果（buildunits 的宗地输出）"))
-        self.projectsLabel.setText(tr("项目图层"))
-        self.projectsCombo.setToolTip(tr("再开发项目（项目模板）：容积率、地价等核算的依据"))
-        self.piecesLabel.setText(tr("零星用地"))
-        self.piecesCombo.setToolTip(
-            tr("项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces")
-        )
-        self.zonesLabel.setText(tr("功能分区"))
-        self.zonesCombo.setToolTip(
-            tr("项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones")
-        )
-        self.legacyLabel.setText(tr("历史遗留"))
-        self.legacyCombo.setToolTip(tr("可选：历史遗留用地认定（lowland:legacyland）的输出"))
+        for role, (label, tip) in input_texts().items():
+            getattr(self, f"{role.lower()}Label").setText(label)
+            self.input_combos()[role].setToolTip(tip)
         self.unitListLabel.setText(tr("单元"))
         self.unitList.setToolTip(tr("勾选要生成实施方案的单元；预览显示当前选中的单元"))
         self.selectAllButton.setText(tr("全选"))
@@ -217,6 +212,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             "PIECES": self.piecesCombo,
             "ZONES": self.zonesCombo,
             "LEGACY": self.legacyCombo,
+            "CONTROLS": self.controlsCombo,  # the 控规 of 十、方案比选 (with a store)
         }
 
     def bind_project_layers(self) -> None:

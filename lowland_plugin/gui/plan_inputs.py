@@ -13,6 +13,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 
 from ..bridge.layers import (
     field_names,
+    is_controls_layer,
     is_identification_output,
     is_legacy_layer,
     is_pieces_layer,
@@ -31,7 +32,20 @@ ROLE_RULES: dict[str, Callable[[object], bool]] = {
     "PIECES": is_pieces_layer,
     "ZONES": is_zones_layer,
     "LEGACY": is_legacy_layer,
+    "CONTROLS": is_controls_layer,
 }
+
+
+def input_texts() -> dict[str, tuple[str, str]]:
+    """generateplan parameter → (label, tooltip) of the plan dock's combo choosing it."""
+    return {
+        "PARCELS": (tr("宗地图层"), tr("带 unit_id 的低效用地认定结果（buildunits 的宗地输出）")),
+        "PROJECTS": (tr("项目图层"), tr("再开发项目（项目模板）：容积率、地价等核算的依据")),
+        "PIECES": (tr("零星用地"), tr("项目模板的零星用地地块图层（pieces）；留空时读取项目图层所在 GeoPackage 的 pieces")),
+        "ZONES": (tr("功能分区"), tr("项目模板的功能分区图层（zones）；留空时读取项目图层所在 GeoPackage 的 zones")),
+        "LEGACY": (tr("历史遗留"), tr("可选：历史遗留用地认定（lowland:legacyland）的输出")),
+        "CONTROLS": (tr("控规图层"), tr("可选：控规图层，单元图层旁有方案库时，方案比选一章的开发容量按其测算")),
+    }  # fmt: skip
 
 
 def _parcels_rank(layer) -> int:
@@ -73,6 +87,7 @@ def role_problem(role: str, layer) -> str | None:
         "PIECES": tr("需要项目模板的零星用地图层（project_id、piece_id）"),
         "ZONES": tr("需要项目模板的功能分区图层（project_id、use_code）"),
         "LEGACY": tr("需要历史遗留用地认定结果（legacy_class）"),
+        "CONTROLS": tr("需要控规图层（far_max 及 plan_id 或 plan_code）"),
     }[role]
     return tr("图层「{0}」不适用：{1}。").format(layer.name(), needs)
 

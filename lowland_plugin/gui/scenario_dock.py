@@ -13,10 +13,15 @@ beside the units, edited on the map and compared under the policy.
   (收储 / 原权利人改造 / 保留), planned use, FAR (gfa = FAR × parcel area) or GFA,
   handover by category, phase — as one edit command of the layer's edit buffer (one
   undo step). 保存 writes the buffer.
-- After each edit, undo or redo (``attributeValueChanged``, the undo stack's
-  ``indexChanged``) the scenarios are evaluated again on the edit buffer's state
-  (:func:`~..core.scenarios.evaluate.evaluate_scenarios`) and the table refreshed
-  (:mod:`.scenario_table`); the charts are drawn when their tab is shown.
+- After each edit, undo or redo (the layer's attribute, geometry and feature signals,
+  the undo stack's ``indexChanged``) the scenarios whose parcels changed are evaluated
+  again on the edit buffer's state, the others taken from a cache
+  (:func:`~..core.scenarios.evaluate.evaluate_scenarios` with ``only=``/``cache=``,
+  :mod:`.scenario_inputs`; the cache is cleared when the profile, the unit, a layer or
+  the store changes), and the table refreshed (:mod:`.scenario_table`); the charts are
+  drawn when their tab is shown.
+- The optional 控规 layer (``controlsCombo``) gives the capacity rows (the capacity
+  envelope); the optional 低效地块 layer the funding's compensation basis.
 """
 
 from __future__ import annotations
@@ -38,23 +43,26 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QFileDialog, QInputDialog, QListWidgetItem, QMessageBox
 
-from ..bridge.layers import source_file, source_to_gdf
-from ..bridge.ogr_io import list_ogr_layers, read_ogr_layer
+from ..bridge.layers import source_to_gdf
 from ..core.common.errors import LowlandInputError, split_bilingual
 from ..core.common.profiles import load_profile
 from ..core.common.resources import PLUGIN_ROOT, resource_path
-from ..core.documents.plan import unit_compensation_basis
 from ..core.documents.projects import assign_projects
+from ..core.scenarios.charts import chart_images
 from ..core.scenarios.comparison import Comparison
 from ..core.scenarios.evaluate import evaluate_scenarios
 from ..core.scenarios.model import copy_scenario, is_chosen, iso_time, scenario_from_projects
 from ..i18n import language, tr
 from . import scenario_layers as store
+from .scenario_inputs import EvaluationInputs
 from .scenario_table import (
+    chart_grid,
     export_pngs,
     export_xlsx,
     failures_html,
     fill_table,
+    fit_charts,
+    fit_height,
     show_charts,
 )
 
@@ -103,7 +111,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         self.images: dict[str, bytes] = {}
         self.evaluations = 0
         self._charts_stale = True
-        self._siblings: dict[str, object] = {}
+        self.inputs = EvaluationInputs(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -112,8 +120,8 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         self.unitsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.projectsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.parcelsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
-        self._basis: dict[tuple, tuple[float, str]] = {}
-        for combo in (self.unitsCombo, self.projectsCombo, self.parcelsCombo):
+        self.controlsCombo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
+        for combo in (self.unitsCombo, self.projectsCombo, self.parcelsCombo, self.controlsCombo):
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
         self.storeFile.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
@@ -137,6 +145,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.comparisonTable.verticalHeader().setVisible(False)
+        self.comparisonTable.verticalHeader().setMinimumSectionSize(self.fontMetrics().height() + 4)
         self._setup_texts()
         self._connect_widgets()
         self.editGroup.collapsedStateChanged.connect(lambda _c: self._fit_splitter())
@@ -166,6 +175,13 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
             tr(
                 "已复核的低效地块图层（可选）：资金平衡的补偿与拆除按本单元低效地块的现状建筑面积计，"
                 "与实施方案第八章一致；不选则按单元现状总建筑面积估算"
+            )
+        )
+        self.controlsLabel.setText(tr("控规图层"))
+        self.controlsCombo.setToolTip(
+            tr(
+                "控规图层（可选，面图层，含容积率、限高等控制指标）：比选表的开发容量、容量使用率"
+                "与容量余量按其测算；不选则为未知"
             )
         )
         self.openButton.setText(tr("打开方案库"))
@@ -199,9 +215,10 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
 
     def _connect_widgets(self) -> None:
         self.unitsCombo.layerChanged.connect(self.set_units_layer)
-        self.parcelsCombo.layerChanged.connect(lambda _layer: self.schedule_evaluation())
-        self.unitCombo.currentIndexChanged.connect(lambda _i: self.refresh_list())
-        self.profileCombo.currentIndexChanged.connect(lambda _i: self.schedule_evaluation())
+        for combo in (self.parcelsCombo, self.controlsCombo, self.projectsCombo):
+            combo.layerChanged.connect(self._inputs_changed)
+        self.unitCombo.currentIndexChanged.connect(lambda _i: self._unit_changed())
+        self.profileCombo.currentIndexChanged.connect(self._inputs_changed)
         self.scenarioList.currentItemChanged.connect(lambda *_: self._current_changed())
         self.openButton.clicked.connect(lambda: self.open_store())
         self.newButton.clicked.connect(lambda: self.new_scenario())
@@ -239,10 +256,20 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
 
     # ------------------------------------------------------------------ units and store
 
+    def _inputs_changed(self, *_args) -> None:
+        """A layer or the profile changed: every scenario is evaluated again."""
+        self.inputs.clear()
+        self.schedule_evaluation()
+
+    def _unit_changed(self) -> None:
+        self.inputs.clear()
+        self.refresh_list()
+
     def set_units_layer(self, layer: QgsVectorLayer | None) -> None:
         """Fill the unit choice from ``layer``'s ``unit_id`` and propose the store path."""
         if self.unitsCombo.currentLayer() is not layer:
             self.unitsCombo.setLayer(layer)
+        self.inputs.clear()
         self.unitCombo.blockSignals(True)
         self.unitCombo.clear()
         if layer is not None and layer.fields().indexOf("unit_id") >= 0:
@@ -280,12 +307,9 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         self.store_path, self.scenarios_layer, self.projects_layer = target, scenarios, projects
         QgsProject.instance().addMapLayers([scenarios, projects])
         projects.startEditing()
-        projects.attributeValueChanged.connect(self.schedule_evaluation)
-        projects.featureAdded.connect(self.schedule_evaluation)
-        projects.featuresDeleted.connect(self.schedule_evaluation)
-        projects.undoStack().indexChanged.connect(self.schedule_evaluation)
+        self.inputs.clear()
+        self.inputs.edits.watch(projects, self.schedule_evaluation)
         projects.selectionChanged.connect(lambda *_: self._selection_changed())
-        self._siblings = {}
         self.refresh_list()
         self._show_message(tr("已打开方案库：{0}").format(target))
         return True
@@ -331,6 +355,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         if self.scenarioList.currentItem() is None and self.scenarioList.count():
             self.scenarioList.setCurrentRow(0)
         self.scenarioList.blockSignals(False)
+        fit_height(self.scenarioList, 80)
         self._current_changed()
         self.schedule_evaluation()
 
@@ -577,45 +602,6 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         evaluation)."""
         self._timer.start()
 
-    def _compensation(self) -> tuple[float, str] | None:
-        """The floor area 八、资金平衡 computes compensation on for the current unit (its
-        低效地块 in the parcels layer, :func:`unit_compensation_basis`), so the dock's
-        funding is the document's; None without a parcels layer. Kept per unit and
-        layer: the parcels are not edited here."""
-        parcels, unit = self.parcelsCombo.currentLayer(), self._unit_row()
-        units = self.unitsCombo.currentLayer()
-        if parcels is None or unit is None or units is None:
-            return None
-        key = (parcels.id(), units.id(), unit.get("unit_id"))
-        if key not in self._basis:
-            gfa, label, _ = unit_compensation_basis(
-                unit, store.layer_frame(parcels), store.layer_frame(units)
-            )
-            self._basis[key] = (gfa, label)
-        return self._basis[key]
-
-    def _unit_row(self) -> dict | None:
-        layer, unit = self.unitsCombo.currentLayer(), self.current_unit()
-        if layer is None or unit is None:
-            return None
-        for feature in layer.getFeatures():
-            if str(feature["unit_id"]) == unit:
-                row = dict(zip(layer.fields().names(), feature.attributes(), strict=True))
-                return {k: (None if v is None or str(v) == "NULL" else v) for k, v in row.items()}
-        return None
-
-    def _sibling(self, name: str):
-        """Layer ``name`` (pieces, zones) of the plan's projects GeoPackage, or None."""
-        if name not in self._siblings:
-            plan = self.projectsCombo.currentLayer()
-            path = source_file(plan) if plan is not None else None
-            found = None
-            if path is not None and path.suffix.lower() == ".gpkg":
-                if name in list_ogr_layers(str(path)):
-                    found = read_ogr_layer(str(path), name)
-            self._siblings[name] = found
-        return self._siblings[name]
-
     def evaluate(self) -> Comparison | None:
         """Evaluate the current unit's scenarios on the edit buffer's state and show it."""
         self._timer.stop()
@@ -628,21 +614,25 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
             self.failuresText.clear()
             self._update_buttons()
             return None
+        inputs, only = self.inputs, self.inputs.only()
         try:
             self.comparison = evaluate_scenarios(
                 store.table_frame(self.scenarios_layer),
                 store.layer_frame(self.projects_layer),
                 load_profile(self.profileCombo.currentText() or "default"),
-                unit_id=unit, pieces=self._sibling("pieces"), zones=self._sibling("zones"),
-                unit=self._unit_row(), compensation=self._compensation(),
+                unit_id=unit, pieces=inputs.sibling("pieces"), zones=inputs.sibling("zones"),
+                capacity=inputs.controls(), unit=inputs.unit_row(),
+                compensation=inputs.compensation(), only=only, cache=inputs.cache,
             )  # fmt: skip
         except LowlandInputError as err:
+            inputs.clear()  # evaluate them all once the input is fixed
             self._show_message(split_bilingual(str(err))[0], error=True)
             return None
         self.evaluations += 1
         english = language() == "en"
         fill_table(self.comparisonTable, self.comparison, english)
         self.failuresText.setHtml(failures_html(self.comparison, english))
+        fit_height(self.failuresText, 240)
         self._charts_stale = True
         self._draw_charts_if_shown()
         self._update_buttons()
@@ -657,12 +647,27 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
         if self.comparison is None:
             return {}
         try:
-            self.images = show_charts(self.chart_labels, self.comparison, language() == "en")
+            self.images = show_charts(self.chart_labels, self.chartsLayout, self.comparison,
+                                      language() == "en", *self._chart_area())  # fmt: skip
         except LowlandInputError as err:
             self._show_message(split_bilingual(str(err))[0], error=True)
             return {}
         self._charts_stale = False
         return self.images
+
+    def _chart_area(self) -> tuple[int, int]:
+        """The room for the charts: the charts tab's, less its margins and a scroll bar."""
+        margins, viewport = self.chartsLayout.contentsMargins(), self.chartsScroll.viewport()
+        bar = self.chartsScroll.verticalScrollBar().sizeHint().width()
+        return (viewport.width() - margins.left() - margins.right() - bar,
+                viewport.height() - margins.top() - margins.bottom())  # fmt: skip
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """The charts follow the dock's width (scaled again, not drawn again)."""
+        super().resizeEvent(event)
+        fit_height(self.failuresText, 240)
+        if self.images and not self._charts_stale:
+            fit_charts(self.chart_labels, self.images, chart_grid(*self._chart_area())[1][0])
 
     # ------------------------------------------------------------------ export
 
@@ -689,7 +694,7 @@ class ScenarioDock(QgsDockWidget, FORM_CLASS):
             folder = QFileDialog.getExistingDirectory(self, tr("导出图表到文件夹"))
             if not folder:
                 return []
-        images = self.images if not self._charts_stale and self.images else self.draw_charts()
+        images = chart_images(self.comparison, "en" if language() == "en" else "zh")
         paths = export_pngs(images, folder, f"{self.comparison.unit_id}_方案比选")
         self._show_message(tr("已导出 {0} 张图表到 {1}").format(len(paths), folder))
         return paths

@@ -22,6 +22,14 @@ from ..i18n import tr
 BEST_COLOUR = "#e2efda"
 #: Column of the indicator label and of its unit, then the scenarios.
 FIXED_COLUMNS = 2
+#: The charts in the dock: drawn at 100 dpi (a point of text is a point on screen), two
+#: columns when each is at least 360 px wide, at least 200 px high (else the tab scrolls),
+#: at most 0.62 × their width, 8 px apart.
+SCREEN_DPI = 100
+MIN_CHART_WIDTH = 360
+MIN_CHART_HEIGHT = 200
+CHART_ASPECT = 0.62
+CHART_SPACING = 8
 
 
 def fill_table(table: QTableWidget, c: Comparison, english: bool = False) -> None:
@@ -53,6 +61,7 @@ def fill_table(table: QTableWidget, c: Comparison, english: bool = False) -> Non
                 item.setToolTip(tr("该项指标的最优值"))
             table.setItem(r, FIXED_COLUMNS + k, item)
     table.resizeColumnsToContents()
+    table.resizeRowsToContents()  # compact rows: the whole table in view
 
 
 def cell_value(table: QTableWidget, c: Comparison, key: str, scenario_id: str):
@@ -91,20 +100,47 @@ def _escape(text: str | None) -> str:
     return escape(text or "")
 
 
+def chart_grid(width: int, height: int) -> tuple[int, tuple[int, int]]:
+    """How the charts tab of ``width``×``height`` pixels holds the three charts: the
+    number of columns (two when each is at least :data:`MIN_CHART_WIDTH` wide) and the
+    pixel size of a chart — the columns' width, and the height that shows every row at
+    once, kept between :data:`MIN_CHART_HEIGHT` (then the tab scrolls) and
+    :data:`CHART_ASPECT` × the width."""
+    columns = 2 if width >= 2 * MIN_CHART_WIDTH + CHART_SPACING else 1
+    rows = -(-3 // columns)  # ceil(3 / columns)
+    w = max((width - (columns - 1) * CHART_SPACING) // columns, MIN_CHART_WIDTH // 2)
+    h = min((height - (rows - 1) * CHART_SPACING) // rows, int(w * CHART_ASPECT))
+    return columns, (w, max(h, MIN_CHART_HEIGHT))
+
+
 def show_charts(
-    labels: dict[str, QLabel], c: Comparison, english: bool = False
+    labels: dict[str, QLabel], layout, c: Comparison, english: bool, width: int, height: int
 ) -> dict[str, bytes]:
-    """Draw the charts into ``labels`` (by chart key); returns the PNG bytes."""
-    images = chart_images(c, "en" if english else "zh")
+    """Draw the charts into ``labels`` (by chart key) in ``layout`` (a grid), sized for a
+    tab of ``width``×``height`` pixels (:func:`chart_grid`, drawn at 100 dpi: the text
+    at its point size on screen); returns the PNG bytes."""
+    columns, (w, h) = chart_grid(width, height)
+    for i, label in enumerate(labels.values()):
+        layout.addWidget(label, i // columns, i % columns)
+    images = chart_images(c, "en" if english else "zh", (w / SCREEN_DPI, h / SCREEN_DPI),
+                          SCREEN_DPI)  # fmt: skip
+    fit_charts(labels, images, w)
+    return images
+
+
+def fit_charts(labels: dict[str, QLabel], images: dict[str, bytes], width: int) -> None:
+    """Show ``images`` in ``labels`` scaled to ``width`` pixels (after the tab was
+    resized; drawn again at the new size when next evaluated)."""
     for key, label in labels.items():
+        if key not in images:
+            continue
         pixmap = QPixmap()
         pixmap.loadFromData(images[key], "PNG")
-        label.setPixmap(
-            pixmap.scaledToWidth(
-                max(label.width(), 480), Qt.TransformationMode.SmoothTransformation
+        if pixmap.width() != width:
+            pixmap = pixmap.scaledToWidth(
+                max(width, 120), Qt.TransformationMode.SmoothTransformation
             )
-        )
-    return images
+        label.setPixmap(pixmap)
 
 
 def export_xlsx(c: Comparison, path: str | Path, english: bool = False) -> str:
@@ -124,3 +160,17 @@ def export_pngs(images: dict[str, bytes], folder: str | Path, prefix: str) -> li
         path.write_bytes(data)
         paths.append(path)
     return paths
+
+
+def fit_height(widget, limit: int) -> None:
+    """Size a text browser to its text, or a list to its rows, up to ``limit`` pixels
+    (what is left goes to the comparison table)."""
+    frame = 2 * widget.frameWidth() + 4
+    if hasattr(widget, "document"):
+        document = widget.document()
+        document.setTextWidth(widget.viewport().width())
+        needed = int(document.size().height()) + frame
+    else:
+        rows = max(widget.count(), 1)
+        needed = rows * max(widget.sizeHintForRow(0), widget.fontMetrics().height()) + frame
+    widget.setMaximumHeight(min(needed, limit))

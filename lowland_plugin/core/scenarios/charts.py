@@ -55,7 +55,7 @@ ENGLISH = {
     "收入": "income", "支出": "cost", "收支差额": "balance",
     "建筑面积（m²）": "floor area (m²)", "金额（万元）": "amount (10 000 yuan)",
     "低效用地面积（m²）": "land (m²)", "无数据": "no data", "（未知）": " (unknown)",
-    "未填写用途": "no use",
+    "未填写用途": "no use", "规划用途": "planned use", "方案": "scenario",
 }  # fmt: skip
 
 
@@ -99,17 +99,26 @@ def use_label(code: str, lang: str = "zh") -> str:
     return f"{name}（{code}）" if name else code
 
 
-def _figure(title: str):
-    """A new Agg figure with one axes, CJK font set, titled."""
+def _figure(title: str, size: tuple[float, float] = FIGURE_SIZE, dpi: int = DPI):
+    """A new Agg figure of ``size`` inches at ``dpi`` with one axes, CJK font set,
+    titled."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     font = require_cjk_font()
-    figure = Figure(figsize=FIGURE_SIZE, dpi=DPI)
+    figure = Figure(figsize=size, dpi=dpi)
     FigureCanvasAgg(figure)
     axes = figure.add_subplot(1, 1, 1)
-    axes.set_title(title, fontfamily=font, fontsize=11)
+    axes.set_title(title, fontfamily=font, fontsize=11, pad=22)  # room for the legend
     return figure, axes, font
+
+
+def _legend(axes) -> None:
+    """The legend in one row between the title and the plot: never over a bar."""
+    handles, _labels = axes.get_legend_handles_labels()
+    axes.legend(fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False,
+                ncol=max(len(handles), 1), borderaxespad=0.2, handlelength=1.2,
+                columnspacing=1.0)  # fmt: skip
 
 
 def _png(figure, axes, font: str) -> bytes:
@@ -121,6 +130,11 @@ def _png(figure, axes, font: str) -> bytes:
         for text in legend.get_texts():
             text.set_fontfamily(font)
     axes.yaxis.label.set_fontfamily(font)
+    axes.xaxis.label.set_fontfamily(font)
+    from matplotlib.ticker import FuncFormatter
+
+    # thousands separated, as the document prints numbers (105,712 not 1.06e5)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
     axes.grid(axis="y", color="#dddddd", linewidth=0.6)
     axes.set_axisbelow(True)
     import matplotlib
@@ -129,7 +143,7 @@ def _png(figure, axes, font: str) -> bytes:
     # an ASCII hyphen for negative numbers: not every CJK font has U+2212 (−)
     with matplotlib.rc_context({"axes.unicode_minus": False}):
         figure.tight_layout()
-        figure.savefig(buffer, format="png", dpi=DPI)
+        figure.savefig(buffer, format="png", dpi=figure.dpi)
     return buffer.getvalue()
 
 
@@ -150,9 +164,11 @@ def _no_data(axes, font: str, lang: str) -> None:
     axes.set_yticks([])
 
 
-def gfa_by_use_chart(c: Comparison, lang: str = "zh") -> bytes:
+def gfa_by_use_chart(
+    c: Comparison, lang: str = "zh", size: tuple[float, float] = FIGURE_SIZE, dpi: int = DPI
+) -> bytes:
     """Grouped bars: per planned use, one bar per scenario (m²)."""
-    figure, axes, font = _figure(text(CHART_TITLES["gfa_by_use"], lang))
+    figure, axes, font = _figure(text(CHART_TITLES["gfa_by_use"], lang), size, dpi)
     data = _series(c, "gfa_by_use")
     uses = sorted({u for values in data.values() for u in values})
     if not uses:
@@ -164,16 +180,20 @@ def gfa_by_use_chart(c: Comparison, lang: str = "zh") -> bytes:
         ys = [float(data[sid].get(use, 0.0)) for use in uses]  # no floor area of this use
         axes.bar(xs, ys, width, label=title, color=PALETTE[i % len(PALETTE)])
     axes.set_xticks(range(len(uses)))
-    axes.set_xticklabels([use_label(u, lang) for u in uses], fontsize=8)
+    # the code on a second line: neighbouring labels never run into each other
+    axes.set_xticklabels([use_label(u, lang).replace("（", "\n（", 1) for u in uses], fontsize=9)
+    axes.set_xlabel(text("规划用途", lang))
     axes.set_ylabel(text("建筑面积（m²）", lang))
-    axes.legend(fontsize=8)
+    _legend(axes)
     return _png(figure, axes, font)
 
 
-def funding_chart(c: Comparison, lang: str = "zh") -> bytes:
+def funding_chart(
+    c: Comparison, lang: str = "zh", size: tuple[float, float] = FIGURE_SIZE, dpi: int = DPI
+) -> bytes:
     """Per scenario three bars: income, cost and balance (万元); a scenario whose
     funding is unknown has no bar (its label says 未知)."""
-    figure, axes, font = _figure(text(CHART_TITLES["funding"], lang))
+    figure, axes, font = _figure(text(CHART_TITLES["funding"], lang), size, dpi)
     data = _series(c, "funding")
     titles = _titles(c)
     width = 0.26
@@ -194,8 +214,9 @@ def funding_chart(c: Comparison, lang: str = "zh") -> bytes:
         ],
         fontsize=9,
     )
+    axes.set_xlabel(text("方案", lang))
     axes.set_ylabel(text("金额（万元）", lang))
-    axes.legend(fontsize=8)
+    _legend(axes)
     return _png(figure, axes, font)
 
 
@@ -205,9 +226,11 @@ def phase_order(phases: set[str]) -> list[str]:
     return known + sorted(phases - set(known))
 
 
-def resolved_by_phase_chart(c: Comparison, lang: str = "zh") -> bytes:
+def resolved_by_phase_chart(
+    c: Comparison, lang: str = "zh", size: tuple[float, float] = FIGURE_SIZE, dpi: int = DPI
+) -> bytes:
     """Stacked bars: per scenario the 低效 area resolved (m²), one segment per phase."""
-    figure, axes, font = _figure(text(CHART_TITLES["resolved_by_phase"], lang))
+    figure, axes, font = _figure(text(CHART_TITLES["resolved_by_phase"], lang), size, dpi)
     data = _series(c, "resolved_by_phase")
     phases = phase_order({p for values in data.values() for p in values})
     titles = _titles(c)
@@ -222,8 +245,9 @@ def resolved_by_phase_chart(c: Comparison, lang: str = "zh") -> bytes:
         bottom = [b + y for b, y in zip(bottom, ys, strict=True)]
     axes.set_xticks(range(len(titles)))
     axes.set_xticklabels(titles, fontsize=9)
+    axes.set_xlabel(text("方案", lang))
     axes.set_ylabel(text("低效用地面积（m²）", lang))
-    axes.legend(fontsize=8)
+    _legend(axes)
     return _png(figure, axes, font)
 
 
@@ -235,9 +259,13 @@ CHARTS = {
 }
 
 
-def chart_images(c: Comparison, lang: str = "zh") -> dict[str, bytes]:
-    """Every chart of :data:`CHARTS` as PNG bytes, by key (texts in ``lang``)."""
-    return {key: draw(c, lang) for key, draw in CHARTS.items()}
+def chart_images(
+    c: Comparison, lang: str = "zh", size: tuple[float, float] = FIGURE_SIZE, dpi: int = DPI
+) -> dict[str, bytes]:
+    """Every chart of :data:`CHARTS` as PNG bytes, by key (texts in ``lang``), each
+    ``size`` inches at ``dpi`` (the document's by default; the dock asks for its own
+    width)."""
+    return {key: draw(c, lang, size, dpi) for key, draw in CHARTS.items()}
 
 
 def write_charts(c: Comparison, folder: str | Path, prefix: str = "") -> dict[str, Path]:
