@@ -191,3 +191,13 @@ def test_with_the_parcels_the_funding_is_chapter_eights(lowland_provider, sample
         assert cost[sid] == pytest.approx(expected[sid])
     # B acquires PRJ01 (收储): its compensation is on the smaller 低效 floor area
     assert cost["DY02-B"] < whole["DY02-B"]
+
+
+def test_a_land_price_not_computed_makes_the_total_unknown_not_a_partial_sum():
+    # A: PRJ01 (原权利人改造) owes 15 150 000 元 in instalments, PRJ03 (原权利人改造) has
+    # no valuation (未核算): the 补缴地价 total is unknown, not 1 515 万元, and the note names
+    # PRJ03; B: PRJ01 收储 (sold, nothing due) and PRJ03 未核算 → unknown too
+    c = sample_comparison()
+    assert c.row("land_price_wan").values == {"DY02-A": None, "DY02-B": None}
+    for sid in ("DY02-A", "DY02-B"):
+        assert any(n.startswith(f"方案 {sid}：项目 ['PRJ03'] 未核算补缴地价") for n in c.notes)

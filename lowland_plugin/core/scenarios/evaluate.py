@@ -17,7 +17,9 @@ Indicators (values per scenario; ``None`` = unknown, never 0):
   原权利人改造, 联合; 保留 not) — the project land, which the template draws on the
   低效 land it redevelops (not intersected with the parcels) —, unknown when a project
   has no mode (Y-3);
-- ``land_price_wan`` 补缴地价 = Σ known ``price_due`` ÷ 10 000 (Y-14, Y-15);
+- ``land_price_wan`` 补缴地价 = Σ ``price_due`` ÷ 10 000 (Y-14, Y-15); a project whose
+  price is determined as not due (收储后出让, 划拨, Y-13, 过渡期) or kept (保留) adds 0, one 未核算
+  (no valuation) makes the total unknown — a partial sum is never shown as the total;
 - ``funding_income_wan`` / ``funding_cost_wan`` / ``funding_balance_wan``: the funding
   balance by mode ÷ 10 000 (Y-3, N-3, N-5; unknown without the unit's statistics);
 - ``failed_checks`` 未通过核查项数 = the number of :class:`FailedCheck` (a funding
@@ -34,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..checks.common import redevelopment_mode
+from ..checks.land_price import STATUS_NOT_COMPUTED
 from ..checks.mixed_use import parse_use_json
 from ..common.errors import LowlandInputError
 from ..common.profiles import Profile
@@ -208,7 +211,6 @@ def scenario_values(
     gfa = _sum_known(checks.projects.get("gfa_proposed", pd.Series(dtype=float)).tolist())
     area = float(checks.far["area_m2"].sum())
     capacity, capped_gfa = capacity_totals(checks)
-    prices = [float(v) for v in checks.price["price_due"] if is_known(v)]
     handover = np.nan_to_num(numbers(checks.projects, "gfa_handover"), nan=0.0)
     money = {} if funding is None else {
         "funding_income_wan": funding["revenue_total"] / YUAN_PER_WAN,
@@ -225,12 +227,41 @@ def scenario_values(
         if capacity is None or capped_gfa is None
         else capacity - capped_gfa,
         "resolved_lowland_m2": resolved_areas(checks)[0],
-        "land_price_wan": sum(prices) / YUAN_PER_WAN if prices else None,
+        "land_price_wan": land_price_total(checks),
         "funding_income_wan": money.get("funding_income_wan"),
         "funding_cost_wan": money.get("funding_cost_wan"),
         "funding_balance_wan": money.get("funding_balance_wan"),
         "failed_checks": float(len(failures)),
     }
+
+
+def unpriced_projects(checks: ScenarioChecks) -> list[str]:
+    """The projects whose land price is 未核算 (no valuation: neither due nor determined
+    as not due, Y-14); a project kept as it is (保留) owes nothing and is not listed."""
+    status = texts(checks.price, "price_status")
+    ids = texts(checks.projects, "project_id")  # the price rows are the projects' rows
+    kept = [flag is False for flag in redeveloped(checks.projects)]  # 保留: nothing is due
+    return [str(p) for p, s, k in zip(ids, status, kept, strict=True)
+            if s == STATUS_NOT_COMPUTED and not k]  # fmt: skip
+
+
+def land_price_total(checks: ScenarioChecks) -> float | None:
+    """Σ ``price_due`` in 万元 (Y-14, Y-15): a price determined as not due adds 0; None
+    when a project's price is 未核算."""
+    if unpriced_projects(checks):
+        return None
+    due = [float(v) for v in checks.price["price_due"] if is_known(v)]
+    return sum(due) / YUAN_PER_WAN
+
+
+def unpriced_notes(checks: ScenarioChecks, scenario_id: str) -> list[str]:
+    """Why a scenario's 补缴地价 is unknown: its projects without a valuation."""
+    ids = unpriced_projects(checks)
+    if not ids:
+        return []
+    return [f"方案 {scenario_id}：项目 {ids} 未核算补缴地价（缺少评估地价），补缴地价合计记为未知"
+            f"（Y-14）/ scenario {scenario_id}: no land price for {ids} (no valuation), so the "
+            "total is unknown (Y-14)"]  # fmt: skip
 
 
 def funding_deficit_notes(funding: dict | None, scenario_id: str) -> list[str]:
@@ -320,6 +351,7 @@ def evaluate_scenario(
                         controls=capacity, reference=reference)  # fmt: skip
     funding = funding_of(checks, unit, profile, compensation)
     notes = checks.warnings + uncapped_notes(checks, sid) + funding_deficit_notes(funding, sid)
+    notes += unpriced_notes(checks, sid)
     if funding is not None and compensation is None:
         notes.append(WHOLE_UNIT_NOTE)
     failed = scenario_failures(checks)
