@@ -2941,46 +2941,51 @@ Overwrite them?</translation>
     </message>
     <message>
       <location filename="../processing/models.py" line="117" />
+      <source>方案库（可选：实施方案增加方案比选一章）</source>
+      <translation>Scenario store (optional: adds the scenario comparison chapter to the plans)</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="118" />
       <source>实施方案输出文件夹</source>
       <translation>Folder for the implementation plans</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="118" />
+      <location filename="../processing/models.py" line="119" />
       <source>实施方案文件清单</source>
       <translation>List of implementation plan files</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="119" />
+      <location filename="../processing/models.py" line="120" />
       <source>地块指标</source>
       <translation>Parcel indicators</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="123" />
+      <location filename="../processing/models.py" line="124" />
       <source>质检问题图层</source>
       <translation>Quality-check issues</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="124" />
+      <location filename="../processing/models.py" line="125" />
       <source>质检报告</source>
       <translation>Quality-check report</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="128" />
+      <location filename="../processing/models.py" line="129" />
       <source>宗地（含所属单元）</source>
       <translation>Parcels with their unit</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="130" />
+      <location filename="../processing/models.py" line="131" />
       <source>零星用地核查结果</source>
       <translation>Scattered land check</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="133" />
+      <location filename="../processing/models.py" line="134" />
       <source>用途转变路径结果</source>
       <translation>Use change pathway</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="134" />
+      <location filename="../processing/models.py" line="135" />
       <source>进展统计表</source>
       <translation>Progress table</translation>
     </message>

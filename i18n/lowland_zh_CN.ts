@@ -2941,46 +2941,51 @@
     </message>
     <message>
       <location filename="../processing/models.py" line="117" />
+      <source>方案库（可选：实施方案增加方案比选一章）</source>
+      <translation>方案库（可选：实施方案增加方案比选一章）</translation>
+    </message>
+    <message>
+      <location filename="../processing/models.py" line="118" />
       <source>实施方案输出文件夹</source>
       <translation>实施方案输出文件夹</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="118" />
+      <location filename="../processing/models.py" line="119" />
       <source>实施方案文件清单</source>
       <translation>实施方案文件清单</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="119" />
+      <location filename="../processing/models.py" line="120" />
       <source>地块指标</source>
       <translation>地块指标</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="123" />
+      <location filename="../processing/models.py" line="124" />
       <source>质检问题图层</source>
       <translation>质检问题图层</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="124" />
+      <location filename="../processing/models.py" line="125" />
       <source>质检报告</source>
       <translation>质检报告</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="128" />
+      <location filename="../processing/models.py" line="129" />
       <source>宗地（含所属单元）</source>
       <translation>宗地（含所属单元）</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="130" />
+      <location filename="../processing/models.py" line="131" />
       <source>零星用地核查结果</source>
       <translation>零星用地核查结果</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="133" />
+      <location filename="../processing/models.py" line="134" />
       <source>用途转变路径结果</source>
       <translation>用途转变路径结果</translation>
     </message>
     <message>
-      <location filename="../processing/models.py" line="134" />
+      <location filename="../processing/models.py" line="135" />
       <source>进展统计表</source>
       <translation>进展统计表</translation>
     </message>

@@ -114,6 +114,7 @@ def model_labels() -> dict[str, str]:
         "projects": tr("再开发项目图层"),
         "pieces": tr("零星用地图层"),
         "zones": tr("混合用地分区图层"),
+        "scenarios": tr("方案库（可选：实施方案增加方案比选一章）"),
         "plans": tr("实施方案输出文件夹"),
         "documents": tr("实施方案文件清单"),
         "indicators": tr("地块指标"),

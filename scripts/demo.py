@@ -68,6 +68,7 @@ def chain_arguments(out: Path, sample: Path = SAMPLE) -> list[str]:
         f"projects={projects}|layername=projects",
         f"pieces={projects}|layername=pieces",
         f"zones={projects}|layername=zones",
+        f"scenarios={sample / 'sample_scenarios.gpkg'}",  # DY02's 方案比选 chapter
         "profile=default",
         "reference_date=2025-06-30",
         "admin_code=640106",

@@ -32,7 +32,7 @@ class Input:
     """A model input: ``kind`` is the QgsProcessingParameter class name suffix."""
 
     name: str
-    kind: str  # FeatureSource | String | DateTime | Enum | Number | Boolean
+    kind: str  # FeatureSource | File | String | DateTime | Enum | Number | Boolean
     optional: bool = False
     default: object = None
     options: tuple[str, ...] = ()
@@ -76,6 +76,7 @@ PROJECT_INPUTS = [
     Input("projects", "FeatureSource", geometry="polygon"),
     Input("pieces", "FeatureSource", True, geometry="polygon"),
     Input("zones", "FeatureSource", True, geometry="polygon"),
+    Input("scenarios", "File", True),  # 方案库 GeoPackage: 十、方案比选 of the 实施方案
 ]
 
 IDENTIFY = Child(
@@ -197,6 +198,8 @@ PLAN_DOCS = Child(
         "ZONES": "@zones",
         "LEGACY": "legacy.OUTPUT",
         "PROFILE": "@profile",
+        "SCENARIOS": "@scenarios",
+        "CONTROLS": "@plan",  # the 控规 gives the scenarios' capacity
     },
     {"OUTPUT_FOLDER": "plans", "DOCUMENTS": "documents"},
 )
@@ -237,6 +240,7 @@ def _parameter(spec: Input, label: str):
         QgsProcessingParameterDateTime,
         QgsProcessingParameterEnum,
         QgsProcessingParameterFeatureSource,
+        QgsProcessingParameterFile,
         QgsProcessingParameterNumber,
         QgsProcessingParameterString,
     )
@@ -248,6 +252,10 @@ def _parameter(spec: Input, label: str):
     }.get(spec.geometry, [QgsProcessing.TypeVectorAnyGeometry])
     if spec.kind == "FeatureSource":
         return QgsProcessingParameterFeatureSource(spec.name, label, types, optional=spec.optional)
+    if spec.kind == "File":
+        return QgsProcessingParameterFile(
+            spec.name, label, extension="gpkg", optional=spec.optional
+        )
     if spec.kind == "String":
         return QgsProcessingParameterString(
             spec.name, label, defaultValue=spec.default, optional=spec.optional

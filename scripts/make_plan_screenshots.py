@@ -1,5 +1,7 @@
 """Page images of one unit's 实施方案 PDF for the guide (docs/screenshots/plan_DY01_*.png):
-cover, 单元概况, 低效用地认定 (the list), 资金平衡 and 附图, found by their headings.
+cover, 单元概况, 低效用地认定 (the list), 资金平衡 and 附图, found by their headings; and,
+from DY02's PDF beside it (the demo gives DY02 the sample scenario store), the page of
+十、方案比选's comparison table at print resolution (plan_scenarios_page.png).
 
     bash scripts/run demo          # writes output/demo/plans/DY01_实施方案.pdf
     .venv/bin/python scripts/make_plan_screenshots.py output/demo/plans/DY01_实施方案.pdf
@@ -25,6 +27,9 @@ PAGES = {
     "plan_DY01_funding.png": "八、资金平衡",
     "plan_DY01_figures.png": "附图",
 }
+#: The 方案比选 page of DY02's PDF (image name → heading), and its resolution.
+SCENARIO_PAGES = {"plan_scenarios_page.png": "（一）方案指标对比"}
+SCENARIO_DPI = 150
 
 
 def page_texts(pdf: Path) -> list[list[str]]:
@@ -47,21 +52,29 @@ def page_of(pages: list[list[str]], heading: str | None) -> int:
     raise SystemExit(f"no page with the heading {heading}")
 
 
-def main(argv: list[str]) -> int:
-    pdf = Path(argv[0]) if argv else ROOT / "output" / "demo" / "plans" / "DY01_实施方案.pdf"
+def write_pages(pdf: Path, wanted: dict[str, str | None], dpi: int) -> None:
+    """Each page of ``pdf`` holding a heading of ``wanted`` as its PNG in docs/screenshots."""
     pages = page_texts(pdf)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, heading in PAGES.items():
+        for name, heading in wanted.items():
             number = page_of(pages, heading)
             stem = Path(tmp) / Path(name).stem
             subprocess.run(
-                ["pdftoppm", "-png", "-r", str(DPI), "-f", str(number), "-l", str(number),
+                ["pdftoppm", "-png", "-r", str(dpi), "-f", str(number), "-l", str(number),
                  "-singlefile", str(pdf), str(stem)],
                 check=True,
             )  # fmt: skip
             shutil.move(f"{stem}.png", OUT / name)
             print(f"{OUT / name} ← page {number}")
+
+
+def main(argv: list[str]) -> int:
+    pdf = Path(argv[0]) if argv else ROOT / "output" / "demo" / "plans" / "DY01_实施方案.pdf"
+    write_pages(pdf, PAGES, DPI)
+    scenarios = pdf.with_name("DY02_实施方案.pdf")
+    if scenarios.is_file():
+        write_pages(scenarios, SCENARIO_PAGES, SCENARIO_DPI)
     return 0
 
 
