@@ -143,6 +143,58 @@ def test_the_contents_give_each_chapter_its_page(sample_pdfs, unit_id):
         assert any(ln.text.replace(" ", "") == title for ln in page), (title, number)
 
 
+#: The chapter headings of the 实施方案 (一 … 十一), in order.
+CHAPTER_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一")
+#: Least room (pt) between a right-aligned number and its cell's right border: the
+#: template pads cells by 5 px = 5 / 96 in = 3.75 pt (measured 3.0 pt: the border's own
+#: width and the pixel grid); with the padding in pt, which Qt reads as 0, -0.6 pt.
+NUMBER_GAP_PT = 2.0
+#: Resolution (dpi) the page is rasterised at to find the border.
+RASTER_DPI = 150
+
+
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_every_chapter_heading_is_in_the_body(sample_pdfs, unit_id):
+    """Each chapter 一 … 十一 has its heading after the contents, in order (a layout
+    change once lost chapters 四 to 七 of DY01)."""
+    pdf = sample_pdfs / f"{unit_id}_实施方案.pdf"
+    body = [ln.text.replace(" ", "") for page in pdf_pages(pdf)[2:] for ln in page]
+    found = [m.group(1) for t in body if (m := re.fullmatch(r"([一二三四五六七八九十]+)、\S+", t))]
+    assert found == list(CHAPTER_NUMBERS)
+
+
+def border_gap(pdf: Path, word: str, tmp_path: Path) -> float:
+    """Room (pt) between the end of ``word`` (poppler's box) and the first dark pixel to
+    its right, found on the page rasterised at :data:`RASTER_DPI`, one point above the
+    box bottom (below the digits' baseline: only a vertical border is dark there)."""
+    from qgis.PyQt.QtGui import QImage
+
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    box = r'xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    for number, page in enumerate(bbox.split("<page ")[1:], start=1):
+        hit = next((w for w in re.findall(box, page) if w[2] == word), None)
+        if hit is None:
+            continue
+        subprocess.run(["pdftoppm", "-r", str(RASTER_DPI), "-gray", "-png", "-f", str(number),
+                        "-l", str(number), str(pdf), str(tmp_path / "page")], check=True)  # fmt: skip
+        image = QImage(str(next(tmp_path.glob("page*.png"))))
+        scale = RASTER_DPI / 72
+        row = round((float(hit[1]) - 1.0) * scale)
+        x = int((float(hit[0]) - 3.0) * scale)  # inside the last digit's cell
+        while x < image.width() and image.pixel(x, row) & 0xFF > 160:
+            x += 1
+        return x / scale - float(hit[0])
+    raise AssertionError(f"{word} is not in {pdf}")
+
+
+def test_a_number_of_the_funding_table_keeps_off_the_border(sample_pdfs, tmp_path):
+    """八、资金平衡 of DY02: 基础设施建设 1,152.18 万元 (38,406 m² × 300 元/m²), right-aligned
+    in the last column, has the cell padding before the table's right border."""
+    gap = border_gap(sample_pdfs / "DY02_实施方案.pdf", "1,152.18", tmp_path)
+    assert gap > NUMBER_GAP_PT, gap
+
+
 def test_the_long_parcel_list_repeats_its_header(sample_pdfs):
     pdf = sample_pdfs / "DY04_实施方案.pdf"
     pages = pdf_pages(pdf)
