@@ -20,7 +20,12 @@ import pytest
 from check_helpers import generate_sample_plans
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.bridge.pdf import FOOTER_MM, MARGIN_MM, html_to_pdf
+from lowland_under_test.lowland_plugin.bridge.pdf import (
+    FOOTER_MM,
+    MARGIN_MM,
+    cell_padding_in_pixels,
+    html_to_pdf,
+)
 from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
 from lowland_under_test.lowland_plugin.core.documents.plan import build_unit_context
 from lowland_under_test.lowland_plugin.core.documents.render import (
@@ -287,6 +292,42 @@ def test_the_checks_see_a_lone_heading_and_a_missing_page_number():
     assert page_defects([wide, [Line("第 2 页 共 2 页", 320, 780, 790)]]) == [
         "p1: 「占 18.02」 crosses the margin"
     ]
+
+
+def test_cell_paddings_in_points_are_given_to_qt_in_pixels():
+    # 2 pt = 2 × 96 / 72 = 2.67 px, 4 pt = 5.33 px, 6 pt = 8 px; other paddings as they are
+    html = (
+        "<style>th, td { padding: 2pt 4pt; font-size: 9pt } ul { padding-left: 12pt }"
+        " thead { display: table-header-group }</style>"
+        '<table><tr><td style="padding-right: 6pt">1</td></tr></table><p style="padding: 4pt">'
+    )
+    assert cell_padding_in_pixels(html) == (
+        "<style>th, td { padding: 2.67px 5.33px; font-size: 9pt } ul { padding-left: 12pt }"
+        " thead { display: table-header-group }</style>"
+        '<table><tr><td style="padding-right: 8px">1</td></tr></table><p style="padding: 4pt">'
+    )
+
+
+def test_a_bureau_template_padding_cells_in_points_keeps_numbers_off_the_border(tmp_path):
+    """A bureau's template written with ``td { padding: 2pt 4pt }`` (the bundled template
+    before it moved to px): Qt alone reads the padding as 0, leaving 3.35 pt between a
+    right-aligned number and the next cell's text (the borders and the table's own
+    spacing); through html_to_pdf 4 pt more on each side: measured 10.55 pt."""
+    html = (
+        "<html><head><style>th, td { border: 1px solid #666; padding: 2pt 4pt; }"
+        " td.n { text-align: right; }</style></head><body>"
+        '<table border="1" cellspacing="0" width="100%"><tr><th>金额</th><th>依据</th></tr>'
+        '<tr><td class="n">1,515.00</td><td>Y-4</td></tr></table></body></html>'
+    )
+    pdf = Path(html_to_pdf(html, tmp_path / "points.pdf", tmp_path, "points"))
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    words = {w[2]: w for w in re.findall(r'xMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<',
+                                         re.sub(r'yMin="[\d.]+" ', "", bbox))}  # fmt: skip
+    assert "1,515.00" in words and "Y-4" in words, sorted(words)
+    # the padding alone is 4 + 4 = 8 pt (10.55 pt measured with the borders); 3.35 pt without
+    gap = float(words["Y-4"][0]) - float(words["1,515.00"][1])
+    assert gap > 6.0, gap
 
 
 def test_a_cell_that_cannot_wrap_is_clipped_by_qt_but_not_by_html_to_pdf(tmp_path):
