@@ -159,51 +159,73 @@ def review_batch(dock, chinese: bool) -> None:
     QTimer.singleShot(4000, grab)
 
 
+def sample_chain(sample: str, work: str) -> tuple[str, str]:
+    """lowland:delineateblocks and lowland:buildunits (the four hand-drawn sample units)
+    on the identification result: the units with their statistics and the parcels with
+    unit_id, written in ``work``; their paths."""
+    import processing
+
+    folder = os.path.dirname(sample)
+    blocks = processing.run("lowland:delineateblocks", {
+        "ROADS": f"{sample}|layername=roads", "BOUNDARY": f"{sample}|layername=boundary",
+        "PARCELS": os.environ["LOWLAND_SHOT_OUT"] + ".gpkg",
+        "OUTPUT": os.path.join(work, "blocks.gpkg"), "ROAD_RESERVE": "TEMPORARY_OUTPUT",
+        "REMOVED": "TEMPORARY_OUTPUT", "PARCELS_OUTPUT": os.path.join(work, "in_blocks.gpkg"),
+    })  # fmt: skip
+    processing.run("lowland:buildunits", {
+        "BLOCKS": blocks["OUTPUT"], "PARCELS": blocks["PARCELS_OUTPUT"],
+        "PLAN": f"{sample}|layername=plan", "MODE": 0,
+        "UNITS": f"{folder}/sample_units.gpkg|layername=units",
+        "OUTPUT": os.path.join(work, "units.gpkg"),
+        "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "PARCELS_OUTPUT": os.path.join(work, "parcels.gpkg"),
+        "CONFLICTS": "TEMPORARY_OUTPUT",
+    })  # fmt: skip
+    return os.path.join(work, "units.gpkg"), os.path.join(work, "parcels.gpkg")
+
+
+def outlined(layer, colour: str, width: str) -> None:
+    """``layer`` drawn as outlines only."""
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": colour, "outline_width": width})))  # fmt: skip
+
+
 @guarded
 def plan():
-    """The 实施方案生成 dock: three units over the result, DY02 highlighted, DY01 and DY02
-    checked; its preview when lowland:generateplan is registered."""
+    """The 实施方案生成 dock on the sample chain's units (with their statistics, as
+    lowland:buildunits counts them) over the result, at the screen's 1366×768: DY01 and
+    DY02 checked, DY02 previewed, the chain's parcels, the sample projects, pieces and
+    zones and the 控规 layer chosen (the dock's inputs scroll, its buttons stay in view)."""
+    import shutil
+
     import qgis.utils
-    from qgis.core import (
-        QgsFeature,
-        QgsFillSymbol,
-        QgsGeometry,
-        QgsProject,
-        QgsRectangle,
-        QgsSingleSymbolRenderer,
-        QgsVectorLayer,
-    )
+    from qgis.core import QgsProject, QgsVectorLayer
     from qgis.PyQt.QtCore import Qt
 
     iface = qgis.utils.iface
     chinese = os.environ.get("LANG", "").startswith("zh")
-    units = QgsVectorLayer(
-        "Polygon?crs=EPSG:4544&field=unit_id:string&field=unit_name:string&field=phase:string",
-        "再开发单元" if chinese else "Redevelopment units",
-        "memory",
+    sample = os.environ["LOWLAND_SAMPLE"]
+    work = os.environ["LOWLAND_WORK"]
+    units_path, parcels_path = sample_chain(sample, work)
+    shutil.copy(os.path.join(os.path.dirname(sample), "sample_projects.gpkg"), work)
+    projects_path = os.path.join(work, "sample_projects.gpkg")
+    units = QgsVectorLayer(units_path, "再开发单元" if chinese else "Redevelopment units", "ogr")
+    parcels = QgsVectorLayer(parcels_path,
+                             "低效地块（单元）" if chinese else "Parcels (units)", "ogr")  # fmt: skip
+    names = (("projects", "项目", "Projects"), ("pieces", "零星用地", "Scattered pieces"),
+             ("zones", "功能分区", "Zones"))  # fmt: skip
+    projects, pieces, zones = (
+        QgsVectorLayer(f"{projects_path}|layername={n}", zh if chinese else en, "ogr")
+        for n, zh, en in names
     )
-    x0, y0, x1, y1 = 606400.0, 4261850.0, 608200.0, 4263385.0
-    xm, ym = (x0 + x1) / 2, (y0 + y1) / 2
-    rows = (
-        ("DY01", "西南片区" if chinese else "South-west", "near", (x0, y0, xm, ym)),
-        ("DY02", "北部片区" if chinese else "North", "mid", (x0, ym, x1, y1)),
-        ("DY03", "东南片区" if chinese else "South-east", "far", (xm, y0, x1, ym)),
-    )
-    features = []
-    for unit_id, name, phase, rect in rows:
-        feature = QgsFeature(units.fields())
-        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(*rect)))
-        feature.setAttributes([unit_id, name, phase])
-        features.append(feature)
-    units.dataProvider().addFeatures(features)
-    units.setRenderer(
-        QgsSingleSymbolRenderer(
-            QgsFillSymbol.createSimple(
-                {"color": "0,0,0,0", "outline_color": "#d00000", "outline_width": "0.8"}
-            )
-        )
-    )
-    QgsProject.instance().addMapLayer(units)
+    controls = QgsVectorLayer(f"{sample}|layername=plan",
+                              "控规" if chinese else "Regulatory plan", "ogr")  # fmt: skip
+    outlined(units, "#d00000", "0.8")
+    outlined(projects, "#1f4e9a", "0.5")
+    for layer in (parcels, pieces, zones, controls):
+        layer.setOpacity(0.0)  # chosen in the dock, not drawn over the result
+    QgsProject.instance().addMapLayers([controls, parcels, zones, pieces, units, projects])
     plugin = qgis.utils.plugins["lowland"]
     plugin.plan_action.setChecked(True)
     dock = plugin.plan_dock
@@ -212,6 +234,10 @@ def plan():
         browser.hide()
     iface.mainWindow().resizeDocks([dock], [520], Qt.Horizontal)
     dock.set_units_layer(units)
+    for combo, layer in ((dock.parcelsCombo, parcels), (dock.projectsCombo, projects),
+                         (dock.piecesCombo, pieces), (dock.zonesCombo, zones),
+                         (dock.controlsCombo, controls)):  # fmt: skip
+        combo.setLayer(layer)
     dock.set_checked(["DY01", "DY02"])
     dock.select_unit("DY02")
     dock.pdfCheck.setChecked(True)
@@ -222,7 +248,22 @@ def plan():
     iface.mapCanvas().refresh()
     if plugin.plan_dock.previewButton.isEnabled():
         dock.preview()
+        QTimer.singleShot(1500, guarded(lambda: scroll_to_heading(dock.previewBrowser, "一、")))
     QTimer.singleShot(4000, grab)
+
+
+def scroll_to_heading(browser, start: str) -> None:
+    """Scroll ``browser`` to its first heading starting with ``start`` (past the cover
+    and the contents)."""
+    document = browser.document()
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() and block.text().startswith(start):
+            top = document.documentLayout().blockBoundingRect(block).top()
+            browser.verticalScrollBar().setValue(int(top))
+            return
+        block = block.next()
+    raise RuntimeError(f"no heading {start}… in the preview")
 
 
 @guarded
@@ -387,36 +428,21 @@ def scenarios():
     import shutil
 
     import qgis.utils
-    from qgis.core import QgsFillSymbol, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
+    from qgis.core import QgsProject, QgsVectorLayer
     from qgis.PyQt.QtCore import Qt
-
-    import processing
 
     iface = qgis.utils.iface
     chinese = os.environ.get("LANG", "").startswith("zh")
     sample = os.environ["LOWLAND_SAMPLE"]
     folder = os.path.dirname(sample)
     work = os.environ["LOWLAND_WORK"]
-    blocks = processing.run("lowland:delineateblocks", {
-        "ROADS": f"{sample}|layername=roads", "BOUNDARY": f"{sample}|layername=boundary",
-        "PARCELS": os.environ["LOWLAND_SHOT_OUT"] + ".gpkg",
-        "OUTPUT": os.path.join(work, "blocks.gpkg"), "ROAD_RESERVE": "TEMPORARY_OUTPUT",
-        "REMOVED": "TEMPORARY_OUTPUT", "PARCELS_OUTPUT": os.path.join(work, "in_blocks.gpkg"),
-    })  # fmt: skip
-    processing.run("lowland:buildunits", {
-        "BLOCKS": blocks["OUTPUT"], "PARCELS": blocks["PARCELS_OUTPUT"],
-        "PLAN": f"{sample}|layername=plan", "MODE": 0,
-        "UNITS": f"{folder}/sample_units.gpkg|layername=units",
-        "OUTPUT": os.path.join(work, "units.gpkg"),
-        "BLOCKS_OUTPUT": "TEMPORARY_OUTPUT", "PARCELS_OUTPUT": os.path.join(work, "parcels.gpkg"),
-        "CONFLICTS": "TEMPORARY_OUTPUT",
-    })  # fmt: skip
+    units_path, parcels_path = sample_chain(sample, work)
     shutil.copy(os.path.join(folder, "sample_projects.gpkg"), work)
     shutil.copy(
         os.path.join(folder, "sample_scenarios.gpkg"), os.path.join(work, "units_scenarios.gpkg")
     )  # the store beside the units
-    units = QgsVectorLayer(f"{work}/units.gpkg", "再开发单元" if chinese else "Units", "ogr")
-    parcels = QgsVectorLayer(f"{work}/parcels.gpkg",
+    units = QgsVectorLayer(units_path, "再开发单元" if chinese else "Units", "ogr")
+    parcels = QgsVectorLayer(parcels_path,
                              "低效地块（单元）" if chinese else "Parcels (units)", "ogr")  # fmt: skip
     projects = QgsVectorLayer(f"{work}/sample_projects.gpkg|layername=projects",
                               "项目" if chinese else "Projects", "ogr")  # fmt: skip
@@ -424,8 +450,7 @@ def scenarios():
                               "控规" if chinese else "Regulatory plan", "ogr")  # fmt: skip
     for layer, colour, width in ((units, "#d00000", "0.8"), (projects, "#1f4e9a", "0.5"),
                                  (controls, "#7a7a7a", "0.3")):  # fmt: skip
-        layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": colour, "outline_width": width})))  # fmt: skip
+        outlined(layer, colour, width)
     parcels.setOpacity(0.0)  # chosen in the dock, not drawn over the result
     QgsProject.instance().addMapLayers([controls, parcels, units, projects])
     plugin = qgis.utils.plugins["lowland"]

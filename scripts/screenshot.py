@@ -6,7 +6,8 @@ Other scenes (``--scene``): ``identify`` (the styled identification result),
 ``identify-table`` (with its attribute table), ``review`` (the 地块核查 dock on the
 result, a low-efficiency parcel selected with its reasons), ``review-batch`` (six
 parcels selected in the list and confirmed in one decision, one undo step), ``plan`` (the 实施方案生成
-dock on three units drawn over the result), ``units`` (lowland:delineateblocks and
+dock on the sample chain's four units, with their statistics, over the result; its inputs
+scroll at 1366x768), ``units`` (lowland:delineateblocks and
 lowland:buildunits on the sample: blocks and units over the result, the 绘制再开发单元
 tool drawing a new unit, its 单元实时统计 panel following the outline), ``units-blocks``
 (the same, in the tool's 点选街坊 mode: two blocks clicked, the live figures of their union),
@@ -83,8 +84,9 @@ def main(argv=None) -> int:
             "--code",
             str(ROOT / "scripts" / "qgis_screenshot_code.py"),
         ]
-        proc = subprocess.run(cmd, env=env, timeout=180, capture_output=True, text=True)
         target = Path(env["LOWLAND_SHOT_OUT"])
+        target.unlink(missing_ok=True)  # a scene that fails leaves no stale picture behind
+        proc = subprocess.run(cmd, env=env, timeout=180, capture_output=True, text=True)
         error = Path(str(target) + ".err")
         if error.exists():
             sys.stderr.write(error.read_text(encoding="utf-8"))

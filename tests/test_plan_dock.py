@@ -577,3 +577,24 @@ def test_complete_inputs_generate_without_a_question(dock, units, tmp_path, samp
     parcels = QgsVectorLayer(f"{sample_gpkg}|layername=parcels", "parcels", "ogr")
     parts = missing_parts({"PARCELS": units, "LEGACY": units, "PROJECTS": parcels})
     assert [p.role for p in parts] == ["PIECES", "ZONES"]  # no siblings in the district
+
+
+#: Height (px) the dock's contents get on a 1366×768 screen: QGIS's menu bar and three
+#: toolbar rows end at y ≈ 145 (docs/screenshots/qgis_plan_zh_CN.png), the status bar
+#: takes ≈ 30 px and the dock's title ≈ 20 px: 768 − 145 − 30 − 20 ≈ 570.
+LAPTOP_DOCK_HEIGHT = 570
+
+
+def test_the_dock_fits_a_laptop_screen_with_its_buttons_in_view(dock):
+    """The inputs (seven layer rows since 控规图层, the units, templates, formats, folder)
+    scroll; the buttons, progress and message stay below them. Without the scroll area the
+    contents needed 700 px (with the 「怎么用」 line)."""
+    from lowland_under_test.lowland_plugin.help import attach_help
+
+    attach_help(dock, "plan")
+    assert dock.widget().minimumSizeHint().height() <= LAPTOP_DOCK_HEIGHT
+    inputs = dock.inputScroll.widget()
+    for widget in (dock.unitsCombo, dock.controlsCombo, dock.unitList, dock.outputFolder):
+        assert inputs.isAncestorOf(widget)
+    for widget in (dock.generateButton, dock.previewButton, dock.refreshButton, dock.messageLabel):
+        assert not dock.inputScroll.isAncestorOf(widget)

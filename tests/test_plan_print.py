@@ -20,7 +20,12 @@ import pytest
 from check_helpers import generate_sample_plans
 from shapely.geometry import box
 
-from lowland_under_test.lowland_plugin.bridge.pdf import FOOTER_MM, MARGIN_MM, html_to_pdf
+from lowland_under_test.lowland_plugin.bridge.pdf import (
+    FOOTER_MM,
+    MARGIN_MM,
+    cell_padding_in_pixels,
+    html_to_pdf,
+)
 from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
 from lowland_under_test.lowland_plugin.core.documents.plan import build_unit_context
 from lowland_under_test.lowland_plugin.core.documents.render import (
@@ -143,6 +148,58 @@ def test_the_contents_give_each_chapter_its_page(sample_pdfs, unit_id):
         assert any(ln.text.replace(" ", "") == title for ln in page), (title, number)
 
 
+#: The chapter headings of the 实施方案 (一 … 十一), in order.
+CHAPTER_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一")
+#: Least room (pt) between a right-aligned number and its cell's right border: the
+#: template pads cells by 5 px = 5 / 96 in = 3.75 pt (measured 3.0 pt: the border's own
+#: width and the pixel grid); with the padding in pt, which Qt reads as 0, -0.6 pt.
+NUMBER_GAP_PT = 2.0
+#: Resolution (dpi) the page is rasterised at to find the border.
+RASTER_DPI = 150
+
+
+@pytest.mark.parametrize("unit_id", UNITS)
+def test_every_chapter_heading_is_in_the_body(sample_pdfs, unit_id):
+    """Each chapter 一 … 十一 has its heading after the contents, in order (a layout
+    change once lost chapters 四 to 七 of DY01)."""
+    pdf = sample_pdfs / f"{unit_id}_实施方案.pdf"
+    body = [ln.text.replace(" ", "") for page in pdf_pages(pdf)[2:] for ln in page]
+    found = [m.group(1) for t in body if (m := re.fullmatch(r"([一二三四五六七八九十]+)、\S+", t))]
+    assert found == list(CHAPTER_NUMBERS)
+
+
+def border_gap(pdf: Path, word: str, tmp_path: Path) -> float:
+    """Room (pt) between the end of ``word`` (poppler's box) and the first dark pixel to
+    its right, found on the page rasterised at :data:`RASTER_DPI`, one point above the
+    box bottom (below the digits' baseline: only a vertical border is dark there)."""
+    from qgis.PyQt.QtGui import QImage
+
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    box = r'xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    for number, page in enumerate(bbox.split("<page ")[1:], start=1):
+        hit = next((w for w in re.findall(box, page) if w[2] == word), None)
+        if hit is None:
+            continue
+        subprocess.run(["pdftoppm", "-r", str(RASTER_DPI), "-gray", "-png", "-f", str(number),
+                        "-l", str(number), str(pdf), str(tmp_path / "page")], check=True)  # fmt: skip
+        image = QImage(str(next(tmp_path.glob("page*.png"))))
+        scale = RASTER_DPI / 72
+        row = round((float(hit[1]) - 1.0) * scale)
+        x = int((float(hit[0]) - 3.0) * scale)  # inside the last digit's cell
+        while x < image.width() and image.pixel(x, row) & 0xFF > 160:
+            x += 1
+        return x / scale - float(hit[0])
+    raise AssertionError(f"{word} is not in {pdf}")
+
+
+def test_a_number_of_the_funding_table_keeps_off_the_border(sample_pdfs, tmp_path):
+    """八、资金平衡 of DY02: 基础设施建设 1,152.18 万元 (38,406 m² × 300 元/m²), right-aligned
+    in the last column, has the cell padding before the table's right border."""
+    gap = border_gap(sample_pdfs / "DY02_实施方案.pdf", "1,152.18", tmp_path)
+    assert gap > NUMBER_GAP_PT, gap
+
+
 def test_the_long_parcel_list_repeats_its_header(sample_pdfs):
     pdf = sample_pdfs / "DY04_实施方案.pdf"
     pages = pdf_pages(pdf)
@@ -235,6 +292,42 @@ def test_the_checks_see_a_lone_heading_and_a_missing_page_number():
     assert page_defects([wide, [Line("第 2 页 共 2 页", 320, 780, 790)]]) == [
         "p1: 「占 18.02」 crosses the margin"
     ]
+
+
+def test_cell_paddings_in_points_are_given_to_qt_in_pixels():
+    # 2 pt = 2 × 96 / 72 = 2.67 px, 4 pt = 5.33 px, 6 pt = 8 px; other paddings as they are
+    html = (
+        "<style>th, td { padding: 2pt 4pt; font-size: 9pt } ul { padding-left: 12pt }"
+        " thead { display: table-header-group }</style>"
+        '<table><tr><td style="padding-right: 6pt">1</td></tr></table><p style="padding: 4pt">'
+    )
+    assert cell_padding_in_pixels(html) == (
+        "<style>th, td { padding: 2.67px 5.33px; font-size: 9pt } ul { padding-left: 12pt }"
+        " thead { display: table-header-group }</style>"
+        '<table><tr><td style="padding-right: 8px">1</td></tr></table><p style="padding: 4pt">'
+    )
+
+
+def test_a_bureau_template_padding_cells_in_points_keeps_numbers_off_the_border(tmp_path):
+    """A bureau's template written with ``td { padding: 2pt 4pt }`` (the bundled template
+    before it moved to px): Qt alone reads the padding as 0, leaving 3.35 pt between a
+    right-aligned number and the next cell's text (the borders and the table's own
+    spacing); through html_to_pdf 4 pt more on each side: measured 10.55 pt."""
+    html = (
+        "<html><head><style>th, td { border: 1px solid #666; padding: 2pt 4pt; }"
+        " td.n { text-align: right; }</style></head><body>"
+        '<table border="1" cellspacing="0" width="100%"><tr><th>金额</th><th>依据</th></tr>'
+        '<tr><td class="n">1,515.00</td><td>Y-4</td></tr></table></body></html>'
+    )
+    pdf = Path(html_to_pdf(html, tmp_path / "points.pdf", tmp_path, "points"))
+    bbox = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout  # fmt: skip
+    words = {w[2]: w for w in re.findall(r'xMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<',
+                                         re.sub(r'yMin="[\d.]+" ', "", bbox))}  # fmt: skip
+    assert "1,515.00" in words and "Y-4" in words, sorted(words)
+    # the padding alone is 4 + 4 = 8 pt (10.55 pt measured with the borders); 3.35 pt without
+    gap = float(words["Y-4"][0]) - float(words["1,515.00"][1])
+    assert gap > 6.0, gap
 
 
 def test_a_cell_that_cannot_wrap_is_clipped_by_qt_but_not_by_html_to_pdf(tmp_path):

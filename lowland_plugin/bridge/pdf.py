@@ -15,6 +15,9 @@ left alone at a page end. :func:`html_to_pdf` therefore paginates itself:
   table fits the text width (Qt sizes the columns from their content);
 - the contents list (``<li>`` items naming the ``<h2>`` headings) gets each chapter's
   page number (:func:`number_contents`);
+- a table cell's padding given in pt (``td { padding: 2pt 4pt }``) is rewritten in px
+  (:func:`cell_padding_in_pixels`): Qt's CSS reads a padding in pt as 0, and a
+  right-aligned number then touches the cell border;
 - tables repeat their header rows on each page: Qt does this for
   ``QTextTableFormat.headerRowCount``, which its HTML importer sets from ``<thead>``;
   :func:`repeat_table_headers` also marks a table whose first row is all ``<th>``
@@ -24,6 +27,7 @@ left alone at a page end. :func:`html_to_pdf` therefore paginates itself:
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from qgis.PyQt.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -56,6 +60,14 @@ RESOLUTION = 150
 OBJECT_CHARACTER = "\ufffc"
 #: Passes of :func:`keep_headings_with_next` (each moves at least one heading).
 MAX_PASSES = 40
+#: CSS pixels per point (96 px and 72 pt to the inch).
+PX_PER_PT = 96 / 72
+#: A rule of a style sheet (selectors, declarations) and a cell's style attribute.
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CELL_STYLE = re.compile(r"(<t[dh]\b[^>]*\bstyle\s*=\s*)(\"[^\"]*\"|'[^']*')", re.IGNORECASE)
+_CELL_SELECTOR = re.compile(r"(^|[\s,>+~])t[dh]\b", re.IGNORECASE)
+_PADDING = re.compile(r"(padding(?:-(?:top|right|bottom|left))?\s*:)([^;]*)", re.IGNORECASE)
+_POINTS = re.compile(r"(\d*\.?\d+)\s*pt\b", re.IGNORECASE)
 
 
 def page_footer(page: int, pages: int) -> str:
@@ -93,7 +105,7 @@ def html_to_pdf(html: str, path: str | os.PathLike, base_dir: str | os.PathLike,
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(option)
     document.setBaseUrl(QUrl.fromLocalFile(str(Path(base_dir).resolve()) + os.sep))
-    document.setHtml(html)
+    document.setHtml(cell_padding_in_pixels(html))
     allow_wrapping(document)
     repeat_table_headers(document)
     keep_headings_with_next(document)
@@ -131,6 +143,30 @@ def paint_pages(document: QTextDocument, writer: QPdfWriter, footer: float, font
             )
     finally:
         painter.end()
+
+
+def cell_padding_in_pixels(html: str) -> str:
+    """``html`` with the paddings of table cells (style sheet rules whose selector names
+    ``td`` or ``th``, and ``style`` attributes of ``<td>``/``<th>``) given in pt rewritten
+    in px, which Qt reads (it reads pt as 0): ``2pt 4pt`` → ``2.67px 5.33px``. Other
+    paddings and lengths are left as they are."""
+
+    def points(declarations: str) -> str:
+        def to_pixels(match: re.Match[str]) -> str:
+            return f"{float(match.group(1)) * PX_PER_PT:.2f}".rstrip("0").rstrip(".") + "px"
+
+        return _PADDING.sub(lambda m: m.group(1) + _POINTS.sub(to_pixels, m.group(2)), declarations)
+
+    def rule(match: re.Match[str]) -> str:
+        if _CELL_SELECTOR.search(match.group(1)) is None:
+            return match.group(0)
+        return f"{match.group(1)}{{{points(match.group(2))}}}"
+
+    def sheet(match: re.Match[str]) -> str:
+        return match.group(1) + _CSS_RULE.sub(rule, match.group(2)) + match.group(3)
+
+    html = re.sub(r"(<style[^>]*>)(.*?)(</style>)", sheet, html, flags=re.IGNORECASE | re.DOTALL)
+    return _CELL_STYLE.sub(lambda m: m.group(1) + points(m.group(2)), html)
 
 
 def allow_wrapping(document: QTextDocument) -> int:

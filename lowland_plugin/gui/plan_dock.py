@@ -57,6 +57,8 @@ ALGORITHM_ID = "lowland:generateplan"
 FORMATS = ("docx", "html", "pdf")
 #: QSettings key of the last output folder.
 FOLDER_KEY = "lowland/plan_output_folder"
+#: Heights (px) the splitter starts from, shared out in proportion: inputs, preview.
+SPLIT = (330, 220)
 _ERROR_STYLE = "color: #b42318;"
 _INFO_STYLE = "color: #444444;"
 
@@ -128,8 +130,7 @@ class PlanDock(QgsDockWidget, FORM_CLASS):
             if path.stem != "schema":
                 self.profileCombo.addItem(path.stem)
         self.profileCombo.setCurrentText("default")
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes(list(SPLIT))  # the inputs scroll: the preview keeps room
         self.progressBar.setRange(0, 100)
         self.progressBar.setValue(0)
 
