@@ -107,6 +107,22 @@ def test_cluster_identification_equals_the_algorithm(
     got = gpd.read_parquet(out)
     assert len(got) == 437
     assert_same_rows(got, read_ogr_layer(want).reset_index(drop=True))
+    # the warnings read as the untiled in-process run's: each once, counts over the layer
+    # (1 building without gfa nor floors, 1 industrial parcel without an industry code)
+    import datetime as dt
+
+    from lowland_under_test.lowland_plugin.core.common.profiles import load_profile
+    from lowland_under_test.lowland_plugin.core.identify.identification import identify_parcels
+
+    frames = {k: read_ogr_layer(str(sample_gpkg), k) for k in LAYERS}
+    untiled = identify_parcels(
+        frames.pop("parcels"),
+        load_profile("yinchuan"),
+        **frames,
+        reference_date=dt.date(2025, 6, 30),
+    )
+    assert done["warnings"] == untiled.warnings
+    assert any(w.startswith("1 栋建筑的建筑面积和层数均为空") for w in done["warnings"])
 
 
 def test_cluster_indicators_from_a_geopackage_equal_the_algorithm(

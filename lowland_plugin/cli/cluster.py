@@ -31,6 +31,7 @@ from distributed import Client, LocalCluster
 
 from ..core.common.fields import round_for_output
 from ..core.common.mapping import canonical_frame
+from ..core.common.notices import owned_by_tile
 from ..core.common.profiles import Profile
 from ..core.common.tiles import Bounds, frame_reader, tile_from_sources
 from ..core.identify.legacy_run import legacy_land
@@ -142,9 +143,9 @@ def run_tile(
     layers: dict[str, Spec],
     reads: dict,
     options: dict,
-) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """One task: the tile's features and halo read, the core run; its output rows and
-    warnings."""
+) -> tuple[gpd.GeoDataFrame, list[str], np.ndarray | None]:
+    """One task: the tile's features and halo read, the core run; its output rows,
+    warnings and the labels of the buildings it read (``tiled.buildings_outside``)."""
     readers = {k: reader(layers[k], reads[k]) for k in layers}
     item = tile_from_sources(number, own, reader(parcels, parcel_reads), readers)
     if command == "identify":
@@ -154,11 +155,12 @@ def run_tile(
         out = output_frame(own, result.table.set_axis(own.index))
     elif command == "legacy":
         run = legacy_land(item.parcels, item.layers.get("landsurvey"), options["profile"])
-        return round_for_output(run.table.iloc[: len(own)]), run.warnings
+        warnings = owned_by_tile(run.warnings, item.parcels.index, len(own))
+        return round_for_output(run.table.iloc[: len(own)]), warnings, None
     else:
         result = indicators_tile(item, **options["indicators"])
         out = indicators_frame(own, result.table.set_axis(own.index))
-    return round_for_output(out), result.warnings
+    return round_for_output(out), result.warnings, result.touched
 
 
 def tile_tasks(
@@ -169,7 +171,8 @@ def tile_tasks(
     options: dict,
     margin: float,
 ) -> list:
-    """One delayed task per tile (in tile order), each giving (rows, warnings). A layer
+    """One delayed task per tile (in tile order), each giving (rows, warnings, labels of
+    the buildings read). A layer
     feature that touches a tile's parcels lies in a GeoParquet part meeting their
     bounding box; the halo parcels are looked for ``margin`` metres further."""
     tasks = []
@@ -178,7 +181,7 @@ def tile_tasks(
         reads = {k: layer_reads(v, bounds) for k, v in layers.items()}
         grown = tile_bounds(own, margin)
         specs = {k: v.spec for k, v in layers.items()}
-        task = dask.delayed(run_tile, nout=2)(
+        task = dask.delayed(run_tile, nout=3)(
             command, number, own, parcels.spec, layer_reads(parcels, grown), specs, reads, options
         )
         tasks.append(task)
@@ -203,28 +206,29 @@ def parquet_schema(sample: gpd.GeoDataFrame):
     return schema.with_metadata(metadata)
 
 
-def write_parquet(tasks: list, path: str) -> list[str]:
+def write_parquet(tasks: list, path: str) -> tuple[list[list[str]], list]:
     """The tiles' rows as GeoParquet parts (one per tile) written by the workers; returns
-    the warnings of all tiles (computed in the same graph)."""
-    sample, _ = tasks[0].compute()
+    the warnings of each tile and the labels of the buildings each read (computed in the
+    same graph)."""
+    sample = tasks[0][0].compute()
     with dask.config.set({"dataframe.convert-string": False}):  # keep dates and booleans
         frame = dd.from_delayed([t[0] for t in tasks], meta=sample.iloc[:0], verify_meta=False)
         write = dask_geopandas.from_dask_dataframe(frame).to_parquet(
             path, write_index=False, compute=False, schema=parquet_schema(sample)
         )
-    _, *warnings = dask.compute(write, *[t[1] for t in tasks])
-    return [w for part in warnings for w in part]
+    _, warnings, touched = dask.compute(write, [t[1] for t in tasks], [t[2] for t in tasks])
+    return list(warnings), list(touched)
 
 
-def write_postgis(tasks: list, target: Source) -> list[str]:
+def write_postgis(tasks: list, target: Source) -> tuple[list[list[str]], list]:
     """The first tile creates the table, the others append (each task writes its own
-    rows); returns the warnings of all tiles."""
+    rows); returns the warnings of each tile and the labels of the buildings each read."""
     scratch = tempfile.mkdtemp(prefix="lowland-cli-")
-    first, warnings = tasks[0].compute()
+    first, warnings, touched = dask.compute(*tasks[0])
     write_postgis_part(first, target, True, scratch)
     writes = [dask.delayed(write_postgis_part)(t[0], target, False, scratch) for t in tasks[1:]]
-    _, *more = dask.compute(writes, *[t[1] for t in tasks[1:]])
-    return warnings + [w for part in more for w in part]
+    _, more, seen = dask.compute(writes, [t[1] for t in tasks[1:]], [t[2] for t in tasks[1:]])
+    return [warnings, *more], [touched, *seen]
 
 
 def identify_options(profile: Profile, reference: dt.date, totals) -> dict:
