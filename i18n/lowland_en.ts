@@ -4,32 +4,32 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="177" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="179" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}: {1} features with curves (arcs) were segmentized (at most 1° per segment) before measuring: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="182" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="184" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}: {1} features had Z/M values; they were dropped and planar measures used: {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="163" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="165" />
       <source>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</source>
       <translation>{0}: shapefile field names cut to 10 characters were read as the full fields: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="225" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="227" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>(The shapefile cut field names to 10 characters: {0}; map them with the field map {1}, or use a GeoPackage.)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="206" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="208" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}: shapefile field names are at most 10 characters; the fields {1} may be cut and not recognised; map them with the field map (e.g. contract_date=contract_d) or use a GeoPackage.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="147" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="149" />
       <source>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</source>
       <translation>{0}: the shapefile field {1} may be any of {2} cut to 10 characters and cannot be told apart; use a GeoPackage.</translation>
     </message>
@@ -219,237 +219,237 @@
       <translation>Python packages Lowland needs are missing or of the wrong version:</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
       <source>实施方案生成</source>
       <translation>Implementation plans</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>单元图层</source>
       <translation>Units layer</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>Redevelopment units (output of lowland:buildunits, with unit_id)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
       <source>单元</source>
       <translation>Units</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>Check the units to write plans for; the preview shows the highlighted unit</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>全选</source>
       <translation>All</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>全不选</source>
       <translation>None</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>模板</source>
       <translation>Templates</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>DOCX 模板</source>
       <translation>DOCX template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
       <source>HTML 模板</source>
       <translation>HTML template</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word documents (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML files (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>规则配置</source>
       <translation>Rule profile</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>Rule profile: default, yinchuan or the path of a profile file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>格式</source>
       <translation>Formats</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>输出文件夹</source>
       <translation>Output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>选择输出文件夹</source>
       <translation>Choose the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>预览</source>
       <translation>Preview</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>Preview the highlighted unit's plan (HTML) below</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>生成</source>
       <translation>Generate</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>Write the plans of the checked units into the output folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
       <source>图集布局</source>
       <translation>Atlas layout</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>Add the A3 review-meeting atlas layout (one page per unit) to the project and open it in the layout designer, to adjust, print or export</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
       <source>打开文件夹</source>
       <translation>Open folder</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="183" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>Open the folder of the last run</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="198" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="199" />
       <source>更新单元统计</source>
       <translation>Refresh unit statistics</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="200" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="201" />
       <source>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</source>
       <translation>After the review meeting or after changing unit outlines, recount the chosen units layer from the reviewed identification (undoable)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="483" />
       <source>正在生成…</source>
       <translation>Generating…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="508" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
       <source>实施方案不完整</source>
       <translation>Incomplete implementation plan</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
       <source>覆盖已有文件？</source>
       <translation>Overwrite existing files?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>默认（内置模板）</source>
       <translation>Default (bundled template)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="252" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="253" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>Choose a units layer (output of lowland:buildunits).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="353" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="354" />
       <source>请至少勾选一个单元。</source>
       <translation>Check at least one unit.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="355" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="356" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>Choose at least one format (DOCX, HTML or PDF).</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="357" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="358" />
       <source>请选择输出文件夹。</source>
       <translation>Choose an output folder.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="433" />
       <source>已取消。</source>
       <translation>Cancelled.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="459" />
       <source>正在取消…</source>
       <translation>Cancelling…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="478" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="479" />
       <source>未生成：请先补充缺少的图层。</source>
       <translation>Nothing generated: add the missing layers first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="489" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="490" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>Plans written for {0} units: {1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="536" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="537" />
       <source>请先选择要预览的单元。</source>
       <translation>Choose the unit to preview first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="551" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="552" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>Preview failed: the algorithm wrote no HTML file.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="605" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="606" />
       <source>请先选择再开发单元图层。</source>
       <translation>Choose a redevelopment units layer first.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="641" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="642" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>The plan generator ({0}) is not registered: update the plugin.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="292" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="293" />
       <source>单元（{0} 个）</source>
       <translation>Units ({0})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="431" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>任务被终止。</source>
       <translation>The task was terminated.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="492" />
       <source>已为 {0} 个单元生成实施方案（不完整）：{1}
 缺少：
 {2}</source>
@@ -458,7 +458,7 @@ Missing:
 {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="510" />
       <source>所选图层不足，实施方案将缺少以下内容：
 {0}
 
@@ -469,7 +469,7 @@ Missing:
 Generate anyway?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="524" />
       <source>输出文件夹中已有 {0} 个同名文件：
 {1}
 
@@ -480,47 +480,47 @@ Generate anyway?</translation>
 Overwrite them?</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="546" />
       <source>正在生成预览：{0}…</source>
       <translation>Rendering the preview of {0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="557" />
       <source>预览：单元 {0}</source>
       <translation>Preview: unit {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="571" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="572" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>Layout “{0}” added: one page per unit; the map shows the project's visible layers.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>Leave empty for the bundled {0} template, or choose your bureau's own template file</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="433" />
       <source>生成失败：{0}</source>
       <translation>Generation failed: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="578" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="579" />
       <source>输出文件夹不存在：{0}</source>
       <translation>The output folder does not exist: {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="257" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>Layer “{0}” is no units layer: a polygon layer with a unit_id field is needed.</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="386" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>Template file missing or of the wrong type: {0} (needs {1})</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="472" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="473" />
       <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
       <translation>Nothing generated: the output folder already has {0} files of the same name, not overwritten.</translation>
     </message>
@@ -2745,62 +2745,62 @@ Overwrite them?</translation>
       <translation>Could not write the PDF of unit {0}: {1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="313" />
+      <location filename="../processing/identify_parcels.py" line="318" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>Summary (parcels, mu, hectares):</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="69" />
+      <location filename="../processing/identify_parcels.py" line="71" />
       <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议、权利人不明（owner 为空；无 owner 字段时未检验并提示） → 不纳入（Y-1、N-13 权属清晰、主体明确）；约定开工日（无则合同签订日）满 {0} 周年且容积率仍低于 {1} → 疑似闲置土地（《闲置土地处置办法》第二条），排除待核查（suspected_idle）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案）：容积率低于行业/类型下限、建筑系数不足（建筑系数 =（建筑物占地 + 构筑物占地 structure_area_m2 + 堆场 yard_area_m2）/ 用地面积，后两项空则不计）、亩均税收低于绝对值或同行业平均的比例（档案参考值优先，否则按输入图层计算）、危房占比（口径与等级见档案）、老旧低容积率住宅、停产、现状用途与控规不符（需控规图层）、城中村（需三调图层）。未提供建筑图层时容积率等为空，依赖建筑的条件不检验（理由注明），并警告一次。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满规定年限、战略性新兴产业，只豁免档案 exempts 所列条件（默认为利用粗放的效率条件；建筑危旧、用途不合理不豁免）。&lt;/p&gt;&lt;p&gt;每条理由（reasons）注明条款、数值来源（source）、实测值、阈值与是否满足；使用待定或本地取值的数值时运行警告一次并逐项列出。默认档案各规则的条款与数值来源：&lt;/p&gt;{2}&lt;p&gt;规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Decides for every parcel whether it is low-efficiency land, of which type, and why (Yinchuan opinions clause (1); MNR notice 2023-171 tasks 12 and 13).&lt;/p&gt;&lt;p&gt;1. Current use: with a 三调 (third national land survey) layer, the class covering most of the parcel (all class shares go to survey_shares); otherwise the parcel's dlbm. The code tables give its land category and type (industrial incl. logistics, village, commercial/residential, facility, other).&lt;/p&gt;&lt;p&gt;2. Exclusions: non-construction land, approved but unsupplied land, idle land, disputed ownership, unknown owner (empty owner; not tested, with a warning, when there is no owner field) → excluded (Y-1, N-13 rights clear, holder identified); {0} calendar years after the agreed start date (else the contract date) with FAR still below {1} → suspected idle land (闲置土地处置办法 art. 2), excluded pending review (suspected_idle).&lt;/p&gt;&lt;p&gt;3. Criteria of the rule profile: FAR below the industry/type minimum, building coverage too low (coverage = (building footprint + structures structure_area_m2 + storage yards yard_area_m2) / site area; the last two count nothing when empty), tax per mu below an absolute value or a share of the same-industry mean (the profile's reference first, else computed from the loaded layer), share of dangerous buildings (basis and grades from the profile), old low-density housing, stopped operation, current use not conforming to the detailed plan (needs the plan layer), urban village (needs the 三调 layer). Without a buildings layer FAR and the like are null and the criteria needing them are not tested (the reason says so), with one warning.&lt;/p&gt;&lt;p&gt;4. Exemptions: above-scale enterprises, operating for less than the set years, strategic industries; each exempts only the criteria its profile entry lists in exempts (by default the efficiency criteria; dangerous buildings and non-conforming use are not exempted).&lt;/p&gt;&lt;p&gt;Every reason gives the clause, the source of its number (source), the measured value, the threshold and whether it is met; a run using pending or local-choice values warns once, naming each. Clause and source of every rule in the default profile:&lt;/p&gt;{2}&lt;p&gt;Profile: bundled default or yinchuan, or the path of a JSON profile. Field mapping: e.g. dlbm=DLBM; parcel_id=宗地代码.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="107" />
+      <location filename="../processing/identify_parcels.py" line="109" />
       <source>控规地块图层</source>
       <translation>Detailed-plan parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="115" />
+      <location filename="../processing/identify_parcels.py" line="117" />
       <source>认定基准日（默认今天）</source>
       <translation>Reference date (default: today)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="123" />
+      <location filename="../processing/identify_parcels.py" line="125" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>Previous identification result (keeps the review decisions)</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="130" />
+      <location filename="../processing/identify_parcels.py" line="132" />
       <source>低效用地认定结果</source>
       <translation>Identified parcels</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="136" />
+      <location filename="../processing/identify_parcels.py" line="138" />
       <source>认定汇总表</source>
       <translation>Identification summary</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="144" />
+      <location filename="../processing/identify_parcels.py" line="146" />
       <source>规则档案：{0}（{1}）</source>
       <translation>Rule profile: {0} ({1})</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="242" />
+      <location filename="../processing/identify_parcels.py" line="244" />
       <source>宗地 {0} 宗，按空间分块处理（每块 {1} 宗，共 {2} 块）。</source>
       <translation>{0} parcels: processed in spatial tiles ({1} parcels a tile, {2} tiles).</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="294" />
+      <location filename="../processing/identify_parcels.py" line="299" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>Kept {kept} previous review decisions, of which {changed} with a changed verdict; {new} new parcels; {dropped} parcels with a previous decision are gone.</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="301" />
+      <location filename="../processing/identify_parcels.py" line="306" />
       <source>认定结论已变化、须重新核查的宗地：{0}</source>
       <translation>Parcels whose computed verdict changed, to be reviewed again: {0}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="307" />
+      <location filename="../processing/identify_parcels.py" line="312" />
       <source>以下宗地本次不存在，其核查决定未能保留：{0}</source>
       <translation>These parcels no longer exist; their decisions could not be kept: {0}</translation>
     </message>
@@ -2840,22 +2840,22 @@ Overwrite them?</translation>
       <translation>Total land price difference due: {0:,.2f} yuan.</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="41" />
+      <location filename="../processing/legacy_land.py" line="42" />
       <source>历史遗留用地认定</source>
       <translation>Historical legacy land</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="50" />
+      <location filename="../processing/legacy_land.py" line="51" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，仍按征收报批认定，并在 legacy_failed 中写明前后矛盾、请核实；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Classifies construction land without lawful approval as historical legacy land (Yinchuan opinions clause (9); MNR notice 2023-171 task 14):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;occupied on or before the cut-off (rule profile legacy_cutoff, default {0:%Y-%m-%d}), construction land in both the 2nd and 3rd land surveys and conforming to the spatial plan → regular management (regular);&lt;/li&gt;&lt;li&gt;occupied after the cut-off (default: on or after {1:%Y-%m-%d}) → expropriation and approval by the actual land class of that year's change survey (expropriation); the class comes from the field occupied_dlbm and is reported per parcel when missing; land occupied after the 2nd survey's time point (2009-12-31) yet flagged as 2nd-survey construction land stays expropriation, and legacy_failed names the contradiction to check;&lt;/li&gt;&lt;li&gt;anything else → to be decided (undecided), legacy_failed naming the failed or missing condition.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;With a 三调 layer the parcel is judged by piece: its 三调 construction part and its non-construction part separately; the areas of each class go to regular_m2, expropriation_m2, undecided_m2 (the part no patch covers counts as undecided), the 三调 areas to construction_m2, agricultural_m2, unused_m2, unsurveyed_m2; legacy_class is the class of the largest area (ties: the more cautious, undecided then expropriation). A parcel no 三调 patch touches takes its own dlbm (as in the identification).&lt;/p&gt;&lt;p&gt;Fields needed: lawful_approval, occupied_date, erdiao_construction, plan_conforming; without a 三调 layer the 三调 status is the parcel's land_category / dlbm. Missing dates or flags are reported per parcel, never guessed. Parcels with lawful approval are out of scope (empty legacy_class) but stay in the output.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="90" />
+      <location filename="../processing/legacy_land.py" line="91" />
       <source>历史遗留用地汇总表</source>
       <translation>Legacy land summary</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="139" />
+      <location filename="../processing/legacy_land.py" line="140" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} parcels need more data or fail a condition; see the field legacy_failed.</translation>
     </message>
@@ -3020,37 +3020,37 @@ Overwrite them?</translation>
       <translation>After identification, delineates blocks from road red lines, then draws redevelopment units and computes their statistics (Yinchuan opinions (3)).</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="40" />
+      <location filename="../processing/parcel_indicators.py" line="46" />
       <source>地块指标计算</source>
       <translation>Parcel indicators</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="49" />
+      <location filename="../processing/parcel_indicators.py" line="55" />
       <source>&lt;p&gt;按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、危房占比（口径与等级取规则档案 danger_basis、dangerous_grades，默认按建筑面积、C/D 级）。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）所用的现状指标。&lt;/p&gt;&lt;p&gt;跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，两者都为空时不计入并在 gfa_unknown_count 中标明。未提供建筑图层时建筑指标为空（未知，不按 0 计）。&lt;/p&gt;&lt;p&gt;宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;Per parcel: area (m², mu), floor area, floor area ratio, building density, building count, oldest building year and the share of dangerous buildings (basis and grades from the rule profile's danger_basis and dangerous_grades; by default floor area, grades C/D). These are the current-condition indicators used to identify low-efficiency land (Yinchuan opinions clause (1), MNR notice 2023-171 task 12).&lt;/p&gt;&lt;p&gt;A building across two parcels counts on each by its clipped footprint share. Floor area is the field gfa, else footprint × floors; where both are null the building is left out and counted in gfa_unknown_count. Without a buildings layer the building indicators are null (unknown, not 0).&lt;/p&gt;&lt;p&gt;Parcels must be in a projected CRS in metres (e.g. CGCS2000 3-degree Gauss-Kruger, EPSG:4544); a geographic CRS is refused with the CRS to use. Buildings in another CRS are reprojected to the parcels' CRS.&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="82" />
+      <location filename="../processing/parcel_indicators.py" line="88" />
       <source>读取宗地…</source>
       <translation>Reading parcels…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="90" />
+      <location filename="../processing/parcel_indicators.py" line="96" />
       <source>读取建筑…</source>
       <translation>Reading buildings…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="126" />
+      <location filename="../processing/parcel_indicators.py" line="132" />
       <source>共 {0} 宗地，{1} 栋建筑。</source>
       <translation>{0} parcels, {1} buildings.</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="108" />
+      <location filename="../processing/parcel_indicators.py" line="114" />
       <source>档案数值未采用（待确认）：{0}</source>
       <translation>Profile values not adopted (to be confirmed): {0}</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="117" />
+      <location filename="../processing/parcel_indicators.py" line="123" />
       <source>输入字段 {0} 与指标同名，已由计算结果替换。</source>
       <translation>Input fields {0} have the names of indicators and were replaced by the computed values.</translation>
     </message>

@@ -4,32 +4,32 @@
   <context>
     <name>Lowland</name>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="177" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="179" />
       <source>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</source>
       <translation>{0}：{1} 个要素含曲线（圆弧），已按每段不超过 1° 折线化后计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="182" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="184" />
       <source>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</source>
       <translation>{0}：{1} 个要素带 Z/M 值，已舍去，按平面计算：{2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="163" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="165" />
       <source>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</source>
       <translation>{0}：Shapefile 截断的字段名已按完整字段读取：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="225" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="227" />
       <source>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</source>
       <translation>（Shapefile 把字段名截断为 10 个字符：{0}；请用字段映射 {1} 指定，或改用 GeoPackage。）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="206" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="208" />
       <source>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段名最长 10 个字符，字段 {1} 可能被截断而未被识别；请用字段映射指定（如 contract_date=contract_d）或改用 GeoPackage。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/bridge/inputs.py" line="147" />
+      <location filename="../lowland_plugin/bridge/inputs.py" line="149" />
       <source>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</source>
       <translation>{0}：Shapefile 字段 {1} 可能是 {2} 中任一个被截断，无法区分；请改用 GeoPackage。</translation>
     </message>
@@ -219,237 +219,237 @@
       <translation>Lowland 需要的 Python 包缺少或版本不符：</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="149" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
       <source>实施方案生成</source>
       <translation>实施方案生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="150" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
       <source>单元图层</source>
       <translation>单元图层</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="151" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="152" />
       <source>再开发单元（lowland:buildunits 的输出，需有 unit_id）</source>
       <translation>再开发单元（lowland:buildunits 的输出，需有 unit_id）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="155" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
       <source>单元</source>
       <translation>单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="156" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
       <source>勾选要生成实施方案的单元；预览显示当前选中的单元</source>
       <translation>勾选要生成实施方案的单元；预览显示当前选中的单元</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="157" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
       <source>全选</source>
       <translation>全选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="158" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
       <source>全不选</source>
       <translation>全不选</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="159" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
       <source>模板</source>
       <translation>模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="160" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
       <source>DOCX 模板</source>
       <translation>DOCX 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="161" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="162" />
       <source>HTML 模板</source>
       <translation>HTML 模板</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
       <source>Word 文档 (*.docx)</source>
       <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="166" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
       <source>HTML 文件 (*.html *.htm)</source>
       <translation>HTML 文件 (*.html *.htm)</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="167" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
       <source>规则配置</source>
       <translation>规则配置</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="168" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
       <source>规则配置：default、yinchuan 或配置文件的路径</source>
       <translation>规则配置：default、yinchuan 或配置文件的路径</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="169" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
       <source>格式</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="170" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
       <source>输出文件夹</source>
       <translation>输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="171" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
       <source>选择输出文件夹</source>
       <translation>选择输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="172" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
       <source>预览</source>
       <translation>预览</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="173" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
       <source>在下方预览当前单元的实施方案（HTML）</source>
       <translation>在下方预览当前单元的实施方案（HTML）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="174" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
       <source>生成</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="175" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
       <source>为勾选的单元生成实施方案，写入输出文件夹</source>
       <translation>为勾选的单元生成实施方案，写入输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="176" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
       <source>取消</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="177" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="178" />
       <source>图集布局</source>
       <translation>图集布局</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="179" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="180" />
       <source>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</source>
       <translation>把 A3 评审会图集布局（按单元分页）加入工程并在布局设计器中打开，可修改后打印或导出</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="181" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
       <source>打开文件夹</source>
       <translation>打开文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="182" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="183" />
       <source>打开最近一次生成的输出文件夹</source>
       <translation>打开最近一次生成的输出文件夹</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="198" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="199" />
       <source>更新单元统计</source>
       <translation>更新单元统计</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="200" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="201" />
       <source>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</source>
       <translation>核查会后或修改单元边界后，按核查后的认定结果重新统计所选单元图层（可撤销）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="482" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="483" />
       <source>正在生成…</source>
       <translation>正在生成…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="508" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
       <source>实施方案不完整</source>
       <translation>实施方案不完整</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="522" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
       <source>覆盖已有文件？</source>
       <translation>覆盖已有文件？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="163" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
       <source>默认（内置模板）</source>
       <translation>默认（内置模板）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="252" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="253" />
       <source>请选择再开发单元图层（lowland:buildunits 的输出）。</source>
       <translation>请选择再开发单元图层（lowland:buildunits 的输出）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="353" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="354" />
       <source>请至少勾选一个单元。</source>
       <translation>请至少勾选一个单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="355" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="356" />
       <source>请至少选择一种格式（DOCX、HTML 或 PDF）。</source>
       <translation>请至少选择一种格式（DOCX、HTML 或 PDF）。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="357" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="358" />
       <source>请选择输出文件夹。</source>
       <translation>请选择输出文件夹。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="433" />
       <source>已取消。</source>
       <translation>已取消。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="458" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="459" />
       <source>正在取消…</source>
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="478" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="479" />
       <source>未生成：请先补充缺少的图层。</source>
       <translation>未生成：请先补充缺少的图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="489" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="490" />
       <source>已为 {0} 个单元生成实施方案：{1}</source>
       <translation>已为 {0} 个单元生成实施方案：{1}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="536" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="537" />
       <source>请先选择要预览的单元。</source>
       <translation>请先选择要预览的单元。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="551" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="552" />
       <source>预览失败：算法没有写出 HTML 文件。</source>
       <translation>预览失败：算法没有写出 HTML 文件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="605" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="606" />
       <source>请先选择再开发单元图层。</source>
       <translation>请先选择再开发单元图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="641" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="642" />
       <source>实施方案生成算法（{0}）未注册：请更新插件。</source>
       <translation>实施方案生成算法（{0}）未注册：请更新插件。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="292" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="293" />
       <source>单元（{0} 个）</source>
       <translation>单元（{0} 个）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="431" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
       <source>任务被终止。</source>
       <translation>任务被终止。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="491" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="492" />
       <source>已为 {0} 个单元生成实施方案（不完整）：{1}
 缺少：
 {2}</source>
@@ -458,7 +458,7 @@
 {2}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="509" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="510" />
       <source>所选图层不足，实施方案将缺少以下内容：
 {0}
 
@@ -469,7 +469,7 @@
 仍然生成吗？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="523" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="524" />
       <source>输出文件夹中已有 {0} 个同名文件：
 {1}
 
@@ -480,47 +480,47 @@
 覆盖这些文件吗？</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="545" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="546" />
       <source>正在生成预览：{0}…</source>
       <translation>正在生成预览：{0}…</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="556" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="557" />
       <source>预览：单元 {0}</source>
       <translation>预览：单元 {0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="571" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="572" />
       <source>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</source>
       <translation>已加入布局「{0}」：每个单元一页，地图显示工程中可见的图层。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="164" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="165" />
       <source>留空使用内置的{0}模板；或选择本局修改过的模板文件</source>
       <translation>留空使用内置的{0}模板；或选择本局修改过的模板文件</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="432" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="433" />
       <source>生成失败：{0}</source>
       <translation>生成失败：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="578" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="579" />
       <source>输出文件夹不存在：{0}</source>
       <translation>输出文件夹不存在：{0}</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="256" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="257" />
       <source>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</source>
       <translation>图层「{0}」不是再开发单元图层：需要面图层且有 unit_id 字段。</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="386" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="387" />
       <source>模板文件不存在或类型不对：{0}（需要 {1}）</source>
       <translation>模板文件不存在或类型不对：{0}（需要 {1}）</translation>
     </message>
     <message>
-      <location filename="../lowland_plugin/gui/plan_dock.py" line="472" />
+      <location filename="../lowland_plugin/gui/plan_dock.py" line="473" />
       <source>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</source>
       <translation>未生成：输出文件夹中已有 {0} 个同名文件，未覆盖。</translation>
     </message>
@@ -2745,62 +2745,62 @@
       <translation>单元 {0} 的 PDF 写入失败：{1}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="313" />
+      <location filename="../processing/identify_parcels.py" line="318" />
       <source>认定汇总（宗数，亩，公顷）：</source>
       <translation>认定汇总（宗数，亩，公顷）：</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="69" />
+      <location filename="../processing/identify_parcels.py" line="71" />
       <source>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议、权利人不明（owner 为空；无 owner 字段时未检验并提示） → 不纳入（Y-1、N-13 权属清晰、主体明确）；约定开工日（无则合同签订日）满 {0} 周年且容积率仍低于 {1} → 疑似闲置土地（《闲置土地处置办法》第二条），排除待核查（suspected_idle）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案）：容积率低于行业/类型下限、建筑系数不足（建筑系数 =（建筑物占地 + 构筑物占地 structure_area_m2 + 堆场 yard_area_m2）/ 用地面积，后两项空则不计）、亩均税收低于绝对值或同行业平均的比例（档案参考值优先，否则按输入图层计算）、危房占比（口径与等级见档案）、老旧低容积率住宅、停产、现状用途与控规不符（需控规图层）、城中村（需三调图层）。未提供建筑图层时容积率等为空，依赖建筑的条件不检验（理由注明），并警告一次。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满规定年限、战略性新兴产业，只豁免档案 exempts 所列条件（默认为利用粗放的效率条件；建筑危旧、用途不合理不豁免）。&lt;/p&gt;&lt;p&gt;每条理由（reasons）注明条款、数值来源（source）、实测值、阈值与是否满足；使用待定或本地取值的数值时运行警告一次并逐项列出。默认档案各规则的条款与数值来源：&lt;/p&gt;{2}&lt;p&gt;规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</source>
       <translation>&lt;p&gt;逐宗地认定是否为低效用地，给出类型与全部理由（银川实施意见（一）、自然资发〔2023〕171号 第12、13项）。&lt;/p&gt;&lt;p&gt;1. 现状地类：给出三调图层时取面积占比最大的三调地类（各地类占比写入 survey_shares），否则取宗地 dlbm；按地类代码表判断三大类与低效类型（工业(物流仓储)、村庄、商住、设施、其他）。&lt;/p&gt;&lt;p&gt;2. 排除：非建设用地、批而未供、闲置土地、权属争议、权利人不明（owner 为空；无 owner 字段时未检验并提示） → 不纳入（Y-1、N-13 权属清晰、主体明确）；约定开工日（无则合同签订日）满 {0} 周年且容积率仍低于 {1} → 疑似闲置土地（《闲置土地处置办法》第二条），排除待核查（suspected_idle）。&lt;/p&gt;&lt;p&gt;3. 认定标准（规则档案）：容积率低于行业/类型下限、建筑系数不足（建筑系数 =（建筑物占地 + 构筑物占地 structure_area_m2 + 堆场 yard_area_m2）/ 用地面积，后两项空则不计）、亩均税收低于绝对值或同行业平均的比例（档案参考值优先，否则按输入图层计算）、危房占比（口径与等级见档案）、老旧低容积率住宅、停产、现状用途与控规不符（需控规图层）、城中村（需三调图层）。未提供建筑图层时容积率等为空，依赖建筑的条件不检验（理由注明），并警告一次。&lt;/p&gt;&lt;p&gt;4. 豁免：规上企业、投产不满规定年限、战略性新兴产业，只豁免档案 exempts 所列条件（默认为利用粗放的效率条件；建筑危旧、用途不合理不豁免）。&lt;/p&gt;&lt;p&gt;每条理由（reasons）注明条款、数值来源（source）、实测值、阈值与是否满足；使用待定或本地取值的数值时运行警告一次并逐项列出。默认档案各规则的条款与数值来源：&lt;/p&gt;{2}&lt;p&gt;规则档案：内置 default、yinchuan，或自定义 JSON 文件路径。字段映射：如 dlbm=DLBM; parcel_id=宗地代码。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="107" />
+      <location filename="../processing/identify_parcels.py" line="109" />
       <source>控规地块图层</source>
       <translation>控规地块图层</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="115" />
+      <location filename="../processing/identify_parcels.py" line="117" />
       <source>认定基准日（默认今天）</source>
       <translation>认定基准日（默认今天）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="123" />
+      <location filename="../processing/identify_parcels.py" line="125" />
       <source>上次认定结果（保留核查决定）</source>
       <translation>上次认定结果（保留核查决定）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="130" />
+      <location filename="../processing/identify_parcels.py" line="132" />
       <source>低效用地认定结果</source>
       <translation>低效用地认定结果</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="136" />
+      <location filename="../processing/identify_parcels.py" line="138" />
       <source>认定汇总表</source>
       <translation>认定汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="144" />
+      <location filename="../processing/identify_parcels.py" line="146" />
       <source>规则档案：{0}（{1}）</source>
       <translation>规则档案：{0}（{1}）</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="242" />
+      <location filename="../processing/identify_parcels.py" line="244" />
       <source>宗地 {0} 宗，按空间分块处理（每块 {1} 宗，共 {2} 块）。</source>
       <translation>宗地 {0} 宗，按空间分块处理（每块 {1} 宗，共 {2} 块）。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="294" />
+      <location filename="../processing/identify_parcels.py" line="299" />
       <source>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</source>
       <translation>保留上次核查决定 {kept} 宗，其中认定结论已变化 {changed} 宗；新宗地 {new} 宗；上次有决定但本次不存在的宗地 {dropped} 宗。</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="301" />
+      <location filename="../processing/identify_parcels.py" line="306" />
       <source>认定结论已变化、须重新核查的宗地：{0}</source>
       <translation>认定结论已变化、须重新核查的宗地：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/identify_parcels.py" line="307" />
+      <location filename="../processing/identify_parcels.py" line="312" />
       <source>以下宗地本次不存在，其核查决定未能保留：{0}</source>
       <translation>以下宗地本次不存在，其核查决定未能保留：{0}</translation>
     </message>
@@ -2840,22 +2840,22 @@
       <translation>应补缴地价合计 {0:,.2f} 元。</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="41" />
+      <location filename="../processing/legacy_land.py" line="42" />
       <source>历史遗留用地认定</source>
       <translation>历史遗留用地认定</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="50" />
+      <location filename="../processing/legacy_land.py" line="51" />
       <source>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，仍按征收报批认定，并在 legacy_failed 中写明前后矛盾、请核实；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</source>
       <translation>&lt;p&gt;对无合法用地手续的建设用地认定历史遗留用地类别（银川实施意见（九），自然资发〔2023〕171号 第14项）：&lt;/p&gt;&lt;ul&gt;&lt;li&gt;截止日期（规则档案 legacy_cutoff，默认 {0:%Y}年{0.month}月{0.day}日）及以前占用、二调和三调均为建设用地、且符合国土空间规划 → 常态化管理（regular）；&lt;/li&gt;&lt;li&gt;截止日期以后占用（默认 {1:%Y}年{1.month}月{1.day}日及以后） → 按占用当年土地变更调查的实际地类办理征收报批（expropriation），该地类取字段 occupied_dlbm，缺失时逐宗报告；二调标准时点（2009年12月31日）以后占用却标为二调建设用地的，仍按征收报批认定，并在 legacy_failed 中写明前后矛盾、请核实；&lt;/li&gt;&lt;li&gt;其他情形 → 待认定（undecided），legacy_failed 写明未满足或缺失的条件。&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;给出三调图层时按图斑分块认定：宗地中三调建设用地部分与非建设用地部分分别判断，各类面积写入 regular_m2、expropriation_m2、undecided_m2（无图斑覆盖部分计入待认定），三调各类面积写入 construction_m2、agricultural_m2、unused_m2、unsurveyed_m2；legacy_class 取面积最大的类别（相等时取更审慎者：待认定、征收报批）。整宗无三调图斑覆盖的宗地取自身 dlbm（与低效用地认定一致）。&lt;/p&gt;&lt;p&gt;所需字段：lawful_approval、occupied_date、erdiao_construction、plan_conforming；无三调图层时三调状态取宗地的 land_category / dlbm。缺失的日期或标志逐宗报告，不作推测。有合法手续的宗地不在范围内（legacy_class 为空），但仍写入输出。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="90" />
+      <location filename="../processing/legacy_land.py" line="91" />
       <source>历史遗留用地汇总表</source>
       <translation>历史遗留用地汇总表</translation>
     </message>
     <message>
-      <location filename="../processing/legacy_land.py" line="139" />
+      <location filename="../processing/legacy_land.py" line="140" />
       <source>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</source>
       <translation>{0} 宗需补充资料或不满足条件，见 legacy_failed 字段。</translation>
     </message>
@@ -3020,37 +3020,37 @@
       <translation>低效用地认定后，按道路红线划分街坊，并划定再开发单元、统计单元指标（银川实施意见（三））。</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="40" />
+      <location filename="../processing/parcel_indicators.py" line="46" />
       <source>地块指标计算</source>
       <translation>地块指标计算</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="49" />
+      <location filename="../processing/parcel_indicators.py" line="55" />
       <source>&lt;p&gt;按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、危房占比（口径与等级取规则档案 danger_basis、dangerous_grades，默认按建筑面积、C/D 级）。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）所用的现状指标。&lt;/p&gt;&lt;p&gt;跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，两者都为空时不计入并在 gfa_unknown_count 中标明。未提供建筑图层时建筑指标为空（未知，不按 0 计）。&lt;/p&gt;&lt;p&gt;宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。&lt;/p&gt;</source>
       <translation>&lt;p&gt;按宗地计算面积（平方米、亩）、建筑面积、容积率、建筑密度、建筑栋数、最早建成年份、危房占比（口径与等级取规则档案 danger_basis、dangerous_grades，默认按建筑面积、C/D 级）。这些是低效用地认定（银川实施意见（一），自然资发〔2023〕171号 第12项）所用的现状指标。&lt;/p&gt;&lt;p&gt;跨越两宗地的建筑按裁切后的占地比例分别计入；建筑面积取字段 gfa，为空时取占地×层数，两者都为空时不计入并在 gfa_unknown_count 中标明。未提供建筑图层时建筑指标为空（未知，不按 0 计）。&lt;/p&gt;&lt;p&gt;宗地图层必须使用以米为单位的投影坐标系（如 CGCS2000 3度带 EPSG:4544）；地理坐标系会被拒绝并提示应使用的坐标系。建筑图层坐标系不同时自动转换到宗地坐标系。&lt;/p&gt;</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="82" />
+      <location filename="../processing/parcel_indicators.py" line="88" />
       <source>读取宗地…</source>
       <translation>读取宗地…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="90" />
+      <location filename="../processing/parcel_indicators.py" line="96" />
       <source>读取建筑…</source>
       <translation>读取建筑…</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="126" />
+      <location filename="../processing/parcel_indicators.py" line="132" />
       <source>共 {0} 宗地，{1} 栋建筑。</source>
       <translation>共 {0} 宗地，{1} 栋建筑。</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="108" />
+      <location filename="../processing/parcel_indicators.py" line="114" />
       <source>档案数值未采用（待确认）：{0}</source>
       <translation>档案数值未采用（待确认）：{0}</translation>
     </message>
     <message>
-      <location filename="../processing/parcel_indicators.py" line="117" />
+      <location filename="../processing/parcel_indicators.py" line="123" />
       <source>输入字段 {0} 与指标同名，已由计算结果替换。</source>
       <translation>输入字段 {0} 与指标同名，已由计算结果替换。</translation>
     </message>

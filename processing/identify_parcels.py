@@ -27,7 +27,9 @@ from ..lowland_plugin.core.identify.identification import identify_parcels, summ
 from ..lowland_plugin.core.identify.outcome import RULE_LOCALS
 from ..lowland_plugin.core.identify.review import REVIEW_FIELDS, carry_over
 from ..lowland_plugin.core.identify.tiled import (
+    buildings_outside,
     identify_tiles,
+    layer_size,
     merged_warnings,
     output_frame,
     summary_rows,
@@ -256,6 +258,7 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
         require_map_entries_used(explicit, {k: v for k, v in mappings.items() if v is not None})
         summaries: list[pd.DataFrame] = []
         warnings: list[list[str]] = []
+        touched: list = []
 
         def frames():
             for part in identify_tiles(
@@ -272,13 +275,15 @@ class IdentifyParcelsAlgorithm(LowlandAlgorithm):
                 self.check_accounted(own, out, "parcel_id", self.displayName())
                 summaries.append(summary_rows(part.table))
                 warnings.append(part.warnings)
+                touched.append(part.touched)
                 yield out
 
         dest = self.write_tiles(
             parameters, self.OUTPUT, context, feedback, frames(), crs, "identifyparcels"
         )
         summary = summarize(pd.concat(summaries))
-        for warning in merged_warnings(warnings):
+        outside = buildings_outside(layer_size(readers["buildings"]), touched)
+        for warning in merged_warnings(warnings, outside):
             feedback.pushWarning(warning)
         self._log_summary(summary, feedback)
         results = {self.OUTPUT: dest}
@@ -333,6 +338,7 @@ def canonical_reader(read, kind: str, explicit: dict, label: str, probe: tuple):
             gdf = gdf[[c for c in _BUILDING_FIELDS if c in gdf.columns] + ["geometry"]]
         return gdf
 
+    canonical.count = layer_size(read)  # type: ignore[attr-defined]
     return canonical, mapping
 
 

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..lowland_plugin.core.common.mapping import canonical_frame, check_field_map, parse_field_map
+from ..lowland_plugin.core.common.notices import owned_by_tile
 from ..lowland_plugin.core.common.requirements import check_rule_fields
 from ..lowland_plugin.core.common.tiles import tile_count, tile_inputs
 from ..lowland_plugin.core.common.validation import require_unique_ids
@@ -185,7 +186,8 @@ class LegacyLandAlgorithm(LowlandAlgorithm):
                         area_m2=shapely.area(np.asarray(out.geometry.values))
                     )
                 )
-                warnings.append(result.warnings)
+                own = len(item.tile.own)
+                warnings.append(owned_by_tile(result.warnings, item.parcels.index, own))
                 feedback.setProgress(20 + 75 * (done + 1) / count)
                 yield out
 

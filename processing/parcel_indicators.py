@@ -18,7 +18,13 @@ from ..lowland_plugin.core.identify.indicators import (
     INDICATOR_FIELDS,
     compute_parcel_indicators,
 )
-from ..lowland_plugin.core.identify.tiled import indicators_frame, indicators_tile, merged_warnings
+from ..lowland_plugin.core.identify.tiled import (
+    buildings_outside,
+    indicators_frame,
+    indicators_tile,
+    layer_size,
+    merged_warnings,
+)
 from .base import LowlandAlgorithm, tile_size
 
 #: Buildings fields the indicators use.
@@ -153,6 +159,7 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
             "dangerous_grades": profile.value("dangerous_grades"),
         }
         warnings: list[list[str]] = []
+        touched: list = []
 
         def frames():
             for done, item in enumerate(tile_inputs(parcels, {"buildings": read}, size)):
@@ -162,11 +169,13 @@ class ParcelIndicatorsAlgorithm(LowlandAlgorithm):
                 out = indicators_frame(own, result.table)
                 self.check_accounted(own, out, "parcel_id", self.displayName())
                 warnings.append(result.warnings)
+                touched.append(result.touched)
                 feedback.setProgress(5 + 90 * (done + 1) / count)
                 yield out
 
         dest = self.write_tiles(parameters, self.OUTPUT, context, feedback, frames(), crs)
-        for warning in merged_warnings(warnings):
+        outside = buildings_outside(layer_size(read), touched)
+        for warning in merged_warnings(warnings, outside):
             feedback.pushWarning(warning)
         shadowed = [f for f in INDICATOR_FIELDS if f in parcels.columns]
         if shadowed:

@@ -575,3 +575,32 @@ def test_drawn_units_never_share_a_block(grid, cuts, tolerance):
     )
     result = build_units(blocks, parcels, "drawn", units=units, snap_tolerance=tolerance)
     _check_units(result, blocks)
+
+
+def test_an_equal_split_goes_to_the_same_class_whatever_the_order():
+    """A parcel split half/half between a 0601 and a 0508 patch (the 100k district's
+    P092850: 1 894.41 m² each) gets 0508, first in text order, whether the patches come
+    0601-first or 0508-first (a tiled run reads them in another order); the same pieces
+    summed in another order (0.1 + 0.2 vs 0.2 + 0.1 in the last bits) still tie."""
+    from lowland_under_test.lowland_plugin.core.common.overlay import (
+        dominant_by_area,
+        summed_by_label,
+    )
+
+    t_idx = np.array([0, 0])
+    for labels in (
+        np.array(["0601", "0508"], dtype=object),
+        np.array(["0508", "0601"], dtype=object),
+    ):
+        best, area = dominant_by_area(1, t_idx, labels, np.array([1894.41, 1894.41]))
+        assert best.tolist() == ["0508"] and area.tolist() == [1894.41]
+        _, order, _ = summed_by_label(t_idx, labels, np.array([1894.41, 1894.41]))
+        assert order.tolist() == ["0508", "0601"]
+    # 0601 from two pieces (0.1 + 0.2 = 0.30000000000000004), 0508 one piece of 0.3
+    best, _ = dominant_by_area(1, np.array([0, 0, 0]), np.array(["0601", "0601", "0508"], dtype=object),
+                               np.array([0.1, 0.2, 0.3]))  # fmt: skip
+    assert best.tolist() == ["0508"]
+    # a real difference above 1e-6 m² still wins
+    best, _ = dominant_by_area(1, t_idx, np.array(["0601", "0508"], dtype=object),
+                               np.array([1894.42, 1894.41]))  # fmt: skip
+    assert best.tolist() == ["0601"]

@@ -139,3 +139,77 @@ def test_building_in_the_overlap_of_parcels_of_two_tiles_counts_once():
     assert list(got.table.index) == [0, 1, 2]  # the halo rows are not emitted
     # the overlap is named once, though both tiles see it
     assert sum("A×B" in w for w in got.warnings) == 1
+
+
+@pytest.fixture(scope="module")
+def flawed(district):
+    """The district with what the warnings count, straddling tiles: 40 parcels without
+    三调 patches (their own dlbm: 10 unknown codes, 10 empty), 12 industrial parcels
+    without an industry code, 3 parcels grown by 4 m (overlapping their neighbours), 25
+    buildings without gfa and floors, 6 drawn twice, 7 moved 100 km away (outside every
+    parcel)."""
+    import geopandas as gpd
+
+    parcels = district["parcels"].copy()
+    buildings = district["buildings"].copy()
+    survey = district["landsurvey"]
+    bare = np.arange(0, 2000, 50)  # 40 parcels spread over every tile
+    tree = shapely.STRtree(np.asarray(survey.geometry.values, dtype=object))
+    hit = np.unique(tree.query(parcels.geometry.values[bare], predicate="intersects")[1])
+    survey = survey.drop(survey.index[hit])
+    dlbm = parcels["dlbm"].astype(object)
+    dlbm.iloc[bare[:10]] = "9x9"
+    dlbm.iloc[bare[10:20]] = None
+    parcels["dlbm"] = dlbm
+    industrial = np.flatnonzero(parcels["industry_code"].notna().to_numpy())[:12]
+    code = parcels["industry_code"].astype(object)
+    code.iloc[industrial] = None
+    parcels["industry_code"] = code
+    grown = parcels.geometry.copy()
+    grown.iloc[[5, 777, 1500]] = grown.iloc[[5, 777, 1500]].buffer(4.0, join_style="mitre")
+    parcels = parcels.set_geometry(grown)
+    blank = buildings.index[::250][:25]
+    buildings.loc[blank, ["gfa", "floors"]] = np.nan
+    far = buildings.iloc[100:107].copy()
+    far["geometry"] = far.geometry.translate(100_000, 0)
+    twice = buildings.iloc[300:306].copy()
+    buildings = gpd.GeoDataFrame(
+        pd.concat([buildings, twice, far], ignore_index=True), crs=buildings.crs
+    )
+    return {
+        "parcels": parcels,
+        "buildings": buildings,
+        "landsurvey": survey,
+        "plan": district["plan"],
+    }
+
+
+@pytest.mark.parametrize("size", [150, 37])
+def test_tiled_warnings_read_as_the_untiled(flawed, size):
+    """Each counted warning once, with the untiled count: not once per tile, nor counting
+    halo parcels, and the buildings outside every parcel counted over the whole layer."""
+    layers = {k: flawed[k] for k in ("buildings", "landsurvey", "plan")}
+    profile = load_profile("default")
+    want = identify_parcels(flawed["parcels"], profile, reference_date=DAY, **layers)
+    readers = {k: frame_reader(v) for k, v in layers.items()}
+    got = identify_tiled(flawed["parcels"], profile, readers, size, reference_date=DAY)
+    assert got.warnings == want.warnings
+    text = "\n".join(want.warnings)
+    # 10 unknown own codes, 10 empty: the 20 parcels without 三调 among the 40 bare ones are
+    # at least these; 25 blank buildings; 6 duplicates
+    assert "10 宗地的现状地类代码不在三调分类表中" in text
+    assert "10 宗地没有现状地类" in text
+    assert "25 栋建筑的建筑面积和层数均为空" in text
+    assert "6 栋建筑与另一栋图形完全相同" in text
+    assert "对宗地相互重叠" in text
+    buildings = np.asarray(flawed["buildings"].geometry.values, dtype=object)
+    tree = shapely.STRtree(np.asarray(flawed["parcels"].geometry.values, dtype=object))
+    inside = np.unique(tree.query(buildings, predicate="intersects")[0]).size
+    outside = len(buildings) - inside  # the 7 moved away and those the generator left out
+    assert outside >= 7
+    assert f"{outside} 栋建筑不在任何宗地内" in text
+    indicators = indicators_tiled(flawed["parcels"], frame_reader(flawed["buildings"]), size)
+    assert (
+        indicators.warnings
+        == compute_parcel_indicators(*[flawed[k] for k in ("parcels", "buildings")]).warnings
+    )

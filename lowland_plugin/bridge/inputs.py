@@ -126,6 +126,8 @@ def source_reader(
         require_valid_geometries(gdf, label, id_field_of(gdf))
         return gdf
 
+    count = source.featureCount()  # the layer's size (core.identify.tiled.layer_size)
+    read.count = count if count >= 0 else None
     return read
 
 

@@ -8,9 +8,10 @@ features and halo (``tiles.tile_from_sources``) and running the core on them.
   a GeoParquet layer is opened with dask-geopandas, its parts' extents computed on the
   cluster, and each task is given only the parts that meet its tile (a province's layers
   are best stored as spatially sorted parts, e.g. ``dask_geopandas`` ``spatial_shuffle``);
-- the tasks' rows become one dask-geopandas frame written as GeoParquet parts by the
-  workers, or each task appends its rows to the PostGIS table (the first tile creates
-  it).
+- each task writes its own rows (a GeoParquet part, or appended to the PostGIS table;
+  the first tile runs first: it creates the table, its column types are the parts') and
+  returns only its warnings and the labels of the buildings it read, so a worker never
+  holds the rows of the tiles it has done (each would be ~150 MB at 50 000 parcels).
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import dask
-import dask.dataframe as dd
 import dask_geopandas
 import geopandas as gpd
 import numpy as np
@@ -31,6 +32,7 @@ from distributed import Client, LocalCluster
 
 from ..core.common.fields import round_for_output
 from ..core.common.mapping import canonical_frame
+from ..core.common.notices import owned_by_tile
 from ..core.common.profiles import Profile
 from ..core.common.tiles import Bounds, frame_reader, tile_from_sources
 from ..core.identify.legacy_run import legacy_land
@@ -113,7 +115,7 @@ def reader(spec: Spec, reads) -> Callable[[Bounds], gpd.GeoDataFrame]:
         raw = spec.source.read
     else:
         parts = [p for p in reads if len(p)]
-        whole = pd.concat(parts) if parts else spec.empty
+        whole = private_geometries(pd.concat(parts)) if parts else spec.empty
         raw = frame_reader(gpd.GeoDataFrame(whole, geometry=whole.geometry.name))
 
     def read(bounds: Bounds) -> gpd.GeoDataFrame:
@@ -123,6 +125,17 @@ def reader(spec: Spec, reads) -> Callable[[Bounds], gpd.GeoDataFrame]:
         return gdf
 
     return read
+
+
+def private_geometries(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``frame`` with its own shapely objects (a WKB round trip: exact). The overlays
+    prepare geometries in place, and GEOS prepared geometries are not thread-safe:
+    tasks running as threads of one worker (``--threads``, ``--no-processes``) would
+    otherwise prepare and release the very objects of a GeoParquet part or tile they
+    share — a crash (seen as a segfault in ``covers``)."""
+    geoms = np.asarray(frame.geometry.values, dtype=object)
+    copy = shapely.from_wkb(shapely.to_wkb(geoms, include_srid=False))
+    return frame.set_geometry(gpd.GeoSeries(copy, index=frame.index, crs=frame.crs))
 
 
 def tile_bounds(own: gpd.GeoDataFrame, margin: float) -> Bounds:
@@ -142,9 +155,12 @@ def run_tile(
     layers: dict[str, Spec],
     reads: dict,
     options: dict,
-) -> tuple[gpd.GeoDataFrame, list[str]]:
-    """One task: the tile's features and halo read, the core run; its output rows and
-    warnings."""
+) -> tuple[gpd.GeoDataFrame, list[str], np.ndarray | None]:
+    """One task: the tile's features and halo read, the core run; its output rows,
+    warnings and the labels of the buildings it read (``tiled.buildings_outside``).
+    The tile's parcels are the task's own objects (:func:`private_geometries`), freed
+    with the task."""
+    own = private_geometries(own)
     readers = {k: reader(layers[k], reads[k]) for k in layers}
     item = tile_from_sources(number, own, reader(parcels, parcel_reads), readers)
     if command == "identify":
@@ -154,11 +170,12 @@ def run_tile(
         out = output_frame(own, result.table.set_axis(own.index))
     elif command == "legacy":
         run = legacy_land(item.parcels, item.layers.get("landsurvey"), options["profile"])
-        return round_for_output(run.table.iloc[: len(own)]), run.warnings
+        warnings = owned_by_tile(run.warnings, item.parcels.index, len(own))
+        return round_for_output(run.table.iloc[: len(own)]), warnings, None
     else:
         result = indicators_tile(item, **options["indicators"])
         out = indicators_frame(own, result.table.set_axis(own.index))
-    return round_for_output(out), result.warnings
+    return round_for_output(out), result.warnings, result.touched
 
 
 def tile_tasks(
@@ -168,21 +185,30 @@ def tile_tasks(
     layers: dict[str, Layer],
     options: dict,
     margin: float,
-) -> list:
-    """One delayed task per tile (in tile order), each giving (rows, warnings). A layer
-    feature that touches a tile's parcels lies in a GeoParquet part meeting their
-    bounding box; the halo parcels are looked for ``margin`` metres further."""
+) -> list[tuple]:
+    """The arguments of :func:`run_tile` for each tile (in tile order). A layer feature
+    that touches a tile's parcels lies in a GeoParquet part meeting their bounding box;
+    the halo parcels are looked for ``margin`` metres further."""
     tasks = []
     for number, own in enumerate(tiles):
         bounds = tuple(float(v) for v in own.total_bounds)
         reads = {k: layer_reads(v, bounds) for k, v in layers.items()}
         grown = tile_bounds(own, margin)
         specs = {k: v.spec for k, v in layers.items()}
-        task = dask.delayed(run_tile, nout=2)(
-            command, number, own, parcels.spec, layer_reads(parcels, grown), specs, reads, options
-        )
-        tasks.append(task)
+        args = (command, number, own, parcels.spec, layer_reads(parcels, grown), specs, reads)
+        tasks.append((*args, options))
     return tasks
+
+
+def run_and_write(write: Callable, args: tuple) -> tuple[list[str], np.ndarray | None, object]:
+    """One task: :func:`run_tile`, its rows written by the worker (``write``, e.g. a part
+    file) and dropped: the worker keeps only the warnings, the labels of the buildings
+    read and what ``write`` returns, never the rows of its tiles until the end. The
+    geometries the overlays prepared are the task's own copies (:func:`run_tile`), so
+    the worker's copy of the task's argument holds no GEOS index (~2 KB a parcel)."""
+    rows, warnings, touched = run_tile(*args)
+    written = write(rows, args[1])
+    return warnings, touched, written
 
 
 def parquet_schema(sample: gpd.GeoDataFrame):
@@ -203,28 +229,48 @@ def parquet_schema(sample: gpd.GeoDataFrame):
     return schema.with_metadata(metadata)
 
 
-def write_parquet(tasks: list, path: str) -> list[str]:
-    """The tiles' rows as GeoParquet parts (one per tile) written by the workers; returns
-    the warnings of all tiles (computed in the same graph)."""
-    sample, _ = tasks[0].compute()
-    with dask.config.set({"dataframe.convert-string": False}):  # keep dates and booleans
-        frame = dd.from_delayed([t[0] for t in tasks], meta=sample.iloc[:0], verify_meta=False)
-        write = dask_geopandas.from_dask_dataframe(frame).to_parquet(
-            path, write_index=False, compute=False, schema=parquet_schema(sample)
-        )
-    _, *warnings = dask.compute(write, *[t[1] for t in tasks])
-    return [w for part in warnings for w in part]
+def parquet_part(path: str, schema, rows: gpd.GeoDataFrame, number: int):
+    """One tile's rows as the part ``part.<number>.parquet`` of the GeoParquet folder
+    ``path``, in ``schema`` (None: the schema of these rows, returned for the others)."""
+    import os
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = schema if schema is not None else parquet_schema(rows)
+    os.makedirs(path, exist_ok=True)
+    table = pa.Table.from_pandas(rows.to_wkb(), schema=schema, preserve_index=False)
+    pq.write_table(table, os.path.join(path, f"part.{number}.parquet"))
+    return schema
 
 
-def write_postgis(tasks: list, target: Source) -> list[str]:
+def write_parquet(tasks: list[tuple], path: str) -> tuple[list[list[str]], list]:
+    """The tiles' rows as GeoParquet parts (one per tile, ``part.<tile>.parquet``) written
+    by the workers; the first tile first (its column types are the parts'). Returns the
+    warnings of each tile and the labels of the buildings each read."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+    first = dask.delayed(run_and_write)(partial(parquet_part, path, None), tasks[0])
+    warnings, touched, schema = first.compute()
+    write = partial(parquet_part, path, schema)
+    rest = dask.compute(*[dask.delayed(run_and_write)(write, t) for t in tasks[1:]])
+    return [warnings, *[r[0] for r in rest]], [touched, *[r[1] for r in rest]]
+
+
+def write_postgis(tasks: list[tuple], target: Source) -> tuple[list[list[str]], list]:
     """The first tile creates the table, the others append (each task writes its own
-    rows); returns the warnings of all tiles."""
+    rows); returns the warnings of each tile and the labels of the buildings each read."""
     scratch = tempfile.mkdtemp(prefix="lowland-cli-")
-    first, warnings = tasks[0].compute()
-    write_postgis_part(first, target, True, scratch)
-    writes = [dask.delayed(write_postgis_part)(t[0], target, False, scratch) for t in tasks[1:]]
-    _, *more = dask.compute(writes, *[t[1] for t in tasks[1:]])
-    return warnings + [w for part in more for w in part]
+    create = partial(postgis_part, target, True, scratch)
+    warnings, touched, _ = dask.delayed(run_and_write)(create, tasks[0]).compute()
+    append = partial(postgis_part, target, False, scratch)
+    rest = dask.compute(*[dask.delayed(run_and_write)(append, t) for t in tasks[1:]])
+    return [warnings, *[r[0] for r in rest]], [touched, *[r[1] for r in rest]]
+
+
+def postgis_part(target: Source, first: bool, scratch: str, rows, _number: int) -> None:
+    write_postgis_part(rows, target, first, scratch)
 
 
 def identify_options(profile: Profile, reference: dt.date, totals) -> dict:

@@ -24,7 +24,7 @@ from ..core.common.mapping import canonical_frame, check_field_map, parse_field_
 from ..core.common.profiles import load_profile
 from ..core.common.tiles import parcel_tiles
 from ..core.common.validation import require_unique_ids
-from ..core.identify.tiled import layer_industry_totals
+from ..core.identify.tiled import buildings_outside, layer_industry_totals, merged_warnings
 from .cluster import (
     Layer,
     connect,
@@ -118,13 +118,17 @@ def run(args: argparse.Namespace) -> dict:
         del tiles
         target = parse_source(args.out) if not args.out.endswith(".parquet") else None
         if target is not None and target.kind == "postgis":
-            warnings = write_postgis(tasks, target)
+            parts, touched = write_postgis(tasks, target)
         elif args.out.endswith(".parquet"):
-            warnings = write_parquet(tasks, args.out)
+            parts, touched = write_parquet(tasks, args.out)
         else:
             raise LowlandInputError(
                 f"输出须为 .parquet 或 PostGIS：{args.out} / --out must be *.parquet or PostGIS"
             )
+        outside = None
+        if "buildings" in layers:
+            outside = buildings_outside(layers["buildings"].spec.source.count(), touched)
+        warnings = merged_warnings(parts, outside)
         peaks = worker_peaks(client)
     finally:
         client.close()
@@ -132,7 +136,7 @@ def run(args: argparse.Namespace) -> dict:
         "rows": rows,
         "tiles": len(tasks),
         "seconds": time.perf_counter() - start,
-        "warnings": list(dict.fromkeys(warnings)),
+        "warnings": warnings,
         "worker_peak_mb": peaks,
         "client_peak_mb": peak_rss_mb(),
     }

@@ -3,7 +3,9 @@ folder of parts), a GeoPackage layer (``file.gpkg`` or ``file.gpkg:layer``) or a
 table (``PG:dbname=… host=… user=…:schema.table``, or ``postgresql://…#schema.table``).
 
 A :class:`Source` is a plain picklable description: each Dask task opens it again and
-reads only the features whose bounding box meets its tile (the GeoPackage R-tree or
+reads only the features whose bounding box meets its tile, indexed by feature id (a
+GeoParquet layer by the index stored in it: keep the layer's index when writing its parts,
+as ``dask_geopandas`` does, so that a building read by two tiles is told as one) (the GeoPackage R-tree or
 PostGIS's GiST index through OGR's spatial filter; for GeoParquet the parts whose
 extent meets the tile, see ``cluster``).
 """
@@ -39,7 +41,19 @@ class Source:
             if bounds is not None:
                 gdf = gdf.iloc[gdf.sindex.query(_box(bounds))].sort_index()
             return gdf
-        return read_ogr_layer(self.path, self.layer, bounds=bounds).reset_index(drop=True)
+        return read_ogr_layer(self.path, self.layer, bounds=bounds)  # indexed by fid
+
+    def count(self) -> int:
+        """How many features the layer holds (GeoParquet: from the parts' metadata)."""
+        if self.kind == "parquet":
+            import pyarrow.dataset as ds
+
+            return int(ds.dataset(self.path, format="parquet").count_rows())
+        from osgeo import ogr
+
+        data = ogr.Open(self.path)
+        layer = data.GetLayerByName(self.layer) if self.layer else data.GetLayer(0)
+        return int(layer.GetFeatureCount())
 
 
 def _box(bounds: Bounds):

@@ -79,7 +79,9 @@ def _pair_areas(
         )
         if maybe.size:
             shapely.prepare(own)
-            covered = maybe[chunked(shapely.covers, outer[maybe], inner[maybe])]
+            # one thread: a GEOS prepared geometry builds its indexes lazily, unlocked,
+            # so two threads querying the same patch at once can crash (not chunked)
+            covered = maybe[shapely.covers(outer[maybe], inner[maybe])]
             overlap[covered] = shapely.area(inner[covered])
             done[covered] = True
     cut = np.flatnonzero(~done)
@@ -114,7 +116,9 @@ def dominant_by_area(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per target, the label with the largest summed overlap and its summed area.
 
-    Labels are any hashable values (codes); targets without overlap get None / 0.
+    Labels are any hashable values (codes); targets without overlap get None / 0. Equal
+    areas (to 1e-6 m²) go to the label first in text order (e.g. 0508 before 0601): the
+    same label whatever order the features come in (a tiled run reads them in another).
     """
     if t_idx.size == 0:
         return np.full(target_count, None, dtype=object), np.zeros(target_count)
@@ -123,7 +127,7 @@ def dominant_by_area(
     ukey, inverse = np.unique(key, return_inverse=True)
     summed = np.bincount(inverse, weights=areas)
     tgt, lab = ukey // len(uniques), ukey % len(uniques)
-    order = np.lexsort((-summed, tgt))  # by target, largest area first
+    order = _largest_first(tgt, lab, summed, uniques)
     first = order[np.r_[True, tgt[order][1:] != tgt[order][:-1]]]
     best = np.full(target_count, None, dtype=object)
     best_area = np.zeros(target_count)
@@ -136,7 +140,7 @@ def summed_by_label(
     t_idx: np.ndarray, labels: np.ndarray, areas: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(target index, label, summed area) for every target/label pair, sorted by target
-    and then by area, largest first."""
+    and then by area, largest first (equal areas in the labels' text order)."""
     if t_idx.size == 0:
         return t_idx, np.array([], dtype=object), np.array([], dtype="float64")
     codes, uniques = _factorize(labels)
@@ -144,8 +148,16 @@ def summed_by_label(
     ukey, inverse = np.unique(key, return_inverse=True)
     summed = np.bincount(inverse, weights=areas)
     tgt, lab = ukey // len(uniques), ukey % len(uniques)
-    order = np.lexsort((-summed, tgt))
+    order = _largest_first(tgt, lab, summed, uniques)
     return tgt[order], np.asarray(uniques, dtype=object)[lab[order]], summed[order]
+
+
+def _largest_first(tgt: np.ndarray, lab: np.ndarray, summed: np.ndarray, uniques: list):
+    """The order by target, then summed area (largest first, compared to 1e-6 m²: the
+    same pieces summed in another order differ in the last bits), then the label's text
+    (independent of the order the features came in)."""
+    text_rank = np.argsort(np.argsort(np.array([str(u) for u in uniques], dtype=object)))
+    return np.lexsort((text_rank[lab], -np.round(summed, 6), tgt))
 
 
 def _factorize(labels: np.ndarray) -> tuple[np.ndarray, list]:

@@ -135,6 +135,7 @@ def frame_reader(gdf: gpd.GeoDataFrame) -> LayerReader:
     def read(bounds: Bounds) -> gpd.GeoDataFrame:
         return gdf.iloc[np.sort(tree.query(shapely.box(*bounds)))]
 
+    read.count = len(gdf)  # type: ignore[attr-defined]  # the layer's size (tiled.layer_size)
     return read
 
 

@@ -23,7 +23,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,7 @@ import pandas as pd
 from ..common import codes, industry
 from ..common.calendar import add_months
 from ..common.errors import LowlandInputError
+from ..common.notices import PARCELS, tally
 from ..common.profiles import Profile, Rule
 from ..common.values import flag_series, numbers
 from .json_text import json_bools, json_const, json_numbers, json_object, json_strings
@@ -324,27 +325,41 @@ def far_below_min(rule: Rule, p: Parcels) -> Check:
     by_code = bool(params["min_far_by_industry"])  # {}: the city does not go by industry
     applied = _written_where(p.industry, applies)
     unmapped = [c for c in minima.unmapped if c in applied]
+    general_text = (code_edition, table_edition, general, general_source)
     if unmapped and by_code:
-        listed = "、".join(unmapped)
-        check.warnings.append(
-            f"行业代码 {listed} 无法按 {code_edition} 读取或对照到 {table_edition} 的容积率"
-            f"控制指标表，按一般下限 {general:g}（{general_source}）认定。 / Industry codes "
-            f"{listed} could not be read as {code_edition} or mapped to the {table_edition} "
-            f"FAR table; the general minimum {general:g} ({general_source}) was used."
-        )
-    no_code = int((applies & p.industry.isna().to_numpy()).sum())
-    if no_code and by_code:
-        check.warnings.append(
-            f"{no_code} 宗工业用地无行业代码，容积率按一般下限 {general:g}（{general_source}）"
-            f"认定。 / {no_code} industrial parcels have no industry code; the general FAR "
-            f"minimum {general:g} ({general_source}) was used."
-        )
+        render = partial(unmapped_codes_text, *general_text)
+        check.warnings.append(tally("unmapped_industry", render, unmapped, unmapped))
+    no_code = applies & p.industry.isna().to_numpy()
+    if no_code.any() and by_code:
+        rows = np.flatnonzero(no_code).tolist()
+        render = partial(no_code_text, general, general_source)
+        check.warnings.append(tally("no_industry_code", render, rows, [""] * len(rows), PARCELS))
     return check
 
 
 def _written_where(codes_: pd.Series, rows: np.ndarray) -> set[str]:
     """The stripped texts of ``codes_`` on ``rows`` (stripped once, not once per code)."""
     return set(codes_.astype(str).str.strip().to_numpy(dtype=object)[rows])
+
+
+def unmapped_codes_text(
+    code_edition: str, table_edition: str, general: float, general_source: str, codes_: list[str]
+) -> str:
+    listed = "、".join(codes_)
+    return (
+        f"行业代码 {listed} 无法按 {code_edition} 读取或对照到 {table_edition} 的容积率"
+        f"控制指标表，按一般下限 {general:g}（{general_source}）认定。 / Industry codes "
+        f"{listed} could not be read as {code_edition} or mapped to the {table_edition} "
+        f"FAR table; the general minimum {general:g} ({general_source}) was used."
+    )
+
+
+def no_code_text(general: float, general_source: str, names: list[str]) -> str:
+    return (
+        f"{len(names)} 宗工业用地无行业代码，容积率按一般下限 {general:g}（{general_source}）"
+        f"认定。 / {len(names)} industrial parcels have no industry code; the general FAR "
+        f"minimum {general:g} ({general_source}) was used."
+    )
 
 
 @_registered(CRITERIA, "coverage_below_min")

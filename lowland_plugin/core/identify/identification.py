@@ -39,7 +39,6 @@ from ..common.overlay import dominant_by_area, overlap_areas, summed_by_label
 from ..common.profiles import Profile
 from ..common.reasons import join_reason_columns
 from ..common.requirements import check_rule_fields
-from ..common.values import known_mask
 from .criteria import (
     Check,
     Parcels,
@@ -50,6 +49,12 @@ from .exclusions import exclusion_checks
 from .indicators import compute_parcel_indicators
 from .json_text import json_const, json_numbers, json_strings
 from .outcome import check_reason_column, lowland_met, pending_warnings
+from .parcel_warnings import (
+    missing_class_warnings,
+    survey_outside_warning,
+    unknown_current_warning,
+    unknown_own_warning,
+)
 from .review import empty_review_columns
 from .rule_fields import IDENTIFY_FIELDS
 from .survey_areas import (
@@ -216,11 +221,12 @@ def identify_parcels(
     reference_date: dt.date | None = None,
     progress: ProgressCallback | None = None,
     industry_totals: pd.DataFrame | None = None,
+    count_outside: bool = False,
 ) -> IdentifyResult:
     """Identify low-efficiency land; parcels and optional layers in canonical field names
     (see ``core.mapping``) and one projected CRS. One output row per parcel, same index.
     ``industry_totals``: the whole layer's same-industry tax totals when ``parcels`` is
-    one tile of it (``tiled``)."""
+    one tile of it (``tiled``), as ``count_outside`` (see :func:`compute_parcel_indicators`)."""
     report = progress or (lambda _p: None)
     reference_date = reference_date or dt.date.today()
     given = ["LANDSURVEY"] if landsurvey is not None else []
@@ -231,6 +237,7 @@ def identify_parcels(
         progress=lambda p: report(0.4 * p),
         danger_basis=profile.value("danger_basis"),
         dangerous_grades=profile.value("dangerous_grades"),
+        count_outside=count_outside,
     )
     n = len(parcels)
     frame = pd.concat(
@@ -255,12 +262,7 @@ def identify_parcels(
         areas = with_own_class_fallback(use.areas, own, area)
         built_dlbm = pd.Series(use.construction_dlbm, dtype=object)
         built_dlbm = built_dlbm.where(pd.notna(use.dlbm), current)
-        outside = int(pd.isna(use.dlbm).sum())
-        if outside:
-            warnings.append(
-                f"{outside} 宗地不与任何三调图斑相交，现状地类取宗地自身 dlbm。 / {outside} parcels "
-                "overlap no 三调 patch; their own dlbm is used."
-            )
+        warnings += survey_outside_warning(pd.isna(use.dlbm))
     else:
         current = own
         areas = areas_from_own_class(own, area)
@@ -268,21 +270,9 @@ def identify_parcels(
     report(60)
     frame["current_dlbm"] = current.to_numpy(dtype=object)
     ids = frame["parcel_id"] if "parcel_id" in frame.columns else pd.Series(range(1, n + 1))
-    count, listed = codes.unknown_code_listing(ids, frame["current_dlbm"])
-    if count:
-        warnings.append(
-            f"{count} 宗地的现状地类代码不在三调分类表中（未识别），按非建设用地排除：{listed}。"
-            f" / {count} parcels have land class codes not in the 三调 table (not recognised), "
-            f"excluded as unknown land: {listed}."
-        )
+    warnings += unknown_current_warning(ids, frame["current_dlbm"])
     if landsurvey is not None and "dlbm" in frame.columns:  # the parcels' own, overridden
-        count, listed = codes.unknown_code_listing(ids, frame["dlbm"])
-        if count:
-            warnings.append(
-                f"宗地图层 {count} 宗地的 dlbm 不在三调分类表中（未识别；现状地类取自三调图斑）：{listed}。"
-                f" / {count} parcels have a dlbm not in the 三调 table (not recognised; the "
-                f"current use is taken from the 三调 patches): {listed}."
-            )
+        warnings += unknown_own_warning(ids, frame["dlbm"])
     warnings += missing_class_warnings(ids, frame["current_dlbm"])
     category = codes.land_category(frame["current_dlbm"]).reset_index(drop=True)
     part = construction_part(areas, category, frame["current_dlbm"], built_dlbm)
@@ -341,22 +331,6 @@ def identify_parcels(
     summary = summarize(out)
     report(100)
     return IdentifyResult(out, summary, warnings)
-
-
-def missing_class_warnings(ids: pd.Series, current: pd.Series) -> list[str]:
-    """One warning naming the parcels without a current land class (no ``dlbm`` and no
-    三调 patch): they are excluded as not judgeable (``missing_land_class``), never as
-    non-construction land."""
-    unknown = ~known_mask(current)
-    missing = [str(i) for i in np.asarray(ids, dtype=object)[unknown]]
-    if not missing:
-        return []
-    shown = ", ".join(missing[:10]) + (f" … (+{len(missing) - 10})" if len(missing) > 10 else "")
-    return [
-        f"{len(missing)} 宗地没有现状地类（dlbm 为空且不与三调图斑相交），无法认定，排除待补充（missing_land_class）："
-        f"{shown}。 / {len(missing)} parcels have no current land class (empty dlbm, no 三调 "
-        f"patch): not judgeable, excluded (missing_land_class): {shown}."
-    ]
 
 
 def summarize(table: pd.DataFrame) -> pd.DataFrame:

@@ -44,6 +44,7 @@ import shapely
 
 from ..common.errors import LowlandInputError
 from ..common.measures import m2_to_mu
+from ..common.notices import SUM, Tally, tally
 from ..common.overlay import overlap_areas
 from ..common.validation import require_any_field, require_valid_geometries
 from ..common.values import is_known
@@ -145,13 +146,16 @@ def compute_parcel_indicators(
     progress: ProgressCallback | None = None,
     danger_basis: str = "floor_area",
     dangerous_grades: tuple[str, ...] | list[str] = DANGEROUS_GRADES,
+    count_outside: bool = False,
 ) -> IndicatorResult:
     """Indicators for every parcel (one output row per input parcel, same index).
 
     ``buildings`` None: every building indicator is null (unknown) and the run warns once.
     An empty layer is a measurement: FAR and density 0. Both layers must share one
     projected CRS. ``danger_basis`` and ``dangerous_grades`` come from the profile
-    (local ``danger_basis``, ``dangerous_grades``).
+    (local ``danger_basis``, ``dangerous_grades``). ``count_outside``: the warning about
+    the buildings outside every parcel given even at 0 (a tile: ``tiled`` sums the count
+    over the whole layer, since a tile only reads the buildings touching its parcels).
     """
     if danger_basis not in DANGER_BASES:
         raise LowlandInputError(
@@ -169,7 +173,8 @@ def compute_parcel_indicators(
     table["area_mu"] = m2_to_mu(area)
     result = IndicatorResult(table=table)
     parcel_ids = _ids(parcels, id_field)
-    result.warnings += parcel_overlap_warning(parcel_ids, overlapping_pairs(parcel_geoms))
+    pairs = overlapping_pairs(parcel_geoms)
+    result.warnings += parcel_overlap_warning(parcel_ids, pairs, parcels.index.to_numpy())
     report(10)
 
     if buildings is None:
@@ -232,20 +237,29 @@ def compute_parcel_indicators(
     table["gfa_unknown_count"] = np.bincount(p_idx[~known], minlength=n).astype("int64")
 
     result.buildings_outside = int(len(buildings) - np.unique(b_idx).size)
-    result.buildings_gfa_unknown = int(np.isnan(gfa_total).sum())
+    unknown = np.isnan(gfa_total)
+    result.buildings_gfa_unknown = int(unknown.sum())
     if result.buildings_gfa_unknown:
-        result.warnings.append(
-            f"{result.buildings_gfa_unknown} 栋建筑的建筑面积和层数均为空，未计入容积率（见 gfa_unknown_count）。"
-            f" / {result.buildings_gfa_unknown} buildings have neither gfa nor floors and are left "
-            "out of FAR (see gfa_unknown_count)."
-        )
-    if result.buildings_outside:
-        result.warnings.append(
-            f"{result.buildings_outside} 栋建筑不在任何宗地内。 / {result.buildings_outside} "
-            "buildings lie outside every parcel."
-        )
+        labels = buildings.index[unknown].tolist()
+        result.warnings.append(tally("gfa_unknown", gfa_unknown_text, labels, [""] * len(labels)))
+    if result.buildings_outside or count_outside:
+        count = result.buildings_outside
+        result.warnings.append(Tally("buildings_outside", outside_text, {count: str(count)}, SUM))
     report(100)
     return result
+
+
+def gfa_unknown_text(names: list[str]) -> str:
+    return (
+        f"{len(names)} 栋建筑的建筑面积和层数均为空，未计入容积率（见 gfa_unknown_count）。"
+        f" / {len(names)} buildings have neither gfa nor floors and are left "
+        "out of FAR (see gfa_unknown_count)."
+    )
+
+
+def outside_text(names: list[str]) -> str:
+    count = names[0]
+    return f"{count} 栋建筑不在任何宗地内。 / {count} buildings lie outside every parcel."
 
 
 def _ids(frame: pd.DataFrame, id_field: str | None) -> np.ndarray:
@@ -263,7 +277,10 @@ def _without_duplicates(
     another one (see ``overlaps``)."""
     geoms = np.asarray(buildings.geometry.values, dtype=object)
     duplicates, others = split_duplicates(geoms, overlapping_pairs(geoms))
-    warnings += building_overlap_warnings(_ids(buildings, "building_id"), duplicates, others)
+    labels = buildings.index.to_numpy()
+    warnings += building_overlap_warnings(
+        _ids(buildings, "building_id"), duplicates, others, labels
+    )
     overlapping = np.zeros(len(buildings), dtype=bool)
     overlapping[others.first] = overlapping[others.second] = True
     keep = np.ones(len(buildings), dtype=bool)

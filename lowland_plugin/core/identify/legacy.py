@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..common import codes
 from ..common.measures import m2_to_mu
+from ..common.notices import PARCELS, shown, tally
 from ..common.profiles import Profile
 from ..common.reasons import Reason, reason, reasons_json
 from ..common.values import as_text, dates, flag_series, is_known, plain
@@ -377,12 +378,23 @@ def summarize_legacy(table: pd.DataFrame, area_m2: np.ndarray) -> pd.DataFrame:
 
 
 def unknown_code_warning(ids: pd.Series, survey_codes: pd.Series) -> str | None:
-    """The parcels whose 三调 code is not in the 三调 table, for the log (None: none)."""
-    count, listed = codes.unknown_code_listing(ids, survey_codes)
-    if not count:
+    """The parcels whose 三调 code is not in the 三调 table, for the log (None: none); a
+    tally of the parcels' rows (``common.notices``)."""
+    values = pd.Series(list(survey_codes), dtype=object)
+    mask = codes.unknown_code_mask(values)
+    if not mask.any():
         return None
+    names = [
+        f"{i}={c}"
+        for i, c in zip(pd.Series(list(ids), dtype=object)[mask], values[mask], strict=True)
+    ]
+    rows = np.flatnonzero(mask).tolist()
+    return tally("legacy_unknown_code", legacy_unknown_text, rows, names, PARCELS)
+
+
+def legacy_unknown_text(names: list[str]) -> str:
     return (
-        f"{count} 宗地的三调地类代码不在三调分类表中（未识别），按三调地类缺失处理：{listed}。"
-        f" / {count} parcels have 三调 land class codes not in the table (not recognised), "
-        f"treated as missing: {listed}."
+        f"{len(names)} 宗地的三调地类代码不在三调分类表中（未识别），按三调地类缺失处理：{shown(names)}。"
+        f" / {len(names)} parcels have 三调 land class codes not in the table (not recognised), "
+        f"treated as missing: {shown(names)}."
     )

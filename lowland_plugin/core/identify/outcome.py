@@ -8,6 +8,7 @@ import json
 
 import numpy as np
 
+from ..common.notices import Tally
 from ..common.profiles import Profile, Rule
 from ..common.reasons import reason_column
 from .criteria import Check, Parcels
@@ -94,6 +95,15 @@ def lowland_met(
     return out
 
 
+def pending_text(found: list[str]) -> str:
+    return (
+        "本次认定使用了未采用（待定/本地取值待确认）的档案数值，结论须经地方确认："
+        + "；".join(found)
+        + " / This run used profile values that are not adopted (pending or local choice); "
+        "confirm them locally: " + "; ".join(found)
+    )
+
+
 def pending_warnings(profile: Profile, parcels: Parcels, checks: list[Check]) -> list[str]:
     """One warning naming every pending / local-choice profile value the run used: the
     parameters of the enabled rules and exemptions tested on some parcel, and the local values
@@ -101,17 +111,17 @@ def pending_warnings(profile: Profile, parcels: Parcels, checks: list[Check]) ->
     made = {c.rule for c in checks if c.tested.any()}
     made |= {"stalled_development"} if "suspected_idle" in made else set()
     rules = [r for r in (*profile.rules.values(), *profile.exemptions.values())]
-    found = [x for r in rules if r.enabled and r.id in made for x in profile.pending_params(r)]
-    local = [n for n in dict.fromkeys(parcels.notes) if n in profile.local]
-    found += profile.pending(local)
-    out = []
+    found: dict[tuple, str] = {}  # keyed by (0, rule, parameter) / (1, local value): the order
+    for i, r in enumerate(rules):
+        if r.enabled and r.id in made:
+            found.update({(0, i, j): x for j, x in enumerate(profile.pending_params(r))})
+    names = list(profile.local)
+    for n in dict.fromkeys(parcels.notes):
+        if n in profile.local:
+            found.update({(1, names.index(n), j): x for j, x in enumerate(profile.pending([n]))})
+    out: list[str] = []
     if found:
-        out.append(
-            "本次认定使用了未采用（待定/本地取值待确认）的档案数值，结论须经地方确认："
-            + "；".join(found)
-            + " / This run used profile values that are not adopted (pending or local choice); "
-            "confirm them locally: " + "; ".join(found)
-        )
+        out.append(Tally("pending_values", pending_text, found))
     if "tax_mean_from_layer" in parcels.notes:
         out.append(
             "同行业亩均税收平均值按输入图层计算（档案 same_industry_tax_reference 未列该行业）。"

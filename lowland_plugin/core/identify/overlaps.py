@@ -21,11 +21,11 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from ..common.notices import PARCEL_PAIRS, shown, tally
 from ..common.overlay import self_overlap_areas
 
 #: Overlaps smaller than this are noise along shared edges (m², the output precision).
 OVERLAP_MIN_M2 = 0.01
-_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,19 @@ def overlapping_pairs(geoms: np.ndarray) -> Pairs:
     return Pairs(j[keep], i[keep], area[keep])
 
 
-def _names(ids: np.ndarray, pairs: Pairs, with_area: bool = True) -> str:
-    shown = [
+def _pair_names(ids: np.ndarray, pairs: Pairs, with_area: bool = True) -> list[str]:
+    """``a×b`` (with the overlap area) for every pair."""
+    return [
         f"{ids[a]}×{ids[b]}" + (f" {s:.2f} m²" if with_area else "")
-        for a, b, s in zip(
-            pairs.first[:_SHOWN], pairs.second[:_SHOWN], pairs.area[:_SHOWN], strict=True
-        )
+        for a, b, s in zip(pairs.first, pairs.second, pairs.area, strict=True)
     ]
-    more = f" … (+{len(pairs.first) - _SHOWN})" if len(pairs.first) > _SHOWN else ""
-    return ", ".join(shown) + more
+
+
+def _pair_keys(labels: np.ndarray | None, pairs: Pairs) -> list[tuple]:
+    """The pairs' keys for merging tiles' warnings (positions, or ``labels`` of them)."""
+    first = pairs.first if labels is None else labels[pairs.first]
+    second = pairs.second if labels is None else labels[pairs.second]
+    return list(zip(first.tolist(), second.tolist(), strict=True))
 
 
 def split_duplicates(geoms: np.ndarray, pairs: Pairs) -> tuple[Pairs, Pairs]:
@@ -70,38 +74,66 @@ def split_duplicates(geoms: np.ndarray, pairs: Pairs) -> tuple[Pairs, Pairs]:
     )
 
 
-def building_overlap_warnings(ids: np.ndarray, duplicates: Pairs, others: Pairs) -> list[str]:
-    """One warning per kind: duplicates counted once, other overlaps named."""
-    out = []
+def building_overlap_warnings(
+    ids: np.ndarray, duplicates: Pairs, others: Pairs, labels: np.ndarray | None = None
+) -> list[str]:
+    """One warning per kind: duplicates counted once, other overlaps named (tallies keyed
+    by the buildings' ``labels``, their positions without)."""
+    out: list[str] = []
     if len(duplicates.first):
+        names = _pair_names(ids, duplicates, False)
         out.append(
-            f"{len(duplicates.first)} 栋建筑与另一栋图形完全相同（重复绘制），只计一次（保留前者）："
-            f"{_names(ids, duplicates, False)}。 / {len(duplicates.first)} buildings have the very "
-            f"footprint of another (duplicates), counted once (the first kept): "
-            f"{_names(ids, duplicates, False)}."
+            tally("building_duplicates", duplicates_text, _pair_keys(labels, duplicates), names)
         )
     if len(others.first):
+        names = _pair_names(ids, others)
         out.append(
-            f"{len(others.first)} 对建筑轮廓重叠：建筑密度按轮廓并集计算（占地只计一次），建筑面积"
-            f"各自计入，请核对是否重复绘制：{_names(ids, others)}。 / {len(others.first)} pairs of "
-            f"building footprints overlap: density uses the union of the footprints (ground "
-            f"counted once), each building's GFA counts; check for double digitising: "
-            f"{_names(ids, others)}."
+            tally("building_overlaps", building_overlaps_text, _pair_keys(labels, others), names)
         )
     return out
 
 
-def parcel_overlap_warning(ids: np.ndarray, pairs: Pairs) -> list[str]:
-    """The overlapping parcels, named with their overlap area."""
+def duplicates_text(names: list[str]) -> str:
+    return (
+        f"{len(names)} 栋建筑与另一栋图形完全相同（重复绘制），只计一次（保留前者）："
+        f"{shown(names)}。 / {len(names)} buildings have the very "
+        f"footprint of another (duplicates), counted once (the first kept): {shown(names)}."
+    )
+
+
+def building_overlaps_text(names: list[str]) -> str:
+    return (
+        f"{len(names)} 对建筑轮廓重叠：建筑密度按轮廓并集计算（占地只计一次），建筑面积"
+        f"各自计入，请核对是否重复绘制：{shown(names)}。 / {len(names)} pairs of "
+        f"building footprints overlap: density uses the union of the footprints (ground "
+        f"counted once), each building's GFA counts; check for double digitising: "
+        f"{shown(names)}."
+    )
+
+
+def parcel_overlap_warning(ids: np.ndarray, pairs: Pairs, labels: np.ndarray) -> list[str]:
+    """The overlapping parcels, named with their overlap area: a tally of the pairs keyed
+    by the parcels' index ``labels``, each pair in label order (a tile's rows are not in
+    the layer's order)."""
     if not len(pairs.first):
         return []
-    return [
-        f"{len(pairs.first)} 对宗地相互重叠（面积统计会重复计算重叠部分，请修正宗地图层）；重叠部分上的"
-        f"建筑面积按占地面积在两宗地之间分摊，只计一次：{_names(ids, pairs)}。 / {len(pairs.first)} "
+    swap = labels[pairs.first] > labels[pairs.second]
+    first = np.where(swap, pairs.second, pairs.first)
+    second = np.where(swap, pairs.first, pairs.second)
+    ordered = Pairs(first, second, pairs.area)
+    names = _pair_names(ids, ordered)
+    keys = _pair_keys(labels, ordered)
+    return [tally("parcel_overlaps", parcel_overlaps_text, keys, names, PARCEL_PAIRS)]
+
+
+def parcel_overlaps_text(names: list[str]) -> str:
+    return (
+        f"{len(names)} 对宗地相互重叠（面积统计会重复计算重叠部分，请修正宗地图层）；重叠部分上的"
+        f"建筑面积按占地面积在两宗地之间分摊，只计一次：{shown(names)}。 / {len(names)} "
         f"pairs of parcels overlap (area totals count the overlap twice: fix the parcels); a "
         f"building's GFA in the overlap is shared between them by footprint, counted once: "
-        f"{_names(ids, pairs)}."
-    ]
+        f"{shown(names)}."
+    )
 
 
 def union_footprints(

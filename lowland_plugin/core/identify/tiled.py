@@ -5,7 +5,9 @@ Each tile runs the very same :func:`identify_parcels` / :func:`compute_parcel_in
 on its own parcels plus their halo, with the features touching them; the halo's rows are
 dropped, so every parcel comes out once with the value of the untiled run. The
 same-industry tax mean is taken over the whole layer (``criteria.industry_tax_totals``).
-Warnings are gathered over the tiles, each text once.
+Warnings are merged over the tiles into the untiled run's (``common.notices``): the
+parcels' tallies kept from their own tile, the buildings outside every parcel counted once
+from the buildings the tiles read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import shapely
 
 from ..common.frames import geodataframe
 from ..common.measures import m2_to_mu
+from ..common.notices import merge_warnings, owned_by_tile
 from ..common.profiles import Profile
 from ..common.tiles import LayerReader, Tile, TileInput, tile_count, tile_inputs
 from ..common.values import numbers
@@ -67,6 +70,8 @@ class TileResult:
     tile: Tile
     table: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    #: the index labels of the buildings the tile read (those touching its parcels)
+    touched: np.ndarray | None = None
 
 
 def layer_industry_totals(parcels: gpd.GeoDataFrame) -> pd.DataFrame | None:
@@ -114,14 +119,26 @@ def identify_tile(
         plan=item.layers.get("plan"),
         reference_date=reference_date,
         industry_totals=totals,
+        count_outside=True,
     )
-    return TileResult(item.tile, result.table.iloc[: len(item.tile.own)], result.warnings)
+    return tile_result(item, result.table, result.warnings)
 
 
 def indicators_tile(item: TileInput, **options) -> TileResult:
     """:func:`compute_parcel_indicators` on one tile, the own rows kept."""
-    result = compute_parcel_indicators(item.parcels, item.layers.get("buildings"), **options)
-    return TileResult(item.tile, result.table.iloc[: len(item.tile.own)], result.warnings)
+    result = compute_parcel_indicators(
+        item.parcels, item.layers.get("buildings"), count_outside=True, **options
+    )
+    return tile_result(item, result.table, result.warnings)
+
+
+def tile_result(item: TileInput, table: pd.DataFrame, warnings: list[str]) -> TileResult:
+    """The tile's own rows, and its warnings about its own parcels only."""
+    own = len(item.tile.own)
+    mine = owned_by_tile(warnings, item.parcels.index, own)
+    buildings = item.layers.get("buildings")
+    touched = None if buildings is None else np.asarray(buildings.index)
+    return TileResult(item.tile, table.iloc[:own], mine, touched)
 
 
 def output_frame(parcels: gpd.GeoDataFrame, table: pd.DataFrame) -> gpd.GeoDataFrame:
@@ -148,9 +165,26 @@ def indicators_frame(parcels: gpd.GeoDataFrame, table: pd.DataFrame) -> gpd.GeoD
     )
 
 
-def merged_warnings(parts: list[list[str]]) -> list[str]:
-    """The tiles' warnings, each text once, in order of first appearance."""
-    return list(dict.fromkeys(w for part in parts for w in part))
+def merged_warnings(parts: list[list[str]], outside: int | None = None) -> list[str]:
+    """The tiles' warnings as the untiled run's (``notices.merge_warnings``); ``outside``:
+    how many buildings of the whole layer touch no parcel (:class:`TouchedBuildings`)."""
+    sums = {"buildings_outside": outside} if outside is not None else None
+    return merge_warnings(parts, sums)
+
+
+def buildings_outside(total: int | None, touched: list[np.ndarray | None]) -> int | None:
+    """How many buildings of the layer (``total`` of them; None: not known) touch no
+    parcel: those the tiles read (``touched``: each tile's building labels) counted once
+    and taken from the total."""
+    if total is None:
+        return None
+    seen = [t for t in touched if t is not None]
+    return total - (len(np.unique(np.concatenate(seen))) if seen else 0)
+
+
+def layer_size(read: LayerReader | None) -> int | None:
+    """How many features the reader's layer holds (its ``count``; None: not known)."""
+    return getattr(read, "count", None)
 
 
 def identify_tiled(
@@ -165,7 +199,9 @@ def identify_tiled(
     layer that fits in memory once identified; the algorithm writes tile by tile)."""
     results = list(identify_tiles(parcels, profile, readers, size, reference_date, progress))
     table = pd.concat([r.table for r in results]).loc[parcels.index]
-    return IdentifyResult(table, summarize(table), merged_warnings([r.warnings for r in results]))
+    outside = buildings_outside(layer_size(readers.get("buildings")), [r.touched for r in results])
+    warnings = merged_warnings([r.warnings for r in results], outside)
+    return IdentifyResult(table, summarize(table), warnings)
 
 
 def summary_rows(table: pd.DataFrame) -> pd.DataFrame:
@@ -182,14 +218,16 @@ def indicators_tiled(
 ) -> IndicatorResult:
     """:func:`compute_parcel_indicators` tile by tile (``options``: its keyword
     arguments), rows in the parcels' order."""
-    tables, warnings = [], []
+    tables, warnings, touched = [], [], []
     count = tile_count(len(parcels), size)
     for done, item in enumerate(tile_inputs(parcels, {"buildings": read_buildings}, size)):
         result = indicators_tile(item, **options)
         tables.append(result.table)
         warnings.append(result.warnings)
+        touched.append(result.touched)
         if progress is not None:
             progress(100.0 * (done + 1) / count)
     return IndicatorResult(
-        table=pd.concat(tables).loc[parcels.index], warnings=merged_warnings(warnings)
+        table=pd.concat(tables).loc[parcels.index],
+        warnings=merged_warnings(warnings, buildings_outside(layer_size(read_buildings), touched)),
     )
