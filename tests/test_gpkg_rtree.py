@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from lowland_under_test.lowland_plugin.bridge.gpkg_rtree import (
@@ -108,3 +109,35 @@ def test_a_packed_tree_then_appended_tiles_find_every_feature(tmp_path):
             if x <= x0 + 200 and x + 5 >= x0 and y <= y0 + 200 and y + 5 >= y0
         )  # fmt: skip
         assert found == want and want
+
+
+def test_a_bounded_read_reads_its_booleans_through_the_r_tree(tmp_path, monkeypatch):
+    """A tile's read (``bounds``) gets the same boolean values as the whole-layer read
+    for its features, and the boolean pass reads only the R-tree's window (the SQL
+    carries the window), not the whole layer."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from lowland_under_test.lowland_plugin.bridge import ogr_io
+
+    rng = np.random.default_rng(3)
+    xy = rng.uniform(0, 1000, size=(400, 2))
+    flags = pd.array([None if i % 7 == 0 else bool(i % 3) for i in range(400)], dtype="boolean")
+    frame = gpd.GeoDataFrame(
+        {"k": np.arange(400), "illegal": flags},
+        geometry=[box(x, y, x + 5, y + 5) for x, y in xy],
+        crs="EPSG:4547",
+    )
+    path = str(tmp_path / "b.gpkg")
+    ogr_io.write_ogr_layer(frame, path, "buildings")
+    whole = ogr_io.read_ogr_layer(path, "buildings")
+    seen: list[str] = []
+    original = ogr_io._rtree_window
+    monkeypatch.setattr(ogr_io, "_rtree_window", lambda *a: seen.append(original(*a)) or seen[-1])
+    part = ogr_io.read_ogr_layer(path, "buildings", bounds=(100.0, 200.0, 400.0, 600.0))
+    assert 0 < len(part) < len(whole)
+    assert "rtree_buildings_geom" in seen[-1] and "maxx >= 100.0" in seen[-1]
+    want = whole.loc[part.index, "illegal"]
+    assert part["illegal"].isna().tolist() == want.isna().tolist()
+    assert part["illegal"].fillna(False).tolist() == want.fillna(False).tolist()
+    assert part["k"].tolist() == whole.loc[part.index, "k"].tolist()

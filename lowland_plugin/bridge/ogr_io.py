@@ -107,19 +107,22 @@ def _concat(parts: list) -> np.ndarray:
     return np.concatenate(parts)
 
 
-def _read_booleans(ds, layer, names: list[str]) -> dict[str, pd.Series]:
+def _read_booleans(ds, layer, names: list[str], bounds=None) -> dict[str, pd.Series]:
     """Boolean-subtype fields, indexed by fid.
 
     GDAL 3.6's ``GetArrowStreamAsNumPy`` decodes Arrow's bit-packed booleans
     wrongly (most values come back from the wrong bits), so booleans are read as
     integers: through SQL ``CAST`` on a GeoPackage (one columnar pass), feature
-    by feature elsewhere.
+    by feature elsewhere. With ``bounds`` (a tile's read) the GeoPackage pass reads
+    only the features the layer's R-tree puts in them (a superset of the spatial
+    filter's), not the whole layer (≈ 0.77 s → 0.4 s a 50k tile of 3M buildings).
     """
     fid_name = layer.GetFIDColumn()
     if ds.GetDriver().GetName() == "GPKG" and fid_name:
         # COALESCE: SQLite types a result column by its first row; -1 stands for NULL
         casts = ", ".join(f'COALESCE(CAST("{n}" AS INTEGER), -1) AS "{n}"' for n in names)
         sql = f'SELECT "{fid_name}" AS lowland_fid_, {casts} FROM "{layer.GetName()}"'
+        sql += _rtree_window(ds, layer, fid_name, bounds)
         result = ds.ExecuteSQL(sql, dialect="SQLITE")
         try:
             chunks: dict[str, list] = {}
@@ -153,6 +156,31 @@ def _read_booleans(ds, layer, names: list[str]) -> dict[str, pd.Series]:
         )
         for n, (v, m) in rows.items()
     }
+
+
+def _rtree_window(ds, layer, fid_name: str, bounds) -> str:
+    """A ``WHERE`` clause keeping the features whose R-tree box meets ``bounds`` (minx,
+    miny, maxx, maxy); "" without bounds or without a spatial index."""
+    geom = layer.GetGeometryColumn()
+    if bounds is None or not geom:
+        return ""
+    rtree = f"rtree_{layer.GetName()}_{geom}"
+    found = ds.ExecuteSQL(
+        f"SELECT name FROM sqlite_master WHERE type = 'table' AND name = '{rtree}'",
+        dialect="SQLITE",
+    )
+    try:
+        has_rtree = found is not None and found.GetFeatureCount() > 0
+    finally:
+        if found is not None:
+            ds.ReleaseResultSet(found)
+    if not has_rtree:
+        return ""
+    xmin, ymin, xmax, ymax = (float(v) for v in bounds)
+    return (
+        f' WHERE "{fid_name}" IN (SELECT id FROM "{rtree}" WHERE maxx >= {xmin!r} '
+        f"AND minx <= {xmax!r} AND maxy >= {ymin!r} AND miny <= {ymax!r})"
+    )
 
 
 def read_ogr_layer(
@@ -212,7 +240,7 @@ def read_ogr_layer(
         if chunks
         else np.array([], dtype="int64")
     )
-    bool_columns = _read_booleans(ds, layer, booleans) if booleans else {}
+    bool_columns = _read_booleans(ds, layer, booleans, bounds) if booleans else {}
     cols: dict[str, pd.Series] = {}
     for key in wanted:
         if key == fid_name:
