@@ -288,7 +288,9 @@ def _facility_labels() -> dict[str, str]:
         return {r["category"]: r["label_zh"] for r in csv.DictReader(fh) if r["category"]}
 
 
-def _unit_overview(unit: Mapping) -> dict:
+def unit_overview(unit: Mapping) -> dict:
+    """The statistics of a unit (a ``lowland:buildunits`` row) the 实施方案 prints and the
+    funding balance reads (also the 方案比选 evaluation's, so both read them alike)."""
     get = unit.get
     phase = normalise_phase(get("phase"))
     area = as_float(get("area_m2"))
@@ -468,7 +470,7 @@ def unit_compensation_basis(
     unit_id = str(unit.get("unit_id"))
     known_units = units_for_membership(unit, units, parcels, legacy)
     _, lowland_gfa, warnings, _ = parcels_section(parcels, unit_id, known_units, unit)
-    gfa, label, more = compensation_basis(lowland_gfa, _unit_overview(unit), unit_id)
+    gfa, label, more = compensation_basis(lowland_gfa, unit_overview(unit), unit_id)
     return gfa, label, warnings + more
 
 
@@ -571,7 +573,7 @@ def build_unit_context(
     with ``scenario_charts`` (chart key → PNG) for 十、方案比选; ``scenario_store``:
     whether a scenario store was given (the section then says the unit has none).
     """
-    overview = _unit_overview(unit)
+    overview = unit_overview(unit)
     unit_id = overview["unit_id"]
     rates = funding_rates(profile)
     clauses = {"Y-3", "N-1", "N-3", "N-5"}

@@ -40,8 +40,9 @@ from ..checks.land_price import STATUS_NOT_COMPUTED
 from ..checks.mixed_use import parse_use_json
 from ..common.errors import LowlandInputError
 from ..common.profiles import Profile
-from ..common.values import as_float, as_text, is_known, numbers, texts
+from ..common.values import as_text, is_known, numbers, texts
 from ..documents.funding import PHASE_LABELS, funding_rates, funding_section, normalise_phase
+from ..documents.plan import unit_overview
 from ..documents.projects import ProjectChecks, price_rows_of
 from .comparison import Comparison, FailedCheck, IndicatorRow, with_best
 from .model import RETAIN_MODES, is_chosen, projects_of, validate_store
@@ -134,17 +135,6 @@ def gfa_by_use(projects: pd.DataFrame) -> dict[str, float]:
         for code, gfa in parts.items():
             out[code] = out.get(code, 0.0) + gfa
     return out
-
-
-def unit_overview(unit: Mapping) -> dict:
-    """The unit statistics the funding balance reads (a ``lowland:buildunits`` row)."""
-    get = unit.get
-    return {
-        "unit_id": str(get("unit_id")),
-        "phase": normalise_phase(get("phase")),
-        **{k: as_float(get(k)) for k in ("lowland_area_m2", "facility_area_m2", "gfa_transferred",
-                                          "gfa_capacity", "lowland_share", "gfa_existing")},
-    }  # fmt: skip
 
 
 def funding_of(
@@ -279,21 +269,6 @@ def funding_deficit_notes(funding: dict | None, scenario_id: str) -> list[str]:
             f"{cost:,.2f} 万元），实施方案应说明资金平衡方案（{clause}） / scenario "
             f"{scenario_id}: funding gap {gap:,.2f} (10 000 yuan; income {income:,.2f}, cost "
             f"{cost:,.2f}); the plan must state how it is balanced ({clause})"]  # fmt: skip
-
-
-def funding_failure(funding: dict | None) -> list[FailedCheck]:
-    """The funding balance below 0 (Y-3: 资金平衡) as a failed check, named with its
-    amounts — for a caller whose local rule forbids a deficit; :func:`evaluate_scenarios`
-    reports a deficit as a note instead (:func:`funding_deficit_notes`)."""
-    if funding is None or funding["balanced"]:
-        return []
-    income, cost = funding["revenue_total"] / YUAN_PER_WAN, funding["cost_total"] / YUAN_PER_WAN
-    gap = funding["balance"] / YUAN_PER_WAN
-    zh = (f"资金不平衡：收入 {income:,.2f} 万元，支出 {cost:,.2f} 万元，缺口 {-gap:,.2f} 万元"
-          "（资金平衡，Y-3）。")  # fmt: skip
-    en = (f"funding not balanced: income {income:,.2f}, cost {cost:,.2f}, gap {-gap:,.2f} "
-          "(10 000 yuan; Y-3).")  # fmt: skip
-    return [FailedCheck("funding", str(funding["clause"]), None, zh, en)]
 
 
 def unit_scenarios(scenarios: pd.DataFrame, unit_id: str) -> list[dict]:
